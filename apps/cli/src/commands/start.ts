@@ -1,0 +1,34 @@
+// `isoloir start`: the platform on this machine. PGlite in ./data unless DATABASE_URL is set.
+import { resolve } from 'node:path';
+import { InvalidArgumentError, type Command } from 'commander';
+import { startServer, stopOnSignals } from '@isoloir/server';
+
+export function parsePort(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port < 0 || port > 65535) throw new InvalidArgumentError('a port is a whole number from 0 to 65535');
+  return port;
+}
+
+interface StartOptions {
+  readonly port: number;
+  readonly host: string;
+  readonly data: string;
+  readonly demo: boolean;
+}
+
+export function registerStart(program: Command): void {
+  program
+    .command('start')
+    .description('Start the platform: API, web app and (in development) the demo election. PostgreSQL when DATABASE_URL is set, else embedded PGlite in --data.')
+    .option('--port <port>', 'port to listen on', parsePort, Number(process.env['PORT'] ?? 8080))
+    .option('--host <host>', 'address to listen on', process.env['HOST'] ?? '127.0.0.1')
+    .option('--data <dir>', 'folder of the embedded database', process.env['ISOLOIR_DATA'] ?? './data')
+    .option('--no-demo', 'do not seed the demo election into an empty database')
+    .action(async (options: StartOptions) => {
+      const databaseUrl = process.env['DATABASE_URL'];
+      const server = await startServer({ port: options.port, host: options.host, dataDir: resolve(options.data), databaseUrl, seedDemo: options.demo });
+      const where = server.store.kind === 'pglite' ? `PGlite in ${server.store.location}` : `PostgreSQL at ${server.store.location}`;
+      process.stdout.write(`\nisoloir is running at ${server.url}/  (database: ${where})\nAPI documentation: ${server.url}/api/docs   Stop with Ctrl+C.\n\n`);
+      stopOnSignals(server, () => { process.stdout.write('isoloir stopped.\n'); });
+    });
+}

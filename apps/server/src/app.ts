@@ -1,0 +1,70 @@
+// Builds the Fastify application: validation, errors, security headers, routes, docs, web app.
+// Every dependency comes in as an argument; nothing is global (so tests build their own).
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Store } from '@isoloir/store';
+import type { AppInstance, RouteInfo } from './app-instance.ts';
+import { handleError, handleNotFound } from './errors.ts';
+import { registerOpenApi } from './openapi.ts';
+import { electionRoutes } from './routes/elections.ts';
+import { healthRoutes } from './routes/health.ts';
+import { isApiPath, registerWeb } from './web.ts';
+
+export interface AppOptions {
+  readonly store: Store;
+  /** Folder of the built web app; absent: API only. */
+  readonly webRoot?: string | undefined;
+  readonly logger?: FastifyServerOptions['logger'];
+  readonly version?: string;
+}
+
+const SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'cross-origin-opener-policy': 'same-origin',
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+} as const;
+
+export async function buildApp(options: AppOptions): Promise<AppInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    return503OnClosing: true,
+    requestIdHeader: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('context', { store: options.store });
+  const routeTable: RouteInfo[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) routeTable.push({ method, url: route.url, access: route.config?.access });
+  });
+  app.setErrorHandler(handleError);
+  // While closing, answers in flight tell their client to hang up, so that their keep-alive
+  // connections do not hold the shutdown open until they time out.
+  let closing = false;
+  app.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
+  app.addHook('onSend', async (request, reply) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
+    if (closing) reply.header('connection', 'close');
+    if (request.url.startsWith('/api/docs')) reply.removeHeader('content-security-policy');
+  });
+
+  await registerOpenApi(app, options.version ?? '0.0.0');
+  healthRoutes(app);
+  electionRoutes(app);
+  const webServed = options.webRoot !== undefined && (await registerWeb(app, options.webRoot));
+
+  app.setNotFoundHandler((request, reply) => {
+    if (webServed && request.method === 'GET' && !isApiPath(request.url)) return reply.sendFile('index.html');
+    return handleNotFound(request, reply);
+  });
+  return app;
+}

@@ -1,0 +1,40 @@
+// Seeds the demo election into an empty database, in one transaction with its audit entry.
+// A database that already holds an election day is left exactly as it is.
+import { appendAudit, type Store } from '@isoloir/store';
+import { generateDemoElection, type DemoOptions } from './generate-demo.ts';
+
+export const DEFAULT_DEMO_OPTIONS: DemoOptions = { voters: 5000, abroadPerMille: 60, seed: 2029 };
+const BATCH = 1000;
+
+export interface SeedReport {
+  readonly seeded: boolean;
+  readonly voters: number;
+  readonly candidates: number;
+}
+
+async function insertInBatches<T>(rows: readonly T[], insert: (batch: T[]) => Promise<unknown>): Promise<void> {
+  for (let start = 0; start < rows.length; start += BATCH) await insert(rows.slice(start, start + BATCH));
+}
+
+export async function seedDemoIfEmpty(store: Store, options: DemoOptions = DEFAULT_DEMO_OPTIONS): Promise<SeedReport> {
+  return store.db.transaction().execute(async (trx) => {
+    // Serialise with any other server starting on the same database.
+    await trx.selectFrom('audit_head').select('id').forUpdate().execute();
+    const existing = await trx.selectFrom('election_days').select('id').limit(1).executeTakeFirst();
+    if (existing !== undefined) return { seeded: false, voters: 0, candidates: 0 };
+    const demo = generateDemoElection(options);
+    await trx.insertInto('election_days').values(demo.day).execute();
+    await trx.insertInto('elections').values(demo.election).execute();
+    await trx.insertInto('constituencies').values([...demo.constituencies]).execute();
+    await trx.insertInto('party_lists').values([...demo.lists]).execute();
+    await insertInBatches(demo.candidates, (batch) => trx.insertInto('candidates').values(batch).execute());
+    await insertInBatches(demo.voters, (batch) => trx.insertInto('voters').values(batch).execute());
+    await appendAudit(trx, {
+      actor: 'system',
+      action: 'demo.seeded',
+      subject: demo.election.id,
+      details: { ...options, constituencies: demo.constituencies.length, lists: demo.lists.length, candidates: demo.candidates.length },
+    });
+    return { seeded: true, voters: demo.voters.length, candidates: demo.candidates.length };
+  });
+}

@@ -1,0 +1,67 @@
+// Starts the platform: opens the database (migrating it), seeds the demo election into an empty
+// one, serves the API and the web app, and shuts down gracefully on SIGINT/SIGTERM, finishing the
+// requests in flight before closing the database.
+import { openStore, type Store } from '@isoloir/store';
+import type { FastifyServerOptions } from 'fastify';
+import { buildApp } from './app.ts';
+import type { AppInstance } from './app-instance.ts';
+import { seedDemoIfEmpty } from './demo/seed-demo.ts';
+import { DEFAULT_WEB_ROOT } from './web.ts';
+
+export interface ServerOptions {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly databaseUrl?: string | undefined;
+  readonly seedDemo: boolean;
+  readonly webRoot?: string | undefined;
+  readonly logger?: FastifyServerOptions['logger'];
+}
+
+export interface RunningServer {
+  readonly app: AppInstance;
+  readonly store: Store;
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+export const VERSION = '0.1.0';
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const store = await openStore({ url: options.databaseUrl, dataDir: options.dataDir });
+  try {
+    if (options.seedDemo) await seedDemoIfEmpty(store);
+    const app = await buildApp({ store, webRoot: options.webRoot ?? DEFAULT_WEB_ROOT, logger: options.logger ?? true, version: VERSION });
+    const address = await app.listen({ port: options.port, host: options.host });
+    const url = address.replace('://127.0.0.1', '://localhost').replace('://[::1]', '://localhost');
+    let stopping: Promise<void> | undefined;
+    const stop = (): Promise<void> => {
+      stopping ??= (async () => {
+        await app.close();
+        await store.close();
+      })();
+      return stopping;
+    };
+    return { app, store, url, stop };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
+/** Stops the server on the first SIGINT or SIGTERM; a second one exits at once. */
+export function stopOnSignals(server: RunningServer, onStopped: () => void): void {
+  let signalled = false;
+  const handler = (signal: NodeJS.Signals): void => {
+    if (signalled) process.exit(130);
+    signalled = true;
+    server.app.log.info({ signal }, 'shutting down: finishing requests in flight');
+    server.stop().then(onStopped, (error: unknown) => {
+      server.app.log.error({ err: error }, 'shutdown failed');
+      process.exitCode = 1;
+      onStopped();
+    });
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+}

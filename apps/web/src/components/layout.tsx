@@ -1,0 +1,24 @@
+import type { ReactNode } from 'react';
+import { useI18n } from '../i18n/i18n.tsx';
+import { LanguageSwitcher } from './language-switcher.tsx';
+
+export function Layout({ children }: { readonly children: ReactNode }): ReactNode {
+  const { t } = useI18n();
+  return (
+    <>
+      <a className="skip-link" href="#main">{t('app.skip')}</a>
+      <header className="site-header">
+        <div className="brand">
+          <span className="brand-name">isoloir</span>
+          <span className="brand-tagline">{t('app.tagline')}</span>
+        </div>
+        <LanguageSwitcher />
+      </header>
+      <main id="main" tabIndex={-1}>{children}</main>
+      <footer className="site-footer">
+        <a href="/api/docs">{t('footer.api')}</a>
+        <span>{t('footer.source')} · AGPL-3.0</span>
+      </footer>
+    </>
+  );
+}

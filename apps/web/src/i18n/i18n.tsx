@@ -1,0 +1,56 @@
+// The app's languages: a context holding the current one, a `t` function, and the switcher's
+// effect on <html lang>. Catalogs are plain objects; a missing key is a type error.
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { preferredLanguage, type Language } from './languages.ts';
+import { de } from './messages-de.ts';
+import { en } from './messages-en.ts';
+import { fr, type MessageKey } from './messages-fr.ts';
+import { nl } from './messages-nl.ts';
+
+const CATALOGS: Readonly<Record<Language, Readonly<Record<MessageKey, string>>>> = { fr, nl, de, en };
+const STORAGE_KEY = 'isoloir.language';
+
+export interface I18n {
+  readonly language: Language;
+  readonly setLanguage: (language: Language) => void;
+  readonly t: (key: MessageKey) => string;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+function savedLanguage(): string | null {
+  try {
+    return window.localStorage.getItem(STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+export function I18nProvider({ children }: { readonly children: ReactNode }): ReactNode {
+  const [language, setLanguageState] = useState<Language>(() => preferredLanguage(savedLanguage(), navigator.languages));
+  const setLanguage = useCallback((next: Language) => {
+    setLanguageState(next);
+    try {
+      window.localStorage.setItem(STORAGE_KEY, next);
+    } catch {
+      // Private browsing: the choice lasts for this page only.
+    }
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+  const value = useMemo<I18n>(() => ({ language, setLanguage, t: (key) => CATALOGS[language][key] }), [language, setLanguage]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const i18n = useContext(I18nContext);
+  if (i18n === null) throw new Error('useI18n outside <I18nProvider>');
+  return i18n;
+}
+
+/** The translated message of a server error code, or the generic one for an unknown code. */
+export function errorMessageKey(code: string): MessageKey {
+  const key = `error.${code}`;
+  return key in fr ? (key as MessageKey) : 'error.internal';
+}

@@ -1,0 +1,24 @@
+/** Choose a backend by name. The bulk backend needs an async WASM initialisation. */
+import type { Group, GroupName } from './group.ts';
+import { createRistretto255Noble } from './ristretto255-noble.ts';
+import { createSecp256k1Noble } from './secp256k1-noble.ts';
+import { createSecp256k1Mcl } from './secp256k1-mcl.ts';
+
+export type BackendName = 'noble' | 'mcl';
+
+/** The election default: secp256k1, chosen by benchmark (see README). */
+export const DEFAULT_GROUP: GroupName = 'secp256k1';
+
+export function isGroupName(name: string): name is GroupName {
+  return name === 'secp256k1' || name === 'ristretto255';
+}
+
+/** Fastest available backend for bulk work ('mcl' for secp256k1, 'noble' otherwise). */
+export async function loadGroup(name: GroupName, backend?: BackendName): Promise<Group<unknown>> {
+  if (name === 'ristretto255') {
+    if (backend === 'mcl') throw new Error('mcl has no ristretto255');
+    return createRistretto255Noble() as Group<unknown>;
+  }
+  if (backend === 'noble') return createSecp256k1Noble() as Group<unknown>;
+  return (await createSecp256k1Mcl()) as Group<unknown>;
+}

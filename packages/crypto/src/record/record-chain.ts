@@ -1,0 +1,52 @@
+/**
+ * The election record is a hash chain of typed entries (format "isoloir-record/1"):
+ *   hash₀ = H("isoloir/v1/record-entry", 0, type₀, "", canonicalJson(payload₀))
+ *   hashₖ = H("isoloir/v1/record-entry", k, typeₖ, hashₖ₋₁, canonicalJson(payloadₖ))
+ * rendered as lowercase hex of SHA-512. Changing any byte of any entry breaks every later link.
+ */
+import { hashInputs } from '../hash/hash-input.ts';
+import { bytesToHex } from '../group/scalar.ts';
+import { canonicalJson, type Json } from './canonical-json.ts';
+
+export const RECORD_FORMAT = 'isoloir-record/1';
+export const RECORD_ENTRY_LABEL = 'isoloir/v1/record-entry';
+
+export interface RecordEntry {
+  readonly seq: number;
+  readonly type: string;
+  readonly parent: string;
+  readonly hash: string;
+  readonly payload: Json;
+}
+
+export interface ElectionRecord {
+  readonly format: string;
+  readonly entries: readonly RecordEntry[];
+}
+
+export function entryHash(seq: number, type: string, parent: string, payload: Json): string {
+  return bytesToHex(hashInputs(RECORD_ENTRY_LABEL, [seq, type, parent, canonicalJson(payload)]));
+}
+
+export class RecordBuilder {
+  readonly #entries: RecordEntry[] = [];
+
+  append(type: string, payload: Json): RecordEntry {
+    const seq = this.#entries.length;
+    const parent = this.#entries.at(-1)?.hash ?? '';
+    const entry = { seq, type, parent, hash: entryHash(seq, type, parent, payload), payload };
+    this.#entries.push(entry);
+    return entry;
+  }
+
+  build(): ElectionRecord {
+    return { format: RECORD_FORMAT, entries: [...this.#entries] };
+  }
+}
+
+/** Recompute every link (used to simulate a forger who re-chains after tampering). */
+export function rechain(record: ElectionRecord): ElectionRecord {
+  const b = new RecordBuilder();
+  for (const e of record.entries) b.append(e.type, e.payload);
+  return b.build();
+}

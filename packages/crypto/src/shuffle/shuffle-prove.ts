@@ -1,0 +1,180 @@
+/**
+ * Verifiable re-encryption shuffle with a Terelius–Wikström proof, following the structure of
+ * Haenni et al., "Pseudo-code algorithms for verifiable re-encryption mix-nets" (GenShuffleProof),
+ * adapted to additive notation, ciphertext vectors of width W, and a commitment chain computed in
+ * closed form (ĉᵢ = Rᵢ·G + Uᵢ·H₀) so that every prover multiplication has a fixed base.
+ * See PROTOCOL.md §6 for the notation and every hash input.
+ */
+import type { Group } from '../group/group.ts';
+import { mod, randomScalar } from '../group/scalar.ts';
+import { createHasher, bytesToScalar, hashToScalar } from '../hash/hash-input.ts';
+import { generatorH0 } from './generators.ts';
+import { randomPermutation } from './permutation.ts';
+import { chunkRanges, type Runner } from '../parallel/runner.ts';
+import type { Phase1Output } from './shuffle-kernels.ts';
+
+export const SHUFFLE_STATEMENT_LABEL = 'isoloir/v1/shuffle-statement';
+export const SHUFFLE_U_LABEL = 'isoloir/v1/shuffle-u';
+export const SHUFFLE_CHALLENGE_LABEL = 'isoloir/v1/shuffle-challenge';
+
+export interface ShuffleContext {
+  readonly electionId: string;
+  readonly groupId: string;
+  readonly mixNode: number;
+}
+
+/** One ciphertext vector, encoded as [a₀, b₀, a₁, b₁, …]. */
+export type EncodedCiphertext = readonly Uint8Array[];
+
+export interface ShuffleProof {
+  readonly commitments: readonly Uint8Array[];
+  readonly chain: readonly Uint8Array[];
+  readonly t1: Uint8Array;
+  readonly t2: Uint8Array;
+  readonly t3: Uint8Array;
+  /** Per component w: (Σω'ᵢa'ᵢ − ω₄G, Σω'ᵢb'ᵢ − ω₄pk). */
+  readonly t4: readonly (readonly [Uint8Array, Uint8Array])[];
+  readonly tHat: readonly Uint8Array[];
+  readonly s1: bigint;
+  readonly s2: bigint;
+  readonly s3: bigint;
+  readonly s4: readonly bigint[];
+  readonly sHat: readonly bigint[];
+  readonly sPrime: readonly bigint[];
+}
+
+export interface ShuffleResult {
+  readonly outputs: EncodedCiphertext[];
+  readonly proof: ShuffleProof;
+}
+
+/** Hash of the statement (context, G, H₀, pk, inputs, outputs, permutation commitments). */
+export function shuffleStatementSeed<P>(group: Group<P>, ctx: ShuffleContext, pk: Uint8Array, inputs: readonly EncodedCiphertext[], outputs: readonly EncodedCiphertext[], commitments: readonly Uint8Array[]): Uint8Array {
+  const h = createHasher(SHUFFLE_STATEMENT_LABEL);
+  h.add([group.name, ctx.electionId, ctx.groupId, ctx.mixNode, inputs.length, (inputs[0]?.length ?? 0) / 2]);
+  h.add([group.encode(group.generator), group.encode(generatorH0(group)), pk]);
+  for (const list of [inputs, outputs]) for (const ct of list) for (const p of ct) h.add(p);
+  for (const c of commitments) h.add(c);
+  return h.digest();
+}
+
+export function shuffleChallenges(order: bigint, seed: Uint8Array, n: number): bigint[] {
+  const u: bigint[] = [];
+  for (let j = 1; j <= n; j++) u.push(hashToScalar(order, SHUFFLE_U_LABEL, [seed, j]));
+  return u;
+}
+
+export function shuffleChallenge(order: bigint, seed: Uint8Array, proof: Pick<ShuffleProof, 'chain' | 't1' | 't2' | 't3' | 't4' | 'tHat'>): bigint {
+  const h = createHasher(SHUFFLE_CHALLENGE_LABEL);
+  h.add(seed);
+  for (const c of proof.chain) h.add(c);
+  h.add([proof.t1, proof.t2, proof.t3]);
+  for (const [a, b] of proof.t4) h.add([a, b]);
+  for (const t of proof.tHat) h.add(t);
+  return bytesToScalar(h.digest(), order);
+}
+
+function sumEncoded<P>(group: Group<P>, encoded: readonly Uint8Array[]): P {
+  let acc = group.identity;
+  for (const e of encoded) {
+    const p = group.decode(e);
+    if (p === undefined) throw new Error('shuffle: invalid partial sum');
+    acc = group.add(acc, p);
+  }
+  return acc;
+}
+
+function randoms(order: bigint, n: number): bigint[] {
+  return Array.from({ length: n }, () => randomScalar(order));
+}
+
+export async function shuffleAndProve<P>(group: Group<P>, runner: Runner, ctx: ShuffleContext, pkBytes: Uint8Array, inputs: readonly EncodedCiphertext[]): Promise<ShuffleResult> {
+  const q = group.order;
+  const n = inputs.length;
+  const width = (inputs[0]?.length ?? 0) / 2;
+  const pk = group.decode(pkBytes);
+  if (pk === undefined || n === 0) throw new Error('shuffle: bad public key or empty input');
+  const pi = randomPermutation(n);
+  const reenc = Array.from({ length: n }, () => randoms(q, width));
+  const r = randoms(q, n); // r_j: randomness of commitment c_j (indexed by input j)
+  const rHat = randoms(q, n);
+  const omegaHat = randoms(q, n);
+  const omegaPrime = randoms(q, n);
+  const ranges = chunkRanges(n, runner.parallelism);
+
+  const phase1: Phase1Output[] = await runner.run(
+    'shufflePhase1',
+    ranges.map(([lo, hi]) => ({
+      pk: pkBytes,
+      start: lo,
+      inputs: pi.slice(lo, hi).map((j) => inputs[j] ?? []),
+      reencryption: reenc.slice(lo, hi),
+      commitmentRandomness: pi.slice(lo, hi).map((j) => r[j] ?? 0n),
+      omegaPrime: omegaPrime.slice(lo, hi),
+    })),
+  );
+  const outputs = phase1.flatMap((o) => o.outputs);
+  const commitmentsAtOutput = phase1.flatMap((o) => o.commitments);
+  const commitments: Uint8Array[] = new Array<Uint8Array>(n);
+  pi.forEach((j, i) => {
+    commitments[j] = commitmentsAtOutput[i] ?? new Uint8Array(0);
+  });
+
+  const seed = shuffleStatementSeed(group, ctx, pkBytes, inputs, outputs, commitments);
+  const u = shuffleChallenges(q, seed, n);
+  const uPrime = pi.map((j) => u[j] ?? 0n);
+
+  const chainG: bigint[] = [];
+  const chainH: bigint[] = [];
+  const tHatG: bigint[] = [];
+  const tHatH: bigint[] = [];
+  let rPrev = 0n;
+  let uPrev = 1n;
+  for (let i = 0; i < n; i++) {
+    const up = uPrime[i] ?? 0n;
+    const op = omegaPrime[i] ?? 0n;
+    tHatG.push(mod((omegaHat[i] ?? 0n) + op * rPrev, q));
+    tHatH.push(mod(op * uPrev, q));
+    rPrev = mod((rHat[i] ?? 0n) + up * rPrev, q);
+    uPrev = mod(up * uPrev, q);
+    chainG.push(rPrev);
+    chainH.push(uPrev);
+  }
+  const phase2 = await runner.run(
+    'shufflePhase2',
+    ranges.map(([lo, hi]) => ({ chainG: chainG.slice(lo, hi), chainH: chainH.slice(lo, hi), tHatG: tHatG.slice(lo, hi), tHatH: tHatH.slice(lo, hi) })),
+  );
+
+  const [w1, w2, w3] = randoms(q, 3);
+  const w4 = randoms(q, width);
+  const t4 = w4.map((w, k): [Uint8Array, Uint8Array] => [
+    group.encode(group.sub(sumEncoded(group, phase1.map((o) => o.sumA[k] ?? new Uint8Array(0))), group.mulBase(w))),
+    group.encode(group.sub(sumEncoded(group, phase1.map((o) => o.sumB[k] ?? new Uint8Array(0))), group.mul(pk, w))),
+  ]);
+  const partial = {
+    chain: phase2.flatMap((o) => o.chain),
+    t1: group.encode(group.mulBase(w1 ?? 0n)),
+    t2: group.encode(group.mulBase(w2 ?? 0n)),
+    t3: group.encode(group.add(group.mulBase(w3 ?? 0n), sumEncoded(group, phase1.map((o) => o.sumH)))),
+    t4,
+    tHat: phase2.flatMap((o) => o.tHat),
+  };
+  const c = shuffleChallenge(q, seed, partial);
+
+  const rBar = r.reduce((acc, x) => acc + x, 0n);
+  const rTilde = r.reduce((acc, x, j) => acc + x * (u[j] ?? 0n), 0n);
+  const rPrime = Array.from({ length: width }, (_, k) => reenc.reduce((acc, row, i) => acc + (row[k] ?? 0n) * (uPrime[i] ?? 0n), 0n));
+  return {
+    outputs,
+    proof: {
+      commitments,
+      ...partial,
+      s1: mod((w1 ?? 0n) - c * rBar, q),
+      s2: mod((w2 ?? 0n) - c * rPrev, q),
+      s3: mod((w3 ?? 0n) - c * rTilde, q),
+      s4: w4.map((w, k) => mod(w - c * (rPrime[k] ?? 0n), q)),
+      sHat: omegaHat.map((w, i) => mod(w - c * (rHat[i] ?? 0n), q)),
+      sPrime: omegaPrime.map((w, i) => mod(w - c * (uPrime[i] ?? 0n), q)),
+    },
+  };
+}

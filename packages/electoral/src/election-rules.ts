@@ -1,0 +1,28 @@
+import { fraction } from './fraction.ts';
+import type { Fraction } from './fraction.ts';
+import type { ElectionKind, ElectionRules } from './model.ts';
+
+const FIVE_PERCENT = fraction(5, 100);
+const NONE = fraction(0);
+const HALF = fraction(1, 2);
+
+/**
+ * The usual rules per kind of election. Local variations are parameters: Wallonia and Flanders
+ * abolished devolution for local elections (pass `{ devolution: fraction(0) }`), Flanders breaks
+ * ties by the higher electoral figure.
+ */
+export function defaultRules(kind: ElectionKind, overrides: Partial<ElectionRules> = {}): ElectionRules {
+  return { ...BASE[kind], ...overrides };
+}
+
+const BASE: Readonly<Record<ElectionKind, ElectionRules>> = {
+  chamber: rules('dhondt', FIVE_PERCENT, HALF),
+  regional: rules('dhondt', FIVE_PERCENT, HALF),
+  'european-parliament': rules('dhondt', NONE, HALF),
+  provincial: rules('dhondt', NONE, HALF),
+  communal: rules('imperiali', NONE, HALF),
+};
+
+function rules(method: ElectionRules['method'], threshold: Fraction, devolution: Fraction): ElectionRules {
+  return { method, threshold, devolution, tieBreak: 'lots' };
+}

@@ -1,0 +1,60 @@
+import type { Fraction } from './fraction.ts';
+import type { Labels, Language } from './labels.ts';
+
+/** The elections held on one polling day (e.g. 9 June 2024: Chamber, European Parliament, regional parliaments). */
+export interface ElectionDay {
+  /** ISO date, `YYYY-MM-DD`. */
+  readonly date: string;
+  readonly elections: readonly Election[];
+}
+
+export type ElectionKind = 'chamber' | 'european-parliament' | 'regional' | 'provincial' | 'communal';
+
+export type SeatMethod = 'dhondt' | 'imperiali';
+
+/** How equal quotients at the last seat are settled: always by lot, or first by the higher electoral figure (Flemish local rule). */
+export type TieBreak = 'lots' | 'higher-figure-then-lots';
+
+/** The rules of one election. `threshold` is a share of the valid votes (5/100); `devolution` the share of head-box ballots devolved (1/2). */
+export interface ElectionRules {
+  readonly method: SeatMethod;
+  readonly threshold: Fraction;
+  readonly devolution: Fraction;
+  readonly tieBreak: TieBreak;
+}
+
+export interface Election {
+  readonly id: string;
+  readonly kind: ElectionKind;
+  readonly labels: Labels;
+  readonly rules: ElectionRules;
+  readonly constituencies: readonly Constituency[];
+}
+
+/** A constituency, or an electoral college (EP: Dutch, French, German-speaking). */
+export interface Constituency {
+  readonly id: string;
+  readonly labels: Labels;
+  /** The ballot languages: one, or FR and NL in Brussels-Capital. */
+  readonly languages: readonly Language[];
+  readonly seats: number;
+  readonly lists: readonly CandidateList[];
+}
+
+/** A numbered list. The number is not unique in a constituency (2024 Hainaut: two lists 20): identify lists by `id`. */
+export interface CandidateList {
+  readonly id: string;
+  readonly number: number;
+  readonly name: string;
+  /** Effective candidates, in list order (position 1 first). */
+  readonly effectives: readonly Candidate[];
+  /** Substitute candidates, in list order (Chamber, EP, regional; none for communal councils). */
+  readonly substitutes: readonly Candidate[];
+}
+
+export interface Candidate {
+  readonly id: string;
+  /** Position on the list, from 1, counted separately for effectives and substitutes. */
+  readonly position: number;
+  readonly name: string;
+}

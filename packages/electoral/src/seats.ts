@@ -1,0 +1,86 @@
+import { compare, fraction } from './fraction.ts';
+import type { Fraction } from './fraction.ts';
+import type { SeatMethod, TieBreak } from './model.ts';
+import { err, ok } from './result.ts';
+import type { Result } from './result.ts';
+import { breakTie } from './seats-tie.ts';
+import { validateSeatInput } from './seats-input.ts';
+
+export interface ListVotes {
+  readonly id: string;
+  /** The electoral figure. */
+  readonly votes: number;
+}
+
+export interface SeatInput {
+  readonly seats: number;
+  readonly lists: readonly ListVotes[];
+  readonly method: SeatMethod;
+  /** Share of the valid votes a list needs to take part (5/100 for the Chamber, CE art. 165bis); 0 for none. */
+  readonly threshold: Fraction;
+  /** The valid votes of the constituency; by default the sum of the lists' votes. */
+  readonly validVotes?: number;
+  readonly tieBreak?: TieBreak;
+  /** The result of a drawing of lots: list ids, the first drawn first. Only consulted for a tie. */
+  readonly lots?: readonly string[];
+}
+
+export interface ListSeats {
+  readonly id: string;
+  readonly votes: number;
+  /** Whether the list reached the threshold. */
+  readonly eligible: boolean;
+  readonly seats: number;
+}
+
+export type SeatError =
+  | { readonly code: 'seats.drawing-of-lots'; readonly tied: readonly string[]; readonly seatsLeft: number }
+  | { readonly code: 'seats.invalid-input'; readonly field: string }
+  | { readonly code: 'seats.no-eligible-list' };
+
+/**
+ * Highest averages: D'Hondt (divisors 1, 2, 3…, CE art. 167) or Imperiali (2, 3, 4…, communal
+ * councils). Exact: quotients are compared by cross-multiplication. Equal quotients competing for the
+ * last seats are never settled silently: the result asks for a drawing of lots, naming the tied lists.
+ */
+export function allocateSeats(input: SeatInput): Result<readonly ListSeats[], SeatError> {
+  const invalid = validateSeatInput(input);
+  if (invalid !== null) return err({ code: 'seats.invalid-input', field: invalid });
+  const eligible = thresholdFilter(input);
+  const seats = new Map(input.lists.map((l) => [l.id, 0]));
+  const candidates = input.lists.filter((l) => eligible.has(l.id));
+  if (candidates.length === 0 && input.seats > 0) return err({ code: 'seats.no-eligible-list' });
+  let left = input.seats;
+  while (left > 0) {
+    const best = highestQuotients(candidates, seats, input.method);
+    const winners = best.length <= left ? ok(best) : breakTie(best, left, input);
+    if (!winners.ok) return winners;
+    for (const w of winners.value) seats.set(w.id, (seats.get(w.id) ?? 0) + 1);
+    left -= winners.value.length;
+  }
+  return ok(input.lists.map((l) => ({ ...l, eligible: eligible.has(l.id), seats: seats.get(l.id) ?? 0 })));
+}
+
+/** The lists reaching the threshold: votes ≥ threshold × valid votes (CE art. 165bis). */
+function thresholdFilter(input: SeatInput): ReadonlySet<string> {
+  const valid = BigInt(input.validVotes ?? input.lists.reduce((sum, l) => sum + l.votes, 0));
+  const { num, den } = input.threshold;
+  return new Set(input.lists.filter((l) => BigInt(l.votes) * den >= num * valid).map((l) => l.id));
+}
+
+/** The divisor for a list's next seat, given the seats it already has. */
+export function divisor(method: SeatMethod, seatsSoFar: number): number {
+  return method === 'dhondt' ? seatsSoFar + 1 : seatsSoFar + 2;
+}
+
+function highestQuotients(lists: readonly ListVotes[], seats: ReadonlyMap<string, number>, method: SeatMethod): readonly ListVotes[] {
+  let best: ListVotes[] = [];
+  let bestQuotient = fraction(-1n);
+  for (const list of lists) {
+    const quotient = fraction(list.votes, divisor(method, seats.get(list.id) ?? 0));
+    const order = compare(quotient, bestQuotient);
+    if (order > 0) [best, bestQuotient] = [[list], quotient];
+    else if (order === 0) best.push(list);
+  }
+  return best;
+}

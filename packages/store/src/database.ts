@@ -1,0 +1,79 @@
+// Opens the database: a real PostgreSQL when a URL is given, else embedded PGlite in a folder
+// (or in memory). Both speak the same SQL and run the same migrations.
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { migrate, type MigrationReport } from './migrate.ts';
+import { PGliteDialect } from './pglite-dialect.ts';
+import type { Schema } from './schema.ts';
+
+export type DatabaseKind = 'postgresql' | 'pglite';
+
+export interface StoreOptions {
+  /** A PostgreSQL connection string; when absent, embedded PGlite is used. */
+  readonly url?: string | undefined;
+  /** PGlite's data folder; absent means in memory (tests). Ignored with a URL. */
+  readonly dataDir?: string | undefined;
+  /** Size of the PostgreSQL connection pool. */
+  readonly poolSize?: number | undefined;
+}
+
+export interface Store {
+  readonly db: Kysely<Schema>;
+  readonly kind: DatabaseKind;
+  /** Where the data lives, for humans: the folder, or the URL without its password. */
+  readonly location: string;
+  readonly migrations: MigrationReport;
+  close(): Promise<void>;
+}
+
+// Type OIDs whose default parsing loses information: `date` would become a local-time Date
+// (a day off in some time zones) and int8 a lossy number. Both stay strings.
+const DATE_OID = 1082;
+const INT8_OID = 20;
+const keepText = (value: string): string => value;
+
+// node-postgres' own parser for every other type; these two stay text.
+const typeParser = ((oid: number, format?: 'text' | 'binary'): unknown =>
+  oid === DATE_OID || oid === INT8_OID ? keepText : (pg.types.getTypeParser as (oid: number, format?: string) => unknown)(oid, format)) as typeof pg.types.getTypeParser;
+
+function postgresDialect(url: string, poolSize: number): PostgresDialect {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    types: { getTypeParser: typeParser },
+  });
+  return new PostgresDialect({ pool });
+}
+
+function pgliteDialect(dataDir: string | undefined): PGliteDialect {
+  if (dataDir !== undefined) mkdirSync(dataDir, { recursive: true });
+  return new PGliteDialect(new PGlite(dataDir), { parsers: { [DATE_OID]: keepText, [INT8_OID]: keepText } });
+}
+
+function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password !== '') parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgresql (unparsable URL)';
+  }
+}
+
+/** Opens the store and applies every pending migration; never resets existing data. */
+export async function openStore(options: StoreOptions = {}): Promise<Store> {
+  const { url, dataDir } = options;
+  const kind: DatabaseKind = url === undefined || url === '' ? 'pglite' : 'postgresql';
+  const dialect = kind === 'postgresql' && url !== undefined ? postgresDialect(url, options.poolSize ?? 10) : pgliteDialect(dataDir);
+  const db = new Kysely<Schema>({ dialect });
+  try {
+    const migrations = await migrate(db);
+    const location = kind === 'postgresql' && url !== undefined ? redact(url) : (dataDir ?? 'memory');
+    return { db, kind, location, migrations, close: () => db.destroy() };
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+}

@@ -1,0 +1,1 @@
+export { pgliteTestDatabase, testDatabases, type TestDatabase, type TestStore } from './test-databases.ts';

@@ -1,0 +1,157 @@
+/** Partial decryptions (batched Chaum–Pedersen), combination, decoding and counts. */
+import type { Group } from '@isoloir/crypto';
+import { ensure, fail } from './failure.ts';
+import { LABELS, challengeOf, createHasher, hashToScalar } from './hashes.ts';
+import { arr, bytes, field, int, obj, point, scalar, str } from './read-json.ts';
+import { decode, type Decoded } from './decode-ballot.ts';
+import type { State } from './state.ts';
+
+function lagrange(indices: readonly number[], i: number, q: bigint): bigint {
+  let num = 1n;
+  let den = 1n;
+  for (const j of indices) {
+    if (j === i) continue;
+    num = (num * BigInt(j)) % q;
+    den = (((den * BigInt(j - i)) % q) + q) % q;
+  }
+  // den^(q−2) mod q (q prime)
+  let inv = 1n;
+  let base = den;
+  let e = q - 2n;
+  while (e > 0n) {
+    if ((e & 1n) === 1n) inv = (inv * base) % q;
+    base = (base * base) % q;
+    e >>= 1n;
+  }
+  return (num * inv) % q;
+}
+
+function partialValid<P>(group: Group<P>, s: State<P>, groupId: string, trustee: number, vk: P, cts: readonly (readonly Uint8Array[])[], shares: readonly (readonly Uint8Array[])[], c: bigint, r: bigint): boolean {
+  const h = createHasher(LABELS.decryptionBatch);
+  h.add([group.name, s.electionId, groupId, trustee, group.encode(vk)]);
+  const as: Uint8Array[] = [];
+  for (const ct of cts) for (let w = 0; w < ct.length; w += 2) as.push(ct[w] ?? new Uint8Array(0));
+  const ds = shares.flat();
+  for (const a of as) h.add(a);
+  for (const d of ds) h.add(d);
+  const seed = h.digest();
+  const rho = as.map((_, k) => hashToScalar(group.order, LABELS.decryptionCoefficient, [seed, k]));
+  const decodeAll = (list: Uint8Array[]): P[] | undefined => {
+    const out: P[] = [];
+    for (const b of list) {
+      const p = group.decode(b);
+      if (p === undefined) return undefined;
+      out.push(p);
+    }
+    return out;
+  };
+  const aPts = decodeAll(as);
+  const dPts = decodeAll(ds);
+  if (aPts === undefined || dPts === undefined) return false;
+  const A = group.msm(aPts, rho);
+  const D = group.msm(dPts, rho);
+  const t1 = group.sub(group.mul(group.generator, r), group.mul(vk, c));
+  const t2 = group.sub(group.mul(A, r), group.mul(D, c));
+  return challengeOf(group, LABELS.decryptionProof, [s.electionId, groupId, trustee, seed], [vk, A, D, t1, t2]) === c;
+}
+
+export function checkPartialDecryption<P>(s: State<P>, payload: unknown, loc: string): void {
+  const o = obj(payload, loc);
+  const groupId = str(field(o, 'groupId', loc), loc);
+  const trustee = int(field(o, 'trustee', loc), loc);
+  const where = `${loc} (group ${groupId}, trustee ${String(trustee)})`;
+  const cts = s.current.get(groupId);
+  ensure(cts !== undefined && (s.mixNodes.get(groupId) ?? 0) >= 1, 'completeness', where, 'decryption before any shuffle');
+  ensure(!s.decoded.has(groupId), 'completeness', where, 'partial decryption after combination');
+  const vk = s.vks.get(trustee);
+  ensure(vk !== undefined, 'decryption-proof', where, 'unknown trustee');
+  const shares = arr(field(o, 'shares', where), where).map((row, i) => arr(row, `${where} #${String(i)}`).map((b) => bytes(b, `${where} #${String(i)}`)));
+  const proof = obj(field(o, 'proof', where), where);
+  const c = scalar(field(proof, 'challenge', where), s.group.order, where);
+  const r = scalar(field(proof, 'response', where), s.group.order, where);
+  const shapeOk = shares.length === cts.length && shares.every((row, i) => row.length * 2 === (cts[i]?.length ?? 0));
+  const valid = shapeOk && partialValid(s.group, s, groupId, trustee, vk, cts, shares, c, r);
+  // A failed share is recorded, not fatal: the decryption entry must then not rely on it.
+  const map = s.validPartials.get(groupId) ?? new Map<number, Uint8Array[][]>();
+  if (valid) map.set(trustee, shares);
+  else s.invalidPartials.push(where);
+  s.validPartials.set(groupId, map);
+}
+
+function canonical(d: Decoded): string {
+  return JSON.stringify(d.kind === 'list' ? [d.kind, d.list, d.headBox, d.effectives, d.substitutes] : d.kind === 'invalid' ? [d.kind, d.reason] : [d.kind]);
+}
+
+export function checkDecryption<P>(s: State<P>, payload: unknown, loc: string): void {
+  const o = obj(payload, loc);
+  const groupId = str(field(o, 'groupId', loc), loc);
+  const where = `${loc} (group ${groupId})`;
+  const cts = s.current.get(groupId);
+  ensure(cts !== undefined && !s.decoded.has(groupId), 'completeness', where, 'decryption without shuffled input, or twice');
+  const trustees = arr(field(o, 'trustees', where), where).map((t) => int(t, where));
+  const partials = s.validPartials.get(groupId) ?? new Map<number, Uint8Array[][]>();
+  ensure(new Set(trustees).size === trustees.length && trustees.length === s.threshold, 'decryption', where, `exactly ${String(s.threshold)} distinct trustees required`);
+  for (const t of trustees) {
+    if (!partials.has(t)) fail('decryption-proof', where, `trustee ${String(t)} has no valid partial decryption${s.invalidPartials.length > 0 ? ` (invalid: ${s.invalidPartials.join('; ')})` : ''}`);
+  }
+  const lambdas = trustees.map((t) => lagrange(trustees, t, s.group.order));
+  const plaintexts = arr(field(o, 'plaintexts', where), where).map((row, i) => arr(row, `${where} #${String(i)}`).map((b) => bytes(b, `${where} #${String(i)}`)));
+  ensure(plaintexts.length === cts.length, 'decryption', where, 'one plaintext per ciphertext expected');
+  const ballots = arr(field(o, 'ballots', where), where);
+  ensure(ballots.length === cts.length, 'decoding', where, 'one decoded ballot per ciphertext expected');
+  const decodedList: Decoded[] = [];
+  cts.forEach((ct, i) => {
+    const at = `${where} ciphertext #${String(i)}`;
+    const row = plaintexts[i] ?? [];
+    ensure(row.length * 2 === ct.length, 'decryption', at, 'width');
+    for (let w = 0; w < row.length; w++) {
+      const b = point(s.group, ct[2 * w + 1], at);
+      const ds = trustees.map((t) => point(s.group, partials.get(t)?.[i]?.[w], at));
+      const m = s.group.sub(b, s.group.msm(ds, lambdas));
+      const published = s.group.decode(row[w] ?? new Uint8Array(0));
+      ensure(published !== undefined && s.group.equals(m, published), 'decryption', at, 'plaintext is not the combination of the partial decryptions');
+    }
+    const d = decode(s.group.name, s.layout, row);
+    const claimed = obj(ballots[i], at);
+    const claimedCanonical = canonical(claimed as unknown as Decoded);
+    ensure(claimedCanonical === canonical(d), 'decoding', at, `published ballot ${claimedCanonical} but the plaintext decodes to ${canonical(d)}`);
+    decodedList.push(d);
+  });
+  s.decoded.set(groupId, decodedList);
+}
+
+export function checkCounts<P>(s: State<P>, payload: unknown, loc: string): void {
+  const o = obj(payload, loc);
+  const groupId = str(field(o, 'groupId', loc), loc);
+  const where = `${loc} (group ${groupId})`;
+  const decoded = s.decoded.get(groupId);
+  ensure(decoded !== undefined && !s.counted.has(groupId), 'completeness', where, 'counts without decryption, or twice');
+  let blank = 0;
+  let invalid = 0;
+  const lists = new Map<number, { ballots: number; headBox: number; effectives: number[]; substitutes: number[] }>();
+  for (const d of decoded) {
+    if (d.kind === 'blank') blank++;
+    else if (d.kind === 'invalid') invalid++;
+    else {
+      const l = lists.get(d.list) ?? { ballots: 0, headBox: 0, effectives: new Array<number>(s.layout.maxEffectives).fill(0), substitutes: new Array<number>(s.layout.maxSubstitutes).fill(0) };
+      l.ballots++;
+      if (d.headBox) l.headBox++;
+      for (const p of d.effectives) l.effectives[p - 1] = (l.effectives[p - 1] ?? 0) + 1;
+      for (const p of d.substitutes) l.substitutes[p - 1] = (l.substitutes[p - 1] ?? 0) + 1;
+      lists.set(d.list, l);
+    }
+  }
+  const expected = {
+    ballots: decoded.length,
+    blank,
+    invalid,
+    lists: [...lists.entries()].sort(([a], [b]) => a - b).map(([list, l]) => ({ list, ...l })),
+  };
+  const given = obj(field(o, 'counts', where), where);
+  const norm = (c: { ballots: unknown; blank: unknown; invalid: unknown; lists: unknown }): string => JSON.stringify([c.ballots, c.blank, c.invalid, arr(c.lists, where).map((l) => {
+    const lo = obj(l, where);
+    return [lo['list'], lo['ballots'], lo['headBox'], lo['effectives'], lo['substitutes']];
+  })]);
+  ensure(norm(expected) === norm({ ballots: given['ballots'], blank: given['blank'], invalid: given['invalid'], lists: given['lists'] }), 'counts', where, 'published counts differ from the sum of the decoded ballots');
+  s.counted.add(groupId);
+}

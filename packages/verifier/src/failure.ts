@@ -1,0 +1,61 @@
+/**
+ * The verifier's outcome is a value. Internally, a failed check throws CheckFailed, which the
+ * top level (verify-record.ts) turns into { ok: false, check, location, message }.
+ */
+export type CheckName =
+  | 'format'
+  | 'chain'
+  | 'parameters'
+  | 'dealer-proof'
+  | 'complaint'
+  | 'election-key'
+  | 'trustee-key'
+  | 'ballot-proof'
+  | 'ballot-duplicate'
+  | 'cancellation'
+  | 'group-input'
+  | 'shuffle-input'
+  | 'shuffle-proof'
+  | 'decryption-proof'
+  | 'decryption'
+  | 'decoding'
+  | 'counts'
+  | 'completeness';
+
+export interface Failure {
+  readonly ok: false;
+  readonly check: CheckName;
+  readonly location: string;
+  readonly message: string;
+}
+
+export interface Success {
+  readonly ok: true;
+  readonly summary: {
+    readonly entries: number;
+    readonly ballots: number;
+    readonly groups: number;
+    readonly shuffles: number;
+    readonly head: string;
+  };
+}
+
+export type VerifyResult = Success | Failure;
+
+export class CheckFailed extends Error {
+  readonly check: CheckName;
+  readonly location: string;
+  constructor(check: CheckName, location: string, message: string) {
+    super(message);
+    this.check = check;
+    this.location = location;
+  }
+}
+
+export function fail(check: CheckName, location: string, message: string): never {
+  throw new CheckFailed(check, location, message);
+}
+
+export function ensure(condition: boolean, check: CheckName, location: string, message: string): asserts condition {
+  if (!condition) fail(check, location, message);
+}
