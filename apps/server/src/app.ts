@@ -6,8 +6,7 @@ import type { Store } from '@isoloir/store';
 import type { AppInstance, RouteInfo } from './app-instance.ts';
 import { handleError, handleNotFound } from './errors.ts';
 import { registerOpenApi } from './openapi.ts';
-import { electionRoutes } from './routes/elections.ts';
-import { healthRoutes } from './routes/health.ts';
+import { ROUTE_MODULES } from './routes/index.ts';
 import { isApiPath, registerWeb } from './web.ts';
 
 export interface AppOptions {
@@ -58,8 +57,7 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   });
 
   await registerOpenApi(app, options.version ?? '0.0.0');
-  healthRoutes(app);
-  electionRoutes(app);
+  for (const routes of ROUTE_MODULES) await routes(app);
   const webServed = options.webRoot !== undefined && (await registerWeb(app, options.webRoot));
 
   app.setNotFoundHandler((request, reply) => {

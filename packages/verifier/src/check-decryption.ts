@@ -71,10 +71,9 @@ export function checkPartialDecryption<P>(s: State<P>, payload: unknown, loc: st
   const r = scalar(field(proof, 'response', where), s.group.order, where);
   const shapeOk = shares.length === cts.length && shares.every((row, i) => row.length * 2 === (cts[i]?.length ?? 0));
   const valid = shapeOk && partialValid(s.group, s, groupId, trustee, vk, cts, shares, c, r);
-  // A failed share is recorded, not fatal: the decryption entry must then not rely on it.
+  ensure(valid, 'decryption-proof', where, `trustee ${String(trustee)}'s partial decryption fails its Chaum–Pedersen proof`);
   const map = s.validPartials.get(groupId) ?? new Map<number, Uint8Array[][]>();
-  if (valid) map.set(trustee, shares);
-  else s.invalidPartials.push(where);
+  map.set(trustee, shares);
   s.validPartials.set(groupId, map);
 }
 
@@ -92,7 +91,7 @@ export function checkDecryption<P>(s: State<P>, payload: unknown, loc: string): 
   const partials = s.validPartials.get(groupId) ?? new Map<number, Uint8Array[][]>();
   ensure(new Set(trustees).size === trustees.length && trustees.length === s.threshold, 'decryption', where, `exactly ${String(s.threshold)} distinct trustees required`);
   for (const t of trustees) {
-    if (!partials.has(t)) fail('decryption-proof', where, `trustee ${String(t)} has no valid partial decryption${s.invalidPartials.length > 0 ? ` (invalid: ${s.invalidPartials.join('; ')})` : ''}`);
+    if (!partials.has(t)) fail('decryption', where, `trustee ${String(t)} has no partial decryption`);
   }
   const lambdas = trustees.map((t) => lagrange(trustees, t, s.group.order));
   const plaintexts = arr(field(o, 'plaintexts', where), where).map((row, i) => arr(row, `${where} #${String(i)}`).map((b) => bytes(b, `${where} #${String(i)}`)));
@@ -105,9 +104,10 @@ export function checkDecryption<P>(s: State<P>, payload: unknown, loc: string): 
     const row = plaintexts[i] ?? [];
     ensure(row.length * 2 === ct.length, 'decryption', at, 'width');
     for (let w = 0; w < row.length; w++) {
-      const b = point(s.group, ct[2 * w + 1], at);
-      const ds = trustees.map((t) => point(s.group, partials.get(t)?.[i]?.[w], at));
-      const m = s.group.sub(b, s.group.msm(ds, lambdas));
+      const b = s.group.decode(ct[2 * w + 1] ?? new Uint8Array(0));
+      const ds = trustees.map((t) => s.group.decode(partials.get(t)?.[i]?.[w] ?? new Uint8Array(0)));
+      if (b === undefined || ds.some((d) => d === undefined)) fail('format', at, 'not a group element');
+      const m = s.group.sub(b, s.group.msm(ds.filter((d) => d !== undefined), lambdas));
       const published = s.group.decode(row[w] ?? new Uint8Array(0));
       ensure(published !== undefined && s.group.equals(m, published), 'decryption', at, 'plaintext is not the combination of the partial decryptions');
     }

@@ -4,7 +4,7 @@
  * verifier's own 128-bit random weights (a failure slips through with probability ≤ 2⁻¹²⁸).
  */
 import type { Group } from '@isoloir/crypto';
-import { ensure } from './failure.ts';
+import { ensure, fail } from './failure.ts';
 import { LABELS, bytesToScalar, createHasher, h0, hashToScalar, hs } from './hashes.ts';
 import { arr, bytes, field, int, obj, point, scalar, str } from './read-json.ts';
 import type { State } from './state.ts';
@@ -49,7 +49,14 @@ export function verifyShuffleProof<P>(group: Group<P>, st: ShuffleStatement, inp
   const sPrime = scs('sPrime');
   if ([commitments, chain, tHat, sHat, sPrime].some((a) => a.length !== n) || t4.length !== width || s4.length !== width || t4.some((p) => p.length !== 2)) return 'proof-shape';
   if (outputs.length !== n || outputs.some((ct) => ct.length !== 2 * width) || inputs.some((ct) => ct.length !== 2 * width)) return 'ciphertext-shape';
-  const dec = (list: readonly (readonly Uint8Array[])[]): P[][] => list.map((ct) => ct.map((b) => point(group, b, loc)));
+  const dec = (list: readonly (readonly Uint8Array[])[]): P[][] =>
+    list.map((ct, i) =>
+      ct.map((b) => {
+        const p = group.decode(b);
+        if (p === undefined) fail('format', `${loc} ciphertext #${String(i)}`, 'not a group element');
+        return p;
+      }),
+    );
   const e = dec(inputs);
   const e2 = dec(outputs);
   const H0 = h0(group);

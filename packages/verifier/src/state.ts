@@ -21,7 +21,6 @@ export interface State<P> {
   readonly current: Map<string, Uint8Array[][]>;
   readonly mixNodes: Map<string, number>;
   readonly validPartials: Map<string, Map<number, Uint8Array[][]>>;
-  readonly invalidPartials: string[];
   readonly decoded: Map<string, Decoded[]>;
   readonly counted: Set<string>;
   shuffles: number;

@@ -1,13 +1,8 @@
 // The app's languages: a context holding the current one, a `t` function, and the switcher's
 // effect on <html lang>. Catalogs are plain objects; a missing key is a type error.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { CATALOGS, type MessageKey } from './catalog.ts';
 import { preferredLanguage, type Language } from './languages.ts';
-import { de } from './messages-de.ts';
-import { en } from './messages-en.ts';
-import { fr, type MessageKey } from './messages-fr.ts';
-import { nl } from './messages-nl.ts';
-
-const CATALOGS: Readonly<Record<Language, Readonly<Record<MessageKey, string>>>> = { fr, nl, de, en };
 const STORAGE_KEY = 'isoloir.language';
 
 export interface I18n {
@@ -52,5 +47,5 @@ export function useI18n(): I18n {
 /** The translated message of a server error code, or the generic one for an unknown code. */
 export function errorMessageKey(code: string): MessageKey {
   const key = `error.${code}`;
-  return key in fr ? (key as MessageKey) : 'error.internal';
+  return key in CATALOGS.fr ? (key as MessageKey) : 'error.internal';
 }

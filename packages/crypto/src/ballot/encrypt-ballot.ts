@@ -2,7 +2,7 @@
 import type { Group } from '../group/group.ts';
 import { encodeBallot, decodeBallot, type BallotLayout, type DecodedBallot, type PlainBallot } from '../encoding/ballot-codec.ts';
 import { embed, extract } from '../encoding/embed.ts';
-import { encrypt, openWithRandomness, publicKey, randomScalars, type Ciphertext } from '../elgamal/elgamal.ts';
+import { encrypt, openWithRandomness, publicKey, randomScalars, type Ciphertext, type PublicKey } from '../elgamal/elgamal.ts';
 import { proveEncryption, verifyEncryption, type BallotContext, type EncryptionProof } from '../proofs/encryption-proof.ts';
 import { err, ok, type Result } from '../result.ts';
 
@@ -17,10 +17,11 @@ export interface EncryptionResult<P> {
   readonly randomness: readonly bigint[];
 }
 
-export function encryptBallot<P>(group: Group<P>, pk: P, layout: BallotLayout, ctx: BallotContext, plain: PlainBallot): EncryptionResult<P> {
+/** `key` may carry precomputed tables for pk when many ballots are encrypted (see publicKey). */
+export function encryptBallot<P>(group: Group<P>, pk: P, layout: BallotLayout, ctx: BallotContext, plain: PlainBallot, key: PublicKey<P> = publicKey(group, pk)): EncryptionResult<P> {
   const messages = encodeBallot(layout, plain).map((chunk) => embed(group, chunk));
   const randomness = randomScalars(group.order, messages.length);
-  const ciphertexts = encrypt(group, publicKey(group, pk), messages, randomness);
+  const ciphertexts = encrypt(group, key, messages, randomness);
   return { ballot: { ciphertexts, proof: proveEncryption(group, ctx, pk, ciphertexts, randomness) }, randomness };
 }
 

@@ -6,12 +6,14 @@ import type { Group } from '../group/group.ts';
 import { shufflePhase1, shufflePhase2 } from '../shuffle/shuffle-kernels.ts';
 import { decryptShares } from '../decrypt/decrypt-kernel.ts';
 import { checkBallotProofs } from '../ballot/verify-kernel.ts';
+import { encryptBallots } from '../ballot/encrypt-kernel.ts';
 
 export const kernels = {
   shufflePhase1,
   shufflePhase2,
   decryptShares,
   checkBallotProofs,
+  encryptBallots,
 } as const;
 
 type Kernels = typeof kernels;

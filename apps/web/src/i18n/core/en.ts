@@ -1,9 +1,10 @@
-import type { MessageKey } from './messages-fr.ts';
+import type { CoreKey } from './fr.ts';
 
-export const en: Readonly<Record<MessageKey, string>> = {
+export const coreEn: Readonly<Record<CoreKey, string>> = {
   'app.skip': 'Skip to content',
   'app.tagline': 'Remote voting for the Belgian elections',
   'app.language': 'Language',
+  'nav.home': 'Home',
   'home.title': 'Vote from afar, with confidence',
   'home.intro':
     'isoloir runs the three new ways to vote remotely: hybrid by post, fully online, and at a voting kiosk in a consular post. Every electronic vote is encrypted on your device, and anyone can verify the count.',

@@ -1,7 +1,8 @@
-export const fr = {
+export const coreFr = {
   'app.skip': 'Aller au contenu',
   'app.tagline': 'Le vote à distance pour les élections belges',
   'app.language': 'Langue',
+  'nav.home': 'Accueil',
   'home.title': 'Voter à distance, en toute confiance',
   'home.intro':
     'isoloir organise les trois nouveaux modes de vote à distance : le vote hybride par courrier, le vote entièrement en ligne et le vote sur borne dans un poste consulaire. Chaque vote électronique est chiffré sur votre appareil et le dépouillement peut être vérifié par chacun.',
@@ -36,4 +37,4 @@ export const fr = {
   'error.network': 'Le serveur ne répond pas. Vérifiez votre connexion et réessayez.',
 } as const;
 
-export type MessageKey = keyof typeof fr;
+export type CoreKey = keyof typeof coreFr;

@@ -1,9 +1,10 @@
-import type { MessageKey } from './messages-fr.ts';
+import type { CoreKey } from './fr.ts';
 
-export const nl: Readonly<Record<MessageKey, string>> = {
+export const coreNl: Readonly<Record<CoreKey, string>> = {
   'app.skip': 'Naar de inhoud',
   'app.tagline': 'Stemmen op afstand voor de Belgische verkiezingen',
   'app.language': 'Taal',
+  'nav.home': 'Startpagina',
   'home.title': 'Op afstand stemmen, met vertrouwen',
   'home.intro':
     'isoloir organiseert de drie nieuwe manieren om op afstand te stemmen: hybride per post, volledig online en op een stemzuil in een consulaire post. Elke elektronische stem wordt op uw toestel versleuteld en iedereen kan de telling controleren.',

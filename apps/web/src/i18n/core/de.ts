@@ -1,9 +1,10 @@
-import type { MessageKey } from './messages-fr.ts';
+import type { CoreKey } from './fr.ts';
 
-export const de: Readonly<Record<MessageKey, string>> = {
+export const coreDe: Readonly<Record<CoreKey, string>> = {
   'app.skip': 'Zum Inhalt',
   'app.tagline': 'Fernwahl für die belgischen Wahlen',
   'app.language': 'Sprache',
+  'nav.home': 'Startseite',
   'home.title': 'Aus der Ferne wählen, mit Vertrauen',
   'home.intro':
     'isoloir organisiert die drei neuen Arten der Fernwahl: hybrid per Post, vollständig online und am Wahlterminal in einer konsularischen Vertretung. Jede elektronische Stimme wird auf Ihrem Gerät verschlüsselt, und jeder kann die Auszählung überprüfen.',

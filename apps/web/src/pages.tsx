@@ -1,0 +1,23 @@
+// Every page of the web app by path. A feature adds its pages here, one line each.
+// `match` receives the path's segments; the first page that matches is shown.
+import type { ReactNode } from 'react';
+import { HomePage } from './components/home-page.tsx';
+import { NotFoundPage } from './components/not-found-page.tsx';
+
+export interface PageRoute {
+  readonly match: (segments: readonly string[]) => boolean;
+  readonly render: (segments: readonly string[]) => ReactNode;
+}
+
+const exactly = (...expected: string[]) => (segments: readonly string[]): boolean =>
+  segments.length === expected.length && expected.every((part, i) => part === segments[i]);
+
+export const PAGES: readonly PageRoute[] = [
+  { match: exactly(), render: () => <HomePage /> },
+];
+
+export function renderPage(path: string): ReactNode {
+  const segments = path.split('/').filter((part) => part !== '');
+  const page = PAGES.find((candidate) => candidate.match(segments));
+  return page === undefined ? <NotFoundPage /> : page.render(segments);
+}

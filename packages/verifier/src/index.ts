@@ -1,0 +1,4 @@
+// Public API of @isoloir/verifier: an independent check of an isoloir election record.
+export { verifyRecord, type VerifyOptions } from './verify-record.ts';
+export type { VerifyResult, Failure, Success, CheckName } from './failure.ts';
+export { verifyShuffleProof, type ShuffleStatement } from './check-shuffle.ts';
