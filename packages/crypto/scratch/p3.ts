@@ -1,0 +1,11 @@
+import { createSecp256k1Mcl } from '../src/group/secp256k1-mcl.ts';
+import { randomScalar } from '../src/group/scalar.ts';
+const g = await createSecp256k1Mcl();
+const ks = Array.from({length: 2000}, () => randomScalar(g.order));
+let t = performance.now(); for (const k of ks) g.mulBase(k); console.log('mulBase/s', 2000/((performance.now()-t)/1000));
+t = performance.now(); for (const k of ks) g.mul(g.generator, k); console.log('mul/s', 2000/((performance.now()-t)/1000));
+const pts = ks.map((k) => g.mulBase(k));
+t = performance.now(); for (const p of pts) g.encode(p); console.log('encode/s', 2000/((performance.now()-t)/1000));
+const enc = pts.map((p) => g.encode(p));
+t = performance.now(); for (const e of enc) g.decode(e); console.log('decode/s', 2000/((performance.now()-t)/1000));
+t = performance.now(); g.msm(pts, ks); console.log('msm pts/s', 2000/((performance.now()-t)/1000));
