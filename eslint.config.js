@@ -22,7 +22,9 @@ function boundaries(dir) {
   const self = `@isoloir/${dir.split('/')[1]}`;
   const forbidden = ALL.filter((name) => name !== self && !ALLOWED[dir].includes(name));
   const patterns = [
-    { group: ['@isoloir/*/*', '!@isoloir/store/testing'], message: 'Import a workspace package by its name only, never its internals.' },
+    // A package's public entry points are its package.json `exports` (Node refuses the rest);
+    // its source folder is never one.
+    { group: ['@isoloir/*/src', '@isoloir/*/src/**'], message: 'Import a workspace package by its name or an exported entry point, never its internals.' },
     { group: ['**/packages/*/src/**', '**/apps/*/src/**'], message: 'Import another package by its name, never by a relative path.' },
   ];
   if (PURE.includes(dir)) patterns.push({ group: ['node:*'], message: `${dir} is pure: no I/O, no Node.js built-ins.` });
