@@ -10,6 +10,8 @@ export interface ElectionDayTable {
   label: Json<Labels>;
   voting_date: ColumnType<string, string, string>;
   created_at: Generated<Date>;
+  /** 0002: the lowest CSAM/FAS assurance level (LevelNNN) a voter may log in with. */
+  minimum_assurance_level: Generated<number>;
 }
 
 export interface ElectionTable {
@@ -87,6 +89,257 @@ export interface SchemaMigrationTable {
   applied_at: Generated<Date>;
 }
 
+// 0003: the preparatory phase.
+export type ModePeriods = Readonly<Record<'hybrid' | 'online' | 'kiosk', { readonly opens: string; readonly closes: string }>>;
+export type ResidentModes = Readonly<Record<'hybrid' | 'online' | 'kiosk', { readonly open: boolean; readonly optIn: boolean }>>;
+
+export interface ElectionDaySettingsTable {
+  election_day_id: string;
+  mode_periods: Json<ModePeriods>;
+  resident_modes: Json<ResidentModes>;
+  abroad_modes: number[];
+  registration_deadline: ColumnType<string, string, string>;
+  online_revote_limit: number;
+  setup_hash: string;
+  frozen_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  lists_hash: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface CommuneTable {
+  election_day_id: string;
+  nis: string;
+  name_fr: string;
+  name_nl: string;
+  name_de: string;
+}
+
+export interface CommuneConstituencyTable {
+  election_day_id: string;
+  nis: string;
+  election_id: string;
+  language: '*' | Language;
+  constituency_code: string;
+}
+
+export interface ConsularPostTable {
+  code: string;
+  label: Json<Labels>;
+  country: string;
+  address: string;
+}
+
+export type ImportKind = 'commune-voters' | 'consular-register' | 'communes' | 'lists' | 'setup';
+
+export interface PreparationImportTable {
+  id: Generated<string>;
+  election_day_id: string;
+  kind: ImportKind;
+  scope: string;
+  actor: string;
+  file_sha256: string;
+  rows_total: number;
+  rows_accepted: number;
+  rows_rejected: number;
+  at: Generated<Date>;
+}
+
+export interface ImportRejectionTable {
+  import_id: string;
+  line: number;
+  col: string;
+  code: string;
+  value: string;
+}
+
+export interface CommuneFileTable {
+  id: Generated<string>;
+  election_day_id: string;
+  nis: string;
+  version: number;
+  import_id: string;
+  voters: number;
+  current: boolean;
+}
+
+export interface CommuneVoterTable {
+  file_id: string;
+  line: number;
+  nrn: string;
+  surname: string;
+  given_names: string;
+  birth_date: ColumnType<string, string, string>;
+  sex: 'F' | 'M';
+  street: string;
+  postcode: string;
+  locality: string;
+  language: Language;
+  deprived: boolean;
+  deceased: boolean;
+}
+
+export interface ConsularRegistrationTable {
+  election_day_id: string;
+  post_code: string;
+  nrn: string;
+  surname: string;
+  given_names: string;
+  birth_date: ColumnType<string, string, string>;
+  sex: 'F' | 'M';
+  address: string;
+  country: string;
+  email: string;
+  attachment_nis: string;
+  language: Language;
+  mode: number;
+  kiosk_post_code: string | null;
+  status: 'active' | 'withdrawn';
+  updated_at: Generated<Date>;
+}
+
+export interface ResidentOptInTable {
+  election_day_id: string;
+  nrn: string;
+  mode: number;
+  at: Generated<Date>;
+}
+
+export interface ConsolidationTable {
+  id: Generated<string>;
+  election_day_id: string;
+  actor: string;
+  at: Generated<Date>;
+  voters: number;
+  frozen_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+export interface ConsolidatedVoterTable {
+  consolidation_id: string;
+  nrn: string;
+  category: 'belgium' | 'abroad';
+  source: string;
+  commune_nis: string;
+  post_code: string | null;
+  surname: string;
+  given_names: string;
+  birth_date: ColumnType<string, string, string>;
+  sex: 'F' | 'M';
+  language: Language;
+  address: string;
+  mode: number | null;
+  kiosk_post: string | null;
+  status: 'ok' | 'conflict' | 'excluded';
+}
+
+export type ConflictKind = 'two-communes' | 'commune-and-abroad' | 'twice-abroad' | 'deceased' | 'deprived';
+
+export interface ConsolidationConflictTable {
+  consolidation_id: string;
+  nrn: string;
+  kind: ConflictKind;
+  sources: Json<unknown>;
+  resolution: string | null;
+  resolved_by: string | null;
+  resolved_at: Date | null;
+}
+
+export interface ModeFileTable {
+  consolidation_id: string;
+  mode: number;
+  sha256: string;
+  voters: number;
+  counts: Json<unknown>;
+}
+
+// 0002: identity and access.
+export type OfficialRole = 'po-admin' | 'commune-official' | 'consular-official' | 'team-a' | 'team-b' | 'trustee' | 'kiosk-operator' | 'observer';
+
+export interface OfficialTable {
+  id: string;
+  nrn: string;
+  given_name: string;
+  surname: string;
+  created_at: Generated<Date>;
+}
+
+export interface RoleAssignmentTable {
+  id: string;
+  official_id: string;
+  role: OfficialRole;
+  scope: string | null;
+  granted_by: string;
+  granted_at: Generated<Date>;
+}
+
+export interface LoginAttemptTable {
+  id: string;
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  audience: 'voter' | 'official';
+  created_at: Date;
+  expires_at: Date;
+  consumed_at: Date | null;
+}
+
+export interface SessionTable {
+  id: string;
+  kind: 'voter' | 'official';
+  election_day_id: string | null;
+  voter_nrn: string | null;
+  official_id: string | null;
+  assurance_level: number;
+  csrf_token: string;
+  id_token: string | null;
+  created_at: Date;
+  last_seen_at: Date;
+  expires_at: Date;
+}
+
+// 0004: the electronic ballot box.
+export interface ElectionKeyTable {
+  election_id: string;
+  group_name: string;
+  public_key: string;
+  threshold: number;
+  trustees: number;
+  ballot_width: number;
+  layout: Json<unknown>;
+  ceremony: Json<unknown>;
+  created_at: Generated<Date>;
+}
+
+export interface VotingPeriodTable {
+  election_id: string;
+  mode: 'hybrid' | 'online' | 'kiosk';
+  opens_at: ColumnType<Date, Date | string, Date | string>;
+  closes_at: ColumnType<Date, Date | string, Date | string>;
+  max_ballots: number;
+  closed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  closed_by: string | null;
+}
+
+export type BallotStatus = 'received' | 'superseded' | 'cancelled' | 'counted';
+export type CancellationReason = 'voted-at-polling-station' | 'voted-twice' | 'ineligible';
+
+export interface BallotTable {
+  id: string;
+  election_id: string;
+  constituency_code: string;
+  mode: 'online' | 'kiosk';
+  category: 'belgium' | 'abroad';
+  voter_nrn: string;
+  sequence: number;
+  ciphertexts: Json<unknown>;
+  proof: Json<unknown>;
+  tracking_code: string;
+  idempotency_key: string;
+  received_at: ColumnType<Date, Date | string, Date | string>;
+  receipt_signature: string;
+  status: ColumnType<BallotStatus, BallotStatus | undefined, BallotStatus>;
+  cancellation_reason: CancellationReason | null;
+  status_changed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
 export interface Schema {
   election_days: ElectionDayTable;
   elections: ElectionTable;
@@ -94,7 +347,28 @@ export interface Schema {
   party_lists: PartyListTable;
   candidates: CandidateTable;
   voters: VoterTable;
+  election_keys: ElectionKeyTable;
+  voting_periods: VotingPeriodTable;
+  ballots: BallotTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   schema_migrations: SchemaMigrationTable;
+  officials: OfficialTable;
+  role_assignments: RoleAssignmentTable;
+  login_attempts: LoginAttemptTable;
+  sessions: SessionTable;
+  election_day_settings: ElectionDaySettingsTable;
+  communes: CommuneTable;
+  commune_constituencies: CommuneConstituencyTable;
+  consular_posts: ConsularPostTable;
+  preparation_imports: PreparationImportTable;
+  import_rejections: ImportRejectionTable;
+  commune_files: CommuneFileTable;
+  commune_voters: CommuneVoterTable;
+  consular_registrations: ConsularRegistrationTable;
+  resident_opt_ins: ResidentOptInTable;
+  consolidations: ConsolidationTable;
+  consolidated_voters: ConsolidatedVoterTable;
+  consolidation_conflicts: ConsolidationConflictTable;
+  mode_files: ModeFileTable;
 }
