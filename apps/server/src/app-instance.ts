@@ -2,6 +2,11 @@
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Store } from '@isoloir/store';
+import type { RouteAccess } from './auth/access.ts';
+import type { CallerSession } from './auth/session-types.ts';
+import type { AuthRuntime } from './auth/runtime.ts';
+
+export type { RouteAccess } from './auth/access.ts';
 
 export interface AppContext {
   readonly store: Store;
@@ -13,15 +18,18 @@ export interface RouteInfo {
   readonly access: RouteAccess | undefined;
 }
 
-/** Who may call a route. Every route declares it; later roles extend this union. */
-export type RouteAccess = 'public';
-
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
   }
+  interface FastifyRequest {
+    /** The caller's session (voter or official), or null when anonymous. Set by the auth hook. */
+    session: CallerSession | null;
+  }
   interface FastifyInstance {
     context: AppContext;
+    /** Login configuration, relying party and clock (apps/server/src/auth). */
+    auth: AuthRuntime;
     /** Every route with who may call it, collected as routes are added (for docs and tests). */
     routeTable: RouteInfo[];
   }

@@ -4,6 +4,10 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Store } from '@isoloir/store';
 import type { AppInstance, RouteInfo } from './app-instance.ts';
+import { defaultAccess } from './auth/access.ts';
+import type { AuthOptions } from './auth/config.ts';
+import { registerAuth } from './auth/hook.ts';
+import { createAuthRuntime } from './auth/runtime.ts';
 import { handleError, handleNotFound } from './errors.ts';
 import { registerOpenApi } from './openapi.ts';
 import { ROUTE_MODULES } from './routes/index.ts';
@@ -15,6 +19,8 @@ export interface AppOptions {
   readonly webRoot?: string | undefined;
   readonly logger?: FastifyServerOptions['logger'];
   readonly version?: string;
+  /** Login and sessions; absent: no provider (login answers `auth.unavailable`), default lifetimes. */
+  readonly auth?: AuthOptions | undefined;
 }
 
 const SECURITY_HEADERS = {
@@ -40,8 +46,11 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const method of methods) routeTable.push({ method, url: route.url, access: route.config?.access });
+    // Routes of plugins (OpenAPI pages, web files) are public; an API route without a rule stays denied.
+    route.config = { ...route.config, access: route.config?.access ?? defaultAccess(route.url) };
+    for (const method of methods) routeTable.push({ method, url: route.url, access: route.config.access });
   });
+  await registerAuth(app, createAuthRuntime(options.auth));
   app.setErrorHandler(handleError);
   // While closing, answers in flight tell their client to hang up, so that their keep-alive
   // connections do not hold the shutdown open until they time out.

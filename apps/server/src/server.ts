@@ -5,6 +5,8 @@ import { openStore, type Store } from '@isoloir/store';
 import type { FastifyServerOptions } from 'fastify';
 import { buildApp } from './app.ts';
 import type { AppInstance } from './app-instance.ts';
+import type { AuthOptions } from './auth/config.ts';
+import { startDevAuth } from './auth/dev-auth.ts';
 import { seedDemoIfEmpty } from './demo/seed-demo.ts';
 import { DEFAULT_WEB_ROOT } from './web.ts';
 
@@ -16,6 +18,10 @@ export interface ServerOptions {
   readonly seedDemo: boolean;
   readonly webRoot?: string | undefined;
   readonly logger?: FastifyServerOptions['logger'];
+  /** Login (CSAM/FAS); absent: the development identity provider, started beside the server. */
+  readonly auth?: AuthOptions | undefined;
+  /** Port of the development identity provider; default: `port` + 1 (0 with port 0). */
+  readonly devIdpPort?: number | undefined;
 }
 
 export interface RunningServer {
@@ -31,13 +37,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const store = await openStore({ url: options.databaseUrl, dataDir: options.dataDir });
   try {
     if (options.seedDemo) await seedDemoIfEmpty(store);
-    const app = await buildApp({ store, webRoot: options.webRoot ?? DEFAULT_WEB_ROOT, logger: options.logger ?? true, version: VERSION });
-    const address = await app.listen({ port: options.port, host: options.host });
+    const devAuth = options.auth === undefined ? await startDevAuth(store, { host: options.host, port: options.devIdpPort ?? (options.port === 0 ? 0 : options.port + 1) }) : undefined;
+    const app = await buildApp({ store, webRoot: options.webRoot ?? DEFAULT_WEB_ROOT, logger: options.logger ?? true, version: VERSION, auth: options.auth ?? devAuth?.options });
+    const address = await app.listen({ port: options.port, host: options.host }).catch(async (error: unknown) => {
+      await devAuth?.close();
+      throw error;
+    });
     const url = address.replace('://127.0.0.1', '://localhost').replace('://[::1]', '://localhost');
+    devAuth?.afterListen(url);
     let stopping: Promise<void> | undefined;
     const stop = (): Promise<void> => {
       stopping ??= (async () => {
         await app.close();
+        await devAuth?.close();
         await store.close();
       })();
       return stopping;

@@ -1,6 +1,7 @@
 // Every page of the web app by path. A feature adds its pages here, one line each.
 // `match` receives the path's segments; the first page that matches is shown.
 import type { ReactNode } from 'react';
+import { AUTH_PAGES } from './auth/pages.tsx';
 import { HomePage } from './components/home-page.tsx';
 import { NotFoundPage } from './components/not-found-page.tsx';
 
@@ -14,6 +15,7 @@ const exactly = (...expected: string[]) => (segments: readonly string[]): boolea
 
 export const PAGES: readonly PageRoute[] = [
   { match: exactly(), render: () => <HomePage /> },
+  ...AUTH_PAGES,
 ];
 
 export function renderPage(path: string): ReactNode {

@@ -7,7 +7,7 @@
 import { availableParallelism } from 'node:os';
 import { loadGroup } from '../src/group/load-group.ts';
 import { randomScalar, bytesToHex } from '../src/group/scalar.ts';
-import { createWorkerPool } from '../src/parallel/node-worker-pool.ts';
+import { createWorkerPool } from '../src/node/node-worker-pool.ts';
 import { chunkRanges } from '../src/parallel/runner.ts';
 import { shuffleAndProve, type EncodedCiphertext } from '../src/shuffle/shuffle-prove.ts';
 import { combineBulk, partialDecryptBulk, verifyPartialDecryptionBulk } from '../src/decrypt/decrypt-bulk.ts';

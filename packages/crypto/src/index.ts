@@ -1,5 +1,6 @@
 // Public API of @isoloir/crypto. Platform-neutral: no I/O, no node:* imports
-// (the node-only worker pool is exported separately from ./parallel/node-worker-pool.ts).
+// Node-only parts (worker pool, benchmark) are reachable only through the lazy loaders below,
+// so a browser bundle never loads them.
 export type { Result } from './result.ts';
 export { ok, err } from './result.ts';
 export type { Group, GroupName } from './group/group.ts';
@@ -27,3 +28,8 @@ export { RecordBuilder, rechain, entryHash, RECORD_FORMAT, type ElectionRecord, 
 export { canonicalJson, type Json } from './record/canonical-json.ts';
 export { countBallots, type Counts } from './record/count-ballots.ts';
 export { runElection, type ElectionOptions, type ElectionOutcome, type ElectionGroupInput } from './record/run-election.ts';
+
+/** NODE-ONLY: worker-thread Runner (all cores). Loaded on demand. */
+export const loadNodeWorkerPool = () => import('./node/node-worker-pool.ts');
+/** NODE-ONLY: the bulk-crypto benchmark behind `isoloir bench crypto`. Loaded on demand. */
+export const loadCryptoBench = () => import('../bench/bench-crypto.ts');

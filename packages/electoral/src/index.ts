@@ -19,6 +19,8 @@ export type {
 export { defaultRules } from './election-rules.ts';
 export type { ModelError } from './validate-constituency.ts';
 export { validateConstituency } from './validate-constituency.ts';
+export type { ListRule, ListCandidate, ListDraft, ConstituencyDraft, ListViolation } from './list-composition.ts';
+export { checkLists, maxSubstitutes } from './list-composition.ts';
 export type { MarkedBallot, Mark, HeadBoxMark, CandidateMark, PaperState, BallotCategory } from './ballot.ts';
 export type { InvalidBallotRule, BallotRule } from './ballot-rules.ts';
 export { INVALID_BALLOT_RULES, INVALID_BALLOT_RULE_CODES } from './ballot-rules.ts';

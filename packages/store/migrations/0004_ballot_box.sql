@@ -54,6 +54,9 @@ create table ballots (
   category            text not null check (category in ('belgium', 'abroad')),
   -- The outer envelope: whose ballot this is. Never leaves the Team A side.
   voter_nrn           text not null check (voter_nrn ~ '^[0-9]{11}$'),
+  -- The voter's pseudonym in this election, bound into the ballot proof and published in the
+  -- record instead of the NRN (keyed hash, see apps/server/src/voting/pseudonym.ts).
+  voter_id            text not null check (voter_id ~ '^[0-9a-f]{32}$'),
   -- 1 for the voter's first ballot in this election, 2 for the next… (at most max_ballots).
   sequence            integer not null check (sequence >= 1),
   -- The content: ciphertexts (hex encodings, ballot_width pairs) and the proof of knowledge,
@@ -76,7 +79,21 @@ create table ballots (
   check ((status = 'cancelled') = (cancellation_reason is not null))
 );
 
+-- A ciphertext is never accepted twice (a replayed or copied ballot): its first component a₁ = r·G
+-- never repeats for honest encryptions.
+create unique index ballots_first_component on ballots (election_id, (ciphertexts ->> 0));
+
 -- At most one ballot of a voter counts at any time: the latest one still received or counted.
 create unique index ballots_one_current on ballots (election_id, voter_nrn) where status in ('received', 'counted');
 -- The groups of the count: constituency × mode × abroad/Belgium.
 create index ballots_group on ballots (election_id, constituency_code, mode, category, status);
+
+-- The server's own keys: the Ed25519 key that signs receipts (its public key is published at
+-- /api/voting/receipt-key) and the secret of voter pseudonyms. Created once, at first use.
+create table server_keys (
+  purpose    text primary key check (purpose in ('receipt-signing', 'voter-pseudonym')),
+  public_key text,
+  secret     text not null,
+  created_at timestamptz not null default now(),
+  check ((purpose = 'receipt-signing') = (public_key is not null))
+);

@@ -25,6 +25,8 @@ export interface Store {
   /** Where the data lives, for humans: the folder, or the URL without its password. */
   readonly location: string;
   readonly migrations: MigrationReport;
+  /** The PostgreSQL pool, for work Kysely cannot express (COPY); absent on PGlite. */
+  readonly pgPool?: pg.Pool | undefined;
   close(): Promise<void>;
 }
 
@@ -38,13 +40,12 @@ const keepText = (value: string): string => value;
 const typeParser = ((oid: number, format?: 'text' | 'binary'): unknown =>
   oid === DATE_OID || oid === INT8_OID ? keepText : (pg.types.getTypeParser as (oid: number, format?: string) => unknown)(oid, format)) as typeof pg.types.getTypeParser;
 
-function postgresDialect(url: string, poolSize: number): PostgresDialect {
-  const pool = new pg.Pool({
+function postgresPool(url: string, poolSize: number): pg.Pool {
+  return new pg.Pool({
     connectionString: url,
     max: poolSize,
     types: { getTypeParser: typeParser },
   });
-  return new PostgresDialect({ pool });
 }
 
 function pgliteDialect(dataDir: string | undefined): PGliteDialect {
@@ -66,12 +67,13 @@ function redact(url: string): string {
 export async function openStore(options: StoreOptions = {}): Promise<Store> {
   const { url, dataDir } = options;
   const kind: DatabaseKind = url === undefined || url === '' ? 'pglite' : 'postgresql';
-  const dialect = kind === 'postgresql' && url !== undefined ? postgresDialect(url, options.poolSize ?? 10) : pgliteDialect(dataDir);
+  const pgPool = kind === 'postgresql' && url !== undefined ? postgresPool(url, options.poolSize ?? 10) : undefined;
+  const dialect = pgPool !== undefined ? new PostgresDialect({ pool: pgPool }) : pgliteDialect(dataDir);
   const db = new Kysely<Schema>({ dialect });
   try {
     const migrations = await migrate(db);
     const location = kind === 'postgresql' && url !== undefined ? redact(url) : (dataDir ?? 'memory');
-    return { db, kind, location, migrations, close: () => db.destroy() };
+    return { db, kind, location, migrations, pgPool, close: () => db.destroy() };
   } catch (error) {
     await db.destroy();
     throw error;

@@ -328,6 +328,7 @@ export interface BallotTable {
   mode: 'online' | 'kiosk';
   category: 'belgium' | 'abroad';
   voter_nrn: string;
+  voter_id: string;
   sequence: number;
   ciphertexts: Json<unknown>;
   proof: Json<unknown>;
@@ -340,6 +341,99 @@ export interface BallotTable {
   status_changed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
+export interface ServerKeyTable {
+  purpose: 'receipt-signing' | 'voter-pseudonym';
+  public_key: string | null;
+  secret: string;
+  created_at: Generated<Date>;
+}
+
+// 0005: counting of electronic votes.
+export interface PollingStationImportTable {
+  id: string;
+  election_day_id: string;
+  station: string;
+  sha256: string;
+  accepted: number;
+  rejected: Json<unknown>;
+  actor: string;
+  imported_at: Generated<Date>;
+}
+
+export interface PollingStationVoteTable {
+  election_day_id: string;
+  nrn: string;
+  station: string;
+  import_id: string;
+}
+
+export interface DoubleVoteTable {
+  ballot_id: string;
+  election_id: string;
+  constituency_code: string;
+  voter_nrn: string;
+  station: string;
+  status: ColumnType<'identified' | 'confirmed' | 'cancelled', 'identified' | 'confirmed' | 'cancelled' | undefined, 'identified' | 'confirmed' | 'cancelled'>;
+  confirmed_by: string | null;
+  confirmed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  cancelled_by: string | null;
+  cancelled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface CountingGroupTable {
+  election_id: string;
+  group_id: string;
+  constituency_code: string;
+  mode: 'online' | 'kiosk';
+  category: 'belgium' | 'abroad';
+  ballots: number;
+  merged_into: string | null;
+  merge_decided_by: string | null;
+  input: Uint8Array | null;
+  created_at: Generated<Date>;
+}
+
+export interface CountingShuffleTable {
+  election_id: string;
+  group_id: string;
+  mix_node: number;
+  trustee: number;
+  outputs: Uint8Array;
+  proof: Json<unknown>;
+  uploaded_at: Generated<Date>;
+}
+
+export interface CountingPartialTable {
+  election_id: string;
+  group_id: string;
+  trustee: number;
+  shares: Uint8Array;
+  proof: Json<unknown>;
+  uploaded_at: Generated<Date>;
+}
+
+export interface CountingResultTable {
+  election_id: string;
+  group_id: string;
+  trustees: number[];
+  plaintexts: Uint8Array;
+  ballots: Json<unknown>;
+  counts: Json<unknown>;
+  created_at: Generated<Date>;
+}
+
+export interface CountingPvTable {
+  election_id: string;
+  constituency_code: string;
+  mode: 'online' | 'kiosk';
+  category: 'belgium' | 'abroad';
+  content: Json<unknown>;
+  record_hash: string;
+  generated_at: ColumnType<Date, Date | string, Date | string>;
+  approved_by: ColumnType<string[], string[] | undefined, string[]>;
+  final_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
 export interface Schema {
   election_days: ElectionDayTable;
   elections: ElectionTable;
@@ -350,6 +444,7 @@ export interface Schema {
   election_keys: ElectionKeyTable;
   voting_periods: VotingPeriodTable;
   ballots: BallotTable;
+  server_keys: ServerKeyTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   schema_migrations: SchemaMigrationTable;
@@ -371,4 +466,12 @@ export interface Schema {
   consolidated_voters: ConsolidatedVoterTable;
   consolidation_conflicts: ConsolidationConflictTable;
   mode_files: ModeFileTable;
+  polling_station_imports: PollingStationImportTable;
+  polling_station_votes: PollingStationVoteTable;
+  double_votes: DoubleVoteTable;
+  counting_groups: CountingGroupTable;
+  counting_shuffles: CountingShuffleTable;
+  counting_partials: CountingPartialTable;
+  counting_results: CountingResultTable;
+  counting_pvs: CountingPvTable;
 }

@@ -2,7 +2,7 @@
 import type { Group } from '@isoloir/crypto';
 import { ensure, fail } from './failure.ts';
 import { LABELS, challengeOf, createHasher, hashToScalar } from './hashes.ts';
-import { arr, bytes, field, int, obj, point, scalar, str } from './read-json.ts';
+import { arr, bytes, field, int, obj, scalar, str } from './read-json.ts';
 import { decode, type Decoded } from './decode-ballot.ts';
 import type { State } from './state.ts';
 

@@ -2,8 +2,7 @@
 // counts equal the plaintext votes, and the independent verifier accepts the record.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { countBallots, inlineRunner, loadGroup } from '@isoloir/crypto';
-import { createWorkerPool } from '@isoloir/crypto/node-worker-pool';
+import { countBallots, inlineRunner, loadGroup, loadNodeWorkerPool } from '@isoloir/crypto';
 import { verifyRecord } from './verify-record.ts';
 import { election, layout, votes } from './test-election.ts';
 
@@ -11,7 +10,7 @@ const group = await loadGroup('secp256k1');
 
 describe('end to end', () => {
   test('2-of-3 trustees, 1,000 ballots, 2 mix nodes (worker pool of 2)', async () => {
-    const pool = createWorkerPool('secp256k1', 'mcl', 2);
+    const pool = (await loadNodeWorkerPool()).createWorkerPool('secp256k1', 'mcl', 2);
     try {
       const ballots = votes(1000, 42);
       const outcome = await election(group, pool, { groups: [{ groupId: 'antwerp/online/be', ballots }], decryptingTrustees: [2, 3] });

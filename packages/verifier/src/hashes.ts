@@ -36,7 +36,7 @@ export function hs<P>(group: Group<P>, n: number): P[] {
   let cache = hCache.get(group) as P[] | undefined;
   if (cache === undefined) {
     cache = [];
-    hCache.set(group, cache as unknown[]);
+    hCache.set(group, cache);
   }
   for (let i = cache.length + 1; i <= n; i++) cache.push(hashToElement(group, LABELS.generator, [group.name, i]));
   return cache.slice(0, n);

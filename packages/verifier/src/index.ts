@@ -2,3 +2,6 @@
 export { verifyRecord, type VerifyOptions } from './verify-record.ts';
 export type { VerifyResult, Failure, Success, CheckName } from './failure.ts';
 export { verifyShuffleProof, type ShuffleStatement } from './check-shuffle.ts';
+export { inlineMsm, type MsmService, type MsmJob } from './msm-service.ts';
+/** NODE-ONLY: the verifier's worker-thread MsmService (all cores). Loaded on demand. */
+export const loadMsmPool = () => import('./node/msm-pool.ts');

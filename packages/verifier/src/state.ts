@@ -1,5 +1,6 @@
 import type { Group } from '@isoloir/crypto';
 import type { Layout, Decoded } from './decode-ballot.ts';
+import type { MsmService } from './msm-service.ts';
 
 export interface State<P> {
   readonly group: Group<P>;
@@ -24,4 +25,5 @@ export interface State<P> {
   readonly decoded: Map<string, Decoded[]>;
   readonly counted: Set<string>;
   shuffles: number;
+  readonly msm: MsmService;
 }

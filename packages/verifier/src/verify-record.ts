@@ -4,6 +4,7 @@ import { CheckFailed, ensure, fail, type VerifyResult } from './failure.ts';
 import { arr, field, int, obj, str } from './read-json.ts';
 import { widthOf, type Layout } from './decode-ballot.ts';
 import type { State } from './state.ts';
+import { inlineMsm, type MsmService } from './msm-service.ts';
 import { checkComplaint, checkDealer, checkKey } from './check-keys.ts';
 import { checkBallot, checkCancellation, checkGroupInput } from './check-ballots.ts';
 import { checkShuffle } from './check-shuffle.ts';
@@ -38,7 +39,7 @@ function checkChain(entries: readonly Entry[]): void {
   });
 }
 
-async function initialState(entry: Entry | undefined): Promise<State<unknown>> {
+async function initialState(entry: Entry | undefined, msm: VerifyOptions['msm']): Promise<State<unknown>> {
   if (entry?.type !== 'parameters') fail('parameters', 'entry 0', 'the record must start with the parameters');
   const loc = 'entry 0 (parameters)';
   const p = obj(entry.payload, loc);
@@ -74,10 +75,11 @@ async function initialState(entry: Entry | undefined): Promise<State<unknown>> {
     decoded: new Map(),
     counted: new Set(),
     shuffles: 0,
+    msm: msm ?? inlineMsm(group),
   };
 }
 
-const handlers: Record<string, ((s: State<unknown>, payload: unknown, loc: string) => void) | undefined> = {
+const handlers: Record<string, ((s: State<unknown>, payload: unknown, loc: string) => void | Promise<void>) | undefined> = {
   dealer: checkDealer,
   complaint: checkComplaint,
   key: checkKey,
@@ -93,19 +95,21 @@ const handlers: Record<string, ((s: State<unknown>, payload: unknown, loc: strin
 export interface VerifyOptions {
   /** Called after each entry (progress reporting). */
   readonly onEntry?: (seq: number, total: number, type: string) => void;
+  /** Bulk arithmetic for shuffle checks (default inline; ./node/msm-pool.ts uses all cores). */
+  readonly msm?: MsmService;
 }
 
 export async function verifyRecord(record: unknown, options: VerifyOptions = {}): Promise<VerifyResult> {
   try {
     const entries = readEntries(record);
     checkChain(entries);
-    const s = await initialState(entries[0]);
+    const s = await initialState(entries[0], options.msm);
     for (const e of entries.slice(1)) {
       const loc = `entry ${String(e.seq)} (${e.type})`;
       const handler = handlers[e.type];
       if (handler === undefined) fail('format', loc, `unknown entry type ${e.type}`);
       if (e.type !== 'dealer' && e.type !== 'complaint' && e.type !== 'key') ensure(s.pk !== undefined, 'completeness', loc, 'entry before the election key');
-      handler(s, e.payload, loc);
+      await handler(s, e.payload, loc);
       options.onEntry?.(e.seq, entries.length, e.type);
     }
     for (const g of s.groupIds) {

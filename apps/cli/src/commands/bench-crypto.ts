@@ -1,9 +1,8 @@
 // `isoloir bench crypto --ciphertexts N [--width W]`: bulk cryptography throughput, all cores.
 // The measurement lives in @isoloir/crypto (bench/); the shuffle is checked by @isoloir/verifier.
 import type { Command } from 'commander';
-import { loadGroup } from '@isoloir/crypto';
-import { runCryptoBench } from '@isoloir/crypto/bench';
-import { verifyShuffleProof } from '@isoloir/verifier';
+import { loadCryptoBench, loadGroup } from '@isoloir/crypto';
+import { loadMsmPool, verifyShuffleProof } from '@isoloir/verifier';
 import { benchCommand } from './bench.ts';
 
 interface BenchCryptoFlags {
@@ -30,6 +29,9 @@ export function registerBenchCrypto(program: Command): void {
       const width = positiveInt(flags.width, 'width');
       const threads = flags.threads === undefined ? undefined : positiveInt(flags.threads, 'threads');
       const group = await loadGroup('secp256k1');
+      const { runCryptoBench } = await loadCryptoBench();
+      const msm = (await loadMsmPool()).createMsmPool('secp256k1', threads);
+      try {
       const result = await runCryptoBench({
         ciphertexts: n,
         width,
@@ -37,9 +39,12 @@ export function registerBenchCrypto(program: Command): void {
         progress: (message) => {
           process.stderr.write(`${message}\n`);
         },
-        verifyShuffle: (inputs, outputs, proof, pk, mixNode) =>
-          verifyShuffleProof(group, { electionId: 'bench', groupId: 'g', mixNode, pk }, inputs, outputs, proof, 'bench shuffle') === undefined,
+        verifyShuffle: async (inputs, outputs, proof, pk, mixNode) =>
+          (await verifyShuffleProof(group, { electionId: 'bench', groupId: 'g', mixNode, pk }, inputs, outputs, proof, 'bench shuffle', msm)) === undefined,
       });
       process.stdout.write(`${JSON.stringify(result)}\n`);
+      } finally {
+        await msm.close();
+      }
     });
 }

@@ -1,13 +1,23 @@
 import type { Command } from 'commander';
 import { registerAllocate } from './allocate.ts';
+import { registerAudit } from './audit.ts';
+import { registerIdp } from './idp.ts';
 import { registerStart } from './start.ts';
 import { registerVerify } from './verify.ts';
 import { registerBenchCrypto } from './bench-crypto.ts';
+import { registerBenchPrepare } from './bench-prepare.ts';
+import { registerElectionImport } from './election-import.ts';
+import { registerVotersImport } from './voters-import.ts';
 
 /** Every verb of the CLI, in the order `isoloir --help` lists them. One line per verb. */
 export function registerCommands(program: Command): void {
   registerStart(program);
   registerAllocate(program);
+  registerIdp(program);
+  registerAudit(program);
   registerVerify(program);
   registerBenchCrypto(program);
+  registerBenchPrepare(program);
+  registerElectionImport(program);
+  registerVotersImport(program);
 }

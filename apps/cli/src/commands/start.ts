@@ -1,7 +1,7 @@
 // `isoloir start`: the platform on this machine. PGlite in ./data unless DATABASE_URL is set.
 import { resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { startServer, stopOnSignals } from '@isoloir/server';
+import { authOptionsFromEnv, oidcConfigFromEnv, startServer, stopOnSignals } from '@isoloir/server';
 
 export function parsePort(value: string): number {
   const port = Number(value);
@@ -26,7 +26,10 @@ export function registerStart(program: Command): void {
     .option('--no-demo', 'do not seed the demo election into an empty database')
     .action(async (options: StartOptions) => {
       const databaseUrl = process.env['DATABASE_URL'];
-      const server = await startServer({ port: options.port, host: options.host, dataDir: resolve(options.data), databaseUrl, seedDemo: options.demo });
+      // Login: CSAM/FAS when ISOLOIR_OIDC_ISSUER is set, else the development identity provider.
+      const oidc = oidcConfigFromEnv();
+      const auth = oidc === undefined ? undefined : { ...authOptionsFromEnv(), oidc };
+      const server = await startServer({ port: options.port, host: options.host, dataDir: resolve(options.data), databaseUrl, seedDemo: options.demo, auth });
       const where = server.store.kind === 'pglite' ? `PGlite in ${server.store.location}` : `PostgreSQL at ${server.store.location}`;
       process.stdout.write(`\nisoloir is running at ${server.url}/  (database: ${where})\nAPI documentation: ${server.url}/api/docs   Stop with Ctrl+C.\n\n`);
       stopOnSignals(server, () => { process.stdout.write('isoloir stopped.\n'); });

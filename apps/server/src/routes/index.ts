@@ -1,6 +1,17 @@
 // Every route module of the API, in one list. A feature adds one line.
 import type { AppInstance } from '../app-instance.ts';
 import { electionRoutes } from './elections.ts';
+import { adminRoleRoutes } from './admin-roles.ts';
+import { authRoutes } from './auth.ts';
 import { healthRoutes } from './health.ts';
+import { meRoutes } from './me.ts';
+import { preparationConsolidationRoutes } from './preparation-consolidation.ts';
+import { preparationListRoutes } from './preparation-lists.ts';
+import { preparationSetupRoutes } from './preparation-setup.ts';
+import { preparationVoterRoutes } from './preparation-voters.ts';
+import { votingBallotRoutes } from './voting-ballots.ts';
+import { votingBoardRoutes } from './voting-board.ts';
+import { votingPeriodRoutes } from './voting-periods.ts';
+import { votingPortalRoutes } from './voting-portal.ts';
 
-export const ROUTE_MODULES: readonly ((app: AppInstance) => void | Promise<void>)[] = [healthRoutes, electionRoutes];
+export const ROUTE_MODULES: readonly ((app: AppInstance) => void | Promise<void>)[] = [healthRoutes, electionRoutes, authRoutes, meRoutes, adminRoleRoutes, preparationSetupRoutes, preparationVoterRoutes, preparationConsolidationRoutes, preparationListRoutes, votingPortalRoutes, votingBallotRoutes, votingBoardRoutes, votingPeriodRoutes];

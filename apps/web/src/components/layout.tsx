@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
+import { SessionMenu } from '../auth/session-menu.tsx';
 import { LanguageSwitcher } from './language-switcher.tsx';
 
 export function Layout({ children }: { readonly children: ReactNode }): ReactNode {
@@ -12,6 +13,7 @@ export function Layout({ children }: { readonly children: ReactNode }): ReactNod
           <span className="brand-name">isoloir</span>
           <span className="brand-tagline">{t('app.tagline')}</span>
         </div>
+        <SessionMenu />
         <LanguageSwitcher />
       </header>
       <main id="main" tabIndex={-1}>{children}</main>

@@ -2,16 +2,24 @@
 // (fr.ts defines the keys, the other three must translate every one: a missing key is a type
 // error) and adds one line per language below and one type to MessageKey.
 import type { Language } from './languages.ts';
+import { authDe } from './auth/de.ts';
+import { authEn } from './auth/en.ts';
+import { authFr, type AuthKey } from './auth/fr.ts';
+import { authNl } from './auth/nl.ts';
 import { coreDe } from './core/de.ts';
 import { coreEn } from './core/en.ts';
 import { coreFr, type CoreKey } from './core/fr.ts';
 import { coreNl } from './core/nl.ts';
+import { preparationDe } from './preparation/de.ts';
+import { preparationEn } from './preparation/en.ts';
+import { preparationFr, type PreparationKey } from './preparation/fr.ts';
+import { preparationNl } from './preparation/nl.ts';
 
-export type MessageKey = CoreKey;
+export type MessageKey = CoreKey | AuthKey | PreparationKey;
 
 export const CATALOGS: Readonly<Record<Language, Readonly<Record<MessageKey, string>>>> = {
-  fr: { ...coreFr },
-  nl: { ...coreNl },
-  de: { ...coreDe },
-  en: { ...coreEn },
+  fr: { ...coreFr, ...authFr, ...preparationFr },
+  nl: { ...coreNl, ...authNl, ...preparationNl },
+  de: { ...coreDe, ...authDe, ...preparationDe },
+  en: { ...coreEn, ...authEn, ...preparationEn },
 };

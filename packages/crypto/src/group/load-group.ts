@@ -17,8 +17,8 @@ export function isGroupName(name: string): name is GroupName {
 export async function loadGroup(name: GroupName, backend?: BackendName): Promise<Group<unknown>> {
   if (name === 'ristretto255') {
     if (backend === 'mcl') throw new Error('mcl has no ristretto255');
-    return createRistretto255Noble() as Group<unknown>;
+    return createRistretto255Noble();
   }
-  if (backend === 'noble') return createSecp256k1Noble() as Group<unknown>;
-  return (await createSecp256k1Mcl()) as Group<unknown>;
+  if (backend === 'noble') return createSecp256k1Noble();
+  return await createSecp256k1Mcl();
 }

@@ -47,7 +47,6 @@ export function createRistretto255Noble(): Group<Point> {
 
 /** RFC 9496 §4.3.4 element derivation from 64 uniform bytes (used by the known-answer tests). */
 export function ristrettoFromUniformBytes(bytes: Uint8Array): Uint8Array {
-  const derive = ristretto255_hasher.deriveToCurve;
-  if (derive === undefined) throw new Error('noble: deriveToCurve missing');
-  return derive(bytes).toBytes();
+  if (ristretto255_hasher.deriveToCurve === undefined) throw new Error('noble: deriveToCurve missing');
+  return ristretto255_hasher.deriveToCurve(bytes).toBytes();
 }

@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import type { GroupName } from '../group/group.ts';
 import type { BackendName } from '../group/load-group.ts';
-import type { KernelInput, KernelName, KernelOutput, Runner } from './runner.ts';
+import type { KernelInput, KernelName, KernelOutput, Runner } from '../parallel/runner.ts';
 
 interface Reply {
   readonly id: number;
@@ -33,7 +33,7 @@ export function createWorkerPool(groupName: GroupName, backend?: BackendName, si
       if (reply.ok) p.resolve(reply.value);
       else p.reject(new Error(reply.error ?? 'worker error'));
     });
-    worker.on('error', (e) => {
+    worker.on('error', (e: Error) => {
       for (const p of pending.values()) p.reject(e);
       pending.clear();
     });

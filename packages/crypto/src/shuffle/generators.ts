@@ -15,7 +15,7 @@ function cacheFor<P>(group: Group<P>): { h0: P; hs: P[] } {
   let cache = caches.get(group) as { h0: P; hs: P[] } | undefined;
   if (cache === undefined) {
     cache = { h0: hashToElement(group, SHUFFLE_GENERATOR_LABEL, [group.name, 'h0']), hs: [] };
-    caches.set(group, cache as { h0: unknown; hs: unknown[] });
+    caches.set(group, cache);
   }
   return cache;
 }

@@ -40,7 +40,7 @@ function pkMul<P>(group: Group<P>, pkBytes: Uint8Array): (k: bigint) => P {
   const cached = pkTables.get(group);
   if (cached?.key === key) return cached.mul as (k: bigint) => P;
   const mul = group.fixedBase(mustDecode(group, pkBytes));
-  pkTables.set(group, { key, mul: mul as (k: bigint) => unknown });
+  pkTables.set(group, { key, mul });
   return mul;
 }
 
@@ -95,7 +95,7 @@ export function shufflePhase2<P>(group: Group<P>, input: Phase2Input): Phase2Out
   let mulH0 = h0Tables.get(group) as ((k: bigint) => P) | undefined;
   if (mulH0 === undefined) {
     mulH0 = group.fixedBase(generatorH0(group));
-    h0Tables.set(group, mulH0 as (k: bigint) => unknown);
+    h0Tables.set(group, mulH0);
   }
   const mh = mulH0;
   return {

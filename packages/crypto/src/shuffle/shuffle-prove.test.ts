@@ -4,7 +4,7 @@ import { createSecp256k1Mcl } from '../group/secp256k1-mcl.ts';
 import { randomScalar, bytesToHex } from '../group/scalar.ts';
 import { encrypt, decryptWithSecret, publicKey } from '../elgamal/elgamal.ts';
 import { inlineRunner, type Runner } from '../parallel/runner.ts';
-import { createWorkerPool } from '../parallel/node-worker-pool.ts';
+import { createWorkerPool } from '../node/node-worker-pool.ts';
 import { shuffleAndProve, type EncodedCiphertext } from './shuffle-prove.ts';
 import type { Group } from '../group/group.ts';
 

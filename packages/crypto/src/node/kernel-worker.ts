@@ -2,7 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadGroup, type BackendName } from '../group/load-group.ts';
 import type { GroupName } from '../group/group.ts';
-import { runKernel, type KernelName } from './runner.ts';
+import { runKernel, type KernelName } from '../parallel/runner.ts';
 
 const data = workerData as { groupName: GroupName; backend: BackendName | undefined };
 const group = await loadGroup(data.groupName, data.backend);

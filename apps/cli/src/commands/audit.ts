@@ -1,0 +1,43 @@
+// `isoloir audit verify`: reads the whole audit log and checks every entry's hash and link to the
+// one before; on a break, names the first bad entry and exits with status 1.
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { openStore, verifyAuditChain, type Store } from '@isoloir/store';
+
+export interface AuditReport {
+  readonly ok: boolean;
+  readonly text: string;
+}
+
+const PROBLEMS = {
+  'hash-mismatch': 'its content does not match its hash (it was changed)',
+  'broken-link': 'it does not link to the entry before it',
+  gap: 'the entry is missing (a gap in the numbering)',
+  'head-mismatch': 'the log ends before its recorded tip (entries were removed)',
+} as const;
+
+export async function auditReport(store: Store): Promise<AuditReport> {
+  const check = await verifyAuditChain(store.db);
+  if (check.ok) return { ok: true, text: `audit log intact: ${String(check.entries)} entries, tip ${check.tip}` };
+  const entry = await store.db.selectFrom('audit_log').select(['seq', 'at', 'actor', 'action', 'subject']).where('seq', '=', check.seq.toString()).executeTakeFirst();
+  const what = entry === undefined ? '' : ` (${entry.action} by ${entry.actor} on ${entry.subject}, ${entry.at})`;
+  return { ok: false, text: `audit log BROKEN at entry #${check.seq.toString()}${what}: ${PROBLEMS[check.problem]}` };
+}
+
+export function registerAudit(program: Command): void {
+  const audit = program.command('audit').description('The hash-chained audit log.');
+  audit
+    .command('verify')
+    .description('Check every entry of the audit log and its chain; names the first bad entry. PostgreSQL when DATABASE_URL is set, else PGlite in --data.')
+    .option('--data <dir>', 'folder of the embedded database', process.env['ISOLOIR_DATA'] ?? './data')
+    .action(async (options: { readonly data: string }) => {
+      const store = await openStore({ url: process.env['DATABASE_URL'], dataDir: resolve(options.data) });
+      try {
+        const report = await auditReport(store);
+        (report.ok ? process.stdout : process.stderr).write(`${report.text}\n`);
+        if (!report.ok) process.exitCode = 1;
+      } finally {
+        await store.close();
+      }
+    });
+}

@@ -1,0 +1,45 @@
+// For tests: isoloir on a fresh in-memory database with the small demo, the development officials
+// and the development identity provider, both on free ports.
+import { openStore, type Store } from '@isoloir/store';
+import { buildApp } from '../../app.ts';
+import type { AppInstance } from '../../app-instance.ts';
+import { seedDemoIfEmpty } from '../../demo/seed-demo.ts';
+import type { Persona } from '../../idp/personas.ts';
+import type { AuthOptions } from '../config.ts';
+import { startDevAuth } from '../dev-auth.ts';
+
+export const SMALL_DEMO = { voters: 300, abroadPerMille: 100, seed: 7 } as const;
+
+export interface DevServer {
+  readonly url: string;
+  readonly app: AppInstance;
+  readonly store: Store;
+  readonly personas: readonly Persona[];
+  persona(id: string): Persona;
+  close(): Promise<void>;
+}
+
+export async function startDevServer(options: { readonly store?: Store; readonly webRoot?: string; readonly demo?: { voters: number; abroadPerMille: number; seed: number }; readonly auth?: Partial<Omit<AuthOptions, 'oidc'>> } = {}): Promise<DevServer> {
+  const store = options.store ?? (await openStore());
+  await seedDemoIfEmpty(store, options.demo ?? SMALL_DEMO);
+  const devAuth = await startDevAuth(store, { host: '127.0.0.1', port: 0, auth: options.auth });
+  const app = await buildApp({ store, webRoot: options.webRoot, auth: devAuth.options });
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  devAuth.afterListen(url);
+  return {
+    url,
+    app,
+    store,
+    personas: devAuth.personas,
+    persona(id) {
+      const found = devAuth.personas.find((p) => p.id === id);
+      if (found === undefined) throw new Error(`no persona ${id}`);
+      return found;
+    },
+    close: async () => {
+      await app.close();
+      await devAuth.close();
+      await store.close();
+    },
+  };
+}

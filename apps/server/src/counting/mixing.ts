@@ -1,0 +1,140 @@
+// The trustees' side of the count as the server sees it: it hands out each group's current
+// ciphertexts, and checks every uploaded shuffle and partial decryption before accepting it. A bad
+// proof is refused, named (group, trustee, what failed), audited; nothing is changed.
+// Mixing: the first t trustees to come (t = threshold) each shuffle every group once, in a chain;
+// with fewer than t dishonest trustees, at least one shuffle is honest. Decryption: any t trustees.
+import { hexToScalar, verifyPartialDecryptionBulk, type EncodedCiphertext, type EncodedPartialDecryption, type Group, type Runner } from '@isoloir/crypto';
+import { appendAudit, type Store } from '@isoloir/store';
+import { CountingError, type CountingActor } from './errors.ts';
+import { fromHex, packRows, unpackRows } from './blob.ts';
+
+/** Checks a shuffle proof; undefined when it holds, else what failed (from @isoloir/verifier, injected). */
+export type ShuffleChecker = (statement: { electionId: string; groupId: string; mixNode: number; pk: Uint8Array }, inputs: readonly EncodedCiphertext[], outputs: readonly EncodedCiphertext[], proof: unknown) => Promise<string | undefined>;
+
+export interface CountingCrypto {
+  readonly group: Group<unknown>;
+  readonly runner: Runner;
+  readonly checkShuffle: ShuffleChecker;
+}
+
+export interface ElectionKeyInfo {
+  readonly publicKey: Uint8Array;
+  readonly threshold: number;
+  readonly trustees: number;
+  readonly verificationKeys: ReadonlyMap<number, string>;
+}
+
+export async function electionKey(store: Store, electionId: string): Promise<ElectionKeyInfo> {
+  const k = await store.db.selectFrom('election_keys').selectAll().where('election_id', '=', electionId).executeTakeFirst();
+  if (k === undefined) throw new CountingError('counting.not-found', `no key for election ${electionId}`);
+  const ceremony = k.ceremony as unknown as { key: { trustees: { trustee: number; verificationKey: string }[] } };
+  return { publicKey: fromHex(k.public_key), threshold: k.threshold, trustees: k.trustees, verificationKeys: new Map(ceremony.key.trustees.map((t) => [t.trustee, t.verificationKey])) };
+}
+
+export interface GroupWork {
+  readonly groupId: string;
+  readonly ballots: number;
+  /** Shuffles done so far (mix nodes). */
+  readonly shuffles: number;
+  readonly shuffledBy: readonly number[];
+  readonly decryptedBy: readonly number[];
+  readonly counted: boolean;
+}
+
+export async function groupsToCount(store: Store, electionId: string): Promise<GroupWork[]> {
+  const groups = await store.db.selectFrom('counting_groups').select(['group_id', 'ballots']).where('election_id', '=', electionId).where('merged_into', 'is', null).where('input', 'is not', null).orderBy('group_id').execute();
+  const shuffles = await store.db.selectFrom('counting_shuffles').select(['group_id', 'trustee', 'mix_node']).where('election_id', '=', electionId).orderBy('mix_node').execute();
+  const partials = await store.db.selectFrom('counting_partials').select(['group_id', 'trustee']).where('election_id', '=', electionId).execute();
+  const results = await store.db.selectFrom('counting_results').select('group_id').where('election_id', '=', electionId).execute();
+  const merged = await store.db.selectFrom('counting_groups').select(['group_id', 'merged_into', 'ballots']).where('election_id', '=', electionId).where('merged_into', 'is not', null).execute();
+  return groups.map((g) => {
+    const s = shuffles.filter((x) => x.group_id === g.group_id);
+    return {
+      groupId: g.group_id,
+      ballots: g.ballots + merged.filter((m) => m.merged_into === g.group_id).reduce((a, m) => a + m.ballots, 0),
+      shuffles: s.length,
+      shuffledBy: s.map((x) => x.trustee),
+      decryptedBy: partials.filter((p) => p.group_id === g.group_id).map((p) => p.trustee),
+      counted: results.some((r) => r.group_id === g.group_id),
+    };
+  });
+}
+
+/** The group's current ciphertexts: its anonymised input, or the output of the last shuffle. */
+export async function currentCiphertexts(store: Store, electionId: string, groupId: string): Promise<{ mixNodes: number; blob: Uint8Array }> {
+  const last = await store.db.selectFrom('counting_shuffles').select(['mix_node', 'outputs']).where('election_id', '=', electionId).where('group_id', '=', groupId).orderBy('mix_node', 'desc').limit(1).executeTakeFirst();
+  if (last !== undefined) return { mixNodes: last.mix_node, blob: new Uint8Array(last.outputs) };
+  const g = await store.db.selectFrom('counting_groups').select(['input', 'merged_into']).where('election_id', '=', electionId).where('group_id', '=', groupId).executeTakeFirst();
+  if (g?.input === null || g?.input === undefined || g.merged_into !== null) throw new CountingError('counting.not-split', `group ${groupId} has no anonymised input`);
+  return { mixNodes: 0, blob: new Uint8Array(g.input) };
+}
+
+async function refuse(store: Store, actor: CountingActor, electionId: string, action: string, code: 'counting.shuffle-proof' | 'counting.decryption-proof' | 'counting.out-of-turn' | 'counting.wrong-election', message: string): Promise<never> {
+  await store.db.transaction().execute((trx) => appendAudit(trx, { actor: actor.id, action, subject: electionId, details: { refused: code, message } }));
+  throw new CountingError(code, message);
+}
+
+export interface ShuffleUpload {
+  readonly electionId: string;
+  readonly groupId: string;
+  readonly trustee: number;
+  readonly mixNode: number;
+  readonly outputs: readonly EncodedCiphertext[];
+  readonly proof: unknown;
+}
+
+export async function acceptShuffle(store: Store, cc: CountingCrypto, up: ShuffleUpload, actor: CountingActor): Promise<void> {
+  const key = await electionKey(store, up.electionId);
+  const action = 'counting.shuffle.refused';
+  const where = `group ${up.groupId}, trustee ${String(up.trustee)}, mix node ${String(up.mixNode)}`;
+  if (!key.verificationKeys.has(up.trustee)) return refuse(store, actor, up.electionId, action, 'counting.wrong-election', `${where}: not a trustee of election ${up.electionId}`);
+  const cur = await currentCiphertexts(store, up.electionId, up.groupId);
+  const done = await store.db.selectFrom('counting_shuffles').select('trustee').where('election_id', '=', up.electionId).where('group_id', '=', up.groupId).execute();
+  if (done.length >= key.threshold) return refuse(store, actor, up.electionId, action, 'counting.out-of-turn', `${where}: mixing of this group is complete`);
+  if (done.some((d) => d.trustee === up.trustee)) return refuse(store, actor, up.electionId, action, 'counting.out-of-turn', `${where}: this trustee already shuffled this group`);
+  if (up.mixNode !== cur.mixNodes + 1) return refuse(store, actor, up.electionId, action, 'counting.out-of-turn', `${where}: expected mix node ${String(cur.mixNodes + 1)}`);
+  const inputs = unpackRows(cur.blob);
+  const failure = await cc.checkShuffle({ electionId: up.electionId, groupId: up.groupId, mixNode: up.mixNode, pk: key.publicKey }, inputs, up.outputs, up.proof);
+  if (failure !== undefined) return refuse(store, actor, up.electionId, action, 'counting.shuffle-proof', `${where}: the shuffle proof fails (${failure})`);
+  await store.db.transaction().execute(async (trx) => {
+    await trx.insertInto('counting_shuffles').values({ election_id: up.electionId, group_id: up.groupId, mix_node: up.mixNode, trustee: up.trustee, outputs: packRows(up.outputs), proof: JSON.stringify(up.proof) }).execute();
+    await appendAudit(trx, { actor: actor.id, action: 'counting.shuffle.accepted', subject: up.electionId, details: { groupId: up.groupId, trustee: up.trustee, mixNode: up.mixNode, ciphertexts: up.outputs.length } });
+  });
+}
+
+export interface PartialUpload {
+  readonly electionId: string;
+  readonly groupId: string;
+  readonly trustee: number;
+  readonly shares: readonly (readonly Uint8Array[])[];
+  readonly proof: { readonly challenge: string; readonly response: string };
+}
+
+export async function acceptPartial(store: Store, cc: CountingCrypto, up: PartialUpload, actor: CountingActor): Promise<void> {
+  const key = await electionKey(store, up.electionId);
+  const action = 'counting.decryption.refused';
+  const where = `group ${up.groupId}, trustee ${String(up.trustee)}`;
+  const vkHex = key.verificationKeys.get(up.trustee);
+  if (vkHex === undefined) return refuse(store, actor, up.electionId, action, 'counting.wrong-election', `${where}: not a trustee of election ${up.electionId}`);
+  const cur = await currentCiphertexts(store, up.electionId, up.groupId);
+  if (cur.mixNodes < key.threshold) return refuse(store, actor, up.electionId, action, 'counting.out-of-turn', `${where}: mixing is not complete (${String(cur.mixNodes)} of ${String(key.threshold)} shuffles)`);
+  const exists = await store.db.selectFrom('counting_partials').select('trustee').where('election_id', '=', up.electionId).where('group_id', '=', up.groupId).where('trustee', '=', up.trustee).executeTakeFirst();
+  if (exists !== undefined) return refuse(store, actor, up.electionId, action, 'counting.out-of-turn', `${where}: already decrypted`);
+  const cts = unpackRows(cur.blob);
+  const vk = cc.group.decode(fromHex(vkHex));
+  let valid = false;
+  try {
+    const challenge = hexToScalar(up.proof.challenge, cc.group.order);
+    const response = hexToScalar(up.proof.response, cc.group.order);
+    const pd: EncodedPartialDecryption = { trustee: up.trustee, shares: up.shares, proof: { challenge: challenge ?? 0n, response: response ?? 0n } };
+    const shapeOk = challenge !== undefined && response !== undefined && up.shares.length === cts.length && up.shares.every((row, i) => row.length * 2 === (cts[i]?.length ?? 0));
+    valid = vk !== undefined && shapeOk && (await verifyPartialDecryptionBulk(cc.group, cc.runner, { electionId: up.electionId, groupId: up.groupId }, vk, cts, pd));
+  } catch {
+    valid = false;
+  }
+  if (!valid) return refuse(store, actor, up.electionId, action, 'counting.decryption-proof', `${where}: the partial decryption fails its Chaum–Pedersen proof`);
+  await store.db.transaction().execute(async (trx) => {
+    await trx.insertInto('counting_partials').values({ election_id: up.electionId, group_id: up.groupId, trustee: up.trustee, shares: packRows(up.shares), proof: JSON.stringify(up.proof) }).execute();
+    await appendAudit(trx, { actor: actor.id, action: 'counting.decryption.accepted', subject: up.electionId, details: { groupId: up.groupId, trustee: up.trustee } });
+  });
+}

@@ -1,0 +1,81 @@
+// Import of polling-station (BV) lists: who already voted at a polling station, per commune or
+// station. Format (UTF-8 CSV, documented in README "Counting and reports"):
+//   nrn
+//   85073003328
+//   …
+// one national register number per line (dots, dashes and spaces allowed), header `nrn` first.
+// A file with any malformed row (format, checksum) is refused whole, nothing changed, the refusal
+// audited. Voters unknown to the election day are listed and skipped. Several imports accumulate.
+import { createHash, randomUUID } from 'node:crypto';
+import { compactNrn, parseNrn } from '@isoloir/electoral';
+import { appendAudit, type Store } from '@isoloir/store';
+import { CountingError, type CountingActor } from './errors.ts';
+
+export interface PollingStationRowError {
+  readonly line: number;
+  readonly value: string;
+  readonly error: string;
+}
+
+export interface PollingStationReport {
+  readonly importId: string;
+  readonly station: string;
+  readonly accepted: number;
+  /** Already on an earlier list: kept once. */
+  readonly duplicates: number;
+  /** Valid NRNs not registered for this election day: listed, not recorded. */
+  readonly unknownVoters: readonly string[];
+}
+
+export function parsePollingStationCsv(text: string, currentYear: number): { nrns: string[]; errors: PollingStationRowError[] } {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const errors: PollingStationRowError[] = [];
+  const nrns: string[] = [];
+  const header = (lines[0] ?? '').trim().toLowerCase();
+  if (header !== 'nrn') errors.push({ line: 1, value: header, error: 'header must be "nrn"' });
+  lines.slice(1).forEach((raw, i) => {
+    const value = raw.trim();
+    if (value === '') return;
+    const parsed = parseNrn(value, { currentYear });
+    if (parsed.ok) nrns.push(compactNrn(value));
+    else errors.push({ line: i + 2, value, error: parsed.error });
+  });
+  if (nrns.length === 0 && errors.length === 0) errors.push({ line: 2, value: '', error: 'no voter in the file' });
+  return { nrns, errors };
+}
+
+export async function importPollingStationList(store: Store, dayId: string, station: string, text: string, actor: CountingActor, currentYear = new Date().getFullYear()): Promise<PollingStationReport> {
+  const sha256 = createHash('sha256').update(text).digest('hex');
+  const { nrns, errors } = parsePollingStationCsv(text, currentYear);
+  if (station.trim() === '' || errors.length > 0) {
+    await store.db.transaction().execute((trx) =>
+      appendAudit(trx, { actor: actor.id, action: 'counting.polling-list.refused', subject: dayId, details: { station, sha256, errors: errors.slice(0, 50) } }),
+    );
+    const first = errors[0];
+    throw new CountingError('counting.file', station.trim() === '' ? 'a polling station name is required' : `${String(errors.length)} bad row(s); first at line ${String(first?.line ?? 0)}: ${first?.error ?? ''} (${first?.value ?? ''})`);
+  }
+  return store.db.transaction().execute(async (trx) => {
+    const known = new Set<string>();
+    for (let i = 0; i < nrns.length; i += 5000) {
+      const batch = nrns.slice(i, i + 5000);
+      const rows = await trx.selectFrom('voters').select('nrn').where('election_day_id', '=', dayId).where('nrn', 'in', batch).execute();
+      for (const r of rows) known.add(r.nrn);
+    }
+    const unknownVoters = nrns.filter((n) => !known.has(n));
+    const importId = randomUUID();
+    const unique = [...new Set(nrns.filter((n) => known.has(n)))];
+    await trx.insertInto('polling_station_imports').values({ id: importId, election_day_id: dayId, station, sha256, accepted: 0, rejected: JSON.stringify({ unknownVoters }), actor: actor.id }).execute();
+    let accepted = 0;
+    for (let i = 0; i < unique.length; i += 1000) {
+      const res = await trx
+        .insertInto('polling_station_votes')
+        .values(unique.slice(i, i + 1000).map((nrn) => ({ election_day_id: dayId, nrn, station, import_id: importId })))
+        .onConflict((oc) => oc.columns(['election_day_id', 'nrn']).doNothing())
+        .executeTakeFirst();
+      accepted += Number(res.numInsertedOrUpdatedRows ?? 0n);
+    }
+    await trx.updateTable('polling_station_imports').set({ accepted }).where('id', '=', importId).execute();
+    await appendAudit(trx, { actor: actor.id, action: 'counting.polling-list.imported', subject: dayId, details: { importId, station, sha256, accepted, duplicates: unique.length - accepted, unknownVoters: unknownVoters.length } });
+    return { importId, station, accepted, duplicates: unique.length - accepted, unknownVoters };
+  });
+}

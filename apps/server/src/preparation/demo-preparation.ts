@@ -1,0 +1,135 @@
+// The preparation data of the demo: its election setup (the demo day and Chamber election), a
+// generated commune reference table (the demo's chief towns plus generated communes), consular
+// posts, and generated voter files. Deterministic; used by the demo, the tests and the benchmark.
+import { makeNrn } from '@isoloir/electoral';
+import { appendAudit, type Store } from '@isoloir/store';
+import { DEMO_CONSTITUENCIES } from '../demo/demo-constituencies.ts';
+import { DEMO_DAY_ID, DEMO_ELECTION_ID } from '../demo/generate-demo.ts';
+import { CLI_ACTOR, type Actor } from './actor.ts';
+import type { CommuneRef } from './communes.ts';
+import { importCommunes } from './communes.ts';
+import { importElectionSetup, type ElectionSetup } from './setup.ts';
+
+export const DEMO_SETUP: ElectionSetup = {
+  format: 'isoloir-election/1',
+  day: {
+    id: DEMO_DAY_ID,
+    label: { fr: 'Élections fédérales 2029 (démo)', nl: 'Federale verkiezingen 2029 (demo)', de: 'Föderalwahlen 2029 (Demo)', en: 'Federal elections 2029 (demo)' },
+    votingDate: '2029-06-10',
+  },
+  registrationDeadline: '2029-03-01',
+  periods: {
+    hybrid: { opens: '2029-05-13', closes: '2029-06-06' },
+    online: { opens: '2029-06-01', closes: '2029-06-09' },
+    kiosk: { opens: '2029-06-01', closes: '2029-06-06' },
+  },
+  residentModes: { hybrid: { open: true, optIn: true }, online: { open: true, optIn: true }, kiosk: { open: false, optIn: true } },
+  abroadModes: [1, 2, 3, 4, 5, 6, 7, 8],
+  onlineRevoteLimit: 5,
+  elections: [
+    {
+      id: DEMO_ELECTION_ID,
+      kind: 'chamber',
+      label: { fr: 'Chambre des représentants (démo)', nl: 'Kamer van volksvertegenwoordigers (demo)', de: 'Abgeordnetenkammer (Demo)', en: 'Chamber of Representatives (demo)' },
+      seatMethod: 'dhondt',
+      thresholdPercent: 5,
+      minimumAge: 18,
+      constituencies: DEMO_CONSTITUENCIES.map((c) => ({ code: c.code, label: c.label, seats: c.seats, languages: [...c.languages] })),
+    },
+  ],
+};
+
+/** The demo's communes: each constituency's chief town (real NIS code) and `extra` generated ones. */
+export function demoCommunes(extraPerConstituency = 0): CommuneRef[] {
+  const communes: CommuneRef[] = [];
+  DEMO_CONSTITUENCIES.forEach((c, ci) => {
+    const [fr, nl, de] = c.chiefTown.name.includes(' / ') ? c.chiefTown.name.split(' / ') : [c.chiefTown.name, c.chiefTown.name, c.chiefTown.name];
+    communes.push({ nis: c.chiefTown.nis, names: { fr: fr ?? '', nl: nl ?? fr ?? '', de: de ?? fr ?? '' }, constituencies: { [DEMO_ELECTION_ID]: c.code } });
+    for (let k = 1; k <= extraPerConstituency; k += 1) {
+      const nis = `${String(ci + 1).padStart(2, '0')}9${String(k).padStart(2, '0')}`;
+      const name = `${c.chiefTown.name.split(' / ')[0] ?? ''}-${String(k)}`;
+      communes.push({ nis, names: { fr: name, nl: name, de: name }, constituencies: { [DEMO_ELECTION_ID]: c.code } });
+    }
+  });
+  return communes;
+}
+
+export function communesCsv(communes: readonly CommuneRef[], electionIds: readonly string[] = [DEMO_ELECTION_ID]): string {
+  const cell = (v: CommuneRef['constituencies'][string] | undefined): string =>
+    v === undefined ? '' : typeof v === 'string' ? v : Object.entries(v).map(([l, code]) => `${l}=${code}`).join('|');
+  const lines = [['nis', 'name_fr', 'name_nl', 'name_de', ...electionIds].join(',')];
+  for (const c of communes) lines.push([c.nis, c.names.fr, c.names.nl, c.names.de, ...electionIds.map((id) => cell(c.constituencies[id]))].join(','));
+  return `${lines.join('\n')}\n`;
+}
+
+export const DEMO_POSTS = [
+  { code: 'paris', label: { fr: 'Ambassade de Belgique à Paris', nl: 'Belgische ambassade in Parijs', de: 'Belgische Botschaft in Paris', en: 'Embassy of Belgium in Paris' }, country: 'FR', address: '9 rue de Tilsitt, 75017 Paris' },
+  { code: 'kinshasa', label: { fr: 'Ambassade de Belgique à Kinshasa', nl: 'Belgische ambassade in Kinshasa', de: 'Belgische Botschaft in Kinshasa', en: 'Embassy of Belgium in Kinshasa' }, country: 'CD', address: 'Place du 27 Octobre, Kinshasa-Gombe' },
+  { code: 'new-york', label: { fr: 'Consulat général de Belgique à New York', nl: 'Belgisch consulaat-generaal in New York', de: 'Belgisches Generalkonsulat in New York', en: 'Consulate General of Belgium in New York' }, country: 'US', address: '1065 Avenue of the Americas, New York, NY 10018' },
+] as const;
+
+/** Loads the demo's setup, communes and posts (idempotent while not frozen). */
+export async function seedPreparationDemo(store: Store, actor: Actor = CLI_ACTOR, extraCommunes = 0): Promise<void> {
+  await importElectionSetup(store, actor, DEMO_SETUP);
+  await importCommunes(store, actor, DEMO_DAY_ID, demoCommunes(extraCommunes));
+  await store.db.transaction().execute(async (trx) => {
+    for (const post of DEMO_POSTS) {
+      const row = { label: JSON.stringify(post.label), country: post.country, address: post.address };
+      await trx.insertInto('consular_posts').values({ code: post.code, ...row }).onConflict((oc) => oc.column('code').doUpdateSet(row)).execute();
+    }
+    await appendAudit(trx, { actor: actor.id, action: 'preparation.posts.loaded', subject: DEMO_DAY_ID, details: { posts: DEMO_POSTS.map((p) => p.code) } });
+  });
+}
+
+/** A small deterministic random generator for generated files. */
+function lcg(seed: number): (n: number) => number {
+  let state = seed >>> 0;
+  return (n) => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state % n;
+  };
+}
+
+const SURNAMES = ['Peeters', 'Janssens', 'Maes', 'Dubois', 'Lambert', 'Müller', 'Dupont', 'Willems', 'Lefèvre', 'Goossens', 'Jacobs', 'Mertens', 'Schmitz', 'Noël', 'Claes'];
+const GIVEN = ['Emma', 'Lucas', 'Noé', 'Zoë', 'Louis', 'Chloé', 'Arthur', 'Anaïs', 'Jürgen', 'Elise', 'Mathis', 'Hélène', 'Lars', 'Saar', 'Renée'];
+
+export interface GeneratedVoter {
+  readonly nrn: string;
+  readonly surname: string;
+  readonly givenNames: string;
+  readonly birthDate: string;
+  readonly sex: 'F' | 'M';
+  readonly language: 'fr' | 'nl' | 'de';
+}
+
+/** Generated voters with valid, distinct NRNs (distinct by construction of date and sequence). */
+export function* generateVoters(count: number, seed: number, offset = 0): Generator<GeneratedVoter> {
+  const random = lcg(seed);
+  for (let i = offset; i < offset + count; i += 1) {
+    // i → (day index, sequence): 998 sequences a day from 1 Jan 1930, so numbers never repeat.
+    const dayIndex = Math.floor(i / 998);
+    const sequence = (i % 998) + 1;
+    const date = new Date(Date.UTC(1930, 0, 1) + dayIndex * 86_400_000);
+    const year = date.getUTCFullYear();
+    const month = date.getUTCMonth() + 1;
+    const day = date.getUTCDate();
+    const made = makeNrn({ year, month, day, sequence });
+    if (!made.ok) throw new Error(made.error);
+    const sex = sequence % 2 === 1 ? 'M' : 'F';
+    const languages = ['fr', 'nl', 'de'] as const;
+    yield {
+      nrn: made.value,
+      surname: SURNAMES[random(SURNAMES.length)] ?? 'Peeters',
+      givenNames: GIVEN[random(GIVEN.length)] ?? 'Emma',
+      birthDate: `${String(year)}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+      sex,
+      language: languages[random(10) < 5 ? 1 : random(10) < 9 ? 0 : 2],
+    };
+  }
+}
+
+export const COMMUNE_HEADER = 'nrn,surname,given_names,birth_date,sex,street,postcode,locality,commune_nis,language,deprived,deceased\n';
+
+export function communeVoterLine(v: GeneratedVoter, nis: string, index: number): string {
+  return `${v.nrn},${v.surname},${v.givenNames},${v.birthDate},${v.sex},Rue de l'Exemple ${String(1 + (index % 250))},${nis.slice(0, 4)},Localité ${nis},${nis},${v.language},0,0\n`;
+}

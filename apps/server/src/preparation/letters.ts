@@ -1,0 +1,241 @@
+// Letters and convocations as PDF: one file per commune (the residents' convocations) or per
+// consular post (the abroad voters' explanatory letters, with an English annex), one letter per page,
+// in the voter's language. DejaVu Sans is embedded (subset) so that é, ë, ü… render and extract.
+// Bulk generation writes one file per commune or post, atomically, and skips finished files: an
+// interrupted run resumes where it stopped.
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fontkit from '@pdf-lib/fontkit';
+import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import type { Store } from '@isoloir/store';
+import { latestConsolidation } from './consolidate.ts';
+import { PreparationError } from './errors.ts';
+import { letterParagraphs, type LetterFacts, type LetterLanguage } from './letter-texts.ts';
+import { daySettings, type DaySettings } from './setup.ts';
+
+const FONT_PATHS = [process.env['ISOLOIR_FONT'], '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf'].filter((p): p is string => p !== undefined && p !== '');
+const BOLD_PATHS = [process.env['ISOLOIR_FONT_BOLD'], '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'].filter((p): p is string => p !== undefined && p !== '');
+
+function readFont(paths: readonly string[]): Uint8Array {
+  const path = paths.find((p) => existsSync(p));
+  if (path === undefined) throw new Error(`no font for letters: install fonts-dejavu-core or set ISOLOIR_FONT (looked in ${paths.join(', ')})`);
+  return readFileSync(path);
+}
+
+let fonts: { regular: Uint8Array; bold: Uint8Array } | undefined;
+function fontBytes(): { regular: Uint8Array; bold: Uint8Array } {
+  fonts ??= { regular: readFont(FONT_PATHS), bold: readFont(BOLD_PATHS) };
+  return fonts;
+}
+
+export interface LetterVoter {
+  readonly nrn: string;
+  readonly surname: string;
+  readonly givenNames: string;
+  readonly address: string;
+  readonly language: 'fr' | 'nl' | 'de';
+  readonly category: 'belgium' | 'abroad';
+  readonly mode: number | null;
+  readonly kioskAddress: string | null;
+}
+
+export interface LetterContext {
+  readonly settings: DaySettings;
+  readonly dayLabel: Readonly<Record<LetterLanguage, string>>;
+  readonly portal: string;
+}
+
+const A4 = [595.28, 841.89] as const;
+const MARGIN = 56;
+
+/**
+ * Shaping text with fontkit is the slow part of a page; most lines repeat from letter to letter, so
+ * each font remembers its encoded lines. Safe with subsetting: a repeated line uses no new glyph.
+ */
+function memoizeEncoding(font: PDFFont): PDFFont {
+  const encode = font.encodeText.bind(font);
+  const cache = new Map<string, ReturnType<PDFFont['encodeText']>>();
+  font.encodeText = (text: string) => {
+    let encoded = cache.get(text);
+    if (encoded === undefined) {
+      encoded = encode(text);
+      if (cache.size < 20_000) cache.set(text, encoded);
+    }
+    return encoded;
+  };
+  return font;
+}
+
+class Writer {
+  readonly #widths = new Map<string, number>();
+  readonly font: PDFFont;
+  readonly bold: PDFFont;
+  constructor(font: PDFFont, bold: PDFFont) {
+    this.font = memoizeEncoding(font);
+    this.bold = memoizeEncoding(bold);
+  }
+
+  width(text: string, size: number, font: PDFFont): number {
+    const key = `${String(size)}|${font === this.bold ? 'b' : 'r'}|${text}`;
+    let w = this.#widths.get(key);
+    if (w === undefined) {
+      w = font.widthOfTextAtSize(text, size);
+      if (this.#widths.size < 50_000) this.#widths.set(key, w);
+    }
+    return w;
+  }
+
+  /** Draws a paragraph wrapped to the width; returns the new baseline. */
+  paragraph(page: PDFPage, text: string, y: number, size: number, font: PDFFont = this.font): number {
+    const maxWidth = A4[0] - 2 * MARGIN;
+    const space = this.width(' ', size, font);
+    let line = '';
+    let lineWidth = 0;
+    const lineHeight = size * 1.35;
+    for (const word of text.split(' ')) {
+      const w = this.width(word, size, font);
+      if (line !== '' && lineWidth + space + w > maxWidth) {
+        page.drawText(line, { x: MARGIN, y, size, font });
+        y -= lineHeight;
+        line = word;
+        lineWidth = w;
+      } else {
+        line = line === '' ? word : `${line} ${word}`;
+        lineWidth = line === word ? w : lineWidth + space + w;
+      }
+    }
+    if (line !== '') page.drawText(line, { x: MARGIN, y, size, font });
+    return y - lineHeight - size * 0.5;
+  }
+}
+
+function factsOf(voter: LetterVoter, ctx: LetterContext): LetterFacts {
+  const s = ctx.settings;
+  const modeName = voter.mode === 6 ? 'hybrid' : voter.mode === 7 ? 'online' : voter.mode === 8 ? 'kiosk' : null;
+  const residentModes = voter.category === 'belgium' ? ([6, 7, 8] as const).filter((m) => s.residentModes[m === 6 ? 'hybrid' : m === 7 ? 'online' : 'kiosk'].open) : [];
+  return {
+    name: `${voter.givenNames} ${voter.surname}`,
+    address: voter.address,
+    votingDate: s.votingDate,
+    mode: voter.mode,
+    period: modeName === null ? null : s.periods[modeName],
+    revoteLimit: s.onlineRevoteLimit,
+    kioskAddress: voter.kioskAddress,
+    residentModes,
+    portal: ctx.portal,
+  };
+}
+
+function drawLetter(doc: PDFDocument, writer: Writer, voter: LetterVoter, ctx: LetterContext): void {
+  const page = doc.addPage([A4[0], A4[1]]);
+  const kind = voter.category === 'belgium' ? 'convocation' : 'abroad';
+  const facts = factsOf(voter, ctx);
+  const main = letterParagraphs(kind, voter.language, facts);
+  let y = A4[1] - MARGIN;
+  page.drawText(ctx.dayLabel[voter.language], { x: MARGIN, y, size: 9, font: writer.font, color: rgb(0.25, 0.25, 0.25) });
+  y -= 40;
+  page.drawText(facts.name, { x: 320, y, size: 11, font: writer.bold });
+  y = writer.paragraph(page, facts.address, y - 15, 10) - 30;
+  page.drawText(main.title, { x: MARGIN, y, size: 15, font: writer.bold });
+  y -= 30;
+  for (const text of main.paragraphs) y = writer.paragraph(page, text, y, 10.5);
+  if (kind === 'abroad') {
+    const annex = letterParagraphs(kind, 'en', facts);
+    y -= 8;
+    page.drawLine({ start: { x: MARGIN, y: y + 12 }, end: { x: A4[0] - MARGIN, y: y + 12 }, thickness: 0.5, color: rgb(0.6, 0.6, 0.6) });
+    page.drawText(`Annex (English) — ${annex.title}`, { x: MARGIN, y, size: 10, font: writer.bold });
+    y -= 18;
+    for (const text of annex.paragraphs.slice(1)) y = writer.paragraph(page, text, y, 8.5);
+  }
+}
+
+/** Renders the letters of the given voters as one PDF, one page each. */
+export async function renderLetters(voters: Iterable<LetterVoter> | AsyncIterable<LetterVoter>, ctx: LetterContext, onPage?: (pages: number) => void): Promise<{ readonly pdf: Uint8Array; readonly pages: number }> {
+  const doc = await PDFDocument.create();
+  doc.registerFontkit(fontkit);
+  const { regular, bold } = fontBytes();
+  const writer = new Writer(await doc.embedFont(regular, { subset: true }), await doc.embedFont(bold, { subset: true }));
+  doc.setTitle('isoloir letters');
+  doc.setProducer('isoloir');
+  doc.setCreationDate(new Date(0));
+  doc.setModificationDate(new Date(0));
+  let pages = 0;
+  for await (const voter of voters) {
+    drawLetter(doc, writer, voter, ctx);
+    pages += 1;
+    if (pages % 500 === 0) onPage?.(pages);
+  }
+  if (pages === 0) throw new PreparationError('preparation.not-found', 'no voter');
+  return { pdf: await doc.save({ useObjectStreams: true }), pages };
+}
+
+export type LetterUnit = { readonly kind: 'commune'; readonly nis: string } | { readonly kind: 'post'; readonly code: string };
+
+export async function letterContext(store: Store, dayId: string, portal = 'https://isoloir.example.be'): Promise<LetterContext> {
+  const settings = await daySettings(store.db, dayId);
+  const day = await store.db.selectFrom('election_days').select('label').where('id', '=', dayId).executeTakeFirstOrThrow();
+  return { settings, dayLabel: day.label, portal };
+}
+
+/** The voters of one commune (residents) or post (abroad) in the latest consolidated file, in NRN order. */
+export async function* unitVoters(store: Store, dayId: string, unit: LetterUnit): AsyncGenerator<LetterVoter> {
+  const latest = await latestConsolidation(store.db, dayId);
+  if (latest === undefined) throw new PreparationError('preparation.not-found', 'consolidation');
+  const posts = new Map((await store.db.selectFrom('consular_posts').select(['code', 'address']).execute()).map((p) => [p.code, p.address]));
+  let last = '';
+  for (;;) {
+    let query = store.db
+      .selectFrom('consolidated_voters')
+      .select(['nrn', 'surname', 'given_names', 'address', 'language', 'category', 'mode', 'kiosk_post'])
+      .where('consolidation_id', '=', latest.id)
+      .where('status', '=', 'ok')
+      .where('nrn', '>', last);
+    query = unit.kind === 'commune' ? query.where('category', '=', 'belgium').where('commune_nis', '=', unit.nis) : query.where('category', '=', 'abroad').where('post_code', '=', unit.code);
+    const rows = await query.orderBy('nrn').limit(5000).execute();
+    for (const r of rows) {
+      yield { nrn: r.nrn, surname: r.surname, givenNames: r.given_names, address: r.address, language: r.language, category: r.category, mode: r.mode, kioskAddress: r.kiosk_post === null ? null : (posts.get(r.kiosk_post) ?? r.kiosk_post) };
+    }
+    if (rows.length < 5000) return;
+    last = rows.at(-1)?.nrn ?? last;
+  }
+}
+
+export interface BulkProgress {
+  readonly units: number;
+  readonly done: number;
+  readonly skipped: number;
+  readonly pages: number;
+  readonly current: string;
+}
+
+/**
+ * Writes `commune-NIS.pdf` and `post-CODE.pdf` into `outDir` for every commune and post with voters.
+ * Files already there are kept (resume); each new file appears whole (written, then renamed).
+ */
+export async function generateAllLetters(store: Store, dayId: string, outDir: string, onProgress?: (p: BulkProgress) => void): Promise<BulkProgress> {
+  const latest = await latestConsolidation(store.db, dayId);
+  if (latest === undefined) throw new PreparationError('preparation.not-found', 'consolidation');
+  mkdirSync(outDir, { recursive: true });
+  const communes = await store.db.selectFrom('consolidated_voters').select('commune_nis').distinct().where('consolidation_id', '=', latest.id).where('category', '=', 'belgium').where('status', '=', 'ok').orderBy('commune_nis').execute();
+  const posts = await store.db.selectFrom('consolidated_voters').select('post_code').distinct().where('consolidation_id', '=', latest.id).where('category', '=', 'abroad').where('status', '=', 'ok').orderBy('post_code').execute();
+  const units: { unit: LetterUnit; file: string }[] = [
+    ...communes.map((c) => ({ unit: { kind: 'commune', nis: c.commune_nis } as const, file: `commune-${c.commune_nis}.pdf` })),
+    ...posts.filter((p) => p.post_code !== null).map((p) => ({ unit: { kind: 'post', code: p.post_code ?? '' } as const, file: `post-${p.post_code ?? ''}.pdf` })),
+  ];
+  const ctx = await letterContext(store, dayId);
+  let progress: BulkProgress = { units: units.length, done: 0, skipped: 0, pages: 0, current: '' };
+  for (const { unit, file } of units) {
+    const path = join(outDir, file);
+    if (existsSync(path)) {
+      progress = { ...progress, done: progress.done + 1, skipped: progress.skipped + 1, current: file };
+      onProgress?.(progress);
+      continue;
+    }
+    const { pdf, pages } = await renderLetters(unitVoters(store, dayId, unit), ctx);
+    writeFileSync(`${path}.part`, pdf);
+    renameSync(`${path}.part`, path);
+    progress = { ...progress, done: progress.done + 1, pages: progress.pages + pages, current: file };
+    onProgress?.(progress);
+  }
+  return progress;
+}

@@ -1,0 +1,71 @@
+// Casting a ballot, and the key that signs receipts. Every refusal (bad input, period, limit,
+// expired session…) is answered with a stable code and leaves an audit entry; nothing is stored.
+import { z } from 'zod';
+import type { FastifyError, FastifyRequest } from 'fastify';
+import type { AppInstance } from '../app-instance.ts';
+import { voterOf } from '../auth/caller.ts';
+import { AppError, type ErrorCode } from '../errors.ts';
+import { castBallot } from '../voting/cast.ts';
+import { auditRefusal } from '../voting/refusals.ts';
+import { votingService } from '../voting/service.ts';
+import { castBodySchema } from '../voting/wire.ts';
+import { errorSchema } from './schemas.ts';
+import { receiptSchema } from './voting-schemas.ts';
+
+const paramsSchema = z.strictObject({ electionId: z.string().regex(/^[a-z0-9-]{1,64}$/) });
+
+function refusedCode(error: FastifyError): ErrorCode {
+  if (error instanceof AppError) return error.code;
+  if (error.validation !== undefined) return 'request.invalid';
+  return error.statusCode === 413 ? 'request.too-large' : 'internal';
+}
+
+export function votingBallotRoutes(app: AppInstance): void {
+  const service = votingService(app.context.store);
+  const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 413: errorSchema };
+
+  app.post(
+    '/api/voting/elections/:electionId/ballots',
+    {
+      bodyLimit: 64 * 1024,
+      schema: { tags: ['voting'], summary: 'Cast an encrypted ballot (mode 7); a retry with the same ballotId returns the same receipt', params: paramsSchema, body: castBodySchema, response: { 200: receiptSchema, 201: receiptSchema, ...errors } },
+      config: { access: 'voter' },
+      // Refused before the handler (session, validation, size): audited here.
+      onError: async (request: FastifyRequest, _reply, error: FastifyError) => {
+        const code = refusedCode(error);
+        if (code === 'internal' || audited.has(error)) return;
+        const electionId = (request.params as { electionId?: string } | undefined)?.electionId ?? 'unknown';
+        const nrn = request.session?.kind === 'voter' ? request.session.nrn : null;
+        await auditRefusal(app.context.store, { nrn, electionId: electionId.slice(0, 64), code, field: error instanceof AppError ? error.field : undefined }, new Date());
+      },
+    },
+    async (request, reply) => {
+      const voter = voterOf(request);
+      const now = app.auth.now();
+      const result = await castBallot(service, { electionDayId: voter.electionDayId, nrn: voter.nrn, electionId: request.params.electionId, body: request.body, now });
+      if (!result.ok) {
+        await auditRefusal(app.context.store, { nrn: voter.nrn, electionId: request.params.electionId, code: result.code }, now);
+        throw auditedError(result.code);
+      }
+      return reply.status(result.receipt.replayed ? 200 : 201).send(result.receipt);
+    },
+  );
+
+  app.get(
+    '/api/voting/receipt-key',
+    { schema: { tags: ['voting'], summary: 'The Ed25519 public key that signs ballot receipts', response: { 200: z.object({ algorithm: z.literal('Ed25519'), keyId: z.string(), publicKey: z.string(), signedMessage: z.string() }) } }, config: { access: 'public' } },
+    async () => {
+      const keys = await service.serverKeys();
+      return { algorithm: 'Ed25519' as const, keyId: keys.receiptKeyId, publicKey: keys.receiptPublicKey, signedMessage: 'UTF-8 of "isoloir/v1/receipt\\n" followed by the canonical JSON (sorted keys, no spaces) of {electionId, keyId, receivedAt, trackingCode}' };
+    },
+  );
+}
+
+/** Refusals the handler already audited (the route's onError hook skips them). */
+const audited = new WeakSet<Error>();
+
+function auditedError(code: ErrorCode): AppError {
+  const error = new AppError(code);
+  audited.add(error);
+  return error;
+}

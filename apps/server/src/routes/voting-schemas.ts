@@ -1,0 +1,70 @@
+// Response schemas of the online ballot box's routes.
+import { z } from 'zod';
+import { labelsSchema } from './schemas.ts';
+
+export const periodSchema = z.object({
+  electionId: z.string(),
+  state: z.enum(['unscheduled', 'scheduled', 'open', 'ended', 'closed']),
+  opensAt: z.string().nullable(),
+  closesAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  maxBallots: z.number().int(),
+});
+
+export const receiptSchema = z.object({
+  electionId: z.string(),
+  ballotId: z.string(),
+  trackingCode: z.string(),
+  receivedAt: z.string(),
+  keyId: z.string(),
+  signature: z.string(),
+  sequence: z.number().int(),
+  maxBallots: z.number().int(),
+  replayed: z.boolean(),
+});
+
+export const ballotStatusSchema = z.object({
+  ballotId: z.string(),
+  sequence: z.number().int(),
+  trackingCode: z.string(),
+  receivedAt: z.string(),
+  status: z.enum(['received', 'superseded', 'cancelled', 'counted']),
+  cancellationReason: z.string().nullable(),
+  statusChangedAt: z.string().nullable(),
+});
+
+export const portalElectionSchema = z.object({
+  electionId: z.string(),
+  kind: z.string(),
+  label: labelsSchema,
+  constituency: z.object({ code: z.string(), label: labelsSchema }),
+  category: z.enum(['belgium', 'abroad']),
+  mode: z.number().int().nullable(),
+  online: z.boolean(),
+  keyPublished: z.boolean(),
+  period: periodSchema,
+  used: z.number().int(),
+  ballots: z.array(ballotStatusSchema),
+});
+
+const candidateSchema = z.object({ position: z.number().int(), name: z.string() });
+
+export const boothSchema = z.object({
+  election: portalElectionSchema,
+  voterId: z.string(),
+  key: z.object({
+    group: z.enum(['secp256k1', 'ristretto255']),
+    publicKey: z.string(),
+    width: z.number().int(),
+    layout: z.object({ maxListNumber: z.number().int(), maxEffectives: z.number().int(), maxSubstitutes: z.number().int() }),
+  }),
+  lists: z.array(z.object({ number: z.number().int(), label: z.string(), effectives: z.array(candidateSchema), substitutes: z.array(candidateSchema) })),
+});
+
+export const boardSchema = z.object({
+  electionId: z.string(),
+  constituencies: z.array(z.object({ code: z.string(), label: labelsSchema, ballots: z.number().int() })),
+  constituency: z.string().nullable(),
+  entries: z.array(z.object({ trackingCode: z.string(), status: z.string() })),
+  next: z.string().nullable(),
+});

@@ -1,0 +1,36 @@
+// Choose how to log in; both go through CSAM/FAS (full-page navigation to the provider).
+import type { ReactNode } from 'react';
+import { errorMessageKey, useI18n } from '../i18n/i18n.tsx';
+
+export function LoginPage(): ReactNode {
+  const { t } = useI18n();
+  return (
+    <>
+      <h1>{t('auth.login.title')}</h1>
+      <p className="lead">{t('auth.login.intro')}</p>
+      <ul className="modes">
+        <li className="mode">
+          <h2><a href="/api/auth/login?as=voter">{t('auth.login.voter')}</a></h2>
+          <p>{t('auth.login.voter.text')}</p>
+        </li>
+        <li className="mode">
+          <h2><a href="/api/auth/login?as=official">{t('auth.login.official')}</a></h2>
+          <p>{t('auth.login.official.text')}</p>
+        </li>
+      </ul>
+    </>
+  );
+}
+
+/** Where a refused login lands: the reason, translated, and a way to try again. */
+export function RefusedPage(): ReactNode {
+  const { t } = useI18n();
+  const code = new URLSearchParams(window.location.search).get('code') ?? 'internal';
+  return (
+    <>
+      <h1>{t('auth.refused.title')}</h1>
+      <p role="alert" data-code={code}>{t(errorMessageKey(code))}</p>
+      <p><a href="/login">{t('auth.refused.retry')}</a></p>
+    </>
+  );
+}
