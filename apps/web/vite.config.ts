@@ -1,8 +1,23 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+// packages/crypto reaches its Node-only parts (worker pool, benchmark) through lazy loaders that a
+// browser never calls; the browser build replaces them with an empty module.
+const NODE_ONLY = /\/packages\/crypto\/(src\/node|bench)\//;
+const nodeOnly: Plugin = {
+  name: 'isoloir-node-only',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    if (importer !== undefined && /\/packages\/crypto\//.test(importer) && (source.startsWith('./node/') || source.startsWith('../bench/'))) return '\0isoloir-node-only';
+    return NODE_ONLY.test(source) ? '\0isoloir-node-only' : null;
+  },
+  load(id) {
+    return id === '\0isoloir-node-only' ? 'export {};' : null;
+  },
+};
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [nodeOnly, react()],
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, target: 'es2022' },
   server: { proxy: { '/api': 'http://localhost:8080', '/health': 'http://localhost:8080', '/ready': 'http://localhost:8080' } },
 });

@@ -8,6 +8,7 @@ import type { AppInstance } from './app-instance.ts';
 import type { AuthOptions } from './auth/config.ts';
 import { startDevAuth } from './auth/dev-auth.ts';
 import { seedDemoIfEmpty } from './demo/seed-demo.ts';
+import { seedPreparationDemo } from './preparation/demo-preparation.ts';
 import { DEFAULT_WEB_ROOT } from './web.ts';
 
 export interface ServerOptions {
@@ -36,7 +37,8 @@ export const VERSION = '0.1.0';
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const store = await openStore({ url: options.databaseUrl, dataDir: options.dataDir });
   try {
-    if (options.seedDemo) await seedDemoIfEmpty(store);
+    // The demo's preparation data (setup, communes, posts) comes with a freshly seeded demo.
+    if (options.seedDemo && (await seedDemoIfEmpty(store)).seeded) await seedPreparationDemo(store);
     const devAuth = options.auth === undefined ? await startDevAuth(store, { host: options.host, port: options.devIdpPort ?? (options.port === 0 ? 0 : options.port + 1) }) : undefined;
     const app = await buildApp({ store, webRoot: options.webRoot ?? DEFAULT_WEB_ROOT, logger: options.logger ?? true, version: VERSION, auth: options.auth ?? devAuth?.options });
     const address = await app.listen({ port: options.port, host: options.host }).catch(async (error: unknown) => {

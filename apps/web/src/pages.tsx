@@ -4,6 +4,8 @@ import type { ReactNode } from 'react';
 import { AUTH_PAGES } from './auth/pages.tsx';
 import { HomePage } from './components/home-page.tsx';
 import { NotFoundPage } from './components/not-found-page.tsx';
+import { PREPARATION_PAGES } from './preparation/pages.tsx';
+import { VOTING_PAGES } from './voting/pages.tsx';
 
 export interface PageRoute {
   readonly match: (segments: readonly string[]) => boolean;
@@ -16,6 +18,8 @@ const exactly = (...expected: string[]) => (segments: readonly string[]): boolea
 export const PAGES: readonly PageRoute[] = [
   { match: exactly(), render: () => <HomePage /> },
   ...AUTH_PAGES,
+  ...PREPARATION_PAGES,
+  ...VOTING_PAGES,
 ];
 
 export function renderPage(path: string): ReactNode {

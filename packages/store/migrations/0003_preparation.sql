@@ -86,8 +86,10 @@ create table commune_files (
 
 create unique index commune_files_current on commune_files (election_day_id, nis) where current;
 
+-- file_id has no foreign key on purpose: a per-row check would divide COPY's speed by three. Only
+-- the import writes these rows, to file rows it creates in the same transaction.
 create table commune_voters (
-  file_id       bigint not null references commune_files (id),
+  file_id       bigint not null,
   line          integer not null,
   nrn           text not null check (nrn ~ '^[0-9]{11}$'),
   surname       text not null,
@@ -147,8 +149,10 @@ create table consolidations (
 
 -- The consolidated voter file. status: ok, conflict (held until the PO resolves it), excluded.
 -- mode: 1–8 chosen abroad or opted in by a resident; null for a resident who chose nothing.
+-- consolidation_id has no foreign key, for the same reason as commune_voters.file_id: rows are only
+-- written by the consolidation, set-based, in the transaction that creates the consolidation.
 create table consolidated_voters (
-  consolidation_id bigint not null references consolidations (id),
+  consolidation_id bigint not null,
   nrn              text not null,
   category         text not null check (category in ('belgium', 'abroad')),
   source           text not null,

@@ -33,13 +33,26 @@ export function h0<P>(group: Group<P>): P {
 
 /** h₁ … h_n */
 export function hs<P>(group: Group<P>, n: number): P[] {
-  let cache = hCache.get(group) as P[] | undefined;
+  return hsRange(group, 0, n);
+}
+
+/** h_{from+1} … h_{from+count}: derives (and caches) only the generators asked for. */
+export function hsRange<P>(group: Group<P>, from: number, count: number): P[] {
+  let cache = hCache.get(group) as (P | undefined)[] | undefined;
   if (cache === undefined) {
     cache = [];
     hCache.set(group, cache);
   }
-  for (let i = cache.length + 1; i <= n; i++) cache.push(hashToElement(group, LABELS.generator, [group.name, i]));
-  return cache.slice(0, n);
+  const out: P[] = [];
+  for (let i = from + 1; i <= from + count; i++) {
+    let h = cache[i - 1];
+    if (h === undefined) {
+      h = hashToElement(group, LABELS.generator, [group.name, i]);
+      cache[i - 1] = h;
+    }
+    out.push(h);
+  }
+  return out;
 }
 
 /** Schnorr-style check: c == H(label, [group, context, G, ...points]) with the given recomputed points. */

@@ -4,7 +4,7 @@
  * jobs on worker threads. Decoding (validation) of every point happens inside the job.
  */
 import type { Group } from '@isoloir/crypto';
-import { hs } from './hashes.ts';
+import { hsRange } from './hashes.ts';
 
 export interface MsmJob {
   readonly points: readonly Uint8Array[];
@@ -25,7 +25,7 @@ export function runMsmJob<P>(group: Group<P>, job: MsmJob): Uint8Array | undefin
   let sum = group.msm(pts, job.scalars);
   if (job.generatorScalars !== undefined && job.generatorScalars.length > 0) {
     const from = job.generatorsFrom ?? 0;
-    const gens = hs(group, from + job.generatorScalars.length).slice(from);
+    const gens = hsRange(group, from, job.generatorScalars.length);
     sum = group.add(sum, group.msm(gens, job.generatorScalars));
   }
   return group.encode(sum);

@@ -9,7 +9,7 @@ import { once } from 'node:events';
 import type { Command } from 'commander';
 import { DEMO_DAY_ID, seedDemoIfEmpty } from '@isoloir/server';
 import {
-  CLI_ACTOR, COMMUNE_HEADER, communeVoterLine, consolidate, demoCommunes, generateVoters, importCommuneVoters, importConsularRegister, letterContext, renderLetters, seedPreparationDemo, unitVoters, DEMO_POSTS,
+  CLI_ACTOR, COMMUNE_HEADER, communeVoterLine, consolidate, demoCommunes, generateVoters, importCommuneVoters, importConsularRegister, letterContext, renderLetters, seedPreparationDemo, unitVoters, DEMO_POSTS, type GeneratedVoter,
 } from '@isoloir/server/preparation';
 import { testDatabases } from '@isoloir/store/testing';
 import { benchCommand } from './bench.ts';
@@ -54,18 +54,22 @@ async function benchPrepare(residents: number, abroad: number, letters: number):
     await seedDemoIfEmpty(store, { voters: 10, abroadPerMille: 0, seed: 1 });
     await seedPreparationDemo(store, CLI_ACTOR, EXTRA_COMMUNES);
     const communes = demoCommunes(EXTRA_COMMUNES).map((c) => c.nis);
-    const voters = generateVoters(residents + abroad, 42);
+    const generated = generateVoters(residents + abroad, 42);
+    const nextVoter = (): GeneratedVoter => {
+      const v = generated.next();
+      if (v.done === true) throw new Error('no voter');
+      return v.value;
+    };
     progress(`generating ${String(residents)} residents and ${String(abroad)} abroad voters in ${dir}`);
     const residentFile = join(dir, 'residents.csv');
-    await writeLines(residentFile, COMMUNE_HEADER, residents, (i) => communeVoterLine(voters.next().value ?? (() => { throw new Error('no voter'); })(), communes[i % communes.length] ?? '', i));
+    await writeLines(residentFile, COMMUNE_HEADER, residents, (i) => communeVoterLine(nextVoter(), communes[i % communes.length] ?? '', i));
     const posts = DEMO_POSTS.map((p) => p.code);
     const abroadFiles = posts.map((p) => join(dir, `abroad-${p}.csv`));
     const perPost = Math.ceil(abroad / posts.length);
     for (const [k, file] of abroadFiles.entries()) {
       const n = Math.min(perPost, abroad - k * perPost);
       await writeLines(file, CONSULAR_HEADER, n, (i) => {
-        const v = voters.next().value;
-        if (v === undefined) throw new Error('no voter');
+        const v = nextVoter();
         const mode = [6, 7, 8, 5][i % 4] ?? 7;
         return `${v.nrn},${v.surname},${v.givenNames},${v.birthDate},${v.sex},1 Main Street,${DEMO_POSTS[k]?.country ?? 'FR'},,${communes[i % communes.length] ?? ''},${v.language},${String(mode)},${mode === 8 ? (posts[k] ?? '') : ''}\n`;
       });

@@ -4,10 +4,12 @@ import { registerAudit } from './audit.ts';
 import { registerIdp } from './idp.ts';
 import { registerStart } from './start.ts';
 import { registerVerify } from './verify.ts';
+import { registerBenchCast } from './bench-cast.ts';
 import { registerBenchCrypto } from './bench-crypto.ts';
 import { registerBenchPrepare } from './bench-prepare.ts';
 import { registerElectionImport } from './election-import.ts';
 import { registerVotersImport } from './voters-import.ts';
+import { registerDemo } from './demo.ts';
 
 /** Every verb of the CLI, in the order `isoloir --help` lists them. One line per verb. */
 export function registerCommands(program: Command): void {
@@ -17,7 +19,9 @@ export function registerCommands(program: Command): void {
   registerAudit(program);
   registerVerify(program);
   registerBenchCrypto(program);
+  registerBenchCast(program);
   registerBenchPrepare(program);
   registerElectionImport(program);
   registerVotersImport(program);
+  registerDemo(program);
 }

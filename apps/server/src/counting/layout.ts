@@ -21,8 +21,8 @@ export async function electionLayout(db: Kysely<Schema>, electionId: string): Pr
     .where('election_id', '=', electionId)
     .groupBy('kind')
     .execute();
-  const max = (kind: string): number => Number(cands.find((c) => c.kind === kind)?.n ?? 0);
-  return { maxListNumber: Math.max(1, Number(lists?.n ?? 1)), maxEffectives: Math.max(1, max('effective')), maxSubstitutes: max('substitute') };
+  const max = (kind: string): number => Number(String(cands.find((c) => c.kind === kind)?.n ?? 0));
+  return { maxListNumber: Math.max(1, Number(String(lists?.n ?? 1))), maxEffectives: Math.max(1, max('effective')), maxSubstitutes: max('substitute') };
 }
 
 export interface ConstituencyInfo {
@@ -52,6 +52,6 @@ export async function loadConstituency(db: Kysely<Schema>, electionId: string, c
       substitutes: sub.map((x) => ({ id: `${id}/s${String(x.position)}`, position: x.position, name: `${x.surname} ${x.given_name}` })),
     };
   });
-  const label = c.label as unknown as Labels;
+  const label = c.label;
   return { model: { id: code, labels: label, languages: c.languages, seats: c.seats, lists: models }, label, languages: c.languages, candidates: names };
 }

@@ -27,7 +27,7 @@ export interface ElectionKeyInfo {
 export async function electionKey(store: Store, electionId: string): Promise<ElectionKeyInfo> {
   const k = await store.db.selectFrom('election_keys').selectAll().where('election_id', '=', electionId).executeTakeFirst();
   if (k === undefined) throw new CountingError('counting.not-found', `no key for election ${electionId}`);
-  const ceremony = k.ceremony as unknown as { key: { trustees: { trustee: number; verificationKey: string }[] } };
+  const ceremony = k.ceremony as { key: { trustees: { trustee: number; verificationKey: string }[] } };
   return { publicKey: fromHex(k.public_key), threshold: k.threshold, trustees: k.trustees, verificationKeys: new Map(ceremony.key.trustees.map((t) => [t.trustee, t.verificationKey])) };
 }
 

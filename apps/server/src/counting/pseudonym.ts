@@ -1,4 +1,5 @@
-// The voter identifier a ballot's proof is bound to, and that the public record shows: a
+// The voter pseudonym used by the OFFLINE DEMO (the ballot box keeps its own keyed pseudonym in
+// ballots.voter_id, apps/server/src/voting/pseudonym.ts): the record shows it, never the NRN.
 // pseudonym, never the national register number. Contract with the ballot box (issue 7): the
 // voter's device proves its ballot for context { electionId, voterId: voterPseudonym(…), ballotId: ballots.id }.
 import { createHash } from 'node:crypto';

@@ -31,9 +31,26 @@ class Writer {
   }
   line(text: string, opts: { size?: number; bold?: boolean; x?: number; right?: string } = {}): void {
     const size = opts.size ?? 9;
-    this.need(size + 4);
     const font = opts.bold === true ? this.bold : this.font;
-    this.page.drawText(text, { x: opts.x ?? MARGIN, y: this.y - size, size, font, color: rgb(0, 0, 0), maxWidth: A4[0] - 2 * MARGIN - 80 });
+    const x = opts.x ?? MARGIN;
+    const width = A4[0] - MARGIN - x - (opts.right === undefined ? 0 : 70);
+    const lines: string[] = [];
+    let cur = '';
+    for (const word of text.split(' ')) {
+      const next = cur === '' ? word : `${cur} ${word}`;
+      if (cur !== '' && font.widthOfTextAtSize(next, size) > width) {
+        lines.push(cur);
+        cur = word;
+      } else cur = next;
+    }
+    lines.push(cur);
+    for (const l of lines.slice(0, -1)) {
+      this.need(size + 4);
+      this.page.drawText(l, { x, y: this.y - size, size, font, color: rgb(0, 0, 0) });
+      this.y -= size + 3;
+    }
+    this.need(size + 4);
+    this.page.drawText(lines.at(-1) ?? '', { x, y: this.y - size, size, font, color: rgb(0, 0, 0) });
     if (opts.right !== undefined) {
       const w = font.widthOfTextAtSize(opts.right, size);
       this.page.drawText(opts.right, { x: A4[0] - MARGIN - w, y: this.y - size, size, font });
@@ -67,7 +84,7 @@ export async function pvPdf(pv: PvContent): Promise<Uint8Array> {
   w.rule();
   if (pv.mergedInto !== null) w.line(`${t('merged-into')} ${pv.mergedInto}`, { bold: true });
   for (const m of pv.mergedFrom) w.line(`${t('merged-from')} ${m}`, { bold: true });
-  const fig = (k: Parameters<typeof pvText>[1], n: number): void => w.line(t(k), { right: n.toLocaleString('fr-BE') });
+  const fig = (k: Parameters<typeof pvText>[1], n: number): void => { w.line(t(k), { right: n.toLocaleString('fr-BE') }); };
   fig('registered', pv.registeredVoters);
   fig('received', pv.received);
   fig('superseded', pv.superseded);

@@ -117,7 +117,7 @@ export async function generatePvs(store: Store, electionId: string, recordHash: 
   await store.db.transaction().execute(async (trx) => {
     for (const pv of pvs) {
       const existing = await trx.selectFrom('counting_pvs').select('final_at').where('election_id', '=', electionId).where('constituency_code', '=', pv.constituency.code).where('mode', '=', pv.mode).where('category', '=', pv.category).executeTakeFirst();
-      if (existing?.final_at != null) throw new CountingError('counting.state', `the PV of ${pv.groupId} is final`);
+      if (existing !== undefined && existing.final_at !== null) throw new CountingError('counting.state', `the PV of ${pv.groupId} is final`);
       await trx
         .insertInto('counting_pvs')
         .values({ election_id: electionId, constituency_code: pv.constituency.code, mode: pv.mode, category: pv.category, content: JSON.stringify(pv), record_hash: recordHash, generated_at: pv.generatedAt })

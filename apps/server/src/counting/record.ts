@@ -8,7 +8,6 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { toHex, unpackRows } from './blob.ts';
 import type { PublishedCeremony } from './ceremony.ts';
-import { voterPseudonym } from './pseudonym.ts';
 
 type Sink = (entry: RecordEntry) => void | Promise<void>;
 
@@ -32,7 +31,7 @@ class Chain {
 
 interface BallotRow {
   id: string;
-  voter_nrn: string;
+  voter_id: string;
   ciphertexts: unknown;
   proof: unknown;
   status: string;
@@ -50,7 +49,7 @@ async function emitGroup(store: Store, electionId: string, groupId: string, chai
     ballots.push(
       ...(await store.db
         .selectFrom('ballots')
-        .select(['id', 'voter_nrn', 'ciphertexts', 'proof', 'status', 'cancellation_reason', 'received_at'])
+        .select(['id', 'voter_id', 'ciphertexts', 'proof', 'status', 'cancellation_reason', 'received_at'])
         .where('election_id', '=', electionId)
         .where('constituency_code', '=', m.constituency_code)
         .where('mode', '=', m.mode)
@@ -61,8 +60,8 @@ async function emitGroup(store: Store, electionId: string, groupId: string, chai
     );
   }
   const input = unpackRows(new Uint8Array(g.input ?? new Uint8Array(0))).map((row) => row.map(toHex));
-  const byCt = new Map(ballots.filter((b) => b.status === 'counted').map((b) => [ctKey(b.ciphertexts as unknown as string[]), b]));
-  const ballotPayload = (b: BallotRow): Json => ({ groupId, voterId: voterPseudonym(electionId, b.voter_nrn), ballotId: b.id, ciphertexts: b.ciphertexts as unknown as string[], proof: b.proof as unknown as Json });
+  const byCt = new Map(ballots.filter((b) => b.status === 'counted').map((b) => [ctKey(b.ciphertexts as string[]), b]));
+  const ballotPayload = (b: BallotRow): Json => ({ groupId, voterId: b.voter_id, ballotId: b.id, ciphertexts: b.ciphertexts as string[], proof: b.proof as Json });
   const notCounted = ballots.filter((b) => b.status !== 'counted');
   for (const b of notCounted) await chain.append('ballot', ballotPayload(b));
   // Counted ballots in the order of the anonymised input (random), so that casting order is not published.
@@ -75,22 +74,22 @@ async function emitGroup(store: Store, electionId: string, groupId: string, chai
   await chain.append('group-input', { groupId, ciphertexts: input });
   const shuffles = await store.db.selectFrom('counting_shuffles').selectAll().where('election_id', '=', electionId).where('group_id', '=', groupId).orderBy('mix_node').execute();
   for (const s of shuffles) {
-    await chain.append('shuffle', { groupId, mixNode: s.mix_node, outputs: unpackRows(new Uint8Array(s.outputs)).map((r) => r.map(toHex)), proof: s.proof as unknown as Json });
+    await chain.append('shuffle', { groupId, mixNode: s.mix_node, outputs: unpackRows(new Uint8Array(s.outputs)).map((r) => r.map(toHex)), proof: s.proof as Json });
   }
   const partials = await store.db.selectFrom('counting_partials').selectAll().where('election_id', '=', electionId).where('group_id', '=', groupId).orderBy('trustee').execute();
   for (const p of partials) {
-    await chain.append('partial-decryption', { groupId, trustee: p.trustee, shares: unpackRows(new Uint8Array(p.shares)).map((r) => r.map(toHex)), proof: p.proof as unknown as Json });
+    await chain.append('partial-decryption', { groupId, trustee: p.trustee, shares: unpackRows(new Uint8Array(p.shares)).map((r) => r.map(toHex)), proof: p.proof as Json });
   }
   const r = await store.db.selectFrom('counting_results').selectAll().where('election_id', '=', electionId).where('group_id', '=', groupId).executeTakeFirstOrThrow();
-  await chain.append('decryption', { groupId, trustees: r.trustees, plaintexts: unpackRows(new Uint8Array(r.plaintexts)).map((row) => row.map(toHex)), ballots: r.ballots as unknown as Json });
-  await chain.append('counts', { groupId, counts: r.counts as unknown as Json });
+  await chain.append('decryption', { groupId, trustees: r.trustees, plaintexts: unpackRows(new Uint8Array(r.plaintexts)).map((row) => row.map(toHex)), ballots: r.ballots as Json });
+  await chain.append('counts', { groupId, counts: r.counts as Json });
 }
 
 /** Emits every entry of the record to `sink`; returns the head hash (the record's fingerprint). */
 export async function emitRecord(store: Store, electionId: string, sink: Sink): Promise<string> {
   const key = await store.db.selectFrom('election_keys').selectAll().where('election_id', '=', electionId).executeTakeFirstOrThrow();
-  const layout = key.layout as unknown as BallotLayout;
-  const ceremony = key.ceremony as unknown as PublishedCeremony;
+  const layout = key.layout as BallotLayout;
+  const ceremony = key.ceremony as PublishedCeremony;
   const groups = await store.db.selectFrom('counting_groups').select('group_id').where('election_id', '=', electionId).where('merged_into', 'is', null).where('input', 'is not', null).where('ballots', '>', 0).orderBy('group_id').execute();
   const chain = new Chain(sink);
   await chain.append('parameters', { electionId, group: key.group_name, threshold: key.threshold, trustees: key.trustees, layout: { ...layout }, width: ballotWidth(layout), groups: groups.map((g) => g.group_id) });

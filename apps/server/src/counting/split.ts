@@ -75,13 +75,13 @@ export async function mergeGroup(store: Store, electionId: string, groupId: stri
   });
 }
 
-function shuffleInPlace<T>(items: T[]): void {
+function shuffleInPlace(items: Uint8Array[][]): void {
   const buf = new Uint32Array(1);
   for (let i = items.length - 1; i > 0; i--) {
     crypto.getRandomValues(buf);
     const j = (buf[0] ?? 0) % (i + 1);
-    const t = items[i] as T;
-    items[i] = items[j] as T;
+    const t = items[i] ?? [];
+    items[i] = items[j] ?? [];
     items[j] = t;
   }
 }
@@ -96,7 +96,9 @@ export async function splitIdentities(store: Store, electionId: string, actor: C
   if (groups.length === 0) return refuse(store, actor, electionId, 'counting.state', 'no group: prepare the groups first');
   const small = groups.filter((g) => g.small && g.mergedInto === null && !groups.some((o) => o.mergedInto === g.groupId));
   const mergedTargets = new Set(groups.map((g) => g.mergedInto).filter((g): g is string => g !== null));
-  const stillSmall = small.filter((g) => !mergedTargets.has(g.groupId) && g.ballots > 0);
+  // A small group that is the only one left in its constituency has nothing to merge with.
+  const alone = (g: GroupSummary): boolean => !groups.some((o) => o.groupId !== g.groupId && o.constituency === g.constituency && o.mergedInto === null);
+  const stillSmall = small.filter((g) => !mergedTargets.has(g.groupId) && g.ballots > 0 && !alone(g));
   if (stillSmall.length > 0) return refuse(store, actor, electionId, 'counting.small-group', `groups below ${String(minimum)} ballots need a PO merge decision: ${stillSmall.map((g) => g.groupId).join(', ')}`);
   return store.db.transaction().execute(async (trx) => {
     const done = await trx.selectFrom('counting_groups').select('group_id').where('election_id', '=', electionId).where('input', 'is not', null).executeTakeFirst();
@@ -117,7 +119,7 @@ export async function splitIdentities(store: Store, electionId: string, actor: C
           .execute();
         rows.push(...part);
       }
-      const cts = rows.map((r) => (r.ciphertexts as unknown as string[]).map(fromHex));
+      const cts = rows.map((r) => (r.ciphertexts as string[]).map(fromHex));
       shuffleInPlace(cts);
       await trx.updateTable('counting_groups').set({ input: packRows(cts) }).where('election_id', '=', electionId).where('group_id', '=', target.groupId).execute();
       for (const m of members) {

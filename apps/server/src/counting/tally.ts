@@ -42,14 +42,14 @@ export async function tallyGroup(store: Store, cc: CountingCrypto, electionId: s
   const partials = await store.db.selectFrom('counting_partials').selectAll().where('election_id', '=', electionId).where('group_id', '=', groupId).orderBy('trustee').execute();
   if (partials.length < key.threshold) throw new CountingError('counting.state', `group ${groupId}: ${String(partials.length)} of ${String(key.threshold)} partial decryptions`);
   const chosen: EncodedPartialDecryption[] = partials.slice(0, key.threshold).map((p) => {
-    const proof = p.proof as unknown as { challenge: string; response: string };
+    const proof = p.proof as { challenge: string; response: string };
     return { trustee: p.trustee, shares: unpackRows(new Uint8Array(p.shares)), proof: { challenge: hexToScalar(proof.challenge, cc.group.order) ?? 0n, response: hexToScalar(proof.response, cc.group.order) ?? 0n } };
   });
   const cts = unpackRows(cur.blob);
   const combined = await combineBulk(cc.group, cc.runner, key.threshold, cts, chosen);
   if (!combined.ok) throw new CountingError('counting.state', `group ${groupId}: ${combined.error}`);
   const layoutRow = await store.db.selectFrom('election_keys').select('layout').where('election_id', '=', electionId).executeTakeFirstOrThrow();
-  const layout = layoutRow.layout as unknown as BallotLayout;
+  const layout = layoutRow.layout as BallotLayout;
   const decoded = combined.value.map((row) => decodeBallot(layout, row.map((m) => extractEncoded(cc.group.name, m))));
   const counts = recordCounts(layout, decoded);
   await store.db.transaction().execute(async (trx) => {

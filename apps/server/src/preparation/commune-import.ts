@@ -7,7 +7,7 @@ import type { Actor } from './actor.ts';
 import type { ByteSource } from './csv.ts';
 import { withBulkTransaction, type BulkColumn } from './bulk-load.ts';
 import { PreparationError } from './errors.ts';
-import { rejectDuplicates, saveRejections, stageCsv } from './import-pipeline.ts';
+import { saveRejections, stageCsv } from './import-pipeline.ts';
 import { assertNotFrozen, daySettings } from './setup.ts';
 import { stepTimer } from './step-timer.ts';
 import { checkCommuneRow, COMMUNE_COLUMNS, type Rejection, type RowContext } from './voter-rows.ts';
@@ -74,7 +74,7 @@ export async function importCommuneVoters(store: Store, actor: Actor, dayId: str
       select ${dayId}, c.nis, coalesce((select max(f.version) from commune_files f where f.election_day_id = ${dayId} and f.nis = c.nis), 0) + 1, ${importId}::bigint, 0, false
         from communes c where c.election_day_id = ${dayId} and (${scope ?? null}::text is null or c.nis = ${scope ?? null}::text)
       returning id, nis`.execute(trx);
-    const fileOf = new Map(allocated.rows.map((r) => [r.nis, String(r.id)]));
+    const fileOf = new Map(allocated.rows.map((r) => [r.nis, r.id]));
     const perFile = new Map<string, number>();
     const staged = await stageCsv(trx, open, source, {
       columns: COMMUNE_COLUMNS,

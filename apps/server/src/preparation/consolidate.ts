@@ -18,9 +18,9 @@ export interface ConsolidationReport {
 
 const VOTER_COLUMNS = 'nrn, category, source, commune_nis, post_code, surname, given_names, birth_date, sex, language, address, mode, kiosk_post';
 
-async function buildSources(trx: Transaction<Schema>, dayId: string): Promise<void> {
-  await sql`
-    create temporary table cons_src on commit drop as
+/** Every source row of the day: current commune files and active consular registrations. */
+function sources(dayId: string) {
+  return sql`(
     select v.nrn, 'belgium'::text as category, 'commune:' || f.nis as source, f.nis as commune_nis, null::text as post_code,
            v.surname, v.given_names, v.birth_date, v.sex, v.language, v.street || ', ' || v.postcode || ' ' || v.locality as address,
            o.mode::smallint as mode, null::text as kiosk_post, v.deprived, v.deceased
@@ -31,12 +31,20 @@ async function buildSources(trx: Transaction<Schema>, dayId: string): Promise<vo
     select r.nrn, 'abroad', 'post:' || r.post_code, r.attachment_nis, r.post_code,
            r.surname, r.given_names, r.birth_date, r.sex, r.language, r.address || ' (' || r.country || ')', r.mode, r.kiosk_post_code, false, false
       from consular_registrations r
-     where r.election_day_id = ${dayId} and r.status = 'active'`.execute(trx);
+     where r.election_day_id = ${dayId} and r.status = 'active')`;
+}
+
+/** The numbers found more than once (in two communes, a commune and abroad, two posts). */
+async function findMultiples(trx: Transaction<Schema>, dayId: string): Promise<void> {
   await sql`
     create temporary table cons_multi on commit drop as
-    select nrn, count(*) filter (where category = 'belgium') as n_be, count(*) filter (where category = 'abroad') as n_abroad
-      from cons_src group by nrn having count(*) > 1`.execute(trx);
+    select nrn, count(*) filter (where be) as n_be, count(*) filter (where not be) as n_abroad
+      from (select v.nrn, true as be from commune_voters v join commune_files f on f.id = v.file_id and f.current and f.election_day_id = ${dayId}
+            union all
+            select r.nrn, false from consular_registrations r where r.election_day_id = ${dayId} and r.status = 'active') s
+     group by nrn having count(*) > 1`.execute(trx);
   await sql`create index on cons_multi (nrn)`.execute(trx);
+  await sql`analyze cons_multi`.execute(trx);
 }
 
 /** Builds a new consolidated voter file (a new version) for the day; one transaction, audited. */
@@ -46,31 +54,32 @@ export async function consolidate(store: Store, actor: Actor, dayId: string): Pr
     const created = await trx.insertInto('consolidations').values({ election_day_id: dayId, actor: actor.id, voters: 0 }).returning('id').executeTakeFirstOrThrow();
     const id = created.id;
     const tick = stepTimer();
-    await buildSources(trx, dayId);
-    tick('sources');
+    await findMultiples(trx, dayId);
+    tick('multiples');
+    const src = sources(dayId);
     const columns = sql.raw(VOTER_COLUMNS);
     const sourced = sql.raw(VOTER_COLUMNS.split(', ').map((c) => `s.${c}`).join(', '));
     await sql`
       insert into consolidated_voters (consolidation_id, ${columns}, status)
       select ${id}::bigint, ${sourced}, case when s.deceased or s.deprived then 'conflict' else 'ok' end
-        from cons_src s where not exists (select 1 from cons_multi m where m.nrn = s.nrn)
+        from ${src} s where not exists (select 1 from cons_multi m where m.nrn = s.nrn)
        order by s.nrn`.execute(trx); // in key order, the primary key grows at its right edge only
     tick('voters');
     await sql`
       insert into consolidated_voters (consolidation_id, ${columns}, status)
       select distinct on (s.nrn) ${id}::bigint, ${sourced}, 'conflict'
-        from cons_src s join cons_multi m on m.nrn = s.nrn order by s.nrn, s.source`.execute(trx);
+        from ${src} s join cons_multi m on m.nrn = s.nrn order by s.nrn, s.source`.execute(trx);
     await sql`
       insert into consolidation_conflicts (consolidation_id, nrn, kind, sources)
       select ${id}::bigint, s.nrn,
              case when m.n_be >= 2 then 'two-communes' when m.n_be = 1 then 'commune-and-abroad' else 'twice-abroad' end,
              jsonb_agg(to_jsonb(s) order by s.source)
-        from cons_src s join cons_multi m on m.nrn = s.nrn
+        from ${src} s join cons_multi m on m.nrn = s.nrn
        group by s.nrn, m.n_be`.execute(trx);
     await sql`
       insert into consolidation_conflicts (consolidation_id, nrn, kind, sources)
       select ${id}::bigint, s.nrn, case when s.deceased then 'deceased' else 'deprived' end, jsonb_build_array(to_jsonb(s))
-        from cons_src s where (s.deceased or s.deprived) and not exists (select 1 from cons_multi m where m.nrn = s.nrn)`.execute(trx);
+        from ${src} s where (s.deceased or s.deprived) and not exists (select 1 from cons_multi m where m.nrn = s.nrn)`.execute(trx);
     tick('conflicts');
     const counted = await trx.selectFrom('consolidated_voters').select((eb) => eb.fn.countAll<string>().as('n')).where('consolidation_id', '=', id).executeTakeFirstOrThrow();
     const kinds = await trx.selectFrom('consolidation_conflicts').select(['kind', (eb) => eb.fn.countAll<string>().as('n')]).where('consolidation_id', '=', id).groupBy('kind').execute();

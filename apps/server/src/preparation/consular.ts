@@ -39,10 +39,11 @@ export function postScope(actor: Actor, post: string): string {
   throw new PreparationError('preparation.scope', 'role');
 }
 
-async function consularContext(store: Store, dayId: string, now: Date): Promise<ConsularContext & { readonly deadline: string }> {
+async function consularContext(store: Store, dayId: string, post: string, now: Date): Promise<ConsularContext & { readonly deadline: string }> {
   const base = await rowContext(store, dayId, undefined, now);
   const settings = await daySettings(store.db, dayId);
   const posts = await store.db.selectFrom('consular_posts').select('code').execute();
+  if (!posts.some((p) => p.code === post)) throw new PreparationError('preparation.not-found', `post ${post}`);
   return { ...base, modes: new Set(settings.abroadModes), posts: new Set(posts.map((p) => p.code)), deadline: settings.registrationDeadline };
 }
 
@@ -69,7 +70,7 @@ function rowOf(dayId: string, post: string, r: Registration) {
 /** Registers a Belgian abroad at a post; refused if the number is already registered there. */
 export async function registerAbroad(store: Store, actor: Actor, dayId: string, post: string, registration: Registration, now = new Date()): Promise<void> {
   postScope(actor, post);
-  const ctx = await consularContext(store, dayId, now);
+  const ctx = await consularContext(store, dayId, post, now);
   assertBeforeDeadline(ctx.deadline, now);
   const rejection = checkConsularRow(1, cellsOf(registration), ctx);
   if (rejection !== null) throw new PreparationError('registration.invalid', `${rejection.column}: ${rejection.code}`);
@@ -90,7 +91,7 @@ export async function registerAbroad(store: Store, actor: Actor, dayId: string, 
 /** Changes an active registration (mode, address, …) before the deadline. */
 export async function changeRegistration(store: Store, actor: Actor, dayId: string, post: string, registration: Registration, now = new Date()): Promise<void> {
   postScope(actor, post);
-  const ctx = await consularContext(store, dayId, now);
+  const ctx = await consularContext(store, dayId, post, now);
   assertBeforeDeadline(ctx.deadline, now);
   const rejection = checkConsularRow(1, cellsOf(registration), ctx);
   if (rejection !== null) throw new PreparationError('registration.invalid', `${rejection.column}: ${rejection.code}`);
@@ -135,7 +136,7 @@ const STAGE_COLUMNS: readonly BulkColumn[] = [
 /** Imports a post's register: every accepted row registers or updates that voter at the post. */
 export async function importConsularRegister(store: Store, actor: Actor, dayId: string, post: string, source: ByteSource, now = new Date()): Promise<ImportReport> {
   postScope(actor, post);
-  const ctx = await consularContext(store, dayId, now);
+  const ctx = await consularContext(store, dayId, post, now);
   assertBeforeDeadline(ctx.deadline, now);
   return withBulkTransaction(store, async (trx, open) => {
     await assertNotFrozen(trx, dayId);

@@ -2,13 +2,19 @@
 // generated commune reference table (the demo's chief towns plus generated communes), consular
 // posts, and generated voter files. Deterministic; used by the demo, the tests and the benchmark.
 import { makeNrn } from '@isoloir/electoral';
-import { appendAudit, type Store } from '@isoloir/store';
+import type { Store } from '@isoloir/store';
 import { DEMO_CONSTITUENCIES } from '../demo/demo-constituencies.ts';
 import { DEMO_DAY_ID, DEMO_ELECTION_ID } from '../demo/generate-demo.ts';
 import { CLI_ACTOR, type Actor } from './actor.ts';
 import type { CommuneRef } from './communes.ts';
 import { importCommunes } from './communes.ts';
 import { importElectionSetup, type ElectionSetup } from './setup.ts';
+
+export const DEMO_POSTS = [
+  { code: 'paris', label: { fr: 'Ambassade de Belgique à Paris', nl: 'Belgische ambassade in Parijs', de: 'Belgische Botschaft in Paris', en: 'Embassy of Belgium in Paris' }, country: 'FR', address: '9 rue de Tilsitt, 75017 Paris' },
+  { code: 'kinshasa', label: { fr: 'Ambassade de Belgique à Kinshasa', nl: 'Belgische ambassade in Kinshasa', de: 'Belgische Botschaft in Kinshasa', en: 'Embassy of Belgium in Kinshasa' }, country: 'CD', address: 'Place du 27 Octobre, Kinshasa-Gombe' },
+  { code: 'new-york', label: { fr: 'Consulat général de Belgique à New York', nl: 'Belgisch consulaat-generaal in New York', de: 'Belgisches Generalkonsulat in New York', en: 'Consulate General of Belgium in New York' }, country: 'US', address: '1065 Avenue of the Americas, New York, NY 10018' },
+];
 
 export const DEMO_SETUP: ElectionSetup = {
   format: 'isoloir-election/1',
@@ -37,6 +43,7 @@ export const DEMO_SETUP: ElectionSetup = {
       constituencies: DEMO_CONSTITUENCIES.map((c) => ({ code: c.code, label: c.label, seats: c.seats, languages: [...c.languages] })),
     },
   ],
+  posts: DEMO_POSTS,
 };
 
 /** The demo's communes: each constituency's chief town (real NIS code) and `extra` generated ones. */
@@ -62,23 +69,12 @@ export function communesCsv(communes: readonly CommuneRef[], electionIds: readon
   return `${lines.join('\n')}\n`;
 }
 
-export const DEMO_POSTS = [
-  { code: 'paris', label: { fr: 'Ambassade de Belgique à Paris', nl: 'Belgische ambassade in Parijs', de: 'Belgische Botschaft in Paris', en: 'Embassy of Belgium in Paris' }, country: 'FR', address: '9 rue de Tilsitt, 75017 Paris' },
-  { code: 'kinshasa', label: { fr: 'Ambassade de Belgique à Kinshasa', nl: 'Belgische ambassade in Kinshasa', de: 'Belgische Botschaft in Kinshasa', en: 'Embassy of Belgium in Kinshasa' }, country: 'CD', address: 'Place du 27 Octobre, Kinshasa-Gombe' },
-  { code: 'new-york', label: { fr: 'Consulat général de Belgique à New York', nl: 'Belgisch consulaat-generaal in New York', de: 'Belgisches Generalkonsulat in New York', en: 'Consulate General of Belgium in New York' }, country: 'US', address: '1065 Avenue of the Americas, New York, NY 10018' },
-] as const;
 
-/** Loads the demo's setup, communes and posts (idempotent while not frozen). */
+
+/** Loads the demo's setup (with its posts) and communes (idempotent while not frozen). */
 export async function seedPreparationDemo(store: Store, actor: Actor = CLI_ACTOR, extraCommunes = 0): Promise<void> {
   await importElectionSetup(store, actor, DEMO_SETUP);
   await importCommunes(store, actor, DEMO_DAY_ID, demoCommunes(extraCommunes));
-  await store.db.transaction().execute(async (trx) => {
-    for (const post of DEMO_POSTS) {
-      const row = { label: JSON.stringify(post.label), country: post.country, address: post.address };
-      await trx.insertInto('consular_posts').values({ code: post.code, ...row }).onConflict((oc) => oc.column('code').doUpdateSet(row)).execute();
-    }
-    await appendAudit(trx, { actor: actor.id, action: 'preparation.posts.loaded', subject: DEMO_DAY_ID, details: { posts: DEMO_POSTS.map((p) => p.code) } });
-  });
 }
 
 /** A small deterministic random generator for generated files. */

@@ -11,5 +11,5 @@ export { freezeDay } from './freeze.ts';
 export { modeFileChunks, modeCounts, REMOTE_MODES, type RemoteMode } from './mode-files.ts';
 export { importLists, parseListsCsv, parseListsJson, ListsRejected } from './lists.ts';
 export { generateAllLetters, renderLetters, letterContext, unitVoters, type BulkProgress } from './letters.ts';
-export { seedPreparationDemo, demoCommunes, communesCsv, generateVoters, communeVoterLine, COMMUNE_HEADER, DEMO_SETUP, DEMO_POSTS } from './demo-preparation.ts';
+export { seedPreparationDemo, demoCommunes, communesCsv, generateVoters, communeVoterLine, COMMUNE_HEADER, DEMO_SETUP, DEMO_POSTS, type GeneratedVoter } from './demo-preparation.ts';
 export type { ByteSource } from './csv.ts';

@@ -36,6 +36,8 @@ export const electionSetupSchema = z
     abroadModes: z.array(z.number().int().min(1).max(8)).min(1).max(8),
     onlineRevoteLimit: z.number().int().min(1).max(100),
     elections: z.array(election).min(1).max(20),
+    /** The career consular posts (and where their kiosk stands). */
+    posts: z.array(z.strictObject({ code: z.string().regex(/^[a-z0-9-]{2,40}$/), label: labels, country: z.string().regex(/^[A-Z]{2}$/), address: z.string().min(1).max(200) })).max(300).default([]),
   })
   .superRefine((setup, ctx) => {
     const ids = new Set<string>();
@@ -117,7 +119,11 @@ export async function importElectionSetup(store: Store, actor: Actor, setup: Ele
       .values({ election_day_id: dayId, ...settings })
       .onConflict((oc) => oc.column('election_day_id').doUpdateSet(settings))
       .execute();
-    await appendAudit(trx, { actor: actor.id, action: 'preparation.setup.imported', subject: dayId, details: { hash, elections: setup.elections.map((e) => e.id) } });
+    for (const post of setup.posts) {
+      const row = { label: JSON.stringify(post.label), country: post.country, address: post.address };
+      await trx.insertInto('consular_posts').values({ code: post.code, ...row }).onConflict((oc) => oc.column('code').doUpdateSet(row)).execute();
+    }
+    await appendAudit(trx, { actor: actor.id, action: 'preparation.setup.imported', subject: dayId, details: { hash, elections: setup.elections.map((e) => e.id), posts: setup.posts.map((p) => p.code) } });
   });
   return { dayId, hash };
 }

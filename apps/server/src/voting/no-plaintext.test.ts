@@ -9,7 +9,8 @@ import { testDatabases, type TestStore } from '@isoloir/store/testing';
 import { DEMO_ELECTION_ID } from '../demo/generate-demo.ts';
 import { votingFixture, type VotingFixture } from './voting-fixture.ts';
 
-const DEFINITION_TABLES = new Set(['party_lists', 'candidates', 'schema_migrations']);
+// The published lists and candidates, and registers of people (a candidate may share a voter's surname).
+const DEFINITION_TABLES = new Set(['party_lists', 'candidates', 'schema_migrations', 'voters', 'commune_voters', 'consolidated_voters', 'consular_registrations']);
 
 for (const database of testDatabases()) {
   describe(`no plaintext on the server, ${database.name}`, () => {

@@ -61,7 +61,7 @@ export async function changePeriod(db: Kysely<Schema>, electionId: string, comma
   return db.transaction().execute(async (trx): Promise<PeriodResult> => {
     const { exists, row } = await locked(trx, electionId);
     if (!exists) return { ok: false, code: 'election.not-found' };
-    if (row?.closed_at != null) return { ok: false, code: 'voting.closed' };
+    if (row !== undefined && row.closed_at !== null) return { ok: false, code: 'voting.closed' };
     const maxDefault = row?.max_ballots ?? (await defaultMaxBallots(trx, electionId));
     let next: { opens_at: Date; closes_at: Date; max_ballots: number; closed_at: Date | null; closed_by: string | null };
     if (command.kind === 'schedule') {

@@ -13,12 +13,12 @@ export async function layoutOf(store: Store, electionId: string): Promise<Ballot
   const lists = await store.db.selectFrom('party_lists').select((eb) => eb.fn.max('list_number').as('m')).where('election_id', '=', electionId).executeTakeFirstOrThrow();
   const sizes = await store.db
     .selectFrom('candidates')
-    .select(['kind', sql<number>`max(position)`.as('m')])
+    .select(['kind', sql<string | number | null>`max(position)`.as('m')])
     .where('election_id', '=', electionId)
     .groupBy('kind')
     .execute();
-  const max = (kind: string): number => Number(sizes.find((s) => s.kind === kind)?.m ?? 0);
-  return { maxListNumber: Number(lists.m ?? 1), maxEffectives: max('effective'), maxSubstitutes: max('substitute') };
+  const max = (kind: string): number => Number(sizes.find((s) => s.kind === kind)?.m ?? 0) || 0;
+  return { maxListNumber: lists.m, maxEffectives: max('effective'), maxSubstitutes: max('substitute') };
 }
 
 /** Runs a 2-of-3 ceremony in process and publishes the key row, as the trustees' ceremony would. */

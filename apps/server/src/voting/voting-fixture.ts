@@ -24,7 +24,7 @@ export interface VotingFixture {
   voter(constituency: string, skip?: number): Promise<{ nrn: string; session: TestSession }>;
   booth(session: TestSession, electionId: string): Promise<Booth>;
   encrypt(booth: Booth, plain: PlainBallot, ballotId?: string): { body: CastBody; randomness: readonly bigint[] };
-  cast(session: TestSession, electionId: string, body: unknown): ReturnType<AppInstance['inject']>;
+  cast(session: TestSession, electionId: string, body: unknown): Promise<Awaited<ReturnType<AppInstance['inject']>>>;
 }
 
 export async function votingFixture(store: TestStore): Promise<VotingFixture> {

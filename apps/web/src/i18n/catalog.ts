@@ -14,12 +14,16 @@ import { preparationDe } from './preparation/de.ts';
 import { preparationEn } from './preparation/en.ts';
 import { preparationFr, type PreparationKey } from './preparation/fr.ts';
 import { preparationNl } from './preparation/nl.ts';
+import { votingDe } from './voting/de.ts';
+import { votingEn } from './voting/en.ts';
+import { votingFr, type VotingKey } from './voting/fr.ts';
+import { votingNl } from './voting/nl.ts';
 
-export type MessageKey = CoreKey | AuthKey | PreparationKey;
+export type MessageKey = CoreKey | AuthKey | PreparationKey | VotingKey;
 
 export const CATALOGS: Readonly<Record<Language, Readonly<Record<MessageKey, string>>>> = {
-  fr: { ...coreFr, ...authFr, ...preparationFr },
-  nl: { ...coreNl, ...authNl, ...preparationNl },
-  de: { ...coreDe, ...authDe, ...preparationDe },
-  en: { ...coreEn, ...authEn, ...preparationEn },
+  fr: { ...coreFr, ...authFr, ...preparationFr, ...votingFr },
+  nl: { ...coreNl, ...authNl, ...preparationNl, ...votingNl },
+  de: { ...coreDe, ...authDe, ...preparationDe, ...votingDe },
+  en: { ...coreEn, ...authEn, ...preparationEn, ...votingEn },
 };

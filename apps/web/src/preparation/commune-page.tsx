@@ -1,5 +1,5 @@
 // The commune official's screen: load the commune's voter file (CSV) and see the rejected rows.
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type SyntheticEvent, type ReactNode } from 'react';
 import { getJson } from '../api.ts';
 import { errorMessageKey, useI18n } from '../i18n/i18n.tsx';
 import { uploadCsv, type Commune, type ImportReport } from './api.ts';
@@ -25,7 +25,7 @@ export function CommunePage(): ReactNode {
       }
     });
   }, [dayId]);
-  const submit = async (event: FormEvent): Promise<void> => {
+  const submit = async (event: SyntheticEvent): Promise<void> => {
     event.preventDefault();
     if (dayId === null || file === null) return;
     setBusy(true);

@@ -1,5 +1,5 @@
 // The consular official's screen: register a Belgian abroad with exactly one voting mode.
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type SyntheticEvent, type ReactNode } from 'react';
 import { getJson } from '../api.ts';
 import { getSession } from '../auth/api.ts';
 import { errorMessageKey, useI18n } from '../i18n/i18n.tsx';
@@ -45,7 +45,7 @@ export function ConsularPage(): ReactNode {
     void getJson<RegistrationRow[]>(`/api/preparation/days/${day.dayId}/posts/${post}/registrations`).then((r) => { if (r.ok) setRows(r.value); });
   }, [day, post, version]);
   const set = (key: keyof FormState) => (e: { target: { value: string } }): void => { setForm({ ...form, [key]: e.target.value }); };
-  const submit = async (event: FormEvent): Promise<void> => {
+  const submit = async (event: SyntheticEvent): Promise<void> => {
     event.preventDefault();
     if (day === null) return;
     const mode = Number(form.mode);

@@ -8,17 +8,17 @@ export type DayLoad = { readonly state: 'loading' } | { readonly state: 'error';
 export function useDay(version: number): DayLoad {
   const [load, setLoad] = useState<DayLoad>({ state: 'loading' });
   useEffect(() => {
-    let live = true;
+    const controller = new AbortController();
     void (async () => {
       const id = await currentDayId();
       if (!id.ok) {
-        if (live) setLoad({ state: 'error', code: id.code });
+        if (!controller.signal.aborted) setLoad({ state: 'error', code: id.code });
         return;
       }
       const day = await getJson<DayState>(`/api/preparation/days/${encodeURIComponent(id.value)}`);
-      if (live) setLoad(day.ok ? { state: 'done', day: day.value } : { state: 'error', code: day.code });
+      if (!controller.signal.aborted) setLoad(day.ok ? { state: 'done', day: day.value } : { state: 'error', code: day.code });
     })();
-    return () => { live = false; };
+    return () => { controller.abort(); };
   }, [version]);
   return load;
 }

@@ -18,9 +18,17 @@ export function modInv(a: bigint, q: bigint): bigint {
 }
 
 export function bytesToBigInt(bytes: Uint8Array): bigint {
-  let hex = '';
-  for (const b of bytes) hex += b.toString(16).padStart(2, '0');
-  return hex === '' ? 0n : BigInt('0x' + hex);
+  // 8 bytes at a time (no hex string): big-endian.
+  const n = bytes.length;
+  let acc = 0n;
+  let i = 0;
+  const head = n % 8;
+  for (; i < head; i++) acc = (acc << 8n) | BigInt(bytes[i] ?? 0);
+  if (i + 8 <= n) {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, n);
+    for (; i + 8 <= n; i += 8) acc = (acc << 64n) | view.getBigUint64(i);
+  }
+  return acc;
 }
 
 export function bigIntToBytes(n: bigint, length: number): Uint8Array {

@@ -5,7 +5,7 @@
  * The first input of every hash is a domain-separation label such as "isoloir/v1/ballot-proof".
  */
 import { sha512 } from '@noble/hashes/sha2.js';
-import { mod } from '../group/scalar.ts';
+import { bytesToBigInt, mod } from '../group/scalar.ts';
 
 export type HashInput = Uint8Array | string | bigint | number | readonly HashInput[];
 
@@ -15,8 +15,16 @@ interface Updatable {
 
 const encoder = new TextEncoder();
 
+// SHA-512 implementations copy their input on update, so one header buffer can be reused.
+const headerBuf = new Uint8Array(5);
+
 function header(tag: number, length: number): Uint8Array {
-  return Uint8Array.of(tag, (length >>> 24) & 255, (length >>> 16) & 255, (length >>> 8) & 255, length & 255);
+  headerBuf[0] = tag;
+  headerBuf[1] = (length >>> 24) & 255;
+  headerBuf[2] = (length >>> 16) & 255;
+  headerBuf[3] = (length >>> 8) & 255;
+  headerBuf[4] = length & 255;
+  return headerBuf;
 }
 
 function uintBytes(n: bigint): Uint8Array {
@@ -68,9 +76,7 @@ export function createHasher(label: string): { add(input: HashInput): void; dige
 }
 
 export function bytesToScalar(digest: Uint8Array, order: bigint): bigint {
-  let hex = '';
-  for (const b of digest) hex += b.toString(16).padStart(2, '0');
-  return mod(BigInt('0x' + hex), order);
+  return mod(bytesToBigInt(digest), order);
 }
 
 /** Fiat–Shamir challenge: SHA-512 of label and inputs, reduced modulo the group order. */

@@ -2,6 +2,9 @@
  * The bulk steps of the shuffle prover, as pure functions over encoded data so that they can run
  * on any core (inline in a browser, in worker threads on the server). Indices are 0-based here;
  * element i of a chunk is position start+i+1 of the protocol description.
+ *
+ * Chunks travel as flat byte arrays (elements of `elementLength` bytes back to back), so that a
+ * chunk is one buffer to copy to or from a worker, not one object per element.
  */
 import type { Group } from '../group/group.ts';
 import { generatorH0, generators } from './generators.ts';
@@ -9,28 +12,27 @@ import { generatorH0, generators } from './generators.ts';
 export interface Phase1Input {
   readonly pk: Uint8Array;
   readonly start: number;
-  /** Per output position i: the encoded input ciphertext e_{π(i)} as [a₀, b₀, a₁, b₁, …]. */
-  readonly inputs: readonly (readonly Uint8Array[])[];
-  readonly reencryption: readonly (readonly bigint[])[];
+  readonly count: number;
+  readonly width: number;
+  /** Per output position i: the encoded input ciphertext e_{π(i)} as a₀, b₀, a₁, b₁, … (flat). */
+  readonly inputs: Uint8Array;
+  /** r'ᵢ,ᵥ, flat: index i·width + v. */
+  readonly reencryption: readonly bigint[];
   /** r_{π(i)}: randomness of the permutation commitment c_{π(i)} = r_{π(i)}·G + hᵢ. */
   readonly commitmentRandomness: readonly bigint[];
   readonly omegaPrime: readonly bigint[];
 }
 
 export interface Phase1Output {
-  readonly outputs: Uint8Array[][];
-  readonly commitments: Uint8Array[];
+  /** The output ciphertexts e'ᵢ, flat as the inputs. */
+  readonly outputs: Uint8Array;
+  /** c_{π(i)} at output position i, flat. */
+  readonly commitments: Uint8Array;
   /** Σ ω'ᵢ·hᵢ over the chunk. */
   readonly sumH: Uint8Array;
   /** Σ ω'ᵢ·a'ᵢ,w and Σ ω'ᵢ·b'ᵢ,w per component w over the chunk. */
   readonly sumA: Uint8Array[];
   readonly sumB: Uint8Array[];
-}
-
-function mustDecode<P>(group: Group<P>, bytes: Uint8Array | undefined): P {
-  const p = bytes === undefined ? undefined : group.decode(bytes);
-  if (p === undefined) throw new Error('shuffle kernel: invalid element');
-  return p;
 }
 
 const pkTables = new WeakMap<object, { key: string; mul: (k: bigint) => unknown }>();
@@ -39,33 +41,40 @@ function pkMul<P>(group: Group<P>, pkBytes: Uint8Array): (k: bigint) => P {
   const key = Array.from(pkBytes).join(',');
   const cached = pkTables.get(group);
   if (cached?.key === key) return cached.mul as (k: bigint) => P;
-  const mul = group.fixedBase(mustDecode(group, pkBytes));
+  const pk = group.decode(pkBytes);
+  if (pk === undefined) throw new Error('shuffle kernel: invalid public key');
+  const mul = group.fixedBase(pk);
   pkTables.set(group, { key, mul });
   return mul;
 }
 
 export function shufflePhase1<P>(group: Group<P>, input: Phase1Input): Phase1Output {
   const mulPk = pkMul(group, input.pk);
-  const hs = generators(group, input.start, input.inputs.length);
-  const width = (input.inputs[0]?.length ?? 0) / 2;
-  const outA: P[][] = Array.from({ length: width }, () => []);
-  const outB: P[][] = Array.from({ length: width }, () => []);
-  const outputs: Uint8Array[][] = [];
-  const commitments: Uint8Array[] = [];
-  input.inputs.forEach((enc, i) => {
-    const row: Uint8Array[] = [];
+  const { count, width } = input;
+  const len = group.elementLength;
+  const hs = generators(group, input.start, count);
+  const outA: P[][] = Array.from({ length: width }, () => new Array<P>(count));
+  const outB: P[][] = Array.from({ length: width }, () => new Array<P>(count));
+  const outputs = new Uint8Array(count * 2 * width * len);
+  const commitments = new Uint8Array(count * len);
+  const src = input.inputs;
+  for (let i = 0; i < count; i++) {
     for (let w = 0; w < width; w++) {
-      const r = input.reencryption[i]?.[w] ?? 0n;
-      const a = group.add(mustDecode(group, enc[2 * w]), group.mulBase(r));
-      const b = group.add(mustDecode(group, enc[2 * w + 1]), mulPk(r));
-      outA[w]?.push(a);
-      outB[w]?.push(b);
-      row.push(group.encode(a), group.encode(b));
+      const at = (i * 2 * width + 2 * w) * len;
+      const a0 = group.decode(src.subarray(at, at + len));
+      const b0 = group.decode(src.subarray(at + len, at + 2 * len));
+      if (a0 === undefined || b0 === undefined) throw new Error('shuffle kernel: invalid element');
+      const r = input.reencryption[i * width + w] ?? 0n;
+      const a = group.add(a0, group.mulBase(r));
+      const b = group.add(b0, mulPk(r));
+      (outA[w] as P[])[i] = a;
+      (outB[w] as P[])[i] = b;
+      outputs.set(group.encode(a), at);
+      outputs.set(group.encode(b), at + len);
     }
-    outputs.push(row);
     const h = hs[i] ?? group.identity;
-    commitments.push(group.encode(group.add(group.mulBase(input.commitmentRandomness[i] ?? 0n), h)));
-  });
+    commitments.set(group.encode(group.add(group.mulBase(input.commitmentRandomness[i] ?? 0n), h)), i * len);
+  }
   const omegas = input.omegaPrime;
   return {
     outputs,
@@ -85,8 +94,9 @@ export interface Phase2Input {
 }
 
 export interface Phase2Output {
-  readonly chain: Uint8Array[];
-  readonly tHat: Uint8Array[];
+  /** ĉᵢ and t̂ᵢ, flat. */
+  readonly chain: Uint8Array;
+  readonly tHat: Uint8Array;
 }
 
 const h0Tables = new WeakMap<object, (k: bigint) => unknown>();
@@ -98,8 +108,13 @@ export function shufflePhase2<P>(group: Group<P>, input: Phase2Input): Phase2Out
     h0Tables.set(group, mulH0);
   }
   const mh = mulH0;
-  return {
-    chain: input.chainG.map((r, i) => group.encode(group.add(group.mulBase(r), mh(input.chainH[i] ?? 0n)))),
-    tHat: input.tHatG.map((r, i) => group.encode(group.add(group.mulBase(r), mh(input.tHatH[i] ?? 0n)))),
-  };
+  const len = group.elementLength;
+  const count = input.chainG.length;
+  const chain = new Uint8Array(count * len);
+  const tHat = new Uint8Array(count * len);
+  for (let i = 0; i < count; i++) {
+    chain.set(group.encode(group.add(group.mulBase(input.chainG[i] ?? 0n), mh(input.chainH[i] ?? 0n))), i * len);
+    tHat.set(group.encode(group.add(group.mulBase(input.tHatG[i] ?? 0n), mh(input.tHatH[i] ?? 0n))), i * len);
+  }
+  return { chain, tHat };
 }

@@ -95,26 +95,50 @@ export async function shuffleAndProve<P>(group: Group<P>, runner: Runner, ctx: S
   const pk = group.decode(pkBytes);
   if (pk === undefined || n === 0) throw new Error('shuffle: bad public key or empty input');
   const pi = randomPermutation(n);
-  const reenc = Array.from({ length: n }, () => randoms(q, width));
+  const reenc = randoms(q, n * width); // r'ᵢ,ᵥ at index i·W + v
   const r = randoms(q, n); // r_j: randomness of commitment c_j (indexed by input j)
   const rHat = randoms(q, n);
   const omegaHat = randoms(q, n);
   const omegaPrime = randoms(q, n);
   const ranges = chunkRanges(n, runner.parallelism);
 
+  const len = group.elementLength;
+  const perCt = 2 * width * len;
   const phase1: Phase1Output[] = await runner.run(
     'shufflePhase1',
-    ranges.map(([lo, hi]) => ({
-      pk: pkBytes,
-      start: lo,
-      inputs: pi.slice(lo, hi).map((j) => inputs[j] ?? []),
-      reencryption: reenc.slice(lo, hi),
-      commitmentRandomness: pi.slice(lo, hi).map((j) => r[j] ?? 0n),
-      omegaPrime: omegaPrime.slice(lo, hi),
-    })),
+    ranges.map(([lo, hi]) => {
+      const flat = new Uint8Array((hi - lo) * perCt);
+      for (let i = lo; i < hi; i++) {
+        const ct = inputs[pi[i] ?? 0] ?? [];
+        if (ct.length !== 2 * width) throw new Error('shuffle: ciphertexts of different widths');
+        ct.forEach((e, k) => {
+          if (e.length !== len) throw new Error('shuffle: invalid element');
+          flat.set(e, (i - lo) * perCt + k * len);
+        });
+      }
+      return {
+        pk: pkBytes,
+        start: lo,
+        count: hi - lo,
+        width,
+        inputs: flat,
+        reencryption: reenc.slice(lo * width, hi * width),
+        commitmentRandomness: pi.slice(lo, hi).map((j) => r[j] ?? 0n),
+        omegaPrime: omegaPrime.slice(lo, hi),
+      };
+    }),
   );
-  const outputs = phase1.flatMap((o) => o.outputs);
-  const commitmentsAtOutput = phase1.flatMap((o) => o.commitments);
+  const outputs: Uint8Array[][] = [];
+  const commitmentsAtOutput: Uint8Array[] = [];
+  for (const o of phase1) {
+    const count = o.commitments.length / len;
+    for (let i = 0; i < count; i++) {
+      const row: Uint8Array[] = [];
+      for (let k = 0; k < 2 * width; k++) row.push(o.outputs.slice(i * perCt + k * len, i * perCt + (k + 1) * len));
+      outputs.push(row);
+      commitmentsAtOutput.push(o.commitments.slice(i * len, (i + 1) * len));
+    }
+  }
   const commitments: Uint8Array[] = new Array<Uint8Array>(n);
   pi.forEach((j, i) => {
     commitments[j] = commitmentsAtOutput[i] ?? new Uint8Array(0);
@@ -151,19 +175,21 @@ export async function shuffleAndProve<P>(group: Group<P>, runner: Runner, ctx: S
     group.encode(group.sub(sumEncoded(group, phase1.map((o) => o.sumA[k] ?? new Uint8Array(0))), group.mulBase(w))),
     group.encode(group.sub(sumEncoded(group, phase1.map((o) => o.sumB[k] ?? new Uint8Array(0))), group.mul(pk, w))),
   ]);
+  const split = (flat: Uint8Array): Uint8Array[] => Array.from({ length: flat.length / len }, (_, i) => flat.slice(i * len, (i + 1) * len));
   const partial = {
-    chain: phase2.flatMap((o) => o.chain),
+    chain: phase2.flatMap((o) => split(o.chain)),
     t1: group.encode(group.mulBase(w1 ?? 0n)),
     t2: group.encode(group.mulBase(w2 ?? 0n)),
     t3: group.encode(group.add(group.mulBase(w3 ?? 0n), sumEncoded(group, phase1.map((o) => o.sumH)))),
     t4,
-    tHat: phase2.flatMap((o) => o.tHat),
+    tHat: phase2.flatMap((o) => split(o.tHat)),
   };
   const c = shuffleChallenge(q, seed, partial);
 
   const rBar = r.reduce((acc, x) => acc + x, 0n);
   const rTilde = r.reduce((acc, x, j) => acc + x * (u[j] ?? 0n), 0n);
-  const rPrime = Array.from({ length: width }, (_, k) => reenc.reduce((acc, row, i) => acc + (row[k] ?? 0n) * (uPrime[i] ?? 0n), 0n));
+  const rPrime = Array.from({ length: width }, () => 0n);
+  for (let i = 0; i < n; i++) for (let k = 0; k < width; k++) rPrime[k] = (rPrime[k] ?? 0n) + (reenc[i * width + k] ?? 0n) * (uPrime[i] ?? 0n);
   return {
     outputs,
     proof: {

@@ -61,13 +61,13 @@ export async function castDemoBallots(store: Store, runner: Runner, electionId: 
   const bar = progress('casting', casts.length);
   const BATCH = 4000;
   const base = Date.now() - 3600_000;
+  const lastSeq = new Map<string, number>();
+  for (const c of casts) lastSeq.set(c.nrn, Math.max(lastSeq.get(c.nrn) ?? 0, c.sequence));
   for (let lo = 0; lo < casts.length; lo += BATCH) {
     const batch = casts.slice(lo, lo + BATCH);
     const per = Math.ceil(batch.length / runner.parallelism);
     const chunks = Array.from({ length: runner.parallelism }, (_, i) => batch.slice(i * per, (i + 1) * per)).filter((c) => c.length > 0);
     const out = (await runner.run('encryptBallots', chunks.map((c) => ({ pk, layout, ballots: c.map((b) => ({ context: { electionId, voterId: voterPseudonym(electionId, b.nrn), ballotId: b.id }, plain: b.plain })) })))).flat();
-    const lastSeq = new Map<string, number>();
-    for (const c of casts) lastSeq.set(c.nrn, Math.max(lastSeq.get(c.nrn) ?? 0, c.sequence));
     const rows = batch.map((b, i) => {
       const e = out[i];
       if (e === undefined) throw new Error('encryption: missing output');
@@ -79,6 +79,7 @@ export async function castDemoBallots(store: Store, runner: Runner, electionId: 
         mode: 'online' as const,
         category: b.category,
         voter_nrn: b.nrn,
+        voter_id: voterPseudonym(electionId, b.nrn),
         sequence: b.sequence,
         ciphertexts: JSON.stringify(ciphertexts),
         proof: JSON.stringify({ challenge: e.challenge.toString(16).padStart(64, '0'), responses: e.responses.map((r) => r.toString(16).padStart(64, '0')) }),
@@ -86,6 +87,7 @@ export async function castDemoBallots(store: Store, runner: Runner, electionId: 
         idempotency_key: b.id,
         received_at: new Date(base + (lo + i) * 10),
         receipt_signature: 'demo',
+        cancellation_reason: null,
         status: b.sequence < (lastSeq.get(b.nrn) ?? 0) ? ('superseded' as const) : ('received' as const),
       };
     });

@@ -1,0 +1,121 @@
+// `isoloir bench cast [--seconds S] [--concurrency C] [--voters V]`: the online ballot box under load.
+// Starts a server on a fresh database (PostgreSQL when DATABASE_URL is set, else in-memory PGlite),
+// registers generated voters with sessions, encrypts real ballots beforehand (as devices would),
+// then casts them over HTTP for S seconds with C requests in flight. Each ballot's proof is checked
+// and its transaction committed before the answer. Progress on stderr; the last stdout line is JSON.
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Command } from 'commander';
+import pg from 'pg';
+import { buildApp, seedDemoIfEmpty } from '@isoloir/server';
+import { testSession } from '@isoloir/server/testing';
+import { encryptForCast, openTestPeriod, publishTestKey, type CastBody } from '@isoloir/server/voting';
+import { openStore, type Store } from '@isoloir/store';
+import { benchCommand } from './bench.ts';
+
+interface Flags { readonly seconds: string; readonly concurrency: string; readonly voters: string }
+
+const ELECTION = 'demo-2029-chamber';
+
+function positiveInt(value: string, name: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer`);
+  return n;
+}
+
+async function freshStore(): Promise<{ store: Store; drop: () => Promise<void>; database: string }> {
+  const url = process.env['DATABASE_URL'];
+  if (url === undefined || url === '') return { store: await openStore(), drop: async () => {}, database: 'pglite' };
+  const name = `isoloir_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const store = await openStore({ url: target.toString(), poolSize: 16 });
+  return {
+    store, database: 'postgresql',
+    drop: async () => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted.length === 0 ? 0 : (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0);
+}
+
+export function registerBenchCast(program: Command): void {
+  benchCommand(program)
+    .command('cast')
+    .description('Encrypted ballots cast over HTTP per second, with latency percentiles')
+    .option('--seconds <s>', 'duration of the measurement', '60')
+    .option('--concurrency <c>', 'requests in flight', '32')
+    .option('--voters <v>', 'generated voters', '5000')
+    .action(async (flags: Flags) => {
+      const seconds = positiveInt(flags.seconds, 'seconds');
+      const concurrency = positiveInt(flags.concurrency, 'concurrency');
+      const voterCount = positiveInt(flags.voters, 'voters');
+      const log = (m: string): void => { process.stderr.write(`${m}\n`); };
+      const { store, drop, database } = await freshStore();
+      try {
+        log(`database ${database}: seeding ${String(voterCount)} voters`);
+        await seedDemoIfEmpty(store, { voters: voterCount, abroadPerMille: 22, seed: 42 });
+        const key = await publishTestKey(store, ELECTION);
+        await openTestPeriod(store, ELECTION, 100);
+        const app = await buildApp({ store });
+        const url = await app.listen({ port: 0, host: '127.0.0.1' });
+        const voters = await store.db.selectFrom('voters').select(['nrn', 'constituency_code']).orderBy('nrn').execute();
+        const sessions = [];
+        for (const v of voters) sessions.push({ ...v, session: await testSession(store, { kind: 'voter', nrn: v.nrn }) });
+        const booths = await Promise.all(sessions.slice(0, voters.length).map(async (s) => {
+          const response = await fetch(`${url}/api/voting/elections/${ELECTION}/booth`, { headers: s.session.headers });
+          return { ...s, voterId: ((await response.json()) as { voterId: string }).voterId };
+        }));
+        const total = Math.min(seconds * 700, booths.length * 100);
+        log(`encrypting ${String(total)} ballots beforehand (devices do this)`);
+        const work: { headers: Record<string, string>; body: CastBody }[] = [];
+        for (let i = 0; i < total; i += 1) {
+          const b = booths[i % booths.length];
+          if (b === undefined) break;
+          const plain = i % 7 === 0 ? { kind: 'blank' as const } : { kind: 'list' as const, list: 1 + (i % 10), headBox: false, effectives: [1 + (i % 4)], substitutes: [] };
+          work.push({ headers: { ...b.session.headers, 'content-type': 'application/json' }, body: encryptForCast(key.group, key.pk, key.layout, { electionId: ELECTION, voterId: b.voterId, ballotId: randomUUID(), constituency: b.constituency_code }, plain).body });
+        }
+        log(`casting for ${String(seconds)} s with ${String(concurrency)} in flight`);
+        const latencies: number[] = [];
+        let errors = 0;
+        let next = 0;
+        const deadline = performance.now() + seconds * 1000;
+        const started = performance.now();
+        await Promise.all(Array.from({ length: concurrency }, async () => {
+          while (performance.now() < deadline && next < work.length) {
+            const item = work[next];
+            next += 1;
+            if (item === undefined) break;
+            const t0 = performance.now();
+            const response = await fetch(`${url}/api/voting/elections/${ELECTION}/ballots`, { method: 'POST', headers: item.headers, body: JSON.stringify(item.body) });
+            await response.arrayBuffer();
+            latencies.push(performance.now() - t0);
+            if (response.status !== 201) errors += 1;
+          }
+        }));
+        const elapsed = (performance.now() - started) / 1000;
+        await app.close();
+        const sorted = [...latencies].sort((a, b) => a - b);
+        const stored = await store.db.selectFrom('ballots').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+        const result = {
+          database, seconds: Number(elapsed.toFixed(2)), concurrency, voters: voters.length, ballots: latencies.length - errors, stored: Number(stored.n), errors,
+          ballots_per_s: Number(((latencies.length - errors) / elapsed).toFixed(1)),
+          p50_ms: Number(percentile(sorted, 50).toFixed(1)), p99_ms: Number(percentile(sorted, 99).toFixed(1)), max_ms: Number((sorted.at(-1) ?? 0).toFixed(1)),
+          exhausted: next >= work.length,
+        };
+        process.stdout.write(`${JSON.stringify(result)}\n`);
+      } finally {
+        await store.close();
+        await drop();
+      }
+    });
+}

@@ -1,0 +1,151 @@
+// `isoloir demo`: a complete online election offline, in one process, on PGlite: the demo election
+// and voters, the trustees' key ceremony (3 trustees, threshold 2), a voting period with casting
+// and re-voting, a polling-station list cancelling some remote votes (Team A confirms, another
+// Team B member cancels), the identity split, mixing and decryption by the trustees with every
+// proof checked on upload, classification, PVs (PDF, JSON, CSV) approved by two members, the
+// export bundles and the election record for `isoloir verify`.
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadGroup, loadNodeWorkerPool, type BallotLayout } from '@isoloir/crypto';
+import { loadMsmPool, verifyShuffleProof } from '@isoloir/verifier';
+import { openStore } from '@isoloir/store';
+import { DEMO_DAY_ID, DEMO_ELECTION_ID, seedDemoIfEmpty } from '@isoloir/server';
+import {
+  approvePv, cancelDoubleVote, confirmDoubleVote, exportBundle, exportEml, generatePvs, groupsToCount, identifyDoubleVotes, importPollingStationList, listCancellationsForTeamB,
+  listDoubleVotesForTeamA, mergeGroup, prepareGroups, pvCsv, pvPdf, runDemoCeremony, splitIdentities, tallyGroup, writeRecord, type CountingCrypto, type PvContent, type TrusteeShareFile,
+} from '@isoloir/server/counting';
+import { castDemoBallots, type CastLogEntry } from './demo-cast.ts';
+import { inProcessService } from './in-process-service.ts';
+import { decryptAll, mixAll } from './trustee-work.ts';
+
+export interface DemoOptions {
+  readonly voters: number;
+  readonly out: string;
+  readonly seed: number;
+  /** Test only: where to write the plaintext log of every cast ballot (never in a real election). */
+  readonly plaintextLog?: string | undefined;
+  readonly log?: (line: string) => void;
+}
+
+export interface DemoSummary {
+  readonly seconds: Readonly<Record<string, number>>;
+  readonly shuffleSeconds: readonly { trustee: number; groupId: string; ciphertexts: number; seconds: number }[];
+  readonly ballots: number;
+  readonly superseded: number;
+  readonly cancelled: number;
+  readonly counted: number;
+  readonly groups: number;
+  readonly recordHash: string;
+  readonly pvs: readonly PvContent[];
+}
+
+const PO = { id: 'demo:po-admin' };
+const TEAM_A = { id: 'demo:team-a-1' };
+const TEAM_B1 = { id: 'demo:team-b-1' };
+const TEAM_B2 = { id: 'demo:team-b-2' };
+
+export async function runDemo(o: DemoOptions): Promise<DemoSummary> {
+  const log = o.log ?? ((l: string) => process.stderr.write(`${l}\n`));
+  const seconds: Record<string, number> = {};
+  let t0 = performance.now();
+  const lap = (name: string): void => {
+    const now = performance.now();
+    seconds[name] = Math.round((now - t0) / 100) / 10;
+    t0 = now;
+    log(`${name}: ${String(seconds[name])} s`);
+  };
+  mkdirSync(join(o.out, 'pv'), { recursive: true });
+  mkdirSync(join(o.out, 'export'), { recursive: true });
+  const store = await openStore({});
+  const group = await loadGroup('secp256k1');
+  const pool = (await loadNodeWorkerPool()).createWorkerPool('secp256k1');
+  const msm = (await loadMsmPool()).createMsmPool('secp256k1');
+  try {
+    await seedDemoIfEmpty(store, { voters: o.voters, abroadPerMille: 60, seed: o.seed });
+    lap('election and voters');
+    const ceremony = await runDemoCeremony(store, DEMO_ELECTION_ID, { trustees: 3, threshold: 2, shareDir: join(o.out, 'DEMO-ONLY-trustee-shares') }, PO);
+    lap('key ceremony');
+    const key = await store.db.selectFrom('election_keys').selectAll().where('election_id', '=', DEMO_ELECTION_ID).executeTakeFirstOrThrow();
+    const now = Date.now();
+    await store.db.insertInto('voting_periods').values({ election_id: DEMO_ELECTION_ID, mode: 'online', opens_at: new Date(now - 7200_000), closes_at: new Date(now - 60_000), max_ballots: 3 }).execute();
+    const casts = await castDemoBallots(store, pool, DEMO_ELECTION_ID, DEMO_DAY_ID, key.layout as BallotLayout, key.public_key, 100);
+    await store.db.updateTable('voting_periods').set({ closed_at: new Date(), closed_by: PO.id }).where('election_id', '=', DEMO_ELECTION_ID).where('mode', '=', 'online').execute();
+    lap('casting');
+
+    // A polling-station list: about 2 % of the voters also voted at a polling station.
+    const voters = [...new Set(casts.map((c) => c.nrn))];
+    const atStation = voters.filter((_, i) => i % 50 === 7);
+    await importPollingStationList(store, DEMO_DAY_ID, 'demo-station-1', `nrn\n${atStation.join('\n')}\n`, TEAM_A);
+    await identifyDoubleVotes(store, DEMO_ELECTION_ID, TEAM_A);
+    const constituencies = await store.db.selectFrom('constituencies').select('code').where('election_id', '=', DEMO_ELECTION_ID).execute();
+    for (const { code } of constituencies) {
+      for (const c of await listDoubleVotesForTeamA(store, DEMO_ELECTION_ID, code)) await confirmDoubleVote(store, c.ballotId, code, TEAM_A);
+      for (const c of await listCancellationsForTeamB(store, DEMO_ELECTION_ID, code)) await cancelDoubleVote(store, c.ballotId, code, TEAM_B1);
+    }
+    lap('polling-station list and cancellations');
+
+    const groups = await prepareGroups(store, DEMO_ELECTION_ID, PO);
+    // The PO's decision for small groups: merge into the largest group of the same constituency.
+    for (const { code } of constituencies) {
+      const mine = groups.filter((x) => x.constituency === code).sort((a, b) => b.ballots - a.ballots);
+      const target = mine[0];
+      for (const g of mine.slice(1)) if (g.small && target !== undefined) await mergeGroup(store, DEMO_ELECTION_ID, g.groupId, target.groupId, PO);
+    }
+    await splitIdentities(store, DEMO_ELECTION_ID, PO);
+    lap('identity split');
+
+    const cc: CountingCrypto = {
+      group,
+      runner: pool,
+      checkShuffle: (st, inputs, outputs, proof) => verifyShuffleProof(group, st, inputs, outputs, proof, `shuffle ${st.groupId} #${String(st.mixNode)}`, msm),
+    };
+    const shares = ceremony.shareFiles.map((f) => JSON.parse(readFileSync(f, 'utf8')) as TrusteeShareFile);
+    const shuffleSeconds: DemoSummary['shuffleSeconds'][number][] = [];
+    for (const trustee of [1, 2]) {
+      const share = shares[trustee - 1];
+      if (share === undefined) continue;
+      await mixAll({ group, runner: pool, share, service: inProcessService(store, cc, DEMO_ELECTION_ID, trustee), onTiming: (what, groupId, n, s) => shuffleSeconds.push({ trustee, groupId, ciphertexts: n, seconds: s }) });
+    }
+    lap('mixing (2 trustees, proofs checked on upload)');
+    for (const trustee of [2, 3]) {
+      const share = shares[trustee - 1];
+      if (share !== undefined) await decryptAll({ group, runner: pool, share, service: inProcessService(store, cc, DEMO_ELECTION_ID, trustee) });
+    }
+    for (const g of await groupsToCount(store, DEMO_ELECTION_ID)) if (g.ballots > 0) await tallyGroup(store, cc, DEMO_ELECTION_ID, g.groupId, PO);
+    lap('decryption (trustees 2 and 3) and counting');
+
+    rmSync(join(o.out, 'record'), { force: true });
+    const recordHash = await writeRecord(store, DEMO_ELECTION_ID, join(o.out, 'record.json'));
+    symlinkSync('record.json', join(o.out, 'record'));
+    const pvs = await generatePvs(store, DEMO_ELECTION_ID, recordHash, PO);
+    for (const pv of pvs) {
+      const base = join(o.out, 'pv', pv.groupId.replace(/\//g, '_'));
+      writeFileSync(`${base}.json`, `${JSON.stringify(pv, null, 2)}\n`);
+      writeFileSync(`${base}.csv`, pvCsv(pv));
+      writeFileSync(`${base}.pdf`, await pvPdf(pv));
+      const k = { electionId: DEMO_ELECTION_ID, constituency: pv.constituency.code, mode: pv.mode, category: pv.category };
+      await approvePv(store, k, TEAM_B1);
+      await approvePv(store, k, TEAM_B2);
+    }
+    for (const { code } of constituencies) {
+      const mine = pvs.filter((p) => p.constituency.code === code);
+      if (mine.length === 0) continue;
+      const bundle = exportBundle(mine);
+      writeFileSync(join(o.out, 'export', `${code}.json`), `${JSON.stringify(bundle, null, 2)}\n`);
+      writeFileSync(join(o.out, 'export', `${code}.eml.xml`), exportEml(bundle));
+    }
+    lap('record, PVs and export');
+    if (o.plaintextLog !== undefined) writePlainLog(o.plaintextLog, casts, new Set(atStation));
+    const count = (s: string): Promise<number> =>
+      store.db.selectFrom('ballots').select((eb) => eb.fn.countAll<string>().as('n')).where('status', '=', s as 'counted').executeTakeFirstOrThrow().then((r) => Number(r.n));
+    return { seconds, shuffleSeconds, ballots: casts.length, superseded: await count('superseded'), cancelled: await count('cancelled'), counted: await count('counted'), groups: pvs.filter((p) => p.mergedInto === null).length, recordHash, pvs };
+  } finally {
+    await msm.close();
+    await pool.close();
+    await store.close();
+  }
+}
+
+function writePlainLog(path: string, casts: readonly CastLogEntry[], atStation: ReadonlySet<string>): void {
+  writeFileSync(path, `${JSON.stringify({ atStation: [...atStation], casts }, null, 0)}\n`);
+}

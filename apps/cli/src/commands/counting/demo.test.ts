@@ -1,0 +1,65 @@
+// The offline demo end to end: the record verifies; the PV figures equal an independent recount
+// from the plaintext log (kept only by this test); one changed byte makes verification fail, named.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { verifyRecord } from '@isoloir/verifier';
+import type { PlainBallot } from '@isoloir/crypto';
+import { runDemo } from './demo-run.ts';
+
+interface Log {
+  atStation: string[];
+  casts: { nrn: string; constituency: string; category: string; sequence: number; plain: PlainBallot }[];
+}
+
+test('isoloir demo: verifiable record, PVs equal an independent recount, tampering is named', async () => {
+  const out = mkdtempSync(join(tmpdir(), 'isoloir-demo-'));
+  try {
+    const plainLog = join(out, 'plain.json');
+    const summary = await runDemo({ voters: 250, out, seed: 7, plaintextLog: plainLog, log: () => undefined });
+    const record = JSON.parse(readFileSync(join(out, 'record'), 'utf8')) as { entries: { type: string; payload: Record<string, unknown> }[] };
+    const ok = await verifyRecord(record);
+    assert.equal(ok.ok, true, JSON.stringify(ok));
+
+    // Independent recount: last ballot of each voter, minus voters who voted at a polling station.
+    const log = JSON.parse(readFileSync(plainLog, 'utf8')) as Log;
+    const station = new Set(log.atStation);
+    const last = new Map<string, Log['casts'][number]>();
+    for (const c of log.casts) if ((last.get(c.nrn)?.sequence ?? 0) < c.sequence) last.set(c.nrn, c);
+    const byConstituency = new Map<string, PlainBallot[]>();
+    for (const c of last.values()) if (!station.has(c.nrn)) byConstituency.set(c.constituency, [...(byConstituency.get(c.constituency) ?? []), c.plain]);
+    for (const [code, ballots] of byConstituency) {
+      const pvs = summary.pvs.filter((p) => p.constituency.code === code && p.mergedInto === null);
+      const lists = pvs[0]?.lists.length ?? 0;
+      const sum = (f: (p: (typeof pvs)[number]) => number): number => pvs.reduce((a, p) => a + f(p), 0);
+      assert.equal(sum((p) => p.blank), ballots.filter((b) => b.kind === 'blank').length, `${code} blank`);
+      assert.equal(sum((p) => p.invalid), ballots.filter((b) => b.kind === 'list' && b.list > lists).length, `${code} invalid`);
+      for (let n = 1; n <= lists; n++) {
+        const mine = ballots.filter((b): b is Extract<PlainBallot, { kind: 'list' }> => b.kind === 'list' && b.list === n);
+        assert.equal(sum((p) => p.lists[n - 1]?.total ?? 0), mine.length, `${code} list ${String(n)}`);
+        const eff = sum((p) => p.lists[n - 1]?.effectives.reduce((a, e) => a + e.votes, 0) ?? 0);
+        assert.equal(eff, mine.reduce((a, b) => a + b.effectives.length, 0), `${code} list ${String(n)} preference votes`);
+      }
+    }
+    assert.equal(summary.counted, [...last.values()].filter((c) => !station.has(c.nrn)).length);
+
+    // One changed byte in a ballot, a shuffle proof, a count: verification fails and names it.
+    const tamper = async (type: string, edit: (p: Record<string, unknown>) => void): Promise<string> => {
+      const copy = JSON.parse(JSON.stringify(record)) as typeof record;
+      const entry = copy.entries.find((e) => e.type === type);
+      assert.ok(entry !== undefined);
+      edit(entry.payload);
+      const r = await verifyRecord(copy);
+      assert.equal(r.ok, false);
+      return `${r.check} ${r.location}`;
+    };
+    const flip = (h: string): string => (h.startsWith('0') ? `1${h.slice(1)}` : `0${h.slice(1)}`);
+    assert.match(await tamper('ballot', (p) => ((p['ciphertexts'] as string[])[1] = flip((p['ciphertexts'] as string[])[1] ?? ''))), /chain .*ballot/);
+    assert.match(await tamper('shuffle', (p) => ((p['proof'] as Record<string, string>)['s1'] = flip((p['proof'] as Record<string, string>)['s1'] ?? ''))), /chain .*shuffle/);
+    assert.match(await tamper('counts', (p) => ((p['counts'] as Record<string, number>)['blank'] = 99)), /chain .*counts/);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,149 @@
+// The organising authority's screen: consolidate, resolve each conflict (audited), open voting
+// (freeze), download the per-mode voter files and the convocations and letters.
+import { useEffect, useState, type ReactNode } from 'react';
+import { getJson } from '../api.ts';
+import { errorMessageKey, useI18n } from '../i18n/i18n.tsx';
+import type { MessageKey } from '../i18n/catalog.ts';
+import { sendJson, type Commune } from './api.ts';
+import { useDay } from './use-day.ts';
+
+interface Conflict {
+  readonly nrn: string;
+  readonly kind: 'two-communes' | 'commune-and-abroad' | 'twice-abroad' | 'deceased' | 'deprived';
+  readonly sources: readonly { readonly source: string; readonly surname: string; readonly givenNames: string; readonly mode: number | null }[];
+  readonly resolution: string | null;
+}
+
+interface Published {
+  readonly frozen: boolean;
+  readonly modeFiles: readonly { readonly mode: number; readonly sha256: string; readonly voters: number }[];
+}
+
+function ConflictRow({ dayId, conflict, onDone }: { readonly dayId: string; readonly conflict: Conflict; readonly onDone: (code: string | null) => void }): ReactNode {
+  const { t } = useI18n();
+  const single = conflict.kind === 'deceased' || conflict.kind === 'deprived';
+  const choices = single ? ['exclude', 'include'] : [...conflict.sources.map((s) => `keep:${s.source}`), 'exclude'];
+  const [choice, setChoice] = useState(choices[0] ?? 'exclude');
+  const [reason, setReason] = useState('');
+  const id = `conflict-${conflict.nrn}`;
+  const resolve = async (): Promise<void> => {
+    const body = choice.startsWith('keep:') ? { keep: choice.slice(5), reason } : choice === 'exclude' ? { exclude: true, reason } : { include: true, reason };
+    const result = await sendJson<{ nrn: string }>('POST', `/api/preparation/days/${dayId}/conflicts/${conflict.nrn}/resolution`, body);
+    onDone(result.ok ? null : result.code);
+  };
+  const label = (c: string): string => (c.startsWith('keep:') ? `${t('prep.keep')} ${c.slice(5)}` : t(c === 'exclude' ? 'prep.exclude' : 'prep.include'));
+  return (
+    <tr>
+      <td>{conflict.nrn}</td>
+      <td>{t(`prep.conflict.${conflict.kind}` as MessageKey)}</td>
+      <td>{conflict.sources.map((s) => `${s.source} (${s.givenNames} ${s.surname})`).join('; ')}</td>
+      <td>
+        {conflict.resolution !== null ? (
+          <span>{t('prep.resolved')}: {conflict.resolution}</span>
+        ) : (
+          <div className="resolve">
+            <label htmlFor={`${id}-choice`}>{t('prep.conflict.decision')}</label>
+            <select id={`${id}-choice`} value={choice} onChange={(e) => { setChoice(e.target.value); }}>
+              {choices.map((c) => <option key={c} value={c}>{label(c)}</option>)}
+            </select>
+            <label htmlFor={`${id}-reason`}>{t('prep.conflict.reason')}</label>
+            <input id={`${id}-reason`} value={reason} onChange={(e) => { setReason(e.target.value); }} />
+            <button type="button" disabled={reason.trim() === ''} onClick={() => { void resolve(); }}>{t('prep.resolve')}</button>
+          </div>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+export function AuthorityPage(): ReactNode {
+  const { t, language } = useI18n();
+  const [version, setVersion] = useState(0);
+  const load = useDay(version);
+  const [conflicts, setConflicts] = useState<readonly Conflict[]>([]);
+  const [communes, setCommunes] = useState<readonly Commune[]>([]);
+  const [nis, setNis] = useState('');
+  const [published, setPublished] = useState<Published | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const day = load.state === 'done' ? load.day : null;
+  const dayId = day?.dayId ?? null;
+  useEffect(() => {
+    if (dayId === null) return;
+    void getJson<{ conflicts: Conflict[] }>(`/api/preparation/days/${dayId}/conflicts`).then((r) => { if (r.ok) setConflicts(r.value.conflicts); });
+    void getJson<Commune[]>(`/api/preparation/days/${dayId}/communes`).then((r) => {
+      if (r.ok) {
+        const loaded = r.value.filter((c) => c.voters !== null);
+        setCommunes(loaded);
+        setNis((n) => (n === '' ? (loaded[0]?.nis ?? '') : n));
+      }
+    });
+    void getJson<Published>(`/api/preparation/days/${dayId}/mode-files`).then((r) => { if (r.ok) setPublished(r.value); });
+  }, [dayId, version]);
+  const act = async (path: string): Promise<void> => {
+    const result = await sendJson<unknown>('POST', path);
+    setProblem(result.ok ? null : result.code);
+    setVersion((v) => v + 1);
+  };
+  const done = (code: string | null): void => {
+    setProblem(code);
+    setVersion((v) => v + 1);
+  };
+  if (day === null) return <><h1>{t('prep.authority.title')}</h1>{load.state === 'error' ? <p role="alert">{t(errorMessageKey(load.code))}</p> : <p>{t('prep.loading')}</p>}</>;
+  return (
+    <>
+      <h1>{t('prep.authority.title')}</h1>
+      <p>{day.label[language]}</p>
+      <dl className="facts">
+        <div><dt>{t('prep.status.communes')}</dt><dd>{day.communes}</dd></div>
+        <div><dt>{t('prep.status.files')}</dt><dd>{day.communeFiles}</dd></div>
+        <div><dt>{t('prep.status.registrations')}</dt><dd>{day.registrations}</dd></div>
+        <div><dt>{t('prep.status.voters')}</dt><dd data-testid="consolidated">{day.consolidation?.voters ?? 0}</dd></div>
+        <div><dt>{t('prep.status.open')}</dt><dd data-testid="open-conflicts">{day.consolidation?.openConflicts ?? 0}</dd></div>
+      </dl>
+      {problem !== null && <p role="alert" data-code={problem}>{t(errorMessageKey(problem))}</p>}
+      {day.frozen ? <p role="status">{t('prep.frozen')}</p> : (
+        <p className="actions">
+          <button type="button" onClick={() => { void act(`/api/preparation/days/${day.dayId}/consolidations`); }}>{t('prep.consolidate')}</button>
+          {day.consolidation !== null && <button type="button" onClick={() => { void act(`/api/preparation/days/${day.dayId}/freeze`); }}>{t('prep.freeze')}</button>}
+        </p>
+      )}
+      {day.consolidation !== null && (
+        <section aria-labelledby="conflicts-title">
+          <h2 id="conflicts-title">{t('prep.conflicts')}</h2>
+          {conflicts.length === 0 ? <p>{t('prep.conflicts.none')}</p> : (
+            <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="conflicts-caption">
+              <table>
+                <caption id="conflicts-caption">{t('prep.conflict.kind')}</caption>
+                <thead><tr><th scope="col">NRN</th><th scope="col">{t('prep.conflict.kind')}</th><th scope="col">{t('prep.conflict.sources')}</th><th scope="col">{t('prep.conflict.decision')}</th></tr></thead>
+                <tbody>{conflicts.map((c) => <ConflictRow key={`${c.nrn}-${c.resolution ?? ''}`} dayId={day.dayId} conflict={c} onDone={done} />)}</tbody>
+              </table>
+            </div>
+          )}
+          <h2>{t('prep.modeFiles')}</h2>
+          <ul>
+            {[6, 7, 8].map((m) => {
+              const frozen = published?.modeFiles.find((f) => f.mode === m);
+              return (
+                <li key={m}>
+                  <a href={`/api/preparation/days/${day.dayId}/mode-files/${String(m)}`} download>{t('prep.download')}: {t(`prep.mode.${String(m)}` as MessageKey)}</a>
+                  {frozen !== undefined && <> · {frozen.voters} · {t('prep.hash')} <code>{frozen.sha256}</code></>}
+                </li>
+              );
+            })}
+          </ul>
+          <h2>{t('prep.letters')}</h2>
+          <p>
+            <label htmlFor="letters-commune">{t('prep.letters.commune')}</label>{' '}
+            <select id="letters-commune" value={nis} onChange={(e) => { setNis(e.target.value); }}>
+              {communes.map((c) => <option key={c.nis} value={c.nis}>{c.nis} – {c.names.fr}</option>)}
+            </select>{' '}
+            <a href={`/api/preparation/days/${day.dayId}/letters/commune/${nis}`} download>{t('prep.download')} (PDF)</a>
+          </p>
+          <ul>
+            {day.posts.map((p) => <li key={p.code}><a href={`/api/preparation/days/${day.dayId}/letters/post/${p.code}`} download>{t('prep.letters.post')}: {p.label[language]}</a></li>)}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+/**
+ * NODE-ONLY profiling harness (not part of the API): shuffle + proof and the independent
+ * verification at N ciphertexts on T worker threads, with the time of each step on stderr.
+ *   node packages/crypto/bench/profile-shuffle.ts N [T] [setup|prove|all]
+ * Use under `node --cpu-prof` or `valgrind --tool=callgrind` (instruction counts are repeatable
+ * on a loaded machine, wall-clock figures are not).
+ */
+import { loadGroup } from '../src/group/load-group.ts';
+import { randomScalar } from '../src/group/scalar.ts';
+import { createWorkerPool } from '../src/node/node-worker-pool.ts';
+import { chunkRanges } from '../src/parallel/runner.ts';
+import { shuffleAndProve, type EncodedCiphertext } from '../src/shuffle/shuffle-prove.ts';
+import { shufflePayload } from '../src/record/payloads.ts';
+import { verifyShuffleProof } from '../../verifier/src/check-shuffle.ts';
+import { createMsmPool } from '../../verifier/src/node/msm-pool.ts';
+
+const n = Number(process.argv[2] ?? '4000');
+const threads = Number(process.argv[3] ?? '2');
+/** 'setup' | 'prove' | 'all': stop early, so that instruction counts can be split by step. */
+const mode = process.argv[4] ?? 'all';
+const group = await loadGroup('secp256k1', 'mcl');
+const pool = createWorkerPool('secp256k1', 'mcl', threads);
+const msm = createMsmPool('secp256k1', threads);
+try {
+  const pkBytes = group.encode(group.mulBase(randomScalar(group.order)));
+  const ranges = chunkRanges(n, threads, 512);
+  const layout = { maxListNumber: 40, maxEffectives: 88, maxSubstitutes: 96 };
+  const encrypted = (await pool.run('encryptBallots', ranges.map(([lo, hi]) => ({ pk: pkBytes, layout, ballots: Array.from({ length: hi - lo }, (_, i) => ({ context: { electionId: 'p', voterId: `v${String(lo + i)}`, ballotId: `b${String(lo + i)}` }, plain: { kind: 'list' as const, list: 1 + ((lo + i) % 40), headBox: false, effectives: [1], substitutes: [] } })) })))).flat();
+  const inputs: EncodedCiphertext[] = encrypted.map((b) => b.ciphertexts);
+  await shuffleAndProve(group, pool, { electionId: 'p', groupId: 'warm', mixNode: 1 }, pkBytes, inputs.slice(0, Math.min(n, 512)));
+  if (mode === 'setup') process.exit(0);
+  let t0 = performance.now();
+  const res = await shuffleAndProve(group, pool, { electionId: 'p', groupId: 'g', mixNode: 1 }, pkBytes, inputs);
+  const tProve = (performance.now() - t0) / 1000;
+  if (mode === 'prove') process.exit(0);
+  const payload = shufflePayload('g', 1, res.outputs, res.proof) as { proof: unknown };
+  t0 = performance.now();
+  const failed = await verifyShuffleProof(group, { electionId: 'p', groupId: 'g', mixNode: 1, pk: pkBytes }, inputs, res.outputs, payload.proof, 'profile', msm);
+  const tVerify = (performance.now() - t0) / 1000;
+  if (failed !== undefined) throw new Error(`verification failed: ${failed}`);
+  process.stdout.write(`${JSON.stringify({ n, threads, prove_s: tProve, prove_per_s: Math.round(n / tProve), verify_s: tVerify, verify_per_s: Math.round(n / tVerify) })}\n`);
+} finally {
+  await pool.close();
+  await msm.close();
+}
