@@ -5,11 +5,14 @@ import type { Store } from '@isoloir/store';
 import type { RouteAccess } from './auth/access.ts';
 import type { CallerSession } from './auth/session-types.ts';
 import type { AuthRuntime } from './auth/runtime.ts';
+import type { CountingChecks } from './counting/mixing.ts';
 
 export type { RouteAccess } from './auth/access.ts';
 
 export interface AppContext {
   readonly store: Store;
+  /** The count's proof checks (the shuffle check comes from the CLI: @isoloir/verifier); absent: uploads answer 503. */
+  readonly counting?: CountingChecks | undefined;
 }
 
 export interface RouteInfo {

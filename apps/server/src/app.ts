@@ -8,6 +8,7 @@ import { defaultAccess } from './auth/access.ts';
 import type { AuthOptions } from './auth/config.ts';
 import { registerAuth } from './auth/hook.ts';
 import { createAuthRuntime } from './auth/runtime.ts';
+import type { CountingChecks } from './counting/mixing.ts';
 import { handleError, handleNotFound } from './errors.ts';
 import { registerOpenApi } from './openapi.ts';
 import { ROUTE_MODULES } from './routes/index.ts';
@@ -21,6 +22,8 @@ export interface AppOptions {
   readonly version?: string;
   /** Login and sessions; absent: no provider (login answers `auth.unavailable`), default lifetimes. */
   readonly auth?: AuthOptions | undefined;
+  /** The count's proof checks on trustees' uploads (apps/server/src/counting); absent: uploads answer 503. */
+  readonly counting?: CountingChecks | undefined;
 }
 
 const SECURITY_HEADERS = {
@@ -41,7 +44,7 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.decorate('context', { store: options.store });
+  app.decorate('context', { store: options.store, counting: options.counting });
   const routeTable: RouteInfo[] = [];
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {

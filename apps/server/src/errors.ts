@@ -64,6 +64,22 @@ export const ERROR_CODES = {
   'ballot.duplicate': { status: 409, message: 'This ballot was already received: a ballot can only be cast once.' },
   'ballot.id-reused': { status: 409, message: 'This ballot identifier was already used for another ballot.' },
   'ballot.not-found': { status: 404, message: 'No ballot has this tracking code.' },
+  // Counting of electronic votes (apps/server/src/counting): the answer's message names what was refused.
+  'counting.not-found': { status: 404, message: 'This does not exist (yet) in the count.' },
+  'counting.period-open': { status: 409, message: 'Counting starts only after every electronic voting period is closed.' },
+  'counting.already-split': { status: 409, message: 'The identities are already split from the contents.' },
+  'counting.not-split': { status: 409, message: 'The identities are not split from the contents yet.' },
+  'counting.small-group': { status: 409, message: 'A group below the minimum size needs a merge decision first.' },
+  'counting.merge': { status: 400, message: 'These groups cannot be merged.' },
+  'counting.four-eyes': { status: 409, message: 'Another person must do this step (four eyes).' },
+  'counting.state': { status: 409, message: 'The count is not at this step.' },
+  'counting.file': { status: 400, message: 'The polling-station list is not valid.' },
+  'counting.wrong-election': { status: 400, message: 'This is not for this election.' },
+  'counting.shuffle-proof': { status: 422, message: 'The shuffle proof does not hold: the shuffle is refused.' },
+  'counting.decryption-proof': { status: 422, message: 'The decryption proof does not hold: the decryption is refused.' },
+  'counting.out-of-turn': { status: 409, message: 'This step is not yours to do now.' },
+  'counting.scope': { status: 403, message: 'This is outside your constituency.' },
+  'counting.unavailable': { status: 503, message: 'The proof checks of the count are not configured on this server.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

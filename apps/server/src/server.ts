@@ -7,6 +7,7 @@ import { buildApp } from './app.ts';
 import type { AppInstance } from './app-instance.ts';
 import type { AuthOptions } from './auth/config.ts';
 import { startDevAuth } from './auth/dev-auth.ts';
+import type { CountingChecks } from './counting/mixing.ts';
 import { seedDemoIfEmpty } from './demo/seed-demo.ts';
 import { seedPreparationDemo } from './preparation/demo-preparation.ts';
 import { DEFAULT_WEB_ROOT } from './web.ts';
@@ -23,6 +24,8 @@ export interface ServerOptions {
   readonly auth?: AuthOptions | undefined;
   /** Port of the development identity provider; default: `port` + 1 (0 with port 0). */
   readonly devIdpPort?: number | undefined;
+  /** The count's proof checks on trustees' uploads (`isoloir start` passes @isoloir/verifier's). */
+  readonly counting?: CountingChecks | undefined;
 }
 
 export interface RunningServer {
@@ -40,7 +43,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // The demo's preparation data (setup, communes, posts) comes with a freshly seeded demo.
     if (options.seedDemo && (await seedDemoIfEmpty(store)).seeded) await seedPreparationDemo(store);
     const devAuth = options.auth === undefined ? await startDevAuth(store, { host: options.host, port: options.devIdpPort ?? (options.port === 0 ? 0 : options.port + 1) }) : undefined;
-    const app = await buildApp({ store, webRoot: options.webRoot ?? DEFAULT_WEB_ROOT, logger: options.logger ?? true, version: VERSION, auth: options.auth ?? devAuth?.options });
+    const app = await buildApp({ store, webRoot: options.webRoot ?? DEFAULT_WEB_ROOT, logger: options.logger ?? true, version: VERSION, auth: options.auth ?? devAuth?.options, counting: options.counting });
     const address = await app.listen({ port: options.port, host: options.host }).catch(async (error: unknown) => {
       await devAuth?.close();
       throw error;

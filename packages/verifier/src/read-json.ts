@@ -29,11 +29,23 @@ export function arr(v: unknown, loc: string): unknown[] {
   return v as unknown[];
 }
 
+/** Value of a lowercase hex digit (character code), or -1. */
+function nibble(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 97 && c <= 102) return c - 87;
+  return -1;
+}
+
 export function bytes(v: unknown, loc: string): Uint8Array {
   const s = str(v, loc);
-  if (s.length % 2 !== 0 || !/^[0-9a-f]*$/.test(s)) fail('format', loc, 'expected lowercase hex');
+  if (s.length % 2 !== 0) fail('format', loc, 'expected lowercase hex');
   const out = new Uint8Array(s.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(s.slice(2 * i, 2 * i + 2), 16);
+  for (let i = 0; i < out.length; i++) {
+    const hi = nibble(s.charCodeAt(2 * i));
+    const lo = nibble(s.charCodeAt(2 * i + 1));
+    if (hi < 0 || lo < 0) fail('format', loc, 'expected lowercase hex');
+    out[i] = (hi << 4) | lo;
+  }
   return out;
 }
 

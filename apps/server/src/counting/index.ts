@@ -4,7 +4,7 @@ export { runDemoCeremony, type TrusteeShareFile, type PublishedCeremony } from '
 export { importPollingStationList, parsePollingStationCsv, type PollingStationReport } from './polling-stations.ts';
 export { identifyDoubleVotes, listDoubleVotesForTeamA, listCancellationsForTeamB, confirmDoubleVote, cancelDoubleVote } from './double-votes.ts';
 export { prepareGroups, listGroups, mergeGroup, splitIdentities, DEFAULT_MINIMUM_GROUP_SIZE, type GroupSummary } from './split.ts';
-export { acceptShuffle, acceptPartial, groupsToCount, currentCiphertexts, electionKey, type CountingCrypto, type ShuffleChecker, type GroupWork, type ShuffleUpload, type PartialUpload } from './mixing.ts';
+export { acceptShuffle, acceptPartial, groupsToCount, currentCiphertexts, electionKey, countingCryptoFor, type CountingChecks, type CountingCrypto, type ShuffleChecker, type GroupWork, type ShuffleUpload, type PartialUpload } from './mixing.ts';
 export { tallyGroup, classifyDecoded, markedBallot } from './tally.ts';
 export { emitRecord, buildRecord, writeRecord } from './record.ts';
 export { generatePvs, approvePv, buildPv, type PvContent, type PvKey } from './pv.ts';
@@ -14,3 +14,4 @@ export { exportBundle, exportEml, type ExportBundle } from './export-bundle.ts';
 export { voterPseudonym } from './pseudonym.ts';
 export { packRows, unpackRows, toHex, fromHex } from './blob.ts';
 export { groupIdOf, electionLayout, loadConstituency } from './layout.ts';
+export { remoteVoters, type RemoteVoter } from './attendance.ts';

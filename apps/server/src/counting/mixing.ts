@@ -3,7 +3,7 @@
 // proof is refused, named (group, trustee, what failed), audited; nothing is changed.
 // Mixing: the first t trustees to come (t = threshold) each shuffle every group once, in a chain;
 // with fewer than t dishonest trustees, at least one shuffle is honest. Decryption: any t trustees.
-import { hexToScalar, verifyPartialDecryptionBulk, type EncodedCiphertext, type EncodedPartialDecryption, type Group, type Runner } from '@isoloir/crypto';
+import { hexToScalar, inlineRunner, loadGroup, verifyPartialDecryptionBulk, type EncodedCiphertext, type EncodedPartialDecryption, type Group, type GroupName, type Runner } from '@isoloir/crypto';
 import { appendAudit, type Store } from '@isoloir/store';
 import { CountingError, type CountingActor } from './errors.ts';
 import { fromHex, packRows, unpackRows } from './blob.ts';
@@ -15,6 +15,31 @@ export interface CountingCrypto {
   readonly group: Group<unknown>;
   readonly runner: Runner;
   readonly checkShuffle: ShuffleChecker;
+}
+
+/**
+ * What the running server needs to check trustees' uploads: the shuffle check (injected, built on
+ * @isoloir/verifier by `isoloir start`) and optionally a parallel runner for the group.
+ */
+export interface CountingChecks {
+  readonly checkShuffle: ShuffleChecker;
+  readonly runnerFor?: (group: Group<unknown>) => Runner;
+}
+
+const groups = new Map<string, Promise<Group<unknown>>>();
+
+/** The CountingCrypto of an election (its key's group), from the server's checks. */
+export async function countingCryptoFor(store: Store, checks: CountingChecks, electionId: string): Promise<CountingCrypto> {
+  const k = await store.db.selectFrom('election_keys').select('group_name').where('election_id', '=', electionId).executeTakeFirst();
+  if (k === undefined) throw new CountingError('counting.not-found', `no key for election ${electionId}`);
+  const name = k.group_name as GroupName;
+  let g = groups.get(name);
+  if (g === undefined) {
+    g = loadGroup(name);
+    groups.set(name, g);
+  }
+  const group = await g;
+  return { group, runner: checks.runnerFor?.(group) ?? inlineRunner(group), checkShuffle: checks.checkShuffle };
 }
 
 export interface ElectionKeyInfo {

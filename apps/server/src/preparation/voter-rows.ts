@@ -16,6 +16,7 @@ export type RejectionCode =
   | 'nrn.sequence'
   | 'row.required'
   | 'row.formula'
+  | 'row.control-character'
   | 'row.too-long'
   | 'row.birth-date'
   | 'row.birth-date-mismatch'
@@ -66,6 +67,11 @@ export interface RowContext {
 }
 
 const MAX_CELL = 200;
+// NUL and other control characters: PostgreSQL refuses NUL in text, and none belongs in a name or address.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f]/;
+// eslint-disable-next-line no-control-regex -- idem
+const CONTROL_ALL = /[\u0000-\u001f\u007f]/g;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Age in whole years on `on` (both `YYYY-MM-DD`). */
@@ -93,6 +99,7 @@ export function checkPerson(line: number, get: (column: string) => string, ctx: 
     const value = get(column);
     if (value.length > MAX_CELL) return { line, column, code: 'row.too-long', value: value.slice(0, 40) };
     if (isFormula(value)) return { line, column, code: 'row.formula', value };
+    if (CONTROL.test(value)) return { line, column, code: 'row.control-character', value: value.replace(CONTROL_ALL, '?') };
   }
   for (const column of ['nrn', 'surname', 'given_names', 'birth_date', 'sex', 'language']) {
     if (get(column) === '') return { line, column, code: 'row.required', value: '' };

@@ -1,6 +1,7 @@
 // The commune official's screen: load the commune's voter file (CSV) and see the rejected rows.
 import { useEffect, useState, type SyntheticEvent, type ReactNode } from 'react';
 import { getJson } from '../api.ts';
+import { getSession } from '../auth/api.ts';
 import { errorMessageKey, useI18n } from '../i18n/i18n.tsx';
 import { uploadCsv, type Commune, type ImportReport } from './api.ts';
 import { ImportReportView } from './import-report.tsx';
@@ -16,6 +17,13 @@ export function CommunePage(): ReactNode {
   const [report, setReport] = useState<ImportReport | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const dayId = load.state === 'done' ? load.day.dayId : null;
+  useEffect(() => {
+    // A commune official starts on their own commune.
+    void getSession().then((session) => {
+      const grant = session.ok && session.value.authenticated ? session.value.roles.find((g) => g.role === 'commune-official') : undefined;
+      if (grant?.scope !== undefined && grant.scope !== null) setNis(grant.scope);
+    });
+  }, []);
   useEffect(() => {
     if (dayId === null) return;
     void getJson<Commune[]>(`/api/preparation/days/${dayId}/communes`).then((r) => {

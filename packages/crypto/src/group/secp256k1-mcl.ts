@@ -5,8 +5,9 @@
  * Bulk paths call mcl's WASM exports directly on heap pointers instead of going through the
  * JavaScript wrapper (which allocates a JS object and copies in and out of the heap on every point
  * addition):
- *  - fixed bases use 11-bit window tables stored *in the WASM heap*, normalised (affine, z = 1, so
- *    mcl uses mixed addition); a product is 24 in-place heap additions and one copy out;
+ *  - fixed bases use signed 13-bit window tables stored *in the WASM heap*, normalised (affine,
+ *    z = 1, so mcl uses mixed addition); a product is at most 20 in-place heap additions or
+ *    subtractions and one copy out;
  *  - multi-scalar multiplication copies points and scalars to the heap once and calls mcl's mulVec;
  *  - encoding and decoding (de)serialise through a scratch buffer in the heap.
  */
@@ -28,6 +29,7 @@ interface McModule {
   _malloc(size: number): number;
   _free(ptr: number): void;
   _mclBnG1_add(z: number, x: number, y: number): void;
+  _mclBnG1_sub(z: number, x: number, y: number): void;
   _mclBnG1_clear(x: number): void;
   _mclBnG1_isZero(x: number): number;
   _mclBnG1_mulVec(z: number, x: number, y: number, n: number): void;
@@ -53,8 +55,8 @@ function image(p: mcl.G1): Uint32Array {
 class Heap {
   readonly m: McModule;
   private buf: ArrayBufferLike | undefined;
-  private u8v = new Uint8Array(0);
-  private u32v = new Uint32Array(0);
+  private u8v: Uint8Array = new Uint8Array(0);
+  private u32v: Uint32Array = new Uint32Array(0);
   constructor(m: McModule) {
     this.m = m;
   }
@@ -104,12 +106,15 @@ function setLimbs(k: bigint): void {
   limbs[3] = x >> 192n;
 }
 
-const WINDOW = 11;
-const WINDOWS = Math.ceil(256 / WINDOW);
-const ROW = 1 << WINDOW;
-const DIGIT_MASK = ROW - 1;
+// Signed 13-bit windows: digits in [−2¹², 2¹²], 20 windows (260 bits cover a 256-bit scalar plus
+// the final carry), so a product is at most 20 additions or subtractions of table entries.
+const WINDOW = 13;
+const WINDOWS = 20;
+const HALF = 1 << (WINDOW - 1);
+const ROW = HALF + 1;
+const DIGIT_MASK = (1 << WINDOW) - 1;
 
-/** table[w][d] = d·2^(WINDOW·w)·P, d < 2^WINDOW, normalised (24 windows: 24 additions per product). */
+/** table[w][d] = d·2^(WINDOW·w)·P for 0 ≤ d ≤ 2^(WINDOW−1), normalised (z = 1: mixed additions). */
 function buildTable(heap: Heap, p: mcl.G1): number {
   const ptr = heap.malloc(WINDOWS * ROW * G1_BYTES);
   let base = p;
@@ -125,7 +130,7 @@ function buildTable(heap: Heap, p: mcl.G1): number {
     row.forEach((q, d) => {
       heap.put(q, rowPtr + d * G1_BYTES);
     });
-    base = acc; // 2^WINDOW·base
+    base = mcl.dbl(row[HALF] ?? base); // 2^WINDOW·base
   }
   return ptr;
 }
@@ -145,14 +150,22 @@ export async function createSecp256k1Mcl(): Promise<Group<mcl.G1>> {
   function tableMul(table: number, k: bigint): mcl.G1 {
     setLimbs(k);
     m._mclBnG1_clear(acc);
+    let carry = 0;
     for (let w = 0; w < WINDOWS; w++) {
       const bit = w * WINDOW;
       const word = bit >>> 5;
       const shift = bit & 31;
       let v = (words[word] ?? 0) >>> shift;
       if (shift > 32 - WINDOW && word < 7) v |= (words[word + 1] ?? 0) << (32 - shift);
-      const digit = v & DIGIT_MASK;
-      if (digit !== 0) m._mclBnG1_add(acc, acc, table + (w * ROW + digit) * G1_BYTES);
+      let digit = (v & DIGIT_MASK) + carry;
+      carry = 0;
+      if (digit > HALF) {
+        digit -= 1 << WINDOW;
+        carry = 1;
+      }
+      const row = table + w * ROW * G1_BYTES;
+      if (digit > 0) m._mclBnG1_add(acc, acc, row + digit * G1_BYTES);
+      else if (digit < 0) m._mclBnG1_sub(acc, acc, row - digit * G1_BYTES);
     }
     return heap.get(acc);
   }
