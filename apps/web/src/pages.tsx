@@ -2,6 +2,7 @@
 // `match` receives the path's segments; the first page that matches is shown.
 import type { ReactNode } from 'react';
 import { AUTH_PAGES } from './auth/pages.tsx';
+import { COUNTING_PAGES } from './counting/pages.tsx';
 import { HomePage } from './components/home-page.tsx';
 import { NotFoundPage } from './components/not-found-page.tsx';
 import { PREPARATION_PAGES } from './preparation/pages.tsx';
@@ -20,6 +21,7 @@ export const PAGES: readonly PageRoute[] = [
   ...AUTH_PAGES,
   ...PREPARATION_PAGES,
   ...VOTING_PAGES,
+  ...COUNTING_PAGES,
 ];
 
 export function renderPage(path: string): ReactNode {

@@ -1,7 +1,9 @@
 // The audit log: every privileged action, appended in the same transaction as the change it
-// records, each entry hash-chained to the one before. See ../README.md for the hash input.
+// records. Entries form AUDIT_SHARDS independent hash chains: a writer takes the head of any chain
+// no other transaction holds, so commands no longer commit one after another. See ../README.md
+// for the hash input and migrations/0006_audit_shards.sql for the layout.
 import { createHash } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import { canonicalJson } from './canonical-json.ts';
 import type { Schema } from './schema.ts';
 
@@ -15,18 +17,40 @@ export interface AuditEvent {
   readonly details?: Readonly<Record<string, unknown>>;
 }
 
-export interface AuditEntry extends Required<AuditEvent> {
-  readonly seq: bigint;
+/** An entry before it is written: its place in its chain and its hash. */
+export interface PendingAuditEntry extends Required<AuditEvent> {
+  /** The chain (0 … AUDIT_SHARDS − 1). */
+  readonly shard: number;
+  /** Position in the chain, from 1; this is what the hash covers (as `seq`). */
+  readonly shardSeq: bigint;
   readonly at: string;
   readonly prevHash: string;
   readonly hash: string;
 }
 
+export interface AuditEntry extends PendingAuditEntry {
+  /** Global identifier and reading order across chains (increasing, with gaps after rollbacks). */
+  readonly seq: bigint;
+}
+
+/** The head of a chain, locked by the current transaction until it ends. */
+export interface AuditHead {
+  readonly shard: number;
+  readonly seq: bigint;
+  readonly hash: string;
+}
+
+export const AUDIT_SHARDS = 64;
 export const GENESIS_HASH = '0'.repeat(64);
 
-export function auditEntryHash(entry: Omit<AuditEntry, 'hash'>): string {
+/** The `prevHash` of a chain's first entry: 64 zeros for shard 0 (the original chain), else a hash of the shard number. */
+export function shardGenesis(shard: number): string {
+  return shard === 0 ? GENESIS_HASH : createHash('sha256').update(`isoloir/audit/genesis/${String(shard)}`).digest('hex');
+}
+
+export function auditEntryHash(entry: Omit<PendingAuditEntry, 'hash' | 'shard'>): string {
   const body = canonicalJson({
-    seq: entry.seq.toString(),
+    seq: entry.shardSeq.toString(),
     at: entry.at,
     actor: entry.actor,
     action: entry.action,
@@ -37,17 +61,41 @@ export function auditEntryHash(entry: Omit<AuditEntry, 'hash'>): string {
   return createHash('sha256').update('isoloir/audit/v1\n').update(body).digest('hex');
 }
 
-/** Appends one entry. Must run inside the transaction of the change it records. */
-export async function appendAudit(trx: Transaction<Schema>, event: AuditEvent, now: Date = new Date()): Promise<AuditEntry> {
-  // The head row's lock orders concurrent writers; the update re-reads the committed tip.
-  const head = await trx
-    .updateTable('audit_head')
-    .set({ seq: sql<string>`seq + 1` })
-    .where('id', '=', 1)
-    .returning(['seq', 'hash'])
-    .executeTakeFirstOrThrow();
+// The chain each open transaction writes to: one transaction's entries stay in one chain, in order.
+const held = new WeakMap<Transaction<Schema>, number>();
+
+/**
+ * Locks the head of a chain for this transaction (one round trip): the one it already holds, else
+ * any head no other transaction holds, else (more than AUDIT_SHARDS writers at once) a random one,
+ * waiting for it. Nothing is changed: a transaction that claims and then writes nothing may commit.
+ */
+export async function claimAuditHead(trx: Transaction<Schema>): Promise<AuditHead> {
+  const mine = held.get(trx);
+  const row =
+    mine !== undefined
+      ? await trx.selectFrom('audit_shards').select(['shard', 'seq', 'hash']).where('shard', '=', mine).forUpdate().executeTakeFirstOrThrow()
+      : ((await trx.selectFrom('audit_shards').select(['shard', 'seq', 'hash']).orderBy(sql`random()`).limit(1).forUpdate().skipLocked().executeTakeFirst()) ??
+        (await trx.selectFrom('audit_shards').select(['shard', 'seq', 'hash']).where('shard', '=', Math.floor(Math.random() * AUDIT_SHARDS)).forUpdate().executeTakeFirstOrThrow()));
+  held.set(trx, row.shard);
+  return { shard: row.shard, seq: BigInt(row.seq), hash: row.hash };
+}
+
+/** SQL of `claimAuditHead` without the fallback, to be merged into another statement as a CTE returning `shard, seq, hash` (or no row). */
+export function claimAuditHeadSql(): RawBuilder<{ shard: number; seq: string; hash: string }> {
+  return sql`select shard, seq, hash from audit_shards order by random() limit 1 for update skip locked`;
+}
+
+/** Records that `trx` holds `head` (claimed through `claimAuditHeadSql`). */
+export function heldAuditHead(trx: Transaction<Schema>, row: { shard: number; seq: string; hash: string }): AuditHead {
+  held.set(trx, row.shard);
+  return { shard: row.shard, seq: BigInt(row.seq), hash: row.hash };
+}
+
+/** The next entry on a head this transaction holds (no I/O). */
+export function nextAuditEntry(head: AuditHead, event: AuditEvent, now: Date): PendingAuditEntry {
   const unsigned = {
-    seq: BigInt(head.seq),
+    shard: head.shard,
+    shardSeq: head.seq + 1n,
     at: now.toISOString(),
     actor: event.actor,
     action: event.action,
@@ -55,47 +103,83 @@ export async function appendAudit(trx: Transaction<Schema>, event: AuditEvent, n
     details: event.details ?? {},
     prevHash: head.hash,
   };
-  const entry: AuditEntry = { ...unsigned, hash: auditEntryHash(unsigned) };
-  await trx
-    .insertInto('audit_log')
-    .values({
-      seq: entry.seq.toString(),
-      at: entry.at,
-      actor: entry.actor,
-      action: entry.action,
-      subject: entry.subject,
-      details: JSON.stringify(entry.details),
-      prev_hash: entry.prevHash,
-      hash: entry.hash,
-    })
-    .execute();
-  await trx.updateTable('audit_head').set({ hash: entry.hash }).where('id', '=', 1).execute();
-  return entry;
+  return { ...unsigned, hash: auditEntryHash(unsigned) };
 }
 
-export type AuditChainCheck =
-  | { readonly ok: true; readonly entries: number; readonly tip: string }
-  | { readonly ok: false; readonly seq: bigint; readonly problem: 'hash-mismatch' | 'broken-link' | 'gap' | 'head-mismatch' };
+/**
+ * The two data-modifying statements that write a pending entry and move its chain's head, to be
+ * used as CTEs of one statement: `insert` returns `seq`, `advance` returns `shard` (one row only
+ * if the head was still where the entry expects it).
+ */
+export function auditWriteSql(entry: PendingAuditEntry): { insert: RawBuilder<{ seq: string }>; advance: RawBuilder<{ shard: number }> } {
+  return {
+    insert: sql`insert into audit_log (shard, shard_seq, at, actor, action, subject, details, prev_hash, hash)
+      values (${entry.shard}, ${entry.shardSeq.toString()}, ${entry.at}, ${entry.actor}, ${entry.action}, ${entry.subject}, ${JSON.stringify(entry.details)}::jsonb, ${entry.prevHash}, ${entry.hash})
+      returning seq`,
+    advance: sql`update audit_shards set seq = ${entry.shardSeq.toString()}, hash = ${entry.hash}
+      where shard = ${entry.shard} and seq = ${(entry.shardSeq - 1n).toString()} and hash = ${entry.prevHash}
+      returning shard`,
+  };
+}
 
-/** Reads the whole log in order and checks every hash and link, and the head. */
+/** Appends one entry (two round trips). Must run inside the transaction of the change it records. */
+export async function appendAudit(trx: Transaction<Schema>, event: AuditEvent, now: Date = new Date()): Promise<AuditEntry> {
+  const entry = nextAuditEntry(await claimAuditHead(trx), event, now);
+  const { insert, advance } = auditWriteSql(entry);
+  const result = await sql<{ seq: string; advanced: string }>`with entry as (${insert}), head as (${advance})
+    select (select seq from entry) as seq, (select count(*) from head) as advanced`.execute(trx);
+  const row = result.rows[0];
+  if (row === undefined || Number(row.advanced) !== 1) throw new Error(`audit shard ${String(entry.shard)} moved while held`);
+  return { ...entry, seq: BigInt(row.seq) };
+}
+
+export type AuditProblem = 'hash-mismatch' | 'broken-link' | 'gap' | 'head-mismatch';
+
+export type AuditChainCheck =
+  | { readonly ok: true; readonly entries: number; readonly shards: number; readonly tip: string }
+  | {
+      readonly ok: false;
+      /** The global identifier of the first bad entry (for `head-mismatch`, of the chain's last entry; 0 if the chain is empty). */
+      readonly seq: bigint;
+      readonly shard: number;
+      /** Its position in its chain. */
+      readonly shardSeq: bigint;
+      readonly problem: AuditProblem;
+    };
+
+/**
+ * Reads every chain in order and checks every hash and link, and each chain's head; names the
+ * first bad entry (chains in shard order). `tip` is one hash over all heads (shard, position,
+ * hash), a fingerprint of the whole log at this moment.
+ */
 export async function verifyAuditChain(db: Kysely<Schema>, batchSize = 5000): Promise<AuditChainCheck> {
-  let expectedSeq = 1n;
-  let prevHash = GENESIS_HASH;
-  for (;;) {
-    const rows = await db.selectFrom('audit_log').selectAll().where('seq', '>=', expectedSeq.toString()).orderBy('seq').limit(batchSize).execute();
-    for (const row of rows) {
-      const seq = BigInt(row.seq);
-      if (seq !== expectedSeq) return { ok: false, seq: expectedSeq, problem: 'gap' };
-      if (row.prev_hash !== prevHash) return { ok: false, seq, problem: 'broken-link' };
-      const details = row.details as Readonly<Record<string, unknown>>;
-      const recomputed = auditEntryHash({ seq, at: row.at, actor: row.actor, action: row.action, subject: row.subject, details, prevHash: row.prev_hash });
-      if (recomputed !== row.hash) return { ok: false, seq, problem: 'hash-mismatch' };
-      prevHash = row.hash;
-      expectedSeq += 1n;
+  const heads = await db.selectFrom('audit_shards').select(['shard', 'seq', 'hash']).orderBy('shard').execute();
+  const fingerprint = createHash('sha256').update('isoloir/audit/heads\n');
+  let entries = 0;
+  for (const head of heads) {
+    let expected = 1n;
+    let prevHash = shardGenesis(head.shard);
+    let lastSeq = 0n;
+    for (;;) {
+      const rows = await db.selectFrom('audit_log').selectAll().where('shard', '=', head.shard).where('shard_seq', '>=', expected.toString()).orderBy('shard_seq').limit(batchSize).execute();
+      for (const row of rows) {
+        const seq = BigInt(row.seq);
+        const shardSeq = BigInt(row.shard_seq);
+        const bad = (problem: AuditProblem, at = seq, position = shardSeq): AuditChainCheck => ({ ok: false, seq: at, shard: head.shard, shardSeq: position, problem });
+        if (shardSeq !== expected) return bad('gap', seq, expected);
+        if (row.prev_hash !== prevHash) return bad('broken-link');
+        const details = row.details as Readonly<Record<string, unknown>>;
+        const recomputed = auditEntryHash({ shardSeq, at: row.at, actor: row.actor, action: row.action, subject: row.subject, details, prevHash: row.prev_hash });
+        if (recomputed !== row.hash) return bad('hash-mismatch');
+        prevHash = row.hash;
+        lastSeq = seq;
+        expected += 1n;
+      }
+      if (rows.length < batchSize) break;
     }
-    if (rows.length < batchSize) break;
+    if (BigInt(head.seq) !== expected - 1n || head.hash !== prevHash) return { ok: false, seq: lastSeq, shard: head.shard, shardSeq: expected - 1n, problem: 'head-mismatch' };
+    entries += Number(expected - 1n);
+    fingerprint.update(`${String(head.shard)} ${head.seq} ${head.hash}\n`);
   }
-  const head = await db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
-  if (BigInt(head.seq) !== expectedSeq - 1n || head.hash !== prevHash) return { ok: false, seq: expectedSeq - 1n, problem: 'head-mismatch' };
-  return { ok: true, entries: Number(expectedSeq - 1n), tip: prevHash };
+  return { ok: true, entries, shards: heads.length, tip: fingerprint.digest('hex') };
 }

@@ -66,7 +66,11 @@ export interface VoterTable {
 }
 
 export interface AuditLogTable {
-  seq: ColumnType<string, string, never>;
+  /** From a sequence: the global identifier and reading order. */
+  seq: ColumnType<string, string | undefined, never>;
+  /** Which chain (0–63), and the position in it. */
+  shard: number;
+  shard_seq: ColumnType<string, string, never>;
   at: string;
   actor: string;
   action: string;
@@ -76,8 +80,9 @@ export interface AuditLogTable {
   hash: string;
 }
 
-export interface AuditHeadTable {
-  id: number;
+/** The head of one audit chain (shard): its last position and hash. */
+export interface AuditShardTable {
+  shard: number;
   seq: ColumnType<string, string, string>;
   hash: string;
 }
@@ -446,7 +451,7 @@ export interface Schema {
   ballots: BallotTable;
   server_keys: ServerKeyTable;
   audit_log: AuditLogTable;
-  audit_head: AuditHeadTable;
+  audit_shards: AuditShardTable;
   schema_migrations: SchemaMigrationTable;
   officials: OfficialTable;
   role_assignments: RoleAssignmentTable;

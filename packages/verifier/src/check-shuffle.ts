@@ -86,7 +86,7 @@ export async function verifyShuffleProof<P>(group: Group<P>, st: ShuffleStatemen
   const smallScalars: bigint[] = [gCoeff, pkCoeff, q - g1, q - g2, q - g3, ...t4.flatMap((_, w) => [q - (ga[w] ?? 0n), q - (gb[w] ?? 0n)]), m(-g2 * c * uProd + (rho[0] ?? 0n) * (sPrime[0] ?? 0n))];
 
   const jobs: MsmJob[] = [{ points: small, scalars: smallScalars }];
-  const per = Math.max(256, Math.ceil(n / (msm.parallelism * 4)));
+  const per = Math.max(256, Math.ceil(n / (msm.parallelism * 8)));
   for (let lo = 0; lo < n; lo += per) {
     const hi = Math.min(n, lo + per);
     const points: Uint8Array[] = [];

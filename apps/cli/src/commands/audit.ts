@@ -1,5 +1,5 @@
-// `isoloir audit verify`: reads the whole audit log and checks every entry's hash and link to the
-// one before; on a break, names the first bad entry and exits with status 1.
+// `isoloir audit verify`: reads the whole audit log, chain by chain, and checks every entry's hash
+// and link to the one before it in its chain; on a break, names the first bad entry and exits 1.
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { openStore, verifyAuditChain, type Store } from '@isoloir/store';
@@ -13,15 +13,17 @@ const PROBLEMS = {
   'hash-mismatch': 'its content does not match its hash (it was changed)',
   'broken-link': 'it does not link to the entry before it',
   gap: 'the entry is missing (a gap in the numbering)',
-  'head-mismatch': 'the log ends before its recorded tip (entries were removed)',
+  'head-mismatch': 'its chain ends before its recorded tip (entries were removed)',
 } as const;
 
 export async function auditReport(store: Store): Promise<AuditReport> {
   const check = await verifyAuditChain(store.db);
-  if (check.ok) return { ok: true, text: `audit log intact: ${String(check.entries)} entries, tip ${check.tip}` };
+  if (check.ok) return { ok: true, text: `audit log intact: ${String(check.entries)} entries in ${String(check.shards)} chains, fingerprint ${check.tip}` };
+  const where = `chain ${String(check.shard)}, position ${check.shardSeq.toString()}`;
+  if (check.problem === 'gap') return { ok: false, text: `audit log BROKEN at ${where} (before entry #${check.seq.toString()}): ${PROBLEMS.gap}` };
   const entry = await store.db.selectFrom('audit_log').select(['seq', 'at', 'actor', 'action', 'subject']).where('seq', '=', check.seq.toString()).executeTakeFirst();
   const what = entry === undefined ? '' : ` (${entry.action} by ${entry.actor} on ${entry.subject}, ${entry.at})`;
-  return { ok: false, text: `audit log BROKEN at entry #${check.seq.toString()}${what}: ${PROBLEMS[check.problem]}` };
+  return { ok: false, text: `audit log BROKEN at entry #${check.seq.toString()}${what}: ${PROBLEMS[check.problem]} [${where}]` };
 }
 
 export function registerAudit(program: Command): void {

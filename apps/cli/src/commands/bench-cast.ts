@@ -4,6 +4,7 @@
 // then casts them over HTTP for S seconds with C requests in flight. Each ballot's proof is checked
 // and its transaction committed before the answer. Progress on stderr; the last stdout line is JSON.
 import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import pg from 'pg';
 import { buildApp, seedDemoIfEmpty } from '@isoloir/server';
@@ -42,6 +43,37 @@ async function freshStore(): Promise<{ store: Store; drop: () => Promise<void>; 
       await client.end();
     },
   };
+}
+
+// SQL round trips: every query a pg client sends (BEGIN and COMMIT included), counted while armed.
+const roundTrips = { armed: false, count: 0 };
+const clientQuery = (pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown }).query;
+(pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown }).query = function query(this: pg.Client, ...args: unknown[]) {
+  if (roundTrips.armed) roundTrips.count += 1;
+  return clientQuery.apply(this, args);
+};
+
+/** CPU time (ms) used so far by the PostgreSQL backends serving this benchmark's database. */
+async function backendCpuMs(store: Store): Promise<Map<number, number> | undefined> {
+  if (store.kind !== 'postgresql') return undefined;
+  const { rows } = await store.pgPool?.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database()') ?? { rows: [] };
+  const ticks = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      const fields = readFileSync(`/proc/${String(pid)}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      ticks.set(pid, (Number(fields[11]) + Number(fields[12])) * 10);
+    } catch {
+      return undefined;
+    }
+  }
+  return ticks;
+}
+
+function cpuDelta(before: Map<number, number> | undefined, after: Map<number, number> | undefined): number | undefined {
+  if (before === undefined || after === undefined) return undefined;
+  let total = 0;
+  for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);
+  return total;
 }
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -88,6 +120,10 @@ export function registerBenchCast(program: Command): void {
         const latencies: number[] = [];
         let errors = 0;
         let next = 0;
+        const pgBefore = await backendCpuMs(store);
+        const cpuBefore = process.cpuUsage();
+        roundTrips.count = 0;
+        roundTrips.armed = true;
         const deadline = performance.now() + seconds * 1000;
         const started = performance.now();
         await Promise.all(Array.from({ length: concurrency }, async () => {
@@ -103,6 +139,9 @@ export function registerBenchCast(program: Command): void {
           }
         }));
         const elapsed = (performance.now() - started) / 1000;
+        roundTrips.armed = false;
+        const cpu = process.cpuUsage(cpuBefore);
+        const pgCpu = cpuDelta(pgBefore, await backendCpuMs(store));
         await app.close();
         const sorted = [...latencies].sort((a, b) => a - b);
         const stored = await store.db.selectFrom('ballots').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
@@ -111,6 +150,12 @@ export function registerBenchCast(program: Command): void {
           ballots_per_s: Number(((latencies.length - errors) / elapsed).toFixed(1)),
           p50_ms: Number(percentile(sorted, 50).toFixed(1)), p99_ms: Number(percentile(sorted, 99).toFixed(1)), max_ms: Number((sorted.at(-1) ?? 0).toFixed(1)),
           exhausted: next >= work.length,
+          // Load-independent costs per request: SQL round trips (PostgreSQL only), CPU of this process
+          // (server and load generator together) and of the PostgreSQL backends.
+          round_trips_per_cast: store.kind === 'postgresql' ? Number((roundTrips.count / Math.max(1, latencies.length)).toFixed(2)) : null,
+          node_cpu_ms_per_cast: Number(((cpu.user + cpu.system) / 1000 / Math.max(1, latencies.length)).toFixed(3)),
+          pg_cpu_ms_per_cast: pgCpu === undefined ? null : Number((pgCpu / Math.max(1, latencies.length)).toFixed(3)),
+          load_average: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).map(Number),
         };
         process.stdout.write(`${JSON.stringify(result)}\n`);
       } finally {

@@ -62,7 +62,8 @@ async function benchPrepare(residents: number, abroad: number, letters: number):
     };
     progress(`generating ${String(residents)} residents and ${String(abroad)} abroad voters in ${dir}`);
     const residentFile = join(dir, 'residents.csv');
-    await writeLines(residentFile, COMMUNE_HEADER, residents, (i) => communeVoterLine(nextVoter(), communes[i % communes.length] ?? '', i));
+    // As communes deliver them: each commune's voters together (the PO's national file is sorted by commune).
+    await writeLines(residentFile, COMMUNE_HEADER, residents, (i) => communeVoterLine(nextVoter(), communes[Math.floor((i * communes.length) / residents)] ?? '', i));
     const posts = DEMO_POSTS.map((p) => p.code);
     const abroadFiles = posts.map((p) => join(dir, `abroad-${p}.csv`));
     const perPost = Math.ceil(abroad / posts.length);

@@ -10,6 +10,7 @@ import { registerBenchPrepare } from './bench-prepare.ts';
 import { registerElectionImport } from './election-import.ts';
 import { registerVotersImport } from './voters-import.ts';
 import { registerDemo } from './demo.ts';
+import { registerTrustee } from './trustee.ts';
 
 /** Every verb of the CLI, in the order `isoloir --help` lists them. One line per verb. */
 export function registerCommands(program: Command): void {
@@ -24,4 +25,5 @@ export function registerCommands(program: Command): void {
   registerElectionImport(program);
   registerVotersImport(program);
   registerDemo(program);
+  registerTrustee(program);
 }

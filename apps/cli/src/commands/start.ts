@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { authOptionsFromEnv, oidcConfigFromEnv, startServer, stopOnSignals } from '@isoloir/server';
+import { verifierChecks } from './counting/server-checks.ts';
 
 export function parsePort(value: string): number {
   const port = Number(value);
@@ -29,7 +30,7 @@ export function registerStart(program: Command): void {
       // Login: CSAM/FAS when ISOLOIR_OIDC_ISSUER is set, else the development identity provider.
       const oidc = oidcConfigFromEnv();
       const auth = oidc === undefined ? undefined : { ...authOptionsFromEnv(), oidc };
-      const server = await startServer({ port: options.port, host: options.host, dataDir: resolve(options.data), databaseUrl, seedDemo: options.demo, auth });
+      const server = await startServer({ port: options.port, host: options.host, dataDir: resolve(options.data), databaseUrl, seedDemo: options.demo, auth, counting: verifierChecks() });
       const where = server.store.kind === 'pglite' ? `PGlite in ${server.store.location}` : `PostgreSQL at ${server.store.location}`;
       process.stdout.write(`\nisoloir is running at ${server.url}/  (database: ${where})\nAPI documentation: ${server.url}/api/docs   Stop with Ctrl+C.\n\n`);
       stopOnSignals(server, () => { process.stdout.write('isoloir stopped.\n'); });

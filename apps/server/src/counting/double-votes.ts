@@ -77,35 +77,99 @@ async function refuse(store: Store, actor: CountingActor, action: string, subjec
   throw new CountingError(code, message);
 }
 
-/** Team A confirms a case (identity check). `constituency` is the member's scope. */
-export async function confirmDoubleVote(store: Store, ballotId: string, constituency: string, actor: CountingActor): Promise<void> {
-  const row = await store.db.selectFrom('double_votes').selectAll().where('ballot_id', '=', ballotId).executeTakeFirst();
-  if (row === undefined) return refuse(store, actor, 'counting.double-vote.confirm-refused', ballotId, 'counting.not-found', 'no such double vote');
-  if (row.constituency_code !== constituency) return refuse(store, actor, 'counting.double-vote.confirm-refused', ballotId, 'counting.scope', 'this case belongs to another constituency');
-  if (row.status !== 'identified') return refuse(store, actor, 'counting.double-vote.confirm-refused', ballotId, 'counting.state', `the case is already ${row.status}`);
-  await store.db.transaction().execute(async (trx) => {
-    await trx.updateTable('double_votes').set({ status: 'confirmed', confirmed_by: actor.id, confirmed_at: new Date() }).where('ballot_id', '=', ballotId).where('status', '=', 'identified').execute();
-    await appendAudit(trx, { actor: actor.id, action: 'counting.double-vote.confirmed', subject: ballotId, details: { constituency } });
-  });
+const CHUNK = 5000;
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
 }
 
-/** A Team B member, not the one who confirmed, cancels the remote ballot (the BV vote wins). */
-export async function cancelDoubleVote(store: Store, ballotId: string, constituency: string, actor: CountingActor): Promise<void> {
-  const row = await store.db.selectFrom('double_votes').selectAll().where('ballot_id', '=', ballotId).executeTakeFirst();
-  if (row === undefined) return refuse(store, actor, 'counting.double-vote.cancel-refused', ballotId, 'counting.not-found', 'no such double vote');
-  if (row.constituency_code !== constituency) return refuse(store, actor, 'counting.double-vote.cancel-refused', ballotId, 'counting.scope', 'this case belongs to another constituency');
-  if (row.status !== 'confirmed') return refuse(store, actor, 'counting.double-vote.cancel-refused', ballotId, 'counting.state', `Team A must confirm first (the case is ${row.status})`);
-  if (row.confirmed_by === actor.id) return refuse(store, actor, 'counting.double-vote.cancel-refused', ballotId, 'counting.four-eyes', 'the member who confirmed cannot also cancel');
+interface CaseRow {
+  readonly ballot_id: string;
+  readonly constituency_code: string;
+  readonly status: 'identified' | 'confirmed' | 'cancelled';
+  readonly confirmed_by: string | null;
+}
+
+async function casesOf(store: Store, ids: readonly string[]): Promise<Map<string, CaseRow>> {
+  const found = new Map<string, CaseRow>();
+  for (const part of chunks(ids)) {
+    const rows = await store.db.selectFrom('double_votes').select(['ballot_id', 'constituency_code', 'status', 'confirmed_by']).where('ballot_id', 'in', part).execute();
+    for (const r of rows) found.set(r.ballot_id, r);
+  }
+  return found;
+}
+
+/** The first reason to refuse the whole batch, or undefined. */
+function refusal(ids: readonly string[], found: ReadonlyMap<string, CaseRow>, constituency: string, expected: 'identified' | 'confirmed', actor: CountingActor): { code: 'counting.not-found' | 'counting.scope' | 'counting.state' | 'counting.four-eyes'; message: string; subject: string } | undefined {
+  const plural = ids.length > 1;
+  for (const id of ids) {
+    const row = found.get(id);
+    const where = plural ? ` (ballot ${id})` : '';
+    if (row === undefined) return { code: 'counting.not-found', message: `no such double vote${where}`, subject: id };
+    if (row.constituency_code !== constituency) return { code: 'counting.scope', message: `this case belongs to another constituency${where}`, subject: id };
+    if (row.status !== expected) return { code: 'counting.state', message: expected === 'identified' ? `the case is already ${row.status}${where}` : `Team A must confirm first (the case is ${row.status})${where}`, subject: id };
+    if (expected === 'confirmed' && row.confirmed_by === actor.id) return { code: 'counting.four-eyes', message: `the member who confirmed cannot also cancel${where}`, subject: id };
+  }
+  return undefined;
+}
+
+/**
+ * Team A confirms cases (identity checked), in one transaction: all of them or none (a case of
+ * another constituency, unknown or not waiting refuses the batch, audited). `constituency` is the
+ * member's scope. One audit entry lists the cases.
+ */
+export async function confirmDoubleVotes(store: Store, ballotIds: readonly string[], constituency: string, actor: CountingActor): Promise<number> {
+  const ids = [...new Set(ballotIds)];
+  if (ids.length === 0) return 0;
+  const bad = refusal(ids, await casesOf(store, ids), constituency, 'identified', actor);
+  if (bad !== undefined) return refuse(store, actor, 'counting.double-vote.confirm-refused', bad.subject, bad.code, bad.message);
   await store.db.transaction().execute(async (trx) => {
     const now = new Date();
-    await trx.updateTable('double_votes').set({ status: 'cancelled', cancelled_by: actor.id, cancelled_at: now }).where('ballot_id', '=', ballotId).where('status', '=', 'confirmed').execute();
-    const res = await trx
-      .updateTable('ballots')
-      .set({ status: 'cancelled', cancellation_reason: 'voted-at-polling-station', status_changed_at: now })
-      .where('id', '=', ballotId)
-      .where('status', '=', 'received')
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw new CountingError('counting.state', 'the ballot is no longer waiting to be counted');
-    await appendAudit(trx, { actor: actor.id, action: 'counting.double-vote.cancelled', subject: ballotId, details: { constituency, reason: 'voted-at-polling-station' } });
+    let n = 0;
+    for (const part of chunks(ids)) {
+      const res = await trx.updateTable('double_votes').set({ status: 'confirmed', confirmed_by: actor.id, confirmed_at: now }).where('ballot_id', 'in', part).where('status', '=', 'identified').executeTakeFirst();
+      n += Number(res.numUpdatedRows);
+    }
+    if (n !== ids.length) throw new CountingError('counting.state', 'a case changed meanwhile; nothing was confirmed');
+    await appendAudit(trx, { actor: actor.id, action: 'counting.double-vote.confirmed', subject: ids.length === 1 ? (ids[0] ?? '') : `${constituency}:${String(ids.length)} cases`, details: { constituency, ballots: ids } });
   });
+  return ids.length;
+}
+
+/**
+ * A Team B member, not the one who confirmed, cancels the remote ballots of confirmed cases (the
+ * BV vote wins): set-based, in one transaction, all or none, one audit entry listing them.
+ */
+export async function cancelDoubleVotes(store: Store, ballotIds: readonly string[], constituency: string, actor: CountingActor): Promise<number> {
+  const ids = [...new Set(ballotIds)];
+  if (ids.length === 0) return 0;
+  const bad = refusal(ids, await casesOf(store, ids), constituency, 'confirmed', actor);
+  if (bad !== undefined) return refuse(store, actor, 'counting.double-vote.cancel-refused', bad.subject, bad.code, bad.message);
+  await store.db.transaction().execute(async (trx) => {
+    const now = new Date();
+    let cases = 0;
+    let ballots = 0;
+    for (const part of chunks(ids)) {
+      const c = await trx.updateTable('double_votes').set({ status: 'cancelled', cancelled_by: actor.id, cancelled_at: now }).where('ballot_id', 'in', part).where('status', '=', 'confirmed').executeTakeFirst();
+      cases += Number(c.numUpdatedRows);
+      const b = await trx.updateTable('ballots').set({ status: 'cancelled', cancellation_reason: 'voted-at-polling-station', status_changed_at: now }).where('id', 'in', part).where('status', '=', 'received').executeTakeFirst();
+      ballots += Number(b.numUpdatedRows);
+    }
+    if (cases !== ids.length) throw new CountingError('counting.state', 'a case changed meanwhile; nothing was cancelled');
+    if (ballots !== ids.length) throw new CountingError('counting.state', 'a ballot is no longer waiting to be counted; nothing was cancelled');
+    await appendAudit(trx, { actor: actor.id, action: 'counting.double-vote.cancelled', subject: ids.length === 1 ? (ids[0] ?? '') : `${constituency}:${String(ids.length)} cases`, details: { constituency, reason: 'voted-at-polling-station', ballots: ids } });
+  });
+  return ids.length;
+}
+
+/** Team A confirms one case (identity check). `constituency` is the member's scope. */
+export async function confirmDoubleVote(store: Store, ballotId: string, constituency: string, actor: CountingActor): Promise<void> {
+  await confirmDoubleVotes(store, [ballotId], constituency, actor);
+}
+
+/** A Team B member, not the one who confirmed, cancels one remote ballot (the BV vote wins). */
+export async function cancelDoubleVote(store: Store, ballotId: string, constituency: string, actor: CountingActor): Promise<void> {
+  await cancelDoubleVotes(store, [ballotId], constituency, actor);
 }

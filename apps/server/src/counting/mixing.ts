@@ -22,8 +22,10 @@ export interface CountingCrypto {
  * @isoloir/verifier by `isoloir start`) and optionally a parallel runner for the group.
  */
 export interface CountingChecks {
-  readonly checkShuffle: ShuffleChecker;
+  readonly shuffleCheckerFor: (group: Group<unknown>) => ShuffleChecker;
   readonly runnerFor?: (group: Group<unknown>) => Runner;
+  /** Ends worker threads, if any (called when the server stops). */
+  readonly close?: () => Promise<void>;
 }
 
 const groups = new Map<string, Promise<Group<unknown>>>();
@@ -39,7 +41,7 @@ export async function countingCryptoFor(store: Store, checks: CountingChecks, el
     groups.set(name, g);
   }
   const group = await g;
-  return { group, runner: checks.runnerFor?.(group) ?? inlineRunner(group), checkShuffle: checks.checkShuffle };
+  return { group, runner: checks.runnerFor?.(group) ?? inlineRunner(group), checkShuffle: checks.shuffleCheckerFor(group) };
 }
 
 export interface ElectionKeyInfo {
@@ -119,7 +121,17 @@ export async function acceptShuffle(store: Store, cc: CountingCrypto, up: Shuffl
   if (done.some((d) => d.trustee === up.trustee)) return refuse(store, actor, up.electionId, action, 'counting.out-of-turn', `${where}: this trustee already shuffled this group`);
   if (up.mixNode !== cur.mixNodes + 1) return refuse(store, actor, up.electionId, action, 'counting.out-of-turn', `${where}: expected mix node ${String(cur.mixNodes + 1)}`);
   const inputs = unpackRows(cur.blob);
-  const failure = await cc.checkShuffle({ electionId: up.electionId, groupId: up.groupId, mixNode: up.mixNode, pk: key.publicKey }, inputs, up.outputs, up.proof);
+  const width = inputs[0]?.length ?? 0;
+  const size = inputs[0]?.[0]?.length ?? 0;
+  if (up.outputs.length !== inputs.length || up.outputs.some((row) => row.length !== width || row.some((el) => el.length !== size))) {
+    return refuse(store, actor, up.electionId, action, 'counting.shuffle-proof', `${where}: the outputs do not have the inputs' shape (${String(inputs.length)} ballots of ${String(width)} ciphertext parts)`);
+  }
+  let failure: string | undefined;
+  try {
+    failure = await cc.checkShuffle({ electionId: up.electionId, groupId: up.groupId, mixNode: up.mixNode, pk: key.publicKey }, inputs, up.outputs, up.proof);
+  } catch (e) {
+    failure = e instanceof Error ? e.message : 'malformed proof';
+  }
   if (failure !== undefined) return refuse(store, actor, up.electionId, action, 'counting.shuffle-proof', `${where}: the shuffle proof fails (${failure})`);
   await store.db.transaction().execute(async (trx) => {
     await trx.insertInto('counting_shuffles').values({ election_id: up.electionId, group_id: up.groupId, mix_node: up.mixNode, trustee: up.trustee, outputs: packRows(up.outputs), proof: JSON.stringify(up.proof) }).execute();

@@ -1,5 +1,6 @@
 // Seeds the demo election into an empty database, in one transaction with its audit entry.
 // A database that already holds an election day is left exactly as it is.
+import { sql } from 'kysely';
 import { appendAudit, type Store } from '@isoloir/store';
 import { generateDemoElection, type DemoOptions } from './generate-demo.ts';
 
@@ -19,7 +20,7 @@ async function insertInBatches<T>(rows: readonly T[], insert: (batch: T[]) => Pr
 export async function seedDemoIfEmpty(store: Store, options: DemoOptions = DEFAULT_DEMO_OPTIONS): Promise<SeedReport> {
   return store.db.transaction().execute(async (trx) => {
     // Serialise with any other server starting on the same database.
-    await trx.selectFrom('audit_head').select('id').forUpdate().execute();
+    await sql`select pg_advisory_xact_lock(hashtextextended('isoloir/seed-demo', 0))`.execute(trx);
     const existing = await trx.selectFrom('election_days').select('id').limit(1).executeTakeFirst();
     if (existing !== undefined) return { seeded: false, voters: 0, candidates: 0 };
     const demo = generateDemoElection(options);

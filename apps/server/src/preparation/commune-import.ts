@@ -10,6 +10,8 @@ import { PreparationError } from './errors.ts';
 import { saveRejections, stageCsv } from './import-pipeline.ts';
 import { assertNotFrozen, daySettings } from './setup.ts';
 import { stepTimer } from './step-timer.ts';
+import type { CsvRow } from './csv.ts';
+import { NumberSet } from './number-set.ts';
 import { checkCommuneRow, COMMUNE_COLUMNS, type Rejection, type RowContext } from './voter-rows.ts';
 
 export interface ImportReport {
@@ -76,12 +78,22 @@ export async function importCommuneVoters(store: Store, actor: Actor, dayId: str
       returning id, nis`.execute(trx);
     const fileOf = new Map(allocated.rows.map((r) => [r.nis, r.id]));
     const perFile = new Map<string, number>();
+    // Numbers already seen in the file; past its capacity, duplicates are found in SQL instead.
+    const seen = new NumberSet();
+    const seenState = { full: false };
+    const duplicate = (row: CsvRow, i: Record<(typeof COMMUNE_COLUMNS)[number], number>): Rejection | null => {
+      if (seenState.full) return null;
+      const nrn = (row.cells[i.nrn] ?? '').replace(/[\s.-]/g, '');
+      const added = seen.add(Number(nrn));
+      if (added === 'full') seenState.full = true;
+      return added === false ? { line: row.line, column: 'nrn', code: 'row.duplicate-nrn', value: nrn } : null;
+    };
     const staged = await stageCsv(trx, open, source, {
       columns: COMMUNE_COLUMNS,
       stage: 'commune_voters',
       temporary: false,
       stageColumns: VOTER_COLUMNS,
-      check: (row, index) => checkCommuneRow(row, index, ctx),
+      check: (row, index) => checkCommuneRow(row, index, ctx) ?? duplicate(row, index),
       toCells: (row, i) => {
         const c = row.cells;
         const g = (k: number): string => (c[k] ?? '').trim();
@@ -91,14 +103,17 @@ export async function importCommuneVoters(store: Store, actor: Actor, dayId: str
       },
     });
     tick('streamed');
+    // Enough memory for the set-based steps to hash 8 million numbers without spilling to disk.
+    await sql`set local work_mem = '256MB'`.execute(trx);
     await saveRejections(trx, importId, staged.rejections);
     const fileIds = [...fileOf.values()];
-    // The same number twice in the file: keep the first line, reject the others.
-    const removed = await sql<{ file_id: string; n: number }>`
+    // The same number twice in the file: keep the first line, reject the others (in SQL only when
+    // the file outgrew the in-memory set).
+    const removed = !seenState.full ? { rows: [] as { file_id: string; n: number }[] } : await sql<{ file_id: string; n: number }>`
       with dup as (
-        select nrn, min(line) as first from commune_voters where file_id = any(${fileIds}::bigint[]) group by nrn having count(*) > 1
+        select nrn::bigint as n, min(line) as first from commune_voters where file_id = any(${fileIds}::bigint[]) group by 1 having count(*) > 1
       ), gone as (
-        delete from commune_voters v using dup where v.file_id = any(${fileIds}::bigint[]) and v.nrn = dup.nrn and v.line > dup.first returning v.file_id, v.line, v.nrn
+        delete from commune_voters v using dup where v.file_id = any(${fileIds}::bigint[]) and v.nrn::bigint = dup.n and v.line > dup.first returning v.file_id, v.line, v.nrn
       ), saved as (
         insert into import_rejections (import_id, line, col, code, value) select ${importId}::bigint, line, 'nrn', 'row.duplicate-nrn', nrn from gone returning line
       )

@@ -38,11 +38,11 @@ function sources(dayId: string) {
 async function findMultiples(trx: Transaction<Schema>, dayId: string): Promise<void> {
   await sql`
     create temporary table cons_multi on commit drop as
-    select nrn, count(*) filter (where be) as n_be, count(*) filter (where not be) as n_abroad
-      from (select v.nrn, true as be from commune_voters v join commune_files f on f.id = v.file_id and f.current and f.election_day_id = ${dayId}
+    select lpad(n::text, 11, '0') as nrn, count(*) filter (where be) as n_be, count(*) filter (where not be) as n_abroad
+      from (select v.nrn::bigint as n, true as be from commune_voters v join commune_files f on f.id = v.file_id and f.current and f.election_day_id = ${dayId}
             union all
-            select r.nrn, false from consular_registrations r where r.election_day_id = ${dayId} and r.status = 'active') s
-     group by nrn having count(*) > 1`.execute(trx);
+            select r.nrn::bigint, false from consular_registrations r where r.election_day_id = ${dayId} and r.status = 'active') s
+     group by n having count(*) > 1`.execute(trx);
   await sql`create index on cons_multi (nrn)`.execute(trx);
   await sql`analyze cons_multi`.execute(trx);
 }
@@ -54,6 +54,8 @@ export async function consolidate(store: Store, actor: Actor, dayId: string): Pr
     const created = await trx.insertInto('consolidations').values({ election_day_id: dayId, actor: actor.id, voters: 0 }).returning('id').executeTakeFirstOrThrow();
     const id = created.id;
     const tick = stepTimer();
+    // Enough memory to hash and sort millions of numbers without spilling to disk.
+    await sql`set local work_mem = '256MB'`.execute(trx);
     await findMultiples(trx, dayId);
     tick('multiples');
     const src = sources(dayId);
@@ -63,7 +65,7 @@ export async function consolidate(store: Store, actor: Actor, dayId: string): Pr
       insert into consolidated_voters (consolidation_id, ${columns}, status)
       select ${id}::bigint, ${sourced}, case when s.deceased or s.deprived then 'conflict' else 'ok' end
         from ${src} s where not exists (select 1 from cons_multi m where m.nrn = s.nrn)
-       order by s.nrn`.execute(trx); // in key order, the primary key grows at its right edge only
+       order by s.nrn::bigint`.execute(trx); // in key order (11 digits: numeric order is text order), the key grows at its right edge
     tick('voters');
     await sql`
       insert into consolidated_voters (consolidation_id, ${columns}, status)

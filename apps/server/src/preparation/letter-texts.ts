@@ -41,7 +41,7 @@ export const MODE_LABELS: Readonly<Record<LetterLanguage, Readonly<Record<number
 interface Words {
   readonly convocation: string;
   readonly letter: string;
-  readonly dear: (name: string) => string;
+  readonly dear: () => string;
   readonly election: (date: string) => string;
   readonly pollingStation: string;
   readonly yourMode: (mode: string) => string;
@@ -79,7 +79,7 @@ export const WORDS: Readonly<Record<LetterLanguage, Words>> = {
   nl: {
     convocation: 'Oproepingsbrief voor de verkiezingen',
     letter: 'Toelichtingsbrief: uw manier van stemmen',
-    dear: (n) => `Geachte ${n},`,
+    dear: () => 'Geachte mevrouw, geachte heer,',
     election: (d) => `U wordt opgeroepen voor de verkiezingen van ${d}. Stemmen is verplicht.`,
     pollingStation: 'Ga op de verkiezingsdag naar uw stembureau met deze oproepingsbrief en uw identiteitskaart.',
     yourMode: (m) => `Gekozen manier van stemmen: ${m}.`,
@@ -97,7 +97,7 @@ export const WORDS: Readonly<Record<LetterLanguage, Words>> = {
   de: {
     convocation: 'Wahlaufforderung',
     letter: 'Erläuterungsschreiben: Ihre Art der Stimmabgabe',
-    dear: (n) => `Sehr geehrte(r) ${n},`,
+    dear: () => 'Sehr geehrte Damen und Herren,',
     election: (d) => `Sie werden zu den Wahlen vom ${d} aufgerufen. Es besteht Wahlpflicht.`,
     pollingStation: 'Begeben Sie sich am Wahltag mit dieser Aufforderung und Ihrem Personalausweis in Ihr Wahlbüro.',
     yourMode: (m) => `Gewählte Art der Stimmabgabe: ${m}.`,
@@ -115,7 +115,7 @@ export const WORDS: Readonly<Record<LetterLanguage, Words>> = {
   en: {
     convocation: 'Notice to vote',
     letter: 'Explanatory letter: how you will vote',
-    dear: (n) => `Dear ${n},`,
+    dear: () => 'Dear Sir or Madam,',
     election: (d) => `You are called to vote in the elections of ${d}. Voting is compulsory.`,
     pollingStation: 'Go to your polling station on election day with this notice and your identity card.',
     yourMode: (m) => `Voting mode chosen: ${m}.`,
@@ -136,7 +136,7 @@ export const WORDS: Readonly<Record<LetterLanguage, Words>> = {
 export function letterParagraphs(kind: 'convocation' | 'abroad', language: LetterLanguage, facts: LetterFacts): { readonly title: string; readonly paragraphs: readonly string[] } {
   const w = WORDS[language];
   const date = longDate(facts.votingDate, language);
-  const paragraphs = [w.dear(facts.name), w.election(date)];
+  const paragraphs = [w.dear(), w.election(date)];
   if (kind === 'convocation' && facts.mode === null) {
     paragraphs.push(w.pollingStation);
     if (facts.residentModes.length > 0) paragraphs.push(w.residentOption(facts.residentModes.map((m) => MODE_LABELS[language][m] ?? '').join(', ')), w.login(facts.portal), w.pollingWins);

@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, rgb, type PDFEmbeddedPage, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { Store } from '@isoloir/store';
 import { latestConsolidation } from './consolidate.ts';
 import { PreparationError } from './errors.ts';
@@ -126,16 +126,14 @@ function factsOf(voter: LetterVoter, ctx: LetterContext): LetterFacts {
   };
 }
 
-function drawLetter(doc: PDFDocument, writer: Writer, voter: LetterVoter, ctx: LetterContext): void {
-  const page = doc.addPage([A4[0], A4[1]]);
-  const kind = voter.category === 'belgium' ? 'convocation' : 'abroad';
-  const facts = factsOf(voter, ctx);
-  const main = letterParagraphs(kind, voter.language, facts);
-  let y = A4[1] - MARGIN;
-  page.drawText(ctx.dayLabel[voter.language], { x: MARGIN, y, size: 9, font: writer.font, color: rgb(0.25, 0.25, 0.25) });
-  y -= 40;
-  page.drawText(facts.name, { x: 320, y, size: 11, font: writer.bold });
-  y = writer.paragraph(page, facts.address, y - 15, 10) - 30;
+/** Below the address window: the header, then the name and up to five address lines. */
+const BODY_TOP = A4[1] - MARGIN - 40 - 14 * 5 - 44;
+
+/** Draws what every letter of one kind, language, mode and kiosk shares: header, title, paragraphs, annex. */
+function drawBody(page: PDFPage, writer: Writer, kind: 'convocation' | 'abroad', language: LetterLanguage, facts: LetterFacts, dayLabel: string): void {
+  page.drawText(dayLabel, { x: MARGIN, y: A4[1] - MARGIN, size: 9, font: writer.font, color: rgb(0.25, 0.25, 0.25) });
+  const main = letterParagraphs(kind, language, facts);
+  let y = BODY_TOP;
   page.drawText(main.title, { x: MARGIN, y, size: 15, font: writer.bold });
   y -= 30;
   for (const text of main.paragraphs) y = writer.paragraph(page, text, y, 10.5);
@@ -145,23 +143,76 @@ function drawLetter(doc: PDFDocument, writer: Writer, voter: LetterVoter, ctx: L
     page.drawLine({ start: { x: MARGIN, y: y + 12 }, end: { x: A4[0] - MARGIN, y: y + 12 }, thickness: 0.5, color: rgb(0.6, 0.6, 0.6) });
     page.drawText(`Annex (English) — ${annex.title}`, { x: MARGIN, y, size: 10, font: writer.bold });
     y -= 18;
-    for (const text of annex.paragraphs.slice(1)) y = writer.paragraph(page, text, y, 8.5);
+    for (const text of annex.paragraphs.slice(1)) writer.paragraph(page, text, y, 8.5);
+  }
+}
+
+// No kerning or ligatures: plain Latin text, and shaping is most of a line's cost.
+const FEATURES = { kern: false, liga: false, calt: false, clig: false };
+
+async function writerFor(doc: PDFDocument): Promise<Writer> {
+  doc.registerFontkit(fontkit);
+  const { regular, bold } = fontBytes();
+  return new Writer(await doc.embedFont(regular, { subset: true, features: FEATURES }), await doc.embedFont(bold, { subset: true, features: FEATURES }));
+}
+
+/**
+ * The shared body of a letter is drawn once per kind, language, mode and kiosk into a template
+ * (a form XObject); each page then holds the template and the voter's own name and address. This
+ * keeps pages small and rendering fast (hundreds of pages a second).
+ */
+class Templates {
+  readonly #cache = new Map<string, PDFEmbeddedPage>();
+  readonly #doc: PDFDocument;
+  readonly #ctx: LetterContext;
+
+  constructor(doc: PDFDocument, ctx: LetterContext) {
+    this.#doc = doc;
+    this.#ctx = ctx;
+  }
+
+  async of(voter: LetterVoter, facts: LetterFacts): Promise<PDFEmbeddedPage> {
+    const kind = voter.category === 'belgium' ? 'convocation' : 'abroad';
+    const key = `${kind}|${voter.language}|${String(facts.mode)}|${facts.kioskAddress ?? ''}`;
+    const cached = this.#cache.get(key);
+    if (cached !== undefined) return cached;
+    const template = await PDFDocument.create();
+    const page = template.addPage([A4[0], A4[1]]);
+    drawBody(page, await writerFor(template), kind, voter.language, facts, this.#ctx.dayLabel[voter.language]);
+    // Saving first embeds the template's subset fonts; the letters' document then embeds the page.
+    const [embedded] = await this.#doc.embedPdf(await template.save());
+    if (embedded === undefined) throw new Error('letter template has no page');
+    this.#cache.set(key, embedded);
+    return embedded;
+  }
+}
+
+async function drawLetter(doc: PDFDocument, writer: Writer, templates: Templates, voter: LetterVoter, ctx: LetterContext): Promise<void> {
+  const facts = factsOf(voter, ctx);
+  const body = await templates.of(voter, facts);
+  const page = doc.addPage([A4[0], A4[1]]);
+  page.drawPage(body);
+  // The address window of a C5/DL envelope: name, then the address split at its commas.
+  let y = A4[1] - MARGIN - 40;
+  page.drawText(facts.name, { x: 320, y, size: 11, font: writer.bold });
+  for (const part of facts.address.split(', ').slice(0, 5)) {
+    y -= 14;
+    page.drawText(part, { x: 320, y, size: 10, font: writer.font });
   }
 }
 
 /** Renders the letters of the given voters as one PDF, one page each. */
 export async function renderLetters(voters: Iterable<LetterVoter> | AsyncIterable<LetterVoter>, ctx: LetterContext, onPage?: (pages: number) => void): Promise<{ readonly pdf: Uint8Array; readonly pages: number }> {
   const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
-  const { regular, bold } = fontBytes();
-  const writer = new Writer(await doc.embedFont(regular, { subset: true }), await doc.embedFont(bold, { subset: true }));
+  const writer = await writerFor(doc);
+  const templates = new Templates(doc, ctx);
   doc.setTitle('isoloir letters');
   doc.setProducer('isoloir');
   doc.setCreationDate(new Date(0));
   doc.setModificationDate(new Date(0));
   let pages = 0;
   for await (const voter of voters) {
-    drawLetter(doc, writer, voter, ctx);
+    await drawLetter(doc, writer, templates, voter, ctx);
     pages += 1;
     if (pages % 500 === 0) onPage?.(pages);
   }

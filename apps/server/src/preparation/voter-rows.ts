@@ -68,9 +68,7 @@ export interface RowContext {
 
 const MAX_CELL = 200;
 // NUL and other control characters: PostgreSQL refuses NUL in text, and none belongs in a name or address.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f]/;
-// eslint-disable-next-line no-control-regex -- idem
 const CONTROL_ALL = /[\u0000-\u001f\u007f]/g;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -13,5 +13,10 @@ import { votingBallotRoutes } from './voting-ballots.ts';
 import { votingBoardRoutes } from './voting-board.ts';
 import { votingPeriodRoutes } from './voting-periods.ts';
 import { votingPortalRoutes } from './voting-portal.ts';
+import { countingContentRoutes } from './counting-contents.ts';
+import { countingIdentityRoutes } from './counting-identities.ts';
+import { countingProcessRoutes } from './counting-process.ts';
+import { countingPublicRoutes } from './counting-public.ts';
+import { countingTrusteeRoutes } from './counting-trustee.ts';
 
-export const ROUTE_MODULES: readonly ((app: AppInstance) => void | Promise<void>)[] = [healthRoutes, electionRoutes, authRoutes, meRoutes, adminRoleRoutes, preparationSetupRoutes, preparationVoterRoutes, preparationConsolidationRoutes, preparationListRoutes, votingPortalRoutes, votingBallotRoutes, votingBoardRoutes, votingPeriodRoutes];
+export const ROUTE_MODULES: readonly ((app: AppInstance) => void | Promise<void>)[] = [healthRoutes, electionRoutes, authRoutes, meRoutes, adminRoleRoutes, preparationSetupRoutes, preparationVoterRoutes, preparationConsolidationRoutes, preparationListRoutes, votingPortalRoutes, votingBallotRoutes, votingBoardRoutes, votingPeriodRoutes, countingIdentityRoutes, countingContentRoutes, countingTrusteeRoutes, countingProcessRoutes, countingPublicRoutes];

@@ -65,6 +65,20 @@ describe('preparation API', () => {
     assert.deepEqual(latin1.json(), { code: 'file.encoding', message: 'The file is not UTF-8 text (is it Latin-1? Save it as UTF-8).', field: 'line 2' });
   });
 
+  it('lets a voter in Belgium opt in to an open remote mode only', async () => {
+    const voter = await testSession(store, { kind: 'voter' });
+    const modes = await app.inject({ method: 'GET', url: `/api/preparation/days/${DEMO_DAY_ID}/opt-in`, headers: voter.headers });
+    assert.deepEqual(modes.json<{ modes: { mode: number }[]; chosen: number | null }>(), { deadline: '2029-03-01', modes: [{ mode: 6, optIn: true }, { mode: 7, optIn: true }], chosen: null });
+    const closed = await app.inject({ method: 'POST', url: `/api/preparation/days/${DEMO_DAY_ID}/opt-in`, headers: voter.headers, payload: { mode: 8 } });
+    assert.equal(closed.json<{ code: string }>().code, 'preparation.mode');
+    const chosen = await app.inject({ method: 'POST', url: `/api/preparation/days/${DEMO_DAY_ID}/opt-in`, headers: voter.headers, payload: { mode: 7 } });
+    assert.equal(chosen.statusCode, 200);
+    const again = await app.inject({ method: 'GET', url: `/api/preparation/days/${DEMO_DAY_ID}/opt-in`, headers: voter.headers });
+    assert.equal(again.json<{ chosen: number }>().chosen, 7);
+    const official = await app.inject({ method: 'POST', url: `/api/preparation/days/${DEMO_DAY_ID}/opt-in`, headers: po.headers, payload: { mode: 7 } });
+    assert.equal(official.statusCode, 403);
+  });
+
   it('registers for the kiosk, consolidates, freezes and serves files and letters', async () => {
     assert.ok(v2 !== undefined);
     const registration = { nrn: v2.nrn, surname: v2.surname, givenNames: v2.givenNames, birthDate: v2.birthDate, sex: v2.sex, address: '1 rue de la Paix, Paris', country: 'FR', email: '', attachmentNis: '21004', language: v2.language, mode: 8, kioskPost: 'paris' };

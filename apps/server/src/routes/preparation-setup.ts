@@ -56,7 +56,7 @@ export function preparationSetupRoutes(app: AppInstance): void {
         params: dayParams,
         response: {
           200: z.object({
-            dayId: z.string(), label: labelsSchema, votingDate: z.string(), registrationDeadline: z.string(), abroadModes: z.array(z.number().int()), onlineRevoteLimit: z.number().int(), frozen: z.boolean(),
+            dayId: z.string(), label: labelsSchema, votingDate: z.string(), registrationDeadline: z.string(), abroadModes: z.array(z.number().int()), elections: z.array(z.string()), onlineRevoteLimit: z.number().int(), frozen: z.boolean(),
             periods: z.record(z.string(), z.object({ opens: z.string(), closes: z.string() })), residentModes: z.record(z.string(), z.object({ open: z.boolean(), optIn: z.boolean() })),
             communes: z.number().int(), communeFiles: z.number().int(), registrations: z.number().int(),
             posts: z.array(z.object({ code: z.string(), label: labelsSchema, address: z.string() })),
@@ -82,7 +82,7 @@ export function preparationSetupRoutes(app: AppInstance): void {
       const latest = await latestConsolidation(db, dayId);
       const open = latest === undefined ? 0 : Number((await db.selectFrom('consolidation_conflicts').select((eb) => eb.fn.countAll<string>().as('n')).where('consolidation_id', '=', latest.id).where('resolution', 'is', null).executeTakeFirstOrThrow()).n);
       return {
-        dayId, label: day.label, votingDate: settings.votingDate, registrationDeadline: settings.registrationDeadline, abroadModes: [...settings.abroadModes], onlineRevoteLimit: settings.onlineRevoteLimit, frozen: settings.frozen,
+        dayId, label: day.label, votingDate: settings.votingDate, registrationDeadline: settings.registrationDeadline, abroadModes: [...settings.abroadModes], elections: settings.elections.map((e) => e.id), onlineRevoteLimit: settings.onlineRevoteLimit, frozen: settings.frozen,
         periods: settings.periods, residentModes: settings.residentModes,
         communes: await count('communes'), communeFiles: Number(files.n), registrations: await count('consular_registrations'), posts,
         consolidation: latest === undefined ? null : { id: latest.id, voters: latest.voters, frozen: latest.frozen, openConflicts: open },

@@ -8,6 +8,7 @@ import { AppError } from '../errors.ts';
 import { importCommuneVoters, type ImportReport } from '../preparation/commune-import.ts';
 import { changeRegistration, importConsularRegister, optIn, registerAbroad, withdrawRegistration } from '../preparation/consular.ts';
 import { csvLine } from '../preparation/csv.ts';
+import { daySettings } from '../preparation/setup.ts';
 import { communeActor, csvBody, dayParams, importReportSchema, postActor, run } from './preparation-common.ts';
 import { errorSchema } from './schemas.ts';
 
@@ -110,6 +111,27 @@ export function preparationVoterRoutes(app: AppInstance): void {
     async (request) => {
       const actor = postActor(request, request.params.post);
       return plain(await run(() => importConsularRegister(app.context.store, actor, request.params.dayId, request.params.post, csvBody(request))));
+    },
+  );
+
+  app.get(
+    '/api/preparation/days/:dayId/opt-in',
+    {
+      schema: {
+        tags: ['preparation'],
+        summary: 'For a voter: the remote modes open to voters in Belgium, the deadline, and their own choice',
+        params: dayParams,
+        response: { 200: z.object({ deadline: z.string(), modes: z.array(z.object({ mode: z.number().int(), optIn: z.boolean() })), chosen: z.number().int().nullable() }), 404: errorSchema },
+      },
+      config: { access: 'voter' },
+    },
+    async (request) => {
+      const voter = voterOf(request);
+      if (voter.electionDayId !== request.params.dayId) throw new AppError('auth.forbidden');
+      const settings = await run(() => daySettings(app.context.store.db, request.params.dayId));
+      const chosen = await app.context.store.db.selectFrom('resident_opt_ins').select('mode').where('election_day_id', '=', request.params.dayId).where('nrn', '=', voter.nrn).executeTakeFirst();
+      const modes = ([6, 7, 8] as const).map((mode) => ({ mode, ...settings.residentModes[mode === 6 ? 'hybrid' : mode === 7 ? 'online' : 'kiosk'] })).filter((m) => m.open).map((m) => ({ mode: m.mode, optIn: m.optIn }));
+      return { deadline: settings.registrationDeadline, modes, chosen: chosen?.mode ?? null };
     },
   );
 

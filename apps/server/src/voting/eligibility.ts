@@ -2,7 +2,7 @@
 // sources: the preparation's consolidated voter file of the day when there is one (mode, category,
 // commune → constituency per election and language); otherwise the demo's `voters` register, where
 // every voter is taken as registered for mode 7 in their constituency.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Schema } from '@isoloir/store';
 
 export interface Eligibility {
@@ -50,8 +50,41 @@ export async function eligibilityOf(db: Kysely<Schema>, electionDayId: string, n
   return (await fromConsolidation(db, electionDayId, nrn)) ?? (await fromRegister(db, electionDayId, nrn));
 }
 
-/** The voter's place in one election, if they may vote online in it. */
+export interface OnlinePlaceRow {
+  readonly code: string;
+  readonly category: 'belgium' | 'abroad';
+  readonly mode: number | null;
+  readonly source: 'consolidated' | 'register';
+}
+
+/**
+ * The voter's place in one election as one query (at most one row; the voter may vote online there
+ * if its `mode` is ONLINE_MODE): the same answer as filtering `eligibilityOf`. The ballot box runs
+ * it inside its checking statement.
+ */
+export function onlinePlaceSql(electionDayId: string, nrn: string, electionId: string): RawBuilder<OnlinePlaceRow> {
+  return sql<OnlinePlaceRow>`
+    with latest as (select id from consolidations where election_day_id = ${electionDayId} order by id desc limit 1)
+    select cc.constituency_code as code, cv.category, cv.mode, 'consolidated' as source
+      from latest
+      join consolidated_voters cv on cv.consolidation_id = latest.id and cv.nrn = ${nrn} and cv.status = 'ok'
+      join commune_constituencies cc on cc.election_day_id = ${electionDayId} and cc.nis = cv.commune_nis and cc.language in ('*', cv.language) and cc.election_id = ${electionId}
+    union all
+    select c.code, v.category, ${ONLINE_MODE}::smallint as mode, 'register' as source
+      from voters v
+      join elections e on e.election_day_id = v.election_day_id and e.id = ${electionId}
+      join constituencies c on c.election_id = e.id and c.code = v.constituency_code
+      where v.election_day_id = ${electionDayId} and v.nrn = ${nrn} and not exists (select 1 from latest)
+    limit 1`;
+}
+
+export function onlinePlace(electionId: string, row: OnlinePlaceRow | undefined): Eligibility | undefined {
+  if (row === undefined || Number(row.mode) !== ONLINE_MODE) return undefined;
+  return { electionId, constituencyCode: row.code, category: row.category, mode: ONLINE_MODE, source: row.source };
+}
+
+/** The voter's place in one election, if they may vote online in it (one round trip). */
 export async function onlineEligibility(db: Kysely<Schema>, electionDayId: string, nrn: string, electionId: string): Promise<Eligibility | undefined> {
-  const all = await eligibilityOf(db, electionDayId, nrn);
-  return all.find((e) => e.electionId === electionId && e.mode === ONLINE_MODE);
+  const { rows } = await onlinePlaceSql(electionDayId, nrn, electionId).execute(db);
+  return onlinePlace(electionId, rows[0]);
 }

@@ -48,6 +48,7 @@ export function WorkspacePage({ role }: { readonly role: Role }): ReactNode {
               <li key={s.scope}>{t('official.scope')}: {s.label?.[language] ?? s.scope}{s.voters === null ? '' : ` · ${t('official.voters')}: ${String(s.voters)}`}</li>
             ))}
           </ul>
+          {(role === 'team-a' || role === 'team-b') && <p><Link to={`/counting/${role}`}>{t(role === 'team-a' ? 'count.team-a.title' : 'count.team-b.title')}</Link></p>}
           {role === 'po-admin' && <RolesAdmin />}
         </>
       ) : (

@@ -18,12 +18,16 @@ import { votingDe } from './voting/de.ts';
 import { votingEn } from './voting/en.ts';
 import { votingFr, type VotingKey } from './voting/fr.ts';
 import { votingNl } from './voting/nl.ts';
+import { countingDe } from './counting/de.ts';
+import { countingEn } from './counting/en.ts';
+import { countingFr, type CountingKey } from './counting/fr.ts';
+import { countingNl } from './counting/nl.ts';
 
-export type MessageKey = CoreKey | AuthKey | PreparationKey | VotingKey;
+export type MessageKey = CoreKey | AuthKey | PreparationKey | VotingKey | CountingKey;
 
 export const CATALOGS: Readonly<Record<Language, Readonly<Record<MessageKey, string>>>> = {
-  fr: { ...coreFr, ...authFr, ...preparationFr, ...votingFr },
-  nl: { ...coreNl, ...authNl, ...preparationNl, ...votingNl },
-  de: { ...coreDe, ...authDe, ...preparationDe, ...votingDe },
-  en: { ...coreEn, ...authEn, ...preparationEn, ...votingEn },
+  fr: { ...coreFr, ...authFr, ...preparationFr, ...votingFr, ...countingFr },
+  nl: { ...coreNl, ...authNl, ...preparationNl, ...votingNl, ...countingNl },
+  de: { ...coreDe, ...authDe, ...preparationDe, ...votingDe, ...countingDe },
+  en: { ...coreEn, ...authEn, ...preparationEn, ...votingEn, ...countingEn },
 };

@@ -17,6 +17,7 @@ export interface DayState {
   readonly label: Labels;
   readonly votingDate: string;
   readonly abroadModes: readonly number[];
+  readonly elections: readonly string[];
   readonly frozen: boolean;
   readonly communes: number;
   readonly communeFiles: number;

@@ -4,7 +4,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { getJson } from '../api.ts';
 import { errorMessageKey, useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/catalog.ts';
-import { sendJson, type Commune } from './api.ts';
+import { sendJson, uploadCsv, type Commune } from './api.ts';
 import { useDay } from './use-day.ts';
 
 interface Conflict {
@@ -56,6 +56,45 @@ function ConflictRow({ dayId, conflict, onDone }: { readonly dayId: string; read
   );
 }
 
+/** Loading the setup (JSON), the communes (CSV) and candidate lists (JSON or CSV) from files. */
+function Uploads({ dayId, electionIds, onDone }: { readonly dayId: string; readonly electionIds: readonly string[]; readonly onDone: (code: string | null, done: MessageKey | null) => void }): ReactNode {
+  const { t } = useI18n();
+  const [election, setElection] = useState(electionIds[0] ?? '');
+  const upload = async (kind: 'setup' | 'communes' | 'lists', file: File | undefined): Promise<void> => {
+    if (file === undefined) return;
+    const result =
+      kind === 'communes' ? await uploadCsv<unknown>(`/api/preparation/days/${dayId}/communes`, file)
+      : kind === 'lists' && file.name.endsWith('.csv') ? await uploadCsv<unknown>(`/api/preparation/elections/${election}/lists`, file)
+      : await sendJson<unknown>('POST', kind === 'setup' ? '/api/preparation/setup' : `/api/preparation/elections/${election}/lists`, await readJson(file));
+    onDone(result.ok ? null : result.code, result.ok ? 'prep.uploaded' : null);
+  };
+  return (
+    <section aria-labelledby="uploads-title">
+      <h2 id="uploads-title">{t('prep.uploads')}</h2>
+      <div className="prep-form">
+        <label htmlFor="upload-setup">{t('prep.upload.setup')}</label>
+        <input id="upload-setup" type="file" accept=".json,application/json" onChange={(e) => { void upload('setup', e.target.files?.[0]); }} />
+        <label htmlFor="upload-communes">{t('prep.upload.communes')}</label>
+        <input id="upload-communes" type="file" accept=".csv,text/csv" onChange={(e) => { void upload('communes', e.target.files?.[0]); }} />
+        <label htmlFor="upload-election">{t('prep.upload.election')}</label>
+        <select id="upload-election" value={election} onChange={(e) => { setElection(e.target.value); }}>
+          {electionIds.map((id) => <option key={id} value={id}>{id}</option>)}
+        </select>
+        <label htmlFor="upload-lists">{t('prep.upload.lists')}</label>
+        <input id="upload-lists" type="file" accept=".json,.csv" onChange={(e) => { void upload('lists', e.target.files?.[0]); }} />
+      </div>
+    </section>
+  );
+}
+
+async function readJson(file: File): Promise<unknown> {
+  try {
+    return JSON.parse(await file.text()) as unknown;
+  } catch {
+    return null;
+  }
+}
+
 export function AuthorityPage(): ReactNode {
   const { t, language } = useI18n();
   const [version, setVersion] = useState(0);
@@ -65,6 +104,7 @@ export function AuthorityPage(): ReactNode {
   const [nis, setNis] = useState('');
   const [published, setPublished] = useState<Published | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [notice, setNotice] = useState<MessageKey | null>(null);
   const day = load.state === 'done' ? load.day : null;
   const dayId = day?.dayId ?? null;
   useEffect(() => {
@@ -101,6 +141,8 @@ export function AuthorityPage(): ReactNode {
         <div><dt>{t('prep.status.open')}</dt><dd data-testid="open-conflicts">{day.consolidation?.openConflicts ?? 0}</dd></div>
       </dl>
       {problem !== null && <p role="alert" data-code={problem}>{t(errorMessageKey(problem))}</p>}
+      {notice !== null && problem === null && <p role="status">{t(notice)}</p>}
+      {!day.frozen && <Uploads dayId={day.dayId} electionIds={day.elections} onDone={(code, done) => { setProblem(code); setNotice(done); setVersion((v) => v + 1); }} />}
       {day.frozen ? <p role="status">{t('prep.frozen')}</p> : (
         <p className="actions">
           <button type="button" onClick={() => { void act(`/api/preparation/days/${day.dayId}/consolidations`); }}>{t('prep.consolidate')}</button>

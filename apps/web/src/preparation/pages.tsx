@@ -5,6 +5,7 @@ import { Link } from '../router.tsx';
 import { AuthorityPage } from './authority-page.tsx';
 import { CommunePage } from './commune-page.tsx';
 import { ConsularPage } from './consular-page.tsx';
+import { OptInPage } from './opt-in-page.tsx';
 
 interface Page {
   readonly match: (segments: readonly string[]) => boolean;
@@ -33,4 +34,5 @@ export const PREPARATION_PAGES: readonly Page[] = [
   { match: is('preparation', 'commune'), render: () => <CommunePage /> },
   { match: is('preparation', 'consular'), render: () => <ConsularPage /> },
   { match: is('preparation', 'authority'), render: () => <AuthorityPage /> },
+  { match: is('preparation', 'opt-in'), render: () => <OptInPage /> },
 ];

@@ -246,6 +246,9 @@ export async function createSecp256k1Mcl(): Promise<Group<mcl.G1>> {
     return heap.get(acc);
   }
 
+  const tables = new FinalizationRegistry<number>((ptr) => {
+    m._free(ptr);
+  });
   const generator = mcl.getBasePointG1();
   const baseTable = buildTable(heap, generator);
   return {
@@ -262,7 +265,9 @@ export async function createSecp256k1Mcl(): Promise<Group<mcl.G1>> {
     mulBase: (k) => tableMul(baseTable, k),
     fixedBase: (p) => {
       const table = buildTable(heap, p);
-      return (k) => tableMul(table, k);
+      const mulTable = (k: bigint): mcl.G1 => tableMul(table, k);
+      tables.register(mulTable, table); // the heap table lives as long as its multiplier
+      return mulTable;
     },
     msm,
     equals: (a, b) => a.isEqual(b),

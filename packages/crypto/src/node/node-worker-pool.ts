@@ -19,16 +19,35 @@ export interface WorkerPool extends Runner {
   close(): Promise<void>;
 }
 
+/** Tasks in flight per worker: 2, so that a worker never waits for the next message. */
+const IN_FLIGHT = 2;
+
 export function createWorkerPool(groupName: GroupName, backend?: BackendName, size = availableParallelism()): WorkerPool {
   const workers = Array.from({ length: size }, () => new Worker(new URL('./kernel-worker.ts', import.meta.url), { workerData: { groupName, backend } }));
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  // Tasks wait in one queue and go to whichever worker frees up first: when the machine is shared,
+  // a slowed-down worker simply takes fewer chunks (no static split that waits for the slowest).
+  const queue: { id: number; kernel: KernelName; input: unknown }[] = [];
   const load = workers.map(() => 0);
   let nextId = 0;
+
+  function dispatch(): void {
+    for (let w = 0; w < workers.length && queue.length > 0; w++) {
+      while ((load[w] ?? 0) < IN_FLIGHT && queue.length > 0) {
+        const task = queue.shift();
+        if (task === undefined) break;
+        load[w] = (load[w] ?? 0) + 1;
+        workers[w]?.postMessage(task);
+      }
+    }
+  }
+
   workers.forEach((worker, w) => {
     worker.on('message', (reply: Reply) => {
       const p = pending.get(reply.id);
       pending.delete(reply.id);
-      load[w] = (load[w] ?? 1) - 1;
+      load[w] = Math.max(0, (load[w] ?? 1) - 1);
+      dispatch();
       if (p === undefined) return;
       if (reply.ok) p.resolve(reply.value);
       else p.reject(new Error(reply.error ?? 'worker error'));
@@ -36,17 +55,16 @@ export function createWorkerPool(groupName: GroupName, backend?: BackendName, si
     worker.on('error', (e: Error) => {
       for (const p of pending.values()) p.reject(e);
       pending.clear();
+      queue.length = 0;
     });
   });
 
   function submit(kernel: KernelName, input: unknown): Promise<unknown> {
-    let w = 0;
-    for (let i = 1; i < workers.length; i++) if ((load[i] ?? 0) < (load[w] ?? 0)) w = i;
-    load[w] = (load[w] ?? 0) + 1;
     const id = nextId++;
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject });
-      workers[w]?.postMessage({ id, kernel, input });
+      queue.push({ id, kernel, input });
+      dispatch();
     });
   }
 

@@ -100,7 +100,8 @@ export async function shuffleAndProve<P>(group: Group<P>, runner: Runner, ctx: S
   const rHat = randoms(q, n);
   const omegaHat = randoms(q, n);
   const omegaPrime = randoms(q, n);
-  const ranges = chunkRanges(n, runner.parallelism);
+  // About 8 chunks per worker: the pool hands them out as workers free up (load balancing).
+  const ranges = chunkRanges(n, runner.parallelism * 2);
 
   const len = group.elementLength;
   const perCt = 2 * width * len;

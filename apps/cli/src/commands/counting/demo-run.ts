@@ -11,7 +11,7 @@ import { loadMsmPool, verifyShuffleProof } from '@isoloir/verifier';
 import { openStore } from '@isoloir/store';
 import { DEMO_DAY_ID, DEMO_ELECTION_ID, seedDemoIfEmpty } from '@isoloir/server';
 import {
-  approvePv, cancelDoubleVote, confirmDoubleVote, exportBundle, exportEml, generatePvs, groupsToCount, identifyDoubleVotes, importPollingStationList, listCancellationsForTeamB,
+  approvePv, cancelDoubleVotes, confirmDoubleVotes, exportBundle, exportEml, generatePvs, groupsToCount, identifyDoubleVotes, importPollingStationList, listCancellationsForTeamB,
   listDoubleVotesForTeamA, mergeGroup, prepareGroups, pvCsv, pvPdf, runDemoCeremony, splitIdentities, tallyGroup, writeRecord, type CountingCrypto, type PvContent, type TrusteeShareFile,
 } from '@isoloir/server/counting';
 import { castDemoBallots, type CastLogEntry } from './demo-cast.ts';
@@ -79,8 +79,9 @@ export async function runDemo(o: DemoOptions): Promise<DemoSummary> {
     await identifyDoubleVotes(store, DEMO_ELECTION_ID, TEAM_A);
     const constituencies = await store.db.selectFrom('constituencies').select('code').where('election_id', '=', DEMO_ELECTION_ID).execute();
     for (const { code } of constituencies) {
-      for (const c of await listDoubleVotesForTeamA(store, DEMO_ELECTION_ID, code)) await confirmDoubleVote(store, c.ballotId, code, TEAM_A);
-      for (const c of await listCancellationsForTeamB(store, DEMO_ELECTION_ID, code)) await cancelDoubleVote(store, c.ballotId, code, TEAM_B1);
+      // Set-based: each team settles its constituency's cases in one transaction.
+      await confirmDoubleVotes(store, (await listDoubleVotesForTeamA(store, DEMO_ELECTION_ID, code)).map((c) => c.ballotId), code, TEAM_A);
+      await cancelDoubleVotes(store, (await listCancellationsForTeamB(store, DEMO_ELECTION_ID, code)).map((c) => c.ballotId), code, TEAM_B1);
     }
     lap('polling-station list and cancellations');
 

@@ -1,10 +1,10 @@
 // What a trustee does at counting, on their own machine, with their key share: for each group,
 // fetch the current ciphertexts, shuffle with proof, upload; then partial decryption with proof.
 // Resumable: the server's state says what is done; anything done is skipped.
-import { hexToScalar, partialDecryptBulk, scalarToHex, shuffleAndProve, type Group, type Runner, type ShuffleProof } from '@isoloir/crypto';
+import { hexToScalar, partialDecryptBulk, scalarToHex, shuffleAndProve, type Group, type Runner } from '@isoloir/crypto';
 import type { GroupWork, PartialUpload, ShuffleUpload } from '@isoloir/server/counting';
 import type { TrusteeShareFile } from '@isoloir/server/counting';
-import { fromHex, toHex, unpackRows } from '@isoloir/server/counting';
+import { fromHex, shuffleProofJson, unpackRows } from '@isoloir/server/counting';
 import { progress, type ProgressStream } from '../../progress.ts';
 
 /** The server as a trustee sees it (HTTP client, or in-process for the offline demo). */
@@ -16,23 +16,8 @@ export interface CountingService {
   uploadPartial(up: PartialUpload): Promise<void>;
 }
 
-export function shuffleProofJson(proof: ShuffleProof): Record<string, unknown> {
-  return {
-    commitments: proof.commitments.map(toHex),
-    chain: proof.chain.map(toHex),
-    t1: toHex(proof.t1),
-    t2: toHex(proof.t2),
-    t3: toHex(proof.t3),
-    t4: proof.t4.map(([a, b]) => [toHex(a), toHex(b)]),
-    tHat: proof.tHat.map(toHex),
-    s1: scalarToHex(proof.s1),
-    s2: scalarToHex(proof.s2),
-    s3: scalarToHex(proof.s3),
-    s4: proof.s4.map(scalarToHex),
-    sHat: proof.sHat.map(scalarToHex),
-    sPrime: proof.sPrime.map(scalarToHex),
-  };
-}
+/** The proof's JSON form (moved to the server's counting package, which the browser tests share). */
+export { shuffleProofJson };
 
 export interface TrusteeContext {
   readonly group: Group<unknown>;

@@ -1,25 +1,40 @@
 /**
  * NODE-ONLY profiling harness (not part of the API): shuffle + proof and the independent
  * verification at N ciphertexts on T worker threads, with the time of each step on stderr.
- *   node packages/crypto/bench/profile-shuffle.ts N [T] [setup|prove|all]
+ *   node packages/verifier/bench/profile-shuffle.ts N [T] [setup|prove|all]
  * Use under `node --cpu-prof` or `valgrind --tool=callgrind` (instruction counts are repeatable
  * on a loaded machine, wall-clock figures are not).
  */
-import { loadGroup } from '../src/group/load-group.ts';
-import { randomScalar } from '../src/group/scalar.ts';
-import { createWorkerPool } from '../src/node/node-worker-pool.ts';
-import { chunkRanges } from '../src/parallel/runner.ts';
-import { shuffleAndProve, type EncodedCiphertext } from '../src/shuffle/shuffle-prove.ts';
-import { shufflePayload } from '../src/record/payloads.ts';
-import { verifyShuffleProof } from '../../verifier/src/check-shuffle.ts';
-import { createMsmPool } from '../../verifier/src/node/msm-pool.ts';
+import { bytesToHex, chunkRanges, loadGroup, loadNodeWorkerPool, randomScalar, scalarToHex, shuffleAndProve, type EncodedCiphertext, type ShuffleProof } from '@isoloir/crypto';
+import { verifyShuffleProof } from '../src/check-shuffle.ts';
+import { createMsmPool } from '../src/node/msm-pool.ts';
+
+/** The proof as it appears in the record (PROTOCOL.md §6, README "shuffle" entry). */
+function proofJson(p: ShuffleProof): unknown {
+  const hex = bytesToHex;
+  return {
+    commitments: p.commitments.map(hex),
+    chain: p.chain.map(hex),
+    t1: hex(p.t1),
+    t2: hex(p.t2),
+    t3: hex(p.t3),
+    t4: p.t4.map(([a, b]) => [hex(a), hex(b)]),
+    tHat: p.tHat.map(hex),
+    s1: scalarToHex(p.s1),
+    s2: scalarToHex(p.s2),
+    s3: scalarToHex(p.s3),
+    s4: p.s4.map(scalarToHex),
+    sHat: p.sHat.map(scalarToHex),
+    sPrime: p.sPrime.map(scalarToHex),
+  };
+}
 
 const n = Number(process.argv[2] ?? '4000');
 const threads = Number(process.argv[3] ?? '2');
 /** 'setup' | 'prove' | 'all': stop early, so that instruction counts can be split by step. */
 const mode = process.argv[4] ?? 'all';
 const group = await loadGroup('secp256k1', 'mcl');
-const pool = createWorkerPool('secp256k1', 'mcl', threads);
+const pool = (await loadNodeWorkerPool()).createWorkerPool('secp256k1', 'mcl', threads);
 const msm = createMsmPool('secp256k1', threads);
 try {
   const pkBytes = group.encode(group.mulBase(randomScalar(group.order)));
@@ -33,9 +48,9 @@ try {
   const res = await shuffleAndProve(group, pool, { electionId: 'p', groupId: 'g', mixNode: 1 }, pkBytes, inputs);
   const tProve = (performance.now() - t0) / 1000;
   if (mode === 'prove') process.exit(0);
-  const payload = shufflePayload('g', 1, res.outputs, res.proof) as { proof: unknown };
+  const proof = proofJson(res.proof);
   t0 = performance.now();
-  const failed = await verifyShuffleProof(group, { electionId: 'p', groupId: 'g', mixNode: 1, pk: pkBytes }, inputs, res.outputs, payload.proof, 'profile', msm);
+  const failed = await verifyShuffleProof(group, { electionId: 'p', groupId: 'g', mixNode: 1, pk: pkBytes }, inputs, res.outputs, proof, 'profile', msm);
   const tVerify = (performance.now() - t0) / 1000;
   if (failed !== undefined) throw new Error(`verification failed: ${failed}`);
   process.stdout.write(`${JSON.stringify({ n, threads, prove_s: tProve, prove_per_s: Math.round(n / tProve), verify_s: tVerify, verify_per_s: Math.round(n / tVerify) })}\n`);

@@ -1,0 +1,218 @@
+// The count over HTTP, as the main office and the trustees do it: Team A imports a polling-station
+// list (a bad file refused) and confirms double votes; Team B cancels them (the voter's portal says
+// "cancelled"); the PO splits; `isoloir trustee` shuffles and decrypts against the server (each
+// proof checked on upload; a bad shuffle or decryption refused and named; a share that is not this
+// election's refused; a second run finds nothing to do); the PO counts; Team B approves the PV
+// (four eyes); the public record verifies and the final PV is published.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inlineRunner, loadGroup, shuffleAndProve, type BallotLayout, type Group } from '@isoloir/crypto';
+import { verifyRecord } from '@isoloir/verifier';
+import { openStore, type Store } from '@isoloir/store';
+import { buildApp, DEMO_DAY_ID, DEMO_ELECTION_ID, seedDemoIfEmpty } from '@isoloir/server';
+import { fromHex, runDemoCeremony, unpackRows, type TrusteeShareFile } from '@isoloir/server/counting';
+import { seedDevOfficials, testSession, type TestSession } from '@isoloir/server/testing';
+import { castDemoBallots } from './counting/demo-cast.ts';
+import { httpCountingService, TrusteeRefusal, type ServerSession } from './counting/http-service.ts';
+import { verifierChecks } from './counting/server-checks.ts';
+import { shuffleProofJson } from './counting/trustee-work.ts';
+import { readShareFile, runTrustee } from './trustee.ts';
+
+type App = Awaited<ReturnType<typeof buildApp>>;
+const E = DEMO_ELECTION_ID;
+const quiet = { write: () => true, isTTY: false };
+
+describe('counting over HTTP with isoloir trustee', () => {
+  let store: Store;
+  let app: App;
+  let url: string;
+  let dir: string;
+  let shares: TrusteeShareFile[];
+  let group: Group<unknown>;
+  const checks = verifierChecks();
+  const s: Record<'teamA' | 'teamB' | 'teamB2' | 'po' | 'trustee', TestSession> = {} as never;
+
+  const call = async (who: TestSession | null, method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown>; raw: string }> => {
+    const r = await app.inject({ method, url: path, headers: { ...(who?.headers ?? {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, ...(body === undefined ? {} : { payload: JSON.stringify(body) }) });
+    const raw = r.body;
+    let json: Record<string, unknown> = {};
+    try {
+      json = JSON.parse(raw) as Record<string, unknown>;
+    } catch {
+      json = {};
+    }
+    return { status: r.statusCode, json, raw };
+  };
+  const session = (t: TestSession): ServerSession => ({ cookie: t.headers.cookie, csrfToken: t.csrfToken });
+  const audits = async (action: string): Promise<number> => Number((await store.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<string>().as('n')).where('action', '=', action).executeTakeFirstOrThrow()).n);
+
+  before(async () => {
+    store = await openStore({});
+    await seedDemoIfEmpty(store, { voters: 160, abroadPerMille: 100, seed: 11 });
+    await seedDevOfficials(store);
+    dir = mkdtempSync(join(tmpdir(), 'isoloir-trustee-'));
+    const ceremony = await runDemoCeremony(store, E, { trustees: 3, threshold: 2, shareDir: dir }, { id: 'test' });
+    shares = ceremony.shareFiles.map(readShareFile);
+    group = await loadGroup('secp256k1');
+    const key = await store.db.selectFrom('election_keys').selectAll().where('election_id', '=', E).executeTakeFirstOrThrow();
+    const now = Date.now();
+    await store.db.insertInto('voting_periods').values({ election_id: E, mode: 'online', opens_at: new Date(now - 7200_000), closes_at: new Date(now + 3600_000), max_ballots: 3 }).execute();
+    await castDemoBallots(store, inlineRunner(group), E, DEMO_DAY_ID, key.layout as BallotLayout, key.public_key, 100);
+    app = await buildApp({ store, counting: checks });
+    url = await app.listen({ port: 0, host: '127.0.0.1' });
+    s.teamA = await testSession(store, { kind: 'official', officialId: 'dev-team-a-liege' });
+    s.teamB = await testSession(store, { kind: 'official', officialId: 'dev-team-b-liege' });
+    s.po = await testSession(store, { kind: 'official', officialId: 'dev-po-admin' });
+    s.trustee = await testSession(store, { kind: 'official', officialId: 'dev-trustee' });
+    // A second Team B member of Liège, appointed by the PO (the PV needs two approvals).
+    const created = await call(s.po, 'POST', '/api/admin/officials', { nrn: '85073003328', givenName: 'Second', surname: 'Member' });
+    assert.equal(created.status, 201, created.raw);
+    const id = String(created.json['id']);
+    assert.equal((await call(s.po, 'POST', `/api/admin/officials/${id}/roles`, { role: 'team-b', scope: 'liege' })).status, 201);
+    s.teamB2 = await testSession(store, { kind: 'official', officialId: id });
+  });
+  after(async () => {
+    await app.close();
+    await checks.close?.();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('double votes: Team A confirms (identities), Team B cancels (no identity), the portal says cancelled', async () => {
+    const liege = await store.db.selectFrom('ballots').select(['voter_nrn']).where('constituency_code', '=', 'liege').where('status', '=', 'received').orderBy('voter_nrn').limit(2).execute();
+    assert.equal(liege.length, 2);
+    const polling = `/api/counting/identities/${DEMO_DAY_ID}/polling-stations`;
+    const bad = await call(s.teamA, 'POST', polling, { station: 'Liège BV 12', csv: `nrn\n${liege[0]?.voter_nrn ?? ''}\n85073003329\n` });
+    assert.equal(bad.status, 400);
+    assert.equal(bad.json['code'], 'counting.file');
+    assert.match(String(bad.json['message']), /line 3/);
+    assert.equal(await audits('counting.polling-list.refused'), 1);
+    assert.equal(Number((await store.db.selectFrom('polling_station_votes').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n), 0);
+    const good = await call(s.teamA, 'POST', polling, { station: 'Liège BV 12', csv: `nrn\n${liege.map((v) => v.voter_nrn).join('\n')}\n` });
+    assert.equal(good.status, 200, good.raw);
+    assert.equal(good.json['accepted'], 2);
+    assert.equal((await call(s.teamB, 'POST', polling, { station: 'x', csv: 'nrn\n' })).status, 403);
+
+    assert.equal((await call(s.teamA, 'POST', `/api/counting/identities/${E}/double-votes/identify`)).json['cases'], 2);
+    const listA = await call(s.teamA, 'GET', `/api/counting/identities/${E}/constituencies/liege/double-votes`);
+    const cases = listA.json['cases'] as { ballotId: string; nrn: string; status: string }[];
+    assert.deepEqual(cases.map((c) => c.nrn).sort(), liege.map((v) => v.voter_nrn).sort());
+    assert.doesNotMatch(listA.raw, /ciphertext|proof/);
+    assert.equal((await call(s.teamA, 'GET', `/api/counting/identities/${E}/constituencies/namur/double-votes`)).status, 403, 'Team A of Liège only');
+    assert.equal((await call(s.teamB, 'GET', `/api/counting/identities/${E}/constituencies/liege/double-votes`)).status, 403, 'Team B never sees identities');
+    const attendance = await call(s.teamA, 'GET', `/api/counting/identities/${E}/constituencies/liege/remote-voters`);
+    assert.ok(Number(attendance.json['total']) > 2);
+
+    const first = cases[0]?.ballotId ?? '';
+    const cancelPath = (id: string): string => `/api/counting/contents/${E}/constituencies/liege/cancellations/${id}/confirm`;
+    const early = await call(s.teamB, 'POST', cancelPath(first));
+    assert.equal(early.status, 409, 'Team A confirms first');
+    for (const c of cases) assert.equal((await call(s.teamA, 'POST', `/api/counting/identities/${E}/constituencies/liege/double-votes/${c.ballotId}/confirm`)).status, 200);
+    assert.equal((await call(s.teamA, 'POST', `/api/counting/identities/${E}/constituencies/liege/double-votes/${first}/confirm`)).json['code'], 'counting.state');
+    const listB = await call(s.teamB, 'GET', `/api/counting/contents/${E}/constituencies/liege/cancellations`);
+    assert.equal((listB.json['cases'] as unknown[]).length, 2);
+    for (const nrn of liege.map((v) => v.voter_nrn)) assert.ok(!listB.raw.includes(nrn), 'no identity for Team B');
+    assert.equal((await call(s.teamA, 'POST', cancelPath(first))).status, 403, 'Team A cannot cancel');
+    for (const c of cases) assert.equal((await call(s.teamB, 'POST', cancelPath(c.ballotId))).status, 200);
+
+    const voter = await testSession(store, { kind: 'voter', nrn: liege[0]?.voter_nrn ?? '' });
+    const portal = await call(voter, 'GET', '/api/voting/portal');
+    const ballots = (portal.json['elections'] as { electionId: string; ballots: { status: string; cancellationReason: string | null }[] }[]).find((e) => e.electionId === E)?.ballots ?? [];
+    assert.equal(ballots.at(-1)?.status, 'cancelled');
+    assert.equal(ballots.at(-1)?.cancellationReason, 'voted-at-polling-station');
+  });
+
+  test('split, trustees over HTTP with every proof checked, count, PV approvals, public record', async () => {
+    assert.equal((await call(s.po, 'POST', `/api/counting/process/${E}/split`)).json['code'], 'counting.period-open', 'not before the period is closed');
+    await store.db.updateTable('voting_periods').set({ closed_at: new Date(), closed_by: 'test' }).where('election_id', '=', E).execute();
+    const prepared = await call(s.po, 'POST', `/api/counting/process/${E}/groups/prepare`);
+    const groups = prepared.json['groups'] as { groupId: string; constituency: string; ballots: number; small: boolean }[];
+    for (const code of new Set(groups.map((g) => g.constituency))) {
+      const mine = groups.filter((g) => g.constituency === code).sort((a, b) => b.ballots - a.ballots);
+      for (const g of mine.slice(1)) if (g.small) assert.equal((await call(s.po, 'POST', `/api/counting/process/${E}/groups/merge`, { group: g.groupId, into: mine[0]?.groupId })).status, 200);
+    }
+    const split = await call(s.po, 'POST', `/api/counting/process/${E}/split`);
+    assert.equal(split.status, 200, split.raw);
+    assert.equal((await call(s.teamB, 'POST', `/api/counting/process/${E}/split`)).status, 403);
+
+    // Trustee 1 shuffles every group over HTTP.
+    const [one, two, three] = shares;
+    assert.ok(one !== undefined && two !== undefined && three !== undefined);
+    const r1 = await runTrustee({ server: url, share: one, session: session(s.trustee), step: 'all', stream: quiet, log: () => undefined });
+    assert.ok(r1.shuffled > 0);
+    assert.equal(r1.decrypted, 0);
+    assert.ok(r1.waiting.length > 0);
+
+    // Trustee 2 uploads a shuffle whose proof is wrong: refused, named, nothing stored, audited.
+    const service = httpCountingService(url, E, session(s.trustee));
+    const target = (await service.groups()).find((g) => g.ballots > 0);
+    assert.ok(target !== undefined);
+    const cur = await service.current(target.groupId);
+    const pk = fromHex((await service.key()).publicKey);
+    const shuffled = await shuffleAndProve(group, inlineRunner(group), { electionId: E, groupId: target.groupId, mixNode: 2 }, pk, unpackRows(cur.blob));
+    const proof = shuffleProofJson(shuffled.proof);
+    const flip = (h: string): string => (h.startsWith('0') ? `1${h.slice(1)}` : `0${h.slice(1)}`);
+    await assert.rejects(service.uploadShuffle({ electionId: E, groupId: target.groupId, trustee: 2, mixNode: 2, outputs: shuffled.outputs, proof: { ...proof, s1: flip(String(proof['s1'])) } }), (e: unknown) => {
+      assert.ok(e instanceof TrusteeRefusal);
+      assert.equal(e.code, 'counting.shuffle-proof');
+      assert.match(e.message, new RegExp(`group ${target.groupId}, trustee 2, mix node 2`));
+      return true;
+    });
+    assert.equal((await service.current(target.groupId)).mixNodes, 1);
+    assert.equal(await audits('counting.shuffle.refused'), 1);
+    // A key share that is not this election's: refused before anything is sent.
+    await assert.rejects(runTrustee({ server: url, share: { ...three, verificationKey: one.verificationKey }, session: session(s.trustee), step: 'all', stream: quiet, log: () => undefined }), /does not match the key published/);
+    // Team B cannot reach a trustee route; a trustee cannot reach an identity route.
+    assert.equal((await call(s.teamB, 'GET', `/api/counting/contents/${E}/trustee/groups`)).status, 403);
+    assert.equal((await call(s.trustee, 'GET', `/api/counting/identities/${E}/constituencies/liege/double-votes`)).status, 403);
+
+    const r2 = await runTrustee({ server: url, share: two, session: session(s.trustee), step: 'all', stream: quiet, log: () => undefined });
+    assert.ok(r2.shuffled > 0 && r2.decrypted > 0);
+    // Trustee 3 (who did not mix) uploads a decryption with a wrong proof: refused and named.
+    const mixed = await service.current(target.groupId);
+    const rows = unpackRows(mixed.blob);
+    await assert.rejects(service.uploadPartial({ electionId: E, groupId: target.groupId, trustee: 3, shares: rows.map((row) => row.slice(0, row.length / 2)), proof: { challenge: '01', response: '02' } }), (e: unknown) => e instanceof TrusteeRefusal && e.code === 'counting.decryption-proof' && e.message.includes(`group ${target.groupId}, trustee 3`));
+    const r3 = await runTrustee({ server: url, share: three, session: session(s.trustee), step: 'decrypt', stream: quiet, log: () => undefined });
+    assert.ok(r3.decrypted > 0);
+    assert.deepEqual(r3.waiting, []);
+    // Resumable: running again finds nothing left to do.
+    const again = await runTrustee({ server: url, share: two, session: session(s.trustee), step: 'all', stream: quiet, log: () => undefined });
+    assert.deepEqual([again.shuffled, again.decrypted], [0, 0]);
+
+    const results = await call(s.po, 'POST', `/api/counting/process/${E}/results`);
+    assert.equal(results.status, 200, results.raw);
+    assert.deepEqual(results.json['waiting'], []);
+    assert.ok(Number(results.json['pvs']) > 0);
+
+    // Team B reviews and approves the PV of Liège: two different members.
+    const pvs = await call(s.teamB, 'GET', `/api/counting/contents/${E}/constituencies/liege/pvs`);
+    const pv = (pvs.json['pvs'] as { mode: string; category: string; content: { counted: number; cancelled: Record<string, number> } }[]).find((p) => p.category === 'belgium');
+    assert.ok(pv !== undefined);
+    assert.equal(pv.content.cancelled['voted-at-polling-station'], 2);
+    for (const nrn of (await store.db.selectFrom('voters').select('nrn').limit(50).execute()).map((v) => v.nrn)) assert.ok(!pvs.raw.includes(nrn));
+    const approve = `/api/counting/contents/${E}/constituencies/liege/pvs/${pv.mode}/${pv.category}/approve`;
+    const pdfPath = `/api/counting/public/${E}/pvs/liege/${pv.mode}/${pv.category}/pdf`;
+    assert.deepEqual((await call(s.teamB, 'POST', approve)).json, { approvals: 1, final: false });
+    assert.equal((await call(null, 'GET', pdfPath)).status, 404, 'not published before it is final');
+    const twice = await call(s.teamB, 'POST', approve);
+    assert.equal(twice.json['code'], 'counting.four-eyes');
+    assert.equal((await call(s.teamA, 'POST', approve)).status, 403);
+    assert.deepEqual((await call(s.teamB2, 'POST', approve)).json, { approvals: 2, final: true });
+    const pdf = await app.inject({ url: pdfPath });
+    assert.equal(pdf.statusCode, 200);
+    assert.equal(pdf.headers['content-type'], 'application/pdf');
+    assert.equal(pdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
+
+    // The public record verifies with the independent verifier and carries no identity.
+    const record = await fetch(`${url}/api/counting/public/${E}/record`);
+    assert.equal(record.status, 200);
+    const text = await record.text();
+    for (const nrn of (await store.db.selectFrom('ballots').select('voter_nrn').limit(50).execute()).map((v) => v.voter_nrn)) assert.ok(!text.includes(nrn), 'no NRN in the record');
+    const verdict = await verifyRecord(JSON.parse(text) as never);
+    assert.equal(verdict.ok, true, JSON.stringify(verdict));
+    assert.equal(readFileSync(join(dir, `DEMO-ONLY-trustee-1-share.json`), 'utf8').includes('DEMO ONLY'), true);
+  });
+});

@@ -1,0 +1,163 @@
+// Counting in Chromium: a Liège voter voted online and also at a polling station. Team A (Liège)
+// finds and confirms the double vote — identities only; Team B (Liège), another person, confirms
+// the cancellation — no identity on screen; after the split, the trustees' mixing and decryption
+// (in process here, every proof checked on upload) and the count, Team B approves the PV; the
+// voter's portal shows the vote "cancelled". axe-core finds nothing on the counting screens.
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { hexToScalar, inlineRunner, loadGroup, partialDecryptBulk, scalarToHex, shuffleAndProve, type BallotLayout, type Group } from '@isoloir/crypto';
+import { acceptPartial, acceptShuffle, currentCiphertexts, fromHex, groupsToCount, runDemoCeremony, shuffleProofJson, unpackRows, type CountingCrypto, type TrusteeShareFile } from '@isoloir/server/counting';
+import { testSession, type DevServer, type TestSession } from '@isoloir/server/testing';
+import { encryptForCast, openTestPeriod } from '@isoloir/server/voting';
+import { verifyShuffleProof } from '@isoloir/verifier';
+import type { Browser, Page } from 'playwright-core';
+import { loginInBrowser, startAuthTestServer } from './auth-harness.ts';
+import { axeViolations, browserSkipReason, launchBrowser } from './harness.ts';
+
+const skip = browserSkipReason();
+const CHAMBER = 'demo-2029-chamber';
+
+describe('counting in Chromium: Team A, Team B, the voter', { skip }, () => {
+  let server: DevServer;
+  let browser: Browser;
+  let dir: string;
+  let shares: TrusteeShareFile[];
+  let group: Group<unknown>;
+  let voterNrn: string;
+
+  const inject = async (who: TestSession, method: 'GET' | 'POST', url: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> => {
+    const r = await server.app.inject({ method, url, headers: { ...who.headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, ...(body === undefined ? {} : { payload: JSON.stringify(body) }) });
+    return { status: r.statusCode, json: r.json<Record<string, unknown>>() };
+  };
+
+  before(async () => {
+    server = await startAuthTestServer();
+    const { store } = server;
+    dir = mkdtempSync(join(tmpdir(), 'isoloir-count-e2e-'));
+    const ceremony = await runDemoCeremony(store, CHAMBER, { trustees: 3, threshold: 2, shareDir: dir }, { id: 'test' });
+    shares = ceremony.shareFiles.map((f) => JSON.parse(readFileSync(f, 'utf8')) as TrusteeShareFile);
+    await openTestPeriod(store, CHAMBER, 3);
+    group = await loadGroup('secp256k1');
+    const key = await store.db.selectFrom('election_keys').selectAll().where('election_id', '=', CHAMBER).executeTakeFirstOrThrow();
+    const pk = group.decode(fromHex(key.public_key));
+    assert.ok(pk !== undefined);
+    voterNrn = server.persona('voter-be-fr-500').claims.egovNRN ?? '';
+    const others = await store.db.selectFrom('voters').select('nrn').where('constituency_code', '=', 'liege').where('category', '=', 'belgium').where('nrn', '!=', voterNrn).orderBy('nrn').limit(11).execute();
+    // Twelve Liège voters vote online (the group's minimum is 10), each for list 1.
+    for (const nrn of [voterNrn, ...others.map((o) => o.nrn)]) {
+      const voter = await testSession(store, { kind: 'voter', nrn });
+      const booth = await server.app.inject({ url: `/api/voting/elections/${CHAMBER}/booth`, headers: voter.headers });
+      assert.equal(booth.statusCode, 200, booth.body);
+      const b = booth.json<{ voterId: string; election: { constituency: { code: string } } }>();
+      const { body } = encryptForCast(group, pk, key.layout as BallotLayout, { electionId: CHAMBER, voterId: b.voterId, ballotId: randomUUID(), constituency: b.election.constituency.code }, { kind: 'list', list: 1, headBox: true, effectives: [], substitutes: [] });
+      const cast = await inject(voter, 'POST', `/api/voting/elections/${CHAMBER}/ballots`, body);
+      assert.ok(cast.status < 300, JSON.stringify(cast.json));
+    }
+    await store.db.updateTable('voting_periods').set({ closed_at: new Date(), closed_by: 'test' }).where('election_id', '=', CHAMBER).execute();
+    // The polling station's list says this voter also voted there (imported by Team A).
+    const teamA = await testSession(store, { kind: 'official', officialId: 'dev-team-a-liege' });
+    const day = await store.db.selectFrom('elections').select('election_day_id').where('id', '=', CHAMBER).executeTakeFirstOrThrow();
+    const imported = await inject(teamA, 'POST', `/api/counting/identities/${day.election_day_id}/polling-stations`, { station: 'Liège BV 12', csv: `nrn\n${voterNrn}\n` });
+    assert.equal(imported.status, 200, JSON.stringify(imported.json));
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function noViolations(page: Page, where: string): Promise<void> {
+    assert.deepEqual(await axeViolations(page), [], where);
+  }
+
+  /** The trustees' work, in process: trustees 1 and 2 shuffle, 2 and 3 decrypt; every proof checked. */
+  async function trustees(): Promise<void> {
+    const { store } = server;
+    const runner = inlineRunner(group);
+    const cc: CountingCrypto = { group, runner, checkShuffle: (st, inputs, outputs, proof) => verifyShuffleProof(group, st, inputs, outputs, proof, `shuffle ${st.groupId}`) };
+    const key = await store.db.selectFrom('election_keys').select('public_key').where('election_id', '=', CHAMBER).executeTakeFirstOrThrow();
+    for (const trustee of [1, 2]) {
+      for (const g of await groupsToCount(store, CHAMBER)) {
+        const cur = await currentCiphertexts(store, CHAMBER, g.groupId);
+        const mixNode = cur.mixNodes + 1;
+        const { outputs, proof } = await shuffleAndProve(group, runner, { electionId: CHAMBER, groupId: g.groupId, mixNode }, fromHex(key.public_key), unpackRows(cur.blob));
+        await acceptShuffle(store, cc, { electionId: CHAMBER, groupId: g.groupId, trustee, mixNode, outputs, proof: shuffleProofJson(proof) }, { id: `trustee:${String(trustee)}` });
+      }
+    }
+    for (const trustee of [2, 3]) {
+      const share = shares[trustee - 1];
+      assert.ok(share !== undefined);
+      for (const g of await groupsToCount(store, CHAMBER)) {
+        const cts = unpackRows((await currentCiphertexts(store, CHAMBER, g.groupId)).blob);
+        const pd = await partialDecryptBulk(group, runner, { electionId: CHAMBER, groupId: g.groupId }, trustee, hexToScalar(share.secret, group.order) ?? 0n, cts);
+        await acceptPartial(store, cc, { electionId: CHAMBER, groupId: g.groupId, trustee, shares: pd.shares, proof: { challenge: scalarToHex(pd.proof.challenge), response: scalarToHex(pd.proof.response) } }, { id: `trustee:${String(trustee)}` });
+      }
+    }
+  }
+
+  test('Team A confirms a double vote, Team B cancels it and approves the PV, the voter sees "cancelled"', async () => {
+    // Team A: identities only.
+    const a = await browser.newContext({ locale: 'en-GB' });
+    const pageA = await a.newPage();
+    await loginInBrowser(pageA, server.url, 'official-team-a', 'official');
+    await pageA.goto(`${server.url}/official/team-a`);
+    await pageA.getByRole('link', { name: 'Main office, Team A: identities' }).click();
+    await pageA.getByRole('heading', { level: 1, name: 'Main office, Team A: identities' }).waitFor();
+    await pageA.getByRole('button', { name: 'Look for double votes' }).click();
+    const row = pageA.locator('tr[data-status="identified"]');
+    await row.waitFor();
+    assert.match((await row.textContent()) ?? '', new RegExp(voterNrn));
+    await noViolations(pageA, 'Team A');
+    await row.getByRole('button', { name: 'Confirm the double vote' }).click();
+    await pageA.locator('tr[data-status="confirmed"]').waitFor();
+    await a.close();
+
+    // Team B, another person: no identity, confirms the cancellation.
+    const b = await browser.newContext({ locale: 'en-GB' });
+    const pageB = await b.newPage();
+    await loginInBrowser(pageB, server.url, 'official-team-b', 'official');
+    await pageB.goto(`${server.url}/counting/team-b`);
+    await pageB.getByRole('heading', { level: 1, name: 'Main office, Team B: contents' }).waitFor();
+    const toCancel = pageB.locator('tr[data-status="confirmed"]');
+    await toCancel.waitFor();
+    assert.ok(!((await pageB.locator('main, body').first().textContent()) ?? '').includes(voterNrn), 'Team B never sees an identity');
+    await noViolations(pageB, 'Team B cancellations');
+    await toCancel.getByRole('button', { name: 'Cancel the remote vote' }).click();
+    await pageB.locator('tr[data-status="cancelled"]').waitFor();
+
+    // The PO splits; the trustees mix and decrypt; the PO counts and generates the PVs.
+    const po = await testSession(server.store, { kind: 'official', officialId: 'dev-po-admin' });
+    assert.equal((await inject(po, 'POST', `/api/counting/process/${CHAMBER}/groups/prepare`)).status, 200);
+    const split = await inject(po, 'POST', `/api/counting/process/${CHAMBER}/split`);
+    assert.equal(split.status, 200, JSON.stringify(split.json));
+    await trustees();
+    const results = await inject(po, 'POST', `/api/counting/process/${CHAMBER}/results`);
+    assert.equal(results.status, 200, JSON.stringify(results.json));
+
+    // Team B reviews the PV of Liège and approves it (the first of two approvals).
+    await pageB.reload();
+    const pv = pageB.locator('[data-pv="online/belgium"]');
+    await pv.waitFor();
+    assert.match((await pv.textContent()) ?? '', /Counted11/);
+    await noViolations(pageB, 'Team B PV');
+    await pv.getByRole('button', { name: 'Approve this report' }).click();
+    await pageB.locator('[data-pv="online/belgium"] [data-approvals="1"]').waitFor();
+    await pageB.getByText('You approved it; another member must approve it too.').waitFor();
+    await b.close();
+
+    // The voter's portal: the remote vote is cancelled (the polling-station vote counts).
+    const v = await browser.newContext({ locale: 'en-GB' });
+    const pageV = await v.newPage();
+    await loginInBrowser(pageV, server.url, 'voter-be-fr-500');
+    await pageV.goto(`${server.url}/vote`);
+    const cancelled = pageV.locator(`section[data-election="${CHAMBER}"] li[data-status="cancelled"]`);
+    await cancelled.waitFor();
+    assert.match((await cancelled.textContent()) ?? '', /cancelled/);
+    await v.close();
+  });
+});
