@@ -74,7 +74,7 @@ export async function claimAuditHead(trx: Transaction<Schema>): Promise<AuditHea
   const row =
     mine !== undefined
       ? await trx.selectFrom('audit_shards').select(['shard', 'seq', 'hash']).where('shard', '=', mine).forUpdate().executeTakeFirstOrThrow()
-      : ((await trx.selectFrom('audit_shards').select(['shard', 'seq', 'hash']).orderBy(sql`random()`).limit(1).forUpdate().skipLocked().executeTakeFirst()) ??
+      : ((await claimAuditHeadSql().execute(trx)).rows[0] ??
         (await trx.selectFrom('audit_shards').select(['shard', 'seq', 'hash']).where('shard', '=', Math.floor(Math.random() * AUDIT_SHARDS)).forUpdate().executeTakeFirstOrThrow()));
   held.set(trx, row.shard);
   return { shard: row.shard, seq: BigInt(row.seq), hash: row.hash };
@@ -82,7 +82,7 @@ export async function claimAuditHead(trx: Transaction<Schema>): Promise<AuditHea
 
 /** SQL of `claimAuditHead` without the fallback, to be merged into another statement as a CTE returning `shard, seq, hash` (or no row). */
 export function claimAuditHeadSql(): RawBuilder<{ shard: number; seq: string; hash: string }> {
-  return sql`select shard, seq, hash from audit_shards order by random() limit 1 for update skip locked`;
+  return sql`/* isoloir:prepared */ select shard, seq, hash from audit_shards order by random() limit 1 for update skip locked`;
 }
 
 /** Records that `trx` holds `head` (claimed through `claimAuditHeadSql`). */
@@ -126,7 +126,7 @@ export function auditWriteSql(entry: PendingAuditEntry): { insert: RawBuilder<{ 
 export async function appendAudit(trx: Transaction<Schema>, event: AuditEvent, now: Date = new Date()): Promise<AuditEntry> {
   const entry = nextAuditEntry(await claimAuditHead(trx), event, now);
   const { insert, advance } = auditWriteSql(entry);
-  const result = await sql<{ seq: string; advanced: string }>`with entry as (${insert}), head as (${advance})
+  const result = await sql<{ seq: string; advanced: string }>`/* isoloir:prepared */ with entry as (${insert}), head as (${advance})
     select (select seq from entry) as seq, (select count(*) from head) as advanced`.execute(trx);
   const row = result.rows[0];
   if (row === undefined || Number(row.advanced) !== 1) throw new Error(`audit shard ${String(entry.shard)} moved while held`);

@@ -1,5 +1,6 @@
 // Opens the database: a real PostgreSQL when a URL is given, else embedded PGlite in a folder
 // (or in memory). Both speak the same SQL and run the same migrations.
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
@@ -40,12 +41,36 @@ const keepText = (value: string): string => value;
 const typeParser = ((oid: number, format?: 'text' | 'binary'): unknown =>
   oid === DATE_OID || oid === INT8_OID ? keepText : (pg.types.getTypeParser as (oid: number, format?: string) => unknown)(oid, format)) as typeof pg.types.getTypeParser;
 
+/**
+ * A statement whose SQL starts with this comment is prepared once per PostgreSQL connection (a
+ * named statement): later executions skip parsing and, once PostgreSQL settles on a generic
+ * plan, planning, which costs more than executing for the ballot box's few hot statements. For
+ * constant SQL texts only (the name is a hash of the text). PGlite ignores it.
+ */
+export const PREPARED = '/* isoloir:prepared */';
+
+type Query = (config: unknown, values?: unknown, callback?: unknown) => unknown;
+
+function preparing(client: pg.PoolClient): void {
+  const target = client as unknown as { query: Query };
+  const query: Query = target.query.bind(client);
+  target.query = (config, values, callback) => {
+    if (typeof config === 'string' && config.startsWith(PREPARED) && Array.isArray(values)) {
+      const name = `isoloir_${createHash('sha256').update(config).digest('hex').slice(0, 24)}`;
+      return query({ name, text: config, values }, callback);
+    }
+    return query(config, values, callback);
+  };
+}
+
 function postgresPool(url: string, poolSize: number): pg.Pool {
-  return new pg.Pool({
+  const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
     types: { getTypeParser: typeParser },
   });
+  pool.on('connect', preparing);
+  return pool;
 }
 
 function pgliteDialect(dataDir: string | undefined): PGliteDialect {

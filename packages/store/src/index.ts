@@ -1,4 +1,4 @@
-export { openStore, type DatabaseKind, type Store, type StoreOptions } from './database.ts';
+export { openStore, PREPARED, type DatabaseKind, type Store, type StoreOptions } from './database.ts';
 export { loadMigrations, migrate, type Migration, type MigrationReport } from './migrate.ts';
 export {
   appendAudit, auditEntryHash, auditWriteSql, claimAuditHead, claimAuditHeadSql, heldAuditHead, nextAuditEntry, shardGenesis, verifyAuditChain, AUDIT_SHARDS, GENESIS_HASH,

@@ -3,7 +3,7 @@
  * verification at N ciphertexts on T worker threads, with the time of each step on stderr.
  *   node packages/verifier/bench/profile-shuffle.ts N [T] [setup|prove|all]
  * Use under `node --cpu-prof` or `valgrind --tool=callgrind` (instruction counts are repeatable
- * on a loaded machine, wall-clock figures are not).
+ * on a loaded machine, wall-clock figures are not; CPU seconds of all threads are printed too).
  */
 import { bytesToHex, chunkRanges, loadGroup, loadNodeWorkerPool, randomScalar, scalarToHex, shuffleAndProve, type EncodedCiphertext, type ShuffleProof } from '@isoloir/crypto';
 import { verifyShuffleProof } from '../src/check-shuffle.ts';
@@ -44,16 +44,21 @@ try {
   const inputs: EncodedCiphertext[] = encrypted.map((b) => b.ciphertexts);
   await shuffleAndProve(group, pool, { electionId: 'p', groupId: 'warm', mixNode: 1 }, pkBytes, inputs.slice(0, Math.min(n, 512)));
   if (mode === 'setup') process.exit(0);
+  let c0 = process.cpuUsage();
   let t0 = performance.now();
   const res = await shuffleAndProve(group, pool, { electionId: 'p', groupId: 'g', mixNode: 1 }, pkBytes, inputs);
   const tProve = (performance.now() - t0) / 1000;
+  const cProve = process.cpuUsage(c0);
   if (mode === 'prove') process.exit(0);
   const proof = proofJson(res.proof);
+  c0 = process.cpuUsage();
   t0 = performance.now();
   const failed = await verifyShuffleProof(group, { electionId: 'p', groupId: 'g', mixNode: 1, pk: pkBytes }, inputs, res.outputs, proof, 'profile', msm);
   const tVerify = (performance.now() - t0) / 1000;
+  const cVerify = process.cpuUsage(c0);
+  const cpu = (u: NodeJS.CpuUsage): number => Math.round((u.user + u.system) / 1e4) / 100;
   if (failed !== undefined) throw new Error(`verification failed: ${failed}`);
-  process.stdout.write(`${JSON.stringify({ n, threads, prove_s: tProve, prove_per_s: Math.round(n / tProve), verify_s: tVerify, verify_per_s: Math.round(n / tVerify) })}\n`);
+  process.stdout.write(`${JSON.stringify({ n, threads, prove_s: tProve, prove_per_s: Math.round(n / tProve), prove_cpu_s: cpu(cProve), verify_s: tVerify, verify_per_s: Math.round(n / tVerify), verify_cpu_s: cpu(cVerify) })}\n`);
 } finally {
   await pool.close();
   await msm.close();

@@ -126,7 +126,7 @@ interface Checked {
 async function store(trx: Transaction<Schema>, service: VotingService, input: CastInput, ballot: Ballot): Promise<CastResult> {
   const { body, electionId, nrn, now } = input;
   // (1) Everything the decision needs, in one statement.
-  const { rows } = await sql<Checked>`
+  const { rows } = await sql<Checked>`/* isoloir:prepared */
     with head as materialized (${claimAuditHeadSql()}),
     period as materialized (
       select opens_at, closes_at, max_ballots, closed_at, closed_by from voting_periods
@@ -174,7 +174,7 @@ async function store(trx: Transaction<Schema>, service: VotingService, input: Ca
   const audit = auditWriteSql(entry);
   // (2) Supersede before inserting (the insert reads the update's count, which orders them: at most
   // one current ballot per voter is a unique index), then the audit entry and its chain's head.
-  const written = await sql<{ inserted: string; advanced: string }>`
+  const written = await sql<{ inserted: string; advanced: string }>`/* isoloir:prepared */
     with superseded as (
       update ballots set status = 'superseded', status_changed_at = ${now}
       where election_id = ${electionId} and voter_nrn = ${nrn} and status = 'received'
