@@ -70,6 +70,9 @@ function postgresPool(url: string, poolSize: number): pg.Pool {
     types: { getTypeParser: typeParser },
   });
   pool.on('connect', preparing);
+  // An idle connection that dies (server restart, a database dropped with FORCE) is removed from
+  // the pool and the next query opens a new one; without a listener its error would end the process.
+  pool.on('error', () => {});
   return pool;
 }
 

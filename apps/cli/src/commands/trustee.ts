@@ -12,7 +12,6 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { loadGroup, loadNodeWorkerPool, type GroupName } from '@isoloir/crypto';
 import type { TrusteeShareFile } from '@isoloir/server/counting';
-import { loginThroughDevIdp } from '@isoloir/server/testing';
 import type { ProgressStream } from '../progress.ts';
 import { httpCountingService, sessionFromCookie, TrusteeRefusal, type HttpOptions, type ServerSession } from './counting/http-service.ts';
 import { decryptAll, mixAll } from './counting/trustee-work.ts';
@@ -45,6 +44,8 @@ export function readShareFile(path: string): TrusteeShareFile {
 export async function serverSession(server: string, o: { cookie?: string | undefined; devLogin?: string | undefined }): Promise<ServerSession> {
   if (o.cookie !== undefined && o.cookie !== '') return sessionFromCookie(server, o.cookie.includes('=') ? o.cookie : `isoloir-session=${o.cookie}`);
   if (o.devLogin !== undefined) {
+    // Loaded only when asked: the development login helpers are not needed otherwise.
+    const { loginThroughDevIdp } = await import('@isoloir/server/testing');
     const login = await loginThroughDevIdp(server, o.devLogin, 'official');
     if (!login.ok) throw new Error(`development login of ${o.devLogin} refused (${login.code ?? login.landing})`);
     return { cookie: login.cookie, csrfToken: login.csrfToken };

@@ -111,7 +111,6 @@ export interface ShuffleUpload {
 }
 
 export async function acceptShuffle(store: Store, cc: CountingCrypto, up: ShuffleUpload, actor: CountingActor): Promise<void> {
-  const T0 = performance.now();
   const key = await electionKey(store, up.electionId);
   const action = 'counting.shuffle.refused';
   const where = `group ${up.groupId}, trustee ${String(up.trustee)}, mix node ${String(up.mixNode)}`;
@@ -128,19 +127,16 @@ export async function acceptShuffle(store: Store, cc: CountingCrypto, up: Shuffl
     return refuse(store, actor, up.electionId, action, 'counting.shuffle-proof', `${where}: the outputs do not have the inputs' shape (${String(inputs.length)} ballots of ${String(width)} ciphertext parts)`);
   }
   let failure: string | undefined;
-  const T1 = performance.now();
   try {
     failure = await cc.checkShuffle({ electionId: up.electionId, groupId: up.groupId, mixNode: up.mixNode, pk: key.publicKey }, inputs, up.outputs, up.proof);
   } catch (e) {
     failure = e instanceof Error ? e.message : 'malformed proof';
   }
-  const T2 = performance.now();
   if (failure !== undefined) return refuse(store, actor, up.electionId, action, 'counting.shuffle-proof', `${where}: the shuffle proof fails (${failure})`);
   await store.db.transaction().execute(async (trx) => {
     await trx.insertInto('counting_shuffles').values({ election_id: up.electionId, group_id: up.groupId, mix_node: up.mixNode, trustee: up.trustee, outputs: packRows(up.outputs), proof: JSON.stringify(up.proof) }).execute();
     await appendAudit(trx, { actor: actor.id, action: 'counting.shuffle.accepted', subject: up.electionId, details: { groupId: up.groupId, trustee: up.trustee, mixNode: up.mixNode, ciphertexts: up.outputs.length } });
   });
-  process.stderr.write(`PROFILE ${up.groupId} n=${String(up.outputs.length)} pre=${(T1 - T0).toFixed(0)} verify=${(T2 - T1).toFixed(0)} store=${(performance.now() - T2).toFixed(0)}\n`);
 }
 
 export interface PartialUpload {
@@ -152,7 +148,6 @@ export interface PartialUpload {
 }
 
 export async function acceptPartial(store: Store, cc: CountingCrypto, up: PartialUpload, actor: CountingActor): Promise<void> {
-  const P0 = performance.now();
   const key = await electionKey(store, up.electionId);
   const action = 'counting.decryption.refused';
   const where = `group ${up.groupId}, trustee ${String(up.trustee)}`;
@@ -163,7 +158,6 @@ export async function acceptPartial(store: Store, cc: CountingCrypto, up: Partia
   const exists = await store.db.selectFrom('counting_partials').select('trustee').where('election_id', '=', up.electionId).where('group_id', '=', up.groupId).where('trustee', '=', up.trustee).executeTakeFirst();
   if (exists !== undefined) return refuse(store, actor, up.electionId, action, 'counting.out-of-turn', `${where}: already decrypted`);
   const cts = unpackRows(cur.blob);
-  const P1 = performance.now();
   const vk = cc.group.decode(fromHex(vkHex));
   let valid = false;
   try {
@@ -175,11 +169,9 @@ export async function acceptPartial(store: Store, cc: CountingCrypto, up: Partia
   } catch {
     valid = false;
   }
-  const P2 = performance.now();
   if (!valid) return refuse(store, actor, up.electionId, action, 'counting.decryption-proof', `${where}: the partial decryption fails its Chaum–Pedersen proof`);
   await store.db.transaction().execute(async (trx) => {
     await trx.insertInto('counting_partials').values({ election_id: up.electionId, group_id: up.groupId, trustee: up.trustee, shares: packRows(up.shares), proof: JSON.stringify(up.proof) }).execute();
     await appendAudit(trx, { actor: actor.id, action: 'counting.decryption.accepted', subject: up.electionId, details: { groupId: up.groupId, trustee: up.trustee } });
   });
-  process.stderr.write(`PROFILE partial ${up.groupId} n=${String(cts.length)} pre=${(P1 - P0).toFixed(0)} verify=${(P2 - P1).toFixed(0)} store=${(performance.now() - P2).toFixed(0)}\n`);
 }

@@ -46,20 +46,17 @@ export async function tallyGroup(store: Store, cc: CountingCrypto, electionId: s
     return { trustee: p.trustee, shares: unpackRows(new Uint8Array(p.shares)), proof: { challenge: hexToScalar(proof.challenge, cc.group.order) ?? 0n, response: hexToScalar(proof.response, cc.group.order) ?? 0n } };
   });
   const cts = unpackRows(cur.blob);
-  const Q0 = performance.now();
   const combined = await combineBulk(cc.group, cc.runner, key.threshold, cts, chosen);
   if (!combined.ok) throw new CountingError('counting.state', `group ${groupId}: ${combined.error}`);
   const layoutRow = await store.db.selectFrom('election_keys').select('layout').where('election_id', '=', electionId).executeTakeFirstOrThrow();
   const layout = layoutRow.layout as BallotLayout;
   const decoded = combined.value.map((row) => decodeBallot(layout, row.map((m) => extractEncoded(cc.group.name, m))));
-  const Q1 = performance.now();
   const counts = recordCounts(layout, decoded);
   await store.db.transaction().execute(async (trx) => {
     await trx
       .insertInto('counting_results')
       .values({ election_id: electionId, group_id: groupId, trustees: chosen.map((p) => p.trustee), plaintexts: packRows(combined.value), ballots: JSON.stringify(decoded.map(decodedJson)), counts: JSON.stringify(counts) })
       .execute();
-    process.stderr.write(`PROFILE tally ${groupId} combine+decode=${(Q1 - Q0).toFixed(0)} total=${(performance.now() - Q0).toFixed(0)}\n`);
     await appendAudit(trx, { actor: actor.id, action: 'counting.group.counted', subject: electionId, details: { groupId, ballots: counts.ballots, blank: counts.blank, invalid: counts.invalid, trustees: chosen.map((p) => p.trustee) } });
   });
 }

@@ -70,7 +70,7 @@ describe('counting routes: Team A identities only, Team B contents only', () => 
     const document = (await app.inject('/api/docs/json')).json<{ paths: Record<string, Record<string, { responses?: Record<string, unknown> }>> }>();
     const keysOf = (schema: unknown, out: Set<string>): Set<string> => {
       if (schema !== null && typeof schema === 'object') {
-        for (const [k, v] of Object.entries(schema)) {
+        for (const [k, v] of Object.entries(schema as Record<string, unknown>)) {
           if (k === 'properties' && v !== null && typeof v === 'object') for (const name of Object.keys(v)) out.add(name);
           keysOf(v, out);
         }

@@ -13,7 +13,6 @@ import { verifyBallot } from '@isoloir/crypto';
 import { auditWriteSql, claimAuditHead, claimAuditHeadSql, heldAuditHead, nextAuditEntry, type AuditHead, type Schema } from '@isoloir/store';
 import type { Transaction } from 'kysely';
 import { voterActor } from '../auth/login-service.ts';
-import type { ElectionKey } from './election-keys.ts';
 import { onlinePlace, onlinePlaceSql } from './eligibility.ts';
 import { periodRefusal, periodState } from './period.ts';
 import { signReceipt, trackingCode, type SignedReceipt } from './receipt.ts';
@@ -71,7 +70,6 @@ export async function castBallot(service: VotingService, input: CastInput): Prom
     code: trackingCode({ electionId, ciphertexts: body.ciphertexts, proof: body.proof }),
     // Checked once, after eligibility, however many attempts the transaction takes.
     proofValid: () => (proofValid ??= verifyBallot(key.group, key.pk, { electionId, voterId, ballotId: body.ballotId }, decoded.ballot)),
-    key,
   };
   for (let attempt = 1; ; attempt += 1) {
     try {
@@ -88,7 +86,6 @@ interface Ballot {
   readonly voterId: string;
   readonly code: string;
   readonly proofValid: () => boolean;
-  readonly key: ElectionKey;
 }
 
 /** A unique index stopped the insert: a concurrent request committed first (tried again), or, at the last attempt, the refusal it stands for. */

@@ -37,15 +37,12 @@ export async function mixAll(ctx: TrusteeContext): Promise<number> {
   const bar = progress(`trustee ${String(ctx.share.trustee)} shuffle`, total, ctx.stream);
   let done = 0;
   for (const g of groups) {
-    const F0 = performance.now();
     const cur = await ctx.service.current(g.groupId);
     const inputs = unpackRows(cur.blob);
     const started = performance.now();
-    process.stderr.write(`PROFILE fetch=${(started - F0).toFixed(0)}\n`);
     const ctx2 = { electionId: ctx.share.electionId, groupId: g.groupId, mixNode: cur.mixNodes + 1 };
     const { outputs, proof } = await shuffleAndProve(ctx.group, ctx.runner, ctx2, fromHex(publicKey), inputs);
     ctx.onTiming?.('shuffle', g.groupId, inputs.length, (performance.now() - started) / 1000);
-    process.stderr.write(`PROFILE prove=${(performance.now() - started).toFixed(0)}\n`);
     await ctx.service.uploadShuffle({ electionId: ctx.share.electionId, groupId: g.groupId, trustee: ctx.share.trustee, mixNode: ctx2.mixNode, outputs, proof: shuffleProofJson(proof) });
     done += inputs.length;
     bar.update(done);
@@ -69,7 +66,6 @@ export async function decryptAll(ctx: TrusteeContext): Promise<number> {
     const started = performance.now();
     const pd = await partialDecryptBulk(ctx.group, ctx.runner, { electionId: ctx.share.electionId, groupId: g.groupId }, ctx.share.trustee, secret, cts);
     ctx.onTiming?.('decrypt', g.groupId, cts.length, (performance.now() - started) / 1000);
-    process.stderr.write(`PROFILE pdec=${(performance.now() - started).toFixed(0)}\n`);
     await ctx.service.uploadPartial({ electionId: ctx.share.electionId, groupId: g.groupId, trustee: ctx.share.trustee, shares: pd.shares, proof: { challenge: scalarToHex(pd.proof.challenge), response: scalarToHex(pd.proof.response) } });
     done += cts.length;
     bar.update(done);
