@@ -17,13 +17,18 @@ describe('server lifecycle', () => {
   test('a stop finishes the requests in flight, then refuses new ones', async () => {
     const store = await openStore();
     const app = await buildApp({ store });
+    let started: () => void = () => undefined;
+    const handlerStarted = new Promise<void>((resolve) => {
+      started = resolve;
+    });
     app.get('/slow', { config: { access: 'public' } }, async () => {
+      started();
       await sleep(300);
       return { done: true };
     });
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
     const inFlight = fetch(`${address}/slow`);
-    await sleep(50);
+    await handlerStarted; // the request is in flight: its handler runs
     const closing = app.close();
     const response = await inFlight;
     assert.equal(response.status, 200);
