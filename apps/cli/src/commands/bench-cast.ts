@@ -2,7 +2,8 @@
 // Starts a server on a fresh database (PostgreSQL when DATABASE_URL is set, else in-memory PGlite),
 // registers generated voters with sessions, encrypts real ballots beforehand (as devices would),
 // then casts them over HTTP for S seconds with C requests in flight. Each ballot's proof is checked
-// and its transaction committed before the answer. Progress on stderr; the last stdout line is JSON.
+// and its transaction committed before the answer. Progress on stderr; the last stdout line is JSON,
+// with the load-independent costs too: SQL round trips and CPU (this process, PostgreSQL backends) per cast.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
@@ -10,7 +11,7 @@ import pg from 'pg';
 import { buildApp, seedDemoIfEmpty } from '@isoloir/server';
 import { testSession } from '@isoloir/server/testing';
 import { encryptForCast, openTestPeriod, publishTestKey, type CastBody } from '@isoloir/server/voting';
-import { openStore, type Store } from '@isoloir/store';
+import { openStore, verifyAuditChain, type Store } from '@isoloir/store';
 import { benchCommand } from './bench.ts';
 
 interface Flags { readonly seconds: string; readonly concurrency: string; readonly voters: string }
@@ -156,12 +157,15 @@ export function registerBenchCast(program: Command): void {
         const pgCpu = cpuDelta(pgBefore, await backendCpuMs(store));
         await app.close();
         const sorted = [...latencies].sort((a, b) => a - b);
+        // Every accepted ballot wrote an audit entry from concurrent transactions: the chains must hold.
+        const audit = await verifyAuditChain(store.db);
         const stored = await store.db.selectFrom('ballots').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
         const result = {
           database, seconds: Number(elapsed.toFixed(2)), concurrency, voters: voters.length, ballots: latencies.length - errors, stored: Number(stored.n), errors,
           ballots_per_s: Number(((latencies.length - errors) / elapsed).toFixed(1)),
           p50_ms: Number(percentile(sorted, 50).toFixed(1)), p99_ms: Number(percentile(sorted, 99).toFixed(1)), max_ms: Number((sorted.at(-1) ?? 0).toFixed(1)),
           exhausted: next >= work.length,
+          audit: audit.ok ? `intact (${String(audit.entries)} entries)` : `BROKEN at entry #${audit.seq.toString()} (${audit.problem})`,
           // Load-independent costs per request: SQL round trips (PostgreSQL only), CPU of this process
           // (server and load generator together) and of the PostgreSQL backends.
           round_trips_per_cast: store.kind === 'postgresql' ? Number((roundTrips.count / Math.max(1, latencies.length)).toFixed(2)) : null,

@@ -31,6 +31,8 @@ export interface TrusteeRunSummary {
   readonly decrypted: number;
   /** Groups still waiting for other trustees (shuffles or decryptions). */
   readonly waiting: readonly string[];
+  /** Groups split so far (0: the PO has not split identities from contents yet). */
+  readonly groups: number;
 }
 
 export function readShareFile(path: string): TrusteeShareFile {
@@ -84,7 +86,7 @@ export async function runTrustee(o: TrusteeRunOptions): Promise<TrusteeRunSummar
   }
   const groups = await service.groups();
   const waiting = groups.filter((g) => g.ballots > 0 && !g.counted && (g.shuffles < key.threshold || g.decryptedBy.length < key.threshold)).map((g) => g.groupId);
-  return { shuffled, decrypted, waiting };
+  return { shuffled, decrypted, waiting, groups: groups.filter((g) => g.ballots > 0).length };
 }
 
 export function registerTrustee(program: Command): void {
@@ -106,7 +108,7 @@ export function registerTrustee(program: Command): void {
         const share = readShareFile(opts.share);
         const session = await serverSession(opts.server, { cookie: opts.cookie ?? process.env['ISOLOIR_SESSION_COOKIE'], devLogin: opts.devLogin });
         const s = await runTrustee({ server: opts.server, share, session, step: opts.step as 'mix' | 'decrypt' | 'all' });
-        process.stdout.write(`trustee ${String(share.trustee)} of ${share.electionId}: ${String(s.shuffled)} group(s) shuffled, ${String(s.decrypted)} decrypted${s.waiting.length > 0 ? `; waiting for other trustees: ${s.waiting.join(', ')} (run again later)` : '; nothing left to do'}\n`);
+        process.stdout.write(`trustee ${String(share.trustee)} of ${share.electionId}: ${String(s.shuffled)} group(s) shuffled, ${String(s.decrypted)} decrypted${s.groups === 0 ? '; no group to count yet (identities not split yet): run again later' : s.waiting.length > 0 ? `; waiting for other trustees: ${s.waiting.join(', ')} (run again later)` : '; nothing left to do'}\n`);
       } catch (e) {
         process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
         process.exitCode = 1;
