@@ -67,13 +67,18 @@ function rowOf(dayId: string, post: string, r: Registration) {
   };
 }
 
-/** Registers a Belgian abroad at a post; refused if the number is already registered there. */
-export async function registerAbroad(store: Store, actor: Actor, dayId: string, post: string, registration: Registration, now = new Date()): Promise<void> {
+/** What registering and changing share: the official's post, the deadline, and the row's rules. */
+async function checkRegistration(store: Store, actor: Actor, dayId: string, post: string, registration: Registration, now: Date): Promise<void> {
   postScope(actor, post);
   const ctx = await consularContext(store, dayId, post, now);
   assertBeforeDeadline(ctx.deadline, now);
   const rejection = checkConsularRow(1, cellsOf(registration), ctx);
   if (rejection !== null) throw new PreparationError('registration.invalid', `${rejection.column}: ${rejection.code}`);
+}
+
+/** Registers a Belgian abroad at a post; refused if the number is already registered there. */
+export async function registerAbroad(store: Store, actor: Actor, dayId: string, post: string, registration: Registration, now = new Date()): Promise<void> {
+  await checkRegistration(store, actor, dayId, post, registration, now);
   await store.db.transaction().execute(async (trx) => {
     await assertNotFrozen(trx, dayId);
     const row = rowOf(dayId, post, registration);
@@ -90,11 +95,7 @@ export async function registerAbroad(store: Store, actor: Actor, dayId: string, 
 
 /** Changes an active registration (mode, address, …) before the deadline. */
 export async function changeRegistration(store: Store, actor: Actor, dayId: string, post: string, registration: Registration, now = new Date()): Promise<void> {
-  postScope(actor, post);
-  const ctx = await consularContext(store, dayId, post, now);
-  assertBeforeDeadline(ctx.deadline, now);
-  const rejection = checkConsularRow(1, cellsOf(registration), ctx);
-  if (rejection !== null) throw new PreparationError('registration.invalid', `${rejection.column}: ${rejection.code}`);
+  await checkRegistration(store, actor, dayId, post, registration, now);
   await store.db.transaction().execute(async (trx) => {
     await assertNotFrozen(trx, dayId);
     const row = rowOf(dayId, post, registration);
