@@ -12,8 +12,7 @@ import { parseOfficialConstituency } from './official-parse.ts';
 import { unwrap } from './result.ts';
 import { validateConstituency } from './validate-constituency.ts';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const liegeFile = resolve(repoRoot, '..', 'shared', 'fixtures', 'belgium-2024-chamber', 'liege.json');
+const liegeFile = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'belgium-2024-chamber', 'liege.json');
 const liegeJson: unknown = JSON.parse(readFileSync(liegeFile, 'utf8'));
 
 describe('the election model', () => {

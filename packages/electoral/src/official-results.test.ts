@@ -8,9 +8,8 @@ import { computeOfficialResults } from './official-results.ts';
 import { fraction } from './fraction.ts';
 import type { OfficialOptions } from './official-results.ts';
 
-// The official 2024 Chamber results, read from the shared fixtures beside the repository.
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const fixturesDir = resolve(repoRoot, '..', 'shared', 'fixtures', 'belgium-2024-chamber');
+// The official 2024 Chamber results, kept in the package (fixtures/belgium-2024-chamber, with their source).
+const fixturesDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'belgium-2024-chamber');
 const files = readdirSync(fixturesDir).filter((f) => f.endsWith('.json')).sort();
 
 interface Fixture {

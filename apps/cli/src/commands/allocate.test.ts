@@ -10,7 +10,7 @@ import { compareOfficialResults } from '@isoloir/electoral';
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '..', '..', '..', '..');
 const mainTs = join(repoRoot, 'apps', 'cli', 'src', 'main.ts');
-const fixturesDir = resolve(repoRoot, '..', 'shared', 'fixtures', 'belgium-2024-chamber');
+const fixturesDir = join(repoRoot, 'packages', 'electoral', 'fixtures', 'belgium-2024-chamber');
 const files = readdirSync(fixturesDir).filter((f) => f.endsWith('.json')).sort();
 
 function isoloir(...args: string[]): { readonly status: number | null; readonly stdout: string; readonly stderr: string } {
