@@ -46,3 +46,36 @@ export { toConstituency } from './official-model.ts';
 export type { OfficialOptions, OfficialError, TiedList } from './official-results.ts';
 export { computeOfficialResults } from './official-results.ts';
 export { compareOfficialResults, COMPUTED_LIST_FIELDS, COMPUTED_CANDIDATE_FIELDS } from './official-compare.ts';
+export type {
+  ElectionCode,
+  Citation,
+  TieBreakStep,
+  TieBreakRule,
+  Territory,
+  StatutoryConstituency,
+  Placement,
+  VoterRules,
+  ListRules,
+  StatutoryElection,
+  VoterPlacement,
+} from './elections/index.ts';
+export {
+  ELECTION_CODES,
+  STATUTORY_ELECTIONS,
+  ELECTION_DAY_2024,
+  statutoryElection,
+  isElectionCode,
+  placeResident,
+  oldEnough,
+  inTerritory,
+  CHAMBER,
+  EUROPEAN,
+  FLEMISH,
+  WALLOON,
+  BRUSSELS,
+  GERMAN_SPEAKING,
+  RHODE_SAINT_GENESE_CANTON,
+  GERMAN_LANGUAGE_AREA,
+  VOEREN,
+  COMINES_WARNETON,
+} from './elections/index.ts';

@@ -10,7 +10,11 @@ export interface ElectionDay {
 
 export type ElectionKind = 'chamber' | 'european-parliament' | 'regional' | 'provincial' | 'communal';
 
-export type SeatMethod = 'dhondt' | 'imperiali';
+/**
+ * D'Hondt (divisors 1, 2, 3…), Imperiali (2, 3, 4…), or the Brussels Parliament's method: first the
+ * whole quotas of the electoral divisor (valid votes ÷ seats), then D'Hondt continued (LSIB art. 20 §2).
+ */
+export type SeatMethod = 'dhondt' | 'imperiali' | 'quota-then-dhondt';
 
 /** How equal quotients at the last seat are settled: always by lot, or first by the higher electoral figure (Flemish local rule). */
 export type TieBreak = 'lots' | 'higher-figure-then-lots';

@@ -39,18 +39,18 @@ export type SeatError =
   | { readonly code: 'seats.no-eligible-list' };
 
 /**
- * Highest averages: D'Hondt (divisors 1, 2, 3…, CE art. 167) or Imperiali (2, 3, 4…, communal
- * councils). Exact: quotients are compared by cross-multiplication. Equal quotients competing for the
+ * Highest averages: D'Hondt (divisors 1, 2, 3…, CE art. 167), Imperiali (2, 3, 4…, communal
+ * councils), or whole quotas then D'Hondt (Brussels Parliament, LSIB art. 20 §2). Exact: quotients are compared by cross-multiplication. Equal quotients competing for the
  * last seats are never settled silently: the result asks for a drawing of lots, naming the tied lists.
  */
 export function allocateSeats(input: SeatInput): Result<readonly ListSeats[], SeatError> {
   const invalid = validateSeatInput(input);
   if (invalid !== null) return err({ code: 'seats.invalid-input', field: invalid });
   const eligible = thresholdFilter(input);
-  const seats = new Map(input.lists.map((l) => [l.id, 0]));
   const candidates = input.lists.filter((l) => eligible.has(l.id));
   if (candidates.length === 0 && input.seats > 0) return err({ code: 'seats.no-eligible-list' });
-  let left = input.seats;
+  const seats = new Map(input.lists.map((l) => [l.id, input.method === 'quota-then-dhondt' && eligible.has(l.id) ? wholeQuotas(l.votes, input) : 0]));
+  let left = input.seats - [...seats.values()].reduce((sum, n) => sum + n, 0);
   while (left > 0) {
     const best = highestQuotients(candidates, seats, input.method);
     const winners = best.length <= left ? ok(best) : breakTie(best, left, input);
@@ -63,14 +63,29 @@ export function allocateSeats(input: SeatInput): Result<readonly ListSeats[], Se
 
 /** The lists reaching the threshold: votes ≥ threshold × valid votes (CE art. 165bis). */
 function thresholdFilter(input: SeatInput): ReadonlySet<string> {
-  const valid = BigInt(input.validVotes ?? input.lists.reduce((sum, l) => sum + l.votes, 0));
+  const valid = BigInt(validVotesOf(input));
   const { num, den } = input.threshold;
   return new Set(input.lists.filter((l) => BigInt(l.votes) * den >= num * valid).map((l) => l.id));
 }
 
 /** The divisor for a list's next seat, given the seats it already has. */
 export function divisor(method: SeatMethod, seatsSoFar: number): number {
-  return method === 'dhondt' ? seatsSoFar + 1 : seatsSoFar + 2;
+  return method === 'imperiali' ? seatsSoFar + 2 : seatsSoFar + 1;
+}
+
+/**
+ * Brussels Parliament (LSIB art. 20 §2): the electoral divisor is the valid votes of all the lists of
+ * the language group ÷ its seats; a list first gets the whole units of its figure ÷ that divisor.
+ * Σ ⌊v·S/V⌋ ≤ S, so the quotas never exceed the seats.
+ */
+function wholeQuotas(votes: number, input: SeatInput): number {
+  const valid = BigInt(validVotesOf(input));
+  if (valid === 0n) return 0;
+  return Number((BigInt(votes) * BigInt(input.seats)) / valid);
+}
+
+function validVotesOf(input: SeatInput): number {
+  return input.validVotes ?? input.lists.reduce((sum, l) => sum + l.votes, 0);
 }
 
 function highestQuotients(lists: readonly ListVotes[], seats: ReadonlyMap<string, number>, method: SeatMethod): readonly ListVotes[] {

@@ -1,0 +1,57 @@
+import { cite, SOURCES, unverified } from './citations.ts';
+import { constituency, fixed, labels } from './build.ts';
+import { ARRONDISSEMENTS as A } from './territory.ts';
+import { ART_29QUATER, FIVE_PERCENT, HALF, REGIONAL_ABROAD, REGIONAL_AGE } from './regional-common.ts';
+import type { StatutoryElection } from './types.ts';
+
+const seats2024 = cite('Special decree of 7 July 2006 on the Flemish institutions art. 7 (six constituencies: the five provinces and Brussels-Capital); 118 + 6 seats (special act of 8 August 1980 art. 24 §1); 2024 distribution: West Flanders lost one seat to Flemish Brabant', SOURCES.flemish2024);
+
+/** Flemish Parliament: 124 members, 118 elected in the five provinces and 6 in Brussels-Capital. */
+export const FLEMISH: StatutoryElection = {
+  code: 'flemish',
+  setupKind: 'regional',
+  labels: labels('Parlement flamand', 'Vlaams Parlement', 'Flämisches Parlament', 'Flemish Parliament'),
+  seats: 124,
+  method: 'dhondt',
+  methodCitation: cite('Act of 16 July 1993 art. 29ter (D’Hondt among the lists reaching the threshold)', SOURCES.dmeeus),
+  threshold: FIVE_PERCENT,
+  thresholdPerLanguageGroup: false,
+  thresholdCitation: unverified('Act of 16 July 1993 art. 29ter: 5 % of the valid votes of the constituency [U: paragraph; whether the Brussels constituency of the Flemish Parliament has the same threshold]', SOURCES.fgovCount),
+  devolution: HALF,
+  devolutionCitation: cite('Act of 16 July 1993 arts. 29octies al. 2 and 29nonies al. 2: half the head-box ballots devolve', SOURCES.dmeeus),
+  tieBreak: ART_29QUATER,
+  listRules: { maxEffectivesIsSeats: true, substitutes: 'regional', genderParity: true, citation: unverified('Act of 16 July 1993 art. 28 al. 2 (substitutes: as many as effectives, at most 16, at least 4) [U: whether the bound counts seats or the list’s effectives]; gender rules as CE art. 117bis [U: article]', SOURCES.dmeeus) },
+  listNumbers: unverified('The numbers drawn for the Chamber apply to the same parties; unique within a constituency [U: article]'),
+  constituencies: [
+    constituency('anvers', labels('Circonscription d’Anvers', 'Kieskring Antwerpen', 'Wahlkreis Antwerpen', 'Antwerp'), 33, ['nl'], seats2024),
+    constituency('flandre-orientale', labels('Circonscription de Flandre orientale', 'Kieskring Oost-Vlaanderen', 'Wahlkreis Ostflandern', 'East Flanders'), 27, ['nl'], seats2024),
+    constituency('flandre-occidentale', labels('Circonscription de Flandre occidentale', 'Kieskring West-Vlaanderen', 'Wahlkreis Westflandern', 'West Flanders'), 21, ['nl'], seats2024),
+    constituency('brabant-flamand', labels('Circonscription du Brabant flamand', 'Kieskring Vlaams-Brabant', 'Wahlkreis Flämisch-Brabant', 'Flemish Brabant'), 21, ['nl'], seats2024),
+    constituency('limbourg', labels('Circonscription du Limbourg', 'Kieskring Limburg', 'Wahlkreis Limburg', 'Limburg'), 16, ['nl'], seats2024),
+    constituency('bruxelles-capitale', labels('Circonscription de Bruxelles-Capitale', 'Kieskring Brussel-Hoofdstad', 'Wahlkreis Brüssel-Hauptstadt', 'Brussels-Capital'), 6, ['nl'], seats2024),
+  ],
+  voters: {
+    minimumAge: 18,
+    ageCitation: REGIONAL_AGE,
+    placements: [
+      {
+        territory: { arrondissements: A.brussels },
+        options: ['bruxelles-capitale'],
+        condition: 'not-french-group-in-brussels',
+        citation: cite('Special act of 12 January 1989 on the Brussels institutions art. 14 al. 2: only the voters who do not vote for a list of the French language group are electors of the Brussels members of the Flemish Parliament', `${SOURCES.senlex}, art. 14`),
+      },
+      ...fixed(
+        {
+          anvers: { arrondissements: A.antwerp },
+          'flandre-orientale': { arrondissements: A.eastFlanders },
+          'flandre-occidentale': { arrondissements: A.westFlanders },
+          'brabant-flamand': { arrondissements: A.flemishBrabant },
+          limbourg: { arrondissements: A.limburg },
+        },
+        cite('Special decree of 7 July 2006 art. 7: the five provinces', SOURCES.dmeeus),
+      ),
+    ],
+    abroad: 'none',
+    abroadCitation: REGIONAL_ABROAD,
+  },
+};
