@@ -17,7 +17,7 @@ describe('the elections of 9 June 2024', () => {
   it('Chamber: 150 seats in 11 constituencies, as in the official 2024 result files', () => {
     assert.equal(CHAMBER.constituencies.length, 11);
     for (const [code, seats] of Object.entries(seatsOf(CHAMBER))) {
-      const file = JSON.parse(readFileSync(new URL(`../../../../../shared/fixtures/belgium-2024-chamber/${code}.json`, import.meta.url), 'utf8')) as { ElectionLists: { A_SeatsForList: number | null }[] };
+      const file = JSON.parse(readFileSync(new URL(`../../fixtures/belgium-2024-chamber/${code}.json`, import.meta.url), 'utf8')) as { ElectionLists: { A_SeatsForList: number | null }[] };
       assert.equal(file.ElectionLists.reduce((sum, l) => sum + (l.A_SeatsForList ?? 0), 0), seats, code);
     }
   });
