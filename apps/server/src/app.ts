@@ -12,7 +12,7 @@ import type { CountingChecks } from './counting/mixing.ts';
 import { handleError, handleNotFound } from './errors.ts';
 import { registerOpenApi } from './openapi.ts';
 import { ROUTE_MODULES } from './routes/index.ts';
-import { isApiPath, registerWeb } from './web.ts';
+import { isAppPath, registerWeb } from './web.ts';
 
 export interface AppOptions {
   readonly store: Store;
@@ -73,7 +73,7 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   const webServed = options.webRoot !== undefined && (await registerWeb(app, options.webRoot));
 
   app.setNotFoundHandler((request, reply) => {
-    if (webServed && request.method === 'GET' && !isApiPath(request.url)) return reply.sendFile('index.html');
+    if (webServed && request.method === 'GET' && isAppPath(request.url)) return reply.sendFile('index.html');
     return handleNotFound(request, reply);
   });
   return app;

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { authOptionsFromEnv, oidcConfigFromEnv, startServer, stopOnSignals } from '@isoloir/server';
 import { verifierChecks } from './counting/server-checks.ts';
+import { ensureWebBuilt } from './web-build.ts';
 
 export function parsePort(value: string): number {
   const port = Number(value);
@@ -26,6 +27,12 @@ export function registerStart(program: Command): void {
     .option('--data <dir>', 'folder of the embedded database', process.env['ISOLOIR_DATA'] ?? './data')
     .option('--no-demo', 'do not seed the demo election into an empty database')
     .action(async (options: StartOptions) => {
+      const webProblem = ensureWebBuilt((line) => process.stdout.write(line));
+      if (webProblem !== undefined) {
+        process.stderr.write(`isoloir start: ${webProblem}\n`);
+        process.exitCode = 1;
+        return;
+      }
       const databaseUrl = process.env['DATABASE_URL'];
       // Login: CSAM/FAS when ISOLOIR_OIDC_ISSUER is set, else the development identity provider.
       const oidc = oidcConfigFromEnv();

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { SessionMenu } from '../auth/session-menu.tsx';
 import { LanguageSwitcher } from './language-switcher.tsx';
@@ -16,7 +16,10 @@ export function Layout({ children }: { readonly children: ReactNode }): ReactNod
         <SessionMenu />
         <LanguageSwitcher />
       </header>
-      <main id="main" tabIndex={-1}>{children}</main>
+      <main id="main" tabIndex={-1}>
+        {/* Pages that are loaded on demand (the booth and its cryptography) show this while they arrive. */}
+        <Suspense fallback={<p role="status">{t('home.loading')}</p>}>{children}</Suspense>
+      </main>
       <footer className="site-footer">
         <a href="/api/docs">{t('footer.api')}</a>
         <span>{t('footer.source')} · AGPL-3.0</span>

@@ -1,9 +1,11 @@
 // The pages of online voting, for ../pages.tsx.
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import { BoardPage } from './board-page.tsx';
-import { BoothPage } from './booth-page.tsx';
 import { PortalPage } from './portal-page.tsx';
-import { VerifyPage } from './verify-page.tsx';
+
+// The booth and the audit page carry the ballot cryptography (about 800 kB): loaded only there.
+const BoothPage = lazy(async () => ({ default: (await import('./booth-page.tsx')).BoothPage }));
+const VerifyPage = lazy(async () => ({ default: (await import('./verify-page.tsx')).VerifyPage }));
 import './voting.css';
 
 interface Page {
