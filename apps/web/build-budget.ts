@@ -1,7 +1,10 @@
-// Build step for the web app's weight: writes a Brotli and a gzip copy beside every asset (the server
-// sends them as they are, no compression per request), then measures the JavaScript the home page
+// Build step for the web app's weight: once the bundle is written (after every other plugin has
+// finished its chunks), writes a Brotli and a gzip copy beside every asset (the server sends them as
+// they are, no compression per request), then measures the JavaScript the home page
 // loads (the entry chunk and what it imports statically, compressed with Brotli) and fails the build
 // when it is over the budget. Voters abroad on slow links pay for every kilobyte.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Plugin, Rollup } from 'vite';
 
@@ -12,11 +15,6 @@ const MIN_SIZE = 512;
 type OutputChunk = Rollup.OutputChunk;
 type OutputAsset = Rollup.OutputAsset;
 type Output = Record<string, OutputChunk | OutputAsset>;
-
-function bytesOf(item: OutputChunk | OutputAsset): Uint8Array {
-  if (item.type === 'chunk') return Buffer.from(item.code);
-  return typeof item.source === 'string' ? Buffer.from(item.source) : item.source;
-}
 
 function brotli(bytes: Uint8Array): Buffer {
   return brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } });
@@ -40,19 +38,22 @@ export function compressedAssetsAndBudget(budget = HOME_PAGE_JS_BUDGET_BYTES): P
   return {
     name: 'isoloir-compress-and-budget',
     apply: 'build',
-    generateBundle(_options, bundle: Output) {
-      const brotliSize = new Map<string, number>();
-      for (const item of Object.values(bundle)) {
-        if (!COMPRESSIBLE.test(item.fileName)) continue;
-        const bytes = bytesOf(item);
-        if (bytes.length < MIN_SIZE) continue;
+    enforce: 'post',
+    writeBundle(options, bundle: Output) {
+      const outDir = options.dir ?? 'dist';
+      const compressedSize = new Map<string, number>();
+      for (const fileName of Object.keys(bundle)) {
+        if (!COMPRESSIBLE.test(fileName)) continue;
+        const path = join(outDir, fileName);
+        const bytes = readFileSync(path);
         const compressed = brotli(bytes);
-        brotliSize.set(item.fileName, compressed.length);
-        this.emitFile({ type: 'asset', fileName: `${item.fileName}.br`, source: compressed });
-        this.emitFile({ type: 'asset', fileName: `${item.fileName}.gz`, source: gzipSync(bytes, { level: 9 }) });
+        compressedSize.set(fileName, compressed.length);
+        if (bytes.length < MIN_SIZE) continue;
+        writeFileSync(`${path}.br`, compressed);
+        writeFileSync(`${path}.gz`, gzipSync(bytes, { level: 9 }));
       }
       const home = homePageChunks(bundle);
-      const size = home.reduce((total, chunk) => total + (brotliSize.get(chunk.fileName) ?? bytesOf(chunk).length), 0);
+      const size = home.reduce((total, chunk) => total + (compressedSize.get(chunk.fileName) ?? 0), 0);
       const line = `home page JavaScript: ${(size / 1024).toFixed(1)} kB Brotli in ${String(home.length)} file(s) (budget ${(budget / 1024).toFixed(0)} kB)`;
       if (size > budget) this.error(`${line}: over budget; load the heavy page lazily`);
       this.info(line);

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import { testDatabases, type TestStore } from '@isoloir/store/testing';
 import { buildApp } from './app.ts';
 import type { AppInstance } from './app-instance.ts';
+import { DEFAULT_WEB_ROOT } from './web.ts';
 
 // A built web app as Vite leaves it, plus a stray source map that must never be served.
 function fakeWebRoot(): string {
@@ -68,6 +69,23 @@ describe('the web app as served', () => {
       assert.equal(page.statusCode, 200, url);
       assert.match(page.body, /<title>isoloir<\/title>/, url);
       assert.equal(page.headers['cache-control'], 'no-cache', url);
+    }
+  });
+});
+
+// The real build (npm test builds it first): every compressed copy is the file as finally written
+// (a copy made before the bundler's last rewrite once broke the booth's lazy loading), and no map.
+describe('the built web app', { skip: !existsSync(join(DEFAULT_WEB_ROOT, 'index.html')) && 'not built' }, () => {
+  test('each .br and .gz decompresses to its file, and no source map is written', () => {
+    const assets = join(DEFAULT_WEB_ROOT, 'assets');
+    const names = readdirSync(assets);
+    assert.ok(names.some((name) => name.endsWith('.js.br')), 'the build writes Brotli copies');
+    assert.deepEqual(names.filter((name) => name.endsWith('.map')), []);
+    for (const name of names) {
+      const original = name.replace(/\.(br|gz)$/, '');
+      if (original === name) continue;
+      const unpack = name.endsWith('.br') ? brotliDecompressSync : gunzipSync;
+      assert.ok(unpack(readFileSync(join(assets, name))).equals(readFileSync(join(assets, original))), name);
     }
   });
 });
