@@ -94,7 +94,7 @@ async function benchPrepare(residents: number, abroad: number, letters: number):
     const consolidateSeconds = (performance.now() - started) / 1000;
     const peakMiB = memory.stop();
     progress(`  ${String(consolidated.voters)} voters consolidated in ${consolidateSeconds.toFixed(1)} s; rendering ${String(letters)} letters`);
-    const ctx = await letterContext(store, DEMO_DAY_ID);
+    const ctx = await letterContext(store, DEMO_DAY_ID, 'https://vote.example.be');
     const sample: Parameters<typeof renderLetters>[0] = [];
     for await (const v of unitVoters(store, DEMO_DAY_ID, { kind: 'post', code: posts[0] ?? '' })) {
       if ((sample as unknown[]).length >= letters) break;

@@ -2,13 +2,14 @@
 // `isoloir voters register --day D --post P FILE` (a consular post's register),
 // `isoloir voters consolidate --day D`, `isoloir voters conflicts --day D`,
 // `isoloir voters resolve --day D --nrn N (--keep SOURCE | --exclude | --include) --reason TEXT`,
-// `isoloir voters mode-file --day D --mode M` (CSV on stdout), `isoloir letters generate --day D --out DIR`.
+// `isoloir voters mode-file --day D --mode M` (CSV on stdout), `isoloir letters generate --day D --out DIR [--public-url URL]`.
 import { createReadStream } from 'node:fs';
 import type { Command } from 'commander';
 import {
   CLI_ACTOR, consolidate, generateAllLetters, importCommuneVoters, importConsularRegister, latestConsolidation, listConflicts, modeFileChunks, resolveConflict, type ImportReport, type RemoteMode,
 } from '@isoloir/server/preparation';
 import { say, withDataOption, withStore, type DataOption } from './preparation-store.ts';
+import { defaultPublicUrl, parsePublicUrl } from './public-url.ts';
 
 function printReport(report: ImportReport): void {
   say(`import ${report.importId}: ${String(report.rows)} rows, ${String(report.accepted)} accepted, ${String(report.rejected)} rejected (sha256 ${report.sha256})`);
@@ -59,11 +60,12 @@ export function registerVotersImport(program: Command): void {
     });
 
   const letters = program.command('letters').description('Letters and convocations');
-  withDataOption(letters.command('generate').description('Write one PDF per commune and post into DIR; files already there are kept (resume)').requiredOption('--day <id>').requiredOption('--out <dir>'))
-    .action(async (options: DataOption & { day: string; out: string }) => {
+  withDataOption(letters.command('generate').description('Write one PDF per commune and post into DIR; files already there are kept (resume)').requiredOption('--day <id>').requiredOption('--out <dir>')
+    .option('--public-url <url>', 'the address voters log in at, printed in every letter (https in production)', parsePublicUrl, defaultPublicUrl()))
+    .action(async (options: DataOption & { day: string; out: string; publicUrl: string }) => {
       await withStore(options, async (store) => {
         const started = performance.now();
-        const done = await generateAllLetters(store, options.day, options.out, (p) => { process.stderr.write(`\r${String(p.done)}/${String(p.units)} files, ${String(p.pages)} pages (${p.current})   `); });
+        const done = await generateAllLetters(store, options.day, options.out, options.publicUrl, (p) => { process.stderr.write(`\r${String(p.done)}/${String(p.units)} files, ${String(p.pages)} pages (${p.current})   `); });
         const seconds = (performance.now() - started) / 1000;
         say(`\n${String(done.done)} files (${String(done.skipped)} already there), ${String(done.pages)} pages in ${seconds.toFixed(1)} s`);
       });

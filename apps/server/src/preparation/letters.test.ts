@@ -61,6 +61,36 @@ describe('letters and convocations', { skip: hasPoppler ? false : 'poppler-utils
     if (process.env['ISOLOIR_KEEP_LETTERS'] !== undefined) execFileSync('pdftoppm', ['-png', '-r', '60', file, join(process.env['ISOLOIR_KEEP_LETTERS'], 'letter')]);
   });
 
+  // Read back from the PDF itself (poppler's own layout analysis), not from our layout routine.
+  it('no two text lines of any letter overlap, in every language and mode, the EN annex included', async () => {
+    const voters = (['fr', 'nl', 'de'] as const).flatMap((language) => [
+      ...[6, 7, 8].map((mode) => voter(language, mode, 'abroad', 'Marie-Christine Anne-Sophie', 'Van den Bossche-de Saint-Exupéry')),
+      voter(language, null, 'belgium', 'Hélène', 'Noël'),
+    ]);
+    const { pdf, pages } = await renderLetters(voters, ctx);
+    const file = join(dir, 'all-kinds.pdf');
+    writeFileSync(file, pdf);
+    const html = execFileSync('pdftotext', ['-bbox-layout', file, '-'], { encoding: 'utf8' });
+    const pageBlocks = html.split('<page ').slice(1);
+    assert.equal(pageBlocks.length, pages);
+    let checked = 0;
+    for (const [index, pageHtml] of pageBlocks.entries()) {
+      const boxes = [...pageHtml.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">/g)].map((m) => m.slice(1, 5).map(Number));
+      assert.ok(boxes.length > 8, `page ${String(index + 1)} has its text`);
+      for (const [i, a] of boxes.entries()) {
+        for (const b of boxes.slice(i + 1)) {
+          const [ax0 = 0, ay0 = 0, ax1 = 0, ay1 = 0] = a;
+          const [bx0 = 0, by0 = 0, bx1 = 0, by1 = 0] = b;
+          // poppler's boxes touch at the edges; an overlap of more than half a point is text over text.
+          const overlap = Math.min(ax1, bx1) - Math.max(ax0, bx0) > 0.5 && Math.min(ay1, by1) - Math.max(ay0, by0) > 0.5;
+          assert.ok(!overlap, `page ${String(index + 1)}: lines ${JSON.stringify(a)} and ${JSON.stringify(b)} overlap`);
+          checked += 1;
+        }
+      }
+    }
+    assert.ok(checked > 100);
+  });
+
   // The target, 200 pages/s, is measured by `isoloir bench prepare`; a test on a shared machine only reports it.
   it('renders a batch of letters and reports the rate', async (t) => {
     const many = Array.from({ length: 600 }, (_v, i) => voter((['fr', 'nl', 'de'] as const)[i % 3] ?? 'fr', [null, 6, 7, 8][i % 4] ?? null, i % 4 === 0 ? 'belgium' : 'abroad', `Given${String(i)}`, `Surname${String(i)}`));

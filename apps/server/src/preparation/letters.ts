@@ -1,12 +1,14 @@
 // Letters and convocations as PDF: one file per commune (the residents' convocations) or per
-// consular post (the abroad voters' explanatory letters, with an English annex), one letter per page,
+// consular post (the abroad voters' explanatory letters, with an English annex), each letter on its
+// own page(s) (laid out by ../pdf/text-layout.ts: wrapped, broken across pages, never overprinted),
 // in the voter's language. DejaVu Sans is embedded (subset) so that é, ë, ü… render and extract.
 // Bulk generation writes one file per commune or post, atomically, and skips finished files: an
 // interrupted run resumes where it stopped.
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, rgb, type PDFEmbeddedPage, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, rgb, type PDFEmbeddedPage, type PDFFont } from 'pdf-lib';
+import { layoutBlocks, type TextBlock } from '../pdf/text-layout.ts';
 import type { Store } from '@isoloir/store';
 import { latestConsolidation } from './consolidate.ts';
 import { PreparationError } from './errors.ts';
@@ -84,29 +86,6 @@ class Writer {
     }
     return w;
   }
-
-  /** Draws a paragraph wrapped to the width; returns the new baseline. */
-  paragraph(page: PDFPage, text: string, y: number, size: number, font: PDFFont = this.font): number {
-    const maxWidth = A4[0] - 2 * MARGIN;
-    const space = this.width(' ', size, font);
-    let line = '';
-    let lineWidth = 0;
-    const lineHeight = size * 1.35;
-    for (const word of text.split(' ')) {
-      const w = this.width(word, size, font);
-      if (line !== '' && lineWidth + space + w > maxWidth) {
-        page.drawText(line, { x: MARGIN, y, size, font });
-        y -= lineHeight;
-        line = word;
-        lineWidth = w;
-      } else {
-        line = line === '' ? word : `${line} ${word}`;
-        lineWidth = line === word ? w : lineWidth + space + w;
-      }
-    }
-    if (line !== '') page.drawText(line, { x: MARGIN, y, size, font });
-    return y - lineHeight - size * 0.5;
-  }
 }
 
 function factsOf(voter: LetterVoter, ctx: LetterContext): LetterFacts {
@@ -127,23 +106,34 @@ function factsOf(voter: LetterVoter, ctx: LetterContext): LetterFacts {
 }
 
 /** Below the address window: the header, then the name and up to five address lines. */
-const BODY_TOP = A4[1] - MARGIN - 40 - 14 * 5 - 44;
+const BODY_TOP = A4[1] - MARGIN - 40 - 14 * 5 - 44 + 15;
 
-/** Draws what every letter of one kind, language, mode and kiosk shares: header, title, paragraphs, annex. */
-function drawBody(page: PDFPage, writer: Writer, kind: 'convocation' | 'abroad', language: LetterLanguage, facts: LetterFacts, dayLabel: string): void {
-  page.drawText(dayLabel, { x: MARGIN, y: A4[1] - MARGIN, size: 9, font: writer.font, color: rgb(0.25, 0.25, 0.25) });
+/** The blocks of text every letter of one kind, language and mode shares: title, paragraphs, English annex abroad. */
+function bodyBlocks(kind: 'convocation' | 'abroad', language: LetterLanguage, facts: LetterFacts): TextBlock[] {
   const main = letterParagraphs(kind, language, facts);
-  let y = BODY_TOP;
-  page.drawText(main.title, { x: MARGIN, y, size: 15, font: writer.bold });
-  y -= 30;
-  for (const text of main.paragraphs) y = writer.paragraph(page, text, y, 10.5);
+  const blocks: TextBlock[] = [{ text: main.title, size: 15, bold: true }, ...main.paragraphs.map((text, index) => ({ text, size: 10.5, spaceBefore: index === 0 ? 8 : 0 }))];
   if (kind === 'abroad') {
     const annex = letterParagraphs(kind, 'en', facts);
-    y -= 8;
-    page.drawLine({ start: { x: MARGIN, y: y + 12 }, end: { x: A4[0] - MARGIN, y: y + 12 }, thickness: 0.5, color: rgb(0.6, 0.6, 0.6) });
-    page.drawText(`Annex (English) — ${annex.title}`, { x: MARGIN, y, size: 10, font: writer.bold });
-    y -= 18;
-    for (const text of annex.paragraphs.slice(1)) writer.paragraph(page, text, y, 8.5);
+    blocks.push({ text: `Annex (English) — ${annex.title}`, size: 10, bold: true, spaceBefore: 8, ruleBefore: true });
+    blocks.push(...annex.paragraphs.slice(1).map((text) => ({ text, size: 8.5 })));
+  }
+  return blocks;
+}
+
+/** Draws what every letter of one kind, language, mode and kiosk shares, on as many pages as it takes. */
+function drawBody(doc: PDFDocument, writer: Writer, kind: 'convocation' | 'abroad', language: LetterLanguage, facts: LetterFacts, dayLabel: string): void {
+  const measure = (text: string, size: number, bold: boolean): number => writer.width(text, size, bold ? writer.bold : writer.font);
+  const layout = layoutBlocks(bodyBlocks(kind, language, facts), measure, { left: MARGIN, width: A4[0] - 2 * MARGIN, firstTop: BODY_TOP, top: A4[1] - MARGIN - 24, bottom: MARGIN });
+  const pages = Array.from({ length: layout.pages }, () => doc.addPage([A4[0], A4[1]]));
+  pages.forEach((page, index) => {
+    const header = layout.pages > 1 ? `${dayLabel} — ${String(index + 1)}/${String(layout.pages)}` : dayLabel;
+    page.drawText(header, { x: MARGIN, y: A4[1] - MARGIN, size: 9, font: writer.font, color: rgb(0.25, 0.25, 0.25) });
+  });
+  for (const rule of layout.rules) {
+    pages[rule.page]?.drawLine({ start: { x: MARGIN, y: rule.y }, end: { x: A4[0] - MARGIN, y: rule.y }, thickness: 0.5, color: rgb(0.6, 0.6, 0.6) });
+  }
+  for (const line of layout.lines) {
+    pages[line.page]?.drawText(line.text, { x: line.x, y: line.y, size: line.size, font: line.bold ? writer.bold : writer.font });
   }
 }
 
@@ -162,7 +152,7 @@ async function writerFor(doc: PDFDocument): Promise<Writer> {
  * keeps pages small and rendering fast (hundreds of pages a second).
  */
 class Templates {
-  readonly #cache = new Map<string, PDFEmbeddedPage>();
+  readonly #cache = new Map<string, readonly PDFEmbeddedPage[]>();
   readonly #doc: PDFDocument;
   readonly #ctx: LetterContext;
 
@@ -171,27 +161,32 @@ class Templates {
     this.#ctx = ctx;
   }
 
-  async of(voter: LetterVoter, facts: LetterFacts): Promise<PDFEmbeddedPage> {
+  async of(voter: LetterVoter, facts: LetterFacts): Promise<readonly PDFEmbeddedPage[]> {
     const kind = voter.category === 'belgium' ? 'convocation' : 'abroad';
     const key = `${kind}|${voter.language}|${String(facts.mode)}|${facts.kioskAddress ?? ''}`;
     const cached = this.#cache.get(key);
     if (cached !== undefined) return cached;
     const template = await PDFDocument.create();
-    const page = template.addPage([A4[0], A4[1]]);
-    drawBody(page, await writerFor(template), kind, voter.language, facts, this.#ctx.dayLabel[voter.language]);
-    // Saving first embeds the template's subset fonts; the letters' document then embeds the page.
-    const [embedded] = await this.#doc.embedPdf(await template.save());
-    if (embedded === undefined) throw new Error('letter template has no page');
+    drawBody(template, await writerFor(template), kind, voter.language, facts, this.#ctx.dayLabel[voter.language]);
+    // Saving first embeds the template's subset fonts; the letters' document then embeds the pages.
+    const embedded = await this.#doc.embedPdf(await template.save(), template.getPageIndices());
+    if (embedded.length === 0) throw new Error('letter template has no page');
     this.#cache.set(key, embedded);
     return embedded;
   }
 }
 
-async function drawLetter(doc: PDFDocument, writer: Writer, templates: Templates, voter: LetterVoter, ctx: LetterContext): Promise<void> {
+/** Draws one voter's letter (one page, or more when the text needs them); returns its page count. */
+async function drawLetter(doc: PDFDocument, writer: Writer, templates: Templates, voter: LetterVoter, ctx: LetterContext): Promise<number> {
   const facts = factsOf(voter, ctx);
   const body = await templates.of(voter, facts);
-  const page = doc.addPage([A4[0], A4[1]]);
-  page.drawPage(body);
+  const pages = body.map((template) => {
+    const added = doc.addPage([A4[0], A4[1]]);
+    added.drawPage(template);
+    return added;
+  });
+  const page = pages[0];
+  if (page === undefined) throw new Error('a letter has no page');
   // The address window of a C5/DL envelope: name, then the address split at its commas.
   let y = A4[1] - MARGIN - 40;
   page.drawText(facts.name, { x: 320, y, size: 11, font: writer.bold });
@@ -199,9 +194,10 @@ async function drawLetter(doc: PDFDocument, writer: Writer, templates: Templates
     y -= 14;
     page.drawText(part, { x: 320, y, size: 10, font: writer.font });
   }
+  return pages.length;
 }
 
-/** Renders the letters of the given voters as one PDF, one page each. */
+/** Renders the letters of the given voters as one PDF, each letter on its own page(s). */
 export async function renderLetters(voters: Iterable<LetterVoter> | AsyncIterable<LetterVoter>, ctx: LetterContext, onPage?: (pages: number) => void): Promise<{ readonly pdf: Uint8Array; readonly pages: number }> {
   const doc = await PDFDocument.create();
   const writer = await writerFor(doc);
@@ -211,18 +207,20 @@ export async function renderLetters(voters: Iterable<LetterVoter> | AsyncIterabl
   doc.setCreationDate(new Date(0));
   doc.setModificationDate(new Date(0));
   let pages = 0;
+  let letters = 0;
   for await (const voter of voters) {
-    await drawLetter(doc, writer, templates, voter, ctx);
-    pages += 1;
-    if (pages % 500 === 0) onPage?.(pages);
+    pages += await drawLetter(doc, writer, templates, voter, ctx);
+    letters += 1;
+    if (letters % 500 === 0) onPage?.(pages);
   }
-  if (pages === 0) throw new PreparationError('preparation.not-found', 'no voter');
+  if (letters === 0) throw new PreparationError('preparation.not-found', 'no voter');
   return { pdf: await doc.save({ useObjectStreams: true }), pages };
 }
 
 export type LetterUnit = { readonly kind: 'commune'; readonly nis: string } | { readonly kind: 'post'; readonly code: string };
 
-export async function letterContext(store: Store, dayId: string, portal = 'https://isoloir.example.be'): Promise<LetterContext> {
+/** `portal` is the public address voters log in at (the configured public URL). */
+export async function letterContext(store: Store, dayId: string, portal: string): Promise<LetterContext> {
   const settings = await daySettings(store.db, dayId);
   const day = await store.db.selectFrom('election_days').select('label').where('id', '=', dayId).executeTakeFirstOrThrow();
   return { settings, dayLabel: day.label, portal };
@@ -263,7 +261,7 @@ export interface BulkProgress {
  * Writes `commune-NIS.pdf` and `post-CODE.pdf` into `outDir` for every commune and post with voters.
  * Files already there are kept (resume); each new file appears whole (written, then renamed).
  */
-export async function generateAllLetters(store: Store, dayId: string, outDir: string, onProgress?: (p: BulkProgress) => void): Promise<BulkProgress> {
+export async function generateAllLetters(store: Store, dayId: string, outDir: string, portal: string, onProgress?: (p: BulkProgress) => void): Promise<BulkProgress> {
   const latest = await latestConsolidation(store.db, dayId);
   if (latest === undefined) throw new PreparationError('preparation.not-found', 'consolidation');
   mkdirSync(outDir, { recursive: true });
@@ -273,7 +271,7 @@ export async function generateAllLetters(store: Store, dayId: string, outDir: st
     ...communes.map((c) => ({ unit: { kind: 'commune', nis: c.commune_nis } as const, file: `commune-${c.commune_nis}.pdf` })),
     ...posts.filter((p) => p.post_code !== null).map((p) => ({ unit: { kind: 'post', code: p.post_code ?? '' } as const, file: `post-${p.post_code ?? ''}.pdf` })),
   ];
-  const ctx = await letterContext(store, dayId);
+  const ctx = await letterContext(store, dayId, portal);
   let progress: BulkProgress = { units: units.length, done: 0, skipped: 0, pages: 0, current: '' };
   for (const { unit, file } of units) {
     const path = join(outDir, file);

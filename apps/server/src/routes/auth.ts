@@ -1,6 +1,5 @@
 // Login and logout. `/api/auth/login` and `/api/auth/callback` are browser navigations: they answer
 // with redirects (a refusal goes to the translated page /login/refused?code=…), never with JSON.
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppInstance } from '../app-instance.ts';
 import { officialOf } from '../auth/caller.ts';
@@ -8,11 +7,9 @@ import { clearLoginCookie, clearSessionCookie, cookieNames, isSecure, setLoginCo
 import { beginLogin, completeLogin, endSession, officialActor, voterActor } from '../auth/login-service.ts';
 import { LoginError } from '../auth/relying-party.ts';
 import { idTokenOf } from '../auth/session-store.ts';
+import { publicBaseUrl } from './public-url.ts';
 import { errorSchema } from './schemas.ts';
 
-function baseUrl(app: AppInstance, request: FastifyRequest): string {
-  return app.auth.options.publicUrl?.replace(/\/$/, '') ?? `${request.protocol}://${request.host}`;
-}
 
 const sessionSchema = z.discriminatedUnion('authenticated', [
   z.object({ authenticated: z.literal(false) }),
@@ -36,7 +33,7 @@ export function authRoutes(app: AppInstance): void {
     async (request, reply) => {
       const secure = isSecure(request, app.auth.options.publicUrl);
       try {
-        const login = await beginLogin(app.auth, app.context.store.db, request.query.as, `${baseUrl(app, request)}/api/auth/callback`);
+        const login = await beginLogin(app.auth, app.context.store.db, request.query.as, `${publicBaseUrl(app, request)}/api/auth/callback`);
         setLoginCookie(reply, secure, login.token, login.maxAgeSeconds);
         return await reply.redirect(login.url.href, 302);
       } catch (error) {
@@ -54,7 +51,7 @@ export function authRoutes(app: AppInstance): void {
       const secure = isSecure(request, app.auth.options.publicUrl);
       const names = cookieNames(secure);
       const outcome = await completeLogin(app.auth, app.context.store.db, {
-        callbackUrl: new URL(request.url, baseUrl(app, request)),
+        callbackUrl: new URL(request.url, publicBaseUrl(app, request)),
         loginToken: request.cookies[names.login],
         previousSessionToken: request.cookies[names.session],
       });
@@ -99,7 +96,7 @@ export function authRoutes(app: AppInstance): void {
       const idToken = await idTokenOf(app.context.store.db, session.id);
       await endSession(app.auth, app.context.store.db, session.id, actor);
       clearSessionCookie(reply, secure);
-      const endSessionUrl = (await app.auth.relyingParty?.endSessionUrl(idToken, `${baseUrl(app, request)}/`)) ?? null;
+      const endSessionUrl = (await app.auth.relyingParty?.endSessionUrl(idToken, `${publicBaseUrl(app, request)}/`)) ?? null;
       return { endSessionUrl };
     },
   );

@@ -8,6 +8,7 @@ import { AppError } from '../errors.ts';
 import { consolidate, latestConsolidation, listConflicts, resolveConflict } from '../preparation/consolidate.ts';
 import { freezeDay } from '../preparation/freeze.ts';
 import { letterContext, renderLetters, unitVoters } from '../preparation/letters.ts';
+import { publicBaseUrl } from './public-url.ts';
 import { modeCounts, modeFileChunks, MODE_NAMES, type RemoteMode } from '../preparation/mode-files.ts';
 import { communeActor, dayParams, poActor, postActor, run } from './preparation-common.ts';
 import { errorSchema } from './schemas.ts';
@@ -116,7 +117,7 @@ export function preparationConsolidationRoutes(app: AppInstance): void {
     async (request, reply) => {
       communeActor(request, request.params.nis);
       const { store } = app.context;
-      const { pdf } = await run(async () => renderLetters(unitVoters(store, request.params.dayId, { kind: 'commune', nis: request.params.nis }), await letterContext(store, request.params.dayId, publicUrl(request.headers.host))));
+      const { pdf } = await run(async () => renderLetters(unitVoters(store, request.params.dayId, { kind: 'commune', nis: request.params.nis }), await letterContext(store, request.params.dayId, publicBaseUrl(app, request))));
       return reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="convocations-${request.params.nis}.pdf"`).send(Buffer.from(pdf));
     },
   );
@@ -127,12 +128,8 @@ export function preparationConsolidationRoutes(app: AppInstance): void {
     async (request, reply) => {
       postActor(request, request.params.post);
       const { store } = app.context;
-      const { pdf } = await run(async () => renderLetters(unitVoters(store, request.params.dayId, { kind: 'post', code: request.params.post }), await letterContext(store, request.params.dayId, publicUrl(request.headers.host))));
+      const { pdf } = await run(async () => renderLetters(unitVoters(store, request.params.dayId, { kind: 'post', code: request.params.post }), await letterContext(store, request.params.dayId, publicBaseUrl(app, request))));
       return reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="letters-${request.params.post}.pdf"`).send(Buffer.from(pdf));
     },
   );
-}
-
-function publicUrl(host: string | undefined): string {
-  return host === undefined ? 'https://isoloir.example.be' : `https://${host}`;
 }
