@@ -27,7 +27,10 @@ export { inlineRunner, chunkRanges, type Runner } from './parallel/runner.ts';
 export { RecordBuilder, rechain, entryHash, RECORD_FORMAT, type ElectionRecord, type RecordEntry } from './record/record-chain.ts';
 export { canonicalJson, type Json } from './record/canonical-json.ts';
 export { countBallots, type Counts } from './record/count-ballots.ts';
-export { runElection, type ElectionOptions, type ElectionOutcome, type ElectionGroupInput } from './record/run-election.ts';
+export { runElection, type ElectionOptions, type ElectionOutcome, type ElectionGroupInput, type CastPlan, type PlannedBallot } from './record/run-election.ts';
+export { merkleRoot, sortedIds } from './record/merkle.ts';
+export { legalCount } from './record/legal-count.ts';
+export { segmentId, type DefinitionPayload, type RollPayload, type AttendancePayload, type CancellationPayload, type LegalCounts, type LegalListCount, type RecordMode, type RecordCategory } from './record/record-types.ts';
 
 /** NODE-ONLY: worker-thread Runner (all cores). Loaded on demand. */
 export const loadNodeWorkerPool = () => import('./node/node-worker-pool.ts');

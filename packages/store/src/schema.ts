@@ -439,6 +439,18 @@ export interface CountingPvTable {
   final_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
+// 0010: the published voter roll of each election (pseudonyms), per segment.
+export interface VoterRollTable {
+  election_id: string;
+  constituency_code: string;
+  mode: 'online' | 'kiosk';
+  category: 'belgium' | 'abroad';
+  voters: number;
+  root: string;
+  ids: Json<unknown>;
+  published_at: Generated<Date>;
+}
+
 export interface Schema {
   election_days: ElectionDayTable;
   elections: ElectionTable;
@@ -478,5 +490,6 @@ export interface Schema {
   counting_shuffles: CountingShuffleTable;
   counting_partials: CountingPartialTable;
   counting_results: CountingResultTable;
+  voter_rolls: VoterRollTable;
   counting_pvs: CountingPvTable;
 }

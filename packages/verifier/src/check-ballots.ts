@@ -1,8 +1,8 @@
-/** Cast ballots (proof bound to election, voter, ballot) and cancellations. */
+/** Cast ballots (proof bound to election, voter, ballot; voter on the roll; sequence and receipt time) and group inputs. */
 import type { Group } from '@isoloir/crypto';
 import { ensure, fail } from './failure.ts';
 import { LABELS, hashToScalar } from './hashes.ts';
-import { arr, bytes, field, obj, scalar, str } from './read-json.ts';
+import { arr, bytes, field, int, obj, scalar, str } from './read-json.ts';
 import type { State } from './state.ts';
 
 function ballotProofValid<P>(group: Group<P>, s: State<P>, ids: [string, string], encoded: readonly Uint8Array[], c: bigint, responses: readonly bigint[], loc: string): boolean {
@@ -31,15 +31,28 @@ function ballotProofValid<P>(group: Group<P>, s: State<P>, ids: [string, string]
   return expected === c;
 }
 
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+
 export function checkBallot<P>(s: State<P>, payload: unknown, loc: string): void {
   const o = obj(payload, loc);
   const groupId = str(field(o, 'groupId', loc), loc);
   const voterId = str(field(o, 'voterId', loc), loc);
   const ballotId = str(field(o, 'ballotId', loc), loc);
+  const constituency = str(field(o, 'constituency', loc), loc);
+  const sequence = int(field(o, 'sequence', loc), loc);
+  const receivedAt = str(field(o, 'receivedAt', loc), loc);
   const where = `${loc} (ballot ${ballotId})`;
-  ensure(s.groupIds.includes(groupId), 'parameters', where, `unknown group ${groupId}`);
+  const segment = s.segments.get(groupId);
+  ensure(segment !== undefined, 'eligibility', where, `no roll for group ${groupId}`);
+  ensure(segment.constituency === constituency, 'constituency', where, `a ballot of constituency ${constituency} in group ${groupId}`);
+  ensure(segment.ids.has(voterId), 'eligibility', where, `voter ${voterId} is not on the roll of ${groupId}`);
   ensure(!s.ballots.has(ballotId), 'ballot-duplicate', where, 'ballot id used twice');
   ensure(!s.current.has(groupId), 'completeness', where, 'ballot cast after counting started');
+  ensure(ISO.test(receivedAt) && !Number.isNaN(Date.parse(receivedAt)), 'sequence', where, 'receipt time is not an ISO 8601 UTC time');
+  const mine = s.byVoter.get(voterId) ?? [];
+  const previous = s.ballots.get(mine.at(-1) ?? '');
+  ensure(sequence === mine.length + 1, 'sequence', where, `voter's ballot number ${String(sequence)}, expected ${String(mine.length + 1)}`);
+  ensure(previous === undefined || Date.parse(previous.receivedAt) <= Date.parse(receivedAt), 'sequence', where, 'received before the voter\'s previous ballot');
   const cts = arr(field(o, 'ciphertexts', loc), where).map((c) => bytes(c, where));
   ensure(cts.length === 2 * s.width, 'ballot-proof', where, `ballot must have ${String(s.width)} ciphertexts`);
   const proof = obj(field(o, 'proof', where), where);
@@ -50,41 +63,53 @@ export function checkBallot<P>(s: State<P>, payload: unknown, loc: string): void
   const copyOf = s.seenCiphertexts.get(key);
   if (copyOf !== undefined) fail('ballot-duplicate', where, `same ciphertext as ${copyOf}`);
   s.seenCiphertexts.set(key, ballotId);
-  s.ballots.set(ballotId, { groupId, voterId, cts });
+  s.ballots.set(ballotId, { groupId, voterId, cts, sequence, receivedAt });
+  mine.push(ballotId);
+  s.byVoter.set(voterId, mine);
   const order = s.castOrder.get(groupId) ?? [];
   order.push(ballotId);
   s.castOrder.set(groupId, order);
 }
 
-export function checkCancellation<P>(s: State<P>, payload: unknown, loc: string): void {
-  const o = obj(payload, loc);
-  const ballotId = str(field(o, 'ballotId', loc), loc);
-  const groupId = str(field(o, 'groupId', loc), loc);
-  const ballot = s.ballots.get(ballotId);
-  ensure(ballot?.groupId === groupId, 'cancellation', loc, `cancels unknown ballot ${ballotId}`);
-  ensure(!s.cancelled.has(ballotId), 'cancellation', loc, 'ballot cancelled twice');
-  ensure(!s.current.has(groupId), 'cancellation', loc, 'cancellation after counting started');
-  s.cancelled.add(ballotId);
-}
+const hexKey = (ct: readonly Uint8Array[]): string => ct.map((b) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')).join('|');
 
-/** The group's input must be exactly the counted ballots (not cancelled), in casting order, one per voter. */
+/**
+ * A counting group's input is exactly the counted ballots (not cancelled) of its member segments,
+ * each once, in any order (the split shuffles them); every member is a roll segment of the same
+ * constituency, counted in this group only.
+ */
 export function checkGroupInput<P>(s: State<P>, payload: unknown, loc: string): void {
   const o = obj(payload, loc);
   const groupId = str(field(o, 'groupId', loc), loc);
-  ensure(s.groupIds.includes(groupId) && !s.current.has(groupId), 'group-input', loc, 'unknown group or second input');
-  const counted = (s.castOrder.get(groupId) ?? []).filter((id) => !s.cancelled.has(id));
-  const voters = new Set<string>();
-  for (const id of counted) {
-    const voter = s.ballots.get(id)?.voterId ?? '';
-    ensure(!voters.has(voter), 'group-input', loc, `voter ${voter} has more than one counted ballot`);
-    voters.add(voter);
+  const where = `${loc} (group ${groupId})`;
+  ensure(!s.current.has(groupId) && !s.members.has(groupId), 'group-input', where, 'second input for this group');
+  const members = arr(field(o, 'members', loc), loc).map((m) => str(m, loc));
+  const own = s.segments.get(groupId);
+  ensure(own !== undefined && members.includes(groupId), 'group-input', where, 'a counting group is a roll segment and one of its own members');
+  for (const m of members) {
+    const seg = s.segments.get(m);
+    ensure(seg !== undefined, 'group-input', where, `member ${m} is not a roll segment`);
+    ensure(seg.constituency === own.constituency, 'group-input', where, `member ${m} is in another constituency`);
+    const other = s.groupOf.get(m);
+    ensure(other === undefined, 'group-input', where, `member ${m} is already counted in ${other ?? ''}`);
+    s.groupOf.set(m, groupId);
   }
-  const given = arr(field(o, 'ciphertexts', loc), loc).map((ct, i) => arr(ct, `${loc} #${String(i)}`).map((b) => bytes(b, `${loc} #${String(i)}`)));
-  ensure(given.length === counted.length, 'group-input', loc, `expected ${String(counted.length)} counted ballots, found ${String(given.length)}`);
+  s.members.set(groupId, members);
+  const expected = new Map<string, string>();
+  for (const m of members) {
+    for (const id of s.castOrder.get(m) ?? []) {
+      const b = s.ballots.get(id);
+      if (b !== undefined && !s.cancelled.has(id)) expected.set(hexKey(b.cts), id);
+    }
+  }
+  const given = arr(field(o, 'ciphertexts', loc), loc).map((ct, i) => arr(ct, `${where} #${String(i)}`).map((b) => bytes(b, `${where} #${String(i)}`)));
   given.forEach((ct, i) => {
-    const expected = s.ballots.get(counted[i] ?? '')?.cts ?? [];
-    const same = ct.length === expected.length && ct.every((b, w) => b.length === expected[w]?.length && b.every((x, k) => x === expected[w]?.[k]));
-    ensure(same, 'group-input', `${loc} ciphertext #${String(i)}`, `is not the counted ballot ${counted[i] ?? ''}`);
+    const k = hexKey(ct);
+    ensure(expected.has(k), 'group-input', `${where} ciphertext #${String(i)}`, 'is not a counted ballot of this group (or is there twice)');
+    expected.delete(k);
   });
+  const missing = [...expected.values()];
+  ensure(missing.length === 0, 'group-input', where, `counted ballots missing from the input: ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? '…' : ''}`);
   s.current.set(groupId, given);
+  if (given.length === 0) s.decoded.set(groupId, []);
 }

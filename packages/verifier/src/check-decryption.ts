@@ -5,6 +5,7 @@ import { LABELS, challengeOf, createHasher, hashToScalar } from './hashes.ts';
 import { arr, bytes, field, int, obj, scalar, str } from './read-json.ts';
 import { decode, type Decoded } from './decode-ballot.ts';
 import type { State } from './state.ts';
+import { countLegally } from './legal-count.ts';
 
 function lagrange(indices: readonly number[], i: number, q: bigint): bigint {
   let num = 1n;
@@ -120,38 +121,42 @@ export function checkDecryption<P>(s: State<P>, payload: unknown, loc: string): 
   s.decoded.set(groupId, decodedList);
 }
 
+/** The published counts must be exactly the verifier's own legal count of the group's decoded ballots. */
 export function checkCounts<P>(s: State<P>, payload: unknown, loc: string): void {
   const o = obj(payload, loc);
   const groupId = str(field(o, 'groupId', loc), loc);
   const where = `${loc} (group ${groupId})`;
   const decoded = s.decoded.get(groupId);
   ensure(decoded !== undefined && !s.counted.has(groupId), 'completeness', where, 'counts without decryption, or twice');
-  let blank = 0;
-  let invalid = 0;
-  const lists = new Map<number, { ballots: number; headBox: number; effectives: number[]; substitutes: number[] }>();
-  for (const d of decoded) {
-    if (d.kind === 'blank') blank++;
-    else if (d.kind === 'invalid') invalid++;
-    else {
-      const l = lists.get(d.list) ?? { ballots: 0, headBox: 0, effectives: new Array<number>(s.layout.maxEffectives).fill(0), substitutes: new Array<number>(s.layout.maxSubstitutes).fill(0) };
-      l.ballots++;
-      if (d.headBox) l.headBox++;
-      for (const p of d.effectives) l.effectives[p - 1] = (l.effectives[p - 1] ?? 0) + 1;
-      for (const p of d.substitutes) l.substitutes[p - 1] = (l.substitutes[p - 1] ?? 0) + 1;
-      lists.set(d.list, l);
-    }
-  }
-  const expected = {
-    ballots: decoded.length,
-    blank,
-    invalid,
-    lists: [...lists.entries()].sort(([a], [b]) => a - b).map(([list, l]) => ({ list, ...l })),
-  };
-  const given = obj(field(o, 'counts', where), where);
-  const norm = (c: { ballots: unknown; blank: unknown; invalid: unknown; lists: unknown }): string => JSON.stringify([c.ballots, c.blank, c.invalid, arr(c.lists, where).map((l) => {
-    const lo = obj(l, where);
-    return [lo['list'], lo['ballots'], lo['headBox'], lo['effectives'], lo['substitutes']];
-  })]);
-  ensure(norm(expected) === norm({ ballots: given['ballots'], blank: given['blank'], invalid: given['invalid'], lists: given['lists'] }), 'counts', where, 'published counts differ from the sum of the decoded ballots');
+  const constituency = s.constituencies.get(s.segments.get(groupId)?.constituency ?? '');
+  ensure(constituency !== undefined, 'definition', where, 'the group\'s constituency is not defined');
+  const expected = countLegally(constituency, decoded);
+  const given = field(o, 'counts', where);
+  const diff = firstDifference(expected, given, 'counts');
+  ensure(diff === undefined, 'counts', where, `published counts differ from the legal count of the decoded ballots at ${diff ?? ''}`);
+  s.legal.set(groupId, expected);
   s.counted.add(groupId);
+}
+
+/** Path of the first difference between two JSON values (object key order ignored), or undefined. */
+export function firstDifference(a: unknown, b: unknown, path: string): string | undefined {
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return `${path}.length`;
+    for (let i = 0; i < a.length; i++) {
+      const d = firstDifference(a[i], b[i], `${path}[${String(i)}]`);
+      if (d !== undefined) return d;
+    }
+    return undefined;
+  }
+  if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null && !Array.isArray(a) && !Array.isArray(b)) {
+    const ka = Object.keys(a).sort();
+    const kb = Object.keys(b).sort();
+    if (ka.join(',') !== kb.join(',')) return `${path} (fields ${kb.join(',')} instead of ${ka.join(',')})`;
+    for (const k of ka) {
+      const d = firstDifference((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`);
+      if (d !== undefined) return d;
+    }
+    return undefined;
+  }
+  return a === b ? undefined : path;
 }

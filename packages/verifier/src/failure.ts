@@ -4,7 +4,11 @@
  */
 export type CheckName =
   | 'format'
+  | 'schema'
   | 'chain'
+  | 'order'
+  | 'definition'
+  | 'roll'
   | 'parameters'
   | 'dealer-proof'
   | 'complaint'
@@ -12,7 +16,15 @@ export type CheckName =
   | 'trustee-key'
   | 'ballot-proof'
   | 'ballot-duplicate'
+  | 'eligibility'
+  | 'constituency'
+  | 'sequence'
+  | 'attendance'
   | 'cancellation'
+  | 'cancellation-evidence'
+  | 'cancellation-missing'
+  | 'one-per-voter'
+  | 'last-ballot'
   | 'group-input'
   | 'shuffle-input'
   | 'shuffle-proof'
@@ -20,7 +32,10 @@ export type CheckName =
   | 'decryption'
   | 'decoding'
   | 'counts'
-  | 'completeness';
+  | 'group-missing'
+  | 'completeness'
+  | 'head'
+  | 'pv';
 
 export interface Failure {
   readonly ok: false;
@@ -37,6 +52,8 @@ export interface Success {
     readonly groups: number;
     readonly shuffles: number;
     readonly head: string;
+    /** PVs checked against the record (`pvs` option). */
+    readonly pvs: number;
   };
 }
 

@@ -1,6 +1,7 @@
 // Public API of @isoloir/verifier: an independent check of an isoloir election record.
 export { verifyRecord, type VerifyOptions } from './verify-record.ts';
 export type { VerifyResult, Failure, Success, CheckName } from './failure.ts';
+export type { PvFile } from './check-pv.ts';
 export { verifyShuffleProof, type ShuffleStatement } from './check-shuffle.ts';
 export { inlineMsm, type MsmService, type MsmJob } from './msm-service.ts';
 /** NODE-ONLY: the verifier's worker-thread MsmService (all cores). Loaded on demand. */

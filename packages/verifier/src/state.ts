@@ -1,6 +1,24 @@
 import type { Group } from '@isoloir/crypto';
 import type { Layout, Decoded } from './decode-ballot.ts';
 import type { MsmService } from './msm-service.ts';
+import type { ConstituencyDef, LegalCount } from './legal-count.ts';
+
+/** One segment `constituency/mode/category` of the roll: the unit of eligibility, of a PV and of counting. */
+export interface Segment {
+  readonly constituency: string;
+  readonly mode: string;
+  readonly category: string;
+  readonly ids: ReadonlySet<string>;
+  readonly voters: number;
+}
+
+export interface CastBallot {
+  readonly groupId: string;
+  readonly voterId: string;
+  readonly cts: Uint8Array[];
+  readonly sequence: number;
+  readonly receivedAt: string;
+}
 
 export interface State<P> {
   readonly group: Group<P>;
@@ -9,20 +27,35 @@ export interface State<P> {
   readonly trustees: number;
   readonly layout: Layout;
   readonly width: number;
-  readonly groupIds: readonly string[];
+  /** The election definition, by constituency code. */
+  readonly constituencies: Map<string, ConstituencyDef>;
+  /** Roll segments by id: the expected counting groups. */
+  readonly segments: Map<string, Segment>;
   readonly dealers: Map<number, { commitments: P[]; valid: boolean }>;
   readonly disqualified: Set<number>;
   pk: P | undefined;
   readonly vks: Map<number, P>;
-  readonly ballots: Map<string, { groupId: string; voterId: string; cts: Uint8Array[] }>;
+  readonly ballots: Map<string, CastBallot>;
+  /** Each voter's ballots in record (receipt) order. */
+  readonly byVoter: Map<string, string[]>;
   readonly seenCiphertexts: Map<string, string>;
   readonly castOrder: Map<string, string[]>;
-  readonly cancelled: Set<string>;
+  /** Polling-station attendance: station → pseudonymous ids. */
+  readonly attendance: Map<string, Set<string>>;
+  /** Cancelled ballot id → reason. */
+  readonly cancelled: Map<string, string>;
+  /** Set once every voter's ballots have been checked (at the first counting entry). */
+  votersChecked: boolean;
+  /** Segment → the counting group it is counted in; group → its segments. */
+  readonly groupOf: Map<string, string>;
+  readonly members: Map<string, readonly string[]>;
   /** Ciphertexts currently at the end of each group's mix chain (input, then each shuffle). */
   readonly current: Map<string, Uint8Array[][]>;
   readonly mixNodes: Map<string, number>;
   readonly validPartials: Map<string, Map<number, Uint8Array[][]>>;
   readonly decoded: Map<string, Decoded[]>;
+  /** The verifier's own legal count of each counted group. */
+  readonly legal: Map<string, LegalCount>;
   readonly counted: Set<string>;
   shuffles: number;
   readonly msm: MsmService;

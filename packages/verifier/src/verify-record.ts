@@ -6,7 +6,11 @@ import { widthOf, type Layout } from './decode-ballot.ts';
 import type { State } from './state.ts';
 import { inlineMsm, type MsmService } from './msm-service.ts';
 import { checkComplaint, checkDealer, checkKey } from './check-keys.ts';
-import { checkBallot, checkCancellation, checkGroupInput } from './check-ballots.ts';
+import { checkBallot, checkGroupInput } from './check-ballots.ts';
+import { checkCancellation, checkVoters } from './check-cancellation.ts';
+import { checkAttendance, checkDefinition, checkRoll } from './check-roll.ts';
+import { checkShape, PAYLOADS } from './schema.ts';
+import { checkPvs, type PvFile } from './check-pv.ts';
 import { checkShuffle } from './check-shuffle.ts';
 import { checkCounts, checkDecryption, checkPartialDecryption } from './check-decryption.ts';
 
@@ -18,12 +22,16 @@ interface Entry {
   payload: unknown;
 }
 
+const ENTRY_FIELDS = ['seq', 'type', 'parent', 'hash', 'payload'];
+
 function readEntries(record: unknown): Entry[] {
   const r = obj(record, 'record');
+  for (const k of Object.keys(r)) ensure(k === 'format' || k === 'entries', 'schema', `record.${k}`, `unknown field ${k}`);
   ensure(r['format'] === RECORD_FORMAT, 'format', 'record', `unsupported format (expected ${RECORD_FORMAT})`);
   return arr(field(r, 'entries', 'record'), 'record').map((e, i) => {
     const loc = `entry ${String(i)}`;
     const o = obj(e, loc);
+    for (const k of Object.keys(o)) ensure(ENTRY_FIELDS.includes(k), 'schema', `${loc}.${k}`, `unknown field ${k}`);
     return { seq: int(field(o, 'seq', loc), loc), type: str(field(o, 'type', loc), loc), parent: str(field(o, 'parent', loc), loc), hash: str(field(o, 'hash', loc), loc), payload: field(o, 'payload', loc) };
   });
 }
@@ -40,8 +48,9 @@ function checkChain(entries: readonly Entry[]): void {
 }
 
 async function initialState(entry: Entry | undefined, msm: VerifyOptions['msm']): Promise<State<unknown>> {
-  if (entry?.type !== 'parameters') fail('parameters', 'entry 0', 'the record must start with the parameters');
+  if (entry?.type !== 'parameters') fail('order', 'entry 0', 'the record must start with the parameters');
   const loc = 'entry 0 (parameters)';
+  checkShape(entry.payload, PAYLOADS['parameters'] ?? 'string', `${loc} payload`);
   const p = obj(entry.payload, loc);
   const groupName = str(field(p, 'group', loc), loc);
   ensure(isGroupName(groupName), 'parameters', loc, `unknown group ${groupName}`);
@@ -60,19 +69,26 @@ async function initialState(entry: Entry | undefined, msm: VerifyOptions['msm'])
     trustees,
     layout,
     width,
-    groupIds: arr(field(p, 'groups', loc), loc).map((g) => str(g, loc)),
+    constituencies: new Map(),
+    segments: new Map(),
     dealers: new Map(),
     disqualified: new Set(),
     pk: undefined,
     vks: new Map(),
     ballots: new Map(),
+    byVoter: new Map(),
     seenCiphertexts: new Map(),
     castOrder: new Map(),
-    cancelled: new Set(),
+    attendance: new Map(),
+    cancelled: new Map(),
+    votersChecked: false,
+    groupOf: new Map(),
+    members: new Map(),
     current: new Map(),
     mixNodes: new Map(),
     validPartials: new Map(),
     decoded: new Map(),
+    legal: new Map(),
     counted: new Set(),
     shuffles: 0,
     msm: msm ?? inlineMsm(group),
@@ -80,6 +96,9 @@ async function initialState(entry: Entry | undefined, msm: VerifyOptions['msm'])
 }
 
 const handlers: Record<string, ((s: State<unknown>, payload: unknown, loc: string) => void | Promise<void>) | undefined> = {
+  election: checkDefinition,
+  roll: checkRoll,
+  attendance: checkAttendance,
   dealer: checkDealer,
   complaint: checkComplaint,
   key: checkKey,
@@ -92,30 +111,87 @@ const handlers: Record<string, ((s: State<unknown>, payload: unknown, loc: strin
   counts: checkCounts,
 };
 
+/**
+ * Where each entry type may stand (`order`): the definition, the roll (published before voting
+ * opens), the key ceremony (complaints before the key), exactly one key, the ballots in receipt
+ * order, the attendance lists, the cancellations, then the counting of each group.
+ */
+const PHASE: Readonly<Record<string, number>> = {
+  parameters: 0,
+  election: 1,
+  roll: 2,
+  dealer: 3,
+  complaint: 4,
+  key: 5,
+  ballot: 6,
+  attendance: 7,
+  cancellation: 8,
+  'group-input': 9,
+  shuffle: 9,
+  'partial-decryption': 9,
+  decryption: 9,
+  counts: 9,
+};
+const ONCE = new Set(['parameters', 'election', 'key']);
+const ELECTION = 1;
+const KEY = 5;
+const COUNTING = 9;
+
+function checkOrder(seen: Map<string, number>, phase: { at: number }, e: Entry, loc: string): void {
+  const p = PHASE[e.type];
+  if (p === undefined) fail('format', loc, `unknown entry type ${e.type}`);
+  if (ONCE.has(e.type)) ensure(!seen.has(e.type), 'order', loc, `a second ${e.type} entry`);
+  const before = Object.entries(PHASE).find(([t, q]) => q > p && seen.has(t));
+  ensure(p >= phase.at, 'order', loc, `${e.type} after ${before?.[0] ?? 'a later step'}`);
+  if (p > ELECTION && !seen.has('election')) fail('order', loc, `${e.type} before the election definition`);
+  if (p > KEY && !seen.has('key')) fail('order', loc, `${e.type} before the election key`);
+  seen.set(e.type, (seen.get(e.type) ?? 0) + 1);
+  phase.at = p;
+}
+
 export interface VerifyOptions {
   /** Called after each entry (progress reporting). */
   readonly onEntry?: (seq: number, total: number, type: string) => void;
   /** Bulk arithmetic for shuffle checks (default inline; ./node/msm-pool.ts uses all cores). */
   readonly msm?: MsmService;
+  /** A published head (hash of the record's last entry, or of an earlier entry published at opening or during voting). */
+  readonly head?: string;
+  /** Procès-verbaux to check against the verified figures and the head (./check-pv.ts). */
+  readonly pvs?: readonly PvFile[];
 }
 
 export async function verifyRecord(record: unknown, options: VerifyOptions = {}): Promise<VerifyResult> {
   try {
     const entries = readEntries(record);
     checkChain(entries);
+    const head = entries.at(-1)?.hash ?? '';
+    if (options.head !== undefined) {
+      const published = options.head.toLowerCase();
+      ensure(entries.some((e) => e.hash === published), 'head', 'record', `the published head ${published} is not the hash of any entry of this record`);
+    }
     const s = await initialState(entries[0], options.msm);
+    const seen = new Map<string, number>([['parameters', 1]]);
+    const phase = { at: 0 };
     for (const e of entries.slice(1)) {
       const loc = `entry ${String(e.seq)} (${e.type})`;
+      checkOrder(seen, phase, e, loc);
+      const shape = PAYLOADS[e.type];
       const handler = handlers[e.type];
-      if (handler === undefined) fail('format', loc, `unknown entry type ${e.type}`);
-      if (e.type !== 'dealer' && e.type !== 'complaint' && e.type !== 'key') ensure(s.pk !== undefined, 'completeness', loc, 'entry before the election key');
+      if (shape === undefined || handler === undefined) fail('format', loc, `unknown entry type ${e.type}`);
+      checkShape(e.payload, shape, `${loc} payload`);
+      if (phase.at >= COUNTING && !s.votersChecked) checkVoters(s);
       await handler(s, e.payload, loc);
       options.onEntry?.(e.seq, entries.length, e.type);
     }
-    for (const g of s.groupIds) {
-      ensure(s.counted.has(g), 'completeness', `group ${g}`, 'group has no counts (missing input, shuffle, decryption or counts)');
+    ensure(seen.has('key'), 'order', 'record', 'no election key entry');
+    if (!s.votersChecked) checkVoters(s);
+    for (const [id, seg] of s.segments) {
+      const g = s.groupOf.get(id);
+      ensure(g !== undefined, 'group-missing', `group ${id}`, `roll segment with ${String(seg.voters)} voters is counted in no group`);
+      ensure(s.counted.has(g), 'completeness', `group ${g}`, 'group has no counts (missing shuffle, decryption or counts)');
     }
-    return { ok: true, summary: { entries: entries.length, ballots: s.ballots.size, groups: s.groupIds.length, shuffles: s.shuffles, head: entries.at(-1)?.hash ?? '' } };
+    if (options.pvs !== undefined) checkPvs(s, head, options.pvs);
+    return { ok: true, summary: { entries: entries.length, ballots: s.ballots.size, groups: s.members.size, shuffles: s.shuffles, head, pvs: options.pvs?.length ?? 0 } };
   } catch (e) {
     if (e instanceof CheckFailed) return { ok: false, check: e.check, location: e.location, message: e.message };
     throw e;

@@ -1,8 +1,9 @@
 // `isoloir verify RECORD`: independent verification of an election record (@isoloir/verifier).
 // Exit 0 only if every check holds; otherwise exit 1 and name the first failing check and where.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command } from 'commander';
-import { loadMsmPool, verifyRecord, type VerifyResult } from '@isoloir/verifier';
+import { loadMsmPool, verifyRecord, type PvFile, type VerifyResult } from '@isoloir/verifier';
 
 const EXIT_FAILED = 1;
 const EXIT_UNREADABLE = 2;
@@ -10,17 +11,28 @@ const EXIT_UNREADABLE = 2;
 export function registerVerify(program: Command): void {
   program
     .command('verify')
-    .description('Verify an election record: every proof, the hash chain, the shuffle inputs and the counts')
-    .argument('<record>', 'election record (JSON, format isoloir-record/1)')
-    .action(async (file: string) => {
-      process.exitCode = await verify(file);
+    .description('Verify an election record: the hash chain, the roll, every ballot and cancellation, every proof, the legal count; optionally the PVs and a published head')
+    .argument('<record>', 'election record (JSON, format isoloir-record/2)')
+    .option('--pv <dir>', 'check every PV JSON (isoloir-pv/1) in this folder against the verified figures and the record head')
+    .option('--head <hash>', 'a published head: the hash of the record\'s last entry, or of an earlier one (published at opening or during voting)')
+    .action(async (file: string, opts: { pv?: string; head?: string }) => {
+      process.exitCode = await verify(file, opts);
     });
 }
 
-async function verify(file: string): Promise<number> {
+function readPvs(dir: string): PvFile[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => ({ name: f, content: JSON.parse(readFileSync(join(dir, f), 'utf8')) as unknown }));
+}
+
+async function verify(file: string, opts: { pv?: string; head?: string } = {}): Promise<number> {
   let record: unknown;
+  let pvs: PvFile[] | undefined;
   try {
     record = JSON.parse(readFileSync(file, 'utf8'));
+    if (opts.pv !== undefined) pvs = readPvs(opts.pv);
   } catch (e) {
     process.stderr.write(`cannot read ${file}: ${e instanceof Error ? e.message : String(e)}\n`);
     return EXIT_UNREADABLE;
@@ -30,6 +42,8 @@ async function verify(file: string): Promise<number> {
   try {
     result = await verifyRecord(record, {
       msm,
+      ...(pvs === undefined ? {} : { pvs }),
+      ...(opts.head === undefined ? {} : { head: opts.head }),
       onEntry: (seq, total) => {
         if (seq % 1000 === 0) process.stderr.write(`checked ${String(seq)}/${String(total)} entries\n`);
       },
@@ -38,7 +52,8 @@ async function verify(file: string): Promise<number> {
     await msm.close();
   }
   if (result.ok) {
-    process.stdout.write(`OK: ${String(result.summary.entries)} entries, ${String(result.summary.ballots)} ballots, ${String(result.summary.groups)} groups, ${String(result.summary.shuffles)} shuffles; head ${result.summary.head}\n`);
+    const extra = `${opts.pv === undefined ? '' : `; ${String(result.summary.pvs)} PVs equal the verified figures`}${opts.head === undefined ? '' : '; the published head is in the record'}`;
+    process.stdout.write(`OK: ${String(result.summary.entries)} entries, ${String(result.summary.ballots)} ballots, ${String(result.summary.groups)} groups, ${String(result.summary.shuffles)} shuffles; head ${result.summary.head}${extra}\n`);
     return 0;
   }
   process.stdout.write(`FAILED ${result.check} at ${result.location}: ${result.message}\n`);

@@ -5,13 +5,15 @@ export { importPollingStationList, parsePollingStationCsv, type PollingStationRe
 export { identifyDoubleVotes, listDoubleVotesForTeamA, listCancellationsForTeamB, confirmDoubleVote, cancelDoubleVote, confirmDoubleVotes, cancelDoubleVotes } from './double-votes.ts';
 export { prepareGroups, listGroups, mergeGroup, splitIdentities, DEFAULT_MINIMUM_GROUP_SIZE, type GroupSummary } from './split.ts';
 export { acceptShuffle, acceptPartial, groupsToCount, currentCiphertexts, electionKey, countingCryptoFor, type CountingChecks, type CountingCrypto, type ShuffleChecker, type GroupWork, type ShuffleUpload, type PartialUpload } from './mixing.ts';
-export { tallyGroup, classifyDecoded, markedBallot } from './tally.ts';
+export { tallyGroup, classifyDecoded, markedBallot, legalCounts } from './tally.ts';
 export { emitRecord, buildRecord, writeRecord } from './record.ts';
 export { generatePvs, approvePv, buildPv, type PvContent, type PvKey } from './pv.ts';
 export { pvCsv } from './pv-csv.ts';
 export { pvPdf } from './pv-pdf.ts';
 export { exportBundle, exportEml, type ExportBundle } from './export-bundle.ts';
-export { voterPseudonym } from './pseudonym.ts';
+export { voterPseudonyms } from './pseudonym.ts';
+export { publishRoll, publishedRoll } from './roll.ts';
+export { electionDefinition } from './record-definition.ts';
 export { packRows, unpackRows, toHex, fromHex } from './blob.ts';
 export { groupIdOf, electionLayout, loadConstituency } from './layout.ts';
 export { remoteVoters, type RemoteVoter } from './attendance.ts';

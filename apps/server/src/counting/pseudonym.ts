@@ -1,9 +1,10 @@
-// The voter pseudonym used by the OFFLINE DEMO (the ballot box keeps its own keyed pseudonym in
-// ballots.voter_id, apps/server/src/voting/pseudonym.ts): the record shows it, never the NRN.
-// pseudonym, never the national register number. Contract with the ballot box (issue 7): the
-// voter's device proves its ballot for context { electionId, voterId: voterPseudonym(…), ballotId: ballots.id }.
-import { createHash } from 'node:crypto';
+// The voter pseudonym of the ballot box (keyed HMAC, apps/server/src/voting/server-keys.ts), for
+// the offline demo's casting: the same pseudonym as a real cast, as the published roll and as the
+// record show — never the national register number, and not computable from it without the key.
+import type { Store } from '@isoloir/store';
+import { loadServerKeys } from '../voting/server-keys.ts';
 
-export function voterPseudonym(electionId: string, nrn: string): string {
-  return createHash('sha256').update(`isoloir/v1/voter-pseudonym\n${electionId}\n${nrn}`).digest('hex').slice(0, 32);
+export async function voterPseudonyms(store: Store): Promise<(electionId: string, nrn: string) => string> {
+  const keys = await loadServerKeys(store.db);
+  return (electionId, nrn) => keys.pseudonym(electionId, nrn);
 }

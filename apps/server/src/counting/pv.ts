@@ -2,14 +2,14 @@
 // voters of the mode, ballots received, superseded, cancelled by reason, counted, valid, blank,
 // invalid by rule, per list the four categories B/C/D/E and the total, per candidate the preference
 // votes, the record's hash. Team B reviews; two different members approve before it is final.
-import { listFigure, validBallots, invalidBallots, INVALID_BALLOT_RULE_CODES, type Language } from '@isoloir/electoral';
-import type { DecodedBallot } from '@isoloir/crypto';
+import type { Language } from '@isoloir/electoral';
+import type { LegalCounts } from '@isoloir/crypto';
 import { appendAudit, type Labels, type Store } from '@isoloir/store';
 import { sql } from 'kysely';
 import { latestConsolidation } from '../preparation/consolidate.ts';
 import { modeCounts } from '../preparation/mode-files.ts';
 import { CountingError, type CountingActor } from './errors.ts';
-import { electoralCount } from './tally.ts';
+import { legalCounts } from './tally.ts';
 import { loadConstituency, type Category, type Mode } from './layout.ts';
 
 export interface PvList {
@@ -69,18 +69,17 @@ export async function buildPv(store: Store, electionId: string, groupId: string,
   const cancelled: Record<string, number> = {};
   for (const r of statuses.rows.filter((x) => x.status === 'cancelled')) cancelled[r.reason ?? 'other'] = (cancelled[r.reason ?? 'other'] ?? 0) + Number(r.n);
   const mergedFrom = (await store.db.selectFrom('counting_groups').select('group_id').where('election_id', '=', electionId).where('merged_into', '=', groupId).execute()).map((r) => r.group_id);
-  const result = g.merged_into === null ? await store.db.selectFrom('counting_results').select('ballots').where('election_id', '=', electionId).where('group_id', '=', groupId).executeTakeFirst() : undefined;
-  const decoded = (result?.ballots ?? []) as unknown as DecodedBallot[];
-  const count = electoralCount(info.model, decoded);
-  const invalidByRule: Record<string, number> = {};
-  for (const rule of INVALID_BALLOT_RULE_CODES) if (count.invalid[rule] > 0) invalidByRule[rule] = count.invalid[rule];
+  // The figures are the group's legal count as the record carries it (counting_results.counts, the
+  // `counts` entry that `isoloir verify` re-derives), never a second count from the database.
+  const result = g.merged_into === null ? await store.db.selectFrom('counting_results').select('counts').where('election_id', '=', electionId).where('group_id', '=', groupId).executeTakeFirst() : undefined;
+  const count = (result?.counts as LegalCounts | undefined) ?? legalCounts(info.model, []);
   const lists: PvList[] = count.lists.map((l) => {
-    const model = info.model.lists.find((m) => m.id === l.listId);
+    const model = info.model.lists.find((m) => m.number === l.number);
     return {
-      number: model?.number ?? Number(l.listId),
-      name: model?.name ?? l.listId,
-      categories: { ...l.categories },
-      total: listFigure(l),
+      number: l.number,
+      name: model?.name ?? String(l.number),
+      categories: { B: l.B, C: l.C, D: l.D, E: l.E },
+      total: l.total,
       effectives: l.effectives.map((votes, i) => ({ position: i + 1, name: model?.effectives[i]?.name ?? '', votes })),
       substitutes: l.substitutes.map((votes, i) => ({ position: i + 1, name: model?.substitutes[i]?.name ?? '', votes })),
     };
@@ -99,10 +98,10 @@ export async function buildPv(store: Store, electionId: string, groupId: string,
     counted: n((r) => r.status === 'counted'),
     mergedInto: g.merged_into,
     mergedFrom,
-    valid: validBallots(count),
+    valid: count.valid,
     blank: count.blank,
-    invalid: invalidBallots(count),
-    invalidByRule,
+    invalid: count.invalid,
+    invalidByRule: { ...count.invalidByRule },
     lists,
     generatedAt: now.toISOString(),
     recordHash,

@@ -1,13 +1,18 @@
-// The complete election record (format isoloir-record/1, packages/crypto README) assembled from the
-// database for `isoloir verify`: parameters, key ceremony, every ballot with its proof (voter
-// pseudonym, never an identity), cancellations with their reason, each group's anonymised input,
-// shuffles, partial decryptions, decryption and counts. Emitted entry by entry (large elections).
-import { ballotWidth, entryHash, RECORD_FORMAT, type BallotLayout, type Json, type RecordEntry } from '@isoloir/crypto';
+// The complete election record (format isoloir-record/2, PROTOCOL.md §8) assembled from the
+// database for `isoloir verify`: parameters, the election definition, the published voter roll
+// (pseudonyms), the key ceremony, every ballot with its proof, sequence and receipt time (voter
+// pseudonym, never an identity), the attendance lists, each cancellation with its evidence, each
+// group's anonymised input, shuffles, partial decryptions, decryption and legal counts. One record
+// per election (several elections share a day). Emitted entry by entry (large elections).
+import { ballotWidth, entryHash, merkleRoot, RECORD_FORMAT, segmentId, sortedIds, type AttendancePayload, type BallotLayout, type DefinitionPayload, type Json, type LegalCounts, type RecordEntry } from '@isoloir/crypto';
 import type { Store } from '@isoloir/store';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { toHex, unpackRows } from './blob.ts';
 import type { PublishedCeremony } from './ceremony.ts';
+import { electionDefinition } from './record-definition.ts';
+import { publishRoll } from './roll.ts';
+import { loadServerKeys } from '../voting/server-keys.ts';
 
 type Sink = (entry: RecordEntry) => void | Promise<void>;
 
@@ -32,6 +37,10 @@ class Chain {
 interface BallotRow {
   id: string;
   voter_id: string;
+  constituency_code: string;
+  mode: string;
+  category: string;
+  sequence: number;
   ciphertexts: unknown;
   proof: unknown;
   status: string;
@@ -39,39 +48,51 @@ interface BallotRow {
   received_at: Date;
 }
 
-const ctKey = (cts: readonly string[]): string => cts.join('|');
+const PAGE = 5000;
 
-async function emitGroup(store: Store, electionId: string, groupId: string, chain: Chain): Promise<void> {
-  const g = await store.db.selectFrom('counting_groups').selectAll().where('election_id', '=', electionId).where('group_id', '=', groupId).executeTakeFirstOrThrow();
-  const members = await store.db.selectFrom('counting_groups').selectAll().where('election_id', '=', electionId).where((eb) => eb.or([eb('group_id', '=', groupId), eb('merged_into', '=', groupId)])).execute();
-  const ballots: BallotRow[] = [];
-  for (const m of members) {
-    ballots.push(
-      ...(await store.db
-        .selectFrom('ballots')
-        .select(['id', 'voter_id', 'ciphertexts', 'proof', 'status', 'cancellation_reason', 'received_at'])
-        .where('election_id', '=', electionId)
-        .where('constituency_code', '=', m.constituency_code)
-        .where('mode', '=', m.mode)
-        .where('category', '=', m.category)
-        .orderBy('received_at')
-        .orderBy('id')
-        .execute()),
-    );
+/** Every ballot of the election in receipt order (keyset pages: large elections). */
+async function* ballotsInReceiptOrder(store: Store, electionId: string): AsyncGenerator<BallotRow[]> {
+  let after: { at: Date; voter: string; seq: number } | undefined;
+  for (;;) {
+    let q = store.db
+      .selectFrom('ballots')
+      .select(['id', 'voter_id', 'constituency_code', 'mode', 'category', 'sequence', 'ciphertexts', 'proof', 'status', 'cancellation_reason', 'received_at'])
+      .where('election_id', '=', electionId);
+    if (after !== undefined) {
+      const a = after;
+      q = q.where((eb) => eb.or([eb('received_at', '>', a.at), eb.and([eb('received_at', '=', a.at), eb.or([eb('voter_id', '>', a.voter), eb.and([eb('voter_id', '=', a.voter), eb('sequence', '>', a.seq)])])])]));
+    }
+    const page = await q.orderBy('received_at').orderBy('voter_id').orderBy('sequence').limit(PAGE).execute();
+    if (page.length === 0) return;
+    yield page;
+    const last = page.at(-1);
+    if (last === undefined || page.length < PAGE) return;
+    after = { at: last.received_at, voter: last.voter_id, seq: last.sequence };
   }
-  const input = unpackRows(new Uint8Array(g.input ?? new Uint8Array(0))).map((row) => row.map(toHex));
-  const byCt = new Map(ballots.filter((b) => b.status === 'counted').map((b) => [ctKey(b.ciphertexts as string[]), b]));
-  const ballotPayload = (b: BallotRow): Json => ({ groupId, voterId: b.voter_id, ballotId: b.id, ciphertexts: b.ciphertexts as string[], proof: b.proof as Json });
-  const notCounted = ballots.filter((b) => b.status !== 'counted');
-  for (const b of notCounted) await chain.append('ballot', ballotPayload(b));
-  // Counted ballots in the order of the anonymised input (random), so that casting order is not published.
-  for (const row of input) {
-    const b = byCt.get(ctKey(row));
-    if (b === undefined) throw new Error(`record: group ${groupId} input holds a ciphertext without a counted ballot`);
-    await chain.append('ballot', ballotPayload(b));
+}
+
+/** Polling-station attendance lists, as the pseudonyms (in this election) of the voters on its remote roll. */
+async function attendancePayloads(store: Store, electionId: string, onRoll: ReadonlySet<string>): Promise<AttendancePayload[]> {
+  const election = await store.db.selectFrom('elections').select('election_day_id').where('id', '=', electionId).executeTakeFirstOrThrow();
+  const imports = await store.db.selectFrom('polling_station_imports').select(['id', 'station', 'sha256']).where('election_day_id', '=', election.election_day_id).orderBy('imported_at').orderBy('id').execute();
+  const keys = await loadServerKeys(store.db);
+  const out: AttendancePayload[] = [];
+  for (const imp of imports) {
+    const nrns = await store.db.selectFrom('polling_station_votes').select('nrn').where('import_id', '=', imp.id).execute();
+    const ids = sortedIds(nrns.map((r) => keys.pseudonym(electionId, r.nrn)).filter((id) => onRoll.has(id)));
+    out.push({ station: imp.station, sha256: imp.sha256, voters: ids.length, root: merkleRoot(ids), ids });
   }
-  for (const b of notCounted) await chain.append('cancellation', { groupId, ballotId: b.id, reason: b.status === 'superseded' ? 'superseded' : (b.cancellation_reason ?? 'cancelled') });
-  await chain.append('group-input', { groupId, ciphertexts: input });
+  return out;
+}
+
+async function emitGroup(store: Store, electionId: string, groupId: string, members: readonly string[], chain: Chain, constituency: DefinitionPayload['constituencies'][number] | undefined): Promise<void> {
+  const g = await store.db.selectFrom('counting_groups').selectAll().where('election_id', '=', electionId).where('group_id', '=', groupId).executeTakeFirst();
+  const input = g?.input === undefined || g.input === null ? [] : unpackRows(new Uint8Array(g.input)).map((row) => row.map(toHex));
+  await chain.append('group-input', { groupId, members: [...members], ciphertexts: input });
+  if (input.length === 0) {
+    await chain.append('counts', { groupId, counts: zeroCounts(constituency) as unknown as Json });
+    return;
+  }
   const shuffles = await store.db.selectFrom('counting_shuffles').selectAll().where('election_id', '=', electionId).where('group_id', '=', groupId).orderBy('mix_node').execute();
   for (const s of shuffles) {
     await chain.append('shuffle', { groupId, mixNode: s.mix_node, outputs: unpackRows(new Uint8Array(s.outputs)).map((r) => r.map(toHex)), proof: s.proof as Json });
@@ -85,18 +106,72 @@ async function emitGroup(store: Store, electionId: string, groupId: string, chai
   await chain.append('counts', { groupId, counts: r.counts as Json });
 }
 
-/** Emits every entry of the record to `sink`; returns the head hash (the record's fingerprint). */
+function zeroCounts(c: DefinitionPayload['constituencies'][number] | undefined): LegalCounts {
+  const lists = (c?.lists ?? []).map((l) => ({ number: l.number, B: 0, C: 0, D: 0, E: 0, total: 0, effectives: l.effectives.map(() => 0), substitutes: l.substitutes.map(() => 0) }));
+  return { ballots: 0, valid: 0, blank: 0, invalid: 0, invalidByRule: {}, lists: [...lists].sort((a, b) => a.number - b.number) };
+}
+
+/**
+ * Emits every entry of the record to `sink` (order: PROTOCOL.md §8): parameters, election
+ * definition, roll, key ceremony, every ballot in receipt order, attendance lists, cancellations
+ * with their evidence, then each counting group. Returns the head hash (the record's fingerprint).
+ */
 export async function emitRecord(store: Store, electionId: string, sink: Sink): Promise<string> {
   const key = await store.db.selectFrom('election_keys').selectAll().where('election_id', '=', electionId).executeTakeFirstOrThrow();
   const layout = key.layout as BallotLayout;
   const ceremony = key.ceremony as PublishedCeremony;
-  const groups = await store.db.selectFrom('counting_groups').select('group_id').where('election_id', '=', electionId).where('merged_into', 'is', null).where('input', 'is not', null).where('ballots', '>', 0).orderBy('group_id').execute();
+  const definition = await electionDefinition(store, electionId);
+  const roll = await publishRoll(store, electionId, { id: 'system:record' });
   const chain = new Chain(sink);
-  await chain.append('parameters', { electionId, group: key.group_name, threshold: key.threshold, trustees: key.trustees, layout: { ...layout }, width: ballotWidth(layout), groups: groups.map((g) => g.group_id) });
+  await chain.append('parameters', { electionId, group: key.group_name, threshold: key.threshold, trustees: key.trustees, layout: { ...layout }, width: ballotWidth(layout) });
+  await chain.append('election', definition as unknown as Json);
+  for (const r of roll) await chain.append('roll', { ...r, ids: [...r.ids] });
   for (const d of ceremony.dealers) await chain.append('dealer', d);
   for (const c of ceremony.complaints) await chain.append('complaint', c);
   await chain.append('key', ceremony.key);
-  for (const g of groups) await emitGroup(store, electionId, g.group_id, chain);
+
+  // Ballots in receipt order; what became of each is kept (ids only) for the cancellations.
+  const byVoter = new Map<string, { id: string; sequence: number }[]>();
+  const notCounted: { id: string; voter: string; sequence: number; groupId: string; status: string; reason: string | null }[] = [];
+  for await (const page of ballotsInReceiptOrder(store, electionId)) {
+    for (const b of page) {
+      const groupId = segmentId(b.constituency_code, b.mode, b.category);
+      await chain.append('ballot', { groupId, constituency: b.constituency_code, voterId: b.voter_id, ballotId: b.id, sequence: b.sequence, receivedAt: b.received_at.toISOString(), ciphertexts: b.ciphertexts as string[], proof: b.proof as Json });
+      const mine = byVoter.get(b.voter_id) ?? [];
+      mine.push({ id: b.id, sequence: b.sequence });
+      byVoter.set(b.voter_id, mine);
+      if (b.status === 'superseded' || b.status === 'cancelled') notCounted.push({ id: b.id, voter: b.voter_id, sequence: b.sequence, groupId, status: b.status, reason: b.cancellation_reason });
+    }
+  }
+  const onRoll = new Set(roll.flatMap((r) => r.ids));
+  for (const a of await attendancePayloads(store, electionId, onRoll)) await chain.append('attendance', { ...a, ids: [...a.ids] });
+  const stations = new Map((await store.db.selectFrom('double_votes').select(['ballot_id', 'station']).where('election_id', '=', electionId).execute()).map((d) => [d.ballot_id, d.station]));
+  for (const b of notCounted) {
+    if (b.status === 'superseded') {
+      const later = byVoter.get(b.voter)?.find((x) => x.sequence > b.sequence);
+      if (later === undefined) throw new Error(`record: superseded ballot ${b.id} has no later ballot`);
+      await chain.append('cancellation', { groupId: b.groupId, ballotId: b.id, reason: 'superseded', evidence: { laterBallotId: later.id } });
+    } else if (b.reason === 'voted-at-polling-station') {
+      const station = stations.get(b.id);
+      if (station === undefined) throw new Error(`record: cancelled ballot ${b.id} has no polling-station case`);
+      await chain.append('cancellation', { groupId: b.groupId, ballotId: b.id, reason: 'voted-at-polling-station', evidence: { station } });
+    } else {
+      throw new Error(`record: ballot ${b.id} cancelled for ${b.reason ?? 'no reason'}, which has no published evidence`);
+    }
+  }
+
+  // Counting groups: every roll segment is counted, alone or merged (PO decision) into another of its constituency.
+  const groups = await store.db.selectFrom('counting_groups').select(['group_id', 'merged_into']).where('election_id', '=', electionId).execute();
+  const mergedInto = new Map(groups.map((g) => [g.group_id, g.merged_into]));
+  const targets = new Map<string, string[]>();
+  for (const seg of [...new Set([...roll.map((r) => segmentId(r.constituency, r.mode, r.category)), ...groups.map((g) => g.group_id)])].sort()) {
+    const target = mergedInto.get(seg) ?? seg;
+    targets.set(target, [...(targets.get(target) ?? []), seg]);
+  }
+  const constituencyOf = new Map(definition.constituencies.map((c) => [c.code, c]));
+  for (const [groupId, members] of [...targets.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    await emitGroup(store, electionId, groupId, members.sort(), chain, constituencyOf.get(groupId.split('/')[0] ?? ''));
+  }
   return chain.head;
 }
 

@@ -1,10 +1,12 @@
-// Decryption by any t trustees, decoding, classification with packages/electoral and sums.
-import { combineBulk, countBallots as recordCounts, decodeBallot, extractEncoded, hexToScalar, type BallotLayout, type DecodedBallot, type EncodedPartialDecryption } from '@isoloir/crypto';
-import { classifyBallot, countBallots, type BallotClass, type Constituency, type MarkedBallot } from '@isoloir/electoral';
+// Decryption by any t trustees, decoding, classification with packages/electoral and sums: the
+// legal count stored here is the one the record carries and the PV prints (issue 12, point 6).
+import { combineBulk, decodeBallot, extractEncoded, hexToScalar, type BallotLayout, type DecodedBallot, type EncodedPartialDecryption, type LegalCounts } from '@isoloir/crypto';
+import { classifyBallot, countBallots, invalidBallots, INVALID_BALLOT_RULE_CODES, listFigure, validBallots, type BallotClass, type Constituency, type MarkedBallot } from '@isoloir/electoral';
 import { appendAudit, type Store } from '@isoloir/store';
 import { CountingError, type CountingActor } from './errors.ts';
 import { packRows, unpackRows } from './blob.ts';
 import { currentCiphertexts, electionKey, type CountingCrypto } from './mixing.ts';
+import { loadConstituency } from './layout.ts';
 
 /** A decrypted electronic ballot as the electoral code sees it (always official paper). */
 export function markedBallot(d: DecodedBallot): MarkedBallot | undefined {
@@ -31,6 +33,19 @@ export function electoralCount(constituency: Constituency, ballots: readonly Dec
   return countBallots(constituency, ballots.map((b) => classifyDecoded(constituency, b)));
 }
 
+/**
+ * The legal count of a group (art. 156 classification by @isoloir/electoral) in the form the record
+ * carries in its `counts` entry and the verifier re-derives on its own: the PV's figures are these.
+ */
+export function legalCounts(constituency: Constituency, ballots: readonly DecodedBallot[]): LegalCounts {
+  const count = electoralCount(constituency, ballots);
+  const invalidByRule: Record<string, number> = {};
+  for (const rule of INVALID_BALLOT_RULE_CODES) if (count.invalid[rule] > 0) invalidByRule[rule] = count.invalid[rule];
+  const numberOf = new Map(constituency.lists.map((l) => [l.id, l.number]));
+  const lists = count.lists.map((l) => ({ number: numberOf.get(l.listId) ?? Number(l.listId), ...l.categories, total: listFigure(l), effectives: [...l.effectives], substitutes: [...l.substitutes] }));
+  return { ballots: ballots.length, valid: validBallots(count), blank: count.blank, invalid: invalidBallots(count), invalidByRule, lists: lists.sort((a, b) => a.number - b.number) };
+}
+
 export function decodedJson(b: DecodedBallot): Record<string, unknown> {
   return b.kind === 'list' ? { ...b, effectives: [...b.effectives], substitutes: [...b.substitutes] } : { ...b };
 }
@@ -51,7 +66,8 @@ export async function tallyGroup(store: Store, cc: CountingCrypto, electionId: s
   const layoutRow = await store.db.selectFrom('election_keys').select('layout').where('election_id', '=', electionId).executeTakeFirstOrThrow();
   const layout = layoutRow.layout as BallotLayout;
   const decoded = combined.value.map((row) => decodeBallot(layout, row.map((m) => extractEncoded(cc.group.name, m))));
-  const counts = recordCounts(layout, decoded);
+  const group = await store.db.selectFrom('counting_groups').select('constituency_code').where('election_id', '=', electionId).where('group_id', '=', groupId).executeTakeFirstOrThrow();
+  const counts = legalCounts((await loadConstituency(store.db, electionId, group.constituency_code)).model, decoded);
   await store.db.transaction().execute(async (trx) => {
     await trx
       .insertInto('counting_results')

@@ -1,5 +1,5 @@
 /**
- * The election record is a hash chain of typed entries (format "isoloir-record/1"):
+ * The election record is a hash chain of typed entries (format "isoloir-record/2"):
  *   hash₀ = H("isoloir/v1/record-entry", 0, type₀, "", canonicalJson(payload₀))
  *   hashₖ = H("isoloir/v1/record-entry", k, typeₖ, hashₖ₋₁, canonicalJson(payloadₖ))
  * rendered as lowercase hex of SHA-512. Changing any byte of any entry breaks every later link.
@@ -8,7 +8,7 @@ import { hashInputs } from '../hash/hash-input.ts';
 import { bytesToHex } from '../group/scalar.ts';
 import { canonicalJson, type Json } from './canonical-json.ts';
 
-export const RECORD_FORMAT = 'isoloir-record/1';
+export const RECORD_FORMAT = 'isoloir-record/2';
 export const RECORD_ENTRY_LABEL = 'isoloir/v1/record-entry';
 
 export interface RecordEntry {

@@ -13,15 +13,47 @@ import { encryptBallot } from '../ballot/encrypt-ballot.ts';
 import { shuffleAndProve, type EncodedCiphertext } from '../shuffle/shuffle-prove.ts';
 import { combineBulk, partialDecryptBulk, verifyPartialDecryptionBulk } from '../decrypt/decrypt-bulk.ts';
 import { extractEncoded } from '../encoding/extract-encoded.ts';
-import { countBallots, type Counts } from './count-ballots.ts';
-import { ballotJson, countsJson, hex, partialDecryptionPayload, sc, shufflePayload } from './payloads.ts';
+import { ballotJson, hex, partialDecryptionPayload, sc, shufflePayload } from './payloads.ts';
+import type { Json } from './canonical-json.ts';
+import { merkleRoot, sortedIds } from './merkle.ts';
+import { legalCount } from './legal-count.ts';
+import type { CancellationPayload, DefinitionPayload, LegalCounts, RecordCategory, RecordMode } from './record-types.ts';
 import { chunkRanges } from '../parallel/runner.ts';
 
 export interface ElectionGroupInput {
+  /** The counting segment `constituency/mode/category`. */
   readonly groupId: string;
   readonly ballots: readonly PlainBallot[];
   /** Voters (by index in `ballots`) who first cast another ballot, later superseded. */
   readonly revoters?: readonly number[];
+  /** Voters (by index) who also signed a polling-station list: their remote ballot is cancelled. */
+  readonly atStation?: readonly number[];
+  /** Counted together with this other segment of the same constituency (a small group, PO decision). */
+  readonly mergedInto?: string;
+}
+
+export interface PlannedBallot {
+  groupId: string;
+  constituency: string;
+  voterId: string;
+  ballotId: string;
+  sequence: number;
+  receivedAt: string;
+  plain: PlainBallot;
+}
+
+/**
+ * What the server publishes, before the ciphertexts exist: the roll, the ballots in receipt
+ * order, the attendance lists, the cancellations and each counting group's input. A test may
+ * change it (the `server` hook) to play a malicious server; the trustees then mix and decrypt
+ * whatever input they are given, honestly.
+ */
+export interface CastPlan {
+  rolls: { constituency: string; mode: RecordMode; category: RecordCategory; ids: string[] }[];
+  ballots: PlannedBallot[];
+  attendance: { station: string; ids: string[] }[];
+  cancellations: CancellationPayload[];
+  groups: { groupId: string; members: string[]; ballotIds: string[] }[];
 }
 
 export interface ElectionOptions {
@@ -35,13 +67,75 @@ export interface ElectionOptions {
   readonly decryptingTrustees: readonly number[];
   /** Test hook: this trustee publishes a wrong share for ciphertext 0. */
   readonly cheatingTrustee?: number;
+  /** The election definition (default: every constituency of the groups with lists 1…maxListNumber, full lists). */
+  readonly definition?: DefinitionPayload;
+  /** Test hook: a malicious server's changes to what it publishes (see CastPlan). */
+  readonly server?: (plan: CastPlan) => void;
 }
 
 export interface ElectionOutcome {
   readonly record: ElectionRecord;
-  readonly counts: ReadonlyMap<string, Counts>;
+  readonly counts: ReadonlyMap<string, LegalCounts>;
   /** Trustees whose partial decryption failed its proof (named, excluded). */
   readonly rejectedTrustees: readonly number[];
+}
+
+function segmentParts(groupId: string): { constituency: string; mode: RecordMode; category: RecordCategory } {
+  const [constituency = '', mode = 'online', category = 'belgium'] = groupId.split('/');
+  return { constituency, mode: mode === 'kiosk' ? 'kiosk' : 'online', category: category === 'abroad' ? 'abroad' : 'belgium' };
+}
+
+function defaultDefinition(layout: BallotLayout, groups: readonly ElectionGroupInput[]): DefinitionPayload {
+  const codes = [...new Set(groups.map((g) => segmentParts(g.groupId).constituency))].sort();
+  const names = (n: number, kind: string): string[] => Array.from({ length: n }, (_, i) => `${kind} ${String(i + 1)}`);
+  return {
+    constituencies: codes.map((code) => ({
+      code,
+      seats: 5,
+      lists: Array.from({ length: layout.maxListNumber }, (_, i) => ({ number: i + 1, name: `list ${String(i + 1)}`, effectives: names(layout.maxEffectives, 'effective'), substitutes: names(layout.maxSubstitutes, 'substitute') })),
+    })),
+  };
+}
+
+/** The honest server's plan. */
+function honestPlan(opts: ElectionOptions): CastPlan {
+  const plan: CastPlan = { rolls: [], ballots: [], attendance: [], cancellations: [], groups: [] };
+  const t0 = Date.UTC(2029, 5, 9, 6, 0, 0);
+  let tick = 0;
+  const at = (): string => new Date(t0 + 1000 * tick++).toISOString();
+  const station: string[] = [];
+  for (const g of opts.groups) {
+    const seg = segmentParts(g.groupId);
+    const voterIds = g.ballots.map((_, i) => `${g.groupId}/voter-${String(i)}`);
+    plan.rolls.push({ ...seg, ids: sortedIds([...voterIds, `${g.groupId}/voter-absent`]) });
+    g.ballots.forEach((plain, i) => {
+      const voterId = voterIds[i] ?? '';
+      let sequence = 1;
+      if (g.revoters?.includes(i) === true) {
+        const ballotId = `${g.groupId}/ballot-${String(i)}-first`;
+        plan.ballots.push({ groupId: g.groupId, constituency: seg.constituency, voterId, ballotId, sequence: sequence++, receivedAt: at(), plain: { kind: 'blank' } });
+        plan.cancellations.push({ groupId: g.groupId, ballotId, reason: 'superseded', evidence: { laterBallotId: `${g.groupId}/ballot-${String(i)}` } });
+      }
+      const ballotId = `${g.groupId}/ballot-${String(i)}`;
+      plan.ballots.push({ groupId: g.groupId, constituency: seg.constituency, voterId, ballotId, sequence, receivedAt: at(), plain });
+      if (g.atStation?.includes(i) === true) {
+        station.push(voterId);
+        plan.cancellations.push({ groupId: g.groupId, ballotId, reason: 'voted-at-polling-station', evidence: { station: 'station-1' } });
+      }
+    });
+  }
+  plan.attendance.push({ station: 'station-1', ids: sortedIds(station) });
+  const cancelled = new Set(plan.cancellations.map((c) => c.ballotId));
+  for (const g of opts.groups.filter((x) => x.mergedInto === undefined)) {
+    const members = [g.groupId, ...opts.groups.filter((x) => x.mergedInto === g.groupId).map((x) => x.groupId)];
+    plan.groups.push({ groupId: g.groupId, members, ballotIds: plan.ballots.filter((b) => members.includes(b.groupId) && !cancelled.has(b.ballotId)).map((b) => b.ballotId).reverse() });
+  }
+  return plan;
+}
+
+function constituencyOf(d: DefinitionPayload, groupId: string): DefinitionPayload['constituencies'][number] {
+  const code = segmentParts(groupId).constituency;
+  return d.constituencies.find((c) => c.code === code) ?? { code, seats: 0, lists: [] };
 }
 
 function encodeCt<P>(group: Group<P>, cts: readonly { a: P; b: P }[]): Uint8Array[] {
@@ -58,8 +152,12 @@ export async function runElection<P>(group: Group<P>, runner: Runner, opts: Elec
     trustees: opts.trustees,
     layout: { ...opts.layout },
     width: ballotWidth(opts.layout),
-    groups: opts.groups.map((g) => g.groupId),
   });
+  const definition = opts.definition ?? defaultDefinition(opts.layout, opts.groups);
+  rec.append('election', definition as unknown as Json);
+  const plan = honestPlan(opts);
+  opts.server?.(plan);
+  for (const r of plan.rolls) rec.append('roll', { ...r, voters: r.ids.length, root: merkleRoot(r.ids), ids: r.ids, publishedAt: new Date(Date.UTC(2029, 5, 1)).toISOString() });
 
   // Key ceremony: every trustee deals on its own side; shares travel privately.
   const dealt = Array.from({ length: opts.trustees }, (_, i) => deal(group, params, i + 1));
@@ -93,43 +191,38 @@ export async function runElection<P>(group: Group<P>, runner: Runner, opts: Elec
   const pkBytes = group.encode(pk);
 
   // Casting: each voter's device encrypts and proves; the server checks every proof in bulk.
-  const counted = new Map<string, EncodedCiphertext[]>();
-  for (const g of opts.groups) {
-    const cast: { voterId: string; ballotId: string; cts: Uint8Array[]; challenge: bigint; responses: readonly bigint[] }[] = [];
-    const superseded: string[] = [];
-    g.ballots.forEach((plain, i) => {
-      const voterId = `${g.groupId}/voter-${String(i)}`;
-      if (g.revoters?.includes(i) === true) {
-        const ballotId = `${g.groupId}/ballot-${String(i)}-first`;
-        const first = encryptBallot(group, pk, opts.layout, { electionId: opts.electionId, voterId, ballotId }, { kind: 'blank' });
-        cast.push({ voterId, ballotId, cts: encodeCt(group, first.ballot.ciphertexts), challenge: first.ballot.proof.challenge, responses: first.ballot.proof.responses });
-        superseded.push(ballotId);
-      }
-      const ballotId = `${g.groupId}/ballot-${String(i)}`;
-      const { ballot } = encryptBallot(group, pk, opts.layout, { electionId: opts.electionId, voterId, ballotId }, plain);
-      cast.push({ voterId, ballotId, cts: encodeCt(group, ballot.ciphertexts), challenge: ballot.proof.challenge, responses: ballot.proof.responses });
-    });
-    const checks = await runner.run(
-      'checkBallotProofs',
-      chunkRanges(cast.length, runner.parallelism).map(([lo, hi]) => ({
-        pk: pkBytes,
-        ballots: cast.slice(lo, hi).map((c) => ({ context: { electionId: opts.electionId, voterId: c.voterId, ballotId: c.ballotId }, ciphertexts: c.cts, challenge: c.challenge, responses: c.responses })),
-      })),
-    );
-    if (checks.flat().some((okay) => !okay)) throw new Error('a ballot proof failed at casting');
-    for (const c of cast) {
-      rec.append('ballot', { groupId: g.groupId, voterId: c.voterId, ballotId: c.ballotId, ciphertexts: c.cts.map(hex), proof: { challenge: sc(c.challenge), responses: c.responses.map(sc) } });
-    }
-    for (const ballotId of superseded) rec.append('cancellation', { groupId: g.groupId, ballotId, reason: 'superseded' });
-    counted.set(g.groupId, cast.filter((c) => !superseded.includes(c.ballotId)).map((c) => c.cts));
+  const cast = plan.ballots.map((p) => {
+    const { ballot } = encryptBallot(group, pk, opts.layout, { electionId: opts.electionId, voterId: p.voterId, ballotId: p.ballotId }, p.plain);
+    return { p, cts: encodeCt(group, ballot.ciphertexts), challenge: ballot.proof.challenge, responses: ballot.proof.responses };
+  });
+  const checks = await runner.run(
+    'checkBallotProofs',
+    chunkRanges(cast.length, runner.parallelism).map(([lo, hi]) => ({
+      pk: pkBytes,
+      ballots: cast.slice(lo, hi).map((c) => ({ context: { electionId: opts.electionId, voterId: c.p.voterId, ballotId: c.p.ballotId }, ciphertexts: c.cts, challenge: c.challenge, responses: c.responses })),
+    })),
+  );
+  if (checks.flat().some((okay) => !okay)) throw new Error('a ballot proof failed at casting');
+  const ctsOf = new Map<string, Uint8Array[]>();
+  for (const c of cast) {
+    ctsOf.set(c.p.ballotId, c.cts);
+    rec.append('ballot', { groupId: c.p.groupId, constituency: c.p.constituency, voterId: c.p.voterId, ballotId: c.p.ballotId, sequence: c.p.sequence, receivedAt: c.p.receivedAt, ciphertexts: c.cts.map(hex), proof: { challenge: sc(c.challenge), responses: c.responses.map(sc) } });
   }
+  for (const a of plan.attendance) rec.append('attendance', { station: a.station, sha256: '00'.repeat(32), voters: a.ids.length, root: merkleRoot(a.ids), ids: a.ids });
+  for (const c of plan.cancellations) rec.append('cancellation', c);
 
   // Counting: anonymised inputs, chained mix nodes, threshold decryption, decoding, sums.
-  const countsByGroup = new Map<string, Counts>();
+  const countsByGroup = new Map<string, LegalCounts>();
   const rejected = new Set<number>();
-  for (const g of opts.groups) {
-    let current = counted.get(g.groupId) ?? [];
-    rec.append('group-input', { groupId: g.groupId, ciphertexts: current.map((ct) => ct.map(hex)) });
+  for (const g of plan.groups) {
+    let current: EncodedCiphertext[] = g.ballotIds.map((id) => ctsOf.get(id) ?? []);
+    rec.append('group-input', { groupId: g.groupId, members: g.members, ciphertexts: current.map((ct) => ct.map(hex)) });
+    if (current.length === 0) {
+      const counts = legalCount(constituencyOf(definition, g.groupId), []);
+      countsByGroup.set(g.groupId, counts);
+      rec.append('counts', { groupId: g.groupId, counts: counts as unknown as Json });
+      continue;
+    }
     for (let node = 1; node <= opts.mixNodes; node++) {
       const { outputs, proof } = await shuffleAndProve(group, runner, { electionId: opts.electionId, groupId: g.groupId, mixNode: node }, pkBytes, current);
       rec.append('shuffle', shufflePayload(g.groupId, node, outputs, proof));
@@ -158,9 +251,9 @@ export async function runElection<P>(group: Group<P>, runner: Runner, opts: Elec
       plaintexts: combined.value.map((row) => row.map(hex)),
       ballots: decoded.map(ballotJson),
     });
-    const counts = countBallots(opts.layout, decoded);
+    const counts = legalCount(constituencyOf(definition, g.groupId), decoded);
     countsByGroup.set(g.groupId, counts);
-    rec.append('counts', { groupId: g.groupId, counts: countsJson(counts) });
+    rec.append('counts', { groupId: g.groupId, counts: counts as unknown as Json });
   }
   return { record: rec.build(), counts: countsByGroup, rejectedTrustees: [...rejected] };
 }

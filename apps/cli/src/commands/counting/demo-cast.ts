@@ -2,7 +2,7 @@
 // last ballot counts). Ballots are encrypted and proved as the voter's device would, on all cores.
 import { createHash, randomUUID } from 'node:crypto';
 import type { BallotLayout, PlainBallot, Runner } from '@isoloir/crypto';
-import { voterPseudonym, toHex, loadConstituency } from '@isoloir/server/counting';
+import { voterPseudonyms, toHex, loadConstituency } from '@isoloir/server/counting';
 import type { Store } from '@isoloir/store';
 import { progress } from '../../progress.ts';
 
@@ -44,6 +44,7 @@ export function randomPlain(shape: Shape, layout: BallotLayout): PlainBallot {
 }
 
 export async function castDemoBallots(store: Store, runner: Runner, electionId: string, dayId: string, layout: BallotLayout, publicKey: string, revotePerMille: number): Promise<CastLogEntry[]> {
+  const voterPseudonym = await voterPseudonyms(store);
   const voters = await store.db.selectFrom('voters').select(['nrn', 'constituency_code', 'category']).where('election_day_id', '=', dayId).orderBy('nrn').execute();
   const shapes = new Map<string, Shape>();
   for (const code of new Set(voters.map((v) => v.constituency_code))) {

@@ -12,7 +12,7 @@ import { openStore } from '@isoloir/store';
 import { DEMO_DAY_ID, DEMO_ELECTION_ID, seedDemoIfEmpty } from '@isoloir/server';
 import {
   approvePv, cancelDoubleVotes, confirmDoubleVotes, exportBundle, exportEml, generatePvs, groupsToCount, identifyDoubleVotes, importPollingStationList, listCancellationsForTeamB,
-  listDoubleVotesForTeamA, mergeGroup, prepareGroups, pvCsv, pvPdf, runDemoCeremony, splitIdentities, tallyGroup, writeRecord, type CountingCrypto, type PvContent, type TrusteeShareFile,
+  listDoubleVotesForTeamA, mergeGroup, prepareGroups, publishRoll, pvCsv, pvPdf, runDemoCeremony, splitIdentities, tallyGroup, writeRecord, type CountingCrypto, type PvContent, type TrusteeShareFile,
 } from '@isoloir/server/counting';
 import { castDemoBallots, type CastLogEntry } from './demo-cast.ts';
 import { inProcessService } from './in-process-service.ts';
@@ -64,7 +64,9 @@ export async function runDemo(o: DemoOptions): Promise<DemoSummary> {
     await seedDemoIfEmpty(store, { voters: o.voters, abroadPerMille: 60, seed: o.seed });
     lap('election and voters');
     const ceremony = await runDemoCeremony(store, DEMO_ELECTION_ID, { trustees: 3, threshold: 2, shareDir: join(o.out, 'DEMO-ONLY-trustee-shares') }, PO);
-    lap('key ceremony');
+    // The roll commitment, published before voting opens (record entry `roll`).
+    await publishRoll(store, DEMO_ELECTION_ID, PO);
+    lap('key ceremony and roll');
     const key = await store.db.selectFrom('election_keys').selectAll().where('election_id', '=', DEMO_ELECTION_ID).executeTakeFirstOrThrow();
     const now = Date.now();
     await store.db.insertInto('voting_periods').values({ election_id: DEMO_ELECTION_ID, mode: 'online', opens_at: new Date(now - 7200_000), closes_at: new Date(now - 60_000), max_ballots: 3 }).execute();

@@ -2,7 +2,9 @@
 // from the plaintext log (kept only by this test); one changed byte makes verification fail, named.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyRecord } from '@isoloir/verifier';
@@ -44,6 +46,24 @@ test('isoloir demo: verifiable record, PVs equal an independent recount, tamperi
       }
     }
     assert.equal(summary.counted, [...last.values()].filter((c) => !station.has(c.nrn)).length);
+
+    // The PVs carry exactly the verified figures (issue 12 point 6); one figure changed by one is caught.
+    const pvDir = join(out, 'pv');
+    const pvs = readdirSync(pvDir).filter((f) => f.endsWith('.json')).map((f) => ({ name: f, content: JSON.parse(readFileSync(join(pvDir, f), 'utf8')) as unknown }));
+    const withPvs = await verifyRecord(record, { pvs });
+    assert.ok(withPvs.ok, JSON.stringify(withPvs));
+    assert.equal(withPvs.summary.pvs, summary.pvs.length);
+    const target = pvs.find((f) => (f.content as { mergedInto: unknown; valid: number }).mergedInto === null && (f.content as { valid: number }).valid > 0);
+    assert.ok(target !== undefined);
+    const changed = JSON.parse(JSON.stringify(target.content)) as { lists: { total: number; categories: { B: number } }[] };
+    const list = changed.lists.find((l) => l.total > 0);
+    assert.ok(list !== undefined);
+    list.total += 1;
+    list.categories.B += 1;
+    writeFileSync(join(pvDir, target.name), JSON.stringify(changed));
+    const cli = spawnSync(process.execPath, [fileURLToPath(new URL('../../main.ts', import.meta.url)), 'verify', join(out, 'record'), '--pv', pvDir], { encoding: 'utf8' });
+    assert.equal(cli.status, 1, cli.stdout + cli.stderr);
+    assert.match(cli.stdout, new RegExp(`^FAILED pv at ${target.name}.*differs from the verified record at pv\\.lists\\[\\d+\\]\\.categories\\.B`));
 
     // One changed byte in a ballot, a shuffle proof, a count: verification fails and names it.
     const tamper = async (type: string, edit: (p: Record<string, unknown>) => void): Promise<string> => {

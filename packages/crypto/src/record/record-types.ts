@@ -1,0 +1,75 @@
+/**
+ * Payloads of the record entries that describe the election around the cryptography (format
+ * isoloir-record/2, PROTOCOL.md §8): its definition, the voter roll, the ballots' place in time,
+ * the evidence behind cancellations, the legal count. Field names are exactly these: the verifier
+ * rejects any other field.
+ */
+
+/** `election`: what is being elected, per constituency. */
+export interface DefinitionPayload {
+  readonly constituencies: readonly {
+    readonly code: string;
+    readonly seats: number;
+    /** Every list on this constituency's ballot, by number. */
+    readonly lists: readonly { readonly number: number; readonly name: string; readonly effectives: readonly string[]; readonly substitutes: readonly string[] }[];
+  }[];
+}
+
+export type RecordMode = 'online' | 'kiosk';
+export type RecordCategory = 'belgium' | 'abroad';
+
+/** The counting segment `constituency/mode/category`: the unit of the roll, of the PV and of a counting group. */
+export function segmentId(constituency: string, mode: string, category: string): string {
+  return `${constituency}/${mode}/${category}`;
+}
+
+/** `roll`: one segment of a per-mode voter roll, as pseudonymous ids (keyed, never a national register number). */
+export interface RollPayload {
+  readonly constituency: string;
+  readonly mode: RecordMode;
+  readonly category: RecordCategory;
+  readonly voters: number;
+  /** merkleRoot(ids), published before voting opens. */
+  readonly root: string;
+  /** Sorted pseudonymous voter ids. */
+  readonly ids: readonly string[];
+  readonly publishedAt: string;
+}
+
+/** `attendance`: who, among the voters on this election's remote roll, signed a polling-station attendance list. */
+export interface AttendancePayload {
+  readonly station: string;
+  /** SHA-256 of the list as imported. */
+  readonly sha256: string;
+  readonly voters: number;
+  readonly root: string;
+  readonly ids: readonly string[];
+}
+
+export type CancellationPayload =
+  | { readonly groupId: string; readonly ballotId: string; readonly reason: 'superseded'; readonly evidence: { readonly laterBallotId: string } }
+  | { readonly groupId: string; readonly ballotId: string; readonly reason: 'voted-at-polling-station'; readonly evidence: { readonly station: string } };
+
+/** The legal count of a counting group (art. 156 classification, art. 161 categories), carried in `counts`. */
+export interface LegalCounts {
+  readonly ballots: number;
+  readonly valid: number;
+  readonly blank: number;
+  readonly invalid: number;
+  /** Only rules with at least one ballot, by rule code (e.g. "ballot.unknown-list"). */
+  readonly invalidByRule: Readonly<Record<string, number>>;
+  /** Every list of the constituency, by number. */
+  readonly lists: readonly LegalListCount[];
+}
+
+export interface LegalListCount {
+  readonly number: number;
+  readonly B: number;
+  readonly C: number;
+  readonly D: number;
+  readonly E: number;
+  /** The list's electoral figure B + C + D + E (art. 166). */
+  readonly total: number;
+  readonly effectives: readonly number[];
+  readonly substitutes: readonly number[];
+}
