@@ -40,7 +40,7 @@ describe('counting in Chromium: Team A, Team B, the voter', { skip }, () => {
     dir = mkdtempSync(join(tmpdir(), 'isoloir-count-e2e-'));
     const ceremony = await runDemoCeremony(store, CHAMBER, { trustees: 3, threshold: 2, shareDir: dir }, { id: 'test' });
     shares = ceremony.shareFiles.map((f) => JSON.parse(readFileSync(f, 'utf8')) as TrusteeShareFile);
-    await openTestPeriod(store, CHAMBER, 3);
+    await openTestPeriod(store, CHAMBER, 2);
     group = await loadGroup('secp256k1');
     const key = await store.db.selectFrom('election_keys').selectAll().where('election_id', '=', CHAMBER).executeTakeFirstOrThrow();
     const pk = group.decode(fromHex(key.public_key));

@@ -21,7 +21,7 @@ describe('online voting in Chromium', { skip }, () => {
     await addSecondElection(server.store);
     for (const id of [CHAMBER, SECOND_ELECTION_ID]) {
       await publishTestKey(server.store, id);
-      await openTestPeriod(server.store, id, 3);
+      await openTestPeriod(server.store, id, 2);
     }
     browser = await launchBrowser();
   });

@@ -52,11 +52,12 @@ export const ERROR_CODES = {
   'lists.invalid': { status: 422, message: 'The candidate lists break the electoral law.' },
   // The online ballot box (apps/server/src/voting).
   'voting.no-key': { status: 409, message: 'The election key has not been published yet: voting cannot start.' },
-  'voting.not-eligible': { status: 403, message: 'You are not registered to vote online in this election.' },
+  'voting.not-eligible': { status: 403, message: 'You may not vote online in this election.' },
   'voting.not-open': { status: 409, message: 'The online voting period has not opened yet.' },
   'voting.closed': { status: 409, message: 'The online voting period is over.' },
   'voting.limit-reached': { status: 409, message: 'You have used all the votes you may cast in this election.' },
   'voting.period-invalid': { status: 400, message: 'This voting period is not valid.' },
+  'ballot.same-election': { status: 400, message: 'Two ballots of one request are for the same election.' },
   'ballot.malformed': { status: 400, message: 'The ballot is malformed.' },
   'ballot.width': { status: 400, message: 'The ballot does not have the size of this election’s ballots.' },
   'ballot.wrong-constituency': { status: 400, message: 'This ballot is for another constituency than yours.' },

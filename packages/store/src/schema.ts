@@ -316,11 +316,11 @@ export interface ElectionKeyTable {
 export interface VotingPeriodTable {
   election_id: string;
   mode: 'hybrid' | 'online' | 'kiosk';
-  opens_at: ColumnType<Date, Date | string, Date | string>;
-  closes_at: ColumnType<Date, Date | string, Date | string>;
-  max_ballots: number;
+  /** The PO's opening (0013); the period itself is the setup's (election_day_settings.mode_periods). */
+  opened_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  opened_by: ColumnType<string | null, string | null | undefined, string | null>;
   closed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
-  closed_by: string | null;
+  closed_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type BallotStatus = 'received' | 'superseded' | 'cancelled' | 'counted';

@@ -98,7 +98,7 @@ export function registerBenchCast(program: Command): void {
         log(`database ${database}: seeding ${String(voterCount)} voters`);
         await seedDemoIfEmpty(store, { voters: voterCount, abroadPerMille: 22, seed: 42 });
         const key = await publishTestKey(store, ELECTION);
-        await openTestPeriod(store, ELECTION, 100);
+        await openTestPeriod(store, ELECTION, 99);
         if (process.env['DIAG_SQL']) await store.pgPool?.query(process.env['DIAG_SQL']);
         const app = await buildApp({ store });
         const url = await app.listen({ port: 0, host: '127.0.0.1' });

@@ -58,8 +58,7 @@ describe('counting over HTTP with isoloir trustee', () => {
     shares = ceremony.shareFiles.map(readShareFile);
     group = await loadGroup('secp256k1');
     const key = await store.db.selectFrom('election_keys').selectAll().where('election_id', '=', E).executeTakeFirstOrThrow();
-    const now = Date.now();
-    await store.db.insertInto('voting_periods').values({ election_id: E, mode: 'online', opens_at: new Date(now - 7200_000), closes_at: new Date(now + 3600_000), max_ballots: 3 }).execute();
+    await store.db.insertInto('voting_periods').values({ election_id: E, mode: 'online', opened_at: new Date(Date.now() - 7200_000), opened_by: 'test' }).execute();
     await castDemoBallots(store, inlineRunner(group), E, DEMO_DAY_ID, key.layout as BallotLayout, key.public_key, 100);
     app = await buildApp({ store, counting: checks });
     url = await app.listen({ port: 0, host: '127.0.0.1' });

@@ -1,16 +1,19 @@
-// Casting a ballot, and the key that signs receipts. Every refusal (bad input, period, limit,
-// expired session…) is answered with a stable code and leaves an audit entry; nothing is stored.
+// Casting ballots, and the key that signs receipts. The booth casts one sealed ballot per election
+// in one request (`POST /api/voting/ballots`), accepted or refused as a whole; the single-election
+// route is a request of one. Every refusal (bad input, eligibility, period, limit, expired
+// session…) is answered with a stable code naming the refused election in `field`, and leaves an
+// audit entry; nothing is stored.
 import { z } from 'zod';
 import type { FastifyError, FastifyRequest } from 'fastify';
 import type { AppInstance } from '../app-instance.ts';
 import { voterOf } from '../auth/caller.ts';
 import { AppError, type ErrorCode } from '../errors.ts';
-import { castBallot } from '../voting/cast.ts';
+import { castBallot, castBallots } from '../voting/cast.ts';
 import { auditRefusal } from '../voting/refusals.ts';
 import { votingService } from '../voting/service.ts';
-import { castBodySchema } from '../voting/wire.ts';
+import { castBodySchema, castManySchema } from '../voting/wire.ts';
 import { errorSchema } from './schemas.ts';
-import { receiptSchema } from './voting-schemas.ts';
+import { receiptSchema, receiptsSchema } from './voting-schemas.ts';
 
 const paramsSchema = z.strictObject({ electionId: z.string().regex(/^[a-z0-9-]{1,64}$/) });
 
@@ -24,6 +27,35 @@ export function votingBallotRoutes(app: AppInstance): void {
   const service = votingService(app.context.store);
   const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 413: errorSchema };
 
+  const onError = async (request: FastifyRequest, _reply: unknown, error: FastifyError): Promise<void> => {
+    const code = refusedCode(error);
+    if (code === 'internal' || audited.has(error)) return;
+    const electionId = (request.params as { electionId?: string } | undefined)?.electionId ?? 'unknown';
+    const nrn = request.session?.kind === 'voter' ? request.session.nrn : null;
+    await auditRefusal(app.context.store, { nrn, electionId: electionId.slice(0, 64), code, field: error instanceof AppError ? error.field : undefined }, new Date());
+  };
+
+  app.post(
+    '/api/voting/ballots',
+    {
+      bodyLimit: 10 * 64 * 1024,
+      schema: { tags: ['voting'], summary: 'Cast one encrypted ballot per election together (the booth), accepted or refused as a whole; a retry with the same ballotIds returns the same receipts', body: castManySchema, response: { 200: receiptsSchema, 201: receiptsSchema, ...errors } },
+      config: { access: 'voter' },
+      onError,
+    },
+    async (request, reply) => {
+      const voter = voterOf(request);
+      const now = app.auth.now();
+      const ballots = request.body.ballots.map(({ electionId, ...body }) => ({ electionId, body }));
+      const result = await castBallots(service, { electionDayId: voter.electionDayId, nrn: voter.nrn, ballots, now });
+      if (!result.ok) {
+        await auditRefusal(app.context.store, { nrn: voter.nrn, electionId: result.electionId, code: result.code, field: 'ballots' }, now);
+        throw auditedError(result.code, result.electionId);
+      }
+      return reply.status(result.replayed ? 200 : 201).send({ receipts: [...result.receipts] });
+    },
+  );
+
   app.post(
     '/api/voting/elections/:electionId/ballots',
     {
@@ -31,13 +63,7 @@ export function votingBallotRoutes(app: AppInstance): void {
       schema: { tags: ['voting'], summary: 'Cast an encrypted ballot (mode 7); a retry with the same ballotId returns the same receipt', params: paramsSchema, body: castBodySchema, response: { 200: receiptSchema, 201: receiptSchema, ...errors } },
       config: { access: 'voter' },
       // Refused before the handler (session, validation, size): audited here.
-      onError: async (request: FastifyRequest, _reply, error: FastifyError) => {
-        const code = refusedCode(error);
-        if (code === 'internal' || audited.has(error)) return;
-        const electionId = (request.params as { electionId?: string } | undefined)?.electionId ?? 'unknown';
-        const nrn = request.session?.kind === 'voter' ? request.session.nrn : null;
-        await auditRefusal(app.context.store, { nrn, electionId: electionId.slice(0, 64), code, field: error instanceof AppError ? error.field : undefined }, new Date());
-      },
+      onError,
     },
     async (request, reply) => {
       const voter = voterOf(request);
@@ -64,8 +90,8 @@ export function votingBallotRoutes(app: AppInstance): void {
 /** Refusals the handler already audited (the route's onError hook skips them). */
 const audited = new WeakSet<Error>();
 
-function auditedError(code: ErrorCode): AppError {
-  const error = new AppError(code);
+function auditedError(code: ErrorCode, field?: string): AppError {
+  const error = new AppError(code, field);
   audited.add(error);
   return error;
 }

@@ -1,49 +1,46 @@
-// The organising authority opens and closes the online voting period of each election: scheduled
-// (opens/closes times) or by hand (open now, close now). Closing is final and audited.
+// The PO opens and finally closes the voting period of each election and electronic mode. The
+// period itself is the election-day setup's (the dates on the letters): opening is the act that
+// lets the box accept ballots within it, closing is final. Both audited.
 import { z } from 'zod';
 import type { AppInstance } from '../app-instance.ts';
 import { officialOf } from '../auth/caller.ts';
 import { officialActor } from '../auth/login-service.ts';
 import { AppError } from '../errors.ts';
-import { changePeriod, defaultMaxBallots, readPeriod, viewOf, type PeriodCommand } from '../voting/periods.ts';
+import type { BoxMode } from '../voting/period.ts';
+import { changePeriod, readPeriod, viewOf } from '../voting/periods.ts';
 import { errorSchema, labelsSchema } from './schemas.ts';
 import { periodSchema } from './voting-schemas.ts';
 
-const bodySchema = z.discriminatedUnion('action', [
-  z.strictObject({ action: z.literal('schedule'), opensAt: z.iso.datetime({ offset: true }), closesAt: z.iso.datetime({ offset: true }), maxBallots: z.number().int().min(1).max(100).optional() }),
-  z.strictObject({ action: z.literal('open'), closesAt: z.iso.datetime({ offset: true }).optional(), maxBallots: z.number().int().min(1).max(100).optional() }),
-  z.strictObject({ action: z.literal('close') }),
-]);
+const MODES: readonly BoxMode[] = ['online', 'kiosk'];
 
-function commandOf(body: z.infer<typeof bodySchema>): PeriodCommand {
-  if (body.action === 'schedule') return { kind: 'schedule', schedule: { opensAt: new Date(body.opensAt), closesAt: new Date(body.closesAt), maxBallots: body.maxBallots } };
-  if (body.action === 'open') return { kind: 'open-now', closesAt: body.closesAt === undefined ? undefined : new Date(body.closesAt), maxBallots: body.maxBallots };
-  return { kind: 'close-now' };
-}
+const bodySchema = z.strictObject({ action: z.enum(['open', 'close']), mode: z.enum(['online', 'kiosk']).default('online') });
 
 export function votingPeriodRoutes(app: AppInstance): void {
   app.get(
     '/api/voting/periods',
-    { schema: { tags: ['voting'], summary: 'The online voting period of every election', response: { 200: z.array(periodSchema.extend({ label: labelsSchema, ballots: z.number().int() })) } }, config: { access: { roles: ['po-admin', 'observer'] } } },
+    { schema: { tags: ['voting'], summary: 'The voting period of every election and electronic mode (the setup\'s window, the PO\'s acts)', response: { 200: z.array(periodSchema.extend({ label: labelsSchema, ballots: z.number().int() })) } }, config: { access: { roles: ['po-admin', 'observer'] } } },
     async () => {
       const { db } = app.context.store;
       const now = app.auth.now();
       const elections = await db.selectFrom('elections').select(['id', 'label']).orderBy('id').execute();
-      return Promise.all(
-        elections.map(async (e) => {
-          const n = await db.selectFrom('ballots').select((eb) => eb.fn.countAll<string>().as('n')).where('election_id', '=', e.id).executeTakeFirstOrThrow();
-          return { ...viewOf(e.id, await readPeriod(db, e.id), await defaultMaxBallots(db, e.id), now), label: e.label, ballots: Number(n.n) };
-        }),
-      );
+      const counts = await db.selectFrom('ballots').select(['election_id', 'mode', (eb) => eb.fn.countAll<string>().as('n')]).groupBy(['election_id', 'mode']).execute();
+      const rows = [];
+      for (const e of elections) {
+        for (const mode of MODES) {
+          const n = counts.find((c) => c.election_id === e.id && c.mode === mode)?.n ?? '0';
+          rows.push({ ...viewOf(e.id, mode, await readPeriod(db, e.id, mode), now), label: e.label, ballots: Number(n) });
+        }
+      }
+      return rows;
     },
   );
 
   app.post(
     '/api/voting/elections/:electionId/period',
-    { schema: { tags: ['voting'], summary: 'Schedule, open now or close now (final) the online voting period', params: z.strictObject({ electionId: z.string().regex(/^[a-z0-9-]{1,64}$/) }), body: bodySchema, response: { 200: periodSchema, 400: errorSchema, 404: errorSchema, 409: errorSchema } }, config: { access: { roles: ['po-admin'] } } },
+    { schema: { tags: ['voting'], summary: 'Open (within the setup\'s window) or close (final) the voting period of a mode, online by default', params: z.strictObject({ electionId: z.string().regex(/^[a-z0-9-]{1,64}$/) }), body: bodySchema, response: { 200: periodSchema, 400: errorSchema, 404: errorSchema, 409: errorSchema } }, config: { access: { roles: ['po-admin'] } } },
     async (request) => {
       const official = officialOf(request);
-      const result = await changePeriod(app.context.store.db, request.params.electionId, commandOf(request.body), officialActor(official.officialId), app.auth.now());
+      const result = await changePeriod(app.context.store.db, request.params.electionId, request.body.mode, request.body.action, officialActor(official.officialId), app.auth.now());
       if (!result.ok) throw new AppError(result.code);
       return result.period;
     },

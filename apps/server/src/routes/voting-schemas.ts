@@ -4,9 +4,11 @@ import { labelsSchema } from './schemas.ts';
 
 export const periodSchema = z.object({
   electionId: z.string(),
+  mode: z.enum(['online', 'kiosk']),
   state: z.enum(['unscheduled', 'scheduled', 'open', 'ended', 'closed']),
   opensAt: z.string().nullable(),
   closesAt: z.string().nullable(),
+  openedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
   maxBallots: z.number().int(),
 });
@@ -22,6 +24,8 @@ export const receiptSchema = z.object({
   maxBallots: z.number().int(),
   replayed: z.boolean(),
 });
+
+export const receiptsSchema = z.object({ receipts: z.array(receiptSchema) });
 
 export const ballotStatusSchema = z.object({
   ballotId: z.string(),

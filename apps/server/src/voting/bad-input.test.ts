@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { hexToBytes, proveEncryption, scalarToHex, type Ciphertext } from '@isoloir/crypto';
 import { testDatabases, type TestStore } from '@isoloir/store/testing';
 import { DEMO_ELECTION_ID } from '../demo/generate-demo.ts';
-import { SECOND_ELECTION_ID } from './test-election.ts';
+import { dateFrom, SECOND_ELECTION_ID, setTestWindow } from './test-election.ts';
 import { votingFixture, type VotingFixture } from './voting-fixture.ts';
 import type { TestSession } from '../auth/testing/sessions.ts';
 
@@ -102,7 +102,7 @@ for (const database of testDatabases()) {
     });
 
     test('casting outside the period, beyond X, with an expired session', async () => {
-      // Beyond X (3): three accepted, the fourth refused.
+      // X = 2 re-votes: three ballots accepted, the fourth refused.
       const v = await f.voter('limbourg');
       const booth = await f.booth(v.session, DEMO_ELECTION_ID);
       for (let i = 0; i < 3; i += 1) assert.equal((await f.cast(v.session, DEMO_ELECTION_ID, f.encrypt(booth, { kind: 'blank' }).body)).statusCode, 201);
@@ -115,11 +115,9 @@ for (const database of testDatabases()) {
       // Before the period and after it.
       const w = await f.voter('anvers');
       const wBooth = await f.booth(w.session, DEMO_ELECTION_ID);
-      const future = new Date(Date.now() + 3_600_000);
-      await store.db.updateTable('voting_periods').set({ opens_at: future, closes_at: new Date(future.getTime() + 3_600_000) }).where('election_id', '=', DEMO_ELECTION_ID).execute();
+      await setTestWindow(store, DEMO_ELECTION_ID, { opens: dateFrom(new Date(), 2), closes: dateFrom(new Date(), 3) });
       await refused(f.encrypt(wBooth, { kind: 'blank' }).body, 'voting.not-open', { session: w.session, status: 409 });
-      const past = new Date(Date.now() - 3_600_000);
-      await store.db.updateTable('voting_periods').set({ opens_at: new Date(past.getTime() - 3_600_000), closes_at: past }).where('election_id', '=', DEMO_ELECTION_ID).execute();
+      await setTestWindow(store, DEMO_ELECTION_ID, { opens: dateFrom(new Date(), -3), closes: dateFrom(new Date(), -2) });
       await refused(f.encrypt(wBooth, { kind: 'blank' }).body, 'voting.closed', { session: w.session, status: 409 });
       // Other voters were never blocked: the server still answers.
       assert.equal((await f.app.inject('/ready')).statusCode, 200);

@@ -1,20 +1,25 @@
-// The cast command: the ballot box's one way in. Checks, in this order: the election key (published
-// by the trustees, cached per process), the ballot's form and width; then, in ONE transaction of two
-// statements: (1) the voter's eligibility for this election and constituency, then the proof (bound
-// to election, voter pseudonym and ballot id), the period (key-share lock on its row, so a close
-// waits for ballots in flight), the voter's earlier ballots, idempotency, the limit X, replay and
-// ballot-id checks, and the claim of an audit chain head; (2) supersede the previous ballot, insert
-// the new one, append the audit entry and move its chain's head. The caller acknowledges only after
-// the commit. Two requests of one voter racing each other are stopped by the unique indexes
-// (sequence, one current ballot, idempotency key) and the loser runs again from the start, so it
-// sees the winner's ballot. Refusals are values, never exceptions. See README.md for the costs.
+// The cast command: the ballot box's one way in. One request carries one sealed ballot per election
+// (the booth casts every election of the day together); it is accepted or refused as a whole. Checks,
+// in this order: for each ballot, the election key (published by the trustees, cached per process),
+// the ballot's form and width; then, in ONE transaction, per ballot one checking statement: the
+// voter's eligibility for this election and constituency (or college), the proof (bound to election,
+// voter pseudonym and ballot id), the period of the mode (the setup's window, the PO's acts under a
+// key-share lock, so a close waits for ballots in flight), the voter's earlier ballots, idempotency,
+// the limit (X re-votes: X + 1 ballots), replay and ballot-id checks (the first also claims an audit
+// chain head); then, only if every ballot passed, per ballot one writing statement: supersede the
+// previous ballot, insert the new one, append its audit entry on the same chain. The caller
+// acknowledges only after the commit. A retry of the same request (same ballot ids) returns the same
+// receipts. Two requests of one voter racing each other are stopped by the unique indexes (sequence,
+// one current ballot, idempotency key) and the loser runs again from the start, so it sees the
+// winner's ballots. Refusals are values, never exceptions. See README.md for the costs.
 import { sql } from 'kysely';
 import { verifyBallot } from '@isoloir/crypto';
-import { auditWriteSql, claimAuditHead, claimAuditHeadSql, heldAuditHead, nextAuditEntry, type AuditHead, type Schema } from '@isoloir/store';
+import { auditWriteSql, claimAuditHead, claimAuditHeadSql, heldAuditHead, nextAuditEntry, type AuditHead, type PendingAuditEntry, type Schema } from '@isoloir/store';
 import type { Transaction } from 'kysely';
 import { voterActor } from '../auth/login-service.ts';
 import { onlinePlace, onlinePlaceSql } from './eligibility.ts';
-import { periodRefusal, periodState } from './period.ts';
+import { periodRefusal, periodState, type BoxMode } from './period.ts';
+import { factsOf } from './periods.ts';
 import { signReceipt, trackingCode, type SignedReceipt } from './receipt.ts';
 import type { VotingService } from './service.ts';
 import { decodeBallot, type CastBody } from './wire.ts';
@@ -23,6 +28,7 @@ export type CastRefusal =
   | 'voting.no-key'
   | 'ballot.width'
   | 'ballot.malformed'
+  | 'ballot.same-election'
   | 'voting.not-eligible'
   | 'ballot.wrong-constituency'
   | 'ballot.proof-invalid'
@@ -36,56 +42,75 @@ export interface CastReceipt extends SignedReceipt {
   readonly ballotId: string;
   /** 1 for the first ballot of the voter in this election, then 2, … */
   readonly sequence: number;
+  /** X + 1 online (X re-votes), 1 at a kiosk. */
   readonly maxBallots: number;
   /** True when this answers a retry of a ballot already received (nothing new stored). */
   readonly replayed: boolean;
 }
 
-export type CastResult = { readonly ok: true; readonly receipt: CastReceipt } | { readonly ok: false; readonly code: CastRefusal };
+/** A refusal names the election of the first ballot refused; nothing of the request is stored. */
+export type CastResult = { readonly ok: true; readonly receipts: readonly CastReceipt[]; readonly replayed: boolean } | { readonly ok: false; readonly code: CastRefusal; readonly electionId: string };
+
+export interface CastItem {
+  readonly electionId: string;
+  readonly body: CastBody;
+}
 
 export interface CastInput {
   readonly electionDayId: string;
   readonly nrn: string;
-  readonly electionId: string;
-  readonly body: CastBody;
+  /** The ballot box's mode: online (7) today; kiosk (8) reads its own period. */
+  readonly mode?: BoxMode | undefined;
+  readonly ballots: readonly CastItem[];
   readonly now: Date;
 }
 
-const refuse = (code: CastRefusal): CastResult => ({ ok: false, code });
+const refuse = (code: CastRefusal, electionId: string): CastResult => ({ ok: false, code, electionId });
 
 /** Attempts of one cast when a concurrent request of the same voter won a unique index. */
 const ATTEMPTS = 4;
 
-export async function castBallot(service: VotingService, input: CastInput): Promise<CastResult> {
-  const { body, electionId } = input;
-  const key = await service.keys.get(electionId);
-  if (key === undefined) return refuse('voting.no-key');
-  const decoded = decodeBallot(key.group, key.width, body);
-  if (!decoded.ok) return refuse(decoded.code);
-  const keys = await service.serverKeys();
-  const voterId = keys.pseudonym(electionId, input.nrn);
-  let proofValid: boolean | undefined;
-  const ballot: Ballot = {
-    voterId,
-    code: trackingCode({ electionId, ciphertexts: body.ciphertexts, proof: body.proof }),
-    // Checked once, after eligibility, however many attempts the transaction takes.
-    proofValid: () => (proofValid ??= verifyBallot(key.group, key.pk, { electionId, voterId, ballotId: body.ballotId }, decoded.ballot)),
-  };
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await service.store.db.transaction().execute((trx) => store(trx, service, input, ballot));
-    } catch (error) {
-      const refusal = uniqueViolation(error);
-      if (refusal === undefined) throw error;
-      if (attempt >= ATTEMPTS) return refuse(refusal);
-    }
-  }
-}
-
 interface Ballot {
+  readonly electionId: string;
+  readonly body: CastBody;
   readonly voterId: string;
   readonly code: string;
   readonly proofValid: () => boolean;
+}
+
+export async function castBallots(service: VotingService, input: CastInput): Promise<CastResult> {
+  const seen = new Set<string>();
+  const ballots: Ballot[] = [];
+  const keys = await service.serverKeys();
+  for (const { electionId, body } of input.ballots) {
+    if (seen.has(electionId)) return refuse('ballot.same-election', electionId);
+    seen.add(electionId);
+    const key = await service.keys.get(electionId);
+    if (key === undefined) return refuse('voting.no-key', electionId);
+    const decoded = decodeBallot(key.group, key.width, body);
+    if (!decoded.ok) return refuse(decoded.code, electionId);
+    const voterId = keys.pseudonym(electionId, input.nrn);
+    let proofValid: boolean | undefined;
+    ballots.push({
+      electionId,
+      body,
+      voterId,
+      code: trackingCode({ electionId, ciphertexts: body.ciphertexts, proof: body.proof }),
+      // Checked once, after eligibility, however many attempts the transaction takes.
+      proofValid: () => (proofValid ??= verifyBallot(key.group, key.pk, { electionId, voterId, ballotId: body.ballotId }, decoded.ballot)),
+    });
+  }
+  const first = ballots[0];
+  if (first === undefined) throw new Error('cast: no ballot');
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await service.store.db.transaction().execute((trx) => store(trx, service, input, ballots));
+    } catch (error) {
+      const refusal = uniqueViolation(error);
+      if (refusal === undefined) throw error;
+      if (attempt >= ATTEMPTS) return refuse(refusal, first.electionId);
+    }
+  }
 }
 
 /** A unique index stopped the insert: a concurrent request committed first (tried again), or, at the last attempt, the refusal it stands for. */
@@ -109,25 +134,38 @@ interface Checked {
   readonly shard: number | null;
   readonly head_seq: string | null;
   readonly head_hash: string | null;
-  readonly opens_at: Date | null;
-  readonly closes_at: Date | null;
-  readonly max_ballots: number | null;
+  readonly mode_periods: Record<string, { opens: string; closes: string } | undefined> | null;
+  readonly online_revote_limit: number | null;
+  readonly acts: boolean | null;
+  readonly opened_at: Date | null;
   readonly closed_at: Date | null;
-  readonly closed_by: string | null;
   readonly place_code: string | null;
   readonly place_category: 'belgium' | 'abroad' | null;
   readonly place_mode: number | null;
   readonly place_source: 'consolidated' | 'register' | null;
 }
 
-async function store(trx: Transaction<Schema>, service: VotingService, input: CastInput, ballot: Ballot): Promise<CastResult> {
-  const { body, electionId, nrn, now } = input;
-  // (1) Everything the decision needs, in one statement.
+/** What the checks decided for one ballot: a refusal, a replay of a stored ballot, or a new ballot to write. */
+type Decision =
+  | { readonly kind: 'refused'; readonly code: CastRefusal }
+  | { readonly kind: 'replay'; readonly receipt: CastReceipt }
+  | { readonly kind: 'new'; readonly ballot: Ballot; readonly category: 'belgium' | 'abroad'; readonly sequence: number; readonly previous: string[]; readonly maxBallots: number };
+
+async function check(trx: Transaction<Schema>, input: CastInput, mode: BoxMode, ballot: Ballot, claimHead: boolean): Promise<{ decision: Decision; head: Checked }> {
+  const { body, electionId } = ballot;
+  const { nrn, now } = input;
+  // Everything the decision needs, in one statement; the first ballot's also claims an audit chain.
+  const head = claimHead ? sql`${claimAuditHeadSql()}` : sql`select null::integer as shard, null::bigint as seq, null::text as hash where false`;
   const { rows } = await sql<Checked>`/* isoloir:prepared */
-    with head as materialized (${claimAuditHeadSql()}),
-    period as materialized (
-      select opens_at, closes_at, max_ballots, closed_at, closed_by from voting_periods
-      where election_id = ${electionId} and mode = 'online' for key share
+    with head as materialized (${head}),
+    acts as materialized (
+      select opened_at, closed_at from voting_periods
+      where election_id = ${electionId} and mode = ${mode} for key share
+    ),
+    setup as materialized (
+      select s.mode_periods, s.online_revote_limit from elections e
+      join election_day_settings s on s.election_day_id = e.election_day_id
+      where e.id = ${electionId}
     ),
     place as materialized (${onlinePlaceSql(input.electionDayId, nrn, electionId)}),
     checks as (
@@ -135,41 +173,75 @@ async function store(trx: Transaction<Schema>, service: VotingService, input: Ca
           or exists (select 1 from ballots where election_id = ${electionId} and ciphertexts ->> 0 = ${body.ciphertexts[0] ?? ''}) as replay,
         exists (select 1 from ballots where id = ${body.ballotId}::uuid) as id_taken,
         head.shard, head.seq as head_seq, head.hash as head_hash,
-        period.opens_at, period.closes_at, period.max_ballots, period.closed_at, period.closed_by,
+        setup.mode_periods, setup.online_revote_limit,
+        (select count(*) from acts) > 0 as acts, acts.opened_at, acts.closed_at,
         place.code as place_code, place.category as place_category, place.mode as place_mode, place.source as place_source
-      from (select 1) as one left join head on true left join period on true left join place on true
+      from (select 1) as one left join head on true left join setup on true left join acts on true left join place on true
     )
     select b.id, b.sequence, b.status, b.tracking_code, b.received_at, b.receipt_signature, checks.*
     from checks left join ballots b on b.election_id = ${electionId} and b.voter_nrn = ${nrn}
     order by b.sequence`.execute(trx);
   const checks = rows[0];
   if (checks === undefined) throw new Error('cast: the checks returned no row');
+  const refused = (code: CastRefusal): { decision: Decision; head: Checked } => ({ decision: { kind: 'refused', code }, head: checks });
   const place = onlinePlace(electionId, checks.place_code === null || checks.place_category === null || checks.place_source === null ? undefined : { code: checks.place_code, category: checks.place_category, mode: checks.place_mode, source: checks.place_source });
-  if (place === undefined) return refuse('voting.not-eligible');
-  if (place.constituencyCode !== body.constituency) return refuse('ballot.wrong-constituency');
-  if (!ballot.proofValid()) return refuse('ballot.proof-invalid');
-  const period = checks.opens_at === null || checks.closes_at === null || checks.max_ballots === null ? undefined : { opens_at: checks.opens_at, closes_at: checks.closes_at, max_ballots: checks.max_ballots, closed_at: checks.closed_at, closed_by: checks.closed_by };
-  const closed = periodRefusal(periodState(period, now));
-  if (closed !== undefined || period === undefined) return refuse(closed ?? 'voting.not-open');
+  if (place === undefined) return refused('voting.not-eligible');
+  if (place.constituencyCode !== body.constituency) return refused('ballot.wrong-constituency');
+  if (!ballot.proofValid()) return refused('ballot.proof-invalid');
+  const setup = checks.mode_periods === null ? undefined : { mode_periods: checks.mode_periods, online_revote_limit: checks.online_revote_limit };
+  const facts = factsOf(mode, setup, checks.acts === true ? { opened_at: checks.opened_at, closed_at: checks.closed_at } : undefined);
+  const closed = periodRefusal(periodState(facts, now));
+  if (closed !== undefined) return refused(closed);
   const earlier = rows.filter((b) => b.id !== null);
-  const keys = await service.serverKeys();
   const same = earlier.find((b) => b.id === body.ballotId);
   if (same !== undefined) {
-    if (same.tracking_code !== ballot.code || same.received_at === null || same.receipt_signature === null || same.sequence === null) return refuse('ballot.id-reused');
-    const receipt = { electionId, trackingCode: ballot.code, receivedAt: same.received_at.toISOString(), keyId: keys.receiptKeyId, signature: same.receipt_signature };
-    return { ok: true, receipt: { ...receipt, ballotId: body.ballotId, sequence: same.sequence, maxBallots: period.max_ballots, replayed: true } };
+    if (same.tracking_code !== ballot.code || same.received_at === null || same.receipt_signature === null || same.sequence === null) return refused('ballot.id-reused');
+    return { decision: { kind: 'replay', receipt: { electionId, trackingCode: ballot.code, receivedAt: same.received_at.toISOString(), keyId: '', signature: same.receipt_signature, ballotId: body.ballotId, sequence: same.sequence, maxBallots: facts.maxBallots, replayed: true } }, head: checks };
   }
-  if (earlier.length >= period.max_ballots) return refuse('voting.limit-reached');
-  if (checks.replay) return refuse('ballot.duplicate');
-  if (checks.id_taken) return refuse('ballot.id-reused');
-  // Every audit chain held by another transaction (more writers than chains): wait for one.
-  const head: AuditHead = checks.shard !== null && checks.head_seq !== null && checks.head_hash !== null ? heldAuditHead(trx, { shard: checks.shard, seq: checks.head_seq, hash: checks.head_hash }) : await claimAuditHead(trx);
-  const signed = signReceipt(keys.receiptKey, { electionId, trackingCode: ballot.code, receivedAt: now.toISOString(), keyId: keys.receiptKeyId });
+  if (earlier.length >= facts.maxBallots) return refused('voting.limit-reached');
+  if (checks.replay) return refused('ballot.duplicate');
+  if (checks.id_taken) return refused('ballot.id-reused');
   const sequence = (earlier.at(-1)?.sequence ?? 0) + 1;
-  const previous = earlier.filter((b) => b.status === 'received').map((b) => b.id);
-  const entry = nextAuditEntry(head, { actor: voterActor(nrn), action: 'ballot.cast', subject: electionId, details: { ballotId: body.ballotId, constituency: body.constituency, sequence, trackingCode: ballot.code, superseded: previous } }, now);
+  const previous = earlier.filter((b) => b.status === 'received').map((b) => b.id).filter((id): id is string => id !== null);
+  return { decision: { kind: 'new', ballot, category: place.category, sequence, previous, maxBallots: facts.maxBallots }, head: checks };
+}
+
+async function store(trx: Transaction<Schema>, service: VotingService, input: CastInput, ballots: readonly Ballot[]): Promise<CastResult> {
+  const mode = input.mode ?? 'online';
+  const decisions: Decision[] = [];
+  let claimed: Checked | undefined;
+  for (const [i, ballot] of ballots.entries()) {
+    const { decision, head } = await check(trx, input, mode, ballot, i === 0);
+    if (i === 0) claimed = head;
+    if (decision.kind === 'refused') return refuse(decision.code, ballot.electionId);
+    decisions.push(decision);
+  }
+  const keys = await service.serverKeys();
+  const replays = decisions.filter((d) => d.kind === 'replay');
+  if (replays.length === decisions.length) return { ok: true, receipts: replays.map((d) => ({ ...d.receipt, keyId: keys.receiptKeyId })), replayed: true };
+  // Part of a request already stored, part not: not a retry of the same request.
+  const replayed = replays[0];
+  if (replayed !== undefined) return refuse('ballot.id-reused', replayed.receipt.electionId);
+  // Every audit chain held by another transaction (more writers than chains): wait for one.
+  let head: AuditHead = claimed !== undefined && claimed.shard !== null && claimed.head_seq !== null && claimed.head_hash !== null ? heldAuditHead(trx, { shard: claimed.shard, seq: claimed.head_seq, hash: claimed.head_hash }) : await claimAuditHead(trx);
+  const receipts: CastReceipt[] = [];
+  for (const decision of decisions) {
+    if (decision.kind !== 'new') continue;
+    const { entry, receipt } = await write(trx, keys, input, mode, decision, head);
+    head = { shard: entry.shard, seq: entry.shardSeq, hash: entry.hash };
+    receipts.push(receipt);
+  }
+  return { ok: true, receipts, replayed: false };
+}
+
+async function write(trx: Transaction<Schema>, keys: Awaited<ReturnType<VotingService['serverKeys']>>, input: CastInput, mode: BoxMode, decision: Extract<Decision, { kind: 'new' }>, head: AuditHead): Promise<{ entry: PendingAuditEntry; receipt: CastReceipt }> {
+  const { ballot, sequence, previous, category } = decision;
+  const { electionId, body } = ballot;
+  const { nrn, now } = input;
+  const signed = signReceipt(keys.receiptKey, { electionId, trackingCode: ballot.code, receivedAt: now.toISOString(), keyId: keys.receiptKeyId });
+  const entry = nextAuditEntry(head, { actor: voterActor(nrn), action: 'ballot.cast', subject: electionId, details: { ballotId: body.ballotId, constituency: body.constituency, mode, sequence, trackingCode: ballot.code, superseded: previous } }, now);
   const audit = auditWriteSql(entry);
-  // (2) Supersede before inserting (the insert reads the update's count, which orders them: at most
+  // Supersede before inserting (the insert reads the update's count, which orders them: at most
   // one current ballot per voter is a unique index), then the audit entry and its chain's head.
   const written = await sql<{ inserted: string; advanced: string }>`/* isoloir:prepared */
     with superseded as (
@@ -179,7 +251,7 @@ async function store(trx: Transaction<Schema>, service: VotingService, input: Ca
     ),
     ballot as (
       insert into ballots (id, election_id, constituency_code, mode, category, voter_nrn, voter_id, sequence, ciphertexts, proof, tracking_code, idempotency_key, received_at, receipt_signature)
-      select ${body.ballotId}::uuid, ${electionId}, ${body.constituency}, 'online', ${place.category}, ${nrn}, ${ballot.voterId}, ${sequence},
+      select ${body.ballotId}::uuid, ${electionId}, ${body.constituency}, ${mode}, ${category}, ${nrn}, ${ballot.voterId}, ${sequence},
         ${JSON.stringify(body.ciphertexts)}::jsonb, ${JSON.stringify(body.proof)}::jsonb, ${ballot.code}, ${body.ballotId}, ${now}, ${signed.signature}
       from (select count(*) from superseded) as done
       returning id
@@ -189,5 +261,14 @@ async function store(trx: Transaction<Schema>, service: VotingService, input: Ca
     select (select count(*) from ballot) as inserted, (select count(*) from head) as advanced`.execute(trx);
   const done = written.rows[0];
   if (done === undefined || Number(done.inserted) !== 1 || Number(done.advanced) !== 1) throw new Error(`cast: ballot or audit head not written (${JSON.stringify(done)})`);
-  return { ok: true, receipt: { ...signed, ballotId: body.ballotId, sequence, maxBallots: period.max_ballots, replayed: false } };
+  return { entry, receipt: { ...signed, ballotId: body.ballotId, sequence, maxBallots: decision.maxBallots, replayed: false } };
+}
+
+/** One ballot alone (the single-election route, the benchmark): a request of one. */
+export async function castBallot(service: VotingService, input: Omit<CastInput, 'ballots'> & CastItem): Promise<{ readonly ok: true; readonly receipt: CastReceipt } | { readonly ok: false; readonly code: CastRefusal }> {
+  const result = await castBallots(service, { electionDayId: input.electionDayId, nrn: input.nrn, mode: input.mode, now: input.now, ballots: [{ electionId: input.electionId, body: input.body }] });
+  if (!result.ok) return { ok: false, code: result.code };
+  const receipt = result.receipts[0];
+  if (receipt === undefined) throw new Error('cast: no receipt');
+  return { ok: true, receipt };
 }

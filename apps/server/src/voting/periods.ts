@@ -1,84 +1,100 @@
-// The PO's commands on the online voting period of an election: schedule, open now, close now
-// (final). Each runs in one transaction with its audit entry. Casting holds a key-share lock on the
-// period's row, so a close waits for ballots in flight and no ballot commits after it.
+// The voting period of each election and electronic mode, read from one source: the election-day
+// setup's window for the mode and its X (online re-vote limit). The PO's two acts, each in one
+// transaction with its audit entry: open (the box accepts ballots from the setup's opening on;
+// opening ahead of it is allowed, opening after its closing is refused) and close (final, at any
+// time). Casting holds a key-share lock on the acts' row, so a close waits for ballots in flight
+// and no ballot commits after it.
 import type { Kysely, Transaction } from 'kysely';
 import { appendAudit, type Schema } from '@isoloir/store';
-import { periodState, type PeriodRow, type PeriodState } from './period.ts';
+import { maxBallotsOf, periodState, windowOf, type BoxMode, type PeriodFacts, type PeriodState } from './period.ts';
 
 export type PeriodError = 'election.not-found' | 'voting.closed' | 'voting.period-invalid';
 export type PeriodResult = { readonly ok: true; readonly period: PeriodView } | { readonly ok: false; readonly code: PeriodError };
 
 export interface PeriodView {
   readonly electionId: string;
+  readonly mode: BoxMode;
   readonly state: PeriodState;
+  /** The setup's window (first instant in, first instant out); null without a setup. */
   readonly opensAt: string | null;
   readonly closesAt: string | null;
+  readonly openedAt: string | null;
   readonly closedAt: string | null;
+  /** X + 1 online, 1 at a kiosk. */
   readonly maxBallots: number;
 }
 
-const DEFAULT_MAX_BALLOTS = 5;
-const DEFAULT_LENGTH_MS = 7 * 86_400_000;
+type Db = Kysely<Schema> | Transaction<Schema>;
 
-export async function readPeriod(db: Kysely<Schema> | Transaction<Schema>, electionId: string): Promise<PeriodRow | undefined> {
-  return db.selectFrom('voting_periods').select(['opens_at', 'closes_at', 'max_ballots', 'closed_at', 'closed_by']).where('election_id', '=', electionId).where('mode', '=', 'online').executeTakeFirst();
+/** Without a setup (a database seeded with the bare demo), X is 5, as in the demo setup. */
+const DEFAULT_REVOTES = 5;
+
+export interface SetupRow {
+  readonly mode_periods: Record<string, { opens: string; closes: string } | undefined> | null;
+  readonly online_revote_limit: number | null;
 }
 
-/** X from the election day's settings (preparation), else 5. */
-export async function defaultMaxBallots(db: Kysely<Schema> | Transaction<Schema>, electionId: string): Promise<number> {
-  const row = await db.selectFrom('elections as e').innerJoin('election_day_settings as s', 's.election_day_id', 'e.election_day_id').select('s.online_revote_limit').where('e.id', '=', electionId).executeTakeFirst();
-  return row?.online_revote_limit ?? DEFAULT_MAX_BALLOTS;
-}
-
-export function viewOf(electionId: string, row: PeriodRow | undefined, maxBallots: number, now: Date): PeriodView {
+export function factsOf(mode: BoxMode, setup: SetupRow | undefined, acts: { opened_at: Date | null; closed_at: Date | null } | undefined): PeriodFacts {
+  const window = setup?.mode_periods?.[mode];
   return {
-    electionId,
-    state: periodState(row, now),
-    opensAt: row?.opens_at.toISOString() ?? null,
-    closesAt: row?.closes_at.toISOString() ?? null,
-    closedAt: row?.closed_at?.toISOString() ?? null,
-    maxBallots: row?.max_ballots ?? maxBallots,
+    window: window === undefined ? undefined : windowOf(window),
+    openedAt: acts?.opened_at ?? null,
+    closedAt: acts?.closed_at ?? null,
+    maxBallots: maxBallotsOf(mode, setup?.online_revote_limit ?? DEFAULT_REVOTES),
   };
 }
 
-async function locked(trx: Transaction<Schema>, electionId: string): Promise<{ exists: boolean; row: PeriodRow | undefined }> {
-  const election = await trx.selectFrom('elections').select('id').where('id', '=', electionId).executeTakeFirst();
-  if (election === undefined) return { exists: false, row: undefined };
-  const row = await trx.selectFrom('voting_periods').select(['opens_at', 'closes_at', 'max_ballots', 'closed_at', 'closed_by']).where('election_id', '=', electionId).where('mode', '=', 'online').forUpdate().executeTakeFirst();
-  return { exists: true, row };
+async function setupOf(db: Db, electionId: string): Promise<{ exists: boolean; setup: SetupRow | undefined }> {
+  const row = await db
+    .selectFrom('elections as e')
+    .leftJoin('election_day_settings as s', 's.election_day_id', 'e.election_day_id')
+    .select(['e.id', 's.mode_periods', 's.online_revote_limit'])
+    .where('e.id', '=', electionId)
+    .executeTakeFirst();
+  if (row === undefined) return { exists: false, setup: undefined };
+  return { exists: true, setup: row.mode_periods === null ? undefined : { mode_periods: row.mode_periods, online_revote_limit: row.online_revote_limit } };
 }
 
-export interface Schedule {
-  readonly opensAt: Date;
-  readonly closesAt: Date;
-  readonly maxBallots?: number | undefined;
+export async function readPeriod(db: Db, electionId: string, mode: BoxMode): Promise<PeriodFacts> {
+  const { setup } = await setupOf(db, electionId);
+  const acts = await db.selectFrom('voting_periods').select(['opened_at', 'closed_at']).where('election_id', '=', electionId).where('mode', '=', mode).executeTakeFirst();
+  return factsOf(mode, setup, acts);
 }
 
-export type PeriodCommand = { readonly kind: 'schedule'; readonly schedule: Schedule } | { readonly kind: 'open-now'; readonly closesAt?: Date | undefined; readonly maxBallots?: number | undefined } | { readonly kind: 'close-now' };
+export function viewOf(electionId: string, mode: BoxMode, facts: PeriodFacts, now: Date): PeriodView {
+  return {
+    electionId,
+    mode,
+    state: periodState(facts, now),
+    opensAt: facts.window?.opensAt.toISOString() ?? null,
+    closesAt: facts.window?.closesAt.toISOString() ?? null,
+    openedAt: facts.openedAt?.toISOString() ?? null,
+    closedAt: facts.closedAt?.toISOString() ?? null,
+    maxBallots: facts.maxBallots,
+  };
+}
 
-/** Applies a PO command; `actor` is the audit actor (`official:<id>`). */
-export async function changePeriod(db: Kysely<Schema>, electionId: string, command: PeriodCommand, actor: string, now: Date): Promise<PeriodResult> {
+export type PeriodCommand = 'open' | 'close';
+
+/** Applies a PO act; `actor` is the audit actor (`official:<id>`). Opening twice changes nothing. */
+export async function changePeriod(db: Kysely<Schema>, electionId: string, mode: BoxMode, command: PeriodCommand, actor: string, now: Date): Promise<PeriodResult> {
   return db.transaction().execute(async (trx): Promise<PeriodResult> => {
-    const { exists, row } = await locked(trx, electionId);
+    const { exists, setup } = await setupOf(trx, electionId);
     if (!exists) return { ok: false, code: 'election.not-found' };
-    if (row !== undefined && row.closed_at !== null) return { ok: false, code: 'voting.closed' };
-    const maxDefault = row?.max_ballots ?? (await defaultMaxBallots(trx, electionId));
-    let next: { opens_at: Date; closes_at: Date; max_ballots: number; closed_at: Date | null; closed_by: string | null };
-    if (command.kind === 'schedule') {
-      next = { opens_at: command.schedule.opensAt, closes_at: command.schedule.closesAt, max_ballots: command.schedule.maxBallots ?? maxDefault, closed_at: null, closed_by: null };
-    } else if (command.kind === 'open-now') {
-      const closes = command.closesAt ?? (row !== undefined && row.closes_at > now ? row.closes_at : new Date(now.getTime() + DEFAULT_LENGTH_MS));
-      const opens = row !== undefined && row.opens_at <= now ? row.opens_at : now;
-      next = { opens_at: opens, closes_at: closes, max_ballots: command.maxBallots ?? maxDefault, closed_at: null, closed_by: null };
-    } else {
-      if (row === undefined) return { ok: false, code: 'voting.period-invalid' };
-      next = { ...row, closed_at: now, closed_by: actor };
+    const acts = await trx.selectFrom('voting_periods').select(['opened_at', 'opened_by', 'closed_at', 'closed_by']).where('election_id', '=', electionId).where('mode', '=', mode).forUpdate().executeTakeFirst();
+    if (acts !== undefined && acts.closed_at !== null) return { ok: false, code: 'voting.closed' };
+    const facts = factsOf(mode, setup, acts);
+    if (command === 'open') {
+      if (facts.window === undefined) return { ok: false, code: 'voting.period-invalid' };
+      if (now.getTime() >= facts.window.closesAt.getTime()) return { ok: false, code: 'voting.closed' };
+      if (facts.openedAt !== null) return { ok: true, period: viewOf(electionId, mode, facts, now) };
     }
-    if (next.closes_at.getTime() <= next.opens_at.getTime() || next.max_ballots < 1 || next.max_ballots > 100) return { ok: false, code: 'voting.period-invalid' };
-    if (row === undefined) await trx.insertInto('voting_periods').values({ election_id: electionId, mode: 'online', ...next }).execute();
-    else await trx.updateTable('voting_periods').set(next).where('election_id', '=', electionId).where('mode', '=', 'online').execute();
-    const action = command.kind === 'schedule' ? 'voting.period.scheduled' : command.kind === 'open-now' ? 'voting.period.opened' : 'voting.period.closed';
-    await appendAudit(trx, { actor, action, subject: electionId, details: { mode: 'online', opensAt: next.opens_at.toISOString(), closesAt: next.closes_at.toISOString(), maxBallots: next.max_ballots, closedAt: next.closed_at?.toISOString() ?? null } }, now);
-    return { ok: true, period: viewOf(electionId, next, next.max_ballots, now) };
+    const change = command === 'open' ? { opened_at: now, opened_by: actor } : { closed_at: now, closed_by: actor };
+    if (acts === undefined) await trx.insertInto('voting_periods').values({ election_id: electionId, mode, ...change }).execute();
+    else await trx.updateTable('voting_periods').set(change).where('election_id', '=', electionId).where('mode', '=', mode).execute();
+    const next: PeriodFacts = command === 'open' ? { ...facts, openedAt: now } : { ...facts, closedAt: now };
+    const view = viewOf(electionId, mode, next, now);
+    await appendAudit(trx, { actor, action: command === 'open' ? 'voting.period.opened' : 'voting.period.closed', subject: electionId, details: { mode, opensAt: view.opensAt, closesAt: view.closesAt, maxBallots: view.maxBallots, state: view.state } }, now);
+    return { ok: true, period: view };
   });
 }

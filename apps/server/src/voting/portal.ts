@@ -3,7 +3,8 @@
 import type { Kysely } from 'kysely';
 import type { Labels, Schema } from '@isoloir/store';
 import { eligibilityOf, ONLINE_MODE, type Eligibility } from './eligibility.ts';
-import { defaultMaxBallots, readPeriod, viewOf, type PeriodView } from './periods.ts';
+import { boxModeOf } from './period.ts';
+import { readPeriod, viewOf, type PeriodView } from './periods.ts';
 import type { VotingService } from './service.ts';
 
 export interface BallotStatusView {
@@ -39,7 +40,8 @@ async function portalElection(service: VotingService, place: Eligibility, nrn: s
   const { db } = service.store;
   const election = await db.selectFrom('elections').select(['kind', 'label']).where('id', '=', place.electionId).executeTakeFirstOrThrow();
   const constituency = await db.selectFrom('constituencies').select('label').where('election_id', '=', place.electionId).where('code', '=', place.constituencyCode).executeTakeFirstOrThrow();
-  const period = viewOf(place.electionId, await readPeriod(db, place.electionId), await defaultMaxBallots(db, place.electionId), now);
+  const mode = boxModeOf(place.mode) ?? 'online';
+  const period = viewOf(place.electionId, mode, await readPeriod(db, place.electionId, mode), now);
   const ballots = await ballotsOf(db, place.electionId, nrn);
   return {
     electionId: place.electionId,

@@ -1,12 +1,14 @@
 // For tests, the benchmark and the browser tests (never the running platform): an election key
 // made by an in-process 2-of-3 key ceremony, a second election on the same day (the Brussels
-// Parliament), an open period, and the client side of casting (what the booth does).
+// Parliament), a setup window around today with the PO's opening, and the client side of casting (what the booth does).
 import { ballotWidth, bytesToHex, dkg, encryptBallot, loadGroup, scalarToHex, type BallotLayout, type Group, type PlainBallot } from '@isoloir/crypto';
 import { appendAudit, type Store } from '@isoloir/store';
 import { sql } from 'kysely';
 import type { CastBody } from './wire.ts';
 
 export const SECOND_ELECTION_ID = 'demo-2029-brussels';
+/** Test data only: the Flemish Parliament's Brussels-Capital constituency (6 seats), a third election of a Brussels voter's day. */
+export const THIRD_ELECTION_ID = 'demo-2029-flemish';
 
 /** The layout of an election: the largest list number and list sizes over all its constituencies. */
 export async function layoutOf(store: Store, electionId: string): Promise<BallotLayout> {
@@ -39,29 +41,75 @@ export async function publishTestKey(store: Store, electionId: string): Promise<
 
 /** The Brussels Parliament as a second election of the demo day, in the bruxelles-capitale constituency. */
 export async function addSecondElection(store: Store): Promise<void> {
+  await addBrusselsElection(store, {
+    id: SECOND_ELECTION_ID, seats: 89,
+    label: { fr: 'Parlement de la Région de Bruxelles-Capitale (démo)', nl: 'Brussels Hoofdstedelijk Parlement (demo)', de: 'Parlament der Region Brüssel-Hauptstadt (Demo)', en: 'Brussels-Capital Region Parliament (demo)' },
+    lists: [{ n: 1, label: 'Bruxelles Demain' }, { n: 2, label: 'Brussel Vooruit' }, { n: 3, label: 'Liste Citoyenne' }],
+  });
+}
+
+/** Test data only: the Flemish Parliament in its Brussels-Capital constituency (6 seats), so that a Brussels voter has three elections. */
+export async function addThirdElection(store: Store): Promise<void> {
+  await addBrusselsElection(store, {
+    id: THIRD_ELECTION_ID, seats: 6,
+    label: { fr: 'Parlement flamand (démo)', nl: 'Vlaams Parlement (demo)', de: 'Flämisches Parlament (Demo)', en: 'Flemish Parliament (demo)' },
+    lists: [{ n: 1, label: 'Brussel Samen' }, { n: 2, label: 'Groen Brussel (demo)' }],
+  });
+}
+
+async function addBrusselsElection(store: Store, e: { id: string; seats: number; label: Record<'fr' | 'nl' | 'de' | 'en', string>; lists: { n: number; label: string }[] }): Promise<void> {
   const election = await store.db.selectFrom('elections').select(['election_day_id']).orderBy('id').executeTakeFirstOrThrow();
   await store.db.transaction().execute(async (trx) => {
     await trx.insertInto('elections').values({
-      id: SECOND_ELECTION_ID, election_day_id: election.election_day_id, kind: 'regional',
-      label: JSON.stringify({ fr: 'Parlement de la Région de Bruxelles-Capitale (démo)', nl: 'Brussels Hoofdstedelijk Parlement (demo)', de: 'Parlament der Region Brüssel-Hauptstadt (Demo)', en: 'Brussels-Capital Region Parliament (demo)' }),
+      id: e.id, election_day_id: election.election_day_id, kind: 'regional',
+      label: JSON.stringify(e.label),
       seat_method: 'dhondt', threshold_percent: 5, minimum_age: 18,
     }).execute();
-    await trx.insertInto('constituencies').values({ election_id: SECOND_ELECTION_ID, code: 'bruxelles-capitale', label: JSON.stringify({ fr: 'Région de Bruxelles-Capitale', nl: 'Brussels Hoofdstedelijk Gewest', de: 'Region Brüssel-Hauptstadt', en: 'Brussels-Capital Region' }), seats: 89, languages: ['fr', 'nl'] }).execute();
-    const lists = [{ n: 1, label: 'Bruxelles Demain' }, { n: 2, label: 'Brussel Vooruit' }, { n: 3, label: 'Liste Citoyenne' }];
-    await trx.insertInto('party_lists').values(lists.map((l) => ({ election_id: SECOND_ELECTION_ID, constituency_code: 'bruxelles-capitale', list_number: l.n, label: l.label }))).execute();
+    await trx.insertInto('constituencies').values({ election_id: e.id, code: 'bruxelles-capitale', label: JSON.stringify({ fr: 'Région de Bruxelles-Capitale', nl: 'Brussels Hoofdstedelijk Gewest', de: 'Region Brüssel-Hauptstadt', en: 'Brussels-Capital Region' }), seats: e.seats, languages: ['fr', 'nl'] }).execute();
+    const lists = e.lists;
+    await trx.insertInto('party_lists').values(lists.map((l) => ({ election_id: e.id, constituency_code: 'bruxelles-capitale', list_number: l.n, label: l.label }))).execute();
     const names = ['Dubois Anne', 'Peeters Jan', 'Lambert Sofia', 'Maes Pieter', 'Haddad Leila', 'Janssens Tom'];
     const candidates = lists.flatMap((l) => [
       ...names.map((name, i) => ({ kind: 'effective' as const, position: i + 1, name })),
       ...names.slice(0, 3).map((name, i) => ({ kind: 'substitute' as const, position: i + 1, name: `${name.split(' ')[0] ?? ''}-${String(l.n)} ${name.split(' ')[1] ?? ''}` })),
-    ].map((c) => ({ election_id: SECOND_ELECTION_ID, constituency_code: 'bruxelles-capitale', list_number: l.n, kind: c.kind, position: c.position, surname: c.name.split(' ')[0] ?? '', given_name: c.name.split(' ')[1] ?? '', gender: c.position % 2 === 1 ? 'F' as const : 'M' as const })));
+    ].map((c) => ({ election_id: e.id, constituency_code: 'bruxelles-capitale', list_number: l.n, kind: c.kind, position: c.position, surname: c.name.split(' ')[0] ?? '', given_name: c.name.split(' ')[1] ?? '', gender: c.position % 2 === 1 ? 'F' as const : 'M' as const })));
     await trx.insertInto('candidates').values(candidates).execute();
-    await appendAudit(trx, { actor: 'system', action: 'demo.election-added', subject: SECOND_ELECTION_ID });
+    await appendAudit(trx, { actor: 'system', action: 'demo.election-added', subject: e.id });
   });
 }
 
-/** Opens the online period around `now` (one hour before, one day after), X = maxBallots. */
-export async function openTestPeriod(store: Store, electionId: string, maxBallots = 3, now = new Date()): Promise<void> {
-  await store.db.insertInto('voting_periods').values({ election_id: electionId, mode: 'online', opens_at: new Date(now.getTime() - 3_600_000), closes_at: new Date(now.getTime() + 86_400_000), max_ballots: maxBallots }).execute();
+/** A YYYY-MM-DD date `days` days from `now` (UTC). */
+export function dateFrom(now: Date, days: number): string {
+  return new Date(now.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Test data only: sets the setup's window of modes 7 and 8 for the election's day (creating a
+ * minimal setup row if the day has none) and X, the online re-vote limit. The box reads nothing else.
+ */
+export async function setTestWindow(store: Store, electionId: string, window: { opens: string; closes: string }, revotes?: number): Promise<void> {
+  const { election_day_id: dayId } = await store.db.selectFrom('elections').select('election_day_id').where('id', '=', electionId).executeTakeFirstOrThrow();
+  const current = await store.db.selectFrom('election_day_settings').select(['mode_periods', 'online_revote_limit']).where('election_day_id', '=', dayId).executeTakeFirst();
+  const periods = { hybrid: current?.mode_periods.hybrid ?? window, online: window, kiosk: window };
+  const limit = revotes ?? current?.online_revote_limit ?? 5;
+  if (current === undefined) {
+    const modes = { hybrid: { open: true, optIn: true }, online: { open: true, optIn: true }, kiosk: { open: false, optIn: true } };
+    await store.db.insertInto('election_day_settings').values({ election_day_id: dayId, mode_periods: JSON.stringify(periods), resident_modes: JSON.stringify(modes), abroad_modes: [1, 2, 3, 4, 5, 6, 7, 8], registration_deadline: window.opens, online_revote_limit: limit, setup_hash: '0'.repeat(64) }).execute();
+  } else {
+    await store.db.updateTable('election_day_settings').set({ mode_periods: JSON.stringify(periods), online_revote_limit: limit }).where('election_day_id', '=', dayId).execute();
+  }
+}
+
+/**
+ * Test data only: the setup's windows of modes 7 and 8 from yesterday to tomorrow, X = `revotes`
+ * (so X + 1 ballots), and the PO's opening of the online period of `electionId`, audited.
+ */
+export async function openTestPeriod(store: Store, electionId: string, revotes = 2, now = new Date()): Promise<void> {
+  await setTestWindow(store, electionId, { opens: dateFrom(now, -1), closes: dateFrom(now, 1) }, revotes);
+  await store.db.transaction().execute(async (trx) => {
+    await trx.insertInto('voting_periods').values({ election_id: electionId, mode: 'online', opened_at: now, opened_by: 'test' }).onConflict((oc) => oc.columns(['election_id', 'mode']).doUpdateSet({ opened_at: now, opened_by: 'test' })).execute();
+    await appendAudit(trx, { actor: 'test', action: 'voting.period.opened', subject: electionId, details: { mode: 'online' } }, now);
+  });
 }
 
 /** What the booth sends: the ballot encrypted and proven on the device, in wire form. */

@@ -33,7 +33,7 @@ export async function votingFixture(store: TestStore): Promise<VotingFixture> {
   const keys = new Map<string, { group: Group<unknown>; pk: unknown; layout: BallotLayout }>();
   for (const id of [DEMO_ELECTION_ID, SECOND_ELECTION_ID]) {
     keys.set(id, await publishTestKey(store, id));
-    await openTestPeriod(store, id, 3);
+    await openTestPeriod(store, id, 2);
   }
   const logs: string[] = [];
   const stream = new Writable({ write(chunk: Buffer, _encoding, done) { logs.push(chunk.toString('utf8')); done(); } });

@@ -21,6 +21,14 @@ export const castBodySchema = z.strictObject({
 
 export type CastBody = z.infer<typeof castBodySchema>;
 
+/** Most elections held on one Belgian day (Chamber, European Parliament, regional, community). */
+export const MAX_BALLOTS_PER_REQUEST = 6;
+
+/** The booth's request: one sealed ballot per election, cast together. */
+export const castManySchema = z.strictObject({
+  ballots: z.array(castBodySchema.extend({ electionId: z.string().regex(/^[a-z0-9-]{1,64}$/) })).min(1).max(MAX_BALLOTS_PER_REQUEST),
+});
+
 export type DecodeError = 'ballot.width' | 'ballot.malformed';
 
 /** Decodes every element and scalar; the width must be the election's. Never throws. */

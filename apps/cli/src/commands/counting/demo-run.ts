@@ -68,8 +68,7 @@ export async function runDemo(o: DemoOptions): Promise<DemoSummary> {
     await publishRoll(store, DEMO_ELECTION_ID, PO);
     lap('key ceremony and roll');
     const key = await store.db.selectFrom('election_keys').selectAll().where('election_id', '=', DEMO_ELECTION_ID).executeTakeFirstOrThrow();
-    const now = Date.now();
-    await store.db.insertInto('voting_periods').values({ election_id: DEMO_ELECTION_ID, mode: 'online', opens_at: new Date(now - 7200_000), closes_at: new Date(now - 60_000), max_ballots: 3 }).execute();
+    await store.db.insertInto('voting_periods').values({ election_id: DEMO_ELECTION_ID, mode: 'online', opened_at: new Date(Date.now() - 7200_000), opened_by: PO.id }).execute();
     const casts = await castDemoBallots(store, pool, DEMO_ELECTION_ID, DEMO_DAY_ID, key.layout as BallotLayout, key.public_key, 100);
     await store.db.updateTable('voting_periods').set({ closed_at: new Date(), closed_by: PO.id }).where('election_id', '=', DEMO_ELECTION_ID).where('mode', '=', 'online').execute();
     lap('casting');

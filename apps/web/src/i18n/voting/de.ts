@@ -85,6 +85,7 @@ export const votingDe: Readonly<Record<VotingKey, string>> = {
   'error.voting.not-eligible': 'Sie sind für diese Wahl nicht zur Online-Stimmabgabe eingetragen.',
   'error.voting.not-open': 'Der Online-Wahlzeitraum ist noch nicht geöffnet.',
   'error.voting.closed': 'Der Online-Wahlzeitraum ist vorbei.',
+  'error.ballot.same-election': 'Zwei Stimmzettel dieser Sendung sind für dieselbe Wahl.',
   'error.voting.limit-reached': 'Sie haben alle für diese Wahl erlaubten Stimmen genutzt.',
   'error.voting.period-invalid': 'Dieser Wahlzeitraum ist nicht gültig.',
   'error.ballot.malformed': 'Der Stimmzettel ist fehlerhaft.',

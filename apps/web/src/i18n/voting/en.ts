@@ -85,6 +85,7 @@ export const votingEn: Readonly<Record<VotingKey, string>> = {
   'error.voting.not-eligible': 'You are not registered to vote online in this election.',
   'error.voting.not-open': 'The online voting period has not opened yet.',
   'error.voting.closed': 'The online voting period is over.',
+  'error.ballot.same-election': 'Two ballots of one request are for the same election.',
   'error.voting.limit-reached': 'You have used all the votes you may cast in this election.',
   'error.voting.period-invalid': 'This voting period is not valid.',
   'error.ballot.malformed': 'The ballot is malformed.',

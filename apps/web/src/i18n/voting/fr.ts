@@ -84,6 +84,7 @@ export const votingFr = {
   'error.voting.not-eligible': 'Vous n’êtes pas inscrit(e) au vote en ligne pour cette élection.',
   'error.voting.not-open': 'La période de vote en ligne n’est pas encore ouverte.',
   'error.voting.closed': 'La période de vote en ligne est terminée.',
+  'error.ballot.same-election': 'Deux bulletins de cet envoi sont pour la même élection.',
   'error.voting.limit-reached': 'Vous avez utilisé tous les votes permis pour cette élection.',
   'error.voting.period-invalid': 'Cette période de vote n’est pas valable.',
   'error.ballot.malformed': 'Le bulletin est mal formé.',

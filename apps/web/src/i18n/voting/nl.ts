@@ -85,6 +85,7 @@ export const votingNl: Readonly<Record<VotingKey, string>> = {
   'error.voting.not-eligible': 'U bent niet ingeschreven om online te stemmen voor deze verkiezing.',
   'error.voting.not-open': 'De online stemperiode is nog niet geopend.',
   'error.voting.closed': 'De online stemperiode is voorbij.',
+  'error.ballot.same-election': 'Twee stembiljetten van deze verzending zijn voor dezelfde verkiezing.',
   'error.voting.limit-reached': 'U hebt alle toegestane stemmen voor deze verkiezing gebruikt.',
   'error.voting.period-invalid': 'Deze stemperiode is niet geldig.',
   'error.ballot.malformed': 'Het stembiljet is misvormd.',
