@@ -44,9 +44,17 @@ describe('designation of the elected (CE art. 172–173): MR, Liège 2024', () =
 });
 
 describe('designation errors and ranking', () => {
-  test('more seats than effectives', () => {
-    const result = designate({ ...MR, seats: 15 });
-    assert.deepEqual(result, { ok: false, error: { code: 'designation.too-few-effectives', seats: 15, effectives: 14 } });
+  test('more seats than candidates (effectives and substitutes) is refused', () => {
+    const result = designate({ ...MR, seats: 18, substitutes: [500, 900, 100] });
+    assert.deepEqual(result, { ok: false, error: { code: 'designation.too-few-candidates', seats: 18, candidates: 17 } });
+  });
+  test('more seats than effectives: every effective is elected and the first-ranked substitutes fill the rest (act of 16 July 1993 art. 29ter last para.)', () => {
+    const result = designate({ ...MR, seats: 16, substitutes: [500, 900, 100], devolution: fraction(0) });
+    assert.ok(result.ok);
+    assert.equal(result.value.substitutesElected, 2);
+    assert.ok(result.value.effectives.every((c) => c.order !== null));
+    // Substitutes ranked 900 (1st), 500 (2nd), 100 (3rd): the first two fill seats 15 and 16.
+    assert.deepEqual(result.value.substitutes.map((c) => c.order), [2, 1, 3]);
   });
   test('invalid input names the field', () => {
     assert.deepEqual(designate({ ...MR, effectives: [1, -2] }), { ok: false, error: { code: 'designation.invalid-input', field: 'effectives[1]' } });

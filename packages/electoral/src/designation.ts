@@ -25,6 +25,12 @@ export interface CandidateOutcome extends Devolved {
 }
 
 export interface Designation {
+  /**
+   * Seats filled by substitutes because the list won more seats than it has effectives: the first
+   * `substitutesElected` substitutes in their ranking are elected (act of 16 July 1993 art. 29ter
+   * last para. counts effectives and substitutes) [U: article placing them].
+   */
+  readonly substitutesElected: number;
   readonly eligibilityFigure: number;
   readonly effectivePot: number;
   readonly substitutePot: number;
@@ -34,7 +40,7 @@ export interface Designation {
 
 export type DesignationError =
   | { readonly code: 'designation.invalid-input'; readonly field: string }
-  | { readonly code: 'designation.too-few-effectives'; readonly seats: number; readonly effectives: number };
+  | { readonly code: 'designation.too-few-candidates'; readonly seats: number; readonly candidates: number };
 
 /**
  * Designates the elected effectives and ranks the substitutes of a list (CE art. 172–173).
@@ -44,9 +50,8 @@ export type DesignationError =
 export function designate(input: DesignationInput): Result<Designation, DesignationError> {
   const field = invalidField(input);
   if (field !== null) return err({ code: 'designation.invalid-input', field });
-  if (input.seats > input.effectives.length) {
-    return err({ code: 'designation.too-few-effectives', seats: input.seats, effectives: input.effectives.length });
-  }
+  const candidates = input.effectives.length + input.substitutes.length;
+  if (input.seats > candidates) return err({ code: 'designation.too-few-candidates', seats: input.seats, candidates });
   const { B, C, E } = input.categories;
   const eligibilityFigure = eligibility(listFigureOf(input), input.seats);
   const effectivePot = ceilShare(B + E, input.devolution);
@@ -54,10 +59,11 @@ export function designate(input: DesignationInput): Result<Designation, Designat
   const effectives = devolve(input.effectives, eligibilityFigure, effectivePot);
   const substitutes = devolve(input.substitutes, eligibilityFigure, substitutePot);
   return ok({
+    substitutesElected: Math.max(0, input.seats - input.effectives.length),
     eligibilityFigure,
     effectivePot,
     substitutePot,
-    effectives: withOrder(effectives, input.seats),
+    effectives: withOrder(effectives, Math.min(input.seats, effectives.length)),
     substitutes: withOrder(substitutes, substitutes.length),
   });
 }

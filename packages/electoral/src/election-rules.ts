@@ -5,6 +5,8 @@ import type { ElectionKind, ElectionRules } from './model.ts';
 const FIVE_PERCENT = fraction(5, 100);
 const NONE = fraction(0);
 const HALF = fraction(1, 2);
+/** Higher electoral figure, then the candidate at stake with the most votes, then the oldest (CE; act of 16 July 1993 art. 29quater). */
+const STATUTORY = ['higher-figure', 'candidate-votes', 'candidate-age'] as const;
 
 /**
  * The usual rules per kind of election. Local variations are parameters: Wallonia and Flanders
@@ -23,6 +25,6 @@ const BASE: Readonly<Record<ElectionKind, ElectionRules>> = {
   communal: rules('imperiali', NONE, HALF),
 };
 
-function rules(method: ElectionRules['method'], threshold: Fraction, devolution: Fraction): ElectionRules {
-  return { method, threshold, devolution, tieBreak: 'lots' };
+function rules(method: ElectionRules['method'], threshold: Fraction, devolution: Fraction, tieBreak: ElectionRules['tieBreak'] = STATUTORY): ElectionRules {
+  return { method, threshold, devolution, tieBreak };
 }

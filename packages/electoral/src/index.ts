@@ -32,6 +32,7 @@ export type { MergeError } from './count-merge.ts';
 export { mergeCounts, compareCounts } from './count-merge.ts';
 export type { SeatInput, ListVotes, ListSeats, SeatError } from './seats.ts';
 export { allocateSeats, divisor } from './seats.ts';
+export type { Contender } from './seats-tie.ts';
 export type { Devolved } from './devolution.ts';
 export { devolve, rankByTotal } from './devolution.ts';
 export type { DesignationInput, Designation, CandidateOutcome, DesignationError } from './designation.ts';
@@ -58,6 +59,8 @@ export type {
   ListRules,
   StatutoryElection,
   VoterPlacement,
+  LocalRegion,
+  LocalRules,
 } from './elections/index.ts';
 export {
   ELECTION_CODES,
@@ -78,4 +81,6 @@ export {
   GERMAN_LANGUAGE_AREA,
   VOEREN,
   COMINES_WARNETON,
+  LOCAL_RULES,
+  LOCAL_REGIONS,
 } from './elections/index.ts';

@@ -16,8 +16,18 @@ export type ElectionKind = 'chamber' | 'european-parliament' | 'regional' | 'pro
  */
 export type SeatMethod = 'dhondt' | 'imperiali' | 'quota-then-dhondt';
 
-/** How equal quotients at the last seat are settled: always by lot, or first by the higher electoral figure (Flemish local rule). */
-export type TieBreak = 'lots' | 'higher-figure-then-lots';
+/**
+ * One step of the rule for a seat due "with equal right" to several lists (equal quotients at the
+ * last seats), tried in order until the tie is settled:
+ * - `higher-figure`: the list with the higher electoral figure;
+ * - `candidate-votes`: the list whose candidate, among those whose election is at stake, has the most votes;
+ * - `candidate-age`: the list whose candidate at stake is the oldest;
+ * - `lots`: a drawing of lots (only where a text provides it).
+ */
+export type TieBreakStep = 'higher-figure' | 'candidate-votes' | 'candidate-age' | 'lots';
+
+/** The steps of the tie-break, in order (e.g. Chamber, EP and parliaments: figure, votes, age). */
+export type TieBreak = readonly TieBreakStep[];
 
 /** The rules of one election. `threshold` is a share of the valid votes (5/100); `devolution` the share of head-box ballots devolved (1/2). */
 export interface ElectionRules {

@@ -27,6 +27,8 @@ export interface OfficialCandidate {
   readonly position: number;
   readonly substitute: boolean;
   readonly votes: number;
+  /** `BirthDate`, `YYYY-MM-DD`, when the file has it (not in the published files). */
+  readonly birthDate?: string;
 }
 
 export type OfficialInputErrorCode = 'input.malformed' | 'input.figure-mismatch' | 'input.duplicate';

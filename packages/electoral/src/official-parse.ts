@@ -5,7 +5,9 @@ import { err, ok } from './result.ts';
 /**
  * Validates parsed JSON in the official result file format. Only the inputs of the computation are
  * required: per list `Id`, `ListNumber`, `NrOfVotes`, `B_…`, `C_…`, `D_…`, `E_…`; per candidate `Id`,
- * `NrOnList`, `IsSuccessor`, `NrOfVotes`. The error names the first bad field.
+ * `NrOnList`, `IsSuccessor`, `NrOfVotes`, and optionally `BirthDate` (`YYYY-MM-DD`, an isoloir
+ * addition the official files lack: the tie-break's last step needs it). The error names the first
+ * bad field.
  */
 export function parseOfficialConstituency(json: unknown): Parsed<OfficialConstituency> {
   if (!isRecord(json)) return malformed('$', 'a JSON object');
@@ -86,7 +88,17 @@ function parseCandidate(item: unknown, path: string): Parsed<OfficialCandidate> 
   if (!substitute.ok) return substitute;
   const votes = countField(item, 'NrOfVotes', path);
   if (!votes.ok) return votes;
-  return ok({ raw: item, id: id.value, position: position.value, substitute: substitute.value, votes: votes.value });
+  const birthDate = item['BirthDate'];
+  if (birthDate !== undefined && birthDate !== null && !(typeof birthDate === 'string' && isIsoDate(birthDate))) return malformed(`${path}.BirthDate`, 'a date YYYY-MM-DD');
+  const base = { raw: item, id: id.value, position: position.value, substitute: substitute.value, votes: votes.value };
+  return ok(typeof birthDate === 'string' ? { ...base, birthDate } : base);
+}
+
+/** A real calendar date `YYYY-MM-DD`. */
+function isIsoDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
 
 function duplicate(field: string, what: string): Parsed<never> {

@@ -5,6 +5,8 @@ export function validateSeatInput(input: SeatInput): string | null {
   if (!isCount(input.seats)) return 'seats';
   const bad = input.lists.findIndex((l) => !isCount(l.votes));
   if (bad >= 0) return `lists[${bad.toString()}].votes`;
+  const full = input.lists.findIndex((l) => l.candidates !== undefined && !isCount(l.candidates));
+  if (full >= 0) return `lists[${full.toString()}].candidates`;
   if (new Set(input.lists.map((l) => l.id)).size !== input.lists.length) return 'lists.id';
   if (input.validVotes !== undefined && !isCount(input.validVotes)) return 'validVotes';
   // The valid votes include every list's figure (blank and invalid ballots are not valid votes).

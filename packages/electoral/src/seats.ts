@@ -4,12 +4,19 @@ import type { SeatMethod, TieBreak } from './model.ts';
 import { err, ok } from './result.ts';
 import type { Result } from './result.ts';
 import { breakTie } from './seats-tie.ts';
+import type { Contender } from './seats-tie.ts';
 import { validateSeatInput } from './seats-input.ts';
 
 export interface ListVotes {
   readonly id: string;
   /** The electoral figure. */
   readonly votes: number;
+  /**
+   * How many seats the list can fill: its candidates, effectives and substitutes (act of 16 July 1993
+   * art. 29ter last para.). A full list takes no further seat; the operation goes on among the
+   * others. Unlimited when absent.
+   */
+  readonly candidates?: number;
 }
 
 export interface SeatInput {
@@ -20,14 +27,15 @@ export interface SeatInput {
   readonly threshold: Fraction;
   /** The valid votes of the constituency; by default the sum of the lists' votes. */
   readonly validVotes?: number;
+  /** The steps settling a seat due with equal right to several lists; a drawing of lots by default. */
   readonly tieBreak?: TieBreak;
   /** The result of a drawing of lots: list ids, the first drawn first. Only consulted for a tie. */
   readonly lots?: readonly string[];
+  /** The candidate whose election is at stake if list `listId` takes its `seat`-th seat (tie-break steps on candidates). */
+  readonly contender?: (listId: string, seat: number) => Contender | undefined;
 }
 
-export interface ListSeats {
-  readonly id: string;
-  readonly votes: number;
+export interface ListSeats extends ListVotes {
   /** Whether the list reached the threshold. */
   readonly eligible: boolean;
   readonly seats: number;
@@ -35,6 +43,12 @@ export interface ListSeats {
 
 export type SeatError =
   | { readonly code: 'seats.drawing-of-lots'; readonly tied: readonly string[]; readonly seatsLeft: number }
+  /** The tie-break reached a step whose data the input lacks: the candidates' votes or birth dates. */
+  | { readonly code: 'seats.tie-needs-data'; readonly tied: readonly string[]; readonly seatsLeft: number; readonly missing: 'candidate-votes' | 'birth-date' }
+  /** Every step of the statute applied and the lists are still equal (same birth date): the text settles no further. */
+  | { readonly code: 'seats.tie-unresolved'; readonly tied: readonly string[]; readonly seatsLeft: number }
+  /** Every eligible list is full (fewer candidates than seats): seats remain that no list can take. */
+  | { readonly code: 'seats.too-few-candidates'; readonly seatsLeft: number }
   | { readonly code: 'seats.invalid-input'; readonly field: string }
   | { readonly code: 'seats.no-eligible-list' };
 
@@ -49,11 +63,13 @@ export function allocateSeats(input: SeatInput): Result<readonly ListSeats[], Se
   const eligible = thresholdFilter(input);
   const candidates = input.lists.filter((l) => eligible.has(l.id));
   if (candidates.length === 0 && input.seats > 0) return err({ code: 'seats.no-eligible-list' });
-  const seats = new Map(input.lists.map((l) => [l.id, input.method === 'quota-then-dhondt' && eligible.has(l.id) ? wholeQuotas(l.votes, input) : 0]));
+  const seats = new Map(input.lists.map((l) => [l.id, input.method === 'quota-then-dhondt' && eligible.has(l.id) ? Math.min(wholeQuotas(l.votes, input), l.candidates ?? Infinity) : 0]));
   let left = input.seats - [...seats.values()].reduce((sum, n) => sum + n, 0);
   while (left > 0) {
-    const best = highestQuotients(candidates, seats, input.method);
-    const winners = best.length <= left ? ok(best) : breakTie(best, left, input);
+    const open = candidates.filter((l) => l.candidates === undefined || (seats.get(l.id) ?? 0) < l.candidates);
+    if (open.length === 0) return err({ code: 'seats.too-few-candidates', seatsLeft: left });
+    const best = highestQuotients(open, seats, input.method);
+    const winners = best.length <= left ? ok(best) : breakTie(best, left, input, (id) => seats.get(id) ?? 0);
     if (!winners.ok) return winners;
     for (const w of winners.value) seats.set(w.id, (seats.get(w.id) ?? 0) + 1);
     left -= winners.value.length;

@@ -78,17 +78,40 @@ describe('isoloir allocate: exit codes', () => {
     assert.match(isoloir('allocate', '--seats', '14', '--devolution', '3/2', liege).stderr, /--devolution/);
     assert.equal(isoloir('allocate', '--seats', '14', '--threshold', '101', liege).status, 2);
   });
-  test('3 when lots must be drawn, naming the tied lists; --lots settles it', () => {
+  test('3 when a seat due with equal right needs the candidates’ birth dates, naming the lists and the field; with them it decides', () => {
+    // BRAVO and CHARLIE tie for the 2nd seat with equal figures; each head of list gets 150 votes by
+    // devolution: the statute (Chamber by default) then looks at their age.
     const input = { ElectionLists: [tieList(1, 'ALPHA', 500), tieList(2, 'BRAVO', 300), tieList(3, 'CHARLIE', 300)] };
-    const file = tempFile('tie.json', input);
-    const run = isoloir('allocate', '--seats', '2', '--threshold', '0', file);
+    const run = isoloir('allocate', '--seats', '2', '--threshold', '0', tempFile('tie.json', input));
     assert.equal(run.status, 3);
     assert.match(run.stderr, /BRAVO \(list 2, Id 2\), CHARLIE \(list 3, Id 3\)/);
+    assert.match(run.stderr, /BirthDate/);
     assert.doesNotMatch(run.stderr, /ALPHA/);
-    const drawn = isoloir('allocate', '--seats', '2', '--threshold', '0', '--lots', '3,2', file);
-    assert.equal(drawn.status, 0, drawn.stderr);
-    const seats = (JSON.parse(drawn.stdout) as Fixture).ElectionLists.map((l) => l['A_SeatsForList']);
-    assert.deepEqual(seats, [1, 0, 1]);
+    const dated = { ElectionLists: [tieList(1, 'ALPHA', 500), tieList(2, 'BRAVO', 300, '1971-04-02'), tieList(3, 'CHARLIE', 300, '1969-11-30')] };
+    const decided = isoloir('allocate', '--seats', '2', '--threshold', '0', tempFile('tie-dated.json', dated));
+    assert.equal(decided.status, 0, decided.stderr);
+    assert.deepEqual((JSON.parse(decided.stdout) as Fixture).ElectionLists.map((l) => l['A_SeatsForList']), [1, 0, 1]);
+  });
+  test('--election european applies no threshold; chamber 5 %', () => {
+    // 20 seats: SMALL has 4.8 % of the votes, under the Chamber threshold; its 480 beats BIG's 9,550 / 20 = 477.5 for the 20th seat.
+    const input = { ElectionLists: [tieList(1, 'BIG', 9550), tieList(2, 'SMALL', 480)] };
+    const file = tempFile('threshold.json', input);
+    const seats = (args: string[]): unknown => (JSON.parse(isoloir('allocate', ...args, file).stdout) as Fixture).ElectionLists.map((l) => l['A_SeatsForList']);
+    assert.deepEqual(seats(['--election', 'european', '--seats', '20']), [19, 1]);
+    assert.deepEqual(seats(['--election', 'chamber', '--seats', '20']), [20, 0]);
+  });
+  test('--constituency gives the seats of the election’s constituency; an unknown election or constituency is refused', () => {
+    const fixture = read(liege);
+    const run = isoloir('allocate', '--election', 'chamber', '--constituency', 'liege', liege);
+    assert.equal(run.status, 0, run.stderr);
+    assert.deepEqual(JSON.parse(run.stdout), fixture);
+    assert.match(isoloir('allocate', '--election', 'senate', '--seats', '14', liege).stderr, /--election/);
+    assert.match(isoloir('allocate', '--election', 'european', '--constituency', 'liege', liege).stderr, /--constituency/);
+  });
+  test('--help lists every election with its method, threshold and tie-break', () => {
+    const help = isoloir('allocate', '--help').stdout;
+    for (const code of ['chamber', 'european', 'flemish', 'walloon', 'brussels', 'german-speaking', 'local-flanders', 'local-wallonia', 'local-brussels']) assert.match(help, new RegExp(`^  ${code} `, 'm'));
+    assert.match(help, /european +dhondt, threshold 0 %/);
   });
   test('imperiali and other devolution shares run', () => {
     const run = isoloir('allocate', '--seats', '14', '--method', 'imperiali', '--devolution', '0', liege);
@@ -97,12 +120,13 @@ describe('isoloir allocate: exit codes', () => {
   });
 });
 
-function tieList(id: number, name: string, votes: number): Readonly<Record<string, unknown>> {
+function tieList(id: number, name: string, votes: number, headBirthDate?: string): Readonly<Record<string, unknown>> {
   const candidate = (n: number, successor: boolean): Readonly<Record<string, unknown>> => ({
     Id: id * 100 + n + (successor ? 50 : 0),
     NrOnList: n,
     IsSuccessor: successor,
     NrOfVotes: 0,
+    ...(headBirthDate !== undefined && n === 1 && !successor ? { BirthDate: headBirthDate } : {}),
   });
   return {
     Id: id,
@@ -113,6 +137,6 @@ function tieList(id: number, name: string, votes: number): Readonly<Record<strin
     C_BallotsWithCandidateVotesOnly: 0,
     D_BallotsWithCandidateAndSuccessorVotes: 0,
     E_BallotsWithSuccessorVotesOnly: 0,
-    Candidates: [candidate(1, false), candidate(2, false), candidate(1, true)],
+    Candidates: [...Array.from({ length: 20 }, (_, i) => candidate(i + 1, false)), candidate(1, true)],
   };
 }

@@ -4,7 +4,7 @@ import { ARRONDISSEMENTS as A } from './territory.ts';
 import { FIVE_PERCENT, HALF, REGIONAL_ABROAD, REGIONAL_AGE } from './regional-common.ts';
 import type { StatutoryElection } from './types.ts';
 
-const groups = cite('Special act of 12 January 1989 on the Brussels institutions (LSIB) arts. 14 and 20 §1: of the 89 seats, 72 go to the lists of the French language group and 17 to those of the Dutch language group', 'elections.fgov.be, "Parlement de la Région de Bruxelles-Capitale"');
+const groups = cite('Special act of 12 January 1989 on the Brussels institutions (LSIB) arts. 14 and 20: of the 89 seats, 72 go to the lists of the French language group and 17 to those of the Dutch language group', 'elections.fgov.be, "Parlement de la Région de Bruxelles-Capitale"');
 
 /**
  * Parliament of the Brussels-Capital Region: 89 members in one constituency, 72 for the French and 17
@@ -20,7 +20,7 @@ export const BRUSSELS: StatutoryElection = {
   methodCitation: cite('LSIB art. 20 §2: per language group, seats by the electoral divisor (valid votes of the group ÷ 72 or ÷ 17), the rest by continuing D’Hondt (divisors n + 1, n + 2…)', 'elections.fgov.be, "Parlement de la Région de Bruxelles-Capitale"; d-meeus.be repart.html'),
   threshold: FIVE_PERCENT,
   thresholdPerLanguageGroup: true,
-  thresholdCitation: cite('LSIB art. 20 §1: 5 % of the valid votes cast for all the lists of the language group', 'elections.fgov.be, "Parlement de la Région de Bruxelles-Capitale"'),
+  thresholdCitation: cite('LSIB art. 20 §2 al. 1: 5 % of the valid votes cast for all the lists of the language group', 'elections.fgov.be, "Parlement de la Région de Bruxelles-Capitale"'),
   devolution: HALF,
   devolutionCitation: cite('LSIB art. 20bis: half the list votes favourable to the order of presentation devolve', `${SOURCES.senlex}, art. 20bis (version of 19 April 2018)`),
   tieBreak: {

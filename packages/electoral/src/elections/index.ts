@@ -60,3 +60,5 @@ export type { ElectionCode, Citation, TieBreakStep, TieBreakRule, Territory, Sta
 export { ELECTION_CODES } from './types.ts';
 export { CHAMBER, EUROPEAN, FLEMISH, WALLOON, BRUSSELS, GERMAN_SPEAKING };
 export { inTerritory, RHODE_SAINT_GENESE_CANTON, GERMAN_LANGUAGE_AREA, VOEREN, COMINES_WARNETON } from './territory.ts';
+export type { LocalRegion, LocalRules } from './local.ts';
+export { LOCAL_RULES, LOCAL_REGIONS } from './local.ts';

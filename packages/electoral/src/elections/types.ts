@@ -1,6 +1,6 @@
 import type { Fraction } from '../fraction.ts';
 import type { Labels } from '../labels.ts';
-import type { SeatMethod } from '../model.ts';
+import type { SeatMethod, TieBreakStep } from '../model.ts';
 
 /** The elections of a federal, regional and European election day (9 June 2024), one code each. */
 export type ElectionCode = 'chamber' | 'european' | 'flemish' | 'walloon' | 'brussels' | 'german-speaking';
@@ -14,15 +14,7 @@ export interface Citation {
   readonly unverified?: true;
 }
 
-/**
- * One step of the statutory rule for a seat due "with equal right" to several lists (equal quotients
- * at the last seats), tried in order until the tie is settled:
- * - `higher-figure`: the list with the higher electoral figure;
- * - `candidate-votes`: the list whose candidate, among those whose election is at stake, has the most votes;
- * - `candidate-age`: the list whose candidate at stake is the oldest;
- * - `lots`: a drawing of lots (only where a text provides it).
- */
-export type TieBreakStep = 'higher-figure' | 'candidate-votes' | 'candidate-age' | 'lots';
+export type { TieBreakStep };
 
 export interface TieBreakRule {
   readonly steps: readonly TieBreakStep[];
