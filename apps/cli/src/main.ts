@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The `isoloir` command. Each verb lives in its own file under ./commands.
 import { Command } from 'commander';
+import { DataFolderInUseError } from '@isoloir/store';
 import { registerCommands } from './commands/index.ts';
 
 const program = new Command('isoloir')
@@ -9,4 +10,11 @@ const program = new Command('isoloir')
 
 registerCommands(program);
 
-await program.parseAsync(process.argv);
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  // Expected refusals say what to do, without a stack trace.
+  if (!(error instanceof DataFolderInUseError)) throw error;
+  process.stderr.write(`isoloir: ${error.message}\n`);
+  process.exitCode = 1;
+}

@@ -1,12 +1,12 @@
 // Opens the database: a real PostgreSQL when a URL is given, else embedded PGlite in a folder
 // (or in memory). Both speak the same SQL and run the same migrations.
 import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { migrate, type MigrationReport } from './migrate.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
+import { claimDataFolder, tightenDataFolder } from './pglite-folder.ts';
 import type { Schema } from './schema.ts';
 
 export type DatabaseKind = 'postgresql' | 'pglite';
@@ -77,7 +77,6 @@ function postgresPool(url: string, poolSize: number): pg.Pool {
 }
 
 function pgliteDialect(dataDir: string | undefined): PGliteDialect {
-  if (dataDir !== undefined) mkdirSync(dataDir, { recursive: true });
   return new PGliteDialect(new PGlite(dataDir), { parsers: { [DATE_OID]: keepText, [INT8_OID]: keepText } });
 }
 
@@ -96,14 +95,25 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
   const { url, dataDir } = options;
   const kind: DatabaseKind = url === undefined || url === '' ? 'pglite' : 'postgresql';
   const pgPool = kind === 'postgresql' && url !== undefined ? postgresPool(url, options.poolSize ?? 10) : undefined;
+  // A PGlite folder: private to this user, and held by this process alone while open.
+  const folder = kind === 'pglite' ? dataDir : undefined;
+  const release = folder === undefined ? async () => {} : await claimDataFolder(folder);
   const dialect = pgPool !== undefined ? new PostgresDialect({ pool: pgPool }) : pgliteDialect(dataDir);
   const db = new Kysely<Schema>({ dialect });
+  const close = async (): Promise<void> => {
+    try {
+      await db.destroy();
+    } finally {
+      await release();
+    }
+  };
   try {
     const migrations = await migrate(db);
+    if (folder !== undefined) tightenDataFolder(folder);
     const location = kind === 'postgresql' && url !== undefined ? redact(url) : (dataDir ?? 'memory');
-    return { db, kind, location, migrations, pgPool, close: () => db.destroy() };
+    return { db, kind, location, migrations, pgPool, close };
   } catch (error) {
-    await db.destroy();
+    await close();
     throw error;
   }
 }

@@ -1,4 +1,5 @@
 export { openStore, PREPARED, type DatabaseKind, type Store, type StoreOptions } from './database.ts';
+export { DataFolderInUseError } from './pglite-folder.ts';
 export { loadMigrations, migrate, type Migration, type MigrationReport } from './migrate.ts';
 export {
   appendAudit, auditEntryHash, auditWriteSql, claimAuditHead, claimAuditHeadSql, heldAuditHead, nextAuditEntry, shardGenesis, verifyAuditChain, AUDIT_SHARDS, GENESIS_HASH,

@@ -33,6 +33,8 @@ export function registerStart(program: Command): void {
         process.exitCode = 1;
         return;
       }
+      // Whatever the server writes (database files, keys) is readable by its own user only.
+      process.umask(0o077);
       const databaseUrl = process.env['DATABASE_URL'];
       // Login: CSAM/FAS when ISOLOIR_OIDC_ISSUER is set, else the development identity provider.
       const oidc = oidcConfigFromEnv();
