@@ -1,6 +1,7 @@
 // The PO opens and finally closes the voting period of each election and electronic mode. The
 // period itself is the election-day setup's (the dates on the letters): opening is the act that
-// lets the box accept ballots within it, closing is final. Both audited.
+// lets the box accept ballots within it, closing is final. Both audited. Opening first publishes
+// the election's voter roll commitment (counting/roll.ts), once.
 import { z } from 'zod';
 import type { AppInstance } from '../app-instance.ts';
 import { officialOf } from '../auth/caller.ts';
@@ -8,6 +9,7 @@ import { officialActor } from '../auth/login-service.ts';
 import { AppError } from '../errors.ts';
 import type { BoxMode } from '../voting/period.ts';
 import { changePeriod, readPeriod, viewOf } from '../voting/periods.ts';
+import { publishRoll } from '../counting/roll.ts';
 import { errorSchema, labelsSchema } from './schemas.ts';
 import { periodSchema } from './voting-schemas.ts';
 
@@ -40,6 +42,11 @@ export function votingPeriodRoutes(app: AppInstance): void {
     { schema: { tags: ['voting'], summary: 'Open (within the setup\'s window) or close (final) the voting period of a mode, online by default', params: z.strictObject({ electionId: z.string().regex(/^[a-z0-9-]{1,64}$/) }), body: bodySchema, response: { 200: periodSchema, 400: errorSchema, 404: errorSchema, 409: errorSchema } }, config: { access: { roles: ['po-admin'] } } },
     async (request) => {
       const official = officialOf(request);
+      const { electionId } = request.params;
+      // The roll commitment is published before the box first accepts a ballot (record entry `roll`).
+      if (request.body.action === 'open' && (await app.context.store.db.selectFrom('elections').select('id').where('id', '=', electionId).executeTakeFirst()) !== undefined) {
+        await publishRoll(app.context.store, electionId, { id: officialActor(official.officialId) });
+      }
       const result = await changePeriod(app.context.store.db, request.params.electionId, request.body.mode, request.body.action, officialActor(official.officialId), app.auth.now());
       if (!result.ok) throw new AppError(result.code);
       return result.period;
