@@ -1,5 +1,6 @@
 // Public API of @isoloir/verifier: an independent check of an isoloir election record.
 export { verifyRecord, type VerifyOptions } from './verify-record.ts';
+export { countLegally, classify, type ConstituencyDef, type LegalCount } from './legal-count.ts';
 export type { VerifyResult, Failure, Success, CheckName } from './failure.ts';
 export type { PvFile } from './check-pv.ts';
 export { verifyShuffleProof, type ShuffleStatement } from './check-shuffle.ts';
