@@ -1,11 +1,13 @@
-// Online voting in Chromium: a Brussels voter logs in, votes in two elections, votes again, sees
-// "last vote counts" and their status; audits a ballot and sees the decrypted choice; gets a receipt
-// and finds its tracking code on the bulletin board; axe-core finds nothing on any booth page.
-// Also measures (never asserts) the booth's encryption time of a full Chamber ballot.
+// Online voting in Chromium: a Brussels voter logs in and goes through one booth for three elections
+// (one ballot after the other, a review of all, one ballot audited and opened, all cast together in
+// one request), gets three receipts, sees each status in the portal, votes again in one election,
+// and finds a tracking code on the bulletin board, which shows codes only; axe-core finds nothing on
+// any page, at phone width, in French with high contrast and large text. Also measures (never
+// asserts) the booth's encryption time of a full Chamber ballot.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { DevServer } from '@isoloir/server/testing';
-import { addSecondElection, openTestPeriod, publishTestKey, SECOND_ELECTION_ID } from '@isoloir/server/voting';
+import { addSecondElection, addThirdElection, openTestPeriod, publishTestKey, SECOND_ELECTION_ID, THIRD_ELECTION_ID } from '@isoloir/server/voting';
 import type { Browser, Page } from 'playwright-core';
 import { loginInBrowser, startAuthTestServer } from './auth-harness.ts';
 import { axeViolations, browserSkipReason, launchBrowser } from './harness.ts';
@@ -19,7 +21,8 @@ describe('online voting in Chromium', { skip }, () => {
   before(async () => {
     server = await startAuthTestServer();
     await addSecondElection(server.store);
-    for (const id of [CHAMBER, SECOND_ELECTION_ID]) {
+    await addThirdElection(server.store);
+    for (const id of [CHAMBER, SECOND_ELECTION_ID, THIRD_ELECTION_ID]) {
       await publishTestKey(server.store, id);
       await openTestPeriod(server.store, id, 2);
     }
@@ -34,39 +37,57 @@ describe('online voting in Chromium', { skip }, () => {
     assert.deepEqual(await axeViolations(page), [], where);
   }
 
-  /** From the portal: opens the booth of `electionId` and fills in list 1 with candidates 1 and 2. */
-  async function fillIn(page: Page, electionId: string, check = true): Promise<void> {
-    await page.locator(`section[data-election="${electionId}"] a.button`).click();
+  /** In the booth, on the list step of the ballot `n` of `total` (`electionId`): list `list` with candidates 1 and 2 (keyboard for the second), or blank. */
+  async function fillIn(page: Page, n: number, total: number, electionId: string, list: number | 'blank', check = true): Promise<void> {
+    await page.locator(`.ballot-progress[data-election="${electionId}"]`, { hasText: `Ballot ${String(n)} of ${String(total)}` }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Step 1 of 3: choose a list, or vote blank' }).waitFor();
-    if (check) await noViolations(page, 'list step');
-    await page.locator('button[data-list="1"]').click();
+    if (check) await noViolations(page, `list step ${electionId}`);
+    if (list === 'blank') {
+      await page.locator('button[data-list="blank"]').click();
+      return;
+    }
+    await page.locator(`button[data-list="${String(list)}"]`).click();
     await page.locator('input[data-effective="1"]').check();
     // Keyboard only: tab to the second candidate and tick it with the space bar.
     await page.locator('input[data-effective="1"]').focus();
     await page.keyboard.press('Tab');
     await page.keyboard.press('Space');
     assert.ok(await page.locator('input[data-effective="2"]').isChecked());
-    if (check) await noViolations(page, 'candidates step');
+    if (check) await noViolations(page, `candidates step ${electionId}`);
     await page.getByRole('button', { name: 'Continue' }).click();
-    await page.locator('[data-tracking]').waitFor();
-    if (check) await noViolations(page, 'review step');
   }
 
-  test('vote in two elections, vote again, audit, receipt, bulletin board', async () => {
+  /** From the portal, the whole booth: Chamber list 1, Brussels Parliament blank, Flemish Parliament list 2; waits for the three sealed ballots. */
+  async function fillInAll(page: Page, check = true): Promise<void> {
+    await page.locator('[data-start="3"] a').click();
+    await fillIn(page, 1, 3, CHAMBER, 1, check);
+    await fillIn(page, 2, 3, SECOND_ELECTION_ID, 'blank', check);
+    await fillIn(page, 3, 3, THIRD_ELECTION_ID, 2, check);
+    await page.getByRole('heading', { level: 2, name: 'Check your ballots' }).waitFor();
+    await page.locator('li[data-review-election] [data-tracking]').nth(2).waitFor();
+    if (check) await noViolations(page, 'review of three ballots');
+  }
+
+  test('one booth, three elections: one ballot after the other, review, audit, cast together, receipts, portal, board', async () => {
     const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     await loginInBrowser(page, server.url, 'voter-be-bxl-450');
     await page.goto(`${server.url}/vote`);
     await page.getByRole('heading', { level: 1, name: 'Vote online' }).waitFor();
-    await page.locator(`section[data-election="${SECOND_ELECTION_ID}"]`).waitFor();
+    await page.locator(`section[data-election="${THIRD_ELECTION_ID}"]`).waitFor();
+    assert.equal(await page.locator(`section[data-election="${CHAMBER}"] dd[data-max]`).getAttribute('data-max'), '3');
+    assert.equal(await page.locator(`section[data-election="${CHAMBER}"] dd[data-revotes-left]`).getAttribute('data-revotes-left'), '2');
     await noViolations(page, 'portal');
 
-    // Audit first: the revealed randomness opens the ballot to the chosen list and candidates.
-    await fillIn(page, CHAMBER);
+    // Audit first: the revealed randomness opens the Chamber ballot to the chosen list and candidates.
+    await fillInAll(page);
     const sealMillis = Number(await page.evaluate(() => document.documentElement.dataset['sealMillis']));
-    process.stdout.write(`# booth encryption of a full Chamber ballot (Brussels, list 1): ${sealMillis.toFixed(1)} ms in Chromium\n`);
-    await page.getByRole('button', { name: 'Audit this encrypted ballot (it will not be sent)' }).click();
-    await page.getByRole('heading', { level: 2, name: 'Ballot audit' }).waitFor();
+    process.stdout.write(`# booth encryption of a ballot (last sealed of three, Brussels): ${sealMillis.toFixed(1)} ms in Chromium\n`);
+    const chamberReview = page.locator(`li[data-review-election="${CHAMBER}"]`);
+    await chamberReview.getByText('You vote for list').waitFor();
+    await page.locator(`li[data-review-election="${SECOND_ELECTION_ID}"]`).getByText('You vote blank.').waitFor();
+    await chamberReview.getByRole('button', { name: /^Audit this encrypted ballot/ }).click();
+    await page.getByRole('heading', { level: 2, name: /^Ballot audit/ }).waitFor();
     await noViolations(page, 'audit');
     const audited = await page.locator('.tracking-code').first().textContent();
     await page.getByRole('link', { name: 'Verify the audited ballot' }).click();
@@ -75,44 +96,58 @@ describe('online voting in Chromium', { skip }, () => {
     assert.match(decrypted[0] ?? '', /^List 1 — /);
     assert.deepEqual(decrypted.slice(1).map((l) => l.split('.')[0]), ['Effective candidates: 1', 'Effective candidates: 2']);
     await noViolations(page, 'verify');
-    // The audited ballot was never cast.
-    const cast = await server.store.db.selectFrom('ballots').select('tracking_code').execute();
-    assert.ok(!cast.some((b) => b.tracking_code === audited));
 
-    // Vote in both elections, then again in the Chamber.
-    for (const electionId of [CHAMBER, SECOND_ELECTION_ID, CHAMBER]) {
-      await page.goto(`${server.url}/vote`);
-      await fillIn(page, electionId, false);
-      await page.getByRole('button', { name: 'Validate and send my vote' }).click();
-      await page.getByRole('heading', { level: 2, name: 'Your vote is registered.' }).waitFor();
-    }
-    await noViolations(page, 'receipt');
-    const receiptCode = await page.locator('[data-receipt]').getAttribute('data-receipt');
-    assert.ok(receiptCode !== null && /^[0-9a-f]{64}$/.test(receiptCode));
+    // Again, without audit: change one ballot from the review, then cast the three together.
+    await page.goto(`${server.url}/vote`);
+    await fillInAll(page, false);
+    await page.locator(`li[data-review-election="${THIRD_ELECTION_ID}"]`).getByRole('button', { name: /^Change this ballot/ }).click();
+    await fillIn(page, 3, 3, THIRD_ELECTION_ID, 'blank', false);
+    await page.locator(`li[data-review-election="${THIRD_ELECTION_ID}"]`).getByText('You vote blank.').waitFor();
+    await page.locator('li[data-review-election] [data-tracking]').nth(2).waitFor();
+    const sealedCodes = await page.locator('li[data-review-election] [data-tracking]').evaluateAll((items) => items.map((i) => i.getAttribute('data-tracking')));
+    await page.getByRole('button', { name: 'Validate and send my votes' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Your votes are registered.' }).waitFor();
+    await noViolations(page, 'receipts');
+    const receipts = await page.locator('[data-receipt]').evaluateAll((items) => items.map((i) => i.getAttribute('data-receipt')));
+    assert.deepEqual(receipts, sealedCodes);
     const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Download the receipt' }).click();
-    assert.match((await download).suggestedFilename(), /^isoloir-receipt-/);
+    await page.getByRole('button', { name: 'Download the receipts' }).click();
+    assert.match((await download).suggestedFilename(), /^isoloir-receipts-/);
+    // One ballot per election, received; the audited ballot was never cast.
+    const stored = await server.store.db.selectFrom('ballots').select(['election_id', 'tracking_code', 'status']).where('tracking_code', 'in', receipts.filter((r): r is string => r !== null)).orderBy('election_id').execute();
+    assert.deepEqual(stored.map((b) => `${b.election_id}:${b.status}`), [CHAMBER, SECOND_ELECTION_ID, THIRD_ELECTION_ID].sort().map((e) => `${e}:received`));
+    assert.equal((await server.store.db.selectFrom('ballots').select('id').where('tracking_code', '=', audited ?? '').execute()).length, 0);
 
-    // The portal: last vote counts, statuses.
+    // Vote again in the Chamber only: the portal says the last vote counts, in words, with the time of the last update.
+    await page.goto(`${server.url}/vote/${CHAMBER}`);
+    await fillIn(page, 1, 1, CHAMBER, 'blank', false);
+    await page.locator('li[data-review-election] [data-tracking]').waitFor();
+    await page.getByRole('button', { name: 'Validate and send my votes' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Your votes are registered.' }).waitFor();
+    const receiptCode = receipts[0] ?? '';
     await page.getByRole('button', { name: 'Back to my elections' }).click();
     const chamber = page.locator(`section[data-election="${CHAMBER}"]`);
     await chamber.locator('li[data-status="superseded"]').waitFor();
     await chamber.getByText('Only your last vote counts.').waitFor();
     assert.deepEqual(await chamber.locator('li[data-status]').evaluateAll((items) => items.map((i) => i.getAttribute('data-status'))), ['superseded', 'received']);
+    assert.match((await chamber.locator('li[data-status="received"]').textContent()) ?? '', /vote registered — last updated /);
     assert.equal(await chamber.locator('dd[data-used]').getAttribute('data-used'), '2');
-    await page.locator(`section[data-election="${SECOND_ELECTION_ID}"] li[data-status="received"]`).waitFor();
+    assert.equal(await chamber.locator('dd[data-revotes-left]').getAttribute('data-revotes-left'), '1');
+    await page.locator(`section[data-election="${THIRD_ELECTION_ID}"] li[data-status="received"]`).waitFor();
+    await noViolations(page, 'portal after voting');
 
-    // The bulletin board finds the receipt's tracking code.
+    // The bulletin board finds the first (now superseded) Chamber code, and never says so.
     await page.goto(`${server.url}/board/${CHAMBER}?code=${receiptCode}`);
     await page.getByRole('button', { name: 'Search' }).click();
     await page.locator('[data-found="bruxelles-capitale"]').waitFor();
     await page.getByLabel('Constituency').selectOption('bruxelles-capitale');
     await page.locator('.board-codes code', { hasText: receiptCode }).waitFor();
+    assert.doesNotMatch((await page.locator('main').textContent()) ?? '', /superseded|counted|cancelled/i);
     await noViolations(page, 'board');
     await context.close();
   });
 
-  test('the booth in French and in high contrast; a refusal is translated', async () => {
+  test('the booth in French, high contrast and large text; an election not offered is not in the booth', async () => {
     const context = await browser.newContext({ locale: 'fr-BE' });
     const page = await context.newPage();
     await loginInBrowser(page, server.url, 'voter-be-fr-500');
@@ -121,9 +156,14 @@ describe('online voting in Chromium', { skip }, () => {
     await page.getByLabel('Contraste élevé').check();
     await page.getByLabel('Grands caractères').check();
     await noViolations(page, 'portal, high contrast');
-    // The Brussels Parliament is not this Liège voter's election: the booth says so, translated.
+    // This Liège voter has the Chamber only: one ballot in the booth.
+    await page.locator('[data-start="1"] a').click();
+    await page.locator('.ballot-progress', { hasText: 'Bulletin 1 sur 1' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Étape 1 sur 3 : choisissez une liste, ou votez blanc' }).waitFor();
+    await noViolations(page, 'booth, high contrast, French');
+    // The Brussels Parliament is not this voter's election: the booth has no ballot for it.
     await page.goto(`${server.url}/vote/${SECOND_ELECTION_ID}`);
-    await page.getByText('Vous n’êtes pas inscrit(e) au vote en ligne pour cette élection.').waitFor();
+    await page.getByText('Vous n’avez aucun bulletin à voter maintenant.').waitFor();
     await context.close();
   });
 });

@@ -1,5 +1,5 @@
 // The public bulletin board: tracking codes of the ballots received, per constituency; and the
-// lookup of one tracking code.
+// lookup of one tracking code. Tracking codes only: no status (see ../voting/bulletin-board.ts).
 import { z } from 'zod';
 import type { AppInstance } from '../app-instance.ts';
 import { AppError } from '../errors.ts';
@@ -31,7 +31,7 @@ export function votingBoardRoutes(app: AppInstance): void {
 
   app.get(
     '/api/voting/tracking/:trackingCode',
-    { schema: { tags: ['voting'], summary: 'Find a tracking code on the bulletin board', params: z.strictObject({ trackingCode: code }), response: { 200: z.object({ electionId: z.string(), constituency: z.string(), status: z.string() }), 404: errorSchema } }, config: { access: 'public' } },
+    { schema: { tags: ['voting'], summary: 'Find a tracking code on the bulletin board', params: z.strictObject({ trackingCode: code }), response: { 200: z.strictObject({ electionId: z.string(), constituency: z.string() }), 404: errorSchema } }, config: { access: 'public' } },
     async (request) => {
       const found = await findTrackingCode(app.context.store.db, request.params.trackingCode);
       if (found === undefined) throw new AppError('ballot.not-found');

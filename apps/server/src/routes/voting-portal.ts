@@ -26,20 +26,23 @@ export function votingPortalRoutes(app: AppInstance): void {
 
   app.get(
     '/api/voting/elections/:electionId/booth',
-    { schema: { tags: ['voting'], summary: 'What my device needs to fill in and encrypt my ballot', params: paramsSchema, response: { 200: boothSchema, 403: errorSchema, 409: errorSchema } }, config: { access: 'voter' } },
+    { schema: { tags: ['voting'], summary: 'What my device needs to fill in and encrypt my ballot', params: paramsSchema, querystring: z.strictObject({ constituency: z.string().regex(/^[a-z0-9-]{1,64}$/).optional() }), response: { 200: boothSchema, 403: errorSchema, 409: errorSchema } }, config: { access: 'voter' } },
     async (request) => {
       const voter = voterOf(request);
       const elections = await portalOf(service, voter.electionDayId, voter.nrn, app.auth.now());
       const election = elections.find((e) => e.electionId === request.params.electionId);
       if (election?.online !== true) throw new AppError('voting.not-eligible');
+      // Where the law offers a choice (EP college, Brussels language group) the booth names it.
+      const chosen = election.constituency ?? election.choices.find((c) => c.code === request.query.constituency);
+      if (chosen === undefined) throw new AppError('ballot.wrong-constituency');
       const key = await service.keys.get(election.electionId);
       if (key === undefined) throw new AppError('voting.no-key');
       const keys = await service.serverKeys();
       return {
-        election,
+        election: { ...election, constituency: chosen },
         voterId: keys.pseudonym(election.electionId, voter.nrn),
         key: { group: key.groupName, publicKey: key.publicKey, width: key.width, layout: key.layout },
-        lists: await boothLists(app.context.store.db, election.electionId, election.constituency.code),
+        lists: await boothLists(app.context.store.db, election.electionId, chosen.code),
       };
     },
   );

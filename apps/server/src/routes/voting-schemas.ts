@@ -41,7 +41,9 @@ export const portalElectionSchema = z.object({
   electionId: z.string(),
   kind: z.string(),
   label: labelsSchema,
-  constituency: z.object({ code: z.string(), label: labelsSchema }),
+  /** The voter's constituency or college; null when they choose one of `choices` in the booth. */
+  constituency: z.object({ code: z.string(), label: labelsSchema }).nullable(),
+  choices: z.array(z.object({ code: z.string(), label: labelsSchema })),
   category: z.enum(['belgium', 'abroad']),
   mode: z.number().int().nullable(),
   online: z.boolean(),
@@ -54,7 +56,7 @@ export const portalElectionSchema = z.object({
 const candidateSchema = z.object({ position: z.number().int(), name: z.string() });
 
 export const boothSchema = z.object({
-  election: portalElectionSchema,
+  election: portalElectionSchema.extend({ constituency: z.object({ code: z.string(), label: labelsSchema }) }),
   voterId: z.string(),
   key: z.object({
     group: z.enum(['secp256k1', 'ristretto255']),
@@ -69,6 +71,6 @@ export const boardSchema = z.object({
   electionId: z.string(),
   constituencies: z.array(z.object({ code: z.string(), label: labelsSchema, ballots: z.number().int() })),
   constituency: z.string().nullable(),
-  entries: z.array(z.object({ trackingCode: z.string(), status: z.string() })),
+  entries: z.array(z.strictObject({ trackingCode: z.string() })),
   next: z.string().nullable(),
 });

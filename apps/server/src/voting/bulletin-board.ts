@@ -1,5 +1,8 @@
 // The public bulletin board: the tracking codes of the ballots received, per constituency, in pages;
-// and the lookup of one code. No identity, no time: only what lets a voter find their ballot.
+// and the lookup of one code. No identity, no time and no status: only what lets a voter find their
+// ballot. Whoever holds a voter's receipt must not learn whether they voted again (a later vote is the
+// voter's defence against pressure: the last one counts), so "superseded", "cancelled" or "counted"
+// are never shown here; the voter sees their own ballots' status in the portal, logged in.
 import type { Kysely } from 'kysely';
 import type { Labels, Schema } from '@isoloir/store';
 
@@ -7,7 +10,7 @@ export interface BoardPage {
   readonly electionId: string;
   readonly constituencies: { readonly code: string; readonly label: Labels; readonly ballots: number }[];
   readonly constituency: string | null;
-  readonly entries: { readonly trackingCode: string; readonly status: string }[];
+  readonly entries: { readonly trackingCode: string }[];
   /** Pass as `after` for the next page; null on the last page. */
   readonly next: string | null;
 }
@@ -23,9 +26,9 @@ export async function boardPage(db: Kysely<Schema>, electionId: string, constitu
     .groupBy(['c.code', 'c.label'])
     .orderBy('c.code')
     .execute();
-  let entries: { tracking_code: string; status: string }[] = [];
+  let entries: { tracking_code: string }[] = [];
   if (constituency !== undefined) {
-    let query = db.selectFrom('ballots').select(['tracking_code', 'status']).where('election_id', '=', electionId).where('constituency_code', '=', constituency).orderBy('tracking_code').limit(limit + 1);
+    let query = db.selectFrom('ballots').select(['tracking_code']).where('election_id', '=', electionId).where('constituency_code', '=', constituency).orderBy('tracking_code').limit(limit + 1);
     if (after !== undefined) query = query.where('tracking_code', '>', after);
     entries = await query.execute();
   }
@@ -35,12 +38,12 @@ export async function boardPage(db: Kysely<Schema>, electionId: string, constitu
     electionId,
     constituencies: counts.map((c) => ({ code: c.code, label: c.label, ballots: Number(c.n) })),
     constituency: constituency ?? null,
-    entries: shown.map((e) => ({ trackingCode: e.tracking_code, status: e.status })),
+    entries: shown.map((e) => ({ trackingCode: e.tracking_code })),
     next: more ? (shown.at(-1)?.tracking_code ?? null) : null,
   };
 }
 
-export async function findTrackingCode(db: Kysely<Schema>, code: string): Promise<{ electionId: string; constituency: string; status: string } | undefined> {
-  const row = await db.selectFrom('ballots').select(['election_id', 'constituency_code', 'status']).where('tracking_code', '=', code).executeTakeFirst();
-  return row === undefined ? undefined : { electionId: row.election_id, constituency: row.constituency_code, status: row.status };
+export async function findTrackingCode(db: Kysely<Schema>, code: string): Promise<{ electionId: string; constituency: string } | undefined> {
+  const row = await db.selectFrom('ballots').select(['election_id', 'constituency_code']).where('tracking_code', '=', code).executeTakeFirst();
+  return row === undefined ? undefined : { electionId: row.election_id, constituency: row.constituency_code };
 }

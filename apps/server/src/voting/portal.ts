@@ -21,7 +21,9 @@ export interface PortalElection {
   readonly electionId: string;
   readonly kind: string;
   readonly label: Labels;
-  readonly constituency: { readonly code: string; readonly label: Labels };
+  /** The voter's constituency or college; null when they choose one of `choices` in the booth. */
+  readonly constituency: { readonly code: string; readonly label: Labels } | null;
+  readonly choices: { readonly code: string; readonly label: Labels }[];
   readonly category: 'belgium' | 'abroad';
   readonly mode: number | null;
   readonly online: boolean;
@@ -48,6 +50,7 @@ async function portalElection(service: VotingService, place: Eligibility, nrn: s
     kind: election.kind,
     label: election.label,
     constituency: { code: place.constituencyCode, label: constituency.label },
+    choices: [{ code: place.constituencyCode, label: constituency.label }],
     category: place.category,
     mode: place.mode,
     online: place.mode === ONLINE_MODE,

@@ -8,11 +8,14 @@ export interface PortalElection {
   readonly electionId: string;
   readonly kind: string;
   readonly label: Labels;
-  readonly constituency: { readonly code: string; readonly label: Labels };
+  /** Null when the voter chooses one of `choices` (EP college, Brussels language group). */
+  readonly constituency: { readonly code: string; readonly label: Labels } | null;
+  readonly choices: readonly { readonly code: string; readonly label: Labels }[];
   readonly category: 'belgium' | 'abroad';
   readonly mode: number | null;
   readonly online: boolean;
   readonly keyPublished: boolean;
+  /** The setup's window of the voter's mode; maxBallots is X + 1 (X re-votes) online. */
   readonly period: { readonly state: PeriodState; readonly opensAt: string | null; readonly closesAt: string | null; readonly closedAt: string | null; readonly maxBallots: number };
   readonly used: number;
   readonly ballots: readonly { readonly ballotId: string; readonly sequence: number; readonly trackingCode: string; readonly receivedAt: string; readonly status: BallotStatus; readonly cancellationReason: string | null; readonly statusChangedAt: string | null }[];
@@ -36,7 +39,7 @@ export interface BoothList {
 }
 
 export interface Booth {
-  readonly election: PortalElection;
+  readonly election: PortalElection & { readonly constituency: { readonly code: string; readonly label: Labels } };
   readonly voterId: string;
   readonly key: { readonly group: 'secp256k1' | 'ristretto255'; readonly publicKey: string; readonly width: number; readonly layout: { readonly maxListNumber: number; readonly maxEffectives: number; readonly maxSubstitutes: number } };
   readonly lists: readonly BoothList[];
@@ -58,4 +61,9 @@ export interface Receipt {
   readonly signature: string;
   readonly sequence: number;
   readonly maxBallots: number;
+}
+
+/** The answer to the booth's request casting one ballot per election together. */
+export interface Receipts {
+  readonly receipts: readonly Receipt[];
 }

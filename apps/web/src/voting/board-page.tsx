@@ -1,5 +1,5 @@
 // The public bulletin board: pick an election and a constituency, read its tracking codes, or
-// look one code up.
+// look one code up. Codes only, never a status: the voter's own status is in the portal.
 import { useState, type ReactNode, type SyntheticEvent } from 'react';
 import { getJson, type ElectionSummary } from '../api.ts';
 import { LoadProblem } from '../auth/me-page.tsx';
@@ -12,17 +12,17 @@ interface Board {
   readonly electionId: string;
   readonly constituencies: readonly { readonly code: string; readonly label: Labels; readonly ballots: number }[];
   readonly constituency: string | null;
-  readonly entries: readonly { readonly trackingCode: string; readonly status: string }[];
+  readonly entries: readonly { readonly trackingCode: string }[];
   readonly next: string | null;
 }
 
 function Search(): ReactNode {
   const { t } = useI18n();
   const [code, setCode] = useState(() => new URLSearchParams(window.location.search).get('code') ?? '');
-  const [found, setFound] = useState<{ electionId: string; constituency: string; status: string } | string | null>(null);
+  const [found, setFound] = useState<{ electionId: string; constituency: string } | string | null>(null);
   const submit = async (event?: SyntheticEvent): Promise<void> => {
     event?.preventDefault();
-    const result = await getJson<{ electionId: string; constituency: string; status: string }>(`/api/voting/tracking/${encodeURIComponent(code.trim().toLowerCase())}`);
+    const result = await getJson<{ electionId: string; constituency: string }>(`/api/voting/tracking/${encodeURIComponent(code.trim().toLowerCase())}`);
     setFound(result.ok ? result.value : result.code);
   };
   return (
@@ -32,7 +32,7 @@ function Search(): ReactNode {
       <button type="submit">{t('board.search.run')}</button>
       <div role="status" aria-live="polite">
         {typeof found === 'string' && <p data-code={found}>{t(errorMessageKey(found === 'request.invalid' ? 'ballot.not-found' : found))}</p>}
-        {found !== null && typeof found === 'object' && <p data-found={found.constituency}>{t('board.found')} {found.electionId} · {found.constituency} · {found.status}</p>}
+        {found !== null && typeof found === 'object' && <p data-found={found.constituency}>{t('board.found')} {found.electionId} · {found.constituency}</p>}
       </div>
     </form>
   );
@@ -53,7 +53,7 @@ function ElectionBoard({ electionId }: { readonly electionId: string }): ReactNo
         <option value="">—</option>
         {board.constituencies.map((c) => <option key={c.code} value={c.code}>{c.label[language]} ({c.ballots} {t('board.ballots')})</option>)}
       </select>
-      {board.entries.length > 0 && <ol className="board-codes">{board.entries.map((e) => <li key={e.trackingCode}><code>{e.trackingCode}</code> {e.status}</li>)}</ol>}
+      {board.entries.length > 0 && <ol className="board-codes">{board.entries.map((e) => <li key={e.trackingCode}><code>{e.trackingCode}</code></li>)}</ol>}
       {board.next !== null && <button type="button" onClick={() => { setAfter(board.next ?? undefined); }}>{t('board.more')}</button>}
     </>
   );

@@ -1,125 +1,239 @@
-// The booth: choose a list or blank, then the head box or candidates of that list, review, then
-// seal on this device (encrypt + prove) and cast — or audit the sealed ballot (Benaloh), which is
-// then never cast, and seal again.
+// The booth: one ballot per election the voter may vote in now, one after the other (the college or
+// language group first where the law offers a choice; then a list or blank; then the head box or
+// candidates), a review of all ballots, each sealed on this device (encrypt + prove), and one
+// request casting them together, accepted or refused as a whole. Any ballot may be audited
+// (Benaloh): it is then never cast, and the booth seals it again. `/vote/booth` takes every election
+// open to the voter; `/vote/<election>` only that one.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { getJson } from '../api.ts';
 import { send } from '../auth/api.ts';
 import { LoadProblem } from '../auth/me-page.tsx';
 import { useApi } from '../auth/use-api.ts';
 import { errorMessageKey, useI18n } from '../i18n/i18n.tsx';
 import { Link, useRouter } from '../router.tsx';
-import type { Booth, Receipt } from './api.ts';
-import { ChoiceReview, ListStep, CandidateStep } from './booth-steps.tsx';
+import type { Booth, Portal, PortalElection, Receipt, Receipts } from './api.ts';
+import { ChoiceReview, CollegeStep, ListStep, CandidateStep } from './booth-steps.tsx';
 import { plainOf, type Choice } from './choice.ts';
 import { auditData, seal, type Sealed } from './device-crypto.ts';
 import { DisplayOptions } from './display-options.tsx';
+import { canVoteIn } from './portal-page.tsx';
 
-type Step = 'list' | 'candidates' | 'review' | 'audit' | 'sent';
+type Step = 'college' | 'list' | 'candidates' | 'review' | 'audit' | 'sent';
 
 export const AUDIT_STORAGE_KEY = 'isoloir.audit';
 
-function downloadReceipt(receipt: Receipt): void {
-  const blob = new Blob([JSON.stringify(receipt, null, 2)], { type: 'application/json' });
+function downloadReceipts(receipts: readonly Receipt[]): void {
+  const blob = new Blob([JSON.stringify(receipts, null, 2)], { type: 'application/json' });
   const link = document.createElement('a');
   link.href = URL.createObjectURL(blob);
-  link.download = `isoloir-receipt-${receipt.trackingCode.slice(0, 12)}.json`;
+  link.download = `isoloir-receipts-${receipts[0]?.trackingCode.slice(0, 12) ?? ''}.json`;
   link.click();
   URL.revokeObjectURL(link.href);
 }
 
-export function BoothPage({ electionId }: { readonly electionId: string }): ReactNode {
+/** The order of the ballots in the booth: federal first, then European, then regional and community. */
+const KIND_ORDER = ['chamber', 'european', 'regional', 'community'];
+const rank = (kind: string): number => (KIND_ORDER.includes(kind) ? KIND_ORDER.indexOf(kind) : KIND_ORDER.length);
+const byBallotOrder = (a: PortalElection, b: PortalElection): number => rank(a.kind) - rank(b.kind) || a.electionId.localeCompare(b.electionId);
+
+const needsChoice = (e: PortalElection): boolean => e.constituency === null && e.choices.length > 1;
+
+export function BoothPage({ electionId }: { readonly electionId?: string | undefined }): ReactNode {
+  const { t } = useI18n();
+  const portal = useApi<Portal>('/api/voting/portal');
+  if (portal.state !== 'done') return <><h1>{t('booth.title')}</h1><LoadProblem load={portal} /></>;
+  const elections = portal.value.elections.filter((e) => canVoteIn(e) && (electionId === undefined || e.electionId === electionId)).sort(byBallotOrder);
+  if (elections.length === 0) return <><h1>{t('booth.title')}</h1><p>{t('booth.none')}</p><p><Link to="/vote">{t('booth.back-portal')}</Link></p></>;
+  return <Ballots elections={elections} />;
+}
+
+function Ballots({ elections }: { readonly elections: readonly PortalElection[] }): ReactNode {
   const { t, language } = useI18n();
   const { navigate } = useRouter();
-  const load = useApi<Booth>(`/api/voting/elections/${electionId}/booth`);
-  const [step, setStep] = useState<Step>('list');
-  const [choice, setChoice] = useState<Choice | null>(null);
-  const [sealed, setSealed] = useState<Sealed | null>(null);
-  const [busy, setBusy] = useState<'encrypting' | 'sending' | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [receipt, setReceipt] = useState<Receipt | null>(null);
+  const [position, setPosition] = useState(0);
+  const [step, setStep] = useState<Step>(() => (elections[0] !== undefined && needsChoice(elections[0]) ? 'college' : 'list'));
+  const [booths, setBooths] = useState<Readonly<Record<string, Booth>>>({});
+  const [colleges, setColleges] = useState<Readonly<Record<string, string>>>({});
+  const [choices, setChoices] = useState<Readonly<Record<string, Choice>>>({});
+  const [sealed, setSealed] = useState<Readonly<Record<string, Sealed>>>({});
+  const [revising, setRevising] = useState(false);
+  const [busy, setBusy] = useState<'loading' | 'encrypting' | 'sending' | null>(null);
+  const [error, setError] = useState<{ code: string; electionId: string | null } | null>(null);
+  const [receipts, setReceipts] = useState<readonly Receipt[] | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => { heading.current?.focus(); }, [step]);
+  useEffect(() => { heading.current?.focus(); }, [step, position]);
 
-  if (load.state !== 'done') return <><h1>{t('booth.title')}</h1><LoadProblem load={load} /></>;
-  const booth = load.value;
+  const election = elections[position];
+  const current = election === undefined ? undefined : booths[election.electionId];
 
-  const reseal = async (next: Choice): Promise<void> => {
-    const plain = plainOf(booth, next);
+  // The booth data of the current election: lists, candidates and key of its constituency (or the college chosen).
+  const college = election === undefined ? undefined : (election.constituency?.code ?? colleges[election.electionId] ?? (election.choices.length === 1 ? election.choices[0]?.code : undefined));
+  useEffect(() => {
+    if (election === undefined || college === undefined || booths[election.electionId]?.election.constituency.code === college) return;
+    let live = true;
+    setBusy('loading');
+    const query = election.constituency === null ? `?constituency=${encodeURIComponent(college)}` : '';
+    void getJson<Booth>(`/api/voting/elections/${election.electionId}/booth${query}`).then((result) => {
+      if (!live) return;
+      setBusy(null);
+      if (result.ok) setBooths((b) => ({ ...b, [election.electionId]: result.value }));
+      else setError({ code: result.code, electionId: election.electionId });
+    });
+    return () => { live = false; };
+  }, [election, college, booths]);
+
+  const sealOne = async (booth: Booth, choice: Choice): Promise<void> => {
+    const plain = plainOf(booth, choice);
     if (plain === undefined) return;
-    setBusy('encrypting');
-    setSealed(null);
     const result = await seal(booth, plain);
     document.documentElement.dataset['sealMillis'] = result.millis.toFixed(1);
-    setSealed(result);
+    setSealed((s) => ({ ...s, [booth.election.electionId]: result }));
+  };
+  const sealAll = async (all: Readonly<Record<string, Choice>>): Promise<void> => {
+    setBusy('encrypting');
+    for (const e of elections) {
+      const booth = booths[e.electionId];
+      const choice = all[e.electionId];
+      if (booth !== undefined && choice !== undefined && sealed[e.electionId] === undefined) await sealOne(booth, choice);
+    }
     setBusy(null);
   };
-  const review = (next: Choice): void => {
-    setChoice(next);
+  /** The voter has filled in the current ballot: on to the next election, or to the review. */
+  const done = (choice: Choice): void => {
+    if (election === undefined) return;
+    const next = { ...choices, [election.electionId]: choice };
+    setChoices(next);
+    setSealed((s) => Object.fromEntries(Object.entries(s).filter(([id]) => id !== election.electionId)));
     setError(null);
+    const following = elections[position + 1];
+    if (!revising && following !== undefined) {
+      setPosition(position + 1);
+      setStep(needsChoice(following) && colleges[following.electionId] === undefined ? 'college' : 'list');
+      return;
+    }
+    setRevising(false);
     setStep('review');
-    void reseal(next);
+  };
+  // At the review, every ballot filled in and not sealed yet (new, changed, or audited) is sealed.
+  useEffect(() => {
+    if (step === 'review' && busy === null && elections.some((e) => sealed[e.electionId] === undefined && booths[e.electionId] !== undefined && choices[e.electionId] !== undefined)) void sealAll(choices);
+  });
+  const change = (index: number): void => {
+    const target = elections[index];
+    if (target === undefined) return;
+    setRevising(true);
+    setPosition(index);
+    setStep(needsChoice(target) ? 'college' : 'list');
   };
   const cast = async (): Promise<void> => {
-    if (sealed === null) return;
+    const ballots = elections.map((e) => { const s = sealed[e.electionId]; return s === undefined ? undefined : { electionId: e.electionId, ...s.body }; });
+    if (ballots.some((b) => b === undefined)) return;
     setBusy('sending');
     setError(null);
-    const result = await send<Receipt>('POST', `/api/voting/elections/${electionId}/ballots`, sealed.body);
+    const result = await send<Receipts>('POST', '/api/voting/ballots', { ballots });
     setBusy(null);
-    if (!result.ok) { setError(result.code); return; }
-    setReceipt(result.value);
+    if (!result.ok) { setError({ code: result.code, electionId: null }); return; }
+    setReceipts(result.value.receipts);
     setStep('sent');
   };
-  const audit = (): void => {
-    if (sealed === null) return;
-    try { window.sessionStorage.setItem(AUDIT_STORAGE_KEY, JSON.stringify(auditData(booth, sealed))); } catch { /* shown on the page anyway */ }
+  const audit = (index: number): void => {
+    const target = elections[index];
+    const booth = target === undefined ? undefined : booths[target.electionId];
+    const s = target === undefined ? undefined : sealed[target.electionId];
+    if (booth === undefined || s === undefined) return;
+    try { window.sessionStorage.setItem(AUDIT_STORAGE_KEY, JSON.stringify(auditData(booth, s))); } catch { /* shown on the page anyway */ }
+    setPosition(index);
     setStep('audit');
   };
+  const reseal = (): void => {
+    if (election === undefined) return;
+    setSealed((s) => Object.fromEntries(Object.entries(s).filter(([id]) => id !== election.electionId)));
+    setStep('review');
+  };
+
+  const label = (e: PortalElection): string => e.label[language];
+  const of = `${t('booth.ballot')} ${String(position + 1)} ${t('vote.of')} ${String(elections.length)}`;
+  const refusedIn = error?.electionId ?? null;
 
   return (
     <div className="booth">
-      <h1>{t('booth.title')} — {booth.election.label[language]}</h1>
-      <p>{booth.election.constituency.label[language]}</p>
+      <h1>{t('booth.title')}</h1>
       <DisplayOptions />
       <div role="status" aria-live="polite" className="live">{busy === 'encrypting' ? t('booth.encrypting') : busy === 'sending' ? t('booth.sending') : ''}</div>
-      {error !== null && <p role="alert" data-code={error}>{t(errorMessageKey(error))}</p>}
-      {step === 'list' && <ListStep heading={heading} booth={booth} choice={choice} onBlank={() => { review({ kind: 'blank' }); }} onList={(list) => { setChoice(choice?.kind === 'list' && choice.list === list ? choice : { kind: 'list', list, headBox: false, effectives: [], substitutes: [] }); setStep('candidates'); }} />}
-      {step === 'candidates' && choice?.kind === 'list' && <CandidateStep heading={heading} booth={booth} choice={choice} onChange={setChoice} onBack={() => { setStep('list'); }} onNext={() => { review(choice); }} />}
-      {step === 'review' && choice !== null && (
+      {error !== null && <p role="alert" data-code={error.code}>{refusedIn !== null ? `${elections.find((e) => e.electionId === refusedIn)?.label[language] ?? refusedIn}: ` : `${t('booth.refused-for')}: `}{t(errorMessageKey(error.code))}</p>}
+      {election !== undefined && (step === 'college' || step === 'list' || step === 'candidates') && (
+        <>
+          <p className="ballot-progress" data-election={election.electionId}><strong>{of}</strong> — {label(election)}{current !== undefined && step !== 'college' ? ` — ${current.election.constituency.label[language]}` : ''}</p>
+          {step === 'college' && <CollegeStep heading={heading} election={election} chosen={colleges[election.electionId]} onChoose={(code) => { setColleges((c) => ({ ...c, [election.electionId]: code })); if (choices[election.electionId] !== undefined && colleges[election.electionId] !== code) setChoices((c) => Object.fromEntries(Object.entries(c).filter(([id]) => id !== election.electionId))); setStep('list'); }} />}
+          {step !== 'college' && busy === 'loading' && <p>…</p>}
+          {step === 'list' && current !== undefined && current.election.constituency.code === college && <ListStep heading={heading} booth={current} choice={choices[election.electionId] ?? null} onBlank={() => { done({ kind: 'blank' }); }} onList={(list) => { const c = choices[election.electionId]; setChoices({ ...choices, [election.electionId]: c?.kind === 'list' && c.list === list ? c : { kind: 'list', list, headBox: false, effectives: [], substitutes: [] } }); setStep('candidates'); }} />}
+          {step === 'candidates' && current !== undefined && choices[election.electionId]?.kind === 'list' && (
+            <CandidateStep heading={heading} booth={current} choice={choices[election.electionId] as Extract<Choice, { kind: 'list' }>} onChange={(c) => { setChoices({ ...choices, [election.electionId]: c }); }} onBack={() => { setStep('list'); }} onNext={() => { const c = choices[election.electionId]; if (c !== undefined) done(c); }} />
+          )}
+        </>
+      )}
+      {step === 'review' && (
         <section aria-labelledby="step-review">
-          <h2 id="step-review" ref={heading} tabIndex={-1}>{t('booth.step.review')}</h2>
-          <ChoiceReview booth={booth} choice={choice} />
-          {sealed !== null && <p>{t('booth.encrypted')} <code className="tracking-code" data-tracking={sealed.trackingCode}>{sealed.trackingCode}</code></p>}
+          <h2 id="step-review" ref={heading} tabIndex={-1}>{t('booth.review.all')}</h2>
+          <ol className="review-all">
+            {elections.map((e, i) => {
+              const booth = booths[e.electionId];
+              const choice = choices[e.electionId];
+              const s = sealed[e.electionId];
+              return (
+                <li key={e.electionId} data-review-election={e.electionId}>
+                  <h3>{label(e)}</h3>
+                  {booth !== undefined && <p>{booth.election.constituency.label[language]}</p>}
+                  {booth !== undefined && choice !== undefined && <ChoiceReview booth={booth} choice={choice} />}
+                  {s !== undefined && <p>{t('booth.encrypted')} <code className="tracking-code" data-tracking={s.trackingCode}>{s.trackingCode}</code></p>}
+                  <div className="actions">
+                    <button type="button" onClick={() => { change(i); }} aria-label={`${t('booth.change')}: ${label(e)}`}>{t('booth.change')}</button>
+                    <button type="button" onClick={() => { audit(i); }} disabled={s === undefined || busy !== null} aria-label={`${t('booth.audit-one')}: ${label(e)}`}>{t('booth.audit-one')}</button>
+                  </div>
+                </li>
+              );
+            })}
+          </ol>
           <div className="actions">
-            <button type="button" onClick={() => { setStep(choice.kind === 'blank' ? 'list' : 'candidates'); }}>{t('booth.back')}</button>
-            <button type="button" onClick={audit} disabled={sealed === null || busy !== null}>{t('booth.audit')}</button>
-            <button type="button" className="primary" onClick={() => { void cast(); }} disabled={sealed === null || busy !== null}>{t('booth.cast')}</button>
+            <button type="button" className="primary" onClick={() => { void cast(); }} disabled={busy !== null || elections.some((e) => sealed[e.electionId] === undefined)}>{t('booth.cast-all')}</button>
           </div>
         </section>
       )}
-      {step === 'audit' && sealed !== null && (
+      {step === 'audit' && election !== undefined && sealed[election.electionId] !== undefined && (
         <section aria-labelledby="step-audit">
-          <h2 id="step-audit" ref={heading} tabIndex={-1}>{t('booth.audit.title')}</h2>
+          <h2 id="step-audit" ref={heading} tabIndex={-1}>{t('booth.audit.title')} — {label(election)}</h2>
           <p>{t('booth.audit.intro')}</p>
-          <p>{t('vote.tracking-code')}: <code className="tracking-code">{sealed.trackingCode}</code></p>
+          <p>{t('vote.tracking-code')}: <code className="tracking-code">{sealed[election.electionId]?.trackingCode}</code></p>
           <p>{t('booth.audit.randomness')}:</p>
-          <ul className="randomness">{sealed.randomness.map((r) => <li key={r}><code>{r}</code></li>)}</ul>
+          <ul className="randomness">{sealed[election.electionId]?.randomness.map((r) => <li key={r}><code>{r}</code></li>)}</ul>
           <div className="actions">
             <Link className="button" to="/vote/verify">{t('booth.audit.verify')}</Link>
-            <button type="button" className="primary" onClick={() => { if (choice !== null) { setStep('review'); void reseal(choice); } }}>{t('booth.audit.again')}</button>
+            <button type="button" className="primary" onClick={reseal}>{t('booth.audit.again')}</button>
           </div>
         </section>
       )}
-      {step === 'sent' && receipt !== null && (
+      {step === 'sent' && receipts !== null && (
         <section aria-labelledby="step-sent">
-          <h2 id="step-sent" ref={heading} tabIndex={-1}>{t('booth.sent')}</h2>
-          <p className="last-counts">{t('vote.last-counts')} ({receipt.sequence} {t('vote.of')} {receipt.maxBallots})</p>
+          <h2 id="step-sent" ref={heading} tabIndex={-1}>{t('booth.sent-all')}</h2>
+          <p className="last-counts">{t('vote.last-counts')}</p>
           <h3>{t('booth.receipt')}</h3>
-          <dl className="facts">
-            <div><dt>{t('vote.tracking-code')}</dt><dd><code className="tracking-code" data-receipt={receipt.trackingCode}>{receipt.trackingCode}</code></dd></div>
-            <div><dt>{t('vote.received-at')}</dt><dd>{new Date(receipt.receivedAt).toLocaleString(`${language}-BE`)}</dd></div>
-          </dl>
+          <ul className="receipts">
+            {receipts.map((r) => {
+              const e = elections.find((x) => x.electionId === r.electionId);
+              return (
+                <li key={r.trackingCode}>
+                  <strong>{e === undefined ? r.electionId : label(e)}</strong> ({r.sequence} {t('vote.of')} {r.maxBallots})
+                  <dl className="facts">
+                    <div><dt>{t('vote.tracking-code')}</dt><dd><code className="tracking-code" data-receipt={r.trackingCode}>{r.trackingCode}</code></dd></div>
+                    <div><dt>{t('vote.received-at')}</dt><dd>{new Date(r.receivedAt).toLocaleString(`${language}-BE`)}</dd></div>
+                  </dl>
+                  <Link to={`/board/${r.electionId}?code=${r.trackingCode}`}>{t('booth.receipt.find')}</Link>
+                </li>
+              );
+            })}
+          </ul>
           <div className="actions">
-            <button type="button" onClick={() => { downloadReceipt(receipt); }}>{t('booth.receipt.download')}</button>
-            <Link className="button" to={`/board/${electionId}?code=${receipt.trackingCode}`}>{t('booth.receipt.find')}</Link>
+            <button type="button" onClick={() => { downloadReceipts(receipts); }}>{t('booth.receipts.download')}</button>
             <button type="button" className="primary" onClick={() => { navigate('/vote'); }}>{t('booth.back-portal')}</button>
           </div>
         </section>

@@ -1,7 +1,8 @@
-// The booth's steps: lists (or blank), the head box and candidates of the chosen list, the review.
-import type { ReactNode, RefObject } from 'react';
+// The booth's steps: the college or language group (where the law offers a choice), lists (or
+// blank), the head box and candidates of the chosen list, the review of one choice.
+import { useState, type ReactNode, type RefObject } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
-import type { Booth } from './api.ts';
+import type { Booth, PortalElection } from './api.ts';
 import { plainOf, toggle, type Choice } from './choice.ts';
 
 export function ListStep({ heading, booth, choice, onBlank, onList }: { readonly heading: RefObject<HTMLHeadingElement | null>; readonly booth: Booth; readonly choice: Choice | null; readonly onBlank: () => void; readonly onList: (list: number) => void }): ReactNode {
@@ -68,5 +69,25 @@ export function ChoiceReview({ booth, choice }: { readonly booth: Booth; readonl
       <p>{t('booth.review.list')} <strong>{choice.list} — {list?.label}</strong>{names.length === 0 ? ` ${t('booth.review.head')}.` : ` ${t('booth.review.candidates')}:`}</p>
       {names.length > 0 && <ul>{names.map((n) => <li key={n}>{n}</li>)}</ul>}
     </div>
+  );
+}
+
+export function CollegeStep({ heading, election, chosen, onChoose }: { readonly heading: RefObject<HTMLHeadingElement | null>; readonly election: PortalElection; readonly chosen: string | undefined; readonly onChoose: (code: string) => void }): ReactNode {
+  const { t, language } = useI18n();
+  const [value, setValue] = useState(chosen ?? '');
+  return (
+    <section aria-labelledby="step-college">
+      <h2 id="step-college" ref={heading} tabIndex={-1}>{t('booth.step.college')}</h2>
+      <p id="college-intro">{t('booth.college.intro')}</p>
+      <fieldset aria-describedby="college-intro">
+        <legend>{election.label[language]}</legend>
+        {election.choices.map((c) => (
+          <label key={c.code} className="candidate"><input type="radio" name="college" value={c.code} data-college={c.code} checked={value === c.code} onChange={() => { setValue(c.code); }} /> {c.label[language]}</label>
+        ))}
+      </fieldset>
+      <div className="actions">
+        <button type="button" className="primary" disabled={value === ''} onClick={() => { onChoose(value); }}>{t('booth.next')}</button>
+      </div>
+    </section>
   );
 }
