@@ -5,12 +5,13 @@
 // voter's portal shows the vote "cancelled". axe-core finds nothing on the counting screens.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { hexToScalar, inlineRunner, loadGroup, partialDecryptBulk, scalarToHex, shuffleAndProve, type BallotLayout, type Group } from '@isoloir/crypto';
-import { acceptPartial, acceptShuffle, currentCiphertexts, fromHex, groupsToCount, runDemoCeremony, shuffleProofJson, unpackRows, type CountingCrypto, type TrusteeShareFile } from '@isoloir/server/counting';
+import { openShareFile, runKeygen, type TrusteeShare } from '@isoloir/cli/ceremony';
+import { acceptPartial, acceptShuffle, currentCiphertexts, fromHex, groupsToCount, openCeremony, partialSigningBody, shuffleProofJson, shuffleSigningBody, SIGNING_LABELS, unpackRows, type CountingCrypto } from '@isoloir/server/counting';
 import { testSession, type DevServer, type TestSession } from '@isoloir/server/testing';
 import { encryptForCast, openTestPeriod } from '@isoloir/server/voting';
 import { verifyShuffleProof } from '@isoloir/verifier';
@@ -25,7 +26,7 @@ describe('counting in Chromium: Team A, Team B, the voter', { skip }, () => {
   let server: DevServer;
   let browser: Browser;
   let dir: string;
-  let shares: TrusteeShareFile[];
+  let shares: TrusteeShare[];
   let group: Group<unknown>;
   let voterNrn: string;
 
@@ -38,8 +39,15 @@ describe('counting in Chromium: Team A, Team B, the voter', { skip }, () => {
     server = await startAuthTestServer();
     const { store } = server;
     dir = mkdtempSync(join(tmpdir(), 'isoloir-count-e2e-'));
-    const ceremony = await runDemoCeremony(store, CHAMBER, { trustees: 3, threshold: 2, shareDir: dir }, { id: 'test' });
-    shares = ceremony.shareFiles.map((f) => JSON.parse(readFileSync(f, 'utf8')) as TrusteeShareFile);
+    // The key ceremony through the board: the three development trustees (keygen run in this test process).
+    await openCeremony(store, CHAMBER, { trustees: 3, threshold: 2 }, { id: 'test' });
+    const trusteeIds = ['dev-trustee', 'dev-trustee-2', 'dev-trustee-3'];
+    const file = (j: number): string => join(dir, `DEMO-ONLY-trustee-${String(j)}-share.json`);
+    await Promise.all(trusteeIds.map(async (officialId, i) => {
+      const t = await testSession(store, { kind: 'official', officialId });
+      await runKeygen({ server: server.url, electionId: CHAMBER, trustee: i + 1, session: { cookie: t.headers.cookie, csrfToken: t.csrfToken }, passphrase: `e2e passphrase ${String(i + 1)}`, out: file(i + 1), pollMs: 50 });
+    }));
+    shares = trusteeIds.map((_, i) => openShareFile(file(i + 1), `e2e passphrase ${String(i + 1)}`));
     await openTestPeriod(store, CHAMBER, 2);
     group = await loadGroup('secp256k1');
     const key = await store.db.selectFrom('election_keys').selectAll().where('election_id', '=', CHAMBER).executeTakeFirstOrThrow();
@@ -86,7 +94,10 @@ describe('counting in Chromium: Team A, Team B, the voter', { skip }, () => {
         const cur = await currentCiphertexts(store, CHAMBER, g.groupId);
         const mixNode = cur.mixNodes + 1;
         const { outputs, proof } = await shuffleAndProve(group, runner, { electionId: CHAMBER, groupId: g.groupId, mixNode }, fromHex(key.public_key), unpackRows(cur.blob));
-        await acceptShuffle(store, cc, { electionId: CHAMBER, groupId: g.groupId, trustee, mixNode, outputs, proof: shuffleProofJson(proof) }, { id: `trustee:${String(trustee)}` });
+        const up = { electionId: CHAMBER, groupId: g.groupId, trustee, mixNode, outputs, proof: shuffleProofJson(proof) };
+        const signer = shares[trustee - 1]?.signer;
+        assert.ok(signer !== undefined);
+        await acceptShuffle(store, cc, { ...up, signature: signer.sign(SIGNING_LABELS.shuffle, shuffleSigningBody(up)) }, { id: `trustee:${String(trustee)}`, officialId: trustee === 1 ? 'dev-trustee' : `dev-trustee-${String(trustee)}` });
       }
     }
     for (const trustee of [2, 3]) {
@@ -95,7 +106,8 @@ describe('counting in Chromium: Team A, Team B, the voter', { skip }, () => {
       for (const g of await groupsToCount(store, CHAMBER)) {
         const cts = unpackRows((await currentCiphertexts(store, CHAMBER, g.groupId)).blob);
         const pd = await partialDecryptBulk(group, runner, { electionId: CHAMBER, groupId: g.groupId }, trustee, hexToScalar(share.secret, group.order) ?? 0n, cts);
-        await acceptPartial(store, cc, { electionId: CHAMBER, groupId: g.groupId, trustee, shares: pd.shares, proof: { challenge: scalarToHex(pd.proof.challenge), response: scalarToHex(pd.proof.response) } }, { id: `trustee:${String(trustee)}` });
+        const up = { electionId: CHAMBER, groupId: g.groupId, trustee, shares: pd.shares, proof: { challenge: scalarToHex(pd.proof.challenge), response: scalarToHex(pd.proof.response) } };
+        await acceptPartial(store, cc, { ...up, signature: share.signer.sign(SIGNING_LABELS.partial, partialSigningBody(up)) }, { id: `trustee:${String(trustee)}`, officialId: trustee === 1 ? 'dev-trustee' : `dev-trustee-${String(trustee)}` });
       }
     }
   }

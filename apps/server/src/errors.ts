@@ -81,6 +81,13 @@ export const ERROR_CODES = {
   'counting.out-of-turn': { status: 409, message: 'This step is not yours to do now.' },
   'counting.scope': { status: 403, message: 'This is outside your constituency.' },
   'counting.unavailable': { status: 503, message: 'The proof checks of the count are not configured on this server.' },
+  'counting.signature': { status: 422, message: 'The upload is not signed by the trustee’s registered key: it is refused.' },
+  'counting.trustee-identity': { status: 403, message: 'You are not the trustee registered under this number for this election.' },
+  // The key ceremony (apps/server/src/counting/ceremony-board.ts): the message names the trustee and the post.
+  'ceremony.state': { status: 409, message: 'The key ceremony is not at this step.' },
+  'ceremony.identity': { status: 403, message: 'You are not the trustee registered under this number, or the number is taken.' },
+  'ceremony.signature': { status: 422, message: 'The post is not signed by the trustee’s registered key: it is refused.' },
+  'ceremony.invalid': { status: 422, message: 'The post does not hold (its proof or its content): it is refused.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

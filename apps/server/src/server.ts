@@ -8,7 +8,7 @@ import type { AppInstance } from './app-instance.ts';
 import type { AuthOptions } from './auth/config.ts';
 import { startDevAuth } from './auth/dev-auth.ts';
 import type { CountingChecks } from './counting/mixing.ts';
-import { seedDemoCeremony } from './counting/demo-ceremony.ts';
+import { openDemoCeremony } from './counting/demo-ceremony.ts';
 import { seedDemoIfEmpty } from './demo/seed-demo.ts';
 import { seedPreparationDemo } from './preparation/demo-preparation.ts';
 import { DEFAULT_WEB_ROOT } from './web.ts';
@@ -33,6 +33,8 @@ export interface RunningServer {
   readonly app: AppInstance;
   readonly store: Store;
   readonly url: string;
+  /** True when the demo election's key ceremony is open and waits for its trustees (the CLI starts them). */
+  readonly demoCeremony: boolean;
   stop(): Promise<void>;
 }
 
@@ -43,8 +45,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   try {
     // The demo's preparation data (setup, communes, posts) comes with a freshly seeded demo.
     if (options.seedDemo && (await seedDemoIfEmpty(store)).seeded) await seedPreparationDemo(store);
-    // The demo election's trustees' key ceremony (shares under the data folder, DEMO ONLY).
-    const demoShares = options.seedDemo ? await seedDemoCeremony(store, options.dataDir) : undefined;
+    // The demo election's key ceremony is opened here; the CLI's trustee processes run it.
+    const demoCeremony = options.seedDemo ? await openDemoCeremony(store) : false;
     const devAuth = options.auth === undefined ? await startDevAuth(store, { host: options.host, port: options.devIdpPort ?? (options.port === 0 ? 0 : options.port + 1) }) : undefined;
     const app = await buildApp({ store, webRoot: options.webRoot ?? DEFAULT_WEB_ROOT, logger: options.logger ?? true, version: VERSION, auth: options.auth ?? devAuth?.options, counting: options.counting });
     const address = await app.listen({ port: options.port, host: options.host }).catch(async (error: unknown) => {
@@ -53,7 +55,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
     const url = address.replace('://127.0.0.1', '://localhost').replace('://[::1]', '://localhost');
     devAuth?.afterListen(url);
-    if (demoShares !== undefined) app.log.warn({ shareDir: demoShares }, 'DEMO ONLY: the demo election key was made in this process; the trustees\' key shares are in this folder (isoloir trustee --share …)');
     let stopping: Promise<void> | undefined;
     const stop = (): Promise<void> => {
       stopping ??= (async () => {
@@ -64,7 +65,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       })();
       return stopping;
     };
-    return { app, store, url, stop };
+    return { app, store, url, stop, demoCeremony };
   } catch (error) {
     await store.close();
     throw error;

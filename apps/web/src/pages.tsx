@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import { AUTH_PAGES } from './auth/pages.tsx';
 import { COUNTING_PAGES } from './counting/pages.tsx';
+import { CeremonyPage } from './ceremony/ceremony-page.tsx';
 import { HomePage } from './components/home-page.tsx';
 import { NotFoundPage } from './components/not-found-page.tsx';
 import { PREPARATION_PAGES } from './preparation/pages.tsx';
@@ -22,6 +23,7 @@ export const PAGES: readonly PageRoute[] = [
   ...PREPARATION_PAGES,
   ...VOTING_PAGES,
   ...COUNTING_PAGES,
+  { match: exactly('counting', 'ceremony'), render: () => <CeremonyPage /> },
 ];
 
 export function renderPage(path: string): ReactNode {

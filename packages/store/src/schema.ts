@@ -406,6 +406,8 @@ export interface CountingShuffleTable {
   outputs: Uint8Array;
   proof: Json<unknown>;
   uploaded_at: Generated<Date>;
+  /** Ed25519 signature by the trustee's registered signing key (migration 0009). */
+  signature: string | null;
 }
 
 export interface CountingPartialTable {
@@ -415,6 +417,41 @@ export interface CountingPartialTable {
   shares: Uint8Array;
   proof: Json<unknown>;
   uploaded_at: Generated<Date>;
+  /** Ed25519 signature by the trustee's registered signing key (migration 0009). */
+  signature: string | null;
+}
+
+/** The key ceremony of an election, opened by the PO (migration 0009). */
+export interface KeyCeremonyTable {
+  election_id: string;
+  group_name: string;
+  threshold: number;
+  trustees: number;
+  opened_by: string;
+  opened_at: Generated<Date>;
+  answers_closed_at: Date | null;
+}
+
+export interface CeremonyTrusteeTable {
+  election_id: string;
+  trustee: number;
+  official_id: string;
+  signing_key: string;
+  encryption_key: string;
+  signature: string;
+  registered_at: Generated<Date>;
+}
+
+export type CeremonyPostKind = 'dealing' | 'checked' | 'answer' | 'verification-key';
+
+export interface CeremonyPostTable {
+  election_id: string;
+  seq: number;
+  trustee: number;
+  kind: CeremonyPostKind;
+  payload: Json<unknown>;
+  signature: string;
+  posted_at: Generated<Date>;
 }
 
 export interface CountingResultTable {
@@ -492,4 +529,7 @@ export interface Schema {
   counting_results: CountingResultTable;
   voter_rolls: VoterRollTable;
   counting_pvs: CountingPvTable;
+  key_ceremonies: KeyCeremonyTable;
+  ceremony_trustees: CeremonyTrusteeTable;
+  ceremony_posts: CeremonyPostTable;
 }

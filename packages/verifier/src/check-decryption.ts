@@ -62,7 +62,7 @@ export function checkPartialDecryption<P>(s: State<P>, payload: unknown, loc: st
   const trustee = int(field(o, 'trustee', loc), loc);
   const where = `${loc} (group ${groupId}, trustee ${String(trustee)})`;
   const cts = s.current.get(groupId);
-  ensure(cts !== undefined && (s.mixNodes.get(groupId) ?? 0) >= 1, 'completeness', where, 'decryption before any shuffle');
+  ensure(cts !== undefined && (s.mixers.get(groupId)?.size ?? 0) >= s.threshold, 'completeness', where, `decryption before ${String(s.threshold)} shuffles by distinct qualified trustees`);
   ensure(!s.decoded.has(groupId), 'completeness', where, 'partial decryption after combination');
   const vk = s.vks.get(trustee);
   ensure(vk !== undefined, 'decryption-proof', where, 'unknown trustee');

@@ -58,6 +58,7 @@ export function checkKey<P>(s: State<P>, payload: unknown, loc: string): void {
   const published = point(s.group, field(o, 'publicKey', loc), loc);
   ensure(s.group.equals(pk, published) && !s.group.isIdentity(pk), 'election-key', loc, 'public key is not the sum of the qualified dealers’ constant commitments');
   s.pk = pk;
+  s.qualified = expected;
   const trustees = arr(field(o, 'trustees', loc), loc);
   ensure(trustees.length === s.trustees, 'trustee-key', loc, 'one verification key per trustee expected');
   trustees.forEach((t, idx) => {

@@ -120,7 +120,11 @@ export async function checkShuffle<P>(s: State<P>, payload: unknown, loc: string
   const o = obj(payload, loc);
   const groupId = str(field(o, 'groupId', loc), loc);
   const mixNode = int(field(o, 'mixNode', loc), loc);
-  const where = `${loc} (group ${groupId}, mix node ${String(mixNode)})`;
+  const trustee = int(field(o, 'trustee', loc), loc);
+  const where = `${loc} (group ${groupId}, mix node ${String(mixNode)}, trustee ${String(trustee)})`;
+  const mixers = s.mixers.get(groupId) ?? new Set<number>();
+  ensure(s.qualified.includes(trustee), 'shuffle-input', where, 'the mixer is not a qualified trustee of the key ceremony');
+  ensure(!mixers.has(trustee), 'shuffle-input', where, 'the same trustee shuffled this group twice (one mixer is no mix)');
   const inputs = s.current.get(groupId);
   ensure(inputs !== undefined, 'shuffle-input', where, 'shuffle before the group input');
   ensure(mixNode === (s.mixNodes.get(groupId) ?? 0) + 1, 'shuffle-input', where, 'mix nodes out of order');
@@ -131,5 +135,6 @@ export async function checkShuffle<P>(s: State<P>, payload: unknown, loc: string
   ensure(failed === undefined, 'shuffle-proof', where, `shuffle proof fails (${failed ?? ''}): outputs are not a proven re-encryption of the inputs`);
   s.current.set(groupId, outputs);
   s.mixNodes.set(groupId, mixNode);
+  s.mixers.set(groupId, mixers.add(trustee));
   s.shuffles++;
 }

@@ -34,6 +34,10 @@ export interface State<P> {
   readonly dealers: Map<number, { commitments: P[]; valid: boolean }>;
   readonly disqualified: Set<number>;
   pk: P | undefined;
+  /** The ceremony's qualified dealers: the only trustees who may shuffle and decrypt. */
+  qualified: readonly number[];
+  /** Per group, the trustees who shuffled it (each at most once). */
+  readonly mixers: Map<string, Set<number>>;
   readonly vks: Map<number, P>;
   readonly ballots: Map<string, CastBallot>;
   /** Each voter's ballots in record (receipt) order. */

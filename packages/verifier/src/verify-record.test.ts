@@ -108,4 +108,22 @@ describe('verifier', () => {
     const copy = JSON.parse(JSON.stringify(record)) as { format: string; entries: RecordEntry[] };
     await expectFailure(rechain({ format: copy.format, entries: copy.entries.slice(0, -1) }), 'completeness');
   });
+
+  test('a single mixer (one trustee doing both shuffles of a group) is rejected', async () => {
+    assert.match(await expectFailure(tamper('shuffle', (p) => (p['trustee'] = 1), true, 1), 'shuffle-input'), /mix node 2, trustee 1/);
+  });
+
+  test('a shuffle by a trustee outside the qualified set is rejected', async () => {
+    await expectFailure(tamper('shuffle', (p) => (p['trustee'] = 99)), 'shuffle-input');
+  });
+
+  test('a group decrypted after fewer than t shuffles is incomplete', async () => {
+    const copy = JSON.parse(JSON.stringify(record)) as { format: string; entries: RecordEntry[] };
+    const second = copy.entries.filter((e) => e.type === 'shuffle')[1];
+    const groupId = (second?.payload as Mutable | undefined)?.['groupId'];
+    // Drop the group's second shuffle; the partial decryptions then no longer match either, but the
+    // verifier stops first at "fewer than t shuffles by distinct qualified trustees".
+    const entries = copy.entries.filter((e) => e !== second && !(e.type === 'shuffle' && (e.payload as Mutable)['groupId'] === groupId && (e.payload as Mutable)['mixNode'] === 2));
+    assert.match(await expectFailure(rechain({ format: copy.format, entries }), 'completeness'), /partial-decryption/);
+  });
 });

@@ -74,6 +74,8 @@ async function initialState(entry: Entry | undefined, msm: VerifyOptions['msm'])
     dealers: new Map(),
     disqualified: new Set(),
     pk: undefined,
+    qualified: [],
+    mixers: new Map(),
     vks: new Map(),
     ballots: new Map(),
     byVoter: new Map(),

@@ -2,6 +2,10 @@
 import { resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { authOptionsFromEnv, oidcConfigFromEnv, startServer, stopOnSignals } from '@isoloir/server';
+import { join } from 'node:path';
+import { DEMO_ELECTION_ID } from '@isoloir/server';
+import { DEMO_SHARES_FOLDER } from '@isoloir/server/counting';
+import { runDemoKeygen } from './ceremony/demo-trustees.ts';
 import { verifierChecks } from './counting/server-checks.ts';
 import { ensureWebBuilt } from './web-build.ts';
 
@@ -43,5 +47,15 @@ export function registerStart(program: Command): void {
       const where = server.store.kind === 'pglite' ? `PGlite in ${server.store.location}` : `PostgreSQL at ${server.store.location}`;
       process.stdout.write(`\nisoloir is running at ${server.url}/  (database: ${where})\nAPI documentation: ${server.url}/api/docs   Stop with Ctrl+C.\n\n`);
       stopOnSignals(server, () => { process.stdout.write('isoloir stopped.\n'); });
+      if (server.demoCeremony) {
+        // The demo election's key ceremony: three trustee processes (this CLI, `trustee keygen`)
+        // against the server over HTTP, as real trustees would run it on their own machines.
+        const shareDir = join(resolve(options.data), DEMO_SHARES_FOLDER);
+        process.stdout.write(`DEMO ONLY: three trustee processes run the demo election's key ceremony; their encrypted shares go to ${shareDir}\n`);
+        runDemoKeygen(server.url, DEMO_ELECTION_ID, shareDir).then(
+          () => process.stdout.write(`DEMO ONLY: the demo election's key is published (ceremony at ${server.url}/counting/ceremony)\n`),
+          (e: unknown) => process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`),
+        );
+      }
     });
 }

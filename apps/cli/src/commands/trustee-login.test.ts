@@ -8,7 +8,8 @@ import { after, before, describe, test } from 'node:test';
 import { DEMO_ELECTION_ID } from '@isoloir/server';
 import { startDevServer, type DevServer } from '@isoloir/server/testing';
 import { httpCountingService } from './counting/http-service.ts';
-import { readShareFile, serverSession } from './trustee.ts';
+import { serverSession } from './trustee.ts';
+import { readSharePublic } from './ceremony/share-file.ts';
 
 describe('isoloir trustee: authentication', () => {
   let server: DevServer;
@@ -35,7 +36,7 @@ describe('isoloir trustee: authentication', () => {
     const dir = mkdtempSync(join(tmpdir(), 'isoloir-share-'));
     try {
       writeFileSync(join(dir, 'x.json'), '{"format":"other"}');
-      assert.throws(() => readShareFile(join(dir, 'x.json')), /not a trustee key share file/);
+      assert.throws(() => readSharePublic(join(dir, 'x.json')), /not a trustee key share file/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

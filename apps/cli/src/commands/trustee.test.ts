@@ -10,16 +10,19 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inlineRunner, loadGroup, shuffleAndProve, type BallotLayout, type Group } from '@isoloir/crypto';
-import { verifyRecord } from '@isoloir/verifier';
+import { verifyRecord, verifyShuffleProof } from '@isoloir/verifier';
 import { openStore, type Store } from '@isoloir/store';
 import { buildApp, DEMO_DAY_ID, DEMO_ELECTION_ID, seedDemoIfEmpty } from '@isoloir/server';
-import { fromHex, runDemoCeremony, unpackRows, type TrusteeShareFile } from '@isoloir/server/counting';
+import { fromHex, openCeremony, shuffleSigningBody, partialSigningBody, SIGNING_LABELS, unpackRows } from '@isoloir/server/counting';
 import { seedDevOfficials, testSession, type TestSession } from '@isoloir/server/testing';
 import { castDemoBallots } from './counting/demo-cast.ts';
 import { httpCountingService, TrusteeRefusal, type ServerSession } from './counting/http-service.ts';
 import { verifierChecks } from './counting/server-checks.ts';
-import { shuffleProofJson } from './counting/trustee-work.ts';
-import { readShareFile, runTrustee } from './trustee.ts';
+import { decryptAll, shuffleProofJson } from './counting/trustee-work.ts';
+import { runTrustee } from './trustee.ts';
+import { runKeygen } from './ceremony/keygen.ts';
+import { openShareFile, type TrusteeShare } from './ceremony/share-file.ts';
+import { TrusteeCheckFailed } from './counting/trustee-checks.ts';
 
 type App = Awaited<ReturnType<typeof buildApp>>;
 const E = DEMO_ELECTION_ID;
@@ -30,10 +33,10 @@ describe('counting over HTTP with isoloir trustee', () => {
   let app: App;
   let url: string;
   let dir: string;
-  let shares: TrusteeShareFile[];
+  let shares: TrusteeShare[];
   let group: Group<unknown>;
   const checks = verifierChecks();
-  const s: Record<'teamA' | 'teamB' | 'teamB2' | 'po' | 'trustee', TestSession> = {} as never;
+  const s: Record<'teamA' | 'teamB' | 'teamB2' | 'po' | 'trustee' | 'trustee2' | 'trustee3', TestSession> = {} as never;
 
   const call = async (who: TestSession | null, method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown>; raw: string }> => {
     const r = await app.inject({ method, url: path, headers: { ...(who?.headers ?? {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, ...(body === undefined ? {} : { payload: JSON.stringify(body) }) });
@@ -54,18 +57,23 @@ describe('counting over HTTP with isoloir trustee', () => {
     await seedDemoIfEmpty(store, { voters: 160, abroadPerMille: 100, seed: 11 });
     await seedDevOfficials(store);
     dir = mkdtempSync(join(tmpdir(), 'isoloir-trustee-'));
-    const ceremony = await runDemoCeremony(store, E, { trustees: 3, threshold: 2, shareDir: dir }, { id: 'test' });
-    shares = ceremony.shareFiles.map(readShareFile);
     group = await loadGroup('secp256k1');
+    app = await buildApp({ store, counting: checks });
+    url = await app.listen({ port: 0, host: '127.0.0.1' });
+    s.trustee = await testSession(store, { kind: 'official', officialId: 'dev-trustee' });
+    s.trustee2 = await testSession(store, { kind: 'official', officialId: 'dev-trustee-2' });
+    s.trustee3 = await testSession(store, { kind: 'official', officialId: 'dev-trustee-3' });
+    // The key ceremony through the board: three trustees (here in this test process), t = 2.
+    await openCeremony(store, E, { trustees: 3, threshold: 2 }, { id: 'test' });
+    const mine = [s.trustee, s.trustee2, s.trustee3];
+    await Promise.all(mine.map((t, i) => runKeygen({ server: url, electionId: E, trustee: i + 1, session: session(t), passphrase: `test passphrase ${String(i + 1)}`, out: join(dir, `DEMO-ONLY-trustee-${String(i + 1)}-share.json`), warning: 'DEMO ONLY (test)', pollMs: 50 })));
+    shares = mine.map((_, i) => openShareFile(join(dir, `DEMO-ONLY-trustee-${String(i + 1)}-share.json`), `test passphrase ${String(i + 1)}`));
     const key = await store.db.selectFrom('election_keys').selectAll().where('election_id', '=', E).executeTakeFirstOrThrow();
     await store.db.insertInto('voting_periods').values({ election_id: E, mode: 'online', opened_at: new Date(Date.now() - 7200_000), opened_by: 'test' }).execute();
     await castDemoBallots(store, inlineRunner(group), E, DEMO_DAY_ID, key.layout as BallotLayout, key.public_key, 100);
-    app = await buildApp({ store, counting: checks });
-    url = await app.listen({ port: 0, host: '127.0.0.1' });
     s.teamA = await testSession(store, { kind: 'official', officialId: 'dev-team-a-liege' });
     s.teamB = await testSession(store, { kind: 'official', officialId: 'dev-team-b-liege' });
     s.po = await testSession(store, { kind: 'official', officialId: 'dev-po-admin' });
-    s.trustee = await testSession(store, { kind: 'official', officialId: 'dev-trustee' });
     // A second Team B member of Liège, appointed by the PO (the PV needs two approvals).
     const created = await call(s.po, 'POST', '/api/admin/officials', { nrn: '85073003328', givenName: 'Second', surname: 'Member' });
     assert.equal(created.status, 201, created.raw);
@@ -145,8 +153,7 @@ describe('counting over HTTP with isoloir trustee', () => {
     assert.equal(r1.decrypted, 0);
     assert.ok(r1.waiting.length > 0);
 
-    // Trustee 2 uploads a shuffle whose proof is wrong: refused, named, nothing stored, audited.
-    const service = httpCountingService(url, E, session(s.trustee));
+    const service = httpCountingService(url, E, session(s.trustee2));
     const target = (await service.groups()).find((g) => g.ballots > 0);
     assert.ok(target !== undefined);
     const cur = await service.current(target.groupId);
@@ -154,31 +161,66 @@ describe('counting over HTTP with isoloir trustee', () => {
     const shuffled = await shuffleAndProve(group, inlineRunner(group), { electionId: E, groupId: target.groupId, mixNode: 2 }, pk, unpackRows(cur.blob));
     const proof = shuffleProofJson(shuffled.proof);
     const flip = (h: string): string => (h.startsWith('0') ? `1${h.slice(1)}` : `0${h.slice(1)}`);
-    await assert.rejects(service.uploadShuffle({ electionId: E, groupId: target.groupId, trustee: 2, mixNode: 2, outputs: shuffled.outputs, proof: { ...proof, s1: flip(String(proof['s1'])) } }), (e: unknown) => {
-      assert.ok(e instanceof TrusteeRefusal);
-      assert.equal(e.code, 'counting.shuffle-proof');
-      assert.match(e.message, new RegExp(`group ${target.groupId}, trustee 2, mix node 2`));
+    const upload = { electionId: E, groupId: target.groupId, trustee: 2, mixNode: 2, outputs: shuffled.outputs, proof };
+    const refusedWith = (code: string, text: RegExp) => (e: unknown): boolean => {
+      assert.ok(e instanceof TrusteeRefusal, String(e));
+      assert.equal(e.code, code);
+      assert.match(e.message, text);
       return true;
-    });
+    };
+    // Trustee 2 uploads a shuffle whose proof is wrong (signed): refused, named, nothing stored, audited.
+    const badProof = { ...upload, proof: { ...proof, s1: flip(String(proof['s1'])) } };
+    await assert.rejects(service.uploadShuffle({ ...badProof, signature: two.signer.sign(SIGNING_LABELS.shuffle, shuffleSigningBody(badProof)) }), refusedWith('counting.shuffle-proof', new RegExp(`group ${target.groupId}, trustee 2, mix node 2`)));
+    // Attack: an unsigned shuffle (a signature that is not one).
+    await assert.rejects(service.uploadShuffle({ ...upload, signature: '0'.repeat(128) }), refusedWith('counting.signature', /not signed by trustee 2/));
+    // Attack: a shuffle signed by another trustee's key (trustee 1's), uploaded as trustee 2.
+    await assert.rejects(service.uploadShuffle({ ...upload, signature: one.signer.sign(SIGNING_LABELS.shuffle, shuffleSigningBody(upload)) }), refusedWith('counting.signature', /not signed by trustee 2/));
+    // Attack: a single mixer. Trustee 1's official does the second shuffle too, under number 2,
+    // even with a valid signature of trustee 2's key: the session is not the official bound to 2.
+    const asOne = httpCountingService(url, E, session(s.trustee));
+    await assert.rejects(asOne.uploadShuffle({ ...upload, signature: two.signer.sign(SIGNING_LABELS.shuffle, shuffleSigningBody(upload)) }), refusedWith('counting.trustee-identity', /not the official registered as trustee 2/));
+    // …nor under its own number a second time.
+    const again1 = { ...upload, trustee: 1 };
+    await assert.rejects(asOne.uploadShuffle({ ...again1, signature: one.signer.sign(SIGNING_LABELS.shuffle, shuffleSigningBody(again1)) }), refusedWith('counting.out-of-turn', /already shuffled/));
+    // An official with the trustee role who is not a registered trustee cannot upload at all.
     assert.equal((await service.current(target.groupId)).mixNodes, 1);
-    assert.equal(await audits('counting.shuffle.refused'), 1);
+    assert.equal(await audits('counting.shuffle.refused'), 5);
     // A key share that is not this election's: refused before anything is sent.
-    await assert.rejects(runTrustee({ server: url, share: { ...three, verificationKey: one.verificationKey }, session: session(s.trustee), step: 'all', stream: quiet, log: () => undefined }), /does not match the key published/);
+    await assert.rejects(runTrustee({ server: url, share: { ...three, verificationKey: one.verificationKey }, session: session(s.trustee3), step: 'all', stream: quiet, log: () => undefined }), /does not match the key published/);
     // Team B cannot reach a trustee route; a trustee cannot reach an identity route.
     assert.equal((await call(s.teamB, 'GET', `/api/counting/contents/${E}/trustee/groups`)).status, 403);
     assert.equal((await call(s.trustee, 'GET', `/api/counting/identities/${E}/constituencies/liege/double-votes`)).status, 403);
 
-    const r2 = await runTrustee({ server: url, share: two, session: session(s.trustee), step: 'all', stream: quiet, log: () => undefined });
-    assert.ok(r2.shuffled > 0 && r2.decrypted > 0);
+    const r2 = await runTrustee({ server: url, share: two, session: session(s.trustee2), step: 'mix', stream: quiet, log: () => undefined });
+    assert.ok(r2.shuffled > 0);
+    // Attack: a server that serves trustee 3 the un-mixed input of a group to decrypt. Trustee 3's
+    // tool checks before decrypting, refuses and names the check; nothing is uploaded.
+    const honest = httpCountingService(url, E, session(s.trustee3));
+    let uploads = 0;
+    const lying = { ...honest, current: async (g: string) => ({ mixNodes: 2, blob: (await store.db.selectFrom('counting_groups').select('input').where('election_id', '=', E).where('group_id', '=', g).executeTakeFirstOrThrow()).input ?? new Uint8Array(0) }), uploadPartial: async () => { uploads++; } };
+    const workers = (await import('@isoloir/crypto')).inlineRunner(group);
+    const check = (st: { electionId: string; groupId: string; mixNode: number; pk: Uint8Array }, i: Parameters<typeof verifyShuffleProof>[2], o: Parameters<typeof verifyShuffleProof>[3], p: unknown) => verifyShuffleProof(group, st, i, o, p, 'shuffle');
+    await assert.rejects(decryptAll({ group, runner: workers, share: three, service: lying, checkShuffle: check, stream: quiet }), (e: unknown) => e instanceof TrusteeCheckFailed && e.check === 'mixed-input');
+    // …or an input that is not the published ballots minus the cancellations (a ballot dropped).
+    const dropping = { ...honest, publishedGroup: async (g: string) => { const p = await honest.publishedGroup(g); return { ...p, input: p.input.slice(1) }; }, uploadPartial: async () => { uploads++; } };
+    await assert.rejects(decryptAll({ group, runner: workers, share: three, service: dropping, checkShuffle: check, stream: quiet }), (e: unknown) => e instanceof TrusteeCheckFailed && e.check === 'group-input');
+    // …or a chain with one shuffle only.
+    const short = { ...honest, shuffleChain: async (g: string) => (await honest.shuffleChain(g)).slice(0, 1), uploadPartial: async () => { uploads++; } };
+    await assert.rejects(decryptAll({ group, runner: workers, share: three, service: short, checkShuffle: check, stream: quiet }), (e: unknown) => e instanceof TrusteeCheckFailed && e.check === 'mixers');
+    assert.equal(uploads, 0);
+
+    const r2d = await runTrustee({ server: url, share: two, session: session(s.trustee2), step: 'decrypt', stream: quiet, log: () => undefined });
+    assert.ok(r2d.decrypted > 0);
     // Trustee 3 (who did not mix) uploads a decryption with a wrong proof: refused and named.
-    const mixed = await service.current(target.groupId);
+    const mixed = await honest.current(target.groupId);
     const rows = unpackRows(mixed.blob);
-    await assert.rejects(service.uploadPartial({ electionId: E, groupId: target.groupId, trustee: 3, shares: rows.map((row) => row.slice(0, row.length / 2)), proof: { challenge: '01', response: '02' } }), (e: unknown) => e instanceof TrusteeRefusal && e.code === 'counting.decryption-proof' && e.message.includes(`group ${target.groupId}, trustee 3`));
-    const r3 = await runTrustee({ server: url, share: three, session: session(s.trustee), step: 'decrypt', stream: quiet, log: () => undefined });
+    const badPartial = { electionId: E, groupId: target.groupId, trustee: 3, shares: rows.map((row) => row.slice(0, row.length / 2)), proof: { challenge: '01', response: '02' } };
+    await assert.rejects(honest.uploadPartial({ ...badPartial, signature: three.signer.sign(SIGNING_LABELS.partial, partialSigningBody(badPartial)) }), (e: unknown) => e instanceof TrusteeRefusal && e.code === 'counting.decryption-proof' && e.message.includes(`group ${target.groupId}, trustee 3`));
+    const r3 = await runTrustee({ server: url, share: three, session: session(s.trustee3), step: 'decrypt', stream: quiet, log: () => undefined });
     assert.ok(r3.decrypted > 0);
     assert.deepEqual(r3.waiting, []);
     // Resumable: running again finds nothing left to do.
-    const again = await runTrustee({ server: url, share: two, session: session(s.trustee), step: 'all', stream: quiet, log: () => undefined });
+    const again = await runTrustee({ server: url, share: two, session: session(s.trustee2), step: 'all', stream: quiet, log: () => undefined });
     assert.deepEqual([again.shuffled, again.decrypted], [0, 0]);
 
     const results = await call(s.po, 'POST', `/api/counting/process/${E}/results`);

@@ -1,24 +1,30 @@
-// `isoloir trustee --server URL --share FILE`: what a trustee runs on their own machine at
-// counting. The key share file never leaves the machine: the command fetches each group's current
-// ciphertexts, shuffles them with a proof and uploads; then, once every group is mixed (t shuffles),
-// decrypts its part with a proof and uploads. The server checks every proof on upload.
-// Resumable: the server's state says what is done, so running it again (after a crash or a lost
-// connection) skips what is done; lost connections are retried. Progress bars on stderr.
-// Authentication: the session of an official holding the `trustee` role —
-//   --cookie / ISOLOIR_SESSION_COOKIE: the `isoloir-session=…` cookie of a browser login
-//     (copy it from the browser's developer tools after logging in as an official);
-//   --dev-login PERSONA: logs in through the development identity provider (never in production).
+// `isoloir trustee`: what a trustee runs on their own machine.
+//   isoloir trustee keygen --server URL --election E --trustee J --out FILE
+//     the key ceremony (ceremony/keygen.ts): keys, dealing, checks, complaints, answers; the key
+//     share is written to FILE encrypted under the passphrase, never sent anywhere;
+//   isoloir trustee --server URL --share FILE [--step mix|decrypt|all]
+//     the count: shuffles each group with a proof and uploads it, signed; then, once every group is
+//     mixed, checks each group (trustee-checks.ts: input = published ballots minus cancellations,
+//     t shuffles by distinct qualified trustees, every signature and shuffle proof, the input to
+//     decrypt is the chain's output) and only then decrypts its part with a proof, signed.
+// Resumable (the server's state says what is done); lost connections are retried.
+// Passphrase: --passphrase-file FILE, or ISOLOIR_TRUSTEE_PASSPHRASE.
+// Authentication: the session of the official holding the `trustee` role and registered under the
+// trustee number — --cookie / ISOLOIR_SESSION_COOKIE (the `isoloir-session=…` cookie of a browser
+// login), or --dev-login PERSONA through the development identity provider (never in production).
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { loadGroup, loadNodeWorkerPool, type GroupName } from '@isoloir/crypto';
-import type { TrusteeShareFile } from '@isoloir/server/counting';
+import { loadMsmPool, verifyShuffleProof } from '@isoloir/verifier';
 import type { ProgressStream } from '../progress.ts';
+import { checkPassphrase, openShareFile, type TrusteeShare } from './ceremony/share-file.ts';
+import { runKeygen } from './ceremony/keygen.ts';
 import { httpCountingService, sessionFromCookie, TrusteeRefusal, type HttpOptions, type ServerSession } from './counting/http-service.ts';
 import { decryptAll, mixAll } from './counting/trustee-work.ts';
 
 export interface TrusteeRunOptions {
   readonly server: string;
-  readonly share: TrusteeShareFile;
+  readonly share: TrusteeShare;
   readonly session: ServerSession;
   readonly step: 'mix' | 'decrypt' | 'all';
   readonly stream?: ProgressStream;
@@ -35,12 +41,8 @@ export interface TrusteeRunSummary {
   readonly groups: number;
 }
 
-export function readShareFile(path: string): TrusteeShareFile {
-  const share = JSON.parse(readFileSync(path, 'utf8')) as Partial<TrusteeShareFile>;
-  if (share.format !== 'isoloir-trustee-share/1' || typeof share.electionId !== 'string' || typeof share.trustee !== 'number' || typeof share.secret !== 'string' || typeof share.verificationKey !== 'string') {
-    throw new Error(`${path} is not a trustee key share file (format isoloir-trustee-share/1)`);
-  }
-  return share as TrusteeShareFile;
+export function passphraseFrom(file: string | undefined): string {
+  return checkPassphrase(file !== undefined ? readFileSync(file, 'utf8').replace(/\r?\n$/, '') : process.env['ISOLOIR_TRUSTEE_PASSPHRASE']);
 }
 
 export async function serverSession(server: string, o: { cookie?: string | undefined; devLogin?: string | undefined }): Promise<ServerSession> {
@@ -65,7 +67,10 @@ export async function runTrustee(o: TrusteeRunOptions): Promise<TrusteeRunSummar
   }
   const group = await loadGroup(key.group as GroupName);
   const runner = (await loadNodeWorkerPool()).createWorkerPool(group.name);
-  const ctx = { group, runner, share: o.share, service, ...(o.stream === undefined ? {} : { stream: o.stream }) };
+  const msm = (await loadMsmPool()).createMsmPool(group.name);
+  const checkShuffle = (st: { electionId: string; groupId: string; mixNode: number; pk: Uint8Array }, inputs: Parameters<typeof verifyShuffleProof>[2], outputs: Parameters<typeof verifyShuffleProof>[3], proof: unknown) =>
+    verifyShuffleProof(group, st, inputs, outputs, proof, `shuffle ${st.groupId} #${String(st.mixNode)}`, msm);
+  const ctx = { group, runner, share: o.share, service, checkShuffle, ownShuffles: new Map<string, string>(), ...(o.stream === undefined ? {} : { stream: o.stream }) };
   let shuffled = 0;
   let decrypted = 0;
   try {
@@ -83,35 +88,63 @@ export async function runTrustee(o: TrusteeRunOptions): Promise<TrusteeRunSummar
     }
   } finally {
     await runner.close();
+    await msm.close();
   }
   const groups = await service.groups();
   const waiting = groups.filter((g) => g.ballots > 0 && !g.counted && (g.shuffles < key.threshold || g.decryptedBy.length < key.threshold)).map((g) => g.groupId);
   return { shuffled, decrypted, waiting, groups: groups.filter((g) => g.ballots > 0).length };
 }
 
+function fail(e: unknown): void {
+  process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+  process.exitCode = 1;
+}
+
 export function registerTrustee(program: Command): void {
-  program
+  const trustee = program
     .command('trustee')
-    .description('Trustee at counting, on your own machine with your key share: shuffle each group with a proof, then decrypt your part with a proof; resumable')
-    .requiredOption('--server <url>', 'the isoloir server, e.g. https://isoloir.example.be')
-    .requiredOption('--share <file>', 'your key share file (isoloir-trustee-share/1); it never leaves this machine')
+    .description('Trustee, on your own machine: `trustee keygen` at the key ceremony; `trustee --share FILE` at counting (shuffle with proof, check, decrypt your part with proof); resumable')
+    .option('--server <url>', 'the isoloir server, e.g. https://isoloir.example.be')
+    .option('--share <file>', 'your key share file (isoloir-trustee-share/2, encrypted); it never leaves this machine')
     .option('--step <step>', 'mix, decrypt or all', 'all')
+    .option('--passphrase-file <file>', 'file holding the passphrase of your share file (default: $ISOLOIR_TRUSTEE_PASSPHRASE)')
     .option('--cookie <cookie>', 'session cookie of your official login (default: $ISOLOIR_SESSION_COOKIE)')
     .option('--dev-login <persona>', 'log in through the development identity provider as this persona (e.g. official-trustee)')
-    .action(async (opts: { server: string; share: string; step: string; cookie?: string; devLogin?: string }) => {
-      if (!['mix', 'decrypt', 'all'].includes(opts.step)) {
-        process.stderr.write('--step must be mix, decrypt or all\n');
+    .action(async (opts: { server?: string; share?: string; step: string; passphraseFile?: string; cookie?: string; devLogin?: string }) => {
+      if (opts.server === undefined || opts.share === undefined || !['mix', 'decrypt', 'all'].includes(opts.step)) {
+        process.stderr.write('usage: isoloir trustee --server URL --share FILE [--step mix|decrypt|all]  (or: isoloir trustee keygen --help)\n');
         process.exitCode = 2;
         return;
       }
       try {
-        const share = readShareFile(opts.share);
+        const share = openShareFile(opts.share, passphraseFrom(opts.passphraseFile));
         const session = await serverSession(opts.server, { cookie: opts.cookie ?? process.env['ISOLOIR_SESSION_COOKIE'], devLogin: opts.devLogin });
         const s = await runTrustee({ server: opts.server, share, session, step: opts.step as 'mix' | 'decrypt' | 'all' });
         process.stdout.write(`trustee ${String(share.trustee)} of ${share.electionId}: ${String(s.shuffled)} group(s) shuffled, ${String(s.decrypted)} decrypted${s.groups === 0 ? '; no group to count yet (identities not split yet): run again later' : s.waiting.length > 0 ? `; waiting for other trustees: ${s.waiting.join(', ')} (run again later)` : '; nothing left to do'}\n`);
       } catch (e) {
-        process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
-        process.exitCode = 1;
+        fail(e);
+      }
+    });
+  trustee
+    .command('keygen')
+    .description('The key ceremony, on your own machine: register your keys, deal, check the shares you receive, complain or answer, and keep your key share encrypted under your passphrase')
+    .requiredOption('--server <url>', 'the isoloir server (its key ceremony board)')
+    .requiredOption('--election <id>', 'the election whose ceremony the PO opened')
+    .requiredOption('--trustee <n>', 'your trustee number (1…n)', (v) => Number.parseInt(v, 10))
+    .requiredOption('--out <file>', 'where to write your key share file (encrypted)')
+    .option('--passphrase-file <file>', 'file holding the passphrase that protects the share file (default: $ISOLOIR_TRUSTEE_PASSPHRASE)')
+    .option('--label <text>', 'a warning label written into the share file (the demo writes DEMO ONLY)')
+    .option('--poll <ms>', 'how often to read the board while waiting for the others', (v) => Number.parseInt(v, 10), 1000)
+    .option('--cookie <cookie>', 'session cookie of your official login (default: $ISOLOIR_SESSION_COOKIE)')
+    .option('--dev-login <persona>', 'log in through the development identity provider as this persona')
+    .action(async (opts: { server: string; election: string; trustee: number; out: string; passphraseFile?: string; label?: string; poll: number; cookie?: string; devLogin?: string }) => {
+      try {
+        const passphrase = passphraseFrom(opts.passphraseFile);
+        const session = await serverSession(opts.server, { cookie: opts.cookie ?? process.env['ISOLOIR_SESSION_COOKIE'], devLogin: opts.devLogin });
+        const r = await runKeygen({ server: opts.server, electionId: opts.election, trustee: opts.trustee, session, passphrase, out: opts.out, pollMs: opts.poll, log: (l) => process.stderr.write(`${l}\n`), ...(opts.label === undefined ? {} : { warning: opts.label }) });
+        process.stdout.write(`trustee ${String(opts.trustee)} of ${opts.election}: election key ${r.publicKey}; qualified dealers ${r.qualified.join(', ')}; your share is in ${r.shareFile} (encrypted)\n`);
+      } catch (e) {
+        fail(e);
       }
     });
 }

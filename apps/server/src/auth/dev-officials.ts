@@ -13,6 +13,8 @@ export interface DevOfficial {
   readonly surname: string;
   readonly language: 'fr' | 'nl' | 'de';
   readonly roles: readonly RoleGrant[];
+  /** The development identity provider's persona id, when not `official-<first role>`. */
+  readonly persona?: string;
 }
 
 function nrn(year: number, month: number, day: number, sequence: number): string {
@@ -28,6 +30,9 @@ export const DEV_OFFICIALS: readonly DevOfficial[] = [
   { id: 'dev-team-a-liege', nrn: nrn(1974, 6, 17, 905), givenName: 'Marc', surname: 'Renard', language: 'fr', roles: [{ role: 'team-a', scope: 'liege' }] },
   { id: 'dev-team-b-liege', nrn: nrn(1975, 7, 18, 904), givenName: 'Sofie', surname: 'Janssens', language: 'nl', roles: [{ role: 'team-b', scope: 'liege' }] },
   { id: 'dev-trustee', nrn: nrn(1976, 8, 19, 907), givenName: 'Jonas', surname: 'Schmitz', language: 'de', roles: [{ role: 'trustee', scope: null }] },
+  // Two more trustees: the demo's key ceremony has three (apps/server/src/counting/demo-ceremony.ts).
+  { id: 'dev-trustee-2', nrn: nrn(1979, 11, 22, 911), givenName: 'Lea', surname: 'Vermeulen', language: 'nl', roles: [{ role: 'trustee', scope: null }], persona: 'official-trustee-2' },
+  { id: 'dev-trustee-3', nrn: nrn(1980, 12, 23, 913), givenName: 'Hugo', surname: 'Lemaire', language: 'fr', roles: [{ role: 'trustee', scope: null }], persona: 'official-trustee-3' },
   { id: 'dev-kiosk-paris', nrn: nrn(1977, 9, 20, 906), givenName: 'Nadia', surname: 'Haddad', language: 'fr', roles: [{ role: 'kiosk-operator', scope: 'paris' }] },
   { id: 'dev-observer', nrn: nrn(1978, 10, 21, 909), givenName: 'Pieter', surname: 'De Smet', language: 'nl', roles: [{ role: 'observer', scope: null }] },
 ];

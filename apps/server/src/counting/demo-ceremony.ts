@@ -1,21 +1,32 @@
-// The demo election's key ceremony at `npm start` (development only): 3 trustees, threshold 2, run
-// in this process because the demo has no real trustees. Their key shares are written to
-// DATA/DEMO-ONLY-trustee-shares/ (mode 600), never into the database; a real election's trustees
-// hold their shares on their own machines. Skipped when the election already has a key.
-import { join } from 'node:path';
+// The demo election's key ceremony (development only): the server opens it (3 trustees, threshold
+// 2) like the PO would; three trustee processes started by the CLI (`isoloir start`, `isoloir demo`)
+// then run `isoloir trustee keygen` against the server over HTTP, as the three development trustee
+// officials, exactly as real trustees do on their own machines. Their share files are encrypted
+// under DEMO-ONLY passphrases and kept in DATA/DEMO-ONLY-trustee-shares/. This process never holds a share.
 import type { Store } from '@isoloir/store';
 import { DEMO_ELECTION_ID } from '../demo/generate-demo.ts';
-import { runDemoCeremony } from './ceremony.ts';
+import { openCeremony } from './ceremony-board.ts';
 
 export const DEMO_SHARES_FOLDER = 'DEMO-ONLY-trustee-shares';
 
-/** Returns the folder of the share files when it ran, undefined when there was nothing to do. */
-export async function seedDemoCeremony(store: Store, dataDir: string, electionId = DEMO_ELECTION_ID): Promise<string | undefined> {
+/** The demo trustees: who logs in (development identity provider persona) and their DEMO-ONLY passphrase. */
+export const DEMO_TRUSTEES = [1, 2, 3].map((trustee) => ({
+  trustee,
+  persona: trustee === 1 ? 'official-trustee' : `official-trustee-${String(trustee)}`,
+  passphrase: `DEMO-ONLY-passphrase-of-trustee-${String(trustee)}`,
+  shareFile: `DEMO-ONLY-trustee-${String(trustee)}-share.json`,
+}));
+
+/**
+ * Opens the demo election's ceremony when it has neither key nor ceremony. Returns true when the
+ * demo trustees have a ceremony to run (opened now, or opened earlier and not finished).
+ */
+export async function openDemoCeremony(store: Store, electionId = DEMO_ELECTION_ID): Promise<boolean> {
   const election = await store.db.selectFrom('elections').select('id').where('id', '=', electionId).executeTakeFirst();
-  if (election === undefined) return undefined;
+  if (election === undefined) return false;
   const key = await store.db.selectFrom('election_keys').select('election_id').where('election_id', '=', electionId).executeTakeFirst();
-  if (key !== undefined) return undefined;
-  const shareDir = join(dataDir, DEMO_SHARES_FOLDER);
-  await runDemoCeremony(store, electionId, { trustees: 3, threshold: 2, shareDir }, { id: 'system:demo-ceremony' });
-  return shareDir;
+  if (key !== undefined) return false;
+  const ceremony = await store.db.selectFrom('key_ceremonies').select('election_id').where('election_id', '=', electionId).executeTakeFirst();
+  if (ceremony === undefined) await openCeremony(store, electionId, { trustees: 3, threshold: 2 }, { id: 'system:demo-ceremony' });
+  return true;
 }

@@ -10,7 +10,7 @@ import { after, before, test } from 'node:test';
 import { openStore, type Store } from '@isoloir/store';
 import { DEMO_DAY_ID, DEMO_ELECTION_ID } from '../demo/generate-demo.ts';
 import { seedDemoIfEmpty } from '../demo/seed-demo.ts';
-import { runDemoCeremony } from './ceremony.ts';
+import { publishTestKey } from './test-election-key.ts';
 import { cancelDoubleVotes, confirmDoubleVotes, identifyDoubleVotes, listDoubleVotesForTeamA } from './double-votes.ts';
 import { CountingError } from './errors.ts';
 import { importPollingStationList } from './polling-stations.ts';
@@ -24,7 +24,7 @@ before(async () => {
   store = await openStore({});
   dir = mkdtempSync(join(tmpdir(), 'isoloir-dv-'));
   await seedDemoIfEmpty(store, { voters: 120, abroadPerMille: 100, seed: 4 });
-  await runDemoCeremony(store, DEMO_ELECTION_ID, { trustees: 3, threshold: 2, shareDir: dir }, { id: 'test' });
+  await publishTestKey(store, DEMO_ELECTION_ID);
   const voters = await store.db.selectFrom('voters').select(['nrn', 'constituency_code', 'category']).where('constituency_code', 'in', ['liege', 'namur']).orderBy('nrn').execute();
   let k = 0;
   const hex = (n: number, len: number): string => n.toString(16).padStart(len, '0');

@@ -15,7 +15,13 @@ export type CountingErrorCode =
   | 'counting.shuffle-proof'
   | 'counting.decryption-proof'
   | 'counting.out-of-turn'
-  | 'counting.scope';
+  | 'counting.scope'
+  | 'counting.signature'
+  | 'counting.trustee-identity'
+  | 'ceremony.state'
+  | 'ceremony.identity'
+  | 'ceremony.signature'
+  | 'ceremony.invalid';
 
 export class CountingError extends Error {
   readonly code: CountingErrorCode;

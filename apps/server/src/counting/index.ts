@@ -1,10 +1,14 @@
 // Counting of electronic votes (modes 7 and 8): see README "Counting and reports".
 export { CountingError, type CountingActor, type CountingErrorCode } from './errors.ts';
-export { runDemoCeremony, type TrusteeShareFile, type PublishedCeremony } from './ceremony.ts';
+export { publishKey, publishedCeremony, type PublishedCeremony } from './ceremony.ts';
+export { openCeremony, registerTrustee, postToBoard, closeAnswers, ceremonyTranscript, readBoard, registrationBody, postBody, trusteeOf, signingKeyOf, CEREMONY_FORMAT, type PostKind } from './ceremony-board.ts';
+export { ceremonyState, complaintsOf, dealerPublics, qualifiedOf, type Board, type CeremonyPhase, type DealingPayload, type CheckedPayload, type AnswerPayload, type VerificationKeyPayload } from './ceremony-state.ts';
+export { SIGNING_LABELS, signedMessage, signatureValid, rowsDigest, proofDigest, shuffleSigningBody, partialSigningBody, type SigningLabel } from './trustee-signature.ts';
+export { publishedGroup, type PublishedGroup, type PublishedBallot } from './published-group.ts';
 export { importPollingStationList, parsePollingStationCsv, type PollingStationReport } from './polling-stations.ts';
 export { identifyDoubleVotes, listDoubleVotesForTeamA, listCancellationsForTeamB, confirmDoubleVote, cancelDoubleVote, confirmDoubleVotes, cancelDoubleVotes } from './double-votes.ts';
 export { prepareGroups, listGroups, mergeGroup, splitIdentities, DEFAULT_MINIMUM_GROUP_SIZE, type GroupSummary } from './split.ts';
-export { acceptShuffle, acceptPartial, groupsToCount, currentCiphertexts, electionKey, countingCryptoFor, type CountingChecks, type CountingCrypto, type ShuffleChecker, type GroupWork, type ShuffleUpload, type PartialUpload } from './mixing.ts';
+export { acceptShuffle, acceptPartial, groupsToCount, currentCiphertexts, electionKey, countingCryptoFor, type CountingChecks, type CountingCrypto, type ShuffleChecker, type GroupWork, type ShuffleUpload, type PartialUpload, type Uploader } from './mixing.ts';
 export { tallyGroup, classifyDecoded, markedBallot, legalCounts } from './tally.ts';
 export { emitRecord, buildRecord, writeRecord } from './record.ts';
 export { generatePvs, approvePv, buildPv, type PvContent, type PvKey } from './pv.ts';
@@ -17,5 +21,5 @@ export { electionDefinition } from './record-definition.ts';
 export { packRows, unpackRows, toHex, fromHex } from './blob.ts';
 export { groupIdOf, electionLayout, loadConstituency } from './layout.ts';
 export { remoteVoters, type RemoteVoter } from './attendance.ts';
-export { seedDemoCeremony, DEMO_SHARES_FOLDER } from './demo-ceremony.ts';
+export { openDemoCeremony, DEMO_SHARES_FOLDER, DEMO_TRUSTEES } from './demo-ceremony.ts';
 export { shuffleProofJson } from './proof-json.ts';

@@ -7,6 +7,8 @@ import { hexToScalar, inlineRunner, loadGroup, verifyPartialDecryptionBulk, type
 import { appendAudit, type Store } from '@isoloir/store';
 import { CountingError, type CountingActor } from './errors.ts';
 import { fromHex, packRows, unpackRows } from './blob.ts';
+import { signingKeyOf } from './ceremony-board.ts';
+import { partialSigningBody, shuffleSigningBody, signatureValid, SIGNING_LABELS } from './trustee-signature.ts';
 
 /** Checks a shuffle proof; undefined when it holds, else what failed (from @isoloir/verifier, injected). */
 export type ShuffleChecker = (statement: { electionId: string; groupId: string; mixNode: number; pk: Uint8Array }, inputs: readonly EncodedCiphertext[], outputs: readonly EncodedCiphertext[], proof: unknown) => Promise<string | undefined>;
@@ -49,13 +51,15 @@ export interface ElectionKeyInfo {
   readonly threshold: number;
   readonly trustees: number;
   readonly verificationKeys: ReadonlyMap<number, string>;
+  /** The qualified dealers of the ceremony: the only trustees who may shuffle and decrypt. */
+  readonly qualified: readonly number[];
 }
 
 export async function electionKey(store: Store, electionId: string): Promise<ElectionKeyInfo> {
   const k = await store.db.selectFrom('election_keys').selectAll().where('election_id', '=', electionId).executeTakeFirst();
   if (k === undefined) throw new CountingError('counting.not-found', `no key for election ${electionId}`);
-  const ceremony = k.ceremony as { key: { trustees: { trustee: number; verificationKey: string }[] } };
-  return { publicKey: fromHex(k.public_key), threshold: k.threshold, trustees: k.trustees, verificationKeys: new Map(ceremony.key.trustees.map((t) => [t.trustee, t.verificationKey])) };
+  const ceremony = k.ceremony as { key: { qualified: number[]; trustees: { trustee: number; verificationKey: string }[] } };
+  return { publicKey: fromHex(k.public_key), threshold: k.threshold, trustees: k.trustees, verificationKeys: new Map(ceremony.key.trustees.map((t) => [t.trustee, t.verificationKey])), qualified: ceremony.key.qualified };
 }
 
 export interface GroupWork {
@@ -96,7 +100,9 @@ export async function currentCiphertexts(store: Store, electionId: string, group
   return { mixNodes: 0, blob: new Uint8Array(g.input) };
 }
 
-async function refuse(store: Store, actor: CountingActor, electionId: string, action: string, code: 'counting.shuffle-proof' | 'counting.decryption-proof' | 'counting.out-of-turn' | 'counting.wrong-election', message: string): Promise<never> {
+type RefusalCode = 'counting.shuffle-proof' | 'counting.decryption-proof' | 'counting.out-of-turn' | 'counting.wrong-election' | 'counting.signature' | 'counting.trustee-identity';
+
+async function refuse(store: Store, actor: CountingActor, electionId: string, action: string, code: RefusalCode, message: string): Promise<never> {
   await store.db.transaction().execute((trx) => appendAudit(trx, { actor: actor.id, action, subject: electionId, details: { refused: code, message } }));
   throw new CountingError(code, message);
 }
@@ -108,13 +114,35 @@ export interface ShuffleUpload {
   readonly mixNode: number;
   readonly outputs: readonly EncodedCiphertext[];
   readonly proof: unknown;
+  /** Ed25519 signature by the trustee's registered signing key (trustee-signature.ts). */
+  readonly signature: string;
 }
 
-export async function acceptShuffle(store: Store, cc: CountingCrypto, up: ShuffleUpload, actor: CountingActor): Promise<void> {
+/** Who uploads: the official whose session it is (bound to one trustee number at the ceremony). */
+export interface Uploader extends CountingActor {
+  readonly officialId: string;
+}
+
+/**
+ * The uploader must be the official registered under this trustee number, the trustee a qualified
+ * one, and the upload signed by that trustee's registered key: what failed, or undefined.
+ */
+async function identityFailure(store: Store, key: ElectionKeyInfo, electionId: string, trustee: number, uploader: Uploader, signed: () => { ok: boolean }): Promise<{ code: RefusalCode; message: string } | undefined> {
+  const reg = await signingKeyOf(store.db, electionId, trustee);
+  if (reg === undefined || !key.verificationKeys.has(trustee)) return { code: 'counting.wrong-election', message: `not a trustee of election ${electionId}` };
+  if (reg.officialId !== uploader.officialId) return { code: 'counting.trustee-identity', message: `you are not the official registered as trustee ${String(trustee)}` };
+  if (!key.qualified.includes(trustee)) return { code: 'counting.trustee-identity', message: `trustee ${String(trustee)} was disqualified at the key ceremony` };
+  if (!signed().ok) return { code: 'counting.signature', message: `not signed by trustee ${String(trustee)}’s registered signing key` };
+  return undefined;
+}
+
+export async function acceptShuffle(store: Store, cc: CountingCrypto, up: ShuffleUpload, actor: Uploader): Promise<void> {
   const key = await electionKey(store, up.electionId);
   const action = 'counting.shuffle.refused';
   const where = `group ${up.groupId}, trustee ${String(up.trustee)}, mix node ${String(up.mixNode)}`;
-  if (!key.verificationKeys.has(up.trustee)) return refuse(store, actor, up.electionId, action, 'counting.wrong-election', `${where}: not a trustee of election ${up.electionId}`);
+  const regKey = await signingKeyOf(store.db, up.electionId, up.trustee);
+  const who = await identityFailure(store, key, up.electionId, up.trustee, actor, () => ({ ok: regKey !== undefined && signatureValid(regKey.signingKey, SIGNING_LABELS.shuffle, shuffleSigningBody(up), up.signature) }));
+  if (who !== undefined) return refuse(store, actor, up.electionId, action, who.code, `${where}: ${who.message}`);
   const cur = await currentCiphertexts(store, up.electionId, up.groupId);
   const done = await store.db.selectFrom('counting_shuffles').select('trustee').where('election_id', '=', up.electionId).where('group_id', '=', up.groupId).execute();
   if (done.length >= key.threshold) return refuse(store, actor, up.electionId, action, 'counting.out-of-turn', `${where}: mixing of this group is complete`);
@@ -134,7 +162,7 @@ export async function acceptShuffle(store: Store, cc: CountingCrypto, up: Shuffl
   }
   if (failure !== undefined) return refuse(store, actor, up.electionId, action, 'counting.shuffle-proof', `${where}: the shuffle proof fails (${failure})`);
   await store.db.transaction().execute(async (trx) => {
-    await trx.insertInto('counting_shuffles').values({ election_id: up.electionId, group_id: up.groupId, mix_node: up.mixNode, trustee: up.trustee, outputs: packRows(up.outputs), proof: JSON.stringify(up.proof) }).execute();
+    await trx.insertInto('counting_shuffles').values({ election_id: up.electionId, group_id: up.groupId, mix_node: up.mixNode, trustee: up.trustee, outputs: packRows(up.outputs), proof: JSON.stringify(up.proof), signature: up.signature }).execute();
     await appendAudit(trx, { actor: actor.id, action: 'counting.shuffle.accepted', subject: up.electionId, details: { groupId: up.groupId, trustee: up.trustee, mixNode: up.mixNode, ciphertexts: up.outputs.length } });
   });
 }
@@ -145,16 +173,22 @@ export interface PartialUpload {
   readonly trustee: number;
   readonly shares: readonly (readonly Uint8Array[])[];
   readonly proof: { readonly challenge: string; readonly response: string };
+  readonly signature: string;
 }
 
-export async function acceptPartial(store: Store, cc: CountingCrypto, up: PartialUpload, actor: CountingActor): Promise<void> {
+export async function acceptPartial(store: Store, cc: CountingCrypto, up: PartialUpload, actor: Uploader): Promise<void> {
   const key = await electionKey(store, up.electionId);
   const action = 'counting.decryption.refused';
   const where = `group ${up.groupId}, trustee ${String(up.trustee)}`;
+  const regKey = await signingKeyOf(store.db, up.electionId, up.trustee);
+  const who = await identityFailure(store, key, up.electionId, up.trustee, actor, () => ({ ok: regKey !== undefined && signatureValid(regKey.signingKey, SIGNING_LABELS.partial, partialSigningBody(up), up.signature) }));
+  if (who !== undefined) return refuse(store, actor, up.electionId, action, who.code, `${where}: ${who.message}`);
   const vkHex = key.verificationKeys.get(up.trustee);
   if (vkHex === undefined) return refuse(store, actor, up.electionId, action, 'counting.wrong-election', `${where}: not a trustee of election ${up.electionId}`);
   const cur = await currentCiphertexts(store, up.electionId, up.groupId);
-  if (cur.mixNodes < key.threshold) return refuse(store, actor, up.electionId, action, 'counting.out-of-turn', `${where}: mixing is not complete (${String(cur.mixNodes)} of ${String(key.threshold)} shuffles)`);
+  const mixers = await store.db.selectFrom('counting_shuffles').select('trustee').where('election_id', '=', up.electionId).where('group_id', '=', up.groupId).execute();
+  const distinct = new Set(mixers.map((m) => m.trustee).filter((t) => key.qualified.includes(t))).size;
+  if (distinct < key.threshold) return refuse(store, actor, up.electionId, action, 'counting.out-of-turn', `${where}: mixing is not complete (${String(distinct)} of ${String(key.threshold)} shuffles by distinct qualified trustees)`);
   const exists = await store.db.selectFrom('counting_partials').select('trustee').where('election_id', '=', up.electionId).where('group_id', '=', up.groupId).where('trustee', '=', up.trustee).executeTakeFirst();
   if (exists !== undefined) return refuse(store, actor, up.electionId, action, 'counting.out-of-turn', `${where}: already decrypted`);
   const cts = unpackRows(cur.blob);
@@ -171,7 +205,7 @@ export async function acceptPartial(store: Store, cc: CountingCrypto, up: Partia
   }
   if (!valid) return refuse(store, actor, up.electionId, action, 'counting.decryption-proof', `${where}: the partial decryption fails its Chaum–Pedersen proof`);
   await store.db.transaction().execute(async (trx) => {
-    await trx.insertInto('counting_partials').values({ election_id: up.electionId, group_id: up.groupId, trustee: up.trustee, shares: packRows(up.shares), proof: JSON.stringify(up.proof) }).execute();
+    await trx.insertInto('counting_partials').values({ election_id: up.electionId, group_id: up.groupId, trustee: up.trustee, shares: packRows(up.shares), proof: JSON.stringify(up.proof), signature: up.signature }).execute();
     await appendAudit(trx, { actor: actor.id, action: 'counting.decryption.accepted', subject: up.electionId, details: { groupId: up.groupId, trustee: up.trustee } });
   });
 }

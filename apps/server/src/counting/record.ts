@@ -95,11 +95,12 @@ async function emitGroup(store: Store, electionId: string, groupId: string, memb
   }
   const shuffles = await store.db.selectFrom('counting_shuffles').selectAll().where('election_id', '=', electionId).where('group_id', '=', groupId).orderBy('mix_node').execute();
   for (const s of shuffles) {
-    await chain.append('shuffle', { groupId, mixNode: s.mix_node, outputs: unpackRows(new Uint8Array(s.outputs)).map((r) => r.map(toHex)), proof: s.proof as Json });
+    // Who mixed: the trustee number and its signature by the key registered at the ceremony.
+    await chain.append('shuffle', { groupId, mixNode: s.mix_node, trustee: s.trustee, signature: s.signature, outputs: unpackRows(new Uint8Array(s.outputs)).map((r) => r.map(toHex)), proof: s.proof as Json });
   }
   const partials = await store.db.selectFrom('counting_partials').selectAll().where('election_id', '=', electionId).where('group_id', '=', groupId).orderBy('trustee').execute();
   for (const p of partials) {
-    await chain.append('partial-decryption', { groupId, trustee: p.trustee, shares: unpackRows(new Uint8Array(p.shares)).map((r) => r.map(toHex)), proof: p.proof as Json });
+    await chain.append('partial-decryption', { groupId, trustee: p.trustee, signature: p.signature, shares: unpackRows(new Uint8Array(p.shares)).map((r) => r.map(toHex)), proof: p.proof as Json });
   }
   const r = await store.db.selectFrom('counting_results').selectAll().where('election_id', '=', electionId).where('group_id', '=', groupId).executeTakeFirstOrThrow();
   await chain.append('decryption', { groupId, trustees: r.trustees, plaintexts: unpackRows(new Uint8Array(r.plaintexts)).map((row) => row.map(toHex)), ballots: r.ballots as Json });

@@ -101,7 +101,7 @@ export function officialPersonas(): Persona[] {
   return DEV_OFFICIALS.map((official) => {
     const grants = official.roles.map((grant) => (grant.scope === null ? grant.role : `${grant.role}:${grant.scope}`));
     return {
-      id: `official-${official.roles[0]?.role ?? official.id}`,
+      id: official.persona ?? `official-${official.roles[0]?.role ?? official.id}`,
       group: 'official' as const,
       description: `Official: ${grants.join(', ')}; itsme (Level 450)`,
       level: 450,

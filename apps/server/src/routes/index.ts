@@ -18,5 +18,6 @@ import { countingIdentityRoutes } from './counting-identities.ts';
 import { countingProcessRoutes } from './counting-process.ts';
 import { countingPublicRoutes } from './counting-public.ts';
 import { countingTrusteeRoutes } from './counting-trustee.ts';
+import { countingCeremonyRoutes } from './counting-ceremony.ts';
 
-export const ROUTE_MODULES: readonly ((app: AppInstance) => void | Promise<void>)[] = [healthRoutes, electionRoutes, authRoutes, meRoutes, adminRoleRoutes, preparationSetupRoutes, preparationVoterRoutes, preparationConsolidationRoutes, preparationListRoutes, votingPortalRoutes, votingBallotRoutes, votingBoardRoutes, votingPeriodRoutes, countingIdentityRoutes, countingContentRoutes, countingTrusteeRoutes, countingProcessRoutes, countingPublicRoutes];
+export const ROUTE_MODULES: readonly ((app: AppInstance) => void | Promise<void>)[] = [healthRoutes, electionRoutes, authRoutes, meRoutes, adminRoleRoutes, preparationSetupRoutes, preparationVoterRoutes, preparationConsolidationRoutes, preparationListRoutes, votingPortalRoutes, votingBallotRoutes, votingBoardRoutes, votingPeriodRoutes, countingIdentityRoutes, countingContentRoutes, countingTrusteeRoutes, countingCeremonyRoutes, countingProcessRoutes, countingPublicRoutes];

@@ -49,6 +49,7 @@ export function WorkspacePage({ role }: { readonly role: Role }): ReactNode {
             ))}
           </ul>
           {(role === 'team-a' || role === 'team-b') && <p><Link to={`/counting/${role}`}>{t(role === 'team-a' ? 'count.team-a.title' : 'count.team-b.title')}</Link></p>}
+          {role === 'po-admin' && <p><Link to="/counting/ceremony">{t('ceremony.title')}</Link></p>}
           {role === 'po-admin' && <RolesAdmin />}
         </>
       ) : (

@@ -22,12 +22,16 @@ import { countingDe } from './counting/de.ts';
 import { countingEn } from './counting/en.ts';
 import { countingFr, type CountingKey } from './counting/fr.ts';
 import { countingNl } from './counting/nl.ts';
+import { ceremonyDe } from './ceremony/de.ts';
+import { ceremonyEn } from './ceremony/en.ts';
+import { ceremonyFr, type CeremonyKey } from './ceremony/fr.ts';
+import { ceremonyNl } from './ceremony/nl.ts';
 
-export type MessageKey = CoreKey | AuthKey | PreparationKey | VotingKey | CountingKey;
+export type MessageKey = CoreKey | AuthKey | PreparationKey | VotingKey | CountingKey | CeremonyKey;
 
 export const CATALOGS: Readonly<Record<Language, Readonly<Record<MessageKey, string>>>> = {
-  fr: { ...coreFr, ...authFr, ...preparationFr, ...votingFr, ...countingFr },
-  nl: { ...coreNl, ...authNl, ...preparationNl, ...votingNl, ...countingNl },
-  de: { ...coreDe, ...authDe, ...preparationDe, ...votingDe, ...countingDe },
-  en: { ...coreEn, ...authEn, ...preparationEn, ...votingEn, ...countingEn },
+  fr: { ...coreFr, ...authFr, ...preparationFr, ...votingFr, ...countingFr, ...ceremonyFr },
+  nl: { ...coreNl, ...authNl, ...preparationNl, ...votingNl, ...countingNl, ...ceremonyNl },
+  de: { ...coreDe, ...authDe, ...preparationDe, ...votingDe, ...countingDe, ...ceremonyDe },
+  en: { ...coreEn, ...authEn, ...preparationEn, ...votingEn, ...countingEn, ...ceremonyEn },
 };

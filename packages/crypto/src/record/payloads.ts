@@ -9,10 +9,11 @@ import type { DecodedBallot } from '../encoding/ballot-codec.ts';
 export const hex = bytesToHex;
 export const sc = scalarToHex;
 
-export function shufflePayload(groupId: string, mixNode: number, outputs: readonly (readonly Uint8Array[])[], proof: ShuffleProof): Json {
+export function shufflePayload(groupId: string, mixNode: number, outputs: readonly (readonly Uint8Array[])[], proof: ShuffleProof, trustee: number = mixNode): Json {
   return {
     groupId,
     mixNode,
+    trustee,
     outputs: outputs.map((ct) => ct.map(hex)),
     proof: {
       commitments: proof.commitments.map(hex),

@@ -1,22 +1,25 @@
-// `isoloir demo`: a complete online election offline, in one process, on PGlite: the demo election
-// and voters, the trustees' key ceremony (3 trustees, threshold 2), a voting period with casting
-// and re-voting, a polling-station list cancelling some remote votes (Team A confirms, another
-// Team B member cancels), the identity split, mixing and decryption by the trustees with every
-// proof checked on upload, classification, PVs (PDF, JSON, CSV) approved by two members, the
-// export bundles and the election record for `isoloir verify`.
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync, rmSync } from 'node:fs';
+// `isoloir demo`: a complete online election offline, on PGlite, the server on a local port: the
+// demo election and voters, the trustees' key ceremony (3 trustee processes, threshold 2, over HTTP
+// through the ceremony board, shares encrypted in OUT/DEMO-ONLY-trustee-shares), a voting period
+// with casting and re-voting, a polling-station list cancelling some remote votes (Team A confirms,
+// another Team B member cancels), the identity split, mixing and decryption by trustee processes
+// (`isoloir trustee`: signed uploads, every proof checked on upload, the trustees' own checks
+// before decrypting), classification, PVs (PDF, JSON, CSV) approved by two members, the export
+// bundles and the election record for `isoloir verify`. This process never holds a key share.
+import { mkdirSync, symlinkSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadGroup, loadNodeWorkerPool, type BallotLayout } from '@isoloir/crypto';
 import { loadMsmPool, verifyShuffleProof } from '@isoloir/verifier';
 import { openStore } from '@isoloir/store';
 import { DEMO_DAY_ID, DEMO_ELECTION_ID, seedDemoIfEmpty } from '@isoloir/server';
+import { startDevServer } from '@isoloir/server/testing';
 import {
   approvePv, cancelDoubleVotes, confirmDoubleVotes, exportBundle, exportEml, generatePvs, groupsToCount, identifyDoubleVotes, importPollingStationList, listCancellationsForTeamB,
-  listDoubleVotesForTeamA, mergeGroup, prepareGroups, publishRoll, pvCsv, pvPdf, runDemoCeremony, splitIdentities, tallyGroup, writeRecord, type CountingCrypto, type PvContent, type TrusteeShareFile,
+  listDoubleVotesForTeamA, mergeGroup, openDemoCeremony, prepareGroups, publishRoll, pvCsv, pvPdf, splitIdentities, tallyGroup, writeRecord, type CountingCrypto, type PvContent,
 } from '@isoloir/server/counting';
+import { runDemoKeygen, runDemoTrusteeStep } from '../ceremony/demo-trustees.ts';
 import { castDemoBallots, type CastLogEntry } from './demo-cast.ts';
-import { inProcessService } from './in-process-service.ts';
-import { decryptAll, mixAll } from './trustee-work.ts';
+import { verifierChecks } from './server-checks.ts';
 
 export interface DemoOptions {
   readonly voters: number;
@@ -60,13 +63,19 @@ export async function runDemo(o: DemoOptions): Promise<DemoSummary> {
   const group = await loadGroup('secp256k1');
   const pool = (await loadNodeWorkerPool()).createWorkerPool('secp256k1');
   const msm = (await loadMsmPool()).createMsmPool('secp256k1');
+  const checks = verifierChecks();
+  const demo = { voters: o.voters, abroadPerMille: 60, seed: o.seed };
+  let server: Awaited<ReturnType<typeof startDevServer>> | undefined;
   try {
-    await seedDemoIfEmpty(store, { voters: o.voters, abroadPerMille: 60, seed: o.seed });
+    await seedDemoIfEmpty(store, demo);
+    // The server on a local port, with the development identity provider for the trustees' logins.
+    server = await startDevServer({ store, demo, counting: checks });
     lap('election and voters');
-    const ceremony = await runDemoCeremony(store, DEMO_ELECTION_ID, { trustees: 3, threshold: 2, shareDir: join(o.out, 'DEMO-ONLY-trustee-shares') }, PO);
+    const shareDir = join(o.out, 'DEMO-ONLY-trustee-shares');
+    if (await openDemoCeremony(store)) await runDemoKeygen(server.url, DEMO_ELECTION_ID, shareDir, log);
     // The roll commitment, published before voting opens (record entry `roll`).
     await publishRoll(store, DEMO_ELECTION_ID, PO);
-    lap('key ceremony and roll');
+    lap('key ceremony (3 trustee processes) and roll');
     const key = await store.db.selectFrom('election_keys').selectAll().where('election_id', '=', DEMO_ELECTION_ID).executeTakeFirstOrThrow();
     await store.db.insertInto('voting_periods').values({ election_id: DEMO_ELECTION_ID, mode: 'online', opened_at: new Date(Date.now() - 7200_000), opened_by: PO.id }).execute();
     const casts = await castDemoBallots(store, pool, DEMO_ELECTION_ID, DEMO_DAY_ID, key.layout as BallotLayout, key.public_key, 100);
@@ -101,20 +110,17 @@ export async function runDemo(o: DemoOptions): Promise<DemoSummary> {
       runner: pool,
       checkShuffle: (st, inputs, outputs, proof) => verifyShuffleProof(group, st, inputs, outputs, proof, `shuffle ${st.groupId} #${String(st.mixNode)}`, msm),
     };
-    const shares = ceremony.shareFiles.map((f) => JSON.parse(readFileSync(f, 'utf8')) as TrusteeShareFile);
     const shuffleSeconds: DemoSummary['shuffleSeconds'][number][] = [];
+    const ciphertexts = (await groupsToCount(store, DEMO_ELECTION_ID)).reduce((a, g) => a + g.ballots, 0);
     for (const trustee of [1, 2]) {
-      const share = shares[trustee - 1];
-      if (share === undefined) continue;
-      await mixAll({ group, runner: pool, share, service: inProcessService(store, cc, DEMO_ELECTION_ID, trustee), onTiming: (what, groupId, n, s) => shuffleSeconds.push({ trustee, groupId, ciphertexts: n, seconds: s }) });
+      const started = performance.now();
+      await runDemoTrusteeStep(server.url, shareDir, trustee, 'mix', log);
+      shuffleSeconds.push({ trustee, groupId: 'all groups', ciphertexts, seconds: (performance.now() - started) / 1000 });
     }
-    lap('mixing (2 trustees, proofs checked on upload)');
-    for (const trustee of [2, 3]) {
-      const share = shares[trustee - 1];
-      if (share !== undefined) await decryptAll({ group, runner: pool, share, service: inProcessService(store, cc, DEMO_ELECTION_ID, trustee) });
-    }
+    lap('mixing (2 trustee processes, signed, proofs checked on upload)');
+    for (const trustee of [2, 3]) await runDemoTrusteeStep(server.url, shareDir, trustee, 'decrypt', log);
     for (const g of await groupsToCount(store, DEMO_ELECTION_ID)) if (g.ballots > 0) await tallyGroup(store, cc, DEMO_ELECTION_ID, g.groupId, PO);
-    lap('decryption (trustees 2 and 3) and counting');
+    lap('decryption (trustee processes 2 and 3, after their checks) and counting');
 
     rmSync(join(o.out, 'record'), { force: true });
     const recordHash = await writeRecord(store, DEMO_ELECTION_ID, join(o.out, 'record.json'));
@@ -142,6 +148,8 @@ export async function runDemo(o: DemoOptions): Promise<DemoSummary> {
       store.db.selectFrom('ballots').select((eb) => eb.fn.countAll<string>().as('n')).where('status', '=', s as 'counted').executeTakeFirstOrThrow().then((r) => Number(r.n));
     return { seconds, shuffleSeconds, ballots: casts.length, superseded: await count('superseded'), cancelled: await count('cancelled'), counted: await count('counted'), groups: pvs.filter((p) => p.mergedInto === null).length, recordHash, pvs };
   } finally {
+    await server?.close();
+    await checks.close?.();
     await msm.close();
     await pool.close();
     await store.close();

@@ -2,8 +2,9 @@
 // apps/server/src/routes/counting-trustee.ts over HTTP, with the official's session cookie and its
 // anti-forgery token. Lost connections and 502/503/504 answers are retried with a growing pause;
 // a refusal (4xx) is not: it is thrown as a TrusteeRefusal with the server's code and message.
-import { packRows, type GroupWork } from '@isoloir/server/counting';
+import { packRows, unpackRows, type GroupWork, type PublishedGroup } from '@isoloir/server/counting';
 import type { CountingService } from './trustee-work.ts';
+import type { ChainLink } from './trustee-checks.ts';
 
 export class TrusteeRefusal extends Error {
   readonly code: string;
@@ -52,7 +53,7 @@ export function httpCountingService(server: string, electionId: string, session:
   const retries = opts.retries ?? 5;
   const pause = opts.pause ?? ((k: number) => Math.min(30_000, 1000 * 2 ** (k - 1)));
 
-  async function call(path: string, init: RequestInit = {}): Promise<Response> {
+  async function call(path: string, init: RequestInit = {}, root = base): Promise<Response> {
     const headers = new Headers(init.headers);
     headers.set('cookie', session.cookie);
     if (init.method === 'POST') {
@@ -63,7 +64,7 @@ export function httpCountingService(server: string, electionId: string, session:
       let response: Response | undefined;
       let failure = '';
       try {
-        response = await fetch(`${base}${path}`, { ...init, headers });
+        response = await fetch(`${root}${path}`, { ...init, headers });
       } catch (e) {
         failure = e instanceof Error ? e.message : String(e);
       }
@@ -83,8 +84,23 @@ export function httpCountingService(server: string, electionId: string, session:
   let keyInfo: Promise<KeyInfo> | undefined;
   const key = (): Promise<KeyInfo> => (keyInfo ??= call('/key').then((r) => r.json() as Promise<KeyInfo>));
 
+  const publicBase = `${server.replace(/\/$/, '')}/api/counting/public/${encodeURIComponent(electionId)}`;
+  let trusteesInfo: Promise<{ qualified: readonly number[]; signingKeys: ReadonlyMap<number, string> }> | undefined;
   return {
     key,
+    trustees() {
+      trusteesInfo ??= call('/ceremony', {}, publicBase)
+        .then((r) => r.json() as Promise<{ transcript: { qualified: number[] | null; registrations: { trustee: number; signingKey: string }[] } }>)
+        .then((v) => ({ qualified: v.transcript.qualified ?? [], signingKeys: new Map(v.transcript.registrations.map((x) => [x.trustee, x.signingKey])) }));
+      return trusteesInfo;
+    },
+    async publishedGroup(groupId) {
+      return (await call(`/published-group?group=${encodeURIComponent(groupId)}`, {}, publicBase)).json() as Promise<PublishedGroup>;
+    },
+    async shuffleChain(groupId): Promise<ChainLink[]> {
+      const r = (await (await call(`/shuffles?group=${encodeURIComponent(groupId)}`)).json()) as { shuffles: { mixNode: number; trustee: number; signature: string | null; proof: unknown; outputs: string }[] };
+      return r.shuffles.map((l) => ({ mixNode: l.mixNode, trustee: l.trustee, signature: l.signature, proof: l.proof, outputs: unpackRows(new Uint8Array(Buffer.from(l.outputs, 'base64'))) }));
+    },
     async groups(): Promise<GroupWork[]> {
       return ((await (await call('/groups')).json()) as { groups: GroupWork[] }).groups;
     },
@@ -98,10 +114,10 @@ export function httpCountingService(server: string, electionId: string, session:
       return { publicKey: k.publicKey, threshold: k.threshold };
     },
     async uploadShuffle(up) {
-      await call('/shuffles', { method: 'POST', body: JSON.stringify({ group: up.groupId, trustee: up.trustee, mixNode: up.mixNode, outputs: b64(up.outputs), proof: up.proof }) });
+      await call('/shuffles', { method: 'POST', body: JSON.stringify({ group: up.groupId, trustee: up.trustee, mixNode: up.mixNode, outputs: b64(up.outputs), proof: up.proof, signature: up.signature }) });
     },
     async uploadPartial(up) {
-      await call('/partials', { method: 'POST', body: JSON.stringify({ group: up.groupId, trustee: up.trustee, shares: b64(up.shares), proof: up.proof }) });
+      await call('/partials', { method: 'POST', body: JSON.stringify({ group: up.groupId, trustee: up.trustee, shares: b64(up.shares), proof: up.proof, signature: up.signature }) });
     },
   };
 }

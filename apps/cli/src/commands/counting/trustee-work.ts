@@ -1,17 +1,25 @@
 // What a trustee does at counting, on their own machine, with their key share: for each group,
-// fetch the current ciphertexts, shuffle with proof, upload; then partial decryption with proof.
+// fetch the current ciphertexts, shuffle with proof, sign, upload; then, before any partial
+// decryption, check the group (trustee-checks.ts) and decrypt with proof, sign, upload.
 // Resumable: the server's state says what is done; anything done is skipped.
 import { hexToScalar, partialDecryptBulk, scalarToHex, shuffleAndProve, type Group, type Runner } from '@isoloir/crypto';
-import type { GroupWork, PartialUpload, ShuffleUpload } from '@isoloir/server/counting';
-import type { TrusteeShareFile } from '@isoloir/server/counting';
-import { fromHex, shuffleProofJson, unpackRows } from '@isoloir/server/counting';
+import type { GroupWork, PartialUpload, PublishedGroup, ShuffleChecker, ShuffleUpload } from '@isoloir/server/counting';
+import { fromHex, partialSigningBody, rowsDigest, shuffleProofJson, shuffleSigningBody, SIGNING_LABELS, unpackRows } from '@isoloir/server/counting';
 import { progress, type ProgressStream } from '../../progress.ts';
+import type { TrusteeShare } from '../ceremony/share-file.ts';
+import { checkGroupBeforeDecrypting, type ChainLink } from './trustee-checks.ts';
 
-/** The server as a trustee sees it (HTTP client, or in-process for the offline demo). */
+/** The server as a trustee sees it. */
 export interface CountingService {
   groups(): Promise<GroupWork[]>;
   current(groupId: string): Promise<{ mixNodes: number; blob: Uint8Array }>;
   publicKey(): Promise<{ publicKey: string; threshold: number }>;
+  /** The qualified trustees and each registered signing key (from the ceremony). */
+  trustees(): Promise<{ qualified: readonly number[]; signingKeys: ReadonlyMap<number, string> }>;
+  /** The group's published ballots, cancellations and anonymised input. */
+  publishedGroup(groupId: string): Promise<PublishedGroup>;
+  /** The group's chain of shuffles. */
+  shuffleChain(groupId: string): Promise<ChainLink[]>;
   uploadShuffle(up: ShuffleUpload): Promise<void>;
   uploadPartial(up: PartialUpload): Promise<void>;
 }
@@ -22,9 +30,13 @@ export { shuffleProofJson };
 export interface TrusteeContext {
   readonly group: Group<unknown>;
   readonly runner: Runner;
-  readonly share: TrusteeShareFile;
+  readonly share: TrusteeShare;
   readonly service: CountingService;
+  /** The shuffle proof check (@isoloir/verifier's), used before decrypting. */
+  readonly checkShuffle: ShuffleChecker;
   readonly stream?: ProgressStream;
+  /** Digests of the outputs this trustee uploaded in this run, per group (its own shuffle must be in the chain). */
+  readonly ownShuffles?: Map<string, string>;
   /** Called after each group with the seconds its shuffle (or decryption) took. */
   readonly onTiming?: (what: 'shuffle' | 'decrypt', groupId: string, ciphertexts: number, seconds: number) => void;
 }
@@ -43,7 +55,9 @@ export async function mixAll(ctx: TrusteeContext): Promise<number> {
     const ctx2 = { electionId: ctx.share.electionId, groupId: g.groupId, mixNode: cur.mixNodes + 1 };
     const { outputs, proof } = await shuffleAndProve(ctx.group, ctx.runner, ctx2, fromHex(publicKey), inputs);
     ctx.onTiming?.('shuffle', g.groupId, inputs.length, (performance.now() - started) / 1000);
-    await ctx.service.uploadShuffle({ electionId: ctx.share.electionId, groupId: g.groupId, trustee: ctx.share.trustee, mixNode: ctx2.mixNode, outputs, proof: shuffleProofJson(proof) });
+    const up = { electionId: ctx.share.electionId, groupId: g.groupId, trustee: ctx.share.trustee, mixNode: ctx2.mixNode, outputs, proof: shuffleProofJson(proof) };
+    await ctx.service.uploadShuffle({ ...up, signature: ctx.share.signer.sign(SIGNING_LABELS.shuffle, shuffleSigningBody(up)) });
+    ctx.ownShuffles?.set(g.groupId, rowsDigest(outputs));
     done += inputs.length;
     bar.update(done);
   }
@@ -51,22 +65,38 @@ export async function mixAll(ctx: TrusteeContext): Promise<number> {
   return groups.length;
 }
 
-/** Partially decrypts, with proof, every fully mixed group this trustee has not decrypted yet. */
+/** Partially decrypts, with proof, every fully mixed group this trustee has not decrypted yet, each after its checks. */
 export async function decryptAll(ctx: TrusteeContext): Promise<number> {
-  const { threshold } = await ctx.service.publicKey();
+  const { threshold, publicKey } = await ctx.service.publicKey();
   const groups = (await ctx.service.groups()).filter((g) => g.ballots > 0 && g.shuffles >= threshold && !g.decryptedBy.includes(ctx.share.trustee) && !g.counted);
   const total = groups.reduce((a, g) => a + g.ballots, 0);
   const bar = progress(`trustee ${String(ctx.share.trustee)} decrypt`, total, ctx.stream);
   const secret = hexToScalar(ctx.share.secret, ctx.group.order);
   if (secret === undefined) throw new Error('the key share file holds no valid secret');
+  const trustees = await ctx.service.trustees();
   let done = 0;
   for (const g of groups) {
     const cur = await ctx.service.current(g.groupId);
     const cts = unpackRows(cur.blob);
+    await checkGroupBeforeDecrypting({
+      group: ctx.group,
+      electionId: ctx.share.electionId,
+      groupId: g.groupId,
+      publicKey: fromHex(publicKey),
+      threshold,
+      me: ctx.share.trustee,
+      ownShuffle: ctx.ownShuffles?.get(g.groupId),
+      trustees,
+      published: await ctx.service.publishedGroup(g.groupId),
+      chain: await ctx.service.shuffleChain(g.groupId),
+      toDecrypt: cts,
+      checkShuffle: ctx.checkShuffle,
+    });
     const started = performance.now();
     const pd = await partialDecryptBulk(ctx.group, ctx.runner, { electionId: ctx.share.electionId, groupId: g.groupId }, ctx.share.trustee, secret, cts);
     ctx.onTiming?.('decrypt', g.groupId, cts.length, (performance.now() - started) / 1000);
-    await ctx.service.uploadPartial({ electionId: ctx.share.electionId, groupId: g.groupId, trustee: ctx.share.trustee, shares: pd.shares, proof: { challenge: scalarToHex(pd.proof.challenge), response: scalarToHex(pd.proof.response) } });
+    const up = { electionId: ctx.share.electionId, groupId: g.groupId, trustee: ctx.share.trustee, shares: pd.shares, proof: { challenge: scalarToHex(pd.proof.challenge), response: scalarToHex(pd.proof.response) } };
+    await ctx.service.uploadPartial({ ...up, signature: ctx.share.signer.sign(SIGNING_LABELS.partial, partialSigningBody(up)) });
     done += cts.length;
     bar.update(done);
   }

@@ -6,6 +6,7 @@ import type { AppInstance } from '../../app-instance.ts';
 import { seedDemoIfEmpty } from '../../demo/seed-demo.ts';
 import type { Persona } from '../../idp/personas.ts';
 import type { AuthOptions } from '../config.ts';
+import type { CountingChecks } from '../../counting/mixing.ts';
 import { startDevAuth } from '../dev-auth.ts';
 
 export const SMALL_DEMO = { voters: 300, abroadPerMille: 100, seed: 7 } as const;
@@ -19,11 +20,11 @@ export interface DevServer {
   close(): Promise<void>;
 }
 
-export async function startDevServer(options: { readonly store?: Store; readonly webRoot?: string; readonly demo?: { voters: number; abroadPerMille: number; seed: number }; readonly auth?: Partial<Omit<AuthOptions, 'oidc'>> } = {}): Promise<DevServer> {
+export async function startDevServer(options: { readonly store?: Store; readonly webRoot?: string; readonly demo?: { voters: number; abroadPerMille: number; seed: number }; readonly auth?: Partial<Omit<AuthOptions, 'oidc'>>; readonly counting?: CountingChecks; readonly logger?: boolean } = {}): Promise<DevServer> {
   const store = options.store ?? (await openStore());
   await seedDemoIfEmpty(store, options.demo ?? SMALL_DEMO);
   const devAuth = await startDevAuth(store, { host: '127.0.0.1', port: 0, auth: options.auth });
-  const app = await buildApp({ store, webRoot: options.webRoot, auth: devAuth.options });
+  const app = await buildApp({ store, webRoot: options.webRoot, auth: devAuth.options, counting: options.counting, ...(options.logger === undefined ? {} : { logger: options.logger }) });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   devAuth.afterListen(url);
   return {
@@ -39,7 +40,8 @@ export async function startDevServer(options: { readonly store?: Store; readonly
     close: async () => {
       await app.close();
       await devAuth.close();
-      await store.close();
+      // A store passed in belongs to the caller.
+      if (options.store === undefined) await store.close();
     },
   };
 }

@@ -1,0 +1,14 @@
+// TEST FIXTURE (ceremony.test.ts): a dishonest trustee. It runs the same keygen code as
+// `isoloir trustee keygen`, but sends a wrong share to one trustee and, when that trustee
+// complains, answers with the same wrong share. Arguments: server election trustee out persona victim.
+import { runKeygen } from './keygen.ts';
+import { passphraseFrom, serverSession } from '../trustee.ts';
+
+const [server = '', election = '', trustee = '0', out = '', persona = '', victim = '0'] = process.argv.slice(2);
+try {
+  const session = await serverSession(server, { devLogin: persona });
+  await runKeygen({ server, electionId: election, trustee: Number(trustee), session, passphrase: passphraseFrom(undefined), out, pollMs: 100, tamper: (to, share) => (to === Number(victim) ? share + 1n : share) });
+} catch (e) {
+  process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+  process.exitCode = 1;
+}

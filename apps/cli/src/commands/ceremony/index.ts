@@ -1,0 +1,4 @@
+// The trustees' side of the key ceremony, for other workspaces' tests (e.g. tests/e2e): the same
+// keygen code `isoloir trustee keygen` runs, and the share file.
+export { runKeygen, checkBoardSignatures, type KeygenOptions, type KeygenResult } from './keygen.ts';
+export { openShareFile, readSharePublic, writeShareFile, SHARE_FORMAT, type TrusteeShare, type SharePublic } from './share-file.ts';
