@@ -112,6 +112,21 @@ describe('counting in Chromium: Team A, Team B, the voter', { skip }, () => {
     }
   }
 
+  test('the PO follows the key ceremony: every trustee’s steps, the key (axe-clean)', async () => {
+    const po = await browser.newContext({ locale: 'en-GB' });
+    const page = await po.newPage();
+    await loginInBrowser(page, server.url, 'official-po-admin', 'official');
+    await page.goto(`${server.url}/counting/ceremony`);
+    await page.getByRole('heading', { level: 1, name: 'The trustees’ key ceremony' }).waitFor();
+    await page.locator('p[data-phase="done"]').waitFor();
+    const key = await server.store.db.selectFrom('election_keys').select('public_key').where('election_id', '=', CHAMBER).executeTakeFirstOrThrow();
+    assert.equal(await page.locator('code[data-key]').textContent(), key.public_key);
+    assert.equal(await page.locator('tr[data-trustee]').count(), 3);
+    assert.match((await page.locator('tr[data-trustee="2"]').textContent()) ?? '', /posted/);
+    await noViolations(page, 'ceremony');
+    await po.close();
+  });
+
   test('Team A confirms a double vote, Team B cancels it and approves the PV, the voter sees "cancelled"', async () => {
     // Team A: identities only.
     const a = await browser.newContext({ locale: 'en-GB' });

@@ -101,8 +101,12 @@ function fail(e: unknown): void {
 }
 
 export function registerTrustee(program: Command): void {
+  // `trustee keygen` reuses option names (--server…): each command's options come before its
+  // subcommand (commander needs this on the program and on `trustee`).
+  program.enablePositionalOptions();
   const trustee = program
     .command('trustee')
+    .enablePositionalOptions()
     .description('Trustee, on your own machine: `trustee keygen` at the key ceremony; `trustee --share FILE` at counting (shuffle with proof, check, decrypt your part with proof); resumable')
     .option('--server <url>', 'the isoloir server, e.g. https://isoloir.example.be')
     .option('--share <file>', 'your key share file (isoloir-trustee-share/2, encrypted); it never leaves this machine')
@@ -135,13 +139,14 @@ export function registerTrustee(program: Command): void {
     .option('--passphrase-file <file>', 'file holding the passphrase that protects the share file (default: $ISOLOIR_TRUSTEE_PASSPHRASE)')
     .option('--label <text>', 'a warning label written into the share file (the demo writes DEMO ONLY)')
     .option('--poll <ms>', 'how often to read the board while waiting for the others', (v) => Number.parseInt(v, 10), 1000)
+    .option('--timeout <minutes>', 'give up waiting for the others after this long', (v) => Number.parseInt(v, 10), 24 * 60)
     .option('--cookie <cookie>', 'session cookie of your official login (default: $ISOLOIR_SESSION_COOKIE)')
     .option('--dev-login <persona>', 'log in through the development identity provider as this persona')
-    .action(async (opts: { server: string; election: string; trustee: number; out: string; passphraseFile?: string; label?: string; poll: number; cookie?: string; devLogin?: string }) => {
+    .action(async (opts: { server: string; election: string; trustee: number; out: string; passphraseFile?: string; label?: string; poll: number; timeout: number; cookie?: string; devLogin?: string }) => {
       try {
         const passphrase = passphraseFrom(opts.passphraseFile);
         const session = await serverSession(opts.server, { cookie: opts.cookie ?? process.env['ISOLOIR_SESSION_COOKIE'], devLogin: opts.devLogin });
-        const r = await runKeygen({ server: opts.server, electionId: opts.election, trustee: opts.trustee, session, passphrase, out: opts.out, pollMs: opts.poll, log: (l) => process.stderr.write(`${l}\n`), ...(opts.label === undefined ? {} : { warning: opts.label }) });
+        const r = await runKeygen({ server: opts.server, electionId: opts.election, trustee: opts.trustee, session, passphrase, out: opts.out, pollMs: opts.poll, timeoutMs: opts.timeout * 60_000, log: (l) => process.stderr.write(`${l}\n`), ...(opts.label === undefined ? {} : { warning: opts.label }) });
         process.stdout.write(`trustee ${String(opts.trustee)} of ${opts.election}: election key ${r.publicKey}; qualified dealers ${r.qualified.join(', ')}; your share is in ${r.shareFile} (encrypted)\n`);
       } catch (e) {
         fail(e);

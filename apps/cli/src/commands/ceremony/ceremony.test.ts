@@ -54,7 +54,7 @@ describe('key ceremony: three trustee processes, one cheating dealer', () => {
         const out = demoShareFile(trusteeDir, t.trustee);
         return t.trustee === 2
           ? runCliProcess([server.url, E, '2', out, t.persona, '1'], t.passphrase, 2, undefined, CHEATER)
-          : runCliProcess(['trustee', 'keygen', '--server', server.url, '--election', E, '--trustee', String(t.trustee), '--out', out, '--poll', '100', '--dev-login', t.persona], t.passphrase, t.trustee);
+          : runCliProcess(['trustee', 'keygen', '--server', server.url, '--election', E, '--trustee', String(t.trustee), '--out', out, '--poll', '100', '--timeout', '10', '--dev-login', t.persona], t.passphrase, t.trustee);
       }),
     );
     for (const r of results) assert.equal(r.code, 0, `trustee ${String(r.trustee)}: ${r.stderr}`);
