@@ -123,11 +123,13 @@ export const PAYLOADS: Readonly<Record<string, Shape>> = {
     object: {
       groupId: str,
       mixNode: int,
+      trustee: int,
+      signature: { nullable: hex },
       outputs: rows,
       proof: { object: { commitments: hexes, chain: hexes, t1: hex, t2: hex, t3: hex, t4: rows, tHat: hexes, s1: hex, s2: hex, s3: hex, s4: hexes, sHat: hexes, sPrime: hexes } },
     },
   },
-  'partial-decryption': { object: { groupId: str, trustee: int, shares: rows, proof: schnorr } },
+  'partial-decryption': { object: { groupId: str, trustee: int, signature: { nullable: hex }, shares: rows, proof: schnorr } },
   decryption: { object: { groupId: str, trustees: ints, plaintexts: rows, ballots: { array: DECODED_BALLOT } } },
   counts: { object: { groupId: str, counts: LEGAL_COUNTS } },
 };

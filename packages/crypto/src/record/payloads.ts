@@ -14,6 +14,8 @@ export function shufflePayload(groupId: string, mixNode: number, outputs: readon
     groupId,
     mixNode,
     trustee,
+    // The mixer's Ed25519 signature (PROTOCOL.md §7a); null where no trustee signs (this in-process runner).
+    signature: null,
     outputs: outputs.map((ct) => ct.map(hex)),
     proof: {
       commitments: proof.commitments.map(hex),
@@ -37,6 +39,7 @@ export function partialDecryptionPayload(groupId: string, pd: EncodedPartialDecr
   return {
     groupId,
     trustee: pd.trustee,
+    signature: null,
     shares: pd.shares.map((row) => row.map(hex)),
     proof: { challenge: sc(pd.proof.challenge), response: sc(pd.proof.response) },
   };
