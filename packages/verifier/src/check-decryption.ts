@@ -5,6 +5,7 @@ import { LABELS, challengeOf, createHasher, hashToScalar } from './hashes.ts';
 import { arr, bytes, field, int, obj, scalar, str } from './read-json.ts';
 import { decode, type Decoded } from './decode-ballot.ts';
 import type { State } from './state.ts';
+import { ed25519Valid, proofDigest, rowsDigest } from './check-ceremony.ts';
 import { countLegally } from './legal-count.ts';
 
 function lagrange(indices: readonly number[], i: number, q: bigint): bigint {
@@ -68,6 +69,10 @@ export function checkPartialDecryption<P>(s: State<P>, payload: unknown, loc: st
   ensure(vk !== undefined, 'decryption-proof', where, 'unknown trustee');
   const shares = arr(field(o, 'shares', where), where).map((row, i) => arr(row, `${where} #${String(i)}`).map((b) => bytes(b, `${where} #${String(i)}`)));
   const proof = obj(field(o, 'proof', where), where);
+  if (s.ceremony !== undefined) {
+    const body = { electionId: s.electionId, groupId, trustee, shares: rowsDigest(shares), proof: proofDigest(proof) };
+    ensure(ed25519Valid(s.ceremony.signingKeys.get(trustee) ?? '', 'isoloir/v1/partial-upload', body, field(o, 'signature', where) as string | null), 'decryption-proof', where, 'the partial decryption is not signed by its trustee’s registered key');
+  }
   const c = scalar(field(proof, 'challenge', where), s.group.order, where);
   const r = scalar(field(proof, 'response', where), s.group.order, where);
   const shapeOk = shares.length === cts.length && shares.every((row, i) => row.length * 2 === (cts[i]?.length ?? 0));

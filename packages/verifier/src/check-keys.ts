@@ -4,6 +4,7 @@ import { ensure, fail } from './failure.ts';
 import { LABELS, challengeOf } from './hashes.ts';
 import { arr, field, int, obj, point, scalar } from './read-json.ts';
 import type { State } from './state.ts';
+import { checkAgainstCeremony } from './check-ceremony.ts';
 
 function schnorrValid<P>(group: Group<P>, label: string, context: (string | number)[], x: P, c: bigint, s: bigint): boolean {
   const t = group.sub(group.mul(group.generator, s), group.mul(x, c));
@@ -32,6 +33,7 @@ export function checkDealer<P>(s: State<P>, payload: unknown, loc: string): void
   const first = commitments[0];
   const valid = commitments.length === s.threshold && first !== undefined && schnorrValid(s.group, LABELS.dealer, [s.electionId, s.threshold, s.trustees, dealer], first, c, r);
   s.dealers.set(dealer, { commitments, valid });
+  s.dealerEntries.set(dealer, field(o, 'commitments', loc) as string[]);
 }
 
 export function checkComplaint<P>(s: State<P>, payload: unknown, loc: string): void {
@@ -45,6 +47,7 @@ export function checkComplaint<P>(s: State<P>, payload: unknown, loc: string): v
     revealed === null ||
     !s.group.equals(s.group.mul(s.group.generator, scalar(revealed, s.group.order, loc)), image(s.group, dealer.commitments, by));
   if (upheld) s.disqualified.add(against);
+  s.complaintEntries.push({ by, against, revealed: revealed as string | null });
 }
 
 export function checkKey<P>(s: State<P>, payload: unknown, loc: string): void {
@@ -76,4 +79,5 @@ export function checkKey<P>(s: State<P>, payload: unknown, loc: string): void {
     ensure(schnorrValid(s.group, LABELS.trusteeKey, [s.electionId, j], vk, c, r), 'trustee-key', tl, 'proof of knowledge of the key share fails');
     s.vks.set(j, vk);
   });
+  checkAgainstCeremony(s, { qualified, publicKey: field(o, 'publicKey', loc) as string, trustees: trustees.map((t) => t as { trustee: number; verificationKey: string }) }, s.complaintEntries, s.dealerEntries, loc);
 }

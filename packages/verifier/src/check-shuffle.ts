@@ -9,6 +9,7 @@ import { inlineMsm, type MsmJob, type MsmService } from './msm-service.ts';
 import { LABELS, bytesToScalar, createHasher, h0, hashToScalar } from './hashes.ts';
 import { arr, bytes, field, int, obj, scalar, str } from './read-json.ts';
 import type { State } from './state.ts';
+import { ed25519Valid, proofDigest, rowsDigest } from './check-ceremony.ts';
 
 function random128(): bigint {
   const b = new Uint32Array(4);
@@ -133,6 +134,11 @@ export async function checkShuffle<P>(s: State<P>, payload: unknown, loc: string
   ensure(s.pk !== undefined, 'completeness', where, 'no election key');
   const failed = await verifyShuffleProof(s.group, { electionId: s.electionId, groupId, mixNode, pk: s.group.encode(s.pk) }, inputs, outputs, field(o, 'proof', where), `${where} proof`, s.msm);
   ensure(failed === undefined, 'shuffle-proof', where, `shuffle proof fails (${failed ?? ''}): outputs are not a proven re-encryption of the inputs`);
+  const signingKey = s.ceremony?.signingKeys.get(trustee);
+  if (s.ceremony !== undefined) {
+    const body = { electionId: s.electionId, groupId, mixNode, trustee, outputs: rowsDigest(outputs), proof: proofDigest(field(o, 'proof', where)) };
+    ensure(ed25519Valid(signingKey ?? '', 'isoloir/v1/shuffle-upload', body, field(o, 'signature', where) as string | null), 'shuffle-input', where, 'the shuffle is not signed by its trustee’s registered key');
+  }
   s.current.set(groupId, outputs);
   s.mixNodes.set(groupId, mixNode);
   s.mixers.set(groupId, mixers.add(trustee));

@@ -10,6 +10,7 @@ export type CheckName =
   | 'definition'
   | 'roll'
   | 'parameters'
+  | 'ceremony'
   | 'dealer-proof'
   | 'complaint'
   | 'election-key'

@@ -106,6 +106,29 @@ export const PAYLOADS: Readonly<Record<string, Shape>> = {
     },
   },
   roll: { object: { constituency: str, mode: { enum: ['online', 'kiosk'] }, category: { enum: ['belgium', 'abroad'] }, voters: int, root: hex, ids: { array: str }, publishedAt: str } },
+  ceremony: {
+    object: {
+      format: { enum: ['isoloir-ceremony/1'] },
+      electionId: str,
+      group: str,
+      threshold: int,
+      trustees: int,
+      registrations: { array: { object: { trustee: int, signingKey: hex, encryptionKey: hex, signature: hex } } },
+      posts: {
+        array: {
+          tag: 'kind',
+          oneOf: [
+            { object: { seq: int, trustee: int, kind: { enum: ['dealing'] }, signature: hex, payload: { object: { commitments: hexes, proof: schnorr, shares: { array: { object: { to: int, ephemeralKey: hex, iv: hex, ciphertext: hex } } } } } } },
+            { object: { seq: int, trustee: int, kind: { enum: ['checked'] }, signature: hex, payload: { object: { complaints: ints } } } },
+            { object: { seq: int, trustee: int, kind: { enum: ['answer'] }, signature: hex, payload: { object: { revealed: { array: { object: { to: int, share: hex } } } } } } },
+            { object: { seq: int, trustee: int, kind: { enum: ['verification-key'] }, signature: hex, payload: { object: { verificationKey: hex, proof: schnorr } } } },
+          ],
+        },
+      },
+      qualified: { nullable: ints },
+      publicKey: { nullable: hex },
+    },
+  },
   dealer: { object: { dealer: int, commitments: hexes, proof: schnorr } },
   complaint: { object: { by: int, against: int, revealed: { nullable: hex } } },
   key: { object: { qualified: ints, publicKey: hex, trustees: { array: { object: { trustee: int, verificationKey: hex, proof: schnorr } } } } },

@@ -1,6 +1,7 @@
 import type { Group } from '@isoloir/crypto';
 import type { Layout, Decoded } from './decode-ballot.ts';
 import type { MsmService } from './msm-service.ts';
+import type { CeremonyFacts } from './check-ceremony.ts';
 import type { ConstituencyDef, LegalCount } from './legal-count.ts';
 
 /** One segment `constituency/mode/category` of the roll: the unit of eligibility, of a PV and of counting. */
@@ -36,6 +37,11 @@ export interface State<P> {
   pk: P | undefined;
   /** The ceremony's qualified dealers: the only trustees who may shuffle and decrypt. */
   qualified: readonly number[];
+  /** The key ceremony's signed transcript, once its entry is read (check-ceremony.ts). */
+  ceremony?: CeremonyFacts;
+  /** The dealer and complaint entries as written (hex), to compare with the transcript. */
+  readonly dealerEntries: Map<number, readonly string[]>;
+  readonly complaintEntries: { by: number; against: number; revealed: string | null }[];
   /** Per group, the trustees who shuffled it (each at most once). */
   readonly mixers: Map<string, Set<number>>;
   readonly vks: Map<number, P>;

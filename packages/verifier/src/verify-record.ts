@@ -12,6 +12,7 @@ import { checkAttendance, checkDefinition, checkRoll } from './check-roll.ts';
 import { checkShape, PAYLOADS } from './schema.ts';
 import { checkPvs, type PvFile } from './check-pv.ts';
 import { checkShuffle } from './check-shuffle.ts';
+import { checkCeremony } from './check-ceremony.ts';
 import { checkCounts, checkDecryption, checkPartialDecryption } from './check-decryption.ts';
 
 interface Entry {
@@ -75,6 +76,8 @@ async function initialState(entry: Entry | undefined, msm: VerifyOptions['msm'])
     disqualified: new Set(),
     pk: undefined,
     qualified: [],
+    dealerEntries: new Map(),
+    complaintEntries: [],
     mixers: new Map(),
     vks: new Map(),
     ballots: new Map(),
@@ -101,6 +104,7 @@ const handlers: Record<string, ((s: State<unknown>, payload: unknown, loc: strin
   election: checkDefinition,
   roll: checkRoll,
   attendance: checkAttendance,
+  ceremony: checkCeremony,
   dealer: checkDealer,
   complaint: checkComplaint,
   key: checkKey,
@@ -122,6 +126,7 @@ const PHASE: Readonly<Record<string, number>> = {
   parameters: 0,
   election: 1,
   roll: 2,
+  ceremony: 3,
   dealer: 3,
   complaint: 4,
   key: 5,
@@ -134,7 +139,7 @@ const PHASE: Readonly<Record<string, number>> = {
   decryption: 9,
   counts: 9,
 };
-const ONCE = new Set(['parameters', 'election', 'key']);
+const ONCE = new Set(['parameters', 'election', 'ceremony', 'key']);
 const ELECTION = 1;
 const KEY = 5;
 const COUNTING = 9;

@@ -197,15 +197,15 @@ describe('counting over HTTP with isoloir trustee', () => {
     // tool checks before decrypting, refuses and names the check; nothing is uploaded.
     const honest = httpCountingService(url, E, session(s.trustee3));
     let uploads = 0;
-    const lying = { ...honest, current: async (g: string) => ({ mixNodes: 2, blob: (await store.db.selectFrom('counting_groups').select('input').where('election_id', '=', E).where('group_id', '=', g).executeTakeFirstOrThrow()).input ?? new Uint8Array(0) }), uploadPartial: async () => { uploads++; } };
+    const lying = { ...honest, current: async (g: string) => ({ mixNodes: 2, blob: (await store.db.selectFrom('counting_groups').select('input').where('election_id', '=', E).where('group_id', '=', g).executeTakeFirstOrThrow()).input ?? new Uint8Array(0) }), uploadPartial: () => { uploads++; return Promise.resolve(); } };
     const workers = (await import('@isoloir/crypto')).inlineRunner(group);
     const check = (st: { electionId: string; groupId: string; mixNode: number; pk: Uint8Array }, i: Parameters<typeof verifyShuffleProof>[2], o: Parameters<typeof verifyShuffleProof>[3], p: unknown) => verifyShuffleProof(group, st, i, o, p, 'shuffle');
     await assert.rejects(decryptAll({ group, runner: workers, share: three, service: lying, checkShuffle: check, stream: quiet }), (e: unknown) => e instanceof TrusteeCheckFailed && e.check === 'mixed-input');
     // …or an input that is not the published ballots minus the cancellations (a ballot dropped).
-    const dropping = { ...honest, publishedGroup: async (g: string) => { const p = await honest.publishedGroup(g); return { ...p, input: p.input.slice(1) }; }, uploadPartial: async () => { uploads++; } };
+    const dropping = { ...honest, publishedGroup: async (g: string) => { const p = await honest.publishedGroup(g); return { ...p, input: p.input.slice(1) }; }, uploadPartial: () => { uploads++; return Promise.resolve(); } };
     await assert.rejects(decryptAll({ group, runner: workers, share: three, service: dropping, checkShuffle: check, stream: quiet }), (e: unknown) => e instanceof TrusteeCheckFailed && e.check === 'group-input');
     // …or a chain with one shuffle only.
-    const short = { ...honest, shuffleChain: async (g: string) => (await honest.shuffleChain(g)).slice(0, 1), uploadPartial: async () => { uploads++; } };
+    const short = { ...honest, shuffleChain: async (g: string) => (await honest.shuffleChain(g)).slice(0, 1), uploadPartial: () => { uploads++; return Promise.resolve(); } };
     await assert.rejects(decryptAll({ group, runner: workers, share: three, service: short, checkShuffle: check, stream: quiet }), (e: unknown) => e instanceof TrusteeCheckFailed && e.check === 'mixers');
     assert.equal(uploads, 0);
 

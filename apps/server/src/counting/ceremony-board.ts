@@ -3,7 +3,7 @@
 // and publishes the election key once every trustee has posted a verification key that matches the
 // qualified dealers' commitments. It holds no secret: shares travel encrypted to their recipient.
 // Every accepted or refused post is audited. The phases: ceremony-state.ts.
-import { dkg, hexToScalar, loadGroup, scalarToHex, type Group, type GroupName, type Json } from '@isoloir/crypto';
+import { dkg, hexToScalar, loadGroup, type Group, type GroupName, type Json } from '@isoloir/crypto';
 import { appendAudit, type Schema, type Store } from '@isoloir/store';
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';

@@ -79,6 +79,7 @@ export interface CeremonyState {
   readonly awaitingAnswers: readonly number[];
 }
 
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the payload type of `kind`
 export const postsOf = <T>(board: Board, kind: CeremonyPostKind): { trustee: number; payload: T }[] =>
   board.posts.filter((p) => p.kind === kind).map((p) => ({ trustee: p.trustee, payload: p.payload as T }));
 

@@ -7,7 +7,8 @@ import { passphraseFrom, serverSession } from '../trustee.ts';
 const [server = '', election = '', trustee = '0', out = '', persona = '', victim = '0'] = process.argv.slice(2);
 try {
   const session = await serverSession(server, { devLogin: persona });
-  await runKeygen({ server, electionId: election, trustee: Number(trustee), session, passphrase: passphraseFrom(undefined), out, pollMs: 100, timeoutMs: 10 * 60_000, tamper: (to, share) => (to === Number(victim) ? share + 1n : share) });
+  const r = await runKeygen({ server, electionId: election, trustee: Number(trustee), session, passphrase: passphraseFrom(undefined), out, pollMs: 100, timeoutMs: 10 * 60_000, tamper: (to, share) => (to === Number(victim) ? share + 1n : share) });
+  process.stdout.write(`trustee ${trustee}: election key ${r.publicKey}; qualified dealers ${r.qualified.join(', ')}\n`);
 } catch (e) {
   process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
   process.exitCode = 1;

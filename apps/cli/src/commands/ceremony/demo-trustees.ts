@@ -24,7 +24,9 @@ export function runCliProcess(args: readonly string[], passphrase: string, trust
     const child = spawn(process.execPath, [script, ...args], { env: { ...process.env, ISOLOIR_TRUSTEE_PASSPHRASE: passphrase }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+    });
     child.stderr.on('data', (d: Buffer) => {
       stderr += d.toString();
       for (const line of d.toString().split('\n')) if (line.trim() !== '' && !line.includes('\r')) log?.(`  [trustee ${String(trustee)}] ${line}`);

@@ -90,7 +90,7 @@ export async function runKeygen(o: KeygenOptions): Promise<KeygenResult> {
   const board = boardClient(o.server, o.electionId, o.session, { log });
   const first = await board.read();
   const t = first.transcript;
-  const group = (await loadGroup(t.group as GroupName)) as Group<unknown>;
+  const group: Group<unknown> = await loadGroup(t.group as GroupName);
   const params = { electionId: o.electionId, threshold: t.threshold, trustees: t.trustees };
   if (o.trustee < 1 || o.trustee > t.trustees) throw new Error(`this ceremony has trustees 1 to ${String(t.trustees)}`);
   const j = o.trustee;
