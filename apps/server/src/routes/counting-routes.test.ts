@@ -102,7 +102,7 @@ describe('counting routes: Team A identities only, Team B contents only', () => 
     assert.equal(await get(b.headers, `/api/counting/contents/${DEMO_ELECTION_ID}/constituencies/namur/cancellations`), 403);
     assert.equal(await get(b.headers, `/api/counting/identities/${DEMO_ELECTION_ID}/constituencies/liege/remote-voters`), 403);
     assert.equal(await get(a.headers, `/api/counting/contents/${DEMO_ELECTION_ID}/constituencies/liege/pvs`), 403);
-    const upload = await app.inject({ method: 'POST', url: `/api/counting/contents/${DEMO_ELECTION_ID}/trustee/shuffles`, headers: { ...trustee.headers, 'content-type': 'application/json' }, payload: JSON.stringify({ group: 'liege/online/belgium', trustee: 1, mixNode: 1, outputs: 'AAA=', proof: {} }) });
+    const upload = await app.inject({ method: 'POST', url: `/api/counting/contents/${DEMO_ELECTION_ID}/trustee/shuffles`, headers: { ...trustee.headers, 'content-type': 'application/json' }, payload: JSON.stringify({ group: 'liege/online/belgium', trustee: 1, mixNode: 1, outputs: 'AAA=', proof: {}, signature: '0'.repeat(128) }) });
     assert.equal(upload.statusCode, 503);
     assert.equal(upload.json<{ code: string }>().code, 'counting.unavailable');
     // Counting before the period is closed: refused, audited, nothing changed.
