@@ -49,6 +49,8 @@ export interface CandidateTable {
   given_name: string;
   surname: string;
   gender: 'F' | 'M' | 'X';
+  /** `YYYY-MM-DD` (migration 0012); null for lists loaded without it. The tie-break's age step needs it. */
+  birth_date: string | null;
 }
 
 export interface VoterTable {

@@ -12,7 +12,13 @@ import { assertNotFrozen } from './setup.ts';
 import { columnIndex } from './voter-rows.ts';
 
 const name = z.string().trim().min(1).max(100).refine((s) => !isFormula(s), 'formula');
-const candidate = z.strictObject({ surname: name, givenName: name, gender: z.enum(['F', 'M', 'X']), birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() });
+const candidate = z.strictObject({ surname: name, givenName: name, gender: z.enum(['F', 'M', 'X']), birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine(isCalendarDate, 'not a date').optional() });
+
+/** A real date `YYYY-MM-DD` (not 1975-02-30). */
+function isCalendarDate(text: string): boolean {
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
 const listSchema = z.strictObject({ number: z.number().int().min(1).max(999), label: name, effectives: z.array(candidate).min(1).max(200), substitutes: z.array(candidate).max(200).default([]) });
 
 export const listsFileSchema = z.strictObject({
@@ -79,6 +85,7 @@ export async function parseListsCsv(election: string, source: ByteSource): Promi
         const list: Building = lists.get(number) ?? { label: get('list_label'), effectives: [], substitutes: [] };
         lists.set(number, list);
         const birth = get('birth_date');
+        if (birth !== '' && !(/^\d{4}-\d{2}-\d{2}$/.test(birth) && isCalendarDate(birth))) throw new PreparationError('file.invalid', at(row.line, 'birth_date'));
         (kind === 'effective' ? list.effectives : list.substitutes).push({ position, surname: get('surname'), givenName: get('given_name'), gender, ...(birth === '' ? {} : { birthDate: birth }) });
       }
     }
@@ -120,7 +127,7 @@ export async function importLists(store: Store, actor: Actor, file: ListsFile): 
       otherDrafts.set(k.constituency_code, lists);
       const list = lists.get(k.list_number) ?? { number: k.list_number, label: '', effectives: [], substitutes: [] };
       lists.set(k.list_number, list);
-      (k.kind === 'effective' ? (list.effectives as ListCandidate[]) : (list.substitutes as ListCandidate[])).push({ position: k.position, surname: k.surname, givenName: k.given_name, gender: k.gender });
+      (k.kind === 'effective' ? (list.effectives as ListCandidate[]) : (list.substitutes as ListCandidate[])).push({ position: k.position, surname: k.surname, givenName: k.given_name, gender: k.gender, ...(k.birth_date === null ? {} : { birthDate: k.birth_date }) });
     }
     const drafts: ConstituencyDraft[] = [
       // Lists already loaded come first, so that a person found twice is reported on the new list.
@@ -138,7 +145,7 @@ export async function importLists(store: Store, actor: Actor, file: ListsFile): 
       await trx.insertInto('party_lists').values(c.lists.map((l) => ({ election_id: file.election, constituency_code: c.code, list_number: l.number, label: l.label }))).execute();
       const rows = c.lists.flatMap((l) =>
         (['effectives', 'substitutes'] as const).flatMap((kind) =>
-          l[kind].map((k) => ({ election_id: file.election, constituency_code: c.code, list_number: l.number, kind: kind === 'effectives' ? ('effective' as const) : ('substitute' as const), position: k.position, given_name: k.givenName, surname: k.surname, gender: k.gender })),
+          l[kind].map((k) => ({ election_id: file.election, constituency_code: c.code, list_number: l.number, kind: kind === 'effectives' ? ('effective' as const) : ('substitute' as const), position: k.position, given_name: k.givenName, surname: k.surname, gender: k.gender, birth_date: k.birthDate ?? null })),
         ),
       );
       for (let i = 0; i < rows.length; i += 1000) await trx.insertInto('candidates').values(rows.slice(i, i + 1000)).execute();
@@ -156,9 +163,9 @@ export async function listsHash(db: Store['db'], dayId: string): Promise<string>
   const candidates = await db
     .selectFrom('candidates as k')
     .innerJoin('elections as e', 'e.id', 'k.election_id')
-    .select(['k.election_id', 'k.constituency_code', 'k.list_number', 'k.kind', 'k.position', 'k.surname', 'k.given_name', 'k.gender'])
+    .select(['k.election_id', 'k.constituency_code', 'k.list_number', 'k.kind', 'k.position', 'k.surname', 'k.given_name', 'k.gender', 'k.birth_date'])
     .where('e.election_day_id', '=', dayId)
     .orderBy('k.election_id').orderBy('k.constituency_code').orderBy('k.list_number').orderBy('k.kind').orderBy('k.position')
     .execute();
-  return createHash('sha256').update('isoloir/lists/v1\n').update(canonicalJson({ lists, candidates })).digest('hex');
+  return createHash('sha256').update('isoloir/lists/v2\n').update(canonicalJson({ lists, candidates })).digest('hex');
 }

@@ -6,6 +6,8 @@ import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import { appendAudit, canonicalJson, type Schema, type Store } from '@isoloir/store';
+import { CHAMBER, EUROPEAN, FLEMISH } from '@isoloir/electoral';
+import type { StatutoryElection } from '@isoloir/electoral';
 import type { Actor } from './actor.ts';
 import { PreparationError } from './errors.ts';
 
@@ -21,7 +23,8 @@ const election = z.strictObject({
   kind: z.enum(['chamber', 'european', 'regional']),
   label: labels,
   seatMethod: z.enum(['dhondt', 'imperiali']).default('dhondt'),
-  thresholdPercent: z.number().int().min(0).max(100).default(5),
+  /** Defaults to the statutory threshold of the kind: 5 % (Chamber, regional), none for the European Parliament. */
+  thresholdPercent: z.number().int().min(0).max(100).optional(),
   minimumAge: z.number().int().min(16).max(18),
   constituencies: z.array(constituency).min(1).max(50),
 });
@@ -46,6 +49,7 @@ export const electionSetupSchema = z
       ids.add(e.id);
       if (e.kind === 'european' && e.minimumAge !== 16) ctx.addIssue({ code: 'custom', path: ['elections', i, 'minimumAge'], message: 'the European Parliament votes from 16' });
       if (e.kind !== 'european' && e.minimumAge !== 18) ctx.addIssue({ code: 'custom', path: ['elections', i, 'minimumAge'], message: 'this election votes from 18' });
+      for (const issue of lawIssues(e)) ctx.addIssue({ code: 'custom', path: ['elections', i, issue.field], message: issue.message });
       const codes = new Set<string>();
       e.constituencies.forEach((c, j) => {
         if (codes.has(c.code)) ctx.addIssue({ code: 'custom', path: ['elections', i, 'constituencies', j, 'code'], message: 'duplicate constituency code' });
@@ -58,12 +62,41 @@ export const electionSetupSchema = z
     if (setup.registrationDeadline >= setup.day.votingDate) ctx.addIssue({ code: 'custom', path: ['registrationDeadline'], message: 'not before election day' });
   });
 
-export type ElectionSetup = z.infer<typeof electionSetupSchema>;
+/** The statutory rules of each kind of election (@isoloir/electoral, where they are cited); every regional parliament has D'Hondt and 5 %. */
+const STATUTORY: Readonly<Record<'chamber' | 'european' | 'regional', StatutoryElection>> = { chamber: CHAMBER, european: EUROPEAN, regional: FLEMISH };
+
+function statutoryThresholdPercent(kind: 'chamber' | 'european' | 'regional'): number {
+  const { num, den } = STATUTORY[kind].threshold;
+  return Number((num * 100n) / den);
+}
+
+/**
+ * Method and threshold against the law of the kind of election: D'Hondt everywhere here (CE art.
+ * 167; LEPE; act of 16 July 1993 art. 29ter; the Brussels Parliament's quota method gives the same
+ * seats), 5 % for the Chamber (CE art. 165bis) and the regional parliaments (art. 29ter), none for the
+ * European Parliament.
+ */
+export function lawIssues(e: { readonly kind: 'chamber' | 'european' | 'regional'; readonly seatMethod: string; readonly thresholdPercent?: number | undefined }): { readonly field: 'seatMethod' | 'thresholdPercent'; readonly message: string }[] {
+  const issues: { field: 'seatMethod' | 'thresholdPercent'; message: string }[] = [];
+  if (e.seatMethod !== 'dhondt') issues.push({ field: 'seatMethod', message: `the law sets D'Hondt for a ${e.kind} election` });
+  const statutory = statutoryThresholdPercent(e.kind);
+  if (e.thresholdPercent !== undefined && e.thresholdPercent !== statutory) issues.push({ field: 'thresholdPercent', message: `the law sets a threshold of ${String(statutory)} % for a ${e.kind} election` });
+  return issues;
+}
+
+type ParsedSetup = z.infer<typeof electionSetupSchema>;
+
+/** A setup whose thresholds are set: the statutory one where the file leaves it out. */
+export type ElectionSetup = Omit<ParsedSetup, 'elections'> & { readonly elections: readonly (ParsedSetup['elections'][number] & { readonly thresholdPercent: number })[] };
+
+function withThresholds(setup: ParsedSetup): ElectionSetup {
+  return { ...setup, elections: setup.elections.map((e) => ({ ...e, thresholdPercent: e.thresholdPercent ?? statutoryThresholdPercent(e.kind) })) };
+}
 
 /** Validates a parsed JSON value; a failure names the first wrong field. */
 export function parseElectionSetup(value: unknown): ElectionSetup {
   const parsed = electionSetupSchema.safeParse(value);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) return withThresholds(parsed.data);
   const issue = parsed.error.issues[0];
   const where = issue === undefined ? undefined : issue.path.map((p) => (typeof p === 'number' ? `[${String(p)}]` : `.${String(p)}`)).join('').replace(/^\./, '');
   throw new PreparationError('file.invalid', where, `file.invalid (${where ?? ''}: ${issue?.message ?? ''})`);
@@ -86,6 +119,11 @@ export async function assertNotFrozen(trx: Transaction<Schema>, dayId: string): 
 
 /** Loads (or updates, while not frozen) an election day from its setup; one transaction, audited. */
 export async function importElectionSetup(store: Store, actor: Actor, setup: ElectionSetup): Promise<{ readonly dayId: string; readonly hash: string }> {
+  // The same check for a setup built in code (the demo) as for a file.
+  for (const [i, e] of setup.elections.entries()) {
+    const [issue] = lawIssues(e);
+    if (issue !== undefined) throw new PreparationError('file.invalid', `elections[${String(i)}].${issue.field}`, `file.invalid (elections[${String(i)}].${issue.field}: ${issue.message})`);
+  }
   const hash = createHash('sha256').update(canonicalJson(setup)).digest('hex');
   const dayId = setup.day.id;
   await store.db.transaction().execute(async (trx) => {
