@@ -10,7 +10,8 @@ import { startDevAuth } from './auth/dev-auth.ts';
 import type { CountingChecks } from './counting/mixing.ts';
 import { openDemoCeremony } from './counting/demo-ceremony.ts';
 import { seedDemoIfEmpty } from './demo/seed-demo.ts';
-import { seedPreparationDemo } from './preparation/demo-preparation.ts';
+import { CLI_ACTOR } from './preparation/actor.ts';
+import { demoSetupAround, seedPreparationDemo } from './preparation/demo-preparation.ts';
 import { DEFAULT_WEB_ROOT } from './web.ts';
 
 export interface ServerOptions {
@@ -44,7 +45,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const store = await openStore({ url: options.databaseUrl, dataDir: options.dataDir });
   try {
     // The demo's preparation data (setup, communes, posts) comes with a freshly seeded demo.
-    if (options.seedDemo && (await seedDemoIfEmpty(store)).seeded) await seedPreparationDemo(store);
+    // Its dates are placed around today, so that the tour works on whatever day it is started.
+    if (options.seedDemo && (await seedDemoIfEmpty(store)).seeded) await seedPreparationDemo(store, CLI_ACTOR, 0, demoSetupAround(new Date().toISOString().slice(0, 10)));
     // The demo election's key ceremony is opened here; the CLI's trustee processes run it.
     const demoCeremony = options.seedDemo ? await openDemoCeremony(store) : false;
     const devAuth = options.auth === undefined ? await startDevAuth(store, { host: options.host, port: options.devIdpPort ?? (options.port === 0 ? 0 : options.port + 1) }) : undefined;

@@ -71,9 +71,29 @@ export function communesCsv(communes: readonly CommuneRef[], electionIds: readon
 
 
 
+function addDays(isoDay: string, days: number): string {
+  return new Date(Date.parse(`${isoDay}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The demo setup with its dates placed around `today` (DEMO-ONLY dates), so that the platform started
+ * on any day can be tried as the README tours it: consular registrations still open (two more days),
+ * every remote mode's period open since yesterday, election day a week ahead. The ballot box reads these
+ * periods as it reads any setup's; nothing else differs from DEMO_SETUP (the tests' fixed 2029 dates).
+ */
+export function demoSetupAround(today: string): ElectionSetup {
+  const day = (offset: number): string => addDays(today, offset);
+  return {
+    ...DEMO_SETUP,
+    day: { ...DEMO_SETUP.day, votingDate: day(7) },
+    registrationDeadline: day(2),
+    periods: { hybrid: { opens: day(-1), closes: day(4) }, online: { opens: day(-1), closes: day(6) }, kiosk: { opens: day(-1), closes: day(4) } },
+  };
+}
+
 /** Loads the demo's setup (with its posts) and communes (idempotent while not frozen). */
-export async function seedPreparationDemo(store: Store, actor: Actor = CLI_ACTOR, extraCommunes = 0): Promise<void> {
-  await importElectionSetup(store, actor, DEMO_SETUP);
+export async function seedPreparationDemo(store: Store, actor: Actor = CLI_ACTOR, extraCommunes = 0, setup: ElectionSetup = DEMO_SETUP): Promise<void> {
+  await importElectionSetup(store, actor, setup);
   await importCommunes(store, actor, DEMO_DAY_ID, demoCommunes(extraCommunes));
 }
 

@@ -32,7 +32,7 @@ export function runCliProcess(args: readonly string[], passphrase: string, trust
       for (const line of d.toString().split('\n')) if (line.trim() !== '' && !line.includes('\r')) log?.(`  [trustee ${String(trustee)}] ${line}`);
     });
     child.on('error', reject);
-    child.on('close', (code) => resolve({ trustee, code, stdout, stderr }));
+    child.on('close', (code) => { resolve({ trustee, code, stdout, stderr }); });
   });
 }
 
