@@ -127,6 +127,8 @@ export async function emitRecord(store: Store, electionId: string, sink: Sink): 
   await chain.append('parameters', { electionId, group: key.group_name, threshold: key.threshold, trustees: key.trustees, layout: { ...layout }, width: ballotWidth(layout) });
   await chain.append('election', definition as unknown as Json);
   for (const r of roll) await chain.append('roll', { ...r, ids: [...r.ids] });
+  // The key ceremony's signed transcript (isoloir-ceremony/1), then the entries derived from it.
+  if (ceremony.transcript !== undefined) await chain.append('ceremony', ceremony.transcript);
   for (const d of ceremony.dealers) await chain.append('dealer', d);
   for (const c of ceremony.complaints) await chain.append('complaint', c);
   await chain.append('key', ceremony.key);
