@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyRecord } from '@isoloir/verifier';
-import type { PlainBallot } from '@isoloir/crypto';
+import { rechain, type ElectionRecord, type PlainBallot } from '@isoloir/crypto';
 import { runDemo } from './demo-run.ts';
 
 interface Log {
@@ -79,6 +79,18 @@ test('isoloir demo: verifiable record, PVs equal an independent recount, tamperi
     assert.match(await tamper('ballot', (p) => ((p['ciphertexts'] as string[])[1] = flip((p['ciphertexts'] as string[])[1] ?? ''))), /chain .*ballot/);
     assert.match(await tamper('shuffle', (p) => ((p['proof'] as Record<string, string>)['s1'] = flip((p['proof'] as Record<string, string>)['s1'] ?? ''))), /chain .*shuffle/);
     assert.match(await tamper('counts', (p) => ((p['counts'] as Record<string, number>)['blank'] = 99)), /chain .*counts/);
+
+    // A server that re-labels a shuffle as another trustee's and drops its signature, then re-chains
+    // the hashes: the record carries the ceremony's transcript, so the registered keys catch it.
+    const relabelled = JSON.parse(JSON.stringify(record)) as typeof record;
+    const shuffle = relabelled.entries.find((e) => e.type === 'shuffle');
+    assert.ok(shuffle !== undefined);
+    assert.ok(relabelled.entries.some((e) => e.type === 'ceremony'), 'the record carries the ceremony transcript');
+    shuffle.payload['trustee'] = shuffle.payload['trustee'] === 1 ? 3 : 1;
+    shuffle.payload['signature'] = null;
+    const forged = await verifyRecord(rechain(relabelled as unknown as ElectionRecord));
+    assert.equal(forged.ok, false);
+    assert.match(`${forged.check} ${forged.location}`, /^shuffle-input .*shuffle/);
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
