@@ -21,6 +21,19 @@ export type { ModelError } from './validate-constituency.ts';
 export { validateConstituency } from './validate-constituency.ts';
 export type { ListRule, ListCandidate, ListDraft, ConstituencyDraft, ListViolation } from './list-composition.ts';
 export { checkLists, maxSubstitutes } from './list-composition.ts';
+export type { SubstituteRule, GenderRule, ListNumbering } from './elections/list-rules.ts';
+export {
+  substituteBounds,
+  COMMON_LIST_RULES,
+  CHAMBER_LIST_RULES,
+  EUROPEAN_LIST_RULES,
+  REGIONAL_LIST_RULES,
+  BRUSSELS_LIST_RULES,
+  GERMAN_SPEAKING_LIST_RULES,
+  LOCAL_FLANDERS_LIST_RULES,
+  LOCAL_WALLONIA_LIST_RULES,
+  LOCAL_BRUSSELS_LIST_RULES,
+} from './elections/list-rules.ts';
 export type { MarkedBallot, Mark, HeadBoxMark, CandidateMark, PaperState, BallotCategory } from './ballot.ts';
 export type { InvalidBallotRule, BallotRule } from './ballot-rules.ts';
 export { INVALID_BALLOT_RULES, INVALID_BALLOT_RULE_CODES } from './ballot-rules.ts';

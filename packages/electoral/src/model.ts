@@ -55,7 +55,12 @@ export interface Constituency {
   readonly lists: readonly CandidateList[];
 }
 
-/** A numbered list. The number is not unique in a constituency (2024 Hainaut: two lists 20): identify lists by `id`. */
+/**
+ * A numbered list. By law a number designates one list of a constituency (`checkLists` refuses
+ * duplicates; national numbers are the same in every constituency), but the official 2024 result
+ * files give number 20 (and 21) to two lists in 7 of the 11 Chamber constituencies (Hainaut: BLANCO
+ * and COLLECTIF CITOYEN both 20), so a model built from them identifies lists by `id`.
+ */
 export interface CandidateList {
   readonly id: string;
   readonly number: number;

@@ -2,6 +2,7 @@ import { cite, SOURCES, unverified } from './citations.ts';
 import { constituency, labels } from './build.ts';
 import { ARRONDISSEMENTS as A } from './territory.ts';
 import { FIVE_PERCENT, HALF, REGIONAL_ABROAD, REGIONAL_AGE } from './regional-common.ts';
+import { BRUSSELS_LIST_RULES } from './list-rules.ts';
 import type { StatutoryElection } from './types.ts';
 
 const groups = cite('Special act of 12 January 1989 on the Brussels institutions (LSIB) arts. 14 and 20: of the 89 seats, 72 go to the lists of the French language group and 17 to those of the Dutch language group', 'elections.fgov.be, "Parlement de la Région de Bruxelles-Capitale"');
@@ -27,8 +28,7 @@ export const BRUSSELS: StatutoryElection = {
     steps: ['higher-figure', 'candidate-votes', 'candidate-age'],
     citation: unverified('LSIB art. 20 [U: the paragraph for a seat due with equal right; assumed to follow art. 29quater of the act of 16 July 1993]'),
   },
-  listRules: { maxEffectivesIsSeats: true, substitutes: 'none', genderParity: true, citation: cite('LSIB art. 16bis: no substitutes since the special ordinance of 19 April 2018 art. 2; gender parity [U: article]', SOURCES.dmeeus) },
-  listNumbers: unverified('Numbers drawn per language group; unique within the constituency [U: article]'),
+  listRules: BRUSSELS_LIST_RULES,
   constituencies: [
     constituency('groupe-francais', labels('Groupe linguistique français', 'Franse taalgroep', 'Französische Sprachgruppe', 'French language group'), 72, ['fr'], groups),
     constituency('groupe-neerlandais', labels('Groupe linguistique néerlandais', 'Nederlandse taalgroep', 'Niederländische Sprachgruppe', 'Dutch language group'), 17, ['nl'], groups),

@@ -2,6 +2,7 @@ import { fraction } from '../fraction.ts';
 import { cite, SOURCES, unverified } from './citations.ts';
 import { constituency, fixed, labels } from './build.ts';
 import { ARRONDISSEMENTS as A, COMINES_WARNETON, RHODE_SAINT_GENESE_CANTON, VOEREN } from './territory.ts';
+import { CHAMBER_LIST_RULES } from './list-rules.ts';
 import type { StatutoryElection } from './types.ts';
 
 const seats2024 = cite('CE art. 87 (constituencies); seats per constituency as applied in 2024, Constitution art. 63', SOURCES.fixtures2024);
@@ -23,8 +24,7 @@ export const CHAMBER: StatutoryElection = {
     steps: ['higher-figure', 'candidate-votes', 'candidate-age'],
     citation: unverified('CE art. 167: a seat due with equal right goes to the list with the higher electoral figure, then to the list of the candidate at stake with the most votes, subsidiarily the oldest [U: paragraph; same rule as act of 16 July 1993 art. 29quater]'),
   },
-  listRules: { maxEffectivesIsSeats: true, substitutes: 'chamber', genderParity: true, citation: cite('CE arts. 117 (numbers of effectives and substitutes), 117bis (gender), 118 (one list per election)', SOURCES.dmeeus) },
-  listNumbers: unverified('CE art. 115bis: numbers drawn for the parties represented, the same in every constituency; unique within a constituency [U: article]'),
+  listRules: CHAMBER_LIST_RULES,
   constituencies: [
     constituency('anvers', labels('Circonscription d’Anvers', 'Kieskring Antwerpen', 'Wahlkreis Antwerpen', 'Antwerp'), 24, ['nl'], seats2024),
     constituency('flandre-orientale', labels('Circonscription de Flandre orientale', 'Kieskring Oost-Vlaanderen', 'Wahlkreis Ostflandern', 'East Flanders'), 20, ['nl'], seats2024),

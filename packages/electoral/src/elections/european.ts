@@ -2,6 +2,7 @@ import { fraction } from '../fraction.ts';
 import { cite, SOURCES, unverified } from './citations.ts';
 import { constituency, labels } from './build.ts';
 import { ARRONDISSEMENTS as A, COMINES_WARNETON, FLEMISH_REGION, GERMAN_LANGUAGE_AREA, RHODE_SAINT_GENESE_CANTON, VOEREN, WALLOON_REGION } from './territory.ts';
+import { EUROPEAN_LIST_RULES } from './list-rules.ts';
 import type { StatutoryElection } from './types.ts';
 
 const seats2024 = unverified(
@@ -30,8 +31,7 @@ export const EUROPEAN: StatutoryElection = {
     steps: ['higher-figure', 'candidate-votes', 'candidate-age'],
     citation: unverified('LEPE, applying the rule of the Electoral Code (CE art. 167): higher electoral figure, then the candidate at stake with the most votes, subsidiarily the oldest [U: article of LEPE]'),
   },
-  listRules: { maxEffectivesIsSeats: true, substitutes: 'chamber', genderParity: true, citation: cite('LEPE art. 22, referring to CE art. 117 al. 3 for substitutes; gender rules as CE art. 117bis', SOURCES.dmeeus) },
-  listNumbers: unverified('LEPE: the numbers drawn for the Chamber apply; one list per number within a college [U: article]'),
+  listRules: EUROPEAN_LIST_RULES,
   constituencies: [
     constituency('college-neerlandais', labels('Collège électoral néerlandais', 'Nederlands kiescollege', 'Niederländisches Wahlkollegium', 'Dutch electoral college'), 13, ['nl'], seats2024),
     constituency('college-francais', labels('Collège électoral français', 'Frans kiescollege', 'Französisches Wahlkollegium', 'French electoral college'), 8, ['fr'], seats2024),

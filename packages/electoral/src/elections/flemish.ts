@@ -1,7 +1,8 @@
-import { cite, SOURCES, unverified } from './citations.ts';
+import { cite, SOURCES } from './citations.ts';
 import { constituency, fixed, labels } from './build.ts';
 import { ARRONDISSEMENTS as A } from './territory.ts';
 import { ART_29QUATER, FIVE_PERCENT, HALF, REGIONAL_ABROAD, REGIONAL_AGE } from './regional-common.ts';
+import { REGIONAL_LIST_RULES } from './list-rules.ts';
 import type { StatutoryElection } from './types.ts';
 
 const seats2024 = cite('Special decree of 7 July 2006 on the Flemish institutions art. 7 (six constituencies: the five provinces and Brussels-Capital); 118 + 6 seats (special act of 8 August 1980 art. 24 §1); 2024 distribution: West Flanders lost one seat to Flemish Brabant', SOURCES.flemish2024);
@@ -20,8 +21,7 @@ export const FLEMISH: StatutoryElection = {
   devolution: HALF,
   devolutionCitation: cite('Act of 16 July 1993 arts. 29octies al. 2 and 29nonies al. 2: half the head-box ballots devolve', SOURCES.dmeeus),
   tieBreak: ART_29QUATER,
-  listRules: { maxEffectivesIsSeats: true, substitutes: 'regional', genderParity: true, citation: unverified('Act of 16 July 1993 art. 28 al. 2 (substitutes: as many as effectives, at most 16, at least 4) [U: whether the bound counts seats or the list’s effectives]; gender rules as CE art. 117bis [U: article]', SOURCES.dmeeus) },
-  listNumbers: unverified('The numbers drawn for the Chamber apply to the same parties; unique within a constituency [U: article]'),
+  listRules: REGIONAL_LIST_RULES,
   constituencies: [
     constituency('anvers', labels('Circonscription d’Anvers', 'Kieskring Antwerpen', 'Wahlkreis Antwerpen', 'Antwerp'), 33, ['nl'], seats2024),
     constituency('flandre-orientale', labels('Circonscription de Flandre orientale', 'Kieskring Oost-Vlaanderen', 'Wahlkreis Ostflandern', 'East Flanders'), 27, ['nl'], seats2024),

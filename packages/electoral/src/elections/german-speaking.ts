@@ -2,6 +2,7 @@ import { cite, unverified } from './citations.ts';
 import { constituency, labels } from './build.ts';
 import { GERMAN_LANGUAGE_AREA } from './territory.ts';
 import { FIVE_PERCENT, HALF, REGIONAL_ABROAD } from './regional-common.ts';
+import { GERMAN_SPEAKING_LIST_RULES } from './list-rules.ts';
 import type { StatutoryElection } from './types.ts';
 
 const FGOV_DE = 'wahlen.fgov.be, "Stimmenauszählung, Sitzverteilung", Parlament der Deutschsprachigen Gemeinschaft';
@@ -20,8 +21,7 @@ export const GERMAN_SPEAKING: StatutoryElection = {
   devolution: HALF,
   devolutionCitation: unverified('Act of 6 July 1990, designation as for the Chamber (CE arts. 172–173) [U: article]', FGOV_DE),
   tieBreak: { steps: ['higher-figure', 'candidate-votes', 'candidate-age'], citation: unverified('Act of 6 July 1990 [U: article; assumed the rule of CE art. 167 / act of 16 July 1993 art. 29quater]') },
-  listRules: { maxEffectivesIsSeats: true, substitutes: 'regional', genderParity: true, citation: unverified('Act of 6 July 1990 [U: substitutes bound and gender rule]') },
-  listNumbers: unverified('Numbers unique within the constituency [U: article]'),
+  listRules: GERMAN_SPEAKING_LIST_RULES,
   constituencies: [constituency('communaute-germanophone', labels('Communauté germanophone', 'Duitstalige Gemeenschap', 'Deutschsprachige Gemeinschaft', 'German-speaking Community'), 25, ['de'], cite('25 members', 'pdg.be "Wahlmodus"'))],
   voters: {
     minimumAge: 18,

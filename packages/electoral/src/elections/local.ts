@@ -4,6 +4,8 @@ import { fraction } from '../fraction.ts';
 import type { Fraction } from '../fraction.ts';
 import type { SeatMethod } from '../model.ts';
 import { cite, unverified } from './citations.ts';
+import { LOCAL_BRUSSELS_LIST_RULES, LOCAL_FLANDERS_LIST_RULES, LOCAL_WALLONIA_LIST_RULES } from './list-rules.ts';
+import type { ListRules } from './list-rules.ts';
 import type { Citation, TieBreakRule } from './types.ts';
 
 export type LocalRegion = 'flanders' | 'wallonia' | 'brussels';
@@ -19,6 +21,7 @@ export interface LocalRules {
   readonly devolution: Fraction;
   readonly devolutionCitation: Citation;
   readonly tieBreak: TieBreakRule;
+  readonly listRules: ListRules;
 }
 
 const NO_THRESHOLD = cite('No legal threshold for communal councils', '../shared/docs/belgian-elections.md §2.2');
@@ -33,6 +36,7 @@ export const LOCAL_RULES: Readonly<Record<LocalRegion, LocalRules>> = {
     devolution: fraction(0),
     devolutionCitation: unverified('LPKD as amended for the local elections of 2024: the list vote no longer devolves [U: amending decree]', 'vlaanderen.be "Verkozenen en opvolgers" (seats in decreasing order of preference votes)'),
     tieBreak: { steps: ['higher-figure', 'candidate-votes', 'candidate-age'], citation: unverified('LPKD: on equal quotients the list with the higher figure [U: article; the further steps are assumed to follow art. 29quater of the act of 16 July 1993]', 'hln.be 2018') },
+    listRules: LOCAL_FLANDERS_LIST_RULES,
   },
   wallonia: {
     region: 'wallonia',
@@ -43,6 +47,7 @@ export const LOCAL_RULES: Readonly<Record<LocalRegion, LocalRules>> = {
     devolution: fraction(0),
     devolutionCitation: unverified('CDLD: devolution of the head-box vote abolished from the communal elections of 2018 [U: article]', 'rtbf 2018; walhain.ecolo.be 2018'),
     tieBreak: { steps: ['higher-figure', 'candidate-votes', 'candidate-age'], citation: unverified('CDLD art. L4145-6 [U: paragraph for equal quotients; the steps are assumed to follow art. 29quater of the act of 16 July 1993]') },
+    listRules: LOCAL_WALLONIA_LIST_RULES,
   },
   brussels: {
     region: 'brussels',
@@ -53,5 +58,6 @@ export const LOCAL_RULES: Readonly<Record<LocalRegion, LocalRules>> = {
     devolution: fraction(1, 2),
     devolutionCitation: unverified('Brussels ordinance: the devolutive effect of the head-box vote halved [U: ordinance]', 'rtbf 2019'),
     tieBreak: { steps: ['higher-figure', 'candidate-votes', 'candidate-age'], citation: unverified('LEC [U: article for equal quotients; assumed the rule of art. 29quater of the act of 16 July 1993]') },
+    listRules: LOCAL_BRUSSELS_LIST_RULES,
   },
 };

@@ -1,6 +1,7 @@
 import type { Fraction } from '../fraction.ts';
 import type { Labels } from '../labels.ts';
 import type { SeatMethod, TieBreakStep } from '../model.ts';
+import type { ListRules } from './list-rules.ts';
 
 /** The elections of a federal, regional and European election day (9 June 2024), one code each. */
 export type ElectionCode = 'chamber' | 'european' | 'flemish' | 'walloon' | 'brussels' | 'german-speaking';
@@ -14,7 +15,7 @@ export interface Citation {
   readonly unverified?: true;
 }
 
-export type { TieBreakStep };
+export type { TieBreakStep, ListRules };
 
 export interface TieBreakRule {
   readonly steps: readonly TieBreakStep[];
@@ -85,17 +86,6 @@ export interface VoterRules {
   readonly abroadCitation: Citation;
 }
 
-/** Candidate-list composition rules of an election (the text differs per election). */
-export interface ListRules {
-  /** Maximum effectives: the number of seats (of the constituency or language group). */
-  readonly maxEffectivesIsSeats: true;
-  /** Substitutes: `none`, or bounds `min(max(…))` computed by `substituteBounds`. */
-  readonly substitutes: 'chamber' | 'regional' | 'none';
-  /** Gender alternation of the first two effectives and of the first two substitutes, balance within one. */
-  readonly genderParity: true;
-  readonly citation: Citation;
-}
-
 export interface StatutoryElection {
   readonly code: ElectionCode;
   /** The kind in the election set-up (`apps/server` preparation). */
@@ -114,9 +104,8 @@ export interface StatutoryElection {
   readonly devolution: Fraction;
   readonly devolutionCitation: Citation;
   readonly tieBreak: TieBreakRule;
+  /** Candidate-list composition: effectives, substitutes, gender placement, numbering (`checkLists`). */
   readonly listRules: ListRules;
-  /** List numbers: drawn nationally for parties represented (the same number in every constituency), else per constituency. */
-  readonly listNumbers: Citation;
   readonly constituencies: readonly StatutoryConstituency[];
   readonly voters: VoterRules;
 }

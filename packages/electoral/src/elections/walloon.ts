@@ -1,6 +1,7 @@
 import { cite, SOURCES, unverified } from './citations.ts';
 import { constituency, fixed, labels } from './build.ts';
 import { ART_29QUATER, FIVE_PERCENT, HALF, REGIONAL_ABROAD, REGIONAL_AGE } from './regional-common.ts';
+import { REGIONAL_LIST_RULES } from './list-rules.ts';
 import type { StatutoryElection } from './types.ts';
 
 const seats2024 = cite('Walloon government order of 8 December 2022 distributing the members of the Walloon Parliament among the constituencies (eleven constituencies since 2019, special decree published 5 February 2018)', SOURCES.walloonParliament);
@@ -19,8 +20,7 @@ export const WALLOON: StatutoryElection = {
   devolution: HALF,
   devolutionCitation: unverified('Act of 16 July 1993 arts. 29octies–29nonies: half the head-box ballots devolve [U: sources conflict on a Walloon abolition for the regional election (rtbf 2019 says abolished; a 2018 note says the special decree lacked its two-thirds)]', SOURCES.dmeeus),
   tieBreak: ART_29QUATER,
-  listRules: { maxEffectivesIsSeats: true, substitutes: 'regional', genderParity: true, citation: unverified('Act of 16 July 1993 art. 28 al. 2 (substitutes: as many as effectives, at most 16, at least 4) [U: whether the bound counts seats or the list’s effectives]', SOURCES.dmeeus) },
-  listNumbers: unverified('The numbers drawn for the Chamber apply to the same parties; unique within a constituency [U: article]'),
+  listRules: REGIONAL_LIST_RULES,
   constituencies: [
     constituency('nivelles', labels('Nivelles', 'Nijvel', 'Nivelles', 'Nivelles'), 8, ['fr'], seats2024),
     constituency('mons', labels('Mons', 'Bergen', 'Mons', 'Mons'), 5, ['fr'], seats2024),
