@@ -10,6 +10,7 @@ import { registerAuth } from './auth/hook.ts';
 import { createAuthRuntime } from './auth/runtime.ts';
 import type { CountingChecks } from './counting/mixing.ts';
 import { handleError, handleNotFound } from './errors.ts';
+import { refuseBadText } from './input-guard.ts';
 import { registerOpenApi } from './openapi.ts';
 import { ROUTE_MODULES } from './routes/index.ts';
 import { isAppPath, registerWeb } from './web.ts';
@@ -55,6 +56,7 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   });
   await registerAuth(app, createAuthRuntime(options.auth));
   app.setErrorHandler(handleError);
+  app.addHook('preValidation', refuseBadText);
   // While closing, answers in flight tell their client to hang up, so that their keep-alive
   // connections do not hold the shutdown open until they time out.
   let closing = false;

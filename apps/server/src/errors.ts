@@ -2,9 +2,11 @@
 // code. Never a stack trace. Codes are dotted and lower-case; add new ones to ERROR_CODES.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable } from './database-unavailable.ts';
 
 export const ERROR_CODES = {
   'request.invalid': { status: 400, message: 'The request is not valid.' },
+  'request.text': { status: 400, message: 'The text holds a character that is not allowed (a NUL or a broken character).' },
   'route.not-found': { status: 404, message: 'There is nothing at this address.' },
   'election.not-found': { status: 404, message: 'This election does not exist.' },
   'request.too-large': { status: 413, message: 'The request is too large.' },
@@ -92,6 +94,9 @@ export const ERROR_CODES = {
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
+/** Seconds a client waits before trying again after a 503 or a 429. */
+export const RETRY_AFTER_SECONDS = 5;
+
 export interface ErrorBody {
   readonly code: ErrorCode;
   readonly message: string;
@@ -127,6 +132,7 @@ function classify(error: FastifyError): { code: ErrorCode; field?: string | unde
   if (error instanceof AppError) return { code: error.code, field: error.field };
   if (error.validation !== undefined) return { code: 'request.invalid', field: firstInvalidField(error) };
   if (error.statusCode === 413) return { code: 'request.too-large' };
+  if (isDatabaseUnavailable(error)) return { code: 'server.unavailable' };
   if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) return { code: 'request.invalid' };
   return { code: 'internal' };
 }
@@ -134,7 +140,10 @@ function classify(error: FastifyError): { code: ErrorCode; field?: string | unde
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const { code, field } = classify(error);
   if (code === 'internal') request.log.error({ err: error }, 'unhandled error');
+  else if (code === 'server.unavailable') request.log.warn({ code, reason: error.message }, 'database unavailable');
   else request.log.info({ code, field }, 'request refused');
+  const status = ERROR_CODES[code].status;
+  if (status === 503 || status === 429) reply.header('retry-after', RETRY_AFTER_SECONDS);
   return reply.status(ERROR_CODES[code].status).send(errorBody(code, field));
 }
 

@@ -12,6 +12,8 @@ import { openDemoCeremony } from './counting/demo-ceremony.ts';
 import { seedDemoIfEmpty } from './demo/seed-demo.ts';
 import { CLI_ACTOR } from './preparation/actor.ts';
 import { demoSetupAround, seedPreparationDemo } from './preparation/demo-preparation.ts';
+import { redactingLogger } from './log-redaction.ts';
+import { productionStartProblem } from './production-mode.ts';
 import { DEFAULT_WEB_ROOT } from './web.ts';
 
 export interface ServerOptions {
@@ -41,7 +43,12 @@ export interface RunningServer {
 
 export const VERSION = '0.1.0';
 
+/** A start that production mode refuses; its message says what to configure. */
+export class ProductionStartRefused extends Error {}
+
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const refused = productionStartProblem({ seedDemo: options.seedDemo, identityProvider: options.auth !== undefined });
+  if (refused !== undefined) throw new ProductionStartRefused(refused);
   const store = await openStore({ url: options.databaseUrl, dataDir: options.dataDir });
   try {
     // The demo's preparation data (setup, communes, posts) comes with a freshly seeded demo.
@@ -50,7 +57,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // The demo election's key ceremony is opened here; the CLI's trustee processes run it.
     const demoCeremony = options.seedDemo ? await openDemoCeremony(store) : false;
     const devAuth = options.auth === undefined ? await startDevAuth(store, { host: options.host, port: options.devIdpPort ?? (options.port === 0 ? 0 : options.port + 1) }) : undefined;
-    const app = await buildApp({ store, webRoot: options.webRoot ?? DEFAULT_WEB_ROOT, logger: options.logger ?? true, version: VERSION, auth: options.auth ?? devAuth?.options, counting: options.counting });
+    const app = await buildApp({ store, webRoot: options.webRoot ?? DEFAULT_WEB_ROOT, logger: options.logger ?? redactingLogger(), version: VERSION, auth: options.auth ?? devAuth?.options, counting: options.counting });
     const address = await app.listen({ port: options.port, host: options.host }).catch(async (error: unknown) => {
       await devAuth?.close();
       throw error;

@@ -1,7 +1,7 @@
 // `isoloir start`: the platform on this machine. PGlite in ./data unless DATABASE_URL is set.
 import { resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { authOptionsFromEnv, oidcConfigFromEnv, startServer, stopOnSignals } from '@isoloir/server';
+import { authOptionsFromEnv, isProduction, oidcConfigFromEnv, productionStartProblem, startServer, stopOnSignals } from '@isoloir/server';
 import { join } from 'node:path';
 import { DEMO_ELECTION_ID } from '@isoloir/server';
 import { DEMO_SHARES_FOLDER } from '@isoloir/server/counting';
@@ -29,8 +29,16 @@ export function registerStart(program: Command): void {
     .option('--port <port>', 'port to listen on', parsePort, Number(process.env['PORT'] ?? 8080))
     .option('--host <host>', 'address to listen on', process.env['HOST'] ?? '127.0.0.1')
     .option('--data <dir>', 'folder of the embedded database', process.env['ISOLOIR_DATA'] ?? './data')
-    .option('--no-demo', 'do not seed the demo election into an empty database')
+    .option('--no-demo', 'do not seed the demo election into an empty database (never seeded with NODE_ENV=production)')
     .action(async (options: StartOptions) => {
+      // Production never seeds the demo and never runs the development login: refuse before anything starts.
+      const seedDemo = options.demo && !isProduction();
+      const oidcRefusal = productionStartProblem({ seedDemo, identityProvider: process.env['ISOLOIR_OIDC_ISSUER'] !== undefined && process.env['ISOLOIR_OIDC_ISSUER'] !== '' });
+      if (oidcRefusal !== undefined) {
+        process.stderr.write(`isoloir start: ${oidcRefusal}\n`);
+        process.exitCode = 1;
+        return;
+      }
       const webProblem = ensureWebBuilt((line) => process.stdout.write(line));
       if (webProblem !== undefined) {
         process.stderr.write(`isoloir start: ${webProblem}\n`);
@@ -43,7 +51,7 @@ export function registerStart(program: Command): void {
       // Login: CSAM/FAS when ISOLOIR_OIDC_ISSUER is set, else the development identity provider.
       const oidc = oidcConfigFromEnv();
       const auth = oidc === undefined ? undefined : { ...authOptionsFromEnv(), oidc };
-      const server = await startServer({ port: options.port, host: options.host, dataDir: resolve(options.data), databaseUrl, seedDemo: options.demo, auth, counting: verifierChecks() });
+      const server = await startServer({ port: options.port, host: options.host, dataDir: resolve(options.data), databaseUrl, seedDemo, auth, counting: verifierChecks() });
       const where = server.store.kind === 'pglite' ? `PGlite in ${server.store.location}` : `PostgreSQL at ${server.store.location}`;
       process.stdout.write(`\nisoloir is running at ${server.url}/  (database: ${where})\nAPI documentation: ${server.url}/api/docs   Stop with Ctrl+C.\n\n`);
       stopOnSignals(server, () => { process.stdout.write('isoloir stopped.\n'); });

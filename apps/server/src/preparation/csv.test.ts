@@ -36,6 +36,11 @@ describe('CSV reader', () => {
     await assert.rejects(rows([]), (e: unknown) => e instanceof CsvError && e.code === 'csv.empty');
   });
 
+  it('refuses a NUL in a cell, quoted or not, naming its line and column', async () => {
+    await assert.rejects(rows(['a,b\nok,1\nx,1\u00002\n']), (e: unknown) => e instanceof CsvError && e.code === 'csv.nul' && e.line === 3 && e.column === 2);
+    await assert.rejects(rows(split('a;b\n"x\u0000";1\n', 2)), (e: unknown) => e instanceof CsvError && e.code === 'csv.nul' && e.line === 2 && e.column === 1);
+  });
+
   it('reads back whatever it writes, however the bytes are chunked', async () => {
     const cell = fc.string({ unit: fc.constantFrom('a', 'é', ',', ';', '"', '\n', '\r\n', ' ', 'ü', '1'), maxLength: 8 }).filter((s) => !isFormula(s) && !s.startsWith("'"));
     await fc.assert(

@@ -1,9 +1,9 @@
 // A small streaming CSV reader (RFC 4180: quoted cells, doubled quotes, CRLF or LF) for the
 // preparation imports. Strict UTF-8 (a Latin-1 file is refused, naming the line), comma or
-// semicolon chosen from the header line, rows handed out in batches so that an 8-million-row file
+// semicolon chosen from the header line, NUL refused, rows handed out in batches so that an 8-million-row file
 // streams in flat memory. Malformed input throws a CsvError naming the line and column.
 
-export type CsvErrorCode = 'csv.encoding' | 'csv.unterminated-quote' | 'csv.quote' | 'csv.line-too-long' | 'csv.empty' | 'csv.too-large';
+export type CsvErrorCode = 'csv.encoding' | 'csv.nul' | 'csv.unterminated-quote' | 'csv.quote' | 'csv.line-too-long' | 'csv.empty' | 'csv.too-large';
 
 export class CsvError extends Error {
   readonly code: CsvErrorCode;
@@ -105,6 +105,9 @@ export async function* readCsv(source: ByteSource, options: CsvOptions = {}): As
     if (!(text === '' && lineNo > 1)) {
       const cells = text.includes(QUOTE) ? splitQuoted(text, delimiter, lineNo) : text.split(delimiter);
       if (cells === null) throw new CsvError('csv.unterminated-quote', lineNo);
+      // A NUL is no character of any name or number, and PostgreSQL refuses it in text.
+      const nul = cells.findIndex((cell) => cell.includes('\u0000'));
+      if (nul >= 0) throw new CsvError('csv.nul', lineNo, nul + 1);
       batch.push({ line: lineNo, cells });
     }
     lineNo += recordLines;

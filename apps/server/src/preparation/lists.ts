@@ -6,19 +6,16 @@ import { z } from 'zod';
 import { checkLists, type ConstituencyDraft, type ListCandidate, type ListDraft, type ListViolation } from '@isoloir/electoral';
 import { appendAudit, canonicalJson, type Store } from '@isoloir/store';
 import type { Actor } from './actor.ts';
+import { BIRTH_YEARS, isCalendarDate } from './calendar-date.ts';
 import { CsvError, isFormula, readCsv, type ByteSource } from './csv.ts';
 import { at, PreparationError } from './errors.ts';
 import { assertNotFrozen } from './setup.ts';
 import { columnIndex } from './voter-rows.ts';
 
 const name = z.string().trim().min(1).max(100).refine((s) => !isFormula(s), 'formula');
-const candidate = z.strictObject({ surname: name, givenName: name, gender: z.enum(['F', 'M', 'X']), birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine(isCalendarDate, 'not a date').optional() });
-
-/** A real date `YYYY-MM-DD` (not 1975-02-30). */
-function isCalendarDate(text: string): boolean {
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
-}
+/** A real date `YYYY-MM-DD` (not 1975-02-30, not year 0000). */
+const isBirthDate = (text: string): boolean => isCalendarDate(text, BIRTH_YEARS);
+const candidate = z.strictObject({ surname: name, givenName: name, gender: z.enum(['F', 'M', 'X']), birthDate: z.string().refine(isBirthDate, 'not a birth date (YYYY-MM-DD, from 1890)').optional() });
 const listSchema = z.strictObject({ number: z.number().int().min(1).max(999), label: name, effectives: z.array(candidate).min(1).max(200), substitutes: z.array(candidate).max(200).default([]) });
 
 export const listsFileSchema = z.strictObject({
@@ -85,7 +82,7 @@ export async function parseListsCsv(election: string, source: ByteSource): Promi
         const list: Building = lists.get(number) ?? { label: get('list_label'), effectives: [], substitutes: [] };
         lists.set(number, list);
         const birth = get('birth_date');
-        if (birth !== '' && !(/^\d{4}-\d{2}-\d{2}$/.test(birth) && isCalendarDate(birth))) throw new PreparationError('file.invalid', at(row.line, 'birth_date'));
+        if (birth !== '' && !isBirthDate(birth)) throw new PreparationError('file.invalid', at(row.line, 'birth_date'));
         (kind === 'effective' ? list.effectives : list.substitutes).push({ position, surname: get('surname'), givenName: get('given_name'), gender, ...(birth === '' ? {} : { birthDate: birth }) });
       }
     }

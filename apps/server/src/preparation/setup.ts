@@ -9,10 +9,11 @@ import { appendAudit, canonicalJson, type Schema, type Store } from '@isoloir/st
 import { CHAMBER, EUROPEAN, FLEMISH } from '@isoloir/electoral';
 import type { StatutoryElection } from '@isoloir/electoral';
 import type { Actor } from './actor.ts';
+import { ELECTION_YEARS, isCalendarDate } from './calendar-date.ts';
 import { PreparationError } from './errors.ts';
 
 const labels = z.strictObject({ fr: z.string().min(1), nl: z.string().min(1), de: z.string().min(1), en: z.string().min(1) });
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'not a date');
+const isoDate = z.string().refine((d) => isCalendarDate(d, ELECTION_YEARS), 'not a day of the calendar from 2000 to 2199 (YYYY-MM-DD)');
 const slug = z.string().regex(/^[a-z0-9-]{1,64}$/);
 const period = z.strictObject({ opens: isoDate, closes: isoDate }).refine((p) => p.opens <= p.closes, 'opens after it closes');
 const residentMode = z.strictObject({ open: z.boolean(), optIn: z.boolean() });

@@ -32,6 +32,7 @@ export const coreEn: Readonly<Record<CoreKey, string>> = {
   'error.request.invalid': 'The request is not valid.',
   'error.route.not-found': 'There is nothing at this address.',
   'error.election.not-found': 'This election does not exist.',
+  'error.request.text': 'The text holds a character that is not allowed (a NUL or a broken character).',
   'error.request.too-large': 'The request is too large.',
   'error.rate.limited': 'Too many requests; try again shortly.',
   'error.server.unavailable': 'The service is not ready; try again shortly.',
