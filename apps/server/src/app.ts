@@ -12,6 +12,7 @@ import type { CountingChecks } from './counting/mixing.ts';
 import { handleError, handleNotFound } from './errors.ts';
 import { refuseBadText } from './input-guard.ts';
 import { registerOpenApi } from './openapi.ts';
+import { registerRateLimits, type RateLimitSettings } from './rate-limit/index.ts';
 import { ROUTE_MODULES } from './routes/index.ts';
 import { isAppPath, registerWeb } from './web.ts';
 
@@ -25,6 +26,8 @@ export interface AppOptions {
   readonly auth?: AuthOptions | undefined;
   /** The count's proof checks on trustees' uploads (apps/server/src/counting); absent: uploads answer 503. */
   readonly counting?: CountingChecks | undefined;
+  /** Rate limits (apps/server/src/rate-limit); `startServer` always sets them, tests choose. */
+  readonly rateLimits?: RateLimitSettings | undefined;
 }
 
 const SECURITY_HEADERS = {
@@ -70,6 +73,7 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
     if (request.url.startsWith('/api/docs')) reply.removeHeader('content-security-policy');
   });
 
+  if (options.rateLimits !== undefined) await registerRateLimits(app, options.rateLimits);
   await registerOpenApi(app, options.version ?? '0.0.0');
   for (const routes of ROUTE_MODULES) await routes(app);
   const webServed = options.webRoot !== undefined && (await registerWeb(app, options.webRoot));

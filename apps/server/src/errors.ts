@@ -143,7 +143,7 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   else if (code === 'server.unavailable') request.log.warn({ code, reason: error.message }, 'database unavailable');
   else request.log.info({ code, field }, 'request refused');
   const status = ERROR_CODES[code].status;
-  if (status === 503 || status === 429) reply.header('retry-after', RETRY_AFTER_SECONDS);
+  if ((status === 503 || status === 429) && !reply.hasHeader('retry-after')) reply.header('retry-after', RETRY_AFTER_SECONDS);
   return reply.status(ERROR_CODES[code].status).send(errorBody(code, field));
 }
 

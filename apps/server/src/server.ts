@@ -14,6 +14,7 @@ import { CLI_ACTOR } from './preparation/actor.ts';
 import { demoSetupAround, seedPreparationDemo } from './preparation/demo-preparation.ts';
 import { redactingLogger } from './log-redaction.ts';
 import { productionStartProblem } from './production-mode.ts';
+import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from './rate-limit/index.ts';
 import { DEFAULT_WEB_ROOT } from './web.ts';
 
 export interface ServerOptions {
@@ -30,6 +31,8 @@ export interface ServerOptions {
   readonly devIdpPort?: number | undefined;
   /** The count's proof checks on trustees' uploads (`isoloir start` passes @isoloir/verifier's). */
   readonly counting?: CountingChecks | undefined;
+  /** Rate limits; default: DEFAULT_RATE_LIMITS (a real start is never without). */
+  readonly rateLimits?: RateLimitSettings | undefined;
 }
 
 export interface RunningServer {
@@ -57,7 +60,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // The demo election's key ceremony is opened here; the CLI's trustee processes run it.
     const demoCeremony = options.seedDemo ? await openDemoCeremony(store) : false;
     const devAuth = options.auth === undefined ? await startDevAuth(store, { host: options.host, port: options.devIdpPort ?? (options.port === 0 ? 0 : options.port + 1) }) : undefined;
-    const app = await buildApp({ store, webRoot: options.webRoot ?? DEFAULT_WEB_ROOT, logger: options.logger ?? redactingLogger(), version: VERSION, auth: options.auth ?? devAuth?.options, counting: options.counting });
+    const app = await buildApp({ store, webRoot: options.webRoot ?? DEFAULT_WEB_ROOT, logger: options.logger ?? redactingLogger(), version: VERSION, auth: options.auth ?? devAuth?.options, counting: options.counting, rateLimits: options.rateLimits ?? DEFAULT_RATE_LIMITS });
     const address = await app.listen({ port: options.port, host: options.host }).catch(async (error: unknown) => {
       await devAuth?.close();
       throw error;

@@ -490,6 +490,13 @@ export interface VoterRollTable {
   published_at: Generated<Date>;
 }
 
+/** A rate-limit counter (migration 0014): hits in the fixed window that ends at `resets_at`. */
+export interface RateLimitTable {
+  bucket: string;
+  hits: number;
+  resets_at: Date;
+}
+
 export interface Schema {
   election_days: ElectionDayTable;
   elections: ElectionTable;
@@ -508,6 +515,7 @@ export interface Schema {
   role_assignments: RoleAssignmentTable;
   login_attempts: LoginAttemptTable;
   sessions: SessionTable;
+  rate_limits: RateLimitTable;
   election_day_settings: ElectionDaySettingsTable;
   communes: CommuneTable;
   commune_constituencies: CommuneConstituencyTable;
