@@ -92,6 +92,25 @@ describe('isoloir allocate: exit codes', () => {
     assert.equal(decided.status, 0, decided.stderr);
     assert.deepEqual((JSON.parse(decided.stdout) as Fixture).ElectionLists.map((l) => l['A_SeatsForList']), [1, 0, 1]);
   });
+  test('0 without any birth date when the statute settles the tie before the age step: higher figure, then the candidate at stake with the most votes', () => {
+    // BRAVO and CHARLIE have equal figures (300); BRAVO's head has 200 preference votes (above the
+    // eligibility figure 150, so no devolution), CHARLIE's head 150 after devolution: BRAVO takes the seat.
+    const bravo = { ...tieList(2, 'BRAVO', 300), B_BallotsWithListVote: 100, C_BallotsWithCandidateVotesOnly: 200, Candidates: (tieList(2, 'BRAVO', 300)['Candidates'] as Record<string, unknown>[]).map((c, i) => (i === 0 ? { ...c, NrOfVotes: 200 } : c)) };
+    const byVotes = isoloir('allocate', '--election', 'flemish', '--seats', '2', '--threshold', '0', tempFile('tie-votes.json', { ElectionLists: [tieList(1, 'ALPHA', 500), bravo, tieList(3, 'CHARLIE', 300)] }));
+    assert.equal(byVotes.status, 0, byVotes.stderr);
+    assert.deepEqual((JSON.parse(byVotes.stdout) as Fixture).ElectionLists.map((l) => l['A_SeatsForList']), [1, 1, 0]);
+    // Quotients equal (ALPHA 600 ÷ 2 = BRAVO 300 ÷ 1) for the 2nd seat: the higher figure takes it.
+    const byFigure = isoloir('allocate', '--seats', '2', '--threshold', '0', tempFile('tie-figure.json', { ElectionLists: [tieList(1, 'ALPHA', 600), tieList(2, 'BRAVO', 300)] }));
+    assert.equal(byFigure.status, 0, byFigure.stderr);
+    assert.deepEqual((JSON.parse(byFigure.stdout) as Fixture).ElectionLists.map((l) => l['A_SeatsForList']), [2, 0]);
+  });
+  test('3 when the statute is exhausted (the same birth date), naming the lists', () => {
+    const input = { ElectionLists: [tieList(1, 'ALPHA', 500), tieList(2, 'BRAVO', 300, '1970-01-01'), tieList(3, 'CHARLIE', 300, '1970-01-01')] };
+    const run = isoloir('allocate', '--seats', '2', '--threshold', '0', tempFile('tie-same-age.json', input));
+    assert.equal(run.status, 3);
+    assert.match(run.stderr, /BRAVO \(list 2, Id 2\), CHARLIE \(list 3, Id 3\)/);
+    assert.equal(run.stdout, '');
+  });
   test('--election european applies no threshold; chamber 5 %', () => {
     // 20 seats: SMALL has 4.8 % of the votes, under the Chamber threshold; its 480 beats BIG's 9,550 / 20 = 477.5 for the 20th seat.
     const input = { ElectionLists: [tieList(1, 'BIG', 9550), tieList(2, 'SMALL', 480)] };
