@@ -24,6 +24,7 @@ export { checkLists, maxSubstitutes } from './list-composition.ts';
 export type { SubstituteRule, GenderRule, ListNumbering } from './elections/list-rules.ts';
 export {
   substituteBounds,
+  listRulesForKind,
   COMMON_LIST_RULES,
   CHAMBER_LIST_RULES,
   EUROPEAN_LIST_RULES,

@@ -3,7 +3,7 @@
 // loaded in one transaction replacing the lists of the constituencies in the file. Formats: ./README.md.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { checkLists, type ConstituencyDraft, type ListCandidate, type ListDraft, type ListViolation } from '@isoloir/electoral';
+import { checkLists, listRulesForKind, type ConstituencyDraft, type ListCandidate, type ListDraft, type ListViolation } from '@isoloir/electoral';
 import { appendAudit, canonicalJson, type Store } from '@isoloir/store';
 import type { Actor } from './actor.ts';
 import { BIRTH_YEARS, isCalendarDate } from './calendar-date.ts';
@@ -111,7 +111,7 @@ export class ListsRejected extends Error {
 export async function importLists(store: Store, actor: Actor, file: ListsFile): Promise<{ readonly lists: number; readonly candidates: number; readonly sha256: string }> {
   const sha256 = createHash('sha256').update(canonicalJson(file)).digest('hex');
   return store.db.transaction().execute(async (trx) => {
-    const election = await trx.selectFrom('elections').select(['id', 'election_day_id']).where('id', '=', file.election).executeTakeFirst();
+    const election = await trx.selectFrom('elections').select(['id', 'election_day_id', 'kind']).where('id', '=', file.election).executeTakeFirst();
     if (election === undefined) throw new PreparationError('preparation.not-found', `election ${file.election}`);
     await assertNotFrozen(trx, election.election_day_id);
     const seats = new Map((await trx.selectFrom('constituencies').select(['code', 'seats']).where('election_id', '=', file.election).execute()).map((c) => [c.code, c.seats]));
@@ -131,7 +131,8 @@ export async function importLists(store: Store, actor: Actor, file: ListsFile): 
       ...[...otherDrafts].map(([code, lists]) => ({ code, seats: Number.MAX_SAFE_INTEGER, lists: [...lists.values()] })),
       ...file.constituencies.map((c) => ({ code: c.code, seats: seats.get(c.code) ?? 0, lists: c.lists })),
     ];
-    const violations = checkLists(drafts).filter((v) => replaced.has(v.constituency));
+    // The election's own list rules (Chamber, European Parliament), or those every election shares.
+    const violations = checkLists(drafts, listRulesForKind(election.kind)).filter((v) => replaced.has(v.constituency));
     if (violations.length > 0) throw new ListsRejected(violations);
     let lists = 0;
     let candidates = 0;

@@ -94,7 +94,7 @@ describe('preparation API', () => {
       payload: { format: 'isoloir-lists/1', election: DEMO_ELECTION_ID, constituencies: [{ code: 'luxembourg', lists: [{ number: 1, label: 'A', effectives: [{ surname: 'X', givenName: 'Y', gender: 'F' }, { surname: 'Z', givenName: 'W', gender: 'F' }] }] }] },
     });
     assert.equal(lists.statusCode, 422);
-    assert.deepEqual(lists.json<{ violations: { rule: string }[] }>().violations.map((v) => v.rule), ['list.first-two-same-gender', 'list.gender-balance']);
+    assert.deepEqual(lists.json<{ violations: { rule: string }[] }>().violations.map((v) => v.rule), ['list.too-few-substitutes', 'list.first-two-same-gender', 'list.gender-balance']);
     const frozen = await app.inject({ method: 'POST', url: `/api/preparation/days/${DEMO_DAY_ID}/freeze`, headers: po.headers });
     assert.equal(frozen.statusCode, 200, frozen.body);
     const published = await app.inject({ method: 'GET', url: `/api/preparation/days/${DEMO_DAY_ID}/mode-files` });

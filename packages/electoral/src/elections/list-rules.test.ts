@@ -15,6 +15,8 @@ import {
   LOCAL_WALLONIA_LIST_RULES,
   REGIONAL_LIST_RULES,
   substituteBounds,
+  COMMON_LIST_RULES,
+  listRulesForKind,
   type ListRules,
 } from './list-rules.ts';
 
@@ -37,6 +39,13 @@ describe('list rules per election', () => {
     assert.equal(LOCAL_RULES.wallonia.listRules, LOCAL_WALLONIA_LIST_RULES);
     const all = [...Object.values(STATUTORY_ELECTIONS).map((e) => e.listRules), ...Object.values(LOCAL_RULES).map((l) => l.listRules)];
     for (const r of all) for (const c of [r.effectivesCitation, r.substitutesCitation, r.genderCitation, r.numbers.citation]) assert.ok(c.text.length > 20);
+  });
+
+  it('by set-up kind: the Chamber’s and the European Parliament’s own rules; a regional or communal election not named gets the common ones', () => {
+    assert.equal(listRulesForKind('chamber'), CHAMBER_LIST_RULES);
+    assert.equal(listRulesForKind('european'), EUROPEAN_LIST_RULES);
+    assert.equal(listRulesForKind('regional'), COMMON_LIST_RULES);
+    assert.equal(listRulesForKind('communal'), COMMON_LIST_RULES);
   });
 
   it('Chamber: substitutes from 6 to max(6, ⌈effectives ÷ 2⌉ + 1), as the official table per constituency (2014: Hainaut 18 + 10, Liège 15 + 9, Namur 6 + 6, Luxembourg 4 + 6)', () => {

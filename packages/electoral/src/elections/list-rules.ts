@@ -197,3 +197,14 @@ export const COMMON_LIST_RULES: ListRules = {
   genderCitation: FIRST_TWO_CE,
   numbers: { scope: 'constituency', citation: NUMBERS_NATIONAL },
 };
+
+/**
+ * The list rules for an election known only by its set-up kind: the Chamber's and the European
+ * Parliament's own; for a regional (Flemish, Walloon, Brussels, German-speaking: their rules differ)
+ * or communal election, `COMMON_LIST_RULES` until the set-up names the parliament or region.
+ */
+export function listRulesForKind(kind: string): ListRules {
+  if (kind === 'chamber') return CHAMBER_LIST_RULES;
+  if (kind === 'european') return EUROPEAN_LIST_RULES;
+  return COMMON_LIST_RULES;
+}
