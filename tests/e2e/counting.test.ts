@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { hexToScalar, inlineRunner, loadGroup, partialDecryptBulk, scalarToHex, shuffleAndProve, type BallotLayout, type Group } from '@isoloir/crypto';
-import { openShareFile, runKeygen, type TrusteeShare } from '@isoloir/cli/ceremony';
+import { openShareFile, runKeygen, startDemoFingerprintExchange, type TrusteeShare } from '@isoloir/cli/ceremony';
 import { acceptPartial, acceptShuffle, currentCiphertexts, fromHex, groupsToCount, openCeremony, partialSigningBody, shuffleProofJson, shuffleSigningBody, SIGNING_LABELS, unpackRows, type CountingCrypto } from '@isoloir/server/counting';
 import { testSession, type DevServer, type TestSession } from '@isoloir/server/testing';
 import { encryptForCast, openTestPeriod } from '@isoloir/server/voting';
@@ -43,9 +43,10 @@ describe('counting in Chromium: Team A, Team B, the voter', { skip }, () => {
     await openCeremony(store, CHAMBER, { trustees: 3, threshold: 2 }, { id: 'test' });
     const trusteeIds = ['dev-trustee', 'dev-trustee-2', 'dev-trustee-3'];
     const file = (j: number): string => join(dir, `DEMO-ONLY-trustee-${String(j)}-share.json`);
+    const fingerprints = startDemoFingerprintExchange(dir);
     await Promise.all(trusteeIds.map(async (officialId, i) => {
       const t = await testSession(store, { kind: 'official', officialId });
-      await runKeygen({ server: server.url, electionId: CHAMBER, trustee: i + 1, session: { cookie: t.headers.cookie, csrfToken: t.csrfToken }, passphrase: `e2e passphrase ${String(i + 1)}`, out: file(i + 1), pollMs: 50 });
+      await runKeygen({ server: server.url, electionId: CHAMBER, trustee: i + 1, session: { cookie: t.headers.cookie, csrfToken: t.csrfToken }, passphrase: `e2e passphrase ${String(i + 1)}`, out: file(i + 1), pollMs: 50, peerFingerprints: fingerprints, writeFingerprint: fingerprints });
     }));
     shares = trusteeIds.map((_, i) => openShareFile(file(i + 1), `e2e passphrase ${String(i + 1)}`));
     await openTestPeriod(store, CHAMBER, 2);

@@ -2,7 +2,10 @@
 // list (a bad file refused) and confirms double votes; Team B cancels them (the voter's portal says
 // "cancelled"); the PO splits; `isoloir trustee` shuffles and decrypts against the server (each
 // proof checked on upload; a bad shuffle or decryption refused and named; a share that is not this
-// election's refused; a second run finds nothing to do); the PO counts; Team B approves the PV
+// election's refused; a second run finds nothing to do); a malicious server that substitutes a
+// trustee's key, the qualified set or the election key is caught against the ceremony pinned in the
+// share file (ceremony-mismatch); a trustee that did not mix a group refuses to decrypt it
+// (own-shuffle-missing); the PO counts; Team B approves the PV
 // (four eyes); the public record verifies and the final PV is published.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -18,10 +21,13 @@ import { seedDevOfficials, testSession, type TestSession } from '@isoloir/server
 import { castDemoBallots } from './counting/demo-cast.ts';
 import { httpCountingService, TrusteeRefusal, type ServerSession } from './counting/http-service.ts';
 import { verifierChecks } from './counting/server-checks.ts';
-import { decryptAll, shuffleProofJson } from './counting/trustee-work.ts';
+import { decryptAll, mixAll, shuffleProofJson } from './counting/trustee-work.ts';
 import { runTrustee } from './trustee.ts';
 import { runKeygen } from './ceremony/keygen.ts';
 import { openShareFile, type TrusteeShare } from './ceremony/share-file.ts';
+import { startDemoFingerprintExchange } from './ceremony/demo-trustees.ts';
+import { newSigningKey } from './ceremony/trustee-keys.ts';
+import { CeremonyMismatch } from './ceremony/pin.ts';
 import { TrusteeCheckFailed } from './counting/trustee-checks.ts';
 
 type App = Awaited<ReturnType<typeof buildApp>>;
@@ -66,7 +72,8 @@ describe('counting over HTTP with isoloir trustee', () => {
     // The key ceremony through the board: three trustees (here in this test process), t = 2.
     await openCeremony(store, E, { trustees: 3, threshold: 2 }, { id: 'test' });
     const mine = [s.trustee, s.trustee2, s.trustee3];
-    await Promise.all(mine.map((t, i) => runKeygen({ server: url, electionId: E, trustee: i + 1, session: session(t), passphrase: `test passphrase ${String(i + 1)}`, out: join(dir, `DEMO-ONLY-trustee-${String(i + 1)}-share.json`), warning: 'DEMO ONLY (test)', pollMs: 50 })));
+    const fingerprints = startDemoFingerprintExchange(dir);
+    await Promise.all(mine.map((t, i) => runKeygen({ server: url, electionId: E, trustee: i + 1, session: session(t), passphrase: `test passphrase ${String(i + 1)}`, out: join(dir, `DEMO-ONLY-trustee-${String(i + 1)}-share.json`), warning: 'DEMO ONLY (test)', pollMs: 50, peerFingerprints: fingerprints, writeFingerprint: fingerprints })));
     shares = mine.map((_, i) => openShareFile(join(dir, `DEMO-ONLY-trustee-${String(i + 1)}-share.json`), `test passphrase ${String(i + 1)}`));
     const key = await store.db.selectFrom('election_keys').selectAll().where('election_id', '=', E).executeTakeFirstOrThrow();
     await store.db.insertInto('voting_periods').values({ election_id: E, mode: 'online', opened_at: new Date(Date.now() - 7200_000), opened_by: 'test' }).execute();
@@ -193,20 +200,55 @@ describe('counting over HTTP with isoloir trustee', () => {
 
     const r2 = await runTrustee({ server: url, share: two, session: session(s.trustee2), step: 'mix', stream: quiet, log: () => undefined });
     assert.ok(r2.shuffled > 0);
-    // Attack: a server that serves trustee 3 the un-mixed input of a group to decrypt. Trustee 3's
-    // tool checks before decrypting, refuses and names the check; nothing is uploaded.
-    const honest = httpCountingService(url, E, session(s.trustee3));
+    // Attack: a server that serves trustee 2 (who mixed) the un-mixed input of a group to decrypt.
+    // Trustee 2's tool checks before decrypting, refuses and names the check; nothing is uploaded.
+    const honest = httpCountingService(url, E, session(s.trustee2));
     let uploads = 0;
     const lying = { ...honest, current: async (g: string) => ({ mixNodes: 2, blob: (await store.db.selectFrom('counting_groups').select('input').where('election_id', '=', E).where('group_id', '=', g).executeTakeFirstOrThrow()).input ?? new Uint8Array(0) }), uploadPartial: () => { uploads++; return Promise.resolve(); } };
     const workers = (await import('@isoloir/crypto')).inlineRunner(group);
     const check = (st: { electionId: string; groupId: string; mixNode: number; pk: Uint8Array }, i: Parameters<typeof verifyShuffleProof>[2], o: Parameters<typeof verifyShuffleProof>[3], p: unknown) => verifyShuffleProof(group, st, i, o, p, 'shuffle');
-    await assert.rejects(decryptAll({ group, runner: workers, share: three, service: lying, checkShuffle: check, stream: quiet }), (e: unknown) => e instanceof TrusteeCheckFailed && e.check === 'mixed-input');
+    await assert.rejects(decryptAll({ group, runner: workers, share: two, service: lying, checkShuffle: check, stream: quiet }), (e: unknown) => e instanceof TrusteeCheckFailed && e.check === 'mixed-input');
     // …or an input that is not the published ballots minus the cancellations (a ballot dropped).
     const dropping = { ...honest, publishedGroup: async (g: string) => { const p = await honest.publishedGroup(g); return { ...p, input: p.input.slice(1) }; }, uploadPartial: () => { uploads++; return Promise.resolve(); } };
-    await assert.rejects(decryptAll({ group, runner: workers, share: three, service: dropping, checkShuffle: check, stream: quiet }), (e: unknown) => e instanceof TrusteeCheckFailed && e.check === 'group-input');
+    await assert.rejects(decryptAll({ group, runner: workers, share: two, service: dropping, checkShuffle: check, stream: quiet }), (e: unknown) => e instanceof TrusteeCheckFailed && e.check === 'group-input');
     // …or a chain with one shuffle only.
     const short = { ...honest, shuffleChain: async (g: string) => (await honest.shuffleChain(g)).slice(0, 1), uploadPartial: () => { uploads++; return Promise.resolve(); } };
-    await assert.rejects(decryptAll({ group, runner: workers, share: three, service: short, checkShuffle: check, stream: quiet }), (e: unknown) => e instanceof TrusteeCheckFailed && e.check === 'mixers');
+    await assert.rejects(decryptAll({ group, runner: workers, share: two, service: short, checkShuffle: check, stream: quiet }), (e: unknown) => e instanceof TrusteeCheckFailed && e.check === 'mixers');
+
+    // Attack (key substitution): the server serves its own signing key as trustee 1's and re-signs
+    // trustee 1's shuffle with it; the keys it serves would make the forged signature verify. The
+    // tool compares with the ceremony pinned in trustee 2's share file and refuses, named.
+    const fake = newSigningKey();
+    const substitute = (t: number, key: string) => async () => {
+      const v = await honest.served();
+      return { ...v, transcript: { ...v.transcript, registrations: v.transcript.registrations.map((r) => (r.trustee === t ? { ...r, signingKey: key } : r)) } };
+    };
+    const reSigned = {
+      ...honest,
+      served: substitute(1, fake.publicHex),
+      shuffleChain: async (g: string) => (await honest.shuffleChain(g)).map((l) => (l.trustee === 1 ? { ...l, signature: fake.sign(SIGNING_LABELS.shuffle, shuffleSigningBody({ electionId: E, groupId: g, mixNode: l.mixNode, trustee: 1, outputs: l.outputs, proof: l.proof })) } : l)),
+      uploadPartial: () => { uploads++; return Promise.resolve(); },
+    };
+    const mismatch = (what: RegExp) => (e: unknown): boolean => e instanceof CeremonyMismatch && e.check === 'ceremony-mismatch' && what.test(e.what);
+    await assert.rejects(decryptAll({ group, runner: workers, share: two, service: reSigned, checkShuffle: check, stream: quiet }), mismatch(/trustee 1’s signing key/));
+    // …or another qualified set, another verification key, another election key, or a transcript
+    // changed anywhere else (a post re-ordered): each refused, named.
+    const servedWith = (edit: (v: Awaited<ReturnType<typeof honest.served>>) => Awaited<ReturnType<typeof honest.served>>) => ({ ...honest, served: async () => edit(await honest.served()), uploadPartial: () => { uploads++; return Promise.resolve(); } });
+    const attempts: [ReturnType<typeof servedWith>, RegExp][] = [
+      [servedWith((v) => ({ ...v, transcript: { ...v.transcript, qualified: [2, 3] } })), /qualified/],
+      [servedWith((v) => ({ ...v, key: { ...v.key, verificationKeys: v.key.verificationKeys.map((x) => (x.trustee === 3 ? { ...x, verificationKey: v.key.verificationKeys[0]?.verificationKey ?? '' } : x)) } })), /trustee 3’s verification key/],
+      [servedWith((v) => ({ ...v, key: { ...v.key, publicKey: v.key.verificationKeys[0]?.verificationKey ?? '' } })), /election key/],
+      [servedWith((v) => ({ ...v, transcript: { ...v.transcript, posts: [...v.transcript.posts].reverse() } })), /transcript/],
+    ];
+    for (const [service, what] of attempts) await assert.rejects(decryptAll({ group, runner: workers, share: two, service, checkShuffle: check, stream: quiet }), mismatch(what));
+    // The same check runs before mixing.
+    await assert.rejects(mixAll({ group, runner: workers, share: three, service: { ...servedWith((v) => v), served: substitute(2, fake.publicHex) }, checkShuffle: check, stream: quiet }), mismatch(/trustee 2’s signing key/));
+
+    // Attack (own shuffle missing): the server asks trustee 3, who mixed no group, to decrypt groups
+    // whose chains hold two valid shuffles by trustees 1 and 2. Trustee 3 refuses: it decrypts only
+    // a group whose chain holds a shuffle signed by itself, whether or not it ran the mixing now.
+    const asThree = { ...httpCountingService(url, E, session(s.trustee3)), uploadPartial: () => { uploads++; return Promise.resolve(); } };
+    await assert.rejects(decryptAll({ group, runner: workers, share: three, service: asThree, checkShuffle: check, stream: quiet }), (e: unknown) => e instanceof TrusteeCheckFailed && e.check === 'own-shuffle-missing' && /trustee\(s\) 1, 2/.test(e.message));
     assert.equal(uploads, 0);
 
     const r2d = await runTrustee({ server: url, share: two, session: session(s.trustee2), step: 'decrypt', stream: quiet, log: () => undefined });
@@ -215,10 +257,12 @@ describe('counting over HTTP with isoloir trustee', () => {
     const mixed = await honest.current(target.groupId);
     const rows = unpackRows(mixed.blob);
     const badPartial = { electionId: E, groupId: target.groupId, trustee: 3, shares: rows.map((row) => row.slice(0, row.length / 2)), proof: { challenge: '01', response: '02' } };
-    await assert.rejects(honest.uploadPartial({ ...badPartial, signature: three.signer.sign(SIGNING_LABELS.partial, partialSigningBody(badPartial)) }), (e: unknown) => e instanceof TrusteeRefusal && e.code === 'counting.decryption-proof' && e.message.includes(`group ${target.groupId}, trustee 3`));
-    const r3 = await runTrustee({ server: url, share: three, session: session(s.trustee3), step: 'decrypt', stream: quiet, log: () => undefined });
-    assert.ok(r3.decrypted > 0);
-    assert.deepEqual(r3.waiting, []);
+    await assert.rejects(httpCountingService(url, E, session(s.trustee3)).uploadPartial({ ...badPartial, signature: three.signer.sign(SIGNING_LABELS.partial, partialSigningBody(badPartial)) }), (e: unknown) => e instanceof TrusteeRefusal && e.code === 'counting.decryption-proof' && e.message.includes(`group ${target.groupId}, trustee 3`));
+    // Over HTTP too: trustee 3 is refused (it did not mix); trustee 1, who mixed, decrypts.
+    await assert.rejects(runTrustee({ server: url, share: three, session: session(s.trustee3), step: 'decrypt', stream: quiet, log: () => undefined }), /check own-shuffle-missing failed/);
+    const r1d = await runTrustee({ server: url, share: one, session: session(s.trustee), step: 'decrypt', stream: quiet, log: () => undefined });
+    assert.ok(r1d.decrypted > 0);
+    assert.deepEqual(r1d.waiting, []);
     // Resumable: running again finds nothing left to do.
     const again = await runTrustee({ server: url, share: two, session: session(s.trustee2), step: 'all', stream: quiet, log: () => undefined });
     assert.deepEqual([again.shuffled, again.decrypted], [0, 0]);

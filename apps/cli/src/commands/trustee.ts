@@ -1,9 +1,12 @@
 // `isoloir trustee`: what a trustee runs on their own machine.
-//   isoloir trustee keygen --server URL --election E --trustee J --out FILE
-//     the key ceremony (ceremony/keygen.ts): keys, dealing, checks, complaints, answers; the key
-//     share is written to FILE encrypted under the passphrase, never sent anywhere;
+//   isoloir trustee keygen --server URL --election E --trustee J --out FILE [--peer-fingerprints F]
+//     the key ceremony (ceremony/keygen.ts): keys (their fingerprint printed, for the other trustees),
+//     the others' fingerprints compared with the ones obtained out of band (file or terminal) before
+//     dealing, dealing, checks, complaints, answers; the key share is written to FILE encrypted under
+//     the passphrase, never sent anywhere, with the finished ceremony pinned (ceremony/pin.ts);
 //   isoloir trustee --server URL --share FILE [--step mix|decrypt|all]
-//     the count: shuffles each group with a proof and uploads it, signed; then, once every group is
+//     the count: first compares the ceremony the server serves with the one pinned in FILE
+//     (ceremony-mismatch), then takes every key from the pin; shuffles each group with a proof and uploads it, signed; then, once every group is
 //     mixed, checks each group (trustee-checks.ts: input = published ballots minus cancellations,
 //     t shuffles by distinct qualified trustees, every signature and shuffle proof, the input to
 //     decrypt is the chain's output) and only then decrypts its part with a proof, signed.
@@ -13,14 +16,16 @@
 // trustee number — --cookie / ISOLOIR_SESSION_COOKIE (the `isoloir-session=…` cookie of a browser
 // login), or --dev-login PERSONA through the development identity provider (never in production).
 import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import { loadGroup, loadNodeWorkerPool, type GroupName } from '@isoloir/crypto';
 import { loadMsmPool, verifyShuffleProof } from '@isoloir/verifier';
 import type { ProgressStream } from '../progress.ts';
 import { checkPassphrase, openShareFile, type TrusteeShare } from './ceremony/share-file.ts';
 import { runKeygen } from './ceremony/keygen.ts';
+import { formatFingerprint } from './ceremony/fingerprint.ts';
 import { httpCountingService, sessionFromCookie, TrusteeRefusal, type HttpOptions, type ServerSession } from './counting/http-service.ts';
-import { decryptAll, mixAll } from './counting/trustee-work.ts';
+import { decryptAll, mixAll, pinnedCeremony } from './counting/trustee-work.ts';
 
 export interface TrusteeRunOptions {
   readonly server: string;
@@ -65,7 +70,9 @@ export async function runTrustee(o: TrusteeRunOptions): Promise<TrusteeRunSummar
   if (key.group !== o.share.group || published === undefined || published.verificationKey !== o.share.verificationKey) {
     throw new Error(`this key share (trustee ${String(o.share.trustee)}) does not match the key published for election ${o.share.electionId}: is it the share of another election or ceremony? Nothing was sent.`);
   }
-  const group = await loadGroup(key.group as GroupName);
+  // The server must serve exactly the ceremony pinned in the share file (check ceremony-mismatch).
+  const pin = await pinnedCeremony(o.share, service);
+  const group = await loadGroup(pin.group as GroupName);
   const runner = (await loadNodeWorkerPool()).createWorkerPool(group.name);
   const msm = (await loadMsmPool()).createMsmPool(group.name);
   const checkShuffle = (st: { electionId: string; groupId: string; mixNode: number; pk: Uint8Array }, inputs: Parameters<typeof verifyShuffleProof>[2], outputs: Parameters<typeof verifyShuffleProof>[3], proof: unknown) =>
@@ -91,9 +98,20 @@ export async function runTrustee(o: TrusteeRunOptions): Promise<TrusteeRunSummar
     await msm.close();
   }
   const groups = await service.groups();
-  const waiting = groups.filter((g) => g.ballots > 0 && !g.counted && (g.shuffles < key.threshold || g.decryptedBy.length < key.threshold)).map((g) => g.groupId);
+  const waiting = groups.filter((g) => g.ballots > 0 && !g.counted && (g.shuffles < pin.threshold || g.decryptedBy.length < pin.threshold)).map((g) => g.groupId);
   return { shuffled, decrypted, waiting, groups: groups.filter((g) => g.ballots > 0).length };
 }
+
+const KEYGEN_HELP = `
+Fingerprints (out-of-band confirmation): once registered, the tool prints YOUR FINGERPRINT (eight
+groups of four hex digits). Read it to every other trustee by a channel the server does not carry
+(phone call, a sheet of paper handed over), and write down theirs. Before dealing, the tool compares
+the fingerprint of each other trustee's keys as the server serves them with the ones you wrote down,
+from --peer-fingerprints FILE (one line per trustee, e.g. "2 1a2b 3c4d 5e6f 7081 92a3 b4c5 d6e7 f809";
+the tool waits until every other trustee is listed, so you may fill it in while it runs) or, on a
+terminal, typed in at the prompt. Any difference stops it (check peer-fingerprint) before a share
+is encrypted to anybody: someone substituted a trustee's keys.
+`;
 
 function fail(e: unknown): void {
   process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
@@ -137,19 +155,31 @@ export function registerTrustee(program: Command): void {
     .requiredOption('--trustee <n>', 'your trustee number (1…n)', (v) => Number.parseInt(v, 10))
     .requiredOption('--out <file>', 'where to write your key share file (encrypted)')
     .option('--passphrase-file <file>', 'file holding the passphrase that protects the share file (default: $ISOLOIR_TRUSTEE_PASSPHRASE)')
+    .option('--peer-fingerprints <file>', 'the other trustees’ fingerprints as they read them to you by phone or on paper, one line each: "2 1a2b 3c4d …"; checked against what the server serves before dealing (without it, on a terminal, you type them in)')
+    .option('--write-fingerprint <file>', 'also append your own fingerprint line to this file (the demo’s DEMO-ONLY exchange file; a real trustee reads it aloud)')
     .option('--label <text>', 'a warning label written into the share file (the demo writes DEMO ONLY)')
     .option('--poll <ms>', 'how often to read the board while waiting for the others', (v) => Number.parseInt(v, 10), 1000)
     .option('--timeout <minutes>', 'give up waiting for the others after this long', (v) => Number.parseInt(v, 10), 24 * 60)
     .option('--cookie <cookie>', 'session cookie of your official login (default: $ISOLOIR_SESSION_COOKIE)')
     .option('--dev-login <persona>', 'log in through the development identity provider as this persona')
-    .action(async (opts: { server: string; election: string; trustee: number; out: string; passphraseFile?: string; label?: string; poll: number; timeout: number; cookie?: string; devLogin?: string }) => {
+    .addHelpText('after', KEYGEN_HELP)
+    .action(async (opts: { server: string; election: string; trustee: number; out: string; passphraseFile?: string; peerFingerprints?: string; writeFingerprint?: string; label?: string; poll: number; timeout: number; cookie?: string; devLogin?: string }) => {
+      const terminal = opts.peerFingerprints === undefined && process.stdin.isTTY && process.stderr.isTTY ? createInterface({ input: process.stdin, output: process.stderr }) : undefined;
       try {
         const passphrase = passphraseFrom(opts.passphraseFile);
         const session = await serverSession(opts.server, { cookie: opts.cookie ?? process.env['ISOLOIR_SESSION_COOKIE'], devLogin: opts.devLogin });
-        const r = await runKeygen({ server: opts.server, electionId: opts.election, trustee: opts.trustee, session, passphrase, out: opts.out, pollMs: opts.poll, timeoutMs: opts.timeout * 60_000, log: (l) => process.stderr.write(`${l}\n`), ...(opts.label === undefined ? {} : { warning: opts.label }) });
-        process.stdout.write(`trustee ${String(opts.trustee)} of ${opts.election}: election key ${r.publicKey}; qualified dealers ${r.qualified.join(', ')}; your share is in ${r.shareFile} (encrypted)\n`);
+        const r = await runKeygen({
+          server: opts.server, electionId: opts.election, trustee: opts.trustee, session, passphrase, out: opts.out, pollMs: opts.poll, timeoutMs: opts.timeout * 60_000, log: (l) => process.stderr.write(`${l}\n`),
+          ...(opts.label === undefined ? {} : { warning: opts.label }),
+          ...(opts.peerFingerprints === undefined ? {} : { peerFingerprints: opts.peerFingerprints }),
+          ...(opts.writeFingerprint === undefined ? {} : { writeFingerprint: opts.writeFingerprint }),
+          ...(terminal === undefined ? {} : { ask: (q: string) => terminal.question(q) }),
+        });
+        process.stdout.write(`trustee ${String(opts.trustee)} of ${opts.election}: election key ${r.publicKey} (fingerprint ${formatFingerprint(r.keyFingerprint)}); qualified dealers ${r.qualified.join(', ')}; your share is in ${r.shareFile} (encrypted, the ceremony pinned)\n`);
       } catch (e) {
         fail(e);
+      } finally {
+        terminal?.close();
       }
     });
 }

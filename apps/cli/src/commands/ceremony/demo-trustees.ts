@@ -2,8 +2,12 @@
 // `isoloir trustee --share …`) against the server over HTTP, logged in as one of the development
 // trustee officials, with a DEMO-ONLY passphrase; their share files are encrypted like any other
 // and labelled DEMO ONLY in the data folder. The process that runs the server never holds a share.
+// The out-of-band confirmation of the trustees' fingerprints is not skipped: each demo trustee
+// appends its own fingerprint to a local DEMO-ONLY file and reads the others' from it
+// (--write-fingerprint, --peer-fingerprints), the file standing for the phone call or the sheet of
+// paper real trustees exchange; each tool still compares them with what the server serves.
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO_TRUSTEES } from '@isoloir/server/counting';
@@ -36,14 +40,28 @@ export function runCliProcess(args: readonly string[], passphrase: string, trust
   });
 }
 
+export const DEMO_FINGERPRINTS_FILE = 'DEMO-ONLY-trustee-fingerprints.txt';
+const FINGERPRINTS_HEADER = `# DEMO ONLY: the trustees' key fingerprints. This local file stands for the phone call or the sheet of
+# paper by which real trustees give each other their fingerprints, out of band (never through the
+# server). Each demo trustee process appends its own line; each compares the others' with the server's.
+`;
+
+/** Starts the DEMO-ONLY fingerprint exchange file of a ceremony (emptied: a new ceremony, new keys). */
+export function startDemoFingerprintExchange(shareDir: string): string {
+  const path = join(shareDir, DEMO_FINGERPRINTS_FILE);
+  writeFileSync(path, FINGERPRINTS_HEADER, { mode: 0o600 });
+  return path;
+}
+
 export const demoShareFile = (shareDir: string, trustee: number): string => join(shareDir, DEMO_TRUSTEES[trustee - 1]?.shareFile ?? `DEMO-ONLY-trustee-${String(trustee)}-share.json`);
 
 /** The demo's key ceremony: three trustee processes at once; resolves when all three are done. */
 export async function runDemoKeygen(server: string, electionId: string, shareDir: string, log?: (l: string) => void): Promise<void> {
   mkdirSync(shareDir, { recursive: true, mode: 0o700 });
+  const exchange = startDemoFingerprintExchange(shareDir);
   const results = await Promise.all(
     DEMO_TRUSTEES.map((t) =>
-      runCliProcess(['trustee', 'keygen', '--server', server, '--election', electionId, '--trustee', String(t.trustee), '--out', demoShareFile(shareDir, t.trustee), '--label', DEMO_LABEL, '--poll', '200', '--dev-login', t.persona], t.passphrase, t.trustee, log),
+      runCliProcess(['trustee', 'keygen', '--server', server, '--election', electionId, '--trustee', String(t.trustee), '--out', demoShareFile(shareDir, t.trustee), '--label', DEMO_LABEL, '--poll', '200', '--write-fingerprint', exchange, '--peer-fingerprints', exchange, '--dev-login', t.persona], t.passphrase, t.trustee, log),
     ),
   );
   const failed = results.filter((r) => r.code !== 0);

@@ -2,18 +2,27 @@
 // packages/crypto/src/keygen/dkg.ts), run on the trustee's own machine against the server, which
 // acts only as a bulletin board. Steps (the board's phases, ceremony-state.ts on the server):
 //   1. make a signing key (Ed25519) and an encryption key (X25519); register them as trustee j;
+//      print their fingerprint (ceremony/fingerprint.ts), for the other trustees, out of band;
+//   1a. once every trustee is registered, compare the fingerprints of the others' registrations as
+//      the server serves them with the ones obtained out of band (--peer-fingerprints FILE, or typed
+//      in on a terminal); any difference stops here (check peer-fingerprint), before any share is
+//      encrypted; from here on the board's registrations must stay exactly the confirmed ones;
 //   2. deal: a random polynomial of degree t−1, its Feldman commitments with a proof of knowledge,
 //      and fᵢ(k) encrypted to each other trustee k; post it, signed;
 //   3. decrypt and check the share every other dealer sent; post the complaints ("checked");
 //   4. when accused, answer by revealing the share sent to the accuser (anyone re-checks it);
 //   5. over the qualified dealers Q: xⱼ = Σ sᵢⱼ; write it to the share file, encrypted under the
 //      passphrase; post the verification key xⱼ·G with a proof of knowledge;
-//   6. wait for the election key and check it is Σ_{i∈Q} Cᵢ₀.
+//   6. wait for the election key and check it is Σ_{i∈Q} Cᵢ₀; pin the finished ceremony (transcript
+//      hash, qualified set, every trustee's signing and verification key, the election key and its
+//      fingerprint: ceremony/pin.ts) in the share file, which `isoloir trustee` checks at every run.
 // Every signature on the board is checked before anything is taken from it. The polynomial and the
 // shares live only in this process's memory; the share file is the only thing written.
 import { bigIntToBytes, bytesToBigInt, dkg, loadGroup, scalarToHex, type Group, type GroupName, type Json } from '@isoloir/crypto';
 import { postBody, qualifiedOf, registrationBody, signatureValid, SIGNING_LABELS, type Board, type CeremonyPhase, type DealingPayload, type PostKind } from '@isoloir/server/counting';
 import { boardClient, type BoardClient, type BoardView, type Transcript } from './board-client.ts';
+import { appendOwnFingerprint, checkPeerFingerprints, FingerprintCheckFailed, formatFingerprint, promptPeerFingerprints, trusteeFingerprint, waitForFingerprintFile, type Ask, type RegisteredKeys } from './fingerprint.ts';
+import { electionKeyFingerprint, pinOf, type CeremonyPin } from './pin.ts';
 import { writeShareFile, SHARE_FORMAT, type TrusteeShare } from './share-file.ts';
 import { decryptShare, encryptShare, newEncryptionKey, newSigningKey, type EncryptedShare } from './trustee-keys.ts';
 import type { ServerSession } from '../counting/http-service.ts';
@@ -32,12 +41,25 @@ export interface KeygenOptions {
   /** Give up waiting for the other trustees after this long (default 24 h). */
   readonly timeoutMs?: number;
   readonly log?: (line: string) => void;
+  /** A file listing the other trustees' fingerprints, obtained out of band ("N xxxx xxxx …" a line); the tool waits until every other trustee is listed. */
+  readonly peerFingerprints?: string;
+  /** On a terminal: asks for each other trustee's fingerprint (used when no peerFingerprints file is given). */
+  readonly ask?: Ask;
+  /** Also append this trustee's own fingerprint line to this file (the demo's DEMO-ONLY exchange file). */
+  readonly writeFingerprint?: string;
+  /** TEST ONLY: the board as a malicious server would serve it (default: the server's, over HTTP). */
+  readonly board?: BoardClient;
   /** TEST ONLY: a dishonest dealer changes the share it sends to a trustee (ceremony tests). */
   readonly tamper?: (to: number, share: bigint) => bigint;
 }
 
 export interface KeygenResult {
   readonly publicKey: string;
+  /** The election key's fingerprint (hex), as pinned in the share file. */
+  readonly keyFingerprint: string;
+  /** This trustee's own registration fingerprint (hex). */
+  readonly fingerprint: string;
+  readonly pin: CeremonyPin;
   readonly qualified: readonly number[];
   readonly complaintsMade: readonly number[];
   readonly shareFile: string;
@@ -69,12 +91,18 @@ export function boardOf(t: Transcript): Board {
   };
 }
 
-async function waitWhile(board: BoardClient, phases: readonly CeremonyPhase[], o: KeygenOptions, what: string): Promise<BoardView> {
+const sameRegistrations = (a: readonly RegisteredKeys[], b: readonly RegisteredKeys[]): boolean =>
+  a.length === b.length && a.every((r) => b.some((x) => x.trustee === r.trustee && x.signingKey === r.signingKey && x.encryptionKey === r.encryptionKey));
+
+async function waitWhile(board: BoardClient, phases: readonly CeremonyPhase[], o: KeygenOptions, what: string, confirmed?: readonly RegisteredKeys[]): Promise<BoardView> {
   const started = Date.now();
   let said = false;
   for (;;) {
     const view = await board.read();
     if (!phases.includes(view.phase)) {
+      if (confirmed !== undefined && !sameRegistrations(view.transcript.registrations, confirmed)) {
+        throw new Error('check board-registrations: the board’s registrations are no longer the ones whose fingerprints were confirmed (a key was substituted)');
+      }
       checkBoardSignatures(view.transcript);
       return view;
     }
@@ -87,7 +115,10 @@ async function waitWhile(board: BoardClient, phases: readonly CeremonyPhase[], o
 
 export async function runKeygen(o: KeygenOptions): Promise<KeygenResult> {
   const log = o.log ?? (() => undefined);
-  const board = boardClient(o.server, o.electionId, o.session, { log });
+  if (o.peerFingerprints === undefined && o.ask === undefined) {
+    throw new FingerprintCheckFailed('the other trustees’ fingerprints, obtained from them out of band (phone, paper), are needed before dealing: --peer-fingerprints FILE, or run on a terminal to type them in');
+  }
+  const board = o.board ?? boardClient(o.server, o.electionId, o.session, { log });
   const first = await board.read();
   const t = first.transcript;
   const group: Group<unknown> = await loadGroup(t.group as GroupName);
@@ -101,14 +132,28 @@ export async function runKeygen(o: KeygenOptions): Promise<KeygenResult> {
   const enc = newEncryptionKey();
   const reg = { trustee: j, signingKey: signer.publicHex, encryptionKey: enc.publicHex };
   await board.register({ ...reg, signature: signer.sign(SIGNING_LABELS.registration, registrationBody(o.electionId, reg)) });
-  log(`trustee ${String(j)}: registered (signing key ${signer.publicHex.slice(0, 16)}…)`);
+  const fingerprint = trusteeFingerprint(o.electionId, reg);
+  log(`trustee ${String(j)}: registered. YOUR FINGERPRINT: ${formatFingerprint(fingerprint)}  (read it to the other trustees by phone or on paper, never through the server; they compare it before dealing)`);
+  if (o.writeFingerprint !== undefined) appendOwnFingerprint(o.writeFingerprint, j, fingerprint);
 
-  // 2. Dealing.
+  // 1a. The others' fingerprints, obtained out of band, against the registrations the server serves.
   let view = await waitWhile(board, ['registering'], o, 'every trustee to register');
+  const served = view.transcript.registrations;
+  const own = served.find((r) => r.trustee === j);
+  if (own === undefined || own.signingKey !== reg.signingKey || own.encryptionKey !== reg.encryptionKey) throw new FingerprintCheckFailed(`the server serves other keys than this trustee’s own under number ${String(j)}`, j);
+  const others = Array.from({ length: t.trustees }, (_, i) => i + 1).filter((k) => k !== j);
+  const outOfBand = o.peerFingerprints !== undefined
+    ? await waitForFingerprintFile(o.peerFingerprints, others, { pollMs: o.pollMs ?? 1000, timeoutMs: o.timeoutMs ?? 24 * 3600_000, log, who: `trustee ${String(j)}` })
+    : await promptPeerFingerprints(o.ask ?? (() => Promise.resolve('')), j, t.trustees);
+  checkPeerFingerprints(o.electionId, served, outOfBand, j, t.trustees);
+  const confirmed: RegisteredKeys[] = served.map((r) => ({ trustee: r.trustee, signingKey: r.signingKey, encryptionKey: r.encryptionKey }));
+  log(`trustee ${String(j)}: the fingerprints of trustee(s) ${others.join(', ')} match the ones obtained out of band`);
+
+  // 2. Dealing, to the confirmed encryption keys only.
   const dealt = dkg.deal(group, params, j);
   const sent = new Map<number, bigint>();
   const shares: EncryptedShare[] = [];
-  for (const r of view.transcript.registrations) {
+  for (const r of confirmed) {
     if (r.trustee === j) continue;
     const honest = dealt.shares[r.trustee - 1] ?? 0n;
     const share = o.tamper?.(r.trustee, honest) ?? honest;
@@ -124,7 +169,7 @@ export async function runKeygen(o: KeygenOptions): Promise<KeygenResult> {
   log(`trustee ${String(j)}: dealt`);
 
   // 3. Check the shares received; complain about each that does not decrypt or does not check.
-  view = await waitWhile(board, ['registering', 'dealing'], o, 'every dealing');
+  view = await waitWhile(board, ['registering', 'dealing'], o, 'every dealing', confirmed);
   const received = new Map<number, bigint>([[j, dealt.shares[j - 1] ?? 0n]]);
   const complaints: number[] = [];
   const pubs = new Map<number, dkg.DealerPublic<unknown>>();
@@ -143,7 +188,7 @@ export async function runKeygen(o: KeygenOptions): Promise<KeygenResult> {
   log(`trustee ${String(j)}: checked the shares received${complaints.length === 0 ? '' : `; complaint against dealer(s) ${complaints.join(', ')}`}`);
 
   // 4. Answer the complaints against this dealer by revealing what was sent.
-  view = await waitWhile(board, ['registering', 'dealing', 'checking'], o, 'every trustee’s check');
+  view = await waitWhile(board, ['registering', 'dealing', 'checking'], o, 'every trustee’s check', confirmed);
   const accusers = view.transcript.posts.filter((p) => p.kind === 'checked' && (p.payload as { complaints: number[] }).complaints.includes(j)).map((p) => p.trustee);
   if (accusers.length > 0) {
     await post('answer', { revealed: accusers.map((to) => ({ to, share: scalarToHex(sent.get(to) ?? 0n) })) });
@@ -151,7 +196,7 @@ export async function runKeygen(o: KeygenOptions): Promise<KeygenResult> {
   }
 
   // 5. The qualified dealers, this trustee's key share, its verification key.
-  view = await waitWhile(board, ['registering', 'dealing', 'checking', 'answering'], o, 'the answers to complaints');
+  view = await waitWhile(board, ['registering', 'dealing', 'checking', 'answering'], o, 'the answers to complaints', confirmed);
   if (view.phase === 'failed') throw new Error('the ceremony failed: fewer qualified dealers than the threshold (the PO must open a new one)');
   const b = boardOf(view.transcript);
   const qualified = qualifiedOf(group, b);
@@ -174,15 +219,24 @@ export async function runKeygen(o: KeygenOptions): Promise<KeygenResult> {
     signingKey: signer.publicHex,
     secret: scalarToHex(key.secret),
     signer,
+    ceremony: null,
   };
   writeShareFile(o.out, share, o.passphrase);
   await post('verification-key', { verificationKey: share.verificationKey, proof: { challenge: scalarToHex(key.proof.challenge), response: scalarToHex(key.proof.response) } });
   log(`trustee ${String(j)}: key share written to ${o.out} (encrypted); verification key posted`);
 
   // 6. The election key.
-  view = await waitWhile(board, ['registering', 'dealing', 'checking', 'answering', 'keys'], o, 'every verification key');
+  view = await waitWhile(board, ['registering', 'dealing', 'checking', 'answering', 'keys'], o, 'every verification key', confirmed);
   const pk = dkg.electionPublicKey(group, [...pubs.values(), dealt.published], qualified);
   const publicKey = hex(group.encode(pk));
   if (view.transcript.publicKey !== publicKey) throw new Error(`check election-key: the published key ${String(view.transcript.publicKey)} is not the qualified dealers’ key ${publicKey}`);
-  return { publicKey, qualified, complaintsMade: complaints, shareFile: o.out };
+  const sorted = (xs: readonly number[]): string => [...xs].sort((a, b) => a - b).join(',');
+  if (sorted(view.transcript.qualified ?? []) !== sorted(qualified)) throw new Error(`check election-key: the board’s qualified trustees (${(view.transcript.qualified ?? []).join(', ')}) are not the ones this trustee computed (${qualified.join(', ')})`);
+
+  // The finished ceremony, pinned in the share file: every later run compares the server with it.
+  const pin = pinOf(view.transcript);
+  if (pin.keys.find((k) => k.trustee === j)?.verificationKey !== share.verificationKey) throw new Error('check election-key: the board does not carry this trustee’s verification key');
+  writeShareFile(o.out, { ...share, ceremony: pin }, o.passphrase);
+  log(`trustee ${String(j)}: the ceremony is pinned in ${o.out} (transcript ${pin.transcriptHash.slice(0, 16)}…, election key fingerprint ${formatFingerprint(pin.keyFingerprint)})`);
+  return { publicKey, keyFingerprint: electionKeyFingerprint(group.name, publicKey), fingerprint, pin, qualified, complaintsMade: complaints, shareFile: o.out };
 }

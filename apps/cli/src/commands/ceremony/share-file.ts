@@ -1,14 +1,18 @@
-// A trustee's key share on their own machine (format isoloir-trustee-share/2): the public part in
-// clear (election, trustee number, verification key, signing public key) and the secret part (the
+// A trustee's key share on their own machine (format isoloir-trustee-share/3): the public part in
+// clear (election, trustee number, verification key, signing public key, and the ceremony as this
+// trustee saw it end, pinned: ceremony/pin.ts) and the secret part (the
 // key share and the Ed25519 signing seed) encrypted with AES-256-GCM under a key derived from the
-// trustee's passphrase by scrypt (N = 2^17, r = 8, p = 1), the public part as associated data. The
-// file never leaves the machine; without the passphrase it is useless.
+// trustee's passphrase by scrypt (N = 2^17, r = 8, p = 1), the public part as associated data (so
+// the pin cannot be changed without the passphrase either). The file is written once the share is
+// known (pin null: the ceremony not finished yet) and again with the pin once the election key is
+// published. It never leaves the machine; without the passphrase it is useless.
 import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { canonicalJson, type Json } from '@isoloir/crypto';
 import { signingKeyFromSeed, type SigningKey } from './trustee-keys.ts';
+import type { CeremonyPin } from './pin.ts';
 
-export const SHARE_FORMAT = 'isoloir-trustee-share/2';
+export const SHARE_FORMAT = 'isoloir-trustee-share/3';
 const SCRYPT = { N: 2 ** 17, r: 8, p: 1 } as const;
 const MAXMEM = 256 * 1024 * 1024;
 
@@ -22,6 +26,8 @@ export interface SharePublic {
   readonly trustees: number;
   readonly verificationKey: string;
   readonly signingKey: string;
+  /** The finished ceremony as this trustee saw it (null: keygen stopped before the key was published). */
+  readonly ceremony: CeremonyPin | null;
 }
 
 interface ShareFileJson extends SharePublic {
@@ -42,7 +48,7 @@ export function checkPassphrase(passphrase: string | undefined): string {
   return passphrase;
 }
 
-const publicPart = (s: SharePublic): Json => ({ format: s.format, ...(s.warning === undefined ? {} : { warning: s.warning }), electionId: s.electionId, group: s.group, trustee: s.trustee, threshold: s.threshold, trustees: s.trustees, verificationKey: s.verificationKey, signingKey: s.signingKey });
+const publicPart = (s: SharePublic): Json => ({ format: s.format, ...(s.warning === undefined ? {} : { warning: s.warning }), electionId: s.electionId, group: s.group, trustee: s.trustee, threshold: s.threshold, trustees: s.trustees, verificationKey: s.verificationKey, signingKey: s.signingKey, ceremony: s.ceremony as unknown as Json });
 
 export function writeShareFile(path: string, share: TrusteeShare, passphrase: string): void {
   const salt = randomBytes(16);
@@ -56,13 +62,16 @@ export function writeShareFile(path: string, share: TrusteeShare, passphrase: st
     cipher: { name: 'aes-256-gcm', iv: iv.toString('hex'), tag: cipher.getAuthTag().toString('hex') },
     ciphertext: ct.toString('hex'),
   };
-  writeFileSync(path, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600 });
+  // Written beside, then renamed over: a crash never leaves half a file (the share would be lost).
+  const tmp = `${path}.tmp-${String(process.pid)}`;
+  writeFileSync(tmp, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600 });
+  renameSync(tmp, path);
 }
 
 export function readSharePublic(path: string): SharePublic {
   const f = JSON.parse(readFileSync(path, 'utf8')) as Partial<ShareFileJson>;
   if (f.format !== SHARE_FORMAT || typeof f.electionId !== 'string' || typeof f.trustee !== 'number' || typeof f.ciphertext !== 'string') {
-    throw new Error(`${path} is not a trustee key share file (format ${SHARE_FORMAT}; plaintext share files of format isoloir-trustee-share/1 are no longer accepted)`);
+    throw new Error(`${path} is not a trustee key share file of format ${SHARE_FORMAT} (files of format isoloir-trustee-share/1 or /2 do not pin the ceremony and are no longer accepted)`);
   }
   return f as SharePublic;
 }

@@ -3,6 +3,7 @@
 // through the ceremony board, shares encrypted in OUT/DEMO-ONLY-trustee-shares), a voting period
 // with casting and re-voting, a polling-station list cancelling some remote votes (Team A confirms,
 // another Team B member cancels), the identity split, mixing and decryption by trustee processes
+// (trustees 1 and 2 mix, then the same two decrypt: a trustee decrypts only what it mixed)
 // (`isoloir trustee`: signed uploads, every proof checked on upload, the trustees' own checks
 // before decrypting), classification, PVs (PDF, JSON, CSV) approved by two members, the export
 // bundles and the election record for `isoloir verify`. This process never holds a key share.
@@ -118,9 +119,10 @@ export async function runDemo(o: DemoOptions): Promise<DemoSummary> {
       shuffleSeconds.push({ trustee, groupId: 'all groups', ciphertexts, seconds: (performance.now() - started) / 1000 });
     }
     lap('mixing (2 trustee processes, signed, proofs checked on upload)');
-    for (const trustee of [2, 3]) await runDemoTrusteeStep(server.url, shareDir, trustee, 'decrypt', log);
+    // The same trustees decrypt: each refuses a group whose chain holds no shuffle of its own (own-shuffle-missing).
+    for (const trustee of [1, 2]) await runDemoTrusteeStep(server.url, shareDir, trustee, 'decrypt', log);
     for (const g of await groupsToCount(store, DEMO_ELECTION_ID)) if (g.ballots > 0) await tallyGroup(store, cc, DEMO_ELECTION_ID, g.groupId, PO);
-    lap('decryption (trustee processes 2 and 3, after their checks) and counting');
+    lap('decryption (trustee processes 1 and 2, who mixed, after their checks) and counting');
 
     rmSync(join(o.out, 'record'), { force: true });
     const recordHash = await writeRecord(store, DEMO_ELECTION_ID, join(o.out, 'record.json'));

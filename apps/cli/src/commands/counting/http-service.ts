@@ -2,9 +2,12 @@
 // apps/server/src/routes/counting-trustee.ts over HTTP, with the official's session cookie and its
 // anti-forgery token. Lost connections and 502/503/504 answers are retried with a growing pause;
 // a refusal (4xx) is not: it is thrown as a TrusteeRefusal with the server's code and message.
+// Nothing served here is trusted as such: the key, the transcript and the trustees' keys are compared
+// with the ceremony pinned in the trustee's share file (trustee-work.ts, ceremony/pin.ts).
 import { packRows, unpackRows, type GroupWork, type PublishedGroup } from '@isoloir/server/counting';
 import type { CountingService } from './trustee-work.ts';
 import type { ChainLink } from './trustee-checks.ts';
+import type { Transcript } from '../ceremony/board-client.ts';
 
 export class TrusteeRefusal extends Error {
   readonly code: string;
@@ -48,7 +51,7 @@ export async function sessionFromCookie(server: string, cookie: string): Promise
   return { cookie, csrfToken: body.csrfToken };
 }
 
-export function httpCountingService(server: string, electionId: string, session: ServerSession, opts: HttpOptions = {}): CountingService & { key(): Promise<KeyInfo> } {
+export function httpCountingService(server: string, electionId: string, session: ServerSession, opts: HttpOptions = {}): CountingService {
   const base = `${server.replace(/\/$/, '')}/api/counting/contents/${encodeURIComponent(electionId)}/trustee`;
   const retries = opts.retries ?? 5;
   const pause = opts.pause ?? ((k: number) => Math.min(30_000, 1000 * 2 ** (k - 1)));
@@ -85,14 +88,12 @@ export function httpCountingService(server: string, electionId: string, session:
   const key = (): Promise<KeyInfo> => (keyInfo ??= call('/key').then((r) => r.json() as Promise<KeyInfo>));
 
   const publicBase = `${server.replace(/\/$/, '')}/api/counting/public/${encodeURIComponent(electionId)}`;
-  let trusteesInfo: Promise<{ qualified: readonly number[]; signingKeys: ReadonlyMap<number, string> }> | undefined;
+  let transcript: Promise<Transcript> | undefined;
   return {
     key,
-    trustees() {
-      trusteesInfo ??= call('/ceremony', {}, publicBase)
-        .then((r) => r.json() as Promise<{ transcript: { qualified: number[] | null; registrations: { trustee: number; signingKey: string }[] } }>)
-        .then((v) => ({ qualified: v.transcript.qualified ?? [], signingKeys: new Map(v.transcript.registrations.map((x) => [x.trustee, x.signingKey])) }));
-      return trusteesInfo;
+    async served() {
+      transcript ??= call('/ceremony', {}, publicBase).then(async (r) => ((await r.json()) as { transcript: Transcript }).transcript);
+      return { transcript: await transcript, key: await key() };
     },
     async publishedGroup(groupId) {
       return (await call(`/published-group?group=${encodeURIComponent(groupId)}`, {}, publicBase)).json() as Promise<PublishedGroup>;
@@ -108,10 +109,6 @@ export function httpCountingService(server: string, electionId: string, session:
       const r = await call(`/ciphertexts?group=${encodeURIComponent(groupId)}`);
       const blob = new Uint8Array(await r.arrayBuffer());
       return { mixNodes: Number(r.headers.get('x-isoloir-mix-nodes') ?? '0'), blob };
-    },
-    async publicKey() {
-      const k = await key();
-      return { publicKey: k.publicKey, threshold: k.threshold };
     },
     async uploadShuffle(up) {
       await call('/shuffles', { method: 'POST', body: JSON.stringify({ group: up.groupId, trustee: up.trustee, mixNode: up.mixNode, outputs: b64(up.outputs), proof: up.proof, signature: up.signature }) });

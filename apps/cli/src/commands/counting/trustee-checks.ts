@@ -5,14 +5,19 @@
 //                      published cancellations (same ciphertexts, as a multiset);
 //   one-ballot-per-voter  no voter pseudonym has two counted ballots in the group;
 //   mixers             at least t shuffles, by distinct qualified trustees, one after the other;
-//   shuffle-signature  each shuffle is signed by its trustee's registered key;
-//   own-shuffle        this trustee's own shuffle of this run is in the chain, unchanged;
+//   shuffle-signature  each shuffle is signed by its trustee's registered key (the keys and the
+//                      qualified set come from the ceremony pinned in the share file, never from
+//                      the server: ceremony/pin.ts);
+//   own-shuffle-missing  the chain holds a shuffle by this trustee, signed with its own key (and,
+//                      when it shuffled in this run, exactly the outputs it uploaded): a trustee never
+//                      decrypts a group it did not mix, whether or not it mixed in this run, so that
+//                      at least one shuffle of every group it decrypts is one it knows to be honest;
 //   shuffle-proof      every shuffle proof of the chain holds, from the input to the last output;
 //   mixed-input        what the trustee is asked to decrypt is the last shuffle's output.
 import type { EncodedCiphertext, Group } from '@isoloir/crypto';
 import { rowsDigest, shuffleSigningBody, signatureValid, SIGNING_LABELS, toHex, fromHex, type PublishedGroup, type ShuffleChecker } from '@isoloir/server/counting';
 
-export type TrusteeCheck = 'group-input' | 'one-ballot-per-voter' | 'mixers' | 'shuffle-signature' | 'own-shuffle' | 'shuffle-proof' | 'mixed-input';
+export type TrusteeCheck = 'group-input' | 'one-ballot-per-voter' | 'mixers' | 'shuffle-signature' | 'own-shuffle-missing' | 'shuffle-proof' | 'mixed-input';
 
 export class TrusteeCheckFailed extends Error {
   readonly check: TrusteeCheck;
@@ -39,6 +44,9 @@ export interface GroupCheckInput {
   readonly publicKey: Uint8Array;
   readonly threshold: number;
   readonly me: number;
+  /** This trustee's own signing key (from its share file). */
+  readonly mySigningKey: string;
+  /** Digest of the outputs this trustee uploaded for the group in this run (undefined: it did not shuffle it in this run). */
   readonly ownShuffle: string | undefined;
   readonly trustees: { readonly qualified: readonly number[]; readonly signingKeys: ReadonlyMap<number, string> };
   readonly published: PublishedGroup;
@@ -83,7 +91,11 @@ export async function checkGroupBeforeDecrypting(c: GroupCheckInput): Promise<vo
     const body = shuffleSigningBody({ electionId: c.electionId, groupId: c.groupId, mixNode: l.mixNode, trustee: l.trustee, outputs: l.outputs, proof: l.proof });
     if (l.signature === null || !signatureValid(key, SIGNING_LABELS.shuffle, body, l.signature)) fail('shuffle-signature', `shuffle ${String(l.mixNode)} is not signed by trustee ${String(l.trustee)}’s registered key`);
   }
-  if (c.ownShuffle !== undefined && !c.chain.some((l) => l.trustee === c.me && rowsDigest(l.outputs) === c.ownShuffle)) fail('own-shuffle', `this trustee’s shuffle is not in the chain`);
+  const own = c.chain.find((l) => l.trustee === c.me);
+  const ownSigned = own !== undefined && own.signature !== null
+    && signatureValid(c.mySigningKey, SIGNING_LABELS.shuffle, shuffleSigningBody({ electionId: c.electionId, groupId: c.groupId, mixNode: own.mixNode, trustee: c.me, outputs: own.outputs, proof: own.proof }), own.signature);
+  if (!ownSigned) fail('own-shuffle-missing', `the chain (shuffles by trustee(s) ${[...mixers].join(', ') || 'none'}) holds no shuffle signed by this trustee (${String(c.me)}): a trustee decrypts only a group it mixed itself (run \`isoloir trustee --step mix\` while mixing is open)`);
+  if (c.ownShuffle !== undefined && (own === undefined || rowsDigest(own.outputs) !== c.ownShuffle)) fail('own-shuffle-missing', 'this trustee’s shuffle in the chain is not the one it uploaded in this run');
   let inputs: readonly EncodedCiphertext[] = c.published.input.map((row) => row.map(fromHex));
   for (const l of c.chain) {
     let failure: string | undefined;

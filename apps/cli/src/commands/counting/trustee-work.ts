@@ -1,6 +1,8 @@
-// What a trustee does at counting, on their own machine, with their key share: for each group,
-// fetch the current ciphertexts, shuffle with proof, sign, upload; then, before any partial
-// decryption, check the group (trustee-checks.ts) and decrypt with proof, sign, upload.
+// What a trustee does at counting, on their own machine, with their key share: first compare the
+// ceremony the server serves with the one pinned in the share file (ceremony-mismatch) and take the
+// election key, the threshold, the qualified set and every trustee's signing key from the pin only;
+// then for each group, fetch the current ciphertexts, shuffle with proof, sign, upload; then, before
+// any partial decryption, check the group (trustee-checks.ts) and decrypt with proof, sign, upload.
 // Resumable: the server's state says what is done; anything done is skipped.
 import { hexToScalar, partialDecryptBulk, scalarToHex, shuffleAndProve, type Group, type Runner } from '@isoloir/crypto';
 import type { GroupWork, PartialUpload, PublishedGroup, ShuffleChecker, ShuffleUpload } from '@isoloir/server/counting';
@@ -8,14 +10,17 @@ import { fromHex, partialSigningBody, rowsDigest, shuffleProofJson, shuffleSigni
 import { progress, type ProgressStream } from '../../progress.ts';
 import type { TrusteeShare } from '../ceremony/share-file.ts';
 import { checkGroupBeforeDecrypting, type ChainLink } from './trustee-checks.ts';
+import { checkAgainstPin, pinnedTrustees, CeremonyMismatch, type CeremonyPin, type ServedKey } from '../ceremony/pin.ts';
+import type { Transcript } from '../ceremony/board-client.ts';
 
 /** The server as a trustee sees it. */
 export interface CountingService {
   groups(): Promise<GroupWork[]>;
   current(groupId: string): Promise<{ mixNodes: number; blob: Uint8Array }>;
-  publicKey(): Promise<{ publicKey: string; threshold: number }>;
-  /** The qualified trustees and each registered signing key (from the ceremony). */
-  trustees(): Promise<{ qualified: readonly number[]; signingKeys: ReadonlyMap<number, string> }>;
+  /** The key as the server serves it (group, election key, threshold, verification keys). */
+  key(): Promise<ServedKey>;
+  /** The ceremony transcript and the key as the server serves them (compared with the pin, never used as such). */
+  served(): Promise<{ transcript: Transcript; key: ServedKey }>;
   /** The group's published ballots, cancellations and anonymised input. */
   publishedGroup(groupId: string): Promise<PublishedGroup>;
   /** The group's chain of shuffles. */
@@ -41,9 +46,22 @@ export interface TrusteeContext {
   readonly onTiming?: (what: 'shuffle' | 'decrypt', groupId: string, ciphertexts: number, seconds: number) => void;
 }
 
+/**
+ * The ceremony pinned in the share file, once what the server serves now is found equal to it
+ * (CeremonyMismatch otherwise, before anything is sent).
+ */
+export async function pinnedCeremony(share: TrusteeShare, service: CountingService): Promise<CeremonyPin> {
+  const pin = share.ceremony;
+  if (pin === null) throw new CeremonyMismatch('a ceremony', 'to count with', 'nothing: this share file pins no finished ceremony (keygen stopped before the election key was published)');
+  const mine = pin.keys.find((k) => k.trustee === share.trustee);
+  if (mine?.verificationKey !== share.verificationKey || mine.signingKey !== share.signingKey) throw new CeremonyMismatch(`trustee ${String(share.trustee)}’s keys`, 'of this share', 'other keys: the file is damaged');
+  checkAgainstPin(pin, await service.served());
+  return pin;
+}
+
 /** Shuffles every group this trustee has not shuffled yet while mixing is open. Returns how many. */
 export async function mixAll(ctx: TrusteeContext): Promise<number> {
-  const { threshold, publicKey } = await ctx.service.publicKey();
+  const { threshold, publicKey } = await pinnedCeremony(ctx.share, ctx.service);
   const groups = (await ctx.service.groups()).filter((g) => g.ballots > 0 && g.shuffles < threshold && !g.shuffledBy.includes(ctx.share.trustee));
   const total = groups.reduce((a, g) => a + g.ballots, 0);
   const bar = progress(`trustee ${String(ctx.share.trustee)} shuffle`, total, ctx.stream);
@@ -67,13 +85,14 @@ export async function mixAll(ctx: TrusteeContext): Promise<number> {
 
 /** Partially decrypts, with proof, every fully mixed group this trustee has not decrypted yet, each after its checks. */
 export async function decryptAll(ctx: TrusteeContext): Promise<number> {
-  const { threshold, publicKey } = await ctx.service.publicKey();
+  const pin = await pinnedCeremony(ctx.share, ctx.service);
+  const { threshold, publicKey } = pin;
   const groups = (await ctx.service.groups()).filter((g) => g.ballots > 0 && g.shuffles >= threshold && !g.decryptedBy.includes(ctx.share.trustee) && !g.counted);
   const total = groups.reduce((a, g) => a + g.ballots, 0);
   const bar = progress(`trustee ${String(ctx.share.trustee)} decrypt`, total, ctx.stream);
   const secret = hexToScalar(ctx.share.secret, ctx.group.order);
   if (secret === undefined) throw new Error('the key share file holds no valid secret');
-  const trustees = await ctx.service.trustees();
+  const trustees = pinnedTrustees(pin);
   let done = 0;
   for (const g of groups) {
     const cur = await ctx.service.current(g.groupId);
@@ -85,6 +104,7 @@ export async function decryptAll(ctx: TrusteeContext): Promise<number> {
       publicKey: fromHex(publicKey),
       threshold,
       me: ctx.share.trustee,
+      mySigningKey: ctx.share.signingKey,
       ownShuffle: ctx.ownShuffles?.get(g.groupId),
       trustees,
       published: await ctx.service.publishedGroup(g.groupId),
