@@ -19,7 +19,7 @@ export const CHAMBER: StatutoryElection = {
   thresholdPerLanguageGroup: false,
   thresholdCitation: cite('CE art. 165bis: lists with at least 5 % of the valid votes of the constituency', SOURCES.fgovCount),
   devolution: fraction(1, 2),
-  devolutionCitation: cite('CE arts. 172–173: half the head-box ballots devolve (act of 26 June 2000)', SOURCES.dmeeus),
+  devolutionCitation: unverified('CE arts. 172–173: half the head-box ballots devolve; the act of 27 December 2000 completing the act of 26 June 2000 (which halved it for communal, provincial and EP elections) amended the Electoral Code [U: that its article halves art. 172 for the Chamber; the act of 13 December 2002 cites it as amending CE arts. 115bis, 116 and 117]', `${SOURCES.dmeeus}; etaamb.openjustice.be (act of 27 December 2000, numac 2001000007; act of 13 December 2002, numac 2003000004)`),
   tieBreak: {
     steps: ['higher-figure', 'candidate-votes', 'candidate-age'],
     citation: unverified('CE art. 167: a seat due with equal right goes to the list with the higher electoral figure, then to the list of the candidate at stake with the most votes, subsidiarily the oldest [U: paragraph; same rule as act of 16 July 1993 art. 29quater]'),

@@ -52,7 +52,7 @@ export const LOCAL_RULES: Readonly<Record<LocalRegion, LocalRules>> = {
   brussels: {
     region: 'brussels',
     method: 'imperiali',
-    methodCitation: unverified('Loi électorale communale (LEC) art. 56 as applied in the Brussels-Capital Region: Imperiali [U: article]', 'elections.brussels "L’attribution des sièges"'),
+    methodCitation: unverified('Code électoral communal bruxellois (of 4 August 1932) art. 56 (the list figure art. 55): Imperiali; replaced by the new Brussels communal electoral code (ordinance of 20 July 2023) [U: the new code’s article]', 'rixhon-avocat.be 2018 ("Répartition des sièges lors des élections communales"); elections.brussels "L’attribution des sièges"; etaamb.openjustice.be (ordinance of 20 July 2023, numac 2023044127)'),
     threshold: fraction(0),
     thresholdCitation: NO_THRESHOLD,
     devolution: fraction(1, 2),
