@@ -12,8 +12,9 @@ import type { Page } from 'playwright-core';
 
 const WEB_ROOT = new URL('../../apps/web/dist/', import.meta.url).pathname;
 
-export function startAuthTestServer(): Promise<DevServer> {
-  return startDevServer({ webRoot: WEB_ROOT });
+/** `prepare: false` leaves the demo day unfrozen, for tests of the preparation screens. */
+export function startAuthTestServer(options: { readonly prepare?: boolean } = {}): Promise<DevServer> {
+  return startDevServer({ webRoot: WEB_ROOT, prepare: options.prepare ?? true });
 }
 
 /** Logs in through the provider's persona picker; resolves once back on isoloir. */

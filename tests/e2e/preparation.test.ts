@@ -23,7 +23,7 @@ void describe('preparation screens in Chromium', { skip: browserSkipReason() }, 
   let server: DevServer;
   let browser: Browser;
   before(async () => {
-    server = await startAuthTestServer();
+    server = await startAuthTestServer({ prepare: false });
     await seedPreparationDemo(server.store);
     browser = await launchBrowser();
   });

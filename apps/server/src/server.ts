@@ -9,9 +9,8 @@ import type { AuthOptions } from './auth/config.ts';
 import { startDevAuth } from './auth/dev-auth.ts';
 import type { CountingChecks } from './counting/mixing.ts';
 import { openDemoCeremony } from './counting/demo-ceremony.ts';
-import { seedDemoIfEmpty } from './demo/seed-demo.ts';
-import { CLI_ACTOR } from './preparation/actor.ts';
-import { demoSetupAround, seedPreparationDemo } from './preparation/demo-preparation.ts';
+import { DEFAULT_DEMO_OPTIONS, seedDemoIfEmpty } from './demo/seed-demo.ts';
+import { demoSetupAround } from './preparation/demo-preparation.ts';
 import { redactingLogger } from './log-redaction.ts';
 import { productionStartProblem } from './production-mode.ts';
 import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from './rate-limit/index.ts';
@@ -54,9 +53,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   if (refused !== undefined) throw new ProductionStartRefused(refused);
   const store = await openStore({ url: options.databaseUrl, dataDir: options.dataDir });
   try {
-    // The demo's preparation data (setup, communes, posts) comes with a freshly seeded demo.
+    // The demo day, prepared through the real pipeline to the freeze (its voter files say who may vote).
     // Its dates are placed around today, so that the tour works on whatever day it is started.
-    if (options.seedDemo && (await seedDemoIfEmpty(store)).seeded) await seedPreparationDemo(store, CLI_ACTOR, 0, demoSetupAround(new Date().toISOString().slice(0, 10)));
+    if (options.seedDemo) await seedDemoIfEmpty(store, DEFAULT_DEMO_OPTIONS, { setup: demoSetupAround(new Date().toISOString().slice(0, 10)) });
     // The demo election's key ceremony is opened here; the CLI's trustee processes run it.
     const demoCeremony = options.seedDemo ? await openDemoCeremony(store) : false;
     const devAuth = options.auth === undefined ? await startDevAuth(store, { host: options.host, port: options.devIdpPort ?? (options.port === 0 ? 0 : options.port + 1) }) : undefined;

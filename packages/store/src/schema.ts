@@ -490,6 +490,30 @@ export interface VoterRollTable {
   published_at: Generated<Date>;
 }
 
+/** A voter of a frozen per-mode file (migration 0007); written once by the freeze. */
+export interface FrozenVoterTable {
+  election_day_id: string;
+  consolidation_id: string;
+  nrn: string;
+  mode: number;
+  category: 'belgium' | 'abroad';
+  commune_nis: string;
+  post_code: string | null;
+  kiosk_post: string | null;
+  country: string;
+  language: Language;
+  birth_date: ColumnType<string, string, string>;
+}
+
+/** An election a frozen voter may vote in, with the constituency / college codes offered. */
+export interface FrozenVoterPlaceTable {
+  election_day_id: string;
+  nrn: string;
+  mode: number;
+  election_id: string;
+  choices: string[];
+}
+
 /** A rate-limit counter (migration 0014): hits in the fixed window that ends at `resets_at`. */
 export interface RateLimitTable {
   bucket: string;
@@ -542,4 +566,6 @@ export interface Schema {
   key_ceremonies: KeyCeremonyTable;
   ceremony_trustees: CeremonyTrusteeTable;
   ceremony_posts: CeremonyPostTable;
+  frozen_voters: FrozenVoterTable;
+  frozen_voter_places: FrozenVoterPlaceTable;
 }

@@ -51,7 +51,7 @@ async function benchPrepare(residents: number, abroad: number, letters: number):
   const dir = mkdtempSync(join(tmpdir(), 'isoloir-bench-'));
   const store = await database.open();
   try {
-    await seedDemoIfEmpty(store, { voters: 10, abroadPerMille: 0, seed: 1 });
+    await seedDemoIfEmpty(store, { voters: 10, abroadPerMille: 0, seed: 1 }, { prepare: false });
     await seedPreparationDemo(store, CLI_ACTOR, EXTRA_COMMUNES);
     const communes = demoCommunes(EXTRA_COMMUNES).map((c) => c.nis);
     const generated = generateVoters(residents + abroad, 42);

@@ -78,15 +78,43 @@ async function lowestVoterLevel(db: Kysely<Schema>): Promise<number> {
 
 type Resolved = { readonly ok: true; readonly session: NewSession; readonly actor: string } | { readonly ok: false; readonly refusal: Refusal };
 
-async function resolveVoter(db: Kysely<Schema>, identity: Identity, idToken: string | null): Promise<Resolved> {
-  const subject = voterActor(identity.nrn);
-  const voter = await db
-    .selectFrom('voters as v')
+/**
+ * Who may log in as a voter: someone in a frozen per-mode voter file (6, 7 or 8) of an election day
+ * (../preparation/frozen-files.ts; with several days, the latest by voting date) — that session is
+ * the one eligibility and the ballot box serve. Before a day is frozen, a voter of its latest
+ * consolidated file may log in to opt in to a remote mode (residents) and read their registration;
+ * eligibility stays empty until the freeze. Nothing else: not the demo's population table, not a
+ * consolidation made after the freeze, not someone excluded or held by a conflict.
+ */
+async function voterDay(db: Kysely<Schema>, nrn: string): Promise<{ readonly election_day_id: string; readonly minimum_assurance_level: number } | undefined> {
+  const frozen = await db
+    .selectFrom('frozen_voters as v')
     .innerJoin('election_days as d', 'd.id', 'v.election_day_id')
     .select(['v.election_day_id', 'd.minimum_assurance_level'])
-    .where('v.nrn', '=', identity.nrn)
+    .where('v.nrn', '=', nrn)
     .orderBy('d.voting_date', 'desc')
+    .orderBy('v.election_day_id', 'desc')
+    .limit(1)
     .executeTakeFirst();
+  if (frozen !== undefined) return frozen;
+  return db
+    .selectFrom('consolidated_voters as v')
+    .innerJoin('consolidations as c', 'c.id', 'v.consolidation_id')
+    .innerJoin('election_day_settings as s', 's.election_day_id', 'c.election_day_id')
+    .innerJoin('election_days as d', 'd.id', 'c.election_day_id')
+    .select(['c.election_day_id', 'd.minimum_assurance_level'])
+    .where('v.nrn', '=', nrn)
+    .where('v.status', '=', 'ok')
+    .where('s.frozen_at', 'is', null)
+    .where('c.id', '=', (eb) => eb.selectFrom('consolidations as l').select((l) => l.fn.max('l.id').as('id')).whereRef('l.election_day_id', '=', 'c.election_day_id'))
+    .orderBy('d.voting_date', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+async function resolveVoter(db: Kysely<Schema>, identity: Identity, idToken: string | null): Promise<Resolved> {
+  const subject = voterActor(identity.nrn);
+  const voter = await voterDay(db, identity.nrn);
   if (voter === undefined) return { ok: false, refusal: { code: 'auth.unknown-voter', audience: 'voter', level: identity.level, subject } };
   if (identity.level < voter.minimum_assurance_level) return { ok: false, refusal: { code: 'auth.level-too-low', audience: 'voter', level: identity.level, subject } };
   return { ok: true, actor: subject, session: { kind: 'voter', electionDayId: voter.election_day_id, nrn: identity.nrn, level: identity.level, idToken } };

@@ -5,7 +5,7 @@
 //   …
 // one national register number per line (dots, dashes and spaces allowed), header `nrn` first.
 // A file with any malformed row (format, checksum) is refused whole, nothing changed, the refusal
-// audited. Voters unknown to the election day are listed and skipped. Several imports accumulate.
+// audited. Voters not in the day's consolidated voter file are listed and skipped. Several imports accumulate.
 import { createHash, randomUUID } from 'node:crypto';
 import { compactNrn, parseNrn } from '@isoloir/electoral';
 import { appendAudit, type Store } from '@isoloir/store';
@@ -23,7 +23,7 @@ export interface PollingStationReport {
   readonly accepted: number;
   /** Already on an earlier list: kept once. */
   readonly duplicates: number;
-  /** Valid NRNs not registered for this election day: listed, not recorded. */
+  /** Valid NRNs not in the day's consolidated voter file: listed, not recorded. */
   readonly unknownVoters: readonly string[];
 }
 
@@ -55,10 +55,13 @@ export async function importPollingStationList(store: Store, dayId: string, stat
     throw new CountingError('counting.file', station.trim() === '' ? 'a polling station name is required' : `${String(errors.length)} bad row(s); first at line ${String(first?.line ?? 0)}: ${first?.error ?? ''} (${first?.value ?? ''})`);
   }
   return store.db.transaction().execute(async (trx) => {
+    // The day's voters are those of its consolidated voter file (the frozen one, else the latest):
+    // residents who vote at a polling station and remote voters alike. Someone not in it is listed.
+    const file = await trx.selectFrom('consolidations').select('id').where('election_day_id', '=', dayId).orderBy((eb) => eb.case().when('frozen_at', 'is not', null).then(0).else(1).end()).orderBy('id', 'desc').limit(1).executeTakeFirst();
     const known = new Set<string>();
-    for (let i = 0; i < nrns.length; i += 5000) {
+    for (let i = 0; file !== undefined && i < nrns.length; i += 5000) {
       const batch = nrns.slice(i, i + 5000);
-      const rows = await trx.selectFrom('voters').select('nrn').where('election_day_id', '=', dayId).where('nrn', 'in', batch).execute();
+      const rows = await trx.selectFrom('consolidated_voters').select('nrn').where('consolidation_id', '=', file.id).where('status', '=', 'ok').where('nrn', 'in', batch).execute();
       for (const r of rows) known.add(r.nrn);
     }
     const unknownVoters = nrns.filter((n) => !known.has(n));

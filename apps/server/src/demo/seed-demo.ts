@@ -1,8 +1,13 @@
-// Seeds the demo election into an empty database, in one transaction with its audit entry.
-// A database that already holds an election day is left exactly as it is.
+// Seeds the demo election into an empty database: its elections, lists and candidates and its
+// generated population (DEMO-ONLY), in one transaction with its audit entry; then prepares the day
+// through the real pipeline (./prepare-demo-day.ts: commune files, consular registers, consolidation,
+// freeze), after which the frozen voter files say who may vote. A database that already holds another
+// election day is left exactly as it is; a demo day not yet frozen is prepared (a crash mid-way resumes).
 import { sql } from 'kysely';
 import { appendAudit, type Store } from '@isoloir/store';
-import { generateDemoElection, type DemoOptions } from './generate-demo.ts';
+import { DEMO_DAY_ID, generateDemoElection, type DemoOptions } from './generate-demo.ts';
+import type { ElectionSetup } from '../preparation/setup.ts';
+import { prepareDemoDay } from './prepare-demo-day.ts';
 
 export const DEFAULT_DEMO_OPTIONS: DemoOptions = { voters: 5000, abroadPerMille: 60, seed: 2029 };
 const BATCH = 1000;
@@ -17,7 +22,22 @@ async function insertInBatches<T>(rows: readonly T[], insert: (batch: T[]) => Pr
   for (let start = 0; start < rows.length; start += BATCH) await insert(rows.slice(start, start + BATCH));
 }
 
-export async function seedDemoIfEmpty(store: Store, options: DemoOptions = DEFAULT_DEMO_OPTIONS): Promise<SeedReport> {
+export interface SeedChoices {
+  /** Run the preparation pipeline to the freeze (default). False leaves the day to be prepared by hand (preparation tests). */
+  readonly prepare?: boolean;
+  /** The setup the pipeline loads (default: DEMO_SETUP, the tests' fixed 2029 dates; `isoloir start`: dates around today). */
+  readonly setup?: ElectionSetup;
+}
+
+export async function seedDemoIfEmpty(store: Store, options: DemoOptions = DEFAULT_DEMO_OPTIONS, choices: SeedChoices = {}): Promise<SeedReport> {
+  const report = await seedBase(store, options);
+  if (choices.prepare === false) return report;
+  const demoDay = await store.db.selectFrom('voters').select('nrn').where('election_day_id', '=', DEMO_DAY_ID).limit(1).executeTakeFirst();
+  if (demoDay !== undefined) await prepareDemoDay(store, { setup: choices.setup });
+  return report;
+}
+
+async function seedBase(store: Store, options: DemoOptions): Promise<SeedReport> {
   return store.db.transaction().execute(async (trx) => {
     // Serialise with any other server starting on the same database.
     await sql`select pg_advisory_xact_lock(hashtextextended('isoloir/seed-demo', 0))`.execute(trx);

@@ -32,7 +32,7 @@ for (const database of testDatabases()) {
     let store: TestStore;
     before(async () => {
       store = await database.open();
-      await seedDemoIfEmpty(store, { voters: 10, abroadPerMille: 0, seed: 1 });
+      await seedDemoIfEmpty(store, { voters: 10, abroadPerMille: 0, seed: 1 }, { prepare: false });
       await seedPreparationDemo(store);
     });
     after(() => store.close());

@@ -180,13 +180,29 @@ export async function importConsularRegister(store: Store, actor: Actor, dayId: 
 
 /** A resident opts in to mode 6, 7 or 8 through the voter portal, before the deadline. */
 export async function optIn(store: Store, voterNrn: string, dayId: string, mode: 6 | 7 | 8, now = new Date()): Promise<void> {
+  await recordOptIns(store, dayId, [{ nrn: voterNrn, mode }], now);
+}
+
+/**
+ * Residents' opt-ins, as received from the voter portal (one) or a batch of them (the demo's
+ * generated residents): the same checks — the deadline, the mode open to residents, the day not
+ * frozen — in one transaction with its audit entry (one per opt-in from the portal, one for a batch).
+ */
+export async function recordOptIns(store: Store, dayId: string, optIns: readonly { readonly nrn: string; readonly mode: 6 | 7 | 8 }[], now = new Date()): Promise<void> {
   const settings = await daySettings(store.db, dayId);
   assertBeforeDeadline(settings.registrationDeadline, now);
-  const name = mode === 6 ? 'hybrid' : mode === 7 ? 'online' : 'kiosk';
-  if (!settings.residentModes[name].open) throw new PreparationError('preparation.mode', name);
+  for (const mode of new Set(optIns.map((o) => o.mode))) {
+    const name = mode === 6 ? 'hybrid' : mode === 7 ? 'online' : 'kiosk';
+    if (!settings.residentModes[name].open) throw new PreparationError('preparation.mode', name);
+  }
   await store.db.transaction().execute(async (trx) => {
     await assertNotFrozen(trx, dayId);
-    await trx.insertInto('resident_opt_ins').values({ election_day_id: dayId, nrn: voterNrn, mode }).onConflict((oc) => oc.columns(['election_day_id', 'nrn']).doUpdateSet({ mode, at: sql<Date>`now()` })).execute();
-    await appendAudit(trx, { actor: 'voter', action: 'preparation.opt-in', subject: dayId, details: { mode } });
+    for (let i = 0; i < optIns.length; i += 1000) {
+      const batch = optIns.slice(i, i + 1000).map((o) => ({ election_day_id: dayId, nrn: o.nrn, mode: o.mode }));
+      await trx.insertInto('resident_opt_ins').values(batch).onConflict((oc) => oc.columns(['election_day_id', 'nrn']).doUpdateSet({ mode: sql<number>`excluded.mode`, at: sql<Date>`now()` })).execute();
+    }
+    const single = optIns.length === 1 ? optIns[0] : undefined;
+    if (single !== undefined) await appendAudit(trx, { actor: 'voter', action: 'preparation.opt-in', subject: dayId, details: { mode: single.mode } });
+    else await appendAudit(trx, { actor: 'cli', action: 'preparation.opt-ins.recorded', subject: dayId, details: { total: optIns.length, byMode: Object.fromEntries([6, 7, 8].map((m) => [m, optIns.filter((o) => o.mode === m).length])) } });
   });
 }

@@ -1,14 +1,16 @@
 // Opening the voting period freezes the preparation: the election setup, the consolidated voter
 // file (no conflict may remain open), the per-mode voter files 6, 7, 8 with their counts per
-// constituency and category, and the candidate lists, each with a published SHA-256.
+// constituency and category, and the candidate lists, each with a published SHA-256. The files'
+// rows are written once (./frozen-files.ts): login and eligibility read nothing else.
 import { sql, type Transaction } from 'kysely';
 import { appendAudit, type Schema, type Store } from '@isoloir/store';
 import type { Actor } from './actor.ts';
 import { latestConsolidation } from './consolidate.ts';
+import { writeFrozenFiles } from './frozen-files.ts';
 import { PreparationError } from './errors.ts';
 import { listsHash } from './lists.ts';
 import { modeCounts, modeFileHash, REMOTE_MODES, type ModeCount, type RemoteMode } from './mode-files.ts';
-import { assertNotFrozen } from './setup.ts';
+import { assertNotFrozen, daySettings } from './setup.ts';
 
 export interface FrozenModeFile {
   readonly mode: RemoteMode;
@@ -52,6 +54,7 @@ export async function freezeDay(store: Store, actor: Actor, dayId: string): Prom
     const still = await latestConsolidation(trx, dayId);
     if (still?.id !== latest.id) throw new PreparationError('preparation.exists', 'a newer consolidation');
     if ((await resolutionsMark(trx, latest.id)) !== before) throw new PreparationError('preparation.exists', 'a resolution made while freezing; freeze again');
+    await writeFrozenFiles(trx, await daySettings(trx, dayId), latest.id);
     await trx.insertInto('mode_files').values(modeFiles.map((f) => ({ consolidation_id: latest.id, mode: f.mode, sha256: f.sha256, voters: f.voters, counts: JSON.stringify(f.counts) }))).execute();
     await trx.updateTable('consolidations').set({ frozen_at: sql<Date>`now()` }).where('id', '=', latest.id).execute();
     await trx.updateTable('election_day_settings').set({ frozen_at: sql<Date>`now()`, lists_hash: lists }).where('election_day_id', '=', dayId).execute();

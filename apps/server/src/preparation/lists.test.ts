@@ -15,7 +15,7 @@ describe('candidate lists', () => {
   let store: TestStore;
   before(async () => {
     store = await pgliteTestDatabase().open();
-    await seedDemoIfEmpty(store, { voters: 10, abroadPerMille: 0, seed: 1 });
+    await seedDemoIfEmpty(store, { voters: 10, abroadPerMille: 0, seed: 1 }, { prepare: false });
     await seedPreparationDemo(store);
   });
   after(() => store.close());

@@ -13,19 +13,54 @@ export const REMOTE_MODES: readonly RemoteMode[] = [6, 7, 8];
 export const MODE_NAMES = { 6: 'hybrid', 7: 'online', 8: 'kiosk' } as const;
 
 /** Who is in mode M's file: chose M (abroad or opt-in), or a resident with no choice when M needs no opt-in. */
-function membership(mode: RemoteMode, settings: DaySettings): RawBuilder<SqlBool> {
+export function membership(mode: RemoteMode, settings: DaySettings): RawBuilder<SqlBool> {
   const resident = settings.residentModes[MODE_NAMES[mode]];
   const everyResident = resident.open && !resident.optIn;
   return everyResident ? sql<SqlBool>`(v.mode = ${mode} or (v.category = 'belgium' and v.mode is null))` : sql<SqlBool>`v.mode = ${mode}`;
 }
 
-/** The constituency of voter `v` in one election, or null when not eligible. */
+/** EU member states other than Belgium (ISO 3166-1 alpha-2), for the European Parliament's abroad rule. */
+export const OTHER_EU_STATES: readonly string[] = ['AT', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'HU', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK'];
+
+/** The country of residence of consolidated voter `v` (abroad: from their consular registration). */
+export function consolidatedCountry(dayId: string): RawBuilder<string> {
+  return sql<string>`coalesce((select r.country from consular_registrations r where v.category = 'abroad' and r.election_day_id = ${dayId} and r.post_code = v.post_code and r.nrn = v.nrn), 'BE')`;
+}
+
+/**
+ * The constituency (or college) codes voter `v` may vote in for one election, or null when they may
+ * not vote in it (`country`: their country of residence). The law's conditions, per election (the
+ * rules and their texts: packages/electoral, elections module of issue #13):
+ * - age on election day: 18, or 16 for the European Parliament (act of 23 March 1989 on the election
+ *   of the European Parliament (LEPE) art. 1 as amended in 2022 [U: date of the amending act]):
+ *   born on or before election day minus that many years;
+ * - Belgians abroad (consular registers): the Chamber, placed through their commune of attachment
+ *   (Electoral Code arts. 180–180septies); the European Parliament if they live outside the EU, choosing
+ *   their college (LEPE art. 1 §2 [U: how a non-EU voter's college is set]) — those living in another EU
+ *   member state vote only on request, which the consular register does not record yet: not eligible
+ *   here [not done]; never a regional or community parliament;
+ * - residents: the commune's rows in the reference table: a row for every voter (`*`) gives one code;
+ *   otherwise every language row of the commune is a choice the voter makes in the booth (EP college in
+ *   Brussels-Capital and the canton of Rhode-Saint-Genèse, LEPE arts. 9–10; Brussels Parliament language
+ *   group, special act of 12 January 1989 arts. 14 and 17) — never decided from the register language;
+ *   no row: not an election of that commune (a Walloon voter and the Flemish Parliament).
+ */
+export function choicesOf(dayId: string, votingDate: string, election: DaySettings['elections'][number], country: RawBuilder<string> = sql<string>`v.country`): RawBuilder<string[] | null> {
+  const communeRows = sql<string[] | null>`(select coalesce(array_agg(cc.constituency_code order by cc.constituency_code) filter (where cc.language = '*'), array_agg(distinct cc.constituency_code order by cc.constituency_code))
+       from commune_constituencies cc
+      where cc.election_day_id = ${dayId} and cc.nis = v.commune_nis and cc.election_id = ${election.id})`;
+  const abroad =
+    election.kind === 'regional' ? sql`null::text[]`
+    : election.kind === 'european' ? sql`case when ${country} = any(${[...OTHER_EU_STATES]}::text[]) then null::text[] else (select array_agg(c.code order by c.code) from constituencies c where c.election_id = ${election.id}) end`
+    : communeRows;
+  return sql<string[] | null>`case when v.birth_date > (${votingDate}::date - make_interval(years => ${election.minimumAge})) then null::text[]
+    when v.category = 'abroad' then ${abroad}
+    else ${communeRows} end`;
+}
+
+/** The mode file's cell for one election: the code, or the codes offered separated by `|`; empty when not eligible. */
 function constituencyOf(dayId: string, votingDate: string, election: DaySettings['elections'][number]): RawBuilder<string | null> {
-  const abroadBarred = election.kind === 'regional' ? sql`v.category = 'abroad'` : sql`false`;
-  return sql<string | null>`case when v.birth_date <= (${votingDate}::date - make_interval(years => ${election.minimumAge})) and not (${abroadBarred}) then
-    (select cc.constituency_code from commune_constituencies cc
-      where cc.election_day_id = ${dayId} and cc.nis = v.commune_nis and cc.election_id = ${election.id} and cc.language in ('*', v.language)
-      order by cc.language = '*' limit 1) end`;
+  return sql<string | null>`array_to_string(${choicesOf(dayId, votingDate, election, consolidatedCountry(dayId))}, '|')`;
 }
 
 export function modeFileHeader(settings: DaySettings): string[] {

@@ -43,7 +43,7 @@ export function electionRoutes(app: AppInstance): void {
           'd.voting_date',
           eb.selectFrom('constituencies as c').whereRef('c.election_id', '=', 'e.id').select((c) => c.fn.countAll<string>().as('n')).as('constituencies'),
           eb.selectFrom('constituencies as c').whereRef('c.election_id', '=', 'e.id').select((c) => c.fn.sum<string | null>('c.seats').as('n')).as('seats'),
-          eb.selectFrom('voters as v').whereRef('v.election_day_id', '=', 'e.election_day_id').select((c) => c.fn.countAll<string>().as('n')).as('voters'),
+          eb.selectFrom('frozen_voter_places as v').whereRef('v.election_id', '=', 'e.id').select((c) => c.fn.countAll<string>().as('n')).as('voters'),
         ])
         .orderBy('d.voting_date', 'desc')
         .orderBy('e.id')
@@ -94,7 +94,7 @@ export function electionRoutes(app: AppInstance): void {
         .where('c.election_id', '=', election.id)
         .orderBy('c.code')
         .execute();
-      const voters = await db.selectFrom('voters').select((eb) => eb.fn.countAll<string>().as('n')).where('election_day_id', '=', election.election_day_id).executeTakeFirstOrThrow();
+      const voters = await db.selectFrom('frozen_voter_places').select((eb) => eb.fn.countAll<string>().as('n')).where('election_id', '=', election.id).executeTakeFirstOrThrow();
       return {
         id: election.id,
         electionDayId: election.election_day_id,

@@ -1,9 +1,11 @@
 // The caller's own data: a voter sees only their own registration; an official their roles, and
 // one workspace summary per role (each route open to that role only).
+import { sql } from 'kysely';
 import { z } from 'zod';
 import type { AppInstance } from '../app-instance.ts';
 import { officialOf, scopesOf, voterOf } from '../auth/caller.ts';
 import { ROLES, type Role } from '../auth/roles.ts';
+import { eligibilityOf } from '../voting/eligibility.ts';
 import { labelsSchema } from './schemas.ts';
 
 const grantSchema = z.object({ role: z.enum(ROLES as [Role, ...Role[]]), scope: z.string().nullable() });
@@ -29,31 +31,33 @@ const workspaceSchema = z.object({
   scopes: z.array(z.object({ scope: z.string().nullable(), label: labelsSchema.nullable(), voters: z.number().int().nullable() })),
 });
 
+/** The voter's registration as the frozen voter files hold it (names from the frozen consolidation). */
 async function voterProfile(app: AppInstance, electionDayId: string, nrn: string) {
   const { db } = app.context.store;
   const voter = await db
-    .selectFrom('voters as v')
+    .selectFrom('frozen_voters as v')
+    .innerJoin('consolidated_voters as c', (join) => join.onRef('c.consolidation_id', '=', 'v.consolidation_id').onRef('c.nrn', '=', 'v.nrn'))
     .innerJoin('election_days as d', 'd.id', 'v.election_day_id')
-    .select(['v.given_name', 'v.surname', 'v.language', 'v.category', 'v.country', 'v.commune_nis', 'v.constituency_code', 'd.id', 'd.label', 'd.voting_date'])
+    .leftJoin('consular_registrations as r', (join) => join.onRef('r.election_day_id', '=', 'v.election_day_id').onRef('r.post_code', '=', 'v.post_code').onRef('r.nrn', '=', 'v.nrn'))
+    .select(['c.given_names', 'c.surname', 'v.language', 'v.category', 'r.country', 'v.commune_nis', 'd.id', 'd.label', 'd.voting_date'])
     .where('v.election_day_id', '=', electionDayId)
     .where('v.nrn', '=', nrn)
+    .orderBy('v.mode')
     .executeTakeFirstOrThrow();
-  const constituency = await db
-    .selectFrom('constituencies as c')
-    .innerJoin('elections as e', 'e.id', 'c.election_id')
-    .select('c.label')
-    .where('e.election_day_id', '=', electionDayId)
-    .where('c.code', '=', voter.constituency_code)
-    .orderBy('e.id')
-    .executeTakeFirst();
+  // The constituency shown is the voter's place in the Chamber election (else their first election).
+  const places = await eligibilityOf(db, electionDayId, nrn);
+  const kinds = await db.selectFrom('elections').select(['id', 'kind']).where('election_day_id', '=', electionDayId).execute();
+  const place = places.find((p) => kinds.some((k) => k.id === p.electionId && k.kind === 'chamber')) ?? places[0];
+  const code = place === undefined ? '' : (place.constituencyCode ?? place.choices.join('|'));
+  const constituency = place?.constituencyCode == null ? undefined : await db.selectFrom('constituencies').select('label').where('election_id', '=', place.electionId).where('code', '=', place.constituencyCode).executeTakeFirst();
   return {
-    givenName: voter.given_name,
+    givenName: voter.given_names,
     surname: voter.surname,
     language: voter.language,
     category: voter.category,
-    country: voter.country,
+    country: voter.category === 'belgium' ? 'BE' : (voter.country ?? ''),
     communeNis: voter.commune_nis,
-    constituency: { code: voter.constituency_code, label: constituency?.label ?? null },
+    constituency: { code, label: constituency?.label ?? null },
     electionDay: { id: voter.id, label: voter.label, votingDate: voter.voting_date },
   };
 }
@@ -62,12 +66,13 @@ async function scopeSummary(app: AppInstance, role: Role, scope: string | null) 
   const { db } = app.context.store;
   if (scope === null) return { scope, label: null, voters: null };
   if (role === 'commune-official') {
-    const row = await db.selectFrom('voters').select((eb) => eb.fn.countAll<string>().as('n')).where('commune_nis', '=', scope).executeTakeFirstOrThrow();
-    return { scope, label: null, voters: Number(row.n) };
+    const row = await db.selectFrom('commune_files').select((eb) => eb.fn.sum<string | null>('voters').as('n')).where('nis', '=', scope).where('current', '=', true).executeTakeFirstOrThrow();
+    return { scope, label: null, voters: Number(row.n ?? 0) };
   }
   if (role === 'team-a' || role === 'team-b') {
     const constituency = await db.selectFrom('constituencies').select('label').where('code', '=', scope).orderBy('election_id').executeTakeFirst();
-    const row = await db.selectFrom('voters').select((eb) => eb.fn.countAll<string>().as('n')).where('constituency_code', '=', scope).executeTakeFirstOrThrow();
+    // Remote voters of the constituency, from the frozen voter files (any election of the day).
+    const row = await db.selectFrom('frozen_voter_places').select((eb) => eb.fn.count<string>(sql<string>`distinct nrn`).as('n')).where(sql<boolean>`${scope} = any(choices)`).executeTakeFirstOrThrow();
     return { scope, label: constituency?.label ?? null, voters: Number(row.n) };
   }
   return { scope, label: null, voters: null };

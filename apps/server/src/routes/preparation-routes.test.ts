@@ -24,7 +24,7 @@ describe('preparation API', () => {
 
   before(async () => {
     store = await openStore();
-    await seedDemoIfEmpty(store, { voters: 10, abroadPerMille: 0, seed: 1 });
+    await seedDemoIfEmpty(store, { voters: 10, abroadPerMille: 0, seed: 1 }, { prepare: false });
     await seedPreparationDemo(store);
     app = await buildApp({ store });
     po = await official(store, 'po', 'po-admin', null);

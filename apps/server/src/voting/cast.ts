@@ -17,7 +17,7 @@ import { verifyBallot } from '@isoloir/crypto';
 import { auditWriteSql, claimAuditHead, claimAuditHeadSql, heldAuditHead, nextAuditEntry, type AuditHead, type PendingAuditEntry, type Schema } from '@isoloir/store';
 import type { Transaction } from 'kysely';
 import { voterActor } from '../auth/login-service.ts';
-import { onlinePlace, onlinePlaceSql } from './eligibility.ts';
+import { offers, onlinePlace, onlinePlaceSql } from './eligibility.ts';
 import { periodRefusal, periodState, type BoxMode } from './period.ts';
 import { factsOf } from './periods.ts';
 import { signReceipt, trackingCode, type SignedReceipt } from './receipt.ts';
@@ -139,10 +139,10 @@ interface Checked {
   readonly acts: boolean | null;
   readonly opened_at: Date | null;
   readonly closed_at: Date | null;
-  readonly place_code: string | null;
+  readonly place_choices: string[] | null;
   readonly place_category: 'belgium' | 'abroad' | null;
   readonly place_mode: number | null;
-  readonly place_source: 'consolidated' | 'register' | null;
+  readonly place_kiosk_post: string | null;
 }
 
 /** What the checks decided for one ballot: a refusal, a replay of a stored ballot, or a new ballot to write. */
@@ -175,7 +175,7 @@ async function check(trx: Transaction<Schema>, input: CastInput, mode: BoxMode, 
         head.shard, head.seq as head_seq, head.hash as head_hash,
         setup.mode_periods, setup.online_revote_limit,
         (select count(*) from acts) > 0 as acts, acts.opened_at, acts.closed_at,
-        place.code as place_code, place.category as place_category, place.mode as place_mode, place.source as place_source
+        place.choices as place_choices, place.category as place_category, place.mode as place_mode, place.kiosk_post as place_kiosk_post
       from (select 1) as one left join head on true left join setup on true left join acts on true left join place on true
     )
     select b.id, b.sequence, b.status, b.tracking_code, b.received_at, b.receipt_signature, checks.*
@@ -184,9 +184,10 @@ async function check(trx: Transaction<Schema>, input: CastInput, mode: BoxMode, 
   const checks = rows[0];
   if (checks === undefined) throw new Error('cast: the checks returned no row');
   const refused = (code: CastRefusal): { decision: Decision; head: Checked } => ({ decision: { kind: 'refused', code }, head: checks });
-  const place = onlinePlace(electionId, checks.place_code === null || checks.place_category === null || checks.place_source === null ? undefined : { code: checks.place_code, category: checks.place_category, mode: checks.place_mode, source: checks.place_source });
+  const place = onlinePlace(electionId, checks.place_choices === null || checks.place_category === null || checks.place_mode === null ? undefined : { choices: checks.place_choices, category: checks.place_category, mode: checks.place_mode, kiosk_post: checks.place_kiosk_post });
   if (place === undefined) return refused('voting.not-eligible');
-  if (place.constituencyCode !== body.constituency) return refused('ballot.wrong-constituency');
+  // The constituency the ballot is for must be the voter's, or one of the colleges the law lets them choose.
+  if (!offers(place, body.constituency)) return refused('ballot.wrong-constituency');
   if (!ballot.proofValid()) return refused('ballot.proof-invalid');
   const setup = checks.mode_periods === null ? undefined : { mode_periods: checks.mode_periods, online_revote_limit: checks.online_revote_limit };
   const facts = factsOf(mode, setup, checks.acts === true ? { opened_at: checks.opened_at, closed_at: checks.closed_at } : undefined);

@@ -1,86 +1,112 @@
-// Who may vote online in which election, and in which constituency (or college). One function, two
-// sources: the preparation's consolidated voter file of the day when there is one (mode, category,
-// commune → constituency per election and language); otherwise the demo's `voters` register, where
-// every voter is taken as registered for mode 7 in their constituency.
+// Who may vote in which election of the day, where and how: one function, one source — the frozen
+// per-mode voter files (../preparation/frozen-files.ts), written once when the organising authority
+// freezes the day. Before the freeze nobody is eligible; a voter in no frozen file is eligible for
+// nothing (not even if they appear in the demo's population table or in a later consolidation).
+// The law's conditions (age, abroad, region, college choice) are applied once, at the freeze, by
+// ../preparation/mode-files.ts `choicesOf`; this module only reads their result.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Schema } from '@isoloir/store';
 
+export type RemoteModeNumber = 6 | 7 | 8;
+export type PeriodId = 'hybrid' | 'online' | 'kiosk';
+
+/** The voting period of each remote mode, as the setup names it (`periods.hybrid|online|kiosk`). */
+export const PERIOD_OF_MODE: Readonly<Record<RemoteModeNumber, PeriodId>> = { 6: 'hybrid', 7: 'online', 8: 'kiosk' };
+
 export interface Eligibility {
   readonly electionId: string;
-  readonly constituencyCode: string;
+  /** The voter's constituency or college when the law leaves no choice; null when they choose in the booth. */
+  readonly constituencyCode: string | null;
+  /** The constituency / college codes offered (one when there is no choice), sorted. */
+  readonly choices: readonly string[];
   readonly category: 'belgium' | 'abroad';
-  /** The voter's mode (1–8), null for a resident who chose none (votes at a polling station). */
-  readonly mode: number | null;
-  readonly source: 'consolidated' | 'register';
+  /** The frozen per-mode file the voter is in: 6 hybrid, 7 online, 8 kiosk. */
+  readonly mode: RemoteModeNumber;
+  /** The setup's period that applies to that mode. */
+  readonly periodId: PeriodId;
+  /** The consular post whose kiosk the voter uses (mode 8), else null. */
+  readonly kioskPost: string | null;
 }
 
-export const ONLINE_MODE = 7;
+export const ONLINE_MODE = 7 as const;
+export const KIOSK_MODE = 8 as const;
 
-async function fromConsolidation(db: Kysely<Schema>, electionDayId: string, nrn: string): Promise<Eligibility[] | undefined> {
-  const latest = await db.selectFrom('consolidations').select('id').where('election_day_id', '=', electionDayId).orderBy('id', 'desc').limit(1).executeTakeFirst();
-  if (latest === undefined) return undefined;
-  const voter = await db.selectFrom('consolidated_voters').select(['category', 'commune_nis', 'language', 'mode', 'status']).where('consolidation_id', '=', latest.id).where('nrn', '=', nrn).executeTakeFirst();
-  if (voter?.status !== 'ok') return [];
-  const places = await db
-    .selectFrom('commune_constituencies')
-    .select(['election_id', 'constituency_code', 'language'])
-    .where('election_day_id', '=', electionDayId)
-    .where('nis', '=', voter.commune_nis)
-    .where('language', 'in', ['*', voter.language])
-    .orderBy('election_id')
-    .execute();
-  return places.map((p) => ({ electionId: p.election_id, constituencyCode: p.constituency_code, category: voter.category, mode: voter.mode, source: 'consolidated' as const }));
+interface PlaceRow {
+  readonly election_id: string;
+  readonly choices: string[];
+  readonly category: 'belgium' | 'abroad';
+  readonly mode: number;
+  readonly kiosk_post: string | null;
 }
 
-async function fromRegister(db: Kysely<Schema>, electionDayId: string, nrn: string): Promise<Eligibility[]> {
-  const rows = await db
-    .selectFrom('voters as v')
-    .innerJoin('elections as e', 'e.election_day_id', 'v.election_day_id')
-    .innerJoin('constituencies as c', (join) => join.onRef('c.election_id', '=', 'e.id').onRef('c.code', '=', 'v.constituency_code'))
-    .select(['e.id as election_id', 'c.code', 'v.category'])
-    .where('v.election_day_id', '=', electionDayId)
-    .where('v.nrn', '=', nrn)
-    .orderBy('e.id')
-    .execute();
-  return rows.map((r) => ({ electionId: r.election_id, constituencyCode: r.code, category: r.category, mode: ONLINE_MODE, source: 'register' as const }));
+function asMode(mode: number): RemoteModeNumber {
+  if (mode === 6 || mode === 7 || mode === 8) return mode;
+  throw new Error(`frozen file of an unknown mode ${String(mode)}`);
 }
 
-/** Every election of the day the voter is on the list of, with their constituency and mode. */
+function toEligibility(row: PlaceRow): Eligibility {
+  const mode = asMode(Number(row.mode));
+  const choices = [...row.choices].sort();
+  return { electionId: row.election_id, constituencyCode: choices.length === 1 ? (choices[0] ?? null) : null, choices, category: row.category, mode, periodId: PERIOD_OF_MODE[mode], kioskPost: row.kiosk_post };
+}
+
+/** Every election of the day the voter may vote in, with the places offered and the mode (one round trip). */
 export async function eligibilityOf(db: Kysely<Schema>, electionDayId: string, nrn: string): Promise<Eligibility[]> {
-  return (await fromConsolidation(db, electionDayId, nrn)) ?? (await fromRegister(db, electionDayId, nrn));
+  const rows = await db
+    .selectFrom('frozen_voter_places as p')
+    .innerJoin('frozen_voters as v', (join) => join.onRef('v.election_day_id', '=', 'p.election_day_id').onRef('v.nrn', '=', 'p.nrn').onRef('v.mode', '=', 'p.mode'))
+    .select(['p.election_id', 'p.choices', 'v.category', 'v.mode', 'v.kiosk_post'])
+    .where('p.election_day_id', '=', electionDayId)
+    .where('p.nrn', '=', nrn)
+    .orderBy('p.election_id')
+    .orderBy('p.mode')
+    .execute();
+  return rows.map(toEligibility);
 }
 
-export interface OnlinePlaceRow {
-  readonly code: string;
+/** The voter's eligibility for one election of the day, or undefined. */
+export async function eligibilityFor(db: Kysely<Schema>, electionDayId: string, nrn: string, electionId: string): Promise<Eligibility | undefined> {
+  return (await eligibilityOf(db, electionDayId, nrn)).find((e) => e.electionId === electionId);
+}
+
+export interface PlaceSqlRow {
+  readonly choices: string[];
   readonly category: 'belgium' | 'abroad';
-  readonly mode: number | null;
-  readonly source: 'consolidated' | 'register';
+  readonly mode: number;
+  readonly kiosk_post: string | null;
 }
 
 /**
- * The voter's place in one election as one query (at most one row; the voter may vote online there
- * if its `mode` is ONLINE_MODE): the same answer as filtering `eligibilityOf`. The ballot box runs
- * it inside its checking statement.
+ * The voter's place in one election as one query (at most one row): the same answer as
+ * `eligibilityFor`. The ballot box runs it inside its checking statement.
  */
-export function onlinePlaceSql(electionDayId: string, nrn: string, electionId: string): RawBuilder<OnlinePlaceRow> {
-  return sql<OnlinePlaceRow>`
-    with latest as (select id from consolidations where election_day_id = ${electionDayId} order by id desc limit 1)
-    select cc.constituency_code as code, cv.category, cv.mode, 'consolidated' as source
-      from latest
-      join consolidated_voters cv on cv.consolidation_id = latest.id and cv.nrn = ${nrn} and cv.status = 'ok'
-      join commune_constituencies cc on cc.election_day_id = ${electionDayId} and cc.nis = cv.commune_nis and cc.language in ('*', cv.language) and cc.election_id = ${electionId}
-    union all
-    select c.code, v.category, ${ONLINE_MODE}::smallint as mode, 'register' as source
-      from voters v
-      join elections e on e.election_day_id = v.election_day_id and e.id = ${electionId}
-      join constituencies c on c.election_id = e.id and c.code = v.constituency_code
-      where v.election_day_id = ${electionDayId} and v.nrn = ${nrn} and not exists (select 1 from latest)
-    limit 1`;
+export function placeSql(electionDayId: string, nrn: string, electionId: string, mode?: RemoteModeNumber): RawBuilder<PlaceSqlRow> {
+  return sql<PlaceSqlRow>`
+    select p.choices, v.category, v.mode, v.kiosk_post
+      from frozen_voter_places p
+      join frozen_voters v on v.election_day_id = p.election_day_id and v.nrn = p.nrn and v.mode = p.mode
+     where p.election_day_id = ${electionDayId} and p.nrn = ${nrn} and p.election_id = ${electionId}${mode === undefined ? sql`` : sql` and p.mode = ${mode}`}
+     order by p.mode
+     limit 1`;
 }
 
-export function onlinePlace(electionId: string, row: OnlinePlaceRow | undefined): Eligibility | undefined {
-  if (row === undefined || Number(row.mode) !== ONLINE_MODE) return undefined;
-  return { electionId, constituencyCode: row.code, category: row.category, mode: ONLINE_MODE, source: row.source };
+export function placeOf(electionId: string, row: PlaceSqlRow | undefined): Eligibility | undefined {
+  return row === undefined ? undefined : toEligibility({ election_id: electionId, ...row });
+}
+
+/** Whether `constituency` is a place the voter may cast in (the one, or one of the choices offered). */
+export function offers(eligibility: Eligibility, constituency: string): boolean {
+  return eligibility.choices.includes(constituency);
+}
+
+// Kept for the ballot box's current callers (online casting only): the place when the voter's file is mode 7.
+export function onlinePlaceSql(electionDayId: string, nrn: string, electionId: string): RawBuilder<PlaceSqlRow> {
+  return placeSql(electionDayId, nrn, electionId, ONLINE_MODE);
+}
+
+export function onlinePlace(electionId: string, row: PlaceSqlRow | undefined): Eligibility | undefined {
+  const place = placeOf(electionId, row);
+  return place?.mode === ONLINE_MODE ? place : undefined;
 }
 
 /** The voter's place in one election, if they may vote online in it (one round trip). */

@@ -41,7 +41,8 @@ async function ballotsOf(db: Kysely<Schema>, electionId: string, nrn: string): P
 async function portalElection(service: VotingService, place: Eligibility, nrn: string, now: Date): Promise<PortalElection> {
   const { db } = service.store;
   const election = await db.selectFrom('elections').select(['kind', 'label']).where('id', '=', place.electionId).executeTakeFirstOrThrow();
-  const constituency = await db.selectFrom('constituencies').select('label').where('election_id', '=', place.electionId).where('code', '=', place.constituencyCode).executeTakeFirstOrThrow();
+  const labels = await db.selectFrom('constituencies').select(['code', 'label']).where('election_id', '=', place.electionId).where('code', 'in', [...place.choices]).orderBy('code').execute();
+  const choices = labels.map((c) => ({ code: c.code, label: c.label }));
   const mode = boxModeOf(place.mode) ?? 'online';
   const period = viewOf(place.electionId, mode, await readPeriod(db, place.electionId, mode), now);
   const ballots = await ballotsOf(db, place.electionId, nrn);
@@ -49,8 +50,8 @@ async function portalElection(service: VotingService, place: Eligibility, nrn: s
     electionId: place.electionId,
     kind: election.kind,
     label: election.label,
-    constituency: { code: place.constituencyCode, label: constituency.label },
-    choices: [{ code: place.constituencyCode, label: constituency.label }],
+    constituency: choices.find((c) => c.code === place.constituencyCode) ?? null,
+    choices,
     category: place.category,
     mode: place.mode,
     online: place.mode === ONLINE_MODE,

@@ -74,6 +74,13 @@ async function addBrusselsElection(store: Store, e: { id: string; seats: number;
       ...names.slice(0, 3).map((name, i) => ({ kind: 'substitute' as const, position: i + 1, name: `${name.split(' ')[0] ?? ''}-${String(l.n)} ${name.split(' ')[1] ?? ''}` })),
     ].map((c) => ({ election_id: e.id, constituency_code: 'bruxelles-capitale', list_number: l.n, kind: c.kind, position: c.position, surname: c.name.split(' ')[0] ?? '', given_name: c.name.split(' ')[1] ?? '', gender: c.position % 2 === 1 ? 'F' as const : 'M' as const })));
     await trx.insertInto('candidates').values(candidates).execute();
+    // Its voters: the residents of the Brussels commune in the day's frozen files, as a freeze that
+    // knew this election would have written them (tests only: a real day is frozen with all its elections).
+    await sql`insert into commune_constituencies (election_day_id, nis, election_id, language, constituency_code)
+      select election_day_id, nis, ${e.id}, '*', 'bruxelles-capitale' from communes where election_day_id = ${election.election_day_id} and nis = '21004'`.execute(trx);
+    await sql`insert into frozen_voter_places (election_day_id, nrn, mode, election_id, choices)
+      select election_day_id, nrn, mode, ${e.id}, array['bruxelles-capitale'] from frozen_voters
+       where election_day_id = ${election.election_day_id} and commune_nis = '21004' and category = 'belgium'`.execute(trx);
     await appendAudit(trx, { actor: 'system', action: 'demo.election-added', subject: e.id });
   });
 }
