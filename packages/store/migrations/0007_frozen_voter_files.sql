@@ -43,3 +43,7 @@ create trigger frozen_voters_final before update or delete on frozen_voters
   for each row execute function frozen_voter_files_are_final();
 create trigger frozen_voter_places_final before update or delete on frozen_voter_places
   for each row execute function frozen_voter_files_are_final();
+
+-- A voter's session no longer points into the demo's `voters` table (which is only the demo
+-- pipeline's input now): who may log in is decided from the voter files (apps/server/src/auth/login-service.ts).
+alter table sessions drop constraint sessions_election_day_id_voter_nrn_fkey;

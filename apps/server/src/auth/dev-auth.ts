@@ -21,6 +21,8 @@ export interface DevAuthOptions {
   readonly port: number;
   /** Overrides of the default lifetimes, public URL and so on. */
   readonly auth?: Partial<Omit<AuthOptions, 'oidc'>> | undefined;
+  /** Personas added to the demo's (tests: people who exist only through voter files). */
+  readonly extraPersonas?: readonly Persona[] | undefined;
 }
 
 /** The same address under localhost and 127.0.0.1 (a developer may type either). */
@@ -44,7 +46,7 @@ export async function personasFrom(store: Store): Promise<Persona[]> {
 export async function startDevAuth(store: Store, options: DevAuthOptions): Promise<DevAuth> {
   refuseInProduction();
   await seedDevOfficials(store);
-  const personas = await personasFrom(store);
+  const personas = [...(await personasFrom(store)), ...(options.extraPersonas ?? [])];
   const listenHost = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
   const idp = await listenDevIdp({ host: options.host, port: options.port, publicHost: listenHost });
   const authOptions: AuthOptions = {

@@ -4,7 +4,7 @@
 // same transaction.
 import { createHash } from 'node:crypto';
 import { appendAudit, type Schema } from '@isoloir/store';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { ErrorCode } from '../errors.ts';
 import { readIdentity, type Identity } from './login-policy.ts';
 import { LoginError } from './relying-party.ts';
@@ -97,19 +97,16 @@ async function voterDay(db: Kysely<Schema>, nrn: string): Promise<{ readonly ele
     .limit(1)
     .executeTakeFirst();
   if (frozen !== undefined) return frozen;
-  return db
-    .selectFrom('consolidated_voters as v')
-    .innerJoin('consolidations as c', 'c.id', 'v.consolidation_id')
-    .innerJoin('election_day_settings as s', 's.election_day_id', 'c.election_day_id')
-    .innerJoin('election_days as d', 'd.id', 'c.election_day_id')
-    .select(['c.election_day_id', 'd.minimum_assurance_level'])
-    .where('v.nrn', '=', nrn)
-    .where('v.status', '=', 'ok')
-    .where('s.frozen_at', 'is', null)
-    .where('c.id', '=', (eb) => eb.selectFrom('consolidations as l').select((l) => l.fn.max('l.id').as('id')).whereRef('l.election_day_id', '=', 'c.election_day_id'))
-    .orderBy('d.voting_date', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const { rows } = await sql<{ election_day_id: string; minimum_assurance_level: number }>`
+    select c.election_day_id, d.minimum_assurance_level
+      from consolidations c
+      join election_day_settings s on s.election_day_id = c.election_day_id and s.frozen_at is null
+      join election_days d on d.id = c.election_day_id
+      join consolidated_voters v on v.consolidation_id = c.id and v.nrn = ${nrn} and v.status = 'ok'
+     where c.id = (select max(l.id) from consolidations l where l.election_day_id = c.election_day_id)
+     order by d.voting_date desc
+     limit 1`.execute(db);
+  return rows[0];
 }
 
 async function resolveVoter(db: Kysely<Schema>, identity: Identity, idToken: string | null): Promise<Resolved> {

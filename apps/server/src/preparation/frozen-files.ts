@@ -32,5 +32,5 @@ export async function writeFrozenFiles(trx: Transaction<Schema>, settings: DaySe
 /** Whether the day's voter files are frozen (then the frozen rows are the only source). */
 export async function isFrozen(db: Pick<Transaction<Schema>, 'selectFrom'>, dayId: string): Promise<boolean> {
   const row = await db.selectFrom('election_day_settings').select('frozen_at').where('election_day_id', '=', dayId).executeTakeFirst();
-  return row?.frozen_at != null;
+  return row !== undefined && row.frozen_at !== null;
 }

@@ -49,7 +49,7 @@ async function voterProfile(app: AppInstance, electionDayId: string, nrn: string
   const kinds = await db.selectFrom('elections').select(['id', 'kind']).where('election_day_id', '=', electionDayId).execute();
   const place = places.find((p) => kinds.some((k) => k.id === p.electionId && k.kind === 'chamber')) ?? places[0];
   const code = place === undefined ? '' : (place.constituencyCode ?? place.choices.join('|'));
-  const constituency = place?.constituencyCode == null ? undefined : await db.selectFrom('constituencies').select('label').where('election_id', '=', place.electionId).where('code', '=', place.constituencyCode).executeTakeFirst();
+  const constituency = place === undefined || place.constituencyCode === null ? undefined : await db.selectFrom('constituencies').select('label').where('election_id', '=', place.electionId).where('code', '=', place.constituencyCode).executeTakeFirst();
   return {
     givenName: voter.given_names,
     surname: voter.surname,

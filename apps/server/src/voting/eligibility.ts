@@ -45,7 +45,7 @@ function asMode(mode: number): RemoteModeNumber {
 }
 
 function toEligibility(row: PlaceRow): Eligibility {
-  const mode = asMode(Number(row.mode));
+  const mode = asMode(row.mode);
   const choices = [...row.choices].sort();
   return { electionId: row.election_id, constituencyCode: choices.length === 1 ? (choices[0] ?? null) : null, choices, category: row.category, mode, periodId: PERIOD_OF_MODE[mode], kioskPost: row.kiosk_post };
 }
