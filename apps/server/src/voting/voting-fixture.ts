@@ -21,6 +21,7 @@ export interface VotingFixture {
   readonly app: AppInstance;
   readonly logs: string[];
   readonly keys: Map<string, { group: Group<unknown>; pk: unknown; layout: BallotLayout }>;
+  /** The `skip`-th resident (in NRN order) of the constituency in the demo population, logged in. */
   voter(constituency: string, skip?: number): Promise<{ nrn: string; session: TestSession }>;
   booth(session: TestSession, electionId: string): Promise<Booth>;
   encrypt(booth: Booth, plain: PlainBallot, ballotId?: string): { body: CastBody; randomness: readonly bigint[] };
@@ -43,7 +44,8 @@ export async function votingFixture(store: TestStore): Promise<VotingFixture> {
     logs,
     keys,
     async voter(constituency, skip = 0) {
-      const row = await store.db.selectFrom('voters').select('nrn').where('constituency_code', '=', constituency).orderBy('nrn').offset(skip).limit(1).executeTakeFirstOrThrow();
+      // A resident: a Belgian abroad may vote for the Chamber only, never a regional parliament (frozen files).
+      const row = await store.db.selectFrom('voters').select('nrn').where('constituency_code', '=', constituency).where('category', '=', 'belgium').orderBy('nrn').offset(skip).limit(1).executeTakeFirstOrThrow();
       return { nrn: row.nrn, session: await testSession(store, { kind: 'voter', nrn: row.nrn }) };
     },
     async booth(session, electionId) {
