@@ -33,7 +33,7 @@ for (const database of testDatabases()) {
 
     before(async () => {
       store = await database.open();
-      await seedDemoIfEmpty(store, { voters: 20, abroadPerMille: 0, seed: 3 });
+      await seedDemoIfEmpty(store, { voters: 20, abroadPerMille: 0, seed: 3 }, { prepare: false });
       await seedPreparationDemo(store);
       await seedDevOfficials(store);
       app = await buildApp({ store });
