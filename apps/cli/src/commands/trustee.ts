@@ -102,6 +102,15 @@ export async function runTrustee(o: TrusteeRunOptions): Promise<TrusteeRunSummar
   return { shuffled, decrypted, waiting, groups: groups.filter((g) => g.ballots > 0).length };
 }
 
+const COUNT_HELP = `
+Before anything is sent, the ceremony the server serves (transcript, qualified trustees, every
+trustee's signing and verification key, the election key and its fingerprint) is compared with the
+one pinned in your share file at the key ceremony (check ceremony-mismatch); every key used after
+that comes from the pin. Before decrypting a group: group-input, one-ballot-per-voter, mixers,
+shuffle-signature, own-shuffle-missing (you decrypt only a group whose chain holds a shuffle signed
+by you: mix first, --step mix, while mixing is open), shuffle-proof, mixed-input.
+`;
+
 const KEYGEN_HELP = `
 Fingerprints (out-of-band confirmation): once registered, the tool prints YOUR FINGERPRINT (eight
 groups of four hex digits). Read it to every other trustee by a channel the server does not carry
@@ -129,6 +138,7 @@ export function registerTrustee(program: Command): void {
     .option('--server <url>', 'the isoloir server, e.g. https://isoloir.example.be')
     .option('--share <file>', 'your key share file (isoloir-trustee-share/2, encrypted); it never leaves this machine')
     .option('--step <step>', 'mix, decrypt or all', 'all')
+    .addHelpText('after', COUNT_HELP)
     .option('--passphrase-file <file>', 'file holding the passphrase of your share file (default: $ISOLOIR_TRUSTEE_PASSPHRASE)')
     .option('--cookie <cookie>', 'session cookie of your official login (default: $ISOLOIR_SESSION_COOKIE)')
     .option('--dev-login <persona>', 'log in through the development identity provider as this persona (e.g. official-trustee)')
