@@ -51,6 +51,8 @@ async function findMultiples(trx: Transaction<Schema>, dayId: string): Promise<v
 export async function consolidate(store: Store, actor: Actor, dayId: string): Promise<ConsolidationReport> {
   return store.db.transaction().execute(async (trx) => {
     await assertNotFrozen(trx, dayId);
+    // An unknown day is a 404, not a foreign-key failure (found by the API fuzzing test).
+    if ((await trx.selectFrom('election_days').select('id').where('id', '=', dayId).executeTakeFirst()) === undefined) throw new PreparationError('preparation.not-found', 'params.dayId');
     const created = await trx.insertInto('consolidations').values({ election_day_id: dayId, actor: actor.id, voters: 0 }).returning('id').executeTakeFirstOrThrow();
     const id = created.id;
     const tick = stepTimer();
