@@ -15,6 +15,8 @@ import { redactingLogger } from './log-redaction.ts';
 import { productionStartProblem } from './production-mode.ts';
 import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from './rate-limit/index.ts';
 import { DEFAULT_WEB_ROOT } from './web.ts';
+import { headPolicyFromEnv, startBoardClerk, type HeadPolicy } from './voting/board-heads.ts';
+import { votingService } from './voting/service.ts';
 
 export interface ServerOptions {
   readonly port: number;
@@ -32,6 +34,8 @@ export interface ServerOptions {
   readonly counting?: CountingChecks | undefined;
   /** Rate limits; default: DEFAULT_RATE_LIMITS (a real start is never without). */
   readonly rateLimits?: RateLimitSettings | undefined;
+  /** When the bulletin board publishes a head (default: ISOLOIR_BOARD_EVERY_BALLOTS / _MINUTES, else 1000 ballots or 5 minutes). */
+  readonly boardHeads?: HeadPolicy | undefined;
 }
 
 export interface RunningServer {
@@ -66,9 +70,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
     const url = address.replace('://127.0.0.1', '://localhost').replace('://[::1]', '://localhost');
     devAuth?.afterListen(url);
+    // The anchored bulletin board: opening head (key fingerprint) before voting, periodic heads, closing head.
+    const clerk = startBoardClerk(votingService(store), options.boardHeads ?? headPolicyFromEnv(process.env), 5_000, (error) => {
+      app.log.error({ err: error }, 'board: publishing a head failed (tried again at the next tick)');
+    });
     let stopping: Promise<void> | undefined;
     const stop = (): Promise<void> => {
       stopping ??= (async () => {
+        await clerk.stop();
         await app.close();
         await devAuth?.close();
         await options.counting?.close?.();

@@ -86,11 +86,11 @@ export async function runCryptoBench(opts: BenchOptions): Promise<BenchResult> {
 
     log(`encrypting ${String(n)} ballots of width ${String(width)} (setup, not measured)…`);
     const ranges = chunkRanges(n, cores, 512);
-    const contexts = plains.map((_, i) => ({ electionId: 'bench', voterId: `v${String(i)}`, ballotId: `b${String(i)}` }));
-    const encrypted = (await pool.run('encryptBallots', ranges.map(([lo, hi]) => ({ pk: pkBytes, layout, ballots: plains.slice(lo, hi).map((plain, i) => ({ context: contexts[lo + i] ?? { electionId: '', voterId: '', ballotId: '' }, plain })) })))).flat();
+    const contexts = plains.map((_, i) => ({ electionId: 'bench', constituency: 'bench', voterId: `v${String(i)}`, ballotId: `b${String(i)}` }));
+    const encrypted = (await pool.run('encryptBallots', ranges.map(([lo, hi]) => ({ pk: pkBytes, layout, ballots: plains.slice(lo, hi).map((plain, i) => ({ context: contexts[lo + i] ?? { electionId: '', constituency: '', voterId: '', ballotId: '' }, plain })) })))).flat();
 
     log('verifying ballot proofs…');
-    const [checks, tBallots] = await timed(() => pool.run('checkBallotProofs', ranges.map(([lo, hi]) => ({ pk: pkBytes, ballots: encrypted.slice(lo, hi).map((b, i) => ({ context: contexts[lo + i] ?? { electionId: '', voterId: '', ballotId: '' }, ciphertexts: b.ciphertexts, challenge: b.challenge, responses: b.responses })) }))));
+    const [checks, tBallots] = await timed(() => pool.run('checkBallotProofs', ranges.map(([lo, hi]) => ({ pk: pkBytes, ballots: encrypted.slice(lo, hi).map((b, i) => ({ context: contexts[lo + i] ?? { electionId: '', constituency: '', voterId: '', ballotId: '' }, ciphertexts: b.ciphertexts, challenge: b.challenge, responses: b.responses })) }))));
     if (checks.flat().some((c) => !c)) throw new Error('bench: a ballot proof failed');
 
     const inputs: EncodedCiphertext[] = encrypted.map((b) => b.ciphertexts);

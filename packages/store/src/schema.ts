@@ -346,6 +346,25 @@ export interface BallotTable {
   status: ColumnType<BallotStatus, BallotStatus | undefined, BallotStatus>;
   cancellation_reason: CancellationReason | null;
   status_changed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** 0011: the board head whose batch holds the ballot (null until one covers it). */
+  board_seq: ColumnType<number | null, number | null | undefined, number | null>;
+  /** 0011: the head named in the ballot's receipt (null: none was published yet). */
+  receipt_head_seq: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+// 0011: the anchored bulletin board's signed heads (append-only).
+export interface BoardHeadTable {
+  election_id: string;
+  seq: number;
+  kind: 'opening' | 'periodic' | 'closing';
+  previous: string;
+  published_at: ColumnType<Date, Date | string, never>;
+  key_fingerprint: string;
+  total: number;
+  batch: number;
+  hash: string;
+  key_id: string;
+  signature: string;
 }
 
 export interface ServerKeyTable {
@@ -532,6 +551,7 @@ export interface Schema {
   voting_periods: VotingPeriodTable;
   ballots: BallotTable;
   server_keys: ServerKeyTable;
+  board_heads: BoardHeadTable;
   audit_log: AuditLogTable;
   audit_shards: AuditShardTable;
   schema_migrations: SchemaMigrationTable;

@@ -40,7 +40,7 @@ try {
   const pkBytes = group.encode(group.mulBase(randomScalar(group.order)));
   const ranges = chunkRanges(n, threads, 512);
   const layout = { maxListNumber: 40, maxEffectives: 88, maxSubstitutes: 96 };
-  const encrypted = (await pool.run('encryptBallots', ranges.map(([lo, hi]) => ({ pk: pkBytes, layout, ballots: Array.from({ length: hi - lo }, (_, i) => ({ context: { electionId: 'p', voterId: `v${String(lo + i)}`, ballotId: `b${String(lo + i)}` }, plain: { kind: 'list' as const, list: 1 + ((lo + i) % 40), headBox: false, effectives: [1], substitutes: [] } })) })))).flat();
+  const encrypted = (await pool.run('encryptBallots', ranges.map(([lo, hi]) => ({ pk: pkBytes, layout, ballots: Array.from({ length: hi - lo }, (_, i) => ({ context: { electionId: 'p', constituency: 'p', voterId: `v${String(lo + i)}`, ballotId: `b${String(lo + i)}` }, plain: { kind: 'list' as const, list: 1 + ((lo + i) % 40), headBox: false, effectives: [1], substitutes: [] } })) })))).flat();
   const inputs: EncodedCiphertext[] = encrypted.map((b) => b.ciphertexts);
   await shuffleAndProve(group, pool, { electionId: 'p', groupId: 'warm', mixNode: 1 }, pkBytes, inputs.slice(0, Math.min(n, 512)));
   if (mode === 'setup') process.exit(0);

@@ -5,7 +5,7 @@ import { LABELS, hashToScalar } from './hashes.ts';
 import { arr, bytes, field, int, obj, scalar, str } from './read-json.ts';
 import type { State } from './state.ts';
 
-function ballotProofValid<P>(group: Group<P>, s: State<P>, ids: [string, string], encoded: readonly Uint8Array[], c: bigint, responses: readonly bigint[], loc: string): boolean {
+function ballotProofValid<P>(group: Group<P>, s: State<P>, ids: [string, string, string], encoded: readonly Uint8Array[], c: bigint, responses: readonly bigint[], loc: string): boolean {
   const pk = s.pk;
   if (pk === undefined) fail('completeness', loc, 'ballot before the election key');
   const pairs: [P, P][] = [];
@@ -23,6 +23,7 @@ function ballotProofValid<P>(group: Group<P>, s: State<P>, ids: [string, string]
     s.electionId,
     ids[0],
     ids[1],
+    ids[2],
     group.encode(group.generator),
     group.encode(pk),
     pairs.map(([a, b]) => [group.encode(a), group.encode(b)]),
@@ -58,7 +59,7 @@ export function checkBallot<P>(s: State<P>, payload: unknown, loc: string): void
   const proof = obj(field(o, 'proof', where), where);
   const c = scalar(field(proof, 'challenge', where), s.group.order, where);
   const responses = arr(field(proof, 'responses', where), where).map((r) => scalar(r, s.group.order, where));
-  ensure(ballotProofValid(s.group, s, [voterId, ballotId], cts, c, responses, where), 'ballot-proof', where, 'proof of knowledge of the encryption randomness fails for this election, voter and ballot');
+  ensure(ballotProofValid(s.group, s, [constituency, voterId, ballotId], cts, c, responses, where), 'ballot-proof', where, 'proof of knowledge of the encryption randomness fails for this election, constituency, voter and ballot');
   const key = cts.map((b) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')).join('|');
   const copyOf = s.seenCiphertexts.get(key);
   if (copyOf !== undefined) fail('ballot-duplicate', where, `same ciphertext as ${copyOf}`);

@@ -76,6 +76,11 @@ describe('verifier', () => {
     await expectFailure(tamper('ballot', (p) => { p['voterId'] = 'brussels/online/belgium/voter-7'; }), 'ballot-proof');
   });
 
+  test('a ballot moved to another constituency’s group is rejected, whether or not its constituency is rewritten', async () => {
+    await expectFailure(tamper('ballot', (p) => { p['groupId'] = 'leuven/online/abroad'; }), 'constituency');
+    await expectFailure(tamper('ballot', (p) => { p['groupId'] = 'leuven/online/abroad'; p['constituency'] = 'leuven'; }), 'ballot-proof');
+  });
+
   test('changing a ballot proof response fails', async () => {
     await expectFailure(tamper('ballot', (p) => { at(p, 'proof', 'responses')[0] = flipHex(at(p, 'proof', 'responses')[0]); }), 'ballot-proof');
   });

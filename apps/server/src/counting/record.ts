@@ -36,8 +36,8 @@ class Chain {
 
 interface BallotRow {
   id: string;
-  voter_id: string;
   constituency_code: string;
+  voter_id: string;
   mode: string;
   category: string;
   sequence: number;

@@ -11,6 +11,7 @@ import { preparationSetupRoutes } from './preparation-setup.ts';
 import { preparationVoterRoutes } from './preparation-voters.ts';
 import { votingBallotRoutes } from './voting-ballots.ts';
 import { votingBoardRoutes } from './voting-board.ts';
+import { votingBoardHeadRoutes } from './voting-board-heads.ts';
 import { votingPeriodRoutes } from './voting-periods.ts';
 import { votingPortalRoutes } from './voting-portal.ts';
 import { countingContentRoutes } from './counting-contents.ts';
@@ -20,4 +21,4 @@ import { countingPublicRoutes } from './counting-public.ts';
 import { countingTrusteeRoutes } from './counting-trustee.ts';
 import { countingCeremonyRoutes } from './counting-ceremony.ts';
 
-export const ROUTE_MODULES: readonly ((app: AppInstance) => void | Promise<void>)[] = [healthRoutes, electionRoutes, authRoutes, meRoutes, adminRoleRoutes, preparationSetupRoutes, preparationVoterRoutes, preparationConsolidationRoutes, preparationListRoutes, votingPortalRoutes, votingBallotRoutes, votingBoardRoutes, votingPeriodRoutes, countingIdentityRoutes, countingContentRoutes, countingTrusteeRoutes, countingCeremonyRoutes, countingProcessRoutes, countingPublicRoutes];
+export const ROUTE_MODULES: readonly ((app: AppInstance) => void | Promise<void>)[] = [healthRoutes, electionRoutes, authRoutes, meRoutes, adminRoleRoutes, preparationSetupRoutes, preparationVoterRoutes, preparationConsolidationRoutes, preparationListRoutes, votingPortalRoutes, votingBallotRoutes, votingBoardRoutes, votingBoardHeadRoutes, votingPeriodRoutes, countingIdentityRoutes, countingContentRoutes, countingTrusteeRoutes, countingCeremonyRoutes, countingProcessRoutes, countingPublicRoutes];

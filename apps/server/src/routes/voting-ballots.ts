@@ -82,7 +82,7 @@ export function votingBallotRoutes(app: AppInstance): void {
     { schema: { tags: ['voting'], summary: 'The Ed25519 public key that signs ballot receipts', response: { 200: z.object({ algorithm: z.literal('Ed25519'), keyId: z.string(), publicKey: z.string(), signedMessage: z.string() }) } }, config: { access: 'public' } },
     async () => {
       const keys = await service.serverKeys();
-      return { algorithm: 'Ed25519' as const, keyId: keys.receiptKeyId, publicKey: keys.receiptPublicKey, signedMessage: 'UTF-8 of "isoloir/v1/receipt\\n" followed by the canonical JSON (sorted keys, no spaces) of {electionId, keyId, receivedAt, trackingCode}' };
+      return { algorithm: 'Ed25519' as const, keyId: keys.receiptKeyId, publicKey: keys.receiptPublicKey, signedMessage: 'UTF-8 of "isoloir/v1/receipt\\n" followed by the canonical JSON (sorted keys, no spaces) of {boardHead: {hash, seq} or null, constituency, electionId, keyId, receivedAt, trackingCode}' };
     },
   );
 }

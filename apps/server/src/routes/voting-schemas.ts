@@ -15,6 +15,9 @@ export const periodSchema = z.object({
 
 export const receiptSchema = z.object({
   electionId: z.string(),
+  constituency: z.string(),
+  /** The board head published last before the ballot was accepted (anchor: the ballot is in a later one). */
+  boardHead: z.object({ seq: z.number().int(), hash: z.string() }).nullable(),
   ballotId: z.string(),
   trackingCode: z.string(),
   receivedAt: z.string(),

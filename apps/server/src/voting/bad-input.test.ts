@@ -97,7 +97,7 @@ for (const database of testDatabases()) {
       const cts: Ciphertext<unknown>[] = [];
       for (let i = 0; i < body.ciphertexts.length; i += 2) cts.push({ a: element(body.ciphertexts[i]), b: element(body.ciphertexts[i + 1]) });
       const ballotId = randomUUID();
-      const proof = proveEncryption(group, { electionId: DEMO_ELECTION_ID, voterId: booth.voterId, ballotId }, key.pk, cts, randomness);
+      const proof = proveEncryption(group, { electionId: DEMO_ELECTION_ID, constituency: body.constituency, voterId: booth.voterId, ballotId }, key.pk, cts, randomness);
       await refused({ ...body, ballotId, proof: { challenge: scalarToHex(proof.challenge), responses: proof.responses.map(scalarToHex) } }, 'ballot.duplicate', { status: 409 });
     });
 

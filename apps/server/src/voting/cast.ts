@@ -95,9 +95,9 @@ export async function castBallots(service: VotingService, input: CastInput): Pro
       electionId,
       body,
       voterId,
-      code: trackingCode({ electionId, ciphertexts: body.ciphertexts, proof: body.proof }),
+      code: trackingCode({ electionId, constituency: body.constituency, ciphertexts: body.ciphertexts, proof: body.proof }),
       // Checked once, after eligibility, however many attempts the transaction takes.
-      proofValid: () => (proofValid ??= verifyBallot(key.group, key.pk, { electionId, voterId, ballotId: body.ballotId }, decoded.ballot)),
+      proofValid: () => (proofValid ??= verifyBallot(key.group, key.pk, { electionId, constituency: body.constituency, voterId, ballotId: body.ballotId }, decoded.ballot)),
     });
   }
   const first = ballots[0];
@@ -129,6 +129,8 @@ interface Checked {
   readonly tracking_code: string | null;
   readonly received_at: Date | null;
   readonly receipt_signature: string | null;
+  readonly receipt_head_seq: number | null;
+  readonly receipt_head_hash: string | null;
   readonly replay: boolean;
   readonly id_taken: boolean;
   readonly shard: number | null;
@@ -143,13 +145,16 @@ interface Checked {
   readonly place_category: 'belgium' | 'abroad' | null;
   readonly place_mode: number | null;
   readonly place_kiosk_post: string | null;
+  /** The board's latest head (packages/crypto board-head.ts): named in the receipt. */
+  readonly board_seq: number | null;
+  readonly board_hash: string | null;
 }
 
 /** What the checks decided for one ballot: a refusal, a replay of a stored ballot, or a new ballot to write. */
 type Decision =
   | { readonly kind: 'refused'; readonly code: CastRefusal }
   | { readonly kind: 'replay'; readonly receipt: CastReceipt }
-  | { readonly kind: 'new'; readonly ballot: Ballot; readonly category: 'belgium' | 'abroad'; readonly sequence: number; readonly previous: string[]; readonly maxBallots: number };
+  | { readonly kind: 'new'; readonly ballot: Ballot; readonly category: 'belgium' | 'abroad'; readonly sequence: number; readonly previous: string[]; readonly maxBallots: number; readonly boardHead: { readonly seq: number; readonly hash: string } | null };
 
 async function check(trx: Transaction<Schema>, input: CastInput, mode: BoxMode, ballot: Ballot, claimHead: boolean): Promise<{ decision: Decision; head: Checked }> {
   const { body, electionId } = ballot;
@@ -168,6 +173,7 @@ async function check(trx: Transaction<Schema>, input: CastInput, mode: BoxMode, 
       where e.id = ${electionId}
     ),
     place as materialized (${onlinePlaceSql(input.electionDayId, nrn, electionId)}),
+    board as materialized (select seq, hash from board_heads where election_id = ${electionId} order by seq desc limit 1),
     checks as (
       select exists (select 1 from ballots where tracking_code = ${ballot.code})
           or exists (select 1 from ballots where election_id = ${electionId} and ciphertexts ->> 0 = ${body.ciphertexts[0] ?? ''}) as replay,
@@ -175,11 +181,13 @@ async function check(trx: Transaction<Schema>, input: CastInput, mode: BoxMode, 
         head.shard, head.seq as head_seq, head.hash as head_hash,
         setup.mode_periods, setup.online_revote_limit,
         (select count(*) from acts) > 0 as acts, acts.opened_at, acts.closed_at,
-        place.choices as place_choices, place.category as place_category, place.mode as place_mode, place.kiosk_post as place_kiosk_post
-      from (select 1) as one left join head on true left join setup on true left join acts on true left join place on true
+        place.choices as place_choices, place.category as place_category, place.mode as place_mode, place.kiosk_post as place_kiosk_post,
+        board.seq as board_seq, board.hash as board_hash
+      from (select 1) as one left join head on true left join setup on true left join acts on true left join place on true left join board on true
     )
-    select b.id, b.sequence, b.status, b.tracking_code, b.received_at, b.receipt_signature, checks.*
+    select b.id, b.sequence, b.status, b.tracking_code, b.received_at, b.receipt_signature, b.receipt_head_seq, rh.hash as receipt_head_hash, checks.*
     from checks left join ballots b on b.election_id = ${electionId} and b.voter_nrn = ${nrn}
+      left join board_heads rh on rh.election_id = b.election_id and rh.seq = b.receipt_head_seq
     order by b.sequence`.execute(trx);
   const checks = rows[0];
   if (checks === undefined) throw new Error('cast: the checks returned no row');
@@ -197,14 +205,16 @@ async function check(trx: Transaction<Schema>, input: CastInput, mode: BoxMode, 
   const same = earlier.find((b) => b.id === body.ballotId);
   if (same !== undefined) {
     if (same.tracking_code !== ballot.code || same.received_at === null || same.receipt_signature === null || same.sequence === null) return refused('ballot.id-reused');
-    return { decision: { kind: 'replay', receipt: { electionId, trackingCode: ballot.code, receivedAt: same.received_at.toISOString(), keyId: '', signature: same.receipt_signature, ballotId: body.ballotId, sequence: same.sequence, maxBallots: facts.maxBallots, replayed: true } }, head: checks };
+    const replayHead = same.receipt_head_seq === null || same.receipt_head_hash === null ? null : { seq: same.receipt_head_seq, hash: same.receipt_head_hash };
+    return { decision: { kind: 'replay', receipt: { electionId, constituency: body.constituency, boardHead: replayHead, trackingCode: ballot.code, receivedAt: same.received_at.toISOString(), keyId: '', signature: same.receipt_signature, ballotId: body.ballotId, sequence: same.sequence, maxBallots: facts.maxBallots, replayed: true } }, head: checks };
   }
   if (earlier.length >= facts.maxBallots) return refused('voting.limit-reached');
   if (checks.replay) return refused('ballot.duplicate');
   if (checks.id_taken) return refused('ballot.id-reused');
   const sequence = (earlier.at(-1)?.sequence ?? 0) + 1;
   const previous = earlier.filter((b) => b.status === 'received').map((b) => b.id).filter((id): id is string => id !== null);
-  return { decision: { kind: 'new', ballot, category: place.category, sequence, previous, maxBallots: facts.maxBallots }, head: checks };
+  const boardHead = checks.board_seq === null || checks.board_hash === null ? null : { seq: checks.board_seq, hash: checks.board_hash };
+  return { decision: { kind: 'new', ballot, category: place.category, sequence, previous, maxBallots: facts.maxBallots, boardHead }, head: checks };
 }
 
 async function store(trx: Transaction<Schema>, service: VotingService, input: CastInput, ballots: readonly Ballot[]): Promise<CastResult> {
@@ -239,7 +249,7 @@ async function write(trx: Transaction<Schema>, keys: Awaited<ReturnType<VotingSe
   const { ballot, sequence, previous, category } = decision;
   const { electionId, body } = ballot;
   const { nrn, now } = input;
-  const signed = signReceipt(keys.receiptKey, { electionId, trackingCode: ballot.code, receivedAt: now.toISOString(), keyId: keys.receiptKeyId });
+  const signed = signReceipt(keys.receiptKey, { electionId, constituency: body.constituency, trackingCode: ballot.code, receivedAt: now.toISOString(), keyId: keys.receiptKeyId, boardHead: decision.boardHead });
   const entry = nextAuditEntry(head, { actor: voterActor(nrn), action: 'ballot.cast', subject: electionId, details: { ballotId: body.ballotId, constituency: body.constituency, mode, sequence, trackingCode: ballot.code, superseded: previous } }, now);
   const audit = auditWriteSql(entry);
   // Supersede before inserting (the insert reads the update's count, which orders them: at most
@@ -251,9 +261,9 @@ async function write(trx: Transaction<Schema>, keys: Awaited<ReturnType<VotingSe
       returning id
     ),
     ballot as (
-      insert into ballots (id, election_id, constituency_code, mode, category, voter_nrn, voter_id, sequence, ciphertexts, proof, tracking_code, idempotency_key, received_at, receipt_signature)
+      insert into ballots (id, election_id, constituency_code, mode, category, voter_nrn, voter_id, sequence, ciphertexts, proof, tracking_code, idempotency_key, received_at, receipt_signature, receipt_head_seq)
       select ${body.ballotId}::uuid, ${electionId}, ${body.constituency}, ${mode}, ${category}, ${nrn}, ${ballot.voterId}, ${sequence},
-        ${JSON.stringify(body.ciphertexts)}::jsonb, ${JSON.stringify(body.proof)}::jsonb, ${ballot.code}, ${body.ballotId}, ${now}, ${signed.signature}
+        ${JSON.stringify(body.ciphertexts)}::jsonb, ${JSON.stringify(body.proof)}::jsonb, ${ballot.code}, ${body.ballotId}, ${now}, ${signed.signature}, ${decision.boardHead?.seq ?? null}::integer
       from (select count(*) from superseded) as done
       returning id
     ),

@@ -1,6 +1,8 @@
 // For tests, the benchmark and the browser tests (never the running platform): an election key
 // made by an in-process 2-of-3 key ceremony, a second election on the same day (the Brussels
 // Parliament), a setup window around today with the PO's opening, and the client side of casting (what the booth does).
+import { publishHead } from './board-heads.ts';
+import { votingService } from './service.ts';
 import { ballotWidth, bytesToHex, dkg, encryptBallot, loadGroup, scalarToHex, type BallotLayout, type Group, type PlainBallot } from '@isoloir/crypto';
 import { appendAudit, type Store } from '@isoloir/store';
 import { sql } from 'kysely';
@@ -36,6 +38,8 @@ export async function publishTestKey(store: Store, electionId: string): Promise<
     .insertInto('election_keys')
     .values({ election_id: electionId, group_name: 'secp256k1', public_key: bytesToHex(group.encode(pk)), threshold: 2, trustees: 3, ballot_width: ballotWidth(layout), layout: JSON.stringify(layout), ceremony: JSON.stringify({ test: true, qualified }) })
     .execute();
+  // As the board clerk does once a key exists: the opening head publishes its fingerprint.
+  await publishHead(votingService(store), electionId, 'opening', new Date());
   return { group, pk, layout };
 }
 
@@ -121,7 +125,7 @@ export async function openTestPeriod(store: Store, electionId: string, revotes =
 
 /** What the booth sends: the ballot encrypted and proven on the device, in wire form. */
 export function encryptForCast<P>(group: Group<P>, pk: P, layout: BallotLayout, context: { electionId: string; voterId: string; ballotId: string; constituency: string }, plain: PlainBallot): { body: CastBody; randomness: readonly bigint[] } {
-  const { ballot, randomness } = encryptBallot(group, pk, layout, { electionId: context.electionId, voterId: context.voterId, ballotId: context.ballotId }, plain);
+  const { ballot, randomness } = encryptBallot(group, pk, layout, { electionId: context.electionId, constituency: context.constituency, voterId: context.voterId, ballotId: context.ballotId }, plain);
   return {
     body: {
       ballotId: context.ballotId,

@@ -26,12 +26,16 @@ import { ceremonyDe } from './ceremony/de.ts';
 import { ceremonyEn } from './ceremony/en.ts';
 import { ceremonyFr, type CeremonyKey } from './ceremony/fr.ts';
 import { ceremonyNl } from './ceremony/nl.ts';
+import { boardDe } from './board/de.ts';
+import { boardEn } from './board/en.ts';
+import { boardFr, type BoardKey } from './board/fr.ts';
+import { boardNl } from './board/nl.ts';
 
-export type MessageKey = CoreKey | AuthKey | PreparationKey | VotingKey | CountingKey | CeremonyKey;
+export type MessageKey = CoreKey | AuthKey | PreparationKey | VotingKey | CountingKey | CeremonyKey | BoardKey;
 
 export const CATALOGS: Readonly<Record<Language, Readonly<Record<MessageKey, string>>>> = {
-  fr: { ...coreFr, ...authFr, ...preparationFr, ...votingFr, ...countingFr, ...ceremonyFr },
-  nl: { ...coreNl, ...authNl, ...preparationNl, ...votingNl, ...countingNl, ...ceremonyNl },
-  de: { ...coreDe, ...authDe, ...preparationDe, ...votingDe, ...countingDe, ...ceremonyDe },
-  en: { ...coreEn, ...authEn, ...preparationEn, ...votingEn, ...countingEn, ...ceremonyEn },
+  fr: { ...coreFr, ...authFr, ...preparationFr, ...votingFr, ...countingFr, ...ceremonyFr, ...boardFr },
+  nl: { ...coreNl, ...authNl, ...preparationNl, ...votingNl, ...countingNl, ...ceremonyNl, ...boardNl },
+  de: { ...coreDe, ...authDe, ...preparationDe, ...votingDe, ...countingDe, ...ceremonyDe, ...boardDe },
+  en: { ...coreEn, ...authEn, ...preparationEn, ...votingEn, ...countingEn, ...ceremonyEn, ...boardEn },
 };

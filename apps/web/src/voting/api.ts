@@ -54,6 +54,9 @@ export interface CastBody {
 
 export interface Receipt {
   readonly electionId: string;
+  readonly constituency: string;
+  /** The latest board head when the ballot was accepted (PROTOCOL.md §9); the ballot is in a later one. */
+  readonly boardHead: { readonly seq: number; readonly hash: string } | null;
   readonly ballotId: string;
   readonly trackingCode: string;
   readonly receivedAt: string;

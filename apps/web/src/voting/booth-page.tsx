@@ -15,6 +15,7 @@ import type { Booth, Portal, PortalElection, Receipt, Receipts } from './api.ts'
 import { ChoiceReview, CollegeStep, ListStep, CandidateStep } from './booth-steps.tsx';
 import { plainOf, type Choice } from './choice.ts';
 import { auditData, seal, type Sealed } from './device-crypto.ts';
+import { KeyFingerprint, ReceiptCheck } from './board-anchor.tsx';
 import { DisplayOptions } from './display-options.tsx';
 import { canVoteIn } from './portal-page.tsx';
 
@@ -159,6 +160,7 @@ function Ballots({ elections }: { readonly elections: readonly PortalElection[] 
     <div className="booth">
       <h1>{t('booth.title')}</h1>
       <DisplayOptions />
+      {(step === 'list' || step === 'candidates') && current !== undefined && <KeyFingerprint electionId={current.election.electionId} served={current.key} />}
       <div role="status" aria-live="polite" className="live">{busy === 'encrypting' ? t('booth.encrypting') : busy === 'sending' ? t('booth.sending') : ''}</div>
       {error !== null && <p role="alert" data-code={error.code}>{refusedIn !== null ? `${elections.find((e) => e.electionId === refusedIn)?.label[language] ?? refusedIn}: ` : `${t('booth.refused-for')}: `}{t(errorMessageKey(error.code))}</p>}
       {election !== undefined && (step === 'college' || step === 'list' || step === 'candidates') && (
@@ -184,6 +186,7 @@ function Ballots({ elections }: { readonly elections: readonly PortalElection[] 
                 <li key={e.electionId} data-review-election={e.electionId}>
                   <h3>{label(e)}</h3>
                   {booth !== undefined && <p>{booth.election.constituency.label[language]}</p>}
+                  {booth !== undefined && <KeyFingerprint electionId={e.electionId} served={booth.key} level={4} />}
                   {booth !== undefined && choice !== undefined && <ChoiceReview booth={booth} choice={choice} />}
                   {s !== undefined && <p>{t('booth.encrypted')} <code className="tracking-code" data-tracking={s.trackingCode}>{s.trackingCode}</code></p>}
                   <div className="actions">
@@ -227,6 +230,7 @@ function Ballots({ elections }: { readonly elections: readonly PortalElection[] 
                     <div><dt>{t('vote.tracking-code')}</dt><dd><code className="tracking-code" data-receipt={r.trackingCode}>{r.trackingCode}</code></dd></div>
                     <div><dt>{t('vote.received-at')}</dt><dd>{new Date(r.receivedAt).toLocaleString(`${language}-BE`)}</dd></div>
                   </dl>
+                  <ReceiptCheck receipt={r} />
                   <Link to={`/board/${r.electionId}?code=${r.trackingCode}`}>{t('booth.receipt.find')}</Link>
                 </li>
               );

@@ -1,10 +1,39 @@
 // Verification of an audited ballot: decrypts it with its revealed randomness and shows the choice.
-// Works on any device: paste the audit data, or arrive from the booth with it prefilled.
+// Works on any device: paste the audit data, or arrive from the booth with it prefilled. The ballot
+// is opened under the election key published on the bulletin board (its opening head), never under
+// the key inside the audit data (what the booth was served): a booth given another key is caught.
 import { useState, type ReactNode } from 'react';
-import type { DecodedBallot } from '@isoloir/crypto';
+import { formatFingerprint, type DecodedBallot } from '@isoloir/crypto';
+import { getJson } from '../api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { AUDIT_STORAGE_KEY } from './booth-page.tsx';
-import { openAudited, type AuditData } from './device-crypto.ts';
+import type { PublishedKey } from './board-anchor.tsx';
+import { fingerprintOf, openAudited, type AuditData } from './device-crypto.ts';
+
+type Outcome =
+  | { readonly kind: 'opened'; readonly lines: string[]; readonly fingerprint: string }
+  | { readonly kind: 'key-differs'; readonly served: string; readonly fingerprint: string }
+  | { readonly kind: 'no-key' }
+  | { readonly kind: 'fail'; readonly fingerprint: string | null };
+
+/** The key published on the board for this election, only if its fingerprint is the opening head's. */
+async function publishedKey(electionId: string): Promise<PublishedKey | undefined> {
+  if (!/^[a-z0-9-]{1,64}$/.test(electionId)) return undefined;
+  const result = await getJson<PublishedKey>(`/api/voting/board/${electionId}/key`);
+  if (!result.ok || result.value.opening === null) return undefined;
+  const key = result.value;
+  return fingerprintOf(key.group, key.publicKey) === key.opening?.keyFingerprint ? key : undefined;
+}
+
+export async function checkAudit(data: AuditData, describeBallot: (decoded: DecodedBallot) => string[]): Promise<Outcome> {
+  const key = await publishedKey(data.electionId);
+  if (key === undefined) return { kind: 'no-key' };
+  const fingerprint = key.fingerprint;
+  const served = fingerprintOf(data.group, data.publicKey);
+  if (served !== fingerprint) return { kind: 'key-differs', served, fingerprint };
+  const decoded = openAudited(data, key.publicKey);
+  return decoded === undefined ? { kind: 'fail', fingerprint } : { kind: 'opened', lines: describeBallot(decoded), fingerprint };
+}
 
 function saved(): string {
   try { return window.sessionStorage.getItem(AUDIT_STORAGE_KEY) ?? ''; } catch { return ''; }
@@ -25,25 +54,32 @@ function describe(decoded: DecodedBallot, data: AuditData, t: (k: 'booth.review.
 export function VerifyPage(): ReactNode {
   const { t } = useI18n();
   const [text, setText] = useState(saved);
-  const [outcome, setOutcome] = useState<string[] | 'fail' | null>(null);
-  const run = (): void => {
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const run = async (): Promise<void> => {
+    let data: AuditData;
     try {
-      const data = JSON.parse(text) as AuditData;
-      const decoded = openAudited(data);
-      setOutcome(decoded === undefined ? 'fail' : describe(decoded, data, t));
+      data = JSON.parse(text) as AuditData;
     } catch {
-      setOutcome('fail');
+      setOutcome({ kind: 'fail', fingerprint: null });
+      return;
     }
+    setOutcome(await checkAudit(data, (decoded) => describe(decoded, data, t)).catch((): Outcome => ({ kind: 'fail', fingerprint: null })));
   };
+  const used = outcome !== null && (outcome.kind === 'opened' || outcome.kind === 'fail') && outcome.fingerprint !== null
+    ? <p data-key-used={outcome.fingerprint}>{t('board.verify.key-used')} <code className="fingerprint">{formatFingerprint(outcome.fingerprint)}</code>.</p>
+    : null;
   return (
     <>
       <h1>{t('verify.title')}</h1>
       <label htmlFor="audit-data">{t('verify.input')}</label>
       <textarea id="audit-data" rows={8} value={text} onChange={(e) => { setText(e.target.value); }} />
-      <p><button type="button" className="primary" onClick={run}>{t('verify.run')}</button></p>
-      <div role="status" aria-live="polite">
-        {outcome === 'fail' && <p className="problem">{t('verify.fail')}</p>}
-        {Array.isArray(outcome) && <><p>{t('verify.ok')}</p><ul data-decrypted>{outcome.map((line) => <li key={line}>{line}</li>)}</ul></>}
+      <p><button type="button" className="primary" onClick={() => { void run(); }}>{t('verify.run')}</button></p>
+      <div role="status" aria-live="polite" data-outcome={outcome?.kind ?? ''}>
+        {outcome?.kind === 'no-key' && <p className="problem">{t('board.verify.key-unavailable')}</p>}
+        {outcome?.kind === 'key-differs' && <p className="problem">{t('board.verify.key-differs').replace('{fingerprint}', formatFingerprint(outcome.served))}</p>}
+        {outcome?.kind === 'fail' && <p className="problem">{t('verify.fail')}</p>}
+        {outcome?.kind === 'opened' && <><p>{t('verify.ok')}</p><ul data-decrypted>{outcome.lines.map((line) => <li key={line}>{line}</li>)}</ul></>}
+        {used}
       </div>
     </>
   );

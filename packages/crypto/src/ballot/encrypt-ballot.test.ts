@@ -12,7 +12,7 @@ import type { Group } from '../group/group.ts';
 
 const layout: BallotLayout = { maxListNumber: 12, maxEffectives: 24, maxSubstitutes: 200 };
 const vote: PlainBallot = { kind: 'list', list: 7, headBox: false, effectives: [1, 3], substitutes: [2] };
-const ctx = { electionId: 'E2027-chamber', voterId: 'voter-1', ballotId: 'ballot-1' };
+const ctx = { electionId: 'E2027-chamber', constituency: 'liege', voterId: 'voter-1', ballotId: 'ballot-1' };
 
 const groups = [createSecp256k1Noble(), createRistretto255Noble(), await createSecp256k1Mcl()] as Group<unknown>[];
 
@@ -32,6 +32,14 @@ describe('encrypted ballot', () => {
       assert.deepEqual(auditBallot(group, pk, layout, ctx, ballot, randomness.map((r) => r + 1n)), { ok: false, error: 'randomness-mismatch' });
     });
   }
+
+  test('a ballot proven for one constituency is rejected in any other (moved ballot)', () => {
+    const group = createSecp256k1Noble();
+    const pk = group.mulBase(randomScalar(group.order));
+    const { ballot } = encryptBallot(group, pk, layout, ctx, vote);
+    assert.ok(verifyBallot(group, pk, ctx, ballot));
+    for (const constituency of ['namur', 'liege ', 'Liege', '']) assert.equal(verifyBallot(group, pk, { ...ctx, constituency }, ballot), false, constituency);
+  });
 
   test('a proof copied onto another voter or ballot id, or an altered component, is rejected', () => {
     const group = createSecp256k1Noble();

@@ -1,8 +1,10 @@
 /**
  * Proof of knowledge of the randomness of every component of an encrypted ballot
- * (Schnorr, batched under one challenge), bound to election, voter and ballot identifiers.
- *   commitments tⱼ = wⱼ·G,  c = H("isoloir/v1/ballot-proof", group, electionId, voterId, ballotId,
- *                                   G, pk, [(aⱼ, bⱼ)], [tⱼ]),  sⱼ = wⱼ + c·rⱼ.
+ * (Schnorr, batched under one challenge), bound to election, constituency, voter and ballot identifiers.
+ *   commitments tⱼ = wⱼ·G,  c = H("isoloir/v1/ballot-proof", group, electionId, constituency, voterId,
+ *                                   ballotId, G, pk, [(aⱼ, bⱼ)], [tⱼ]),  sⱼ = wⱼ + c·rⱼ.
+ * Binding the constituency means a ballot proven for one constituency cannot be cast, recorded or
+ * counted in another one's group without the proof failing.
  * Published: (c, s₁…s_W). Verification recomputes tⱼ = sⱼ·G − c·aⱼ and the challenge.
  * Hashing bⱼ as well as aⱼ makes the ballot non-malleable: no component can be changed.
  */
@@ -15,6 +17,8 @@ export const BALLOT_PROOF_LABEL = 'isoloir/v1/ballot-proof';
 
 export interface BallotContext {
   readonly electionId: string;
+  /** The constituency (or college) whose ballot was filled in: its code, as in the election definition. */
+  readonly constituency: string;
   readonly voterId: string;
   readonly ballotId: string;
 }
@@ -28,6 +32,7 @@ function challenge<P>(group: Group<P>, ctx: BallotContext, pk: P, cts: readonly 
   const statement: HashInput[] = [
     group.name,
     ctx.electionId,
+    ctx.constituency,
     ctx.voterId,
     ctx.ballotId,
     group.encode(group.generator),

@@ -19,6 +19,7 @@ import { merkleRoot, sortedIds } from './merkle.ts';
 import { legalCount } from './legal-count.ts';
 import type { CancellationPayload, DefinitionPayload, LegalCounts, RecordCategory, RecordMode } from './record-types.ts';
 import { chunkRanges } from '../parallel/runner.ts';
+import { constituencyOfGroup } from './group-id.ts';
 
 export interface ElectionGroupInput {
   /** The counting segment `constituency/mode/category`. */
@@ -192,14 +193,14 @@ export async function runElection<P>(group: Group<P>, runner: Runner, opts: Elec
 
   // Casting: each voter's device encrypts and proves; the server checks every proof in bulk.
   const cast = plan.ballots.map((p) => {
-    const { ballot } = encryptBallot(group, pk, opts.layout, { electionId: opts.electionId, voterId: p.voterId, ballotId: p.ballotId }, p.plain);
+    const { ballot } = encryptBallot(group, pk, opts.layout, { electionId: opts.electionId, constituency: p.constituency, voterId: p.voterId, ballotId: p.ballotId }, p.plain);
     return { p, cts: encodeCt(group, ballot.ciphertexts), challenge: ballot.proof.challenge, responses: ballot.proof.responses };
   });
   const checks = await runner.run(
     'checkBallotProofs',
     chunkRanges(cast.length, runner.parallelism).map(([lo, hi]) => ({
       pk: pkBytes,
-      ballots: cast.slice(lo, hi).map((c) => ({ context: { electionId: opts.electionId, voterId: c.p.voterId, ballotId: c.p.ballotId }, ciphertexts: c.cts, challenge: c.challenge, responses: c.responses })),
+      ballots: cast.slice(lo, hi).map((c) => ({ context: { electionId: opts.electionId, constituency: c.p.constituency, voterId: c.p.voterId, ballotId: c.p.ballotId }, ciphertexts: c.cts, challenge: c.challenge, responses: c.responses })),
     })),
   );
   if (checks.flat().some((okay) => !okay)) throw new Error('a ballot proof failed at casting');

@@ -1,7 +1,7 @@
 // Casting for the offline demo: every voter of the demo votes online, some several times (the
 // last ballot counts). Ballots are encrypted and proved as the voter's device would, on all cores.
-import { createHash, randomUUID } from 'node:crypto';
-import type { BallotLayout, PlainBallot, Runner } from '@isoloir/crypto';
+import { randomUUID } from 'node:crypto';
+import { trackingCode, type BallotLayout, type PlainBallot, type Runner } from '@isoloir/crypto';
 import { voterPseudonyms, toHex, loadConstituency } from '@isoloir/server/counting';
 import type { Store } from '@isoloir/store';
 import { progress } from '../../progress.ts';
@@ -68,11 +68,12 @@ export async function castDemoBallots(store: Store, runner: Runner, electionId: 
     const batch = casts.slice(lo, lo + BATCH);
     const per = Math.ceil(batch.length / runner.parallelism);
     const chunks = Array.from({ length: runner.parallelism }, (_, i) => batch.slice(i * per, (i + 1) * per)).filter((c) => c.length > 0);
-    const out = (await runner.run('encryptBallots', chunks.map((c) => ({ pk, layout, ballots: c.map((b) => ({ context: { electionId, voterId: voterPseudonym(electionId, b.nrn), ballotId: b.id }, plain: b.plain })) })))).flat();
+    const out = (await runner.run('encryptBallots', chunks.map((c) => ({ pk, layout, ballots: c.map((b) => ({ context: { electionId, constituency: b.constituency, voterId: voterPseudonym(electionId, b.nrn), ballotId: b.id }, plain: b.plain })) })))).flat();
     const rows = batch.map((b, i) => {
       const e = out[i];
       if (e === undefined) throw new Error('encryption: missing output');
       const ciphertexts = e.ciphertexts.map(toHex);
+      const proof = { challenge: e.challenge.toString(16).padStart(64, '0'), responses: e.responses.map((r) => r.toString(16).padStart(64, '0')) };
       return {
         id: b.id,
         election_id: electionId,
@@ -83,8 +84,8 @@ export async function castDemoBallots(store: Store, runner: Runner, electionId: 
         voter_id: voterPseudonym(electionId, b.nrn),
         sequence: b.sequence,
         ciphertexts: JSON.stringify(ciphertexts),
-        proof: JSON.stringify({ challenge: e.challenge.toString(16).padStart(64, '0'), responses: e.responses.map((r) => r.toString(16).padStart(64, '0')) }),
-        tracking_code: createHash('sha256').update(ciphertexts.join('')).digest('hex'),
+        proof: JSON.stringify(proof),
+        tracking_code: trackingCode({ electionId, constituency: b.constituency, ciphertexts, proof }),
         idempotency_key: b.id,
         received_at: new Date(base + (lo + i) * 10),
         receipt_signature: 'demo',

@@ -14,6 +14,7 @@ import { loadMsmPool, verifyShuffleProof } from '@isoloir/verifier';
 import { openStore } from '@isoloir/store';
 import { DEMO_DAY_ID, DEMO_ELECTION_ID, seedDemoIfEmpty } from '@isoloir/server';
 import { startDevServer } from '@isoloir/server/testing';
+import { publishHead, votingService } from '@isoloir/server/voting';
 import {
   approvePv, cancelDoubleVotes, confirmDoubleVotes, exportBundle, exportEml, generatePvs, groupsToCount, identifyDoubleVotes, importPollingStationList, listCancellationsForTeamB,
   listDoubleVotesForTeamA, mergeGroup, openDemoCeremony, prepareGroups, publishRoll, pvCsv, pvPdf, splitIdentities, tallyGroup, writeRecord, type CountingCrypto, type PvContent,
@@ -79,8 +80,11 @@ export async function runDemo(o: DemoOptions): Promise<DemoSummary> {
     lap('key ceremony (3 trustee processes) and roll');
     const key = await store.db.selectFrom('election_keys').selectAll().where('election_id', '=', DEMO_ELECTION_ID).executeTakeFirstOrThrow();
     await store.db.insertInto('voting_periods').values({ election_id: DEMO_ELECTION_ID, mode: 'online', opened_at: new Date(Date.now() - 7200_000), opened_by: PO.id }).execute();
+    // The board's opening head publishes the key's fingerprint before any ballot (PROTOCOL.md §9).
+    await publishHead(votingService(store), DEMO_ELECTION_ID, 'opening', new Date());
     const casts = await castDemoBallots(store, pool, DEMO_ELECTION_ID, DEMO_DAY_ID, key.layout as BallotLayout, key.public_key, 100);
     await store.db.updateTable('voting_periods').set({ closed_at: new Date(), closed_by: PO.id }).where('election_id', '=', DEMO_ELECTION_ID).where('mode', '=', 'online').execute();
+    await publishHead(votingService(store), DEMO_ELECTION_ID, 'closing', new Date());
     lap('casting');
 
     // A polling-station list: about 2 % of the voters also voted at a polling station.
