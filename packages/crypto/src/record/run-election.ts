@@ -19,7 +19,6 @@ import { merkleRoot, sortedIds } from './merkle.ts';
 import { legalCount } from './legal-count.ts';
 import type { CancellationPayload, DefinitionPayload, LegalCounts, RecordCategory, RecordMode } from './record-types.ts';
 import { chunkRanges } from '../parallel/runner.ts';
-import { constituencyOfGroup } from './group-id.ts';
 
 export interface ElectionGroupInput {
   /** The counting segment `constituency/mode/category`. */
