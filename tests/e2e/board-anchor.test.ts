@@ -80,10 +80,10 @@ describe('anchored bulletin board in Chromium', { skip }, () => {
     for (const forge of [false, true]) {
       if (forge) {
         // Attacker: the ballot box answers with a receipt it did not sign (or signed over something else).
-        await page.route(`**/api/voting/elections/${CHAMBER}/ballots`, async (route: Route) => {
+        await page.route('**/api/voting/ballots', async (route: Route) => {
           const response = await route.fetch();
-          const receipt = (await response.json()) as { receivedAt: string };
-          await route.fulfill({ response, json: { ...receipt, receivedAt: new Date(0).toISOString() } });
+          const { receipts } = (await response.json()) as { receipts: { receivedAt: string }[] };
+          await route.fulfill({ response, json: { receipts: receipts.map((r) => ({ ...r, receivedAt: new Date(0).toISOString() })) } });
         });
       }
       await page.goto(`${server.url}/vote/${CHAMBER}`);
@@ -91,7 +91,7 @@ describe('anchored bulletin board in Chromium', { skip }, () => {
       await page.locator('input[data-effective="1"]').check();
       await page.getByRole('button', { name: 'Continue' }).click();
       await page.locator('[data-tracking]').waitFor();
-      await page.getByRole('button', { name: 'Validate and send my vote' }).click();
+      await page.getByRole('button', { name: 'Validate and send my votes' }).click();
       const check = page.locator('[data-receipt-signature]');
       await check.waitFor();
       assert.equal(await check.getAttribute('data-receipt-signature'), forge ? 'invalid' : 'valid');
