@@ -23,19 +23,27 @@ export function KeyFingerprint({ electionId, served, level = 2 }: { readonly ele
   if (load.state === 'loading') return null;
   const published = load.state === 'done' ? load.value.opening?.keyFingerprint : undefined;
   const mine = fingerprintOf(served.group, served.publicKey);
-  return (
-    <section className="key-fingerprint" aria-labelledby={`key-fingerprint-${electionId}`} data-key-check={published === undefined ? 'unpublished' : published === mine ? 'match' : 'mismatch'}>
-      {level === 2 ? <h2 id={`key-fingerprint-${electionId}`}>{t('board.key.title')}</h2> : <h4 id={`key-fingerprint-${electionId}`}>{t('board.key.title')}</h4>}
-      {published === undefined ? (
-        <p role="alert">{t('board.key.unpublished')}</p>
-      ) : (
-        <>
-          <p>{t('board.key.published')} <code className="fingerprint" data-fingerprint={published}>{formatFingerprint(published)}</code></p>
-          <p>{t('board.key.compare')}</p>
-          {published === mine ? <p>{t('board.key.match')}</p> : <p role="alert" className="problem">{t('board.key.mismatch')}</p>}
-        </>
-      )}
+  const check = published === undefined ? 'unpublished' : published === mine ? 'match' : 'mismatch';
+  const body = published === undefined ? (
+    <p role="alert">{t('board.key.unpublished')}</p>
+  ) : (
+    <>
+      <p>{t('board.key.published')} <code className="fingerprint" data-fingerprint={published}>{formatFingerprint(published)}</code></p>
+      <p>{t('board.key.compare')}</p>
+      {published === mine ? <p>{t('board.key.match')}</p> : <p role="alert" className="problem">{t('board.key.mismatch')}</p>}
+    </>
+  );
+  // On the booth's page: a region of its own; inside the review of several ballots: part of that ballot's item (no landmark).
+  return level === 2 ? (
+    <section className="key-fingerprint" aria-labelledby={`key-fingerprint-${electionId}`} data-key-check={check}>
+      <h2 id={`key-fingerprint-${electionId}`}>{t('board.key.title')}</h2>
+      {body}
     </section>
+  ) : (
+    <div className="key-fingerprint" data-key-check={check}>
+      <h4>{t('board.key.title')}</h4>
+      {body}
+    </div>
   );
 }
 
