@@ -13,7 +13,6 @@ import { seedDevOfficials } from './auth/dev-officials.ts';
 import { testSession, type TestSession } from './auth/testing/index.ts';
 import { DEMO_DAY_ID, DEMO_ELECTION_ID } from './demo/generate-demo.ts';
 import { seedDemoIfEmpty } from './demo/seed-demo.ts';
-import { seedPreparationDemo } from './preparation/demo-preparation.ts';
 
 const RUNS_PER_ROUTE = 16;
 /** 503 answers that say, in the standard body, that this test server runs without the service. */
@@ -138,8 +137,8 @@ for (const database of testDatabases()) {
 
     before(async () => {
       store = await database.open();
+      // The demo day prepared through the pipeline and frozen: the state of an election in progress.
       await seedDemoIfEmpty(store, { voters: 20, abroadPerMille: 100, seed: 11 });
-      await seedPreparationDemo(store);
       await seedDevOfficials(store);
       app = await buildApp({ store });
       callers['anonymous'] = undefined;
