@@ -136,7 +136,7 @@ export function registerTrustee(program: Command): void {
     .enablePositionalOptions()
     .description('Trustee, on your own machine: `trustee keygen` at the key ceremony; `trustee --share FILE` at counting (shuffle with proof, check, decrypt your part with proof); resumable')
     .option('--server <url>', 'the isoloir server, e.g. https://isoloir.example.be')
-    .option('--share <file>', 'your key share file (isoloir-trustee-share/2, encrypted); it never leaves this machine')
+    .option('--share <file>', 'your key share file (isoloir-trustee-share/3, encrypted, the ceremony pinned); it never leaves this machine')
     .option('--step <step>', 'mix, decrypt or all', 'all')
     .addHelpText('after', COUNT_HELP)
     .option('--passphrase-file <file>', 'file holding the passphrase of your share file (default: $ISOLOIR_TRUSTEE_PASSPHRASE)')
