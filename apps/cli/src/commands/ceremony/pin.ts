@@ -6,11 +6,10 @@
 // the server. A server that substituted a trustee's signing or verification key, or the qualified set,
 // to make a bad shuffle or partial decryption "verify" is thus caught on the trustee's machine.
 import { createHash } from 'node:crypto';
-import { bytesToHex, canonicalJson, hashInputs, hexToBytes, type Json } from '@isoloir/crypto';
+import { canonicalJson, keyFingerprint, type Json } from '@isoloir/crypto';
 import type { Transcript } from './board-client.ts';
 
 export const TRANSCRIPT_HASH_LABEL = 'isoloir/v1/ceremony-transcript';
-export const KEY_FINGERPRINT_LABEL = 'isoloir/v1/key-fingerprint';
 
 export interface CeremonyPin {
   /** SHA-256 of "isoloir/v1/ceremony-transcript\n" + the transcript's canonical JSON (hex). */
@@ -39,9 +38,9 @@ export function transcriptHash(t: Transcript): string {
   return createHash('sha256').update(`${TRANSCRIPT_HASH_LABEL}\n${canonicalJson(t as unknown as Json)}`, 'utf8').digest('hex');
 }
 
-/** The election key's fingerprint, as packages/crypto's board publishes it (32 hex digits). */
+/** The election key's fingerprint, the one the board publishes and the letters print (packages/crypto board/key-fingerprint.ts; '' for a key that is not hex). */
 export function electionKeyFingerprint(group: string, publicKeyHex: string): string {
-  return bytesToHex(hashInputs(KEY_FINGERPRINT_LABEL, [group, hexToBytes(publicKeyHex) ?? new Uint8Array(0)]).slice(0, 16));
+  return keyFingerprint(group, publicKeyHex) ?? '';
 }
 
 /** The pin of a finished ceremony (its final transcript, the election key published). */
