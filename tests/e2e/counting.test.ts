@@ -160,11 +160,13 @@ describe('counting in Chromium: Team A, Team B, the voter', { skip }, () => {
 
     // The PO splits; the trustees mix and decrypt; the PO counts and generates the PVs.
     const po = await testSession(server.store, { kind: 'official', officialId: 'dev-po-admin' });
-    assert.equal((await inject(po, 'POST', `/api/counting/process/${CHAMBER}/groups/prepare`)).status, 200);
-    const split = await inject(po, 'POST', `/api/counting/process/${CHAMBER}/split`);
+    const office = `/api/counting/process/${CHAMBER}/constituencies/liege`;
+    assert.equal((await inject(po, 'POST', `${office}/stations`, { stations: ['Liège BV 12'] })).status, 200);
+    assert.equal((await inject(po, 'POST', `${office}/groups/prepare`)).status, 200);
+    const split = await inject(po, 'POST', `${office}/split`);
     assert.equal(split.status, 200, JSON.stringify(split.json));
     await trustees();
-    const results = await inject(po, 'POST', `/api/counting/process/${CHAMBER}/results`);
+    const results = await inject(po, 'POST', `${office}/results`);
     assert.equal(results.status, 200, JSON.stringify(results.json));
 
     // Team B reviews the PV of Liège and approves it (the first of two approvals).

@@ -258,7 +258,7 @@ export interface ModeFileTable {
 }
 
 // 0002: identity and access.
-export type OfficialRole = 'po-admin' | 'commune-official' | 'consular-official' | 'team-a' | 'team-b' | 'trustee' | 'kiosk-operator' | 'observer';
+export type OfficialRole = 'po-admin' | 'commune-official' | 'consular-official' | 'team-a' | 'team-b' | 'trustee' | 'kiosk-operator' | 'observer' | 'president';
 
 export interface OfficialTable {
   id: string;
@@ -417,6 +417,9 @@ export interface CountingGroupTable {
   merge_decided_by: string | null;
   input: Uint8Array | null;
   created_at: Generated<Date>;
+  split_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  counted_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  merge_rule: 'abroad-with-belgium' | 'across-modes' | null;
 }
 
 export interface CountingShuffleTable {
@@ -495,6 +498,61 @@ export interface CountingPvTable {
   generated_at: ColumnType<Date, Date | string, Date | string>;
   approved_by: ColumnType<string[], string[] | undefined, string[]>;
   final_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** 0008: each approval with the official's name and time. */
+  approvals: ColumnType<PvApproval[], string | undefined, string>;
+}
+
+export interface PvApproval {
+  readonly actor: string;
+  readonly name: string;
+  readonly at: string;
+}
+
+// 0008: counting per constituency main office.
+export interface CountingOfficeTable {
+  election_id: string;
+  constituency_code: string;
+  place: ColumnType<string, string | undefined, string>;
+  opened_at: Date | null;
+  closed_at: Date | null;
+  split_at: Date | null;
+  split_by: string | null;
+}
+
+export interface CountingStationTable {
+  election_id: string;
+  constituency_code: string;
+  station: string;
+  registered_by: string;
+  registered_at: Generated<Date>;
+  waived_reason: string | null;
+  waived_by: string | null;
+  waived_at: Date | null;
+}
+
+export type OfficeMemberRole = 'president' | 'secretary' | 'assessor' | 'substitute' | 'witness';
+
+export interface CountingOfficeMemberTable {
+  election_id: string;
+  constituency_code: string;
+  position: number;
+  role: OfficeMemberRole;
+  name: string;
+  list_number: number | null;
+}
+
+export type ObservationKind = 'observation' | 'claim' | 'contested';
+
+export interface CountingObservationTable {
+  /** bigint: a string from PostgreSQL, a number from PGlite. */
+  id: Generated<string | number>;
+  election_id: string;
+  constituency_code: string;
+  kind: ObservationKind;
+  author: string;
+  text: string;
+  recorded_by: string;
+  recorded_at: Generated<Date>;
 }
 
 // 0010: the published voter roll of each election (pseudonyms), per segment.
@@ -588,4 +646,8 @@ export interface Schema {
   ceremony_posts: CeremonyPostTable;
   frozen_voters: FrozenVoterTable;
   frozen_voter_places: FrozenVoterPlaceTable;
+  counting_offices: CountingOfficeTable;
+  counting_stations: CountingStationTable;
+  counting_office_members: CountingOfficeMemberTable;
+  counting_observations: CountingObservationTable;
 }

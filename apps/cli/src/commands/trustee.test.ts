@@ -140,17 +140,39 @@ describe('counting over HTTP with isoloir trustee', () => {
   });
 
   test('split, trustees over HTTP with every proof checked, count, PV approvals, public record', async () => {
-    assert.equal((await call(s.po, 'POST', `/api/counting/process/${E}/split`)).json['code'], 'counting.period-open', 'not before the period is closed');
+    const office = (code: string, path: string): string => `/api/counting/process/${E}/constituencies/${code}${path}`;
+    assert.equal((await call(s.po, 'POST', office('liege', '/stations'), { stations: ['Liège BV 12', 'Liège BV 13'] })).status, 200);
+    assert.equal((await call(s.po, 'POST', office('liege', '/split'))).json['code'], 'counting.stations-incomplete', 'not before every polling station reported or is waived');
+    assert.equal((await call(s.po, 'POST', office('liege', '/stations/waive'), { station: 'Liège BV 13', reason: 'no' })).json['code'], 'counting.reason');
+    assert.equal((await call(s.po, 'POST', office('liege', '/stations/waive'), { station: 'Liège BV 13', reason: 'list lost; voters listed on BV 12' })).status, 200);
+    assert.equal((await call(s.po, 'POST', office('liege', '/split'))).json['code'], 'counting.period-open', 'not before the period is closed');
     await store.db.updateTable('voting_periods').set({ closed_at: new Date(), closed_by: 'test' }).where('election_id', '=', E).execute();
-    const prepared = await call(s.po, 'POST', `/api/counting/process/${E}/groups/prepare`);
-    const groups = prepared.json['groups'] as { groupId: string; constituency: string; ballots: number; small: boolean }[];
-    for (const code of new Set(groups.map((g) => g.constituency))) {
-      const mine = groups.filter((g) => g.constituency === code).sort((a, b) => b.ballots - a.ballots);
-      for (const g of mine.slice(1)) if (g.small) assert.equal((await call(s.po, 'POST', `/api/counting/process/${E}/groups/merge`, { group: g.groupId, into: mine[0]?.groupId })).status, 200);
+    const withBallots = (await store.db.selectFrom('ballots').select('constituency_code').distinct().where('election_id', '=', E).execute()).map((r) => r.constituency_code);
+    const withheld: string[] = [];
+    for (const code of withBallots) {
+      if (code !== 'liege') {
+        assert.equal((await call(s.po, 'POST', office(code, '/stations'), { stations: [`${code} BV 1`] })).status, 200);
+        assert.equal((await call(s.po, 'POST', office(code, '/stations/waive'), { station: `${code} BV 1`, reason: 'TEST: no voter of this station voted remotely' })).status, 200);
+      }
+      const split = await call(s.po, 'POST', office(code, '/split'));
+      if (split.json['code'] === 'counting.anonymity-set') {
+        withheld.push(code);
+        continue;
+      }
+      assert.equal(split.status, 200, split.raw);
+      const groups = split.json['groups'] as { ballots: number; mergedInto: string | null; state: string }[];
+      // Never a set published below the minimum; the ballots are not "counted" at the split.
+      for (const g of groups.filter((x) => x.mergedInto === null)) assert.ok(g.ballots + groups.filter((x) => x.mergedInto !== null).reduce((a, x) => a + x.ballots, 0) >= 10 || g.ballots === 0);
+      assert.ok(groups.every((g) => g.state === 'split'));
     }
-    const split = await call(s.po, 'POST', `/api/counting/process/${E}/split`);
-    assert.equal(split.status, 200, split.raw);
-    assert.equal((await call(s.teamB, 'POST', `/api/counting/process/${E}/split`)).status, 403);
+    assert.ok(!withheld.includes('liege'));
+    assert.equal(Number((await store.db.selectFrom('ballots').select((eb) => eb.fn.countAll<string>().as('n')).where('status', '=', 'counted').executeTakeFirstOrThrow()).n), 0, 'nothing is counted at the split');
+    assert.equal((await call(s.po, 'POST', office('liege', '/split'))).json['code'], 'counting.already-split');
+    assert.equal((await call(s.teamB, 'POST', office('liege', '/split'))).status, 403);
+    // A polling-station list arriving after the split is refused whole, with its code.
+    const late = await store.db.selectFrom('ballots').select('voter_nrn').where('constituency_code', '=', 'liege').where('status', '=', 'received').limit(1).execute();
+    const lateList = await call(s.teamA, 'POST', `/api/counting/identities/${DEMO_DAY_ID}/polling-stations`, { station: 'Liège BV 14', csv: `nrn\n${late.map((v) => v.voter_nrn).join('\n')}\n` });
+    assert.equal(lateList.json['code'], 'counting.list-after-split', lateList.raw);
 
     // Trustee 1 shuffles every group over HTTP.
     const [one, two, three] = shares;
@@ -267,10 +289,17 @@ describe('counting over HTTP with isoloir trustee', () => {
     const again = await runTrustee({ server: url, share: two, session: session(s.trustee2), step: 'all', stream: quiet, log: () => undefined });
     assert.deepEqual([again.shuffled, again.decrypted], [0, 0]);
 
-    const results = await call(s.po, 'POST', `/api/counting/process/${E}/results`);
-    assert.equal(results.status, 200, results.raw);
-    assert.deepEqual(results.json['waiting'], []);
-    assert.ok(Number(results.json['pvs']) > 0);
+    let pvCount = 0;
+    for (const code of withBallots.filter((c) => !withheld.includes(c))) {
+      const results = await call(s.po, 'POST', office(code, '/results'));
+      assert.equal(results.status, 200, results.raw);
+      assert.deepEqual(results.json['waiting'], []);
+      pvCount += Number(results.json['pvs']);
+    }
+    assert.ok(pvCount > 0);
+    const voterOfLiege = await store.db.selectFrom('ballots').select('voter_nrn').where('constituency_code', '=', 'liege').where('status', '=', 'counted').limit(1).executeTakeFirstOrThrow();
+    const portalAfter = await call(await testSession(store, { kind: 'voter', nrn: voterOfLiege.voter_nrn }), 'GET', '/api/voting/portal');
+    assert.match(portalAfter.raw, /"counted"/, 'counted once decrypted and counted');
 
     // Team B reviews and approves the PV of Liège: two different members.
     const pvs = await call(s.teamB, 'GET', `/api/counting/contents/${E}/constituencies/liege/pvs`);

@@ -34,6 +34,7 @@ export const DEV_OFFICIALS: readonly DevOfficial[] = [
   { id: 'dev-trustee-2', nrn: nrn(1979, 11, 22, 911), givenName: 'Lea', surname: 'Vermeulen', language: 'nl', roles: [{ role: 'trustee', scope: null }], persona: 'official-trustee-2' },
   { id: 'dev-trustee-3', nrn: nrn(1980, 12, 23, 913), givenName: 'Hugo', surname: 'Lemaire', language: 'fr', roles: [{ role: 'trustee', scope: null }], persona: 'official-trustee-3' },
   { id: 'dev-kiosk-paris', nrn: nrn(1977, 9, 20, 906), givenName: 'Nadia', surname: 'Haddad', language: 'fr', roles: [{ role: 'kiosk-operator', scope: 'paris' }] },
+  { id: 'dev-president-liege', nrn: nrn(1969, 11, 22, 911), givenName: 'Hélène', surname: 'Gillet', language: 'fr', roles: [{ role: 'president', scope: 'liege' }] },
   { id: 'dev-observer', nrn: nrn(1978, 10, 21, 909), givenName: 'Pieter', surname: 'De Smet', language: 'nl', roles: [{ role: 'observer', scope: null }] },
 ];
 

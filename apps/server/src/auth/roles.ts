@@ -15,6 +15,8 @@ export const ROLE_SCOPES = {
   trustee: 'none',
   'kiosk-operator': 'post',
   observer: 'none',
+  /** The president of a constituency main office: runs its split and count (0008). */
+  president: 'constituency',
 } as const satisfies Record<Role, ScopeKind>;
 
 export const ROLES = Object.keys(ROLE_SCOPES) as Role[];

@@ -1,13 +1,19 @@
 // Who voted remotely (Team A, for attendance): per constituency, every voter with a remote ballot,
 // with the time of their last ballot and what became of it. Identities only, never a content.
+// Never who voted in a group below the minimum anonymity set on its own: such a group's mode and
+// abroad/Belgium are not shown (the voter is listed, not the group), and a constituency whose
+// electronic ballots all together stay below the minimum is not listed at all.
 import { sql } from 'kysely';
 import type { Store } from '@isoloir/store';
+import { MINIMUM_ANONYMITY_SET } from './anonymity.ts';
+import { CountingError } from './errors.ts';
 
 export interface RemoteVoter {
   readonly nrn: string;
   readonly name: string;
-  readonly mode: 'online' | 'kiosk';
-  readonly category: 'belgium' | 'abroad';
+  /** null when the voter's group is below the minimum anonymity set on its own. */
+  readonly mode: 'online' | 'kiosk' | null;
+  readonly category: 'belgium' | 'abroad' | null;
   readonly ballots: number;
   readonly lastReceivedAt: Date;
   /** What became of the ballot that counts (or the last one): received, counted, cancelled… */
@@ -15,6 +21,17 @@ export interface RemoteVoter {
 }
 
 export async function remoteVoters(store: Store, electionId: string, constituency: string, limit: number, offset: number): Promise<{ total: number; voters: RemoteVoter[] }> {
+  const sizes = await store.db
+    .selectFrom('ballots')
+    .select(['mode', 'category', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('election_id', '=', electionId)
+    .where('constituency_code', '=', constituency)
+    .where('status', 'in', ['received', 'counted'])
+    .groupBy(['mode', 'category'])
+    .execute();
+  const total = sizes.reduce((a, s) => a + Number(s.n), 0);
+  if (total > 0 && total < MINIMUM_ANONYMITY_SET) throw new CountingError('counting.anonymity-set', `${constituency} has ${String(total)} remote ballot(s) to count, fewer than the minimum anonymity set (${String(MINIMUM_ANONYMITY_SET)}): who voted is not listed`);
+  const small = (mode: string, category: string): boolean => Number(sizes.find((s) => s.mode === mode && s.category === category)?.n ?? 0) < MINIMUM_ANONYMITY_SET;
   const rows = await sql<{ nrn: string; given_name: string | null; surname: string | null; mode: 'online' | 'kiosk'; category: 'belgium' | 'abroad'; ballots: string; last_at: Date; status: string; total: string }>`
     with mine as (
       select b.voter_nrn, b.mode, b.category, count(*) over (partition by b.voter_nrn) as ballots,
@@ -31,6 +48,6 @@ export async function remoteVoters(store: Store, electionId: string, constituenc
      limit ${limit} offset ${offset}`.execute(store.db);
   return {
     total: Number(rows.rows[0]?.total ?? 0),
-    voters: rows.rows.map((r) => ({ nrn: r.nrn, name: `${r.surname ?? ''} ${r.given_name ?? ''}`.trim(), mode: r.mode, category: r.category, ballots: Number(r.ballots), lastReceivedAt: new Date(r.last_at), status: r.status })),
+    voters: rows.rows.map((r) => ({ nrn: r.nrn, name: `${r.surname ?? ''} ${r.given_name ?? ''}`.trim(), mode: small(r.mode, r.category) ? null : r.mode, category: small(r.mode, r.category) ? null : r.category, ballots: Number(r.ballots), lastReceivedAt: new Date(r.last_at), status: r.status })),
   };
 }

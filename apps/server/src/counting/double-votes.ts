@@ -4,6 +4,7 @@
 //   identified --Team A confirms--> confirmed --Team B (another person) cancels--> cancelled
 import { appendAudit, type Store } from '@isoloir/store';
 import { CountingError, type CountingActor } from './errors.ts';
+import { isSplit } from './office.ts';
 
 /** What Team A sees: identities, never a ciphertext. */
 export interface DoubleVoteIdentity {
@@ -80,7 +81,7 @@ export async function listCancellationsForTeamB(store: Store, electionId: string
   return rows.map((r) => ({ ballotId: r.ballot_id, constituency: r.constituency_code, station: r.station, confirmedAt: r.confirmed_at, status: r.status }));
 }
 
-async function refuse(store: Store, actor: CountingActor, action: string, subject: string, code: 'counting.four-eyes' | 'counting.state' | 'counting.not-found' | 'counting.scope', message: string): Promise<never> {
+async function refuse(store: Store, actor: CountingActor, action: string, subject: string, code: 'counting.four-eyes' | 'counting.state' | 'counting.not-found' | 'counting.scope' | 'counting.already-split', message: string): Promise<never> {
   await store.db.transaction().execute((trx) => appendAudit(trx, { actor: actor.id, action, subject, details: { refused: code, message } }));
   throw new CountingError(code, message);
 }
@@ -95,6 +96,7 @@ function chunks<T>(items: readonly T[]): T[][] {
 
 interface CaseRow {
   readonly ballot_id: string;
+  readonly election_id: string;
   readonly constituency_code: string;
   readonly status: 'identified' | 'confirmed' | 'cancelled';
   readonly confirmed_by: string | null;
@@ -103,7 +105,7 @@ interface CaseRow {
 async function casesOf(store: Store, ids: readonly string[]): Promise<Map<string, CaseRow>> {
   const found = new Map<string, CaseRow>();
   for (const part of chunks(ids)) {
-    const rows = await store.db.selectFrom('double_votes').select(['ballot_id', 'constituency_code', 'status', 'confirmed_by']).where('ballot_id', 'in', part).execute();
+    const rows = await store.db.selectFrom('double_votes').select(['ballot_id', 'election_id', 'constituency_code', 'status', 'confirmed_by']).where('ballot_id', 'in', part).execute();
     for (const r of rows) found.set(r.ballot_id, r);
   }
   return found;
@@ -153,8 +155,12 @@ export async function confirmDoubleVotes(store: Store, ballotIds: readonly strin
 export async function cancelDoubleVotes(store: Store, ballotIds: readonly string[], constituency: string, actor: CountingActor): Promise<number> {
   const ids = [...new Set(ballotIds)];
   if (ids.length === 0) return 0;
-  const bad = refusal(ids, await casesOf(store, ids), constituency, 'confirmed', actor);
+  const found = await casesOf(store, ids);
+  const bad = refusal(ids, found, constituency, 'confirmed', actor);
   if (bad !== undefined) return refuse(store, actor, 'counting.double-vote.cancel-refused', bad.subject, bad.code, bad.message);
+  for (const electionId of new Set([...found.values()].map((r) => r.election_id))) {
+    if (await isSplit(store.db, electionId, constituency)) return refuse(store, actor, 'counting.double-vote.cancel-refused', `${electionId}/${constituency}`, 'counting.already-split', `the identities of ${constituency} are already split: no ballot can be cancelled any more`);
+  }
   await store.db.transaction().execute(async (trx) => {
     const now = new Date();
     let cases = 0;

@@ -21,7 +21,12 @@ export type CountingErrorCode =
   | 'ceremony.state'
   | 'ceremony.identity'
   | 'ceremony.signature'
-  | 'ceremony.invalid';
+  | 'ceremony.invalid'
+
+  | 'counting.stations-incomplete'
+  | 'counting.list-after-split'
+  | 'counting.anonymity-set'
+  | 'counting.reason';
 
 export class CountingError extends Error {
   readonly code: CountingErrorCode;
@@ -35,4 +40,6 @@ export class CountingError extends Error {
 export interface CountingActor {
   /** Written to the audit log: `official:<id>`, `cli`, `trustee:<n>`. */
   readonly id: string;
+  /** The person's name, where known (printed with PV approvals). */
+  readonly name?: string;
 }

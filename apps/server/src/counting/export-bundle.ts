@@ -31,7 +31,7 @@ export function exportBundle(pvs: readonly PvContent[]): ExportBundle {
     format: 'isoloir-export/1',
     electionId: first.electionId,
     constituency: first.constituency.code,
-    recordHash: first.recordHash,
+    recordHash: first.recordHash ?? '',
     generatedAt: first.generatedAt,
     results: pvs.map((pv) => ({
       mode: pv.mode,

@@ -7,7 +7,12 @@ export { SIGNING_LABELS, signedMessage, signatureValid, rowsDigest, proofDigest,
 export { publishedGroup, type PublishedGroup, type PublishedBallot } from './published-group.ts';
 export { importPollingStationList, parsePollingStationCsv, type PollingStationReport } from './polling-stations.ts';
 export { identifyDoubleVotes, listDoubleVotesForTeamA, listCancellationsForTeamB, confirmDoubleVote, cancelDoubleVote, confirmDoubleVotes, cancelDoubleVotes } from './double-votes.ts';
-export { prepareGroups, listGroups, mergeGroup, splitIdentities, DEFAULT_MINIMUM_GROUP_SIZE, type GroupSummary } from './split.ts';
+export { prepareGroups, listGroups, splitIdentities, DEFAULT_MINIMUM_GROUP_SIZE, type GroupSummary, type GroupState } from './split.ts';
+export { MINIMUM_ANONYMITY_SET, planMerges, type MergePlan, type MergeRule } from './anonymity.ts';
+export { registerStations, waiveStation, stationStatus, setOfficeDetails, markSession, addObservation, officeInfo, type StationStatus, type OfficeInfo, type OfficeMember } from './office.ts';
+export { countConstituency, electionCounted, type ConstituencyResults } from './results.ts';
+export { pvFigures, figuresError, type PvFigures } from './pv-figures.ts';
+export { countingStateOf, type CountingState } from './group-state.ts';
 export { acceptShuffle, acceptPartial, groupsToCount, currentCiphertexts, electionKey, countingCryptoFor, type CountingChecks, type CountingCrypto, type ShuffleChecker, type GroupWork, type ShuffleUpload, type PartialUpload, type Uploader } from './mixing.ts';
 export { tallyGroup, classifyDecoded, markedBallot, legalCounts } from './tally.ts';
 export { emitRecord, buildRecord, writeRecord } from './record.ts';

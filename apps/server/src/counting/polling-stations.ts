@@ -10,6 +10,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { compactNrn, parseNrn } from '@isoloir/electoral';
 import { appendAudit, type Store } from '@isoloir/store';
 import { CountingError, type CountingActor } from './errors.ts';
+import { splitOfficesTouchedBy } from './office.ts';
 
 export interface PollingStationRowError {
   readonly line: number;
@@ -53,6 +54,12 @@ export async function importPollingStationList(store: Store, dayId: string, stat
     );
     const first = errors[0];
     throw new CountingError('counting.file', station.trim() === '' ? 'a polling station name is required' : `${String(errors.length)} bad row(s); first at line ${String(first?.line ?? 0)}: ${first?.error ?? ''} (${first?.value ?? ''})`);
+  }
+  // After a constituency's split its double votes can no longer be cancelled: a late list is refused whole (office).
+  const late = await splitOfficesTouchedBy(store.db, dayId, station.trim(), nrns);
+  if (late.length > 0) {
+    await store.db.transaction().execute((trx) => appendAudit(trx, { actor: actor.id, action: 'counting.polling-list.refused', subject: dayId, details: { station, sha256, refused: 'counting.list-after-split', offices: late } }));
+    throw new CountingError('counting.list-after-split', `the identities of ${late.join(', ')} are already split: this list (${station}) comes too late and is not imported`);
   }
   return store.db.transaction().execute(async (trx) => {
     // The day's voters are those of its consolidated voter file (the frozen one, else the latest):

@@ -6,7 +6,7 @@ const q = (v: string | number): string => (typeof v === 'number' ? String(v) : /
 export function pvCsv(pv: PvContent): string {
   const rows: (string | number)[][] = [['section', 'key', 'value']];
   rows.push(['pv', 'election', pv.electionId], ['pv', 'constituency', pv.constituency.code], ['pv', 'mode', pv.mode], ['pv', 'category', pv.category]);
-  rows.push(['pv', 'generated_at', pv.generatedAt], ['pv', 'record_hash', pv.recordHash], ['pv', 'merged_into', pv.mergedInto ?? ''], ['pv', 'merged_from', pv.mergedFrom.join(' ')]);
+  rows.push(['pv', 'generated_at', pv.generatedAt], ['pv', 'record_hash', pv.recordHash ?? ''], ['pv', 'merged_into', pv.mergedInto ?? ''], ['pv', 'merged_from', pv.mergedFrom.join(' ')]);
   rows.push(['totals', 'registered_voters', pv.registeredVoters], ['totals', 'received', pv.received], ['totals', 'superseded', pv.superseded]);
   for (const [reason, n] of Object.entries(pv.cancelled)) rows.push(['cancelled', reason, n]);
   rows.push(['totals', 'counted', pv.counted], ['totals', 'valid', pv.valid], ['totals', 'blank', pv.blank], ['totals', 'invalid', pv.invalid]);

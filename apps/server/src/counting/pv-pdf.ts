@@ -109,8 +109,8 @@ export async function pvPdf(pv: PvContent): Promise<Uint8Array> {
   w.rule();
   w.line(`${t('generated')}: ${pv.generatedAt}`, { size: 8 });
   w.line(`${t('hash')}:`, { size: 8 });
-  w.line(pv.recordHash.slice(0, 64), { size: 7 });
-  w.line(pv.recordHash.slice(64), { size: 7 });
+  w.line((pv.recordHash ?? '').slice(0, 64), { size: 7 });
+  w.line((pv.recordHash ?? '').slice(64), { size: 7 });
   w.gap(10);
   w.line(t('signatures'), { bold: true });
   for (const role of ['president', 'secretary', 'member', 'member'] as const) {

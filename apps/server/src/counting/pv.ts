@@ -1,49 +1,57 @@
-// The procès-verbal (PV) of electronic votes per constituency × mode × abroad/Belgium: registered
-// voters of the mode, ballots received, superseded, cancelled by reason, counted, valid, blank,
-// invalid by rule, per list the four categories B/C/D/E and the total, per candidate the preference
-// votes, the record's hash. Team B reviews; two different members approve before it is final.
+// The procès-verbal (PV) of electronic votes of one counting set of a constituency main office: a
+// group (constituency × mode × abroad/Belgium) with the groups merged into it by the minimum-
+// anonymity rule (said in words). Registered voters, ballots received, superseded, cancelled by
+// reason, counted, valid, blank, invalid by rule, per list the categories B/C/D/E and the total, per
+// candidate the preference votes; the office (place, times, members, witnesses), observations,
+// claims and contested ballots; the record's hash. Figures come from pv-figures.ts only. Team B
+// reviews; two different members approve (names and times kept) before it is final.
 import type { Language } from '@isoloir/electoral';
-import type { LegalCounts } from '@isoloir/crypto';
-import { appendAudit, type Labels, type Store } from '@isoloir/store';
-import { sql } from 'kysely';
+import { appendAudit, type Labels, type ObservationKind, type OfficeMemberRole, type PvApproval, type Store } from '@isoloir/store';
 import { latestConsolidation } from '../preparation/consolidate.ts';
 import { modeCounts } from '../preparation/mode-files.ts';
 import { CountingError, type CountingActor } from './errors.ts';
-import { legalCounts } from './tally.ts';
 import { loadConstituency, type Category, type Mode } from './layout.ts';
+import { MINIMUM_ANONYMITY_SET } from './anonymity.ts';
+import { figuresError, pvFigures, type PvList, type PvMember } from './pv-figures.ts';
+import { officeInfo } from './office.ts';
 
-export interface PvList {
-  readonly number: number;
-  readonly name: string;
-  readonly categories: { readonly B: number; readonly C: number; readonly D: number; readonly E: number };
-  readonly total: number;
-  readonly effectives: readonly { readonly position: number; readonly name: string; readonly votes: number }[];
-  readonly substitutes: readonly { readonly position: number; readonly name: string; readonly votes: number }[];
-}
+export type { PvList, PvMember } from './pv-figures.ts';
 
 export interface PvContent {
   readonly format: 'isoloir-pv/1';
   readonly electionId: string;
+  readonly election: { readonly label: Labels; readonly date: string };
   readonly constituency: { readonly code: string; readonly label: Labels; readonly languages: readonly Language[] };
   readonly mode: Mode;
   readonly category: Category;
   readonly groupId: string;
+  /** The groups in this PV: the carrying group first, then those merged into it with the rule. */
+  readonly members: readonly PvMember[];
+  readonly minimumAnonymitySet: number;
   readonly registeredVoters: number;
   readonly received: number;
   readonly superseded: number;
   readonly cancelled: Readonly<Record<string, number>>;
   readonly counted: number;
-  /** Set when this group was merged (PO decision) into another: its figures are in that PV. */
+  /** Always null: a merged group has no PV of its own (its figures are in the set's PV). Kept for readers of isoloir-pv/1. */
   readonly mergedInto: string | null;
-  /** Groups merged into this one (PO decision): their ballots are in these figures. */
+  /** Groups merged into this one by the minimum-anonymity rule: their ballots are in these figures. */
   readonly mergedFrom: readonly string[];
   readonly valid: number;
   readonly blank: number;
   readonly invalid: number;
   readonly invalidByRule: Readonly<Record<string, number>>;
   readonly lists: readonly PvList[];
+  readonly office: {
+    readonly place: string;
+    readonly openedAt: string | null;
+    readonly closedAt: string | null;
+    readonly members: readonly { readonly role: OfficeMemberRole; readonly name: string; readonly listNumber: number | null }[];
+  };
+  readonly observations: readonly { readonly kind: ObservationKind; readonly author: string; readonly text: string; readonly recordedAt: string }[];
   readonly generatedAt: string;
-  readonly recordHash: string;
+  /** The election record's head hash; null until every constituency of the election is counted. */
+  readonly recordHash: string | null;
 }
 
 async function registeredVoters(store: Store, electionId: string, constituency: string, mode: Mode, category: Category): Promise<number> {
@@ -58,72 +66,69 @@ async function registeredVoters(store: Store, electionId: string, constituency: 
   return Number(row?.n ?? 0);
 }
 
-export async function buildPv(store: Store, electionId: string, groupId: string, recordHash: string, now = new Date()): Promise<PvContent> {
+export async function buildPv(store: Store, electionId: string, groupId: string, recordHash: string | null, now = new Date()): Promise<PvContent> {
   const g = await store.db.selectFrom('counting_groups').selectAll().where('election_id', '=', electionId).where('group_id', '=', groupId).executeTakeFirstOrThrow();
+  if (g.merged_into !== null) throw new CountingError('counting.state', `group ${groupId} is counted with ${g.merged_into}: it has no PV of its own`);
   const info = await loadConstituency(store.db, electionId, g.constituency_code);
-  const statuses = await sql<{ status: string; reason: string | null; n: string }>`
-    select status, cancellation_reason as reason, count(*)::text as n from ballots
-     where election_id = ${electionId} and constituency_code = ${g.constituency_code} and mode = ${g.mode} and category = ${g.category}
-     group by 1, 2`.execute(store.db);
-  const n = (f: (r: { status: string; reason: string | null }) => boolean): number => statuses.rows.filter(f).reduce((a, r) => a + Number(r.n), 0);
-  const cancelled: Record<string, number> = {};
-  for (const r of statuses.rows.filter((x) => x.status === 'cancelled')) cancelled[r.reason ?? 'other'] = (cancelled[r.reason ?? 'other'] ?? 0) + Number(r.n);
-  const mergedFrom = (await store.db.selectFrom('counting_groups').select('group_id').where('election_id', '=', electionId).where('merged_into', '=', groupId).execute()).map((r) => r.group_id);
-  // The figures are the group's legal count as the record carries it (counting_results.counts, the
-  // `counts` entry that `isoloir verify` re-derives), never a second count from the database.
-  const result = g.merged_into === null ? await store.db.selectFrom('counting_results').select('counts').where('election_id', '=', electionId).where('group_id', '=', groupId).executeTakeFirst() : undefined;
-  const count = (result?.counts as LegalCounts | undefined) ?? legalCounts(info.model, []);
-  const lists: PvList[] = count.lists.map((l) => {
-    const model = info.model.lists.find((m) => m.number === l.number);
-    return {
-      number: l.number,
-      name: model?.name ?? String(l.number),
-      categories: { B: l.B, C: l.C, D: l.D, E: l.E },
-      total: l.total,
-      effectives: l.effectives.map((votes, i) => ({ position: i + 1, name: model?.effectives[i]?.name ?? '', votes })),
-      substitutes: l.substitutes.map((votes, i) => ({ position: i + 1, name: model?.substitutes[i]?.name ?? '', votes })),
-    };
-  });
+  const figures = await pvFigures(store, info, { electionId, constituency: g.constituency_code, groupId });
+  const bad = figuresError(figures);
+  if (bad !== undefined) throw new CountingError('counting.state', `PV ${groupId}: the figures do not add up (${bad})`);
+  const election = await store.db.selectFrom('elections as e').innerJoin('election_days as d', 'd.id', 'e.election_day_id').select(['e.label', 'd.voting_date']).where('e.id', '=', electionId).executeTakeFirstOrThrow();
+  const office = await officeInfo(store, electionId, g.constituency_code);
+  let registered = 0;
+  for (const m of figures.members) registered += await registeredVoters(store, electionId, g.constituency_code, m.mode, m.category);
+  const votingDate = election.voting_date as unknown;
   return {
     format: 'isoloir-pv/1',
     electionId,
+    election: { label: election.label, date: votingDate instanceof Date ? votingDate.toISOString().slice(0, 10) : String(votingDate) },
     constituency: { code: g.constituency_code, label: info.label, languages: info.languages },
     mode: g.mode,
     category: g.category,
     groupId,
-    registeredVoters: await registeredVoters(store, electionId, g.constituency_code, g.mode, g.category),
-    received: n(() => true),
-    superseded: n((r) => r.status === 'superseded'),
-    cancelled,
-    counted: n((r) => r.status === 'counted'),
-    mergedInto: g.merged_into,
-    mergedFrom,
-    valid: count.valid,
-    blank: count.blank,
-    invalid: count.invalid,
-    invalidByRule: { ...count.invalidByRule },
-    lists,
+    members: figures.members,
+    minimumAnonymitySet: MINIMUM_ANONYMITY_SET,
+    registeredVoters: registered,
+    received: figures.received,
+    superseded: figures.superseded,
+    cancelled: figures.cancelled,
+    counted: figures.counted,
+    mergedInto: null,
+    mergedFrom: figures.members.filter((m) => m.mergeRule !== null).map((m) => m.groupId),
+    valid: figures.valid,
+    blank: figures.blank,
+    invalid: figures.invalid,
+    invalidByRule: figures.invalidByRule,
+    lists: figures.lists,
+    office: { place: office.place, openedAt: office.openedAt?.toISOString() ?? null, closedAt: office.closedAt?.toISOString() ?? null, members: office.members },
+    observations: office.observations.map((o) => ({ kind: o.kind, author: o.author, text: o.text, recordedAt: o.recordedAt.toISOString() })),
     generatedAt: now.toISOString(),
     recordHash,
   };
 }
 
-/** Generates (or regenerates, while not final) every PV of the election. */
-export async function generatePvs(store: Store, electionId: string, recordHash: string, actor: CountingActor): Promise<PvContent[]> {
-  const groups = await store.db.selectFrom('counting_groups').select('group_id').where('election_id', '=', electionId).orderBy('group_id').execute();
+/**
+ * Generates (or regenerates, while not final) the PVs of one constituency: one per counting set
+ * (merged groups have none of their own). Regenerating resets the approvals.
+ */
+export async function generatePvs(store: Store, electionId: string, constituency: string, recordHash: string | null, actor: CountingActor): Promise<PvContent[]> {
+  const groups = await store.db.selectFrom('counting_groups').select('group_id').where('election_id', '=', electionId).where('constituency_code', '=', constituency).where('merged_into', 'is', null).orderBy('group_id').execute();
   const pvs: PvContent[] = [];
   for (const g of groups) pvs.push(await buildPv(store, electionId, g.group_id, recordHash));
   await store.db.transaction().execute(async (trx) => {
     for (const pv of pvs) {
       const existing = await trx.selectFrom('counting_pvs').select('final_at').where('election_id', '=', electionId).where('constituency_code', '=', pv.constituency.code).where('mode', '=', pv.mode).where('category', '=', pv.category).executeTakeFirst();
       if (existing !== undefined && existing.final_at !== null) throw new CountingError('counting.state', `the PV of ${pv.groupId} is final`);
+      const row = { content: JSON.stringify(pv), record_hash: recordHash ?? '', generated_at: pv.generatedAt, approved_by: [] as string[], approvals: '[]' };
       await trx
         .insertInto('counting_pvs')
-        .values({ election_id: electionId, constituency_code: pv.constituency.code, mode: pv.mode, category: pv.category, content: JSON.stringify(pv), record_hash: recordHash, generated_at: pv.generatedAt })
-        .onConflict((oc) => oc.columns(['election_id', 'constituency_code', 'mode', 'category']).doUpdateSet({ content: JSON.stringify(pv), record_hash: recordHash, generated_at: pv.generatedAt, approved_by: [] }))
+        .values({ election_id: electionId, constituency_code: pv.constituency.code, mode: pv.mode, category: pv.category, ...row })
+        .onConflict((oc) => oc.columns(['election_id', 'constituency_code', 'mode', 'category']).doUpdateSet(row))
         .execute();
     }
-    await appendAudit(trx, { actor: actor.id, action: 'counting.pv.generated', subject: electionId, details: { pvs: pvs.length, recordHash } });
+    // A PV of a group that is now merged into another (none after the split) is removed.
+    if (pvs.length > 0) await trx.deleteFrom('counting_pvs').where('election_id', '=', electionId).where('constituency_code', '=', constituency).where('final_at', 'is', null).where((eb) => eb.not(eb.or(pvs.map((pv) => eb.and([eb('mode', '=', pv.mode), eb('category', '=', pv.category)]))))).execute();
+    await appendAudit(trx, { actor: actor.id, action: 'counting.pv.generated', subject: `${electionId}/${constituency}`, details: { pvs: pvs.length, recordHash } });
   });
   return pvs;
 }
@@ -145,19 +150,22 @@ export async function approvePv(store: Store, key: PvKey, actor: CountingActor):
   };
   if (row === undefined) return refuse('counting.not-found', 'no PV generated');
   if (row.final_at !== null) return refuse('counting.state', 'the PV is already final');
+  if (row.record_hash === '') return refuse('counting.state', 'the election record is not published yet: the PV is approved once every constituency is counted');
   if (row.approved_by.includes(actor.id)) return refuse('counting.four-eyes', 'a second approval must come from another member');
   return store.db.transaction().execute(async (trx) => {
+    const now = new Date();
     const approved = [...row.approved_by, actor.id];
+    const approvals: PvApproval[] = [...row.approvals, { actor: actor.id, name: actor.name ?? actor.id, at: now.toISOString() }];
     const final = approved.length >= 2;
     await trx
       .updateTable('counting_pvs')
-      .set({ approved_by: approved, final_at: final ? new Date() : null })
+      .set({ approved_by: approved, approvals: JSON.stringify(approvals), final_at: final ? now : null })
       .where('election_id', '=', key.electionId)
       .where('constituency_code', '=', key.constituency)
       .where('mode', '=', key.mode)
       .where('category', '=', key.category)
       .execute();
-    await appendAudit(trx, { actor: actor.id, action: final ? 'counting.pv.final' : 'counting.pv.approved', subject, details: { approvals: approved.length, recordHash: row.record_hash } });
+    await appendAudit(trx, { actor: actor.id, action: final ? 'counting.pv.final' : 'counting.pv.approved', subject, details: { approvals: approved.length, recordHash: row.record_hash } }, now);
     return { approvals: approved.length, final };
   });
 }

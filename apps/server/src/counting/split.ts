@@ -1,14 +1,22 @@
-// The identity split: per group (constituency × mode × abroad/Belgium) the counted ciphertexts are
-// copied without identities into the group's anonymised input, in random order. Superseded and
-// cancelled ballots are left out. A group below the minimum size must first be merged, by a PO
-// decision, into another group of the same constituency (the PV says so).
+// The identity split of one constituency main office: per counting set (a group of constituency ×
+// mode × abroad/Belgium, with the groups merged into it by the minimum-anonymity rule) the ciphertexts
+// of the ballots to count are copied without identities into the set's anonymised input, in random
+// order. Superseded and cancelled ballots are left out. Before it: every electronic period of the
+// election closed, every double vote of the constituency settled, every registered polling
+// station's list in (or waived). Other constituencies are not waited for.
+//   office: open --split (checks hold)--> split --every set decrypted and counted--> counted
 import { sql } from 'kysely';
 import { appendAudit, type Store } from '@isoloir/store';
-import { CountingError, type CountingActor } from './errors.ts';
+import { CountingError, type CountingActor, type CountingErrorCode } from './errors.ts';
 import { groupIdOf, type Category, type Mode } from './layout.ts';
 import { fromHex, packRows } from './blob.ts';
+import { MINIMUM_ANONYMITY_SET, planMerges, type MergeRule } from './anonymity.ts';
+import { ensureOffice, stationStatus } from './office.ts';
 
-export const DEFAULT_MINIMUM_GROUP_SIZE = 10;
+/** The minimum anonymity set, under its earlier name. */
+export const DEFAULT_MINIMUM_GROUP_SIZE = MINIMUM_ANONYMITY_SET;
+
+export type GroupState = 'waiting' | 'split' | 'counted';
 
 export interface GroupSummary {
   readonly groupId: string;
@@ -17,61 +25,105 @@ export interface GroupSummary {
   readonly category: Category;
   /** Ballots to count (received, not superseded or cancelled). */
   readonly ballots: number;
+  /** Below the minimum anonymity set on its own. */
   readonly small: boolean;
   readonly mergedInto: string | null;
+  readonly mergeRule: MergeRule | null;
+  readonly state: GroupState;
+  /** When the state last changed (split or counted), null while waiting. */
+  readonly stateAt: Date | null;
 }
 
-async function refuse(store: Store, actor: CountingActor, electionId: string, code: 'counting.period-open' | 'counting.state' | 'counting.small-group' | 'counting.merge' | 'counting.already-split', message: string): Promise<never> {
-  await store.db.transaction().execute((trx) => appendAudit(trx, { actor: actor.id, action: 'counting.refused', subject: electionId, details: { refused: code, message } }));
+async function refuse(store: Store, actor: CountingActor, subject: string, code: CountingErrorCode, message: string): Promise<never> {
+  await store.db.transaction().execute((trx) => appendAudit(trx, { actor: actor.id, action: 'counting.refused', subject, details: { refused: code, message } }));
   throw new CountingError(code, message);
 }
 
-async function ensureClosed(store: Store, electionId: string, actor: CountingActor): Promise<void> {
+async function ensureReady(store: Store, electionId: string, constituency: string, actor: CountingActor): Promise<void> {
+  const subject = `${electionId}/${constituency}`;
   const periods = await store.db.selectFrom('voting_periods').select(['mode', 'closed_at']).where('election_id', '=', electionId).where('mode', 'in', ['online', 'kiosk']).execute();
   if (periods.length === 0 || periods.some((p) => p.closed_at === null)) {
-    await refuse(store, actor, electionId, 'counting.period-open', 'counting starts only after every electronic voting period is closed');
+    await refuse(store, actor, subject, 'counting.period-open', 'counting starts only after every electronic voting period is closed');
   }
-  const pending = await store.db.selectFrom('double_votes').select((eb) => eb.fn.countAll<string>().as('n')).where('election_id', '=', electionId).where('status', '!=', 'cancelled').executeTakeFirst();
-  if (Number(pending?.n ?? 0) > 0) await refuse(store, actor, electionId, 'counting.state', `${String(pending?.n)} double vote(s) still to confirm and cancel`);
+  const pending = await store.db
+    .selectFrom('double_votes')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('election_id', '=', electionId)
+    .where('constituency_code', '=', constituency)
+    .where('status', '!=', 'cancelled')
+    .executeTakeFirst();
+  if (Number(pending?.n ?? 0) > 0) await refuse(store, actor, subject, 'counting.state', `${String(pending?.n)} double vote(s) of ${constituency} still to confirm and cancel`);
 }
 
-/** Lists the groups with their sizes; records them (idempotent before the split). */
-export async function prepareGroups(store: Store, electionId: string, actor: CountingActor, minimum = DEFAULT_MINIMUM_GROUP_SIZE): Promise<GroupSummary[]> {
-  await ensureClosed(store, electionId, actor);
+/** Every registered polling station of the constituency has reported or is waived; at least one is registered. */
+async function ensureStationsIn(store: Store, electionId: string, constituency: string, actor: CountingActor): Promise<void> {
+  const stations = await stationStatus(store, electionId, constituency);
+  const subject = `${electionId}/${constituency}`;
+  if (stations.length === 0) await refuse(store, actor, subject, 'counting.stations-incomplete', `no polling station is registered for ${constituency}: register them, then import their lists`);
+  const missing = stations.filter((s) => !s.done).map((s) => s.station);
+  if (missing.length > 0) await refuse(store, actor, subject, 'counting.stations-incomplete', `${String(missing.length)} polling station(s) of ${constituency} have not reported and are not waived: ${missing.slice(0, 20).join(', ')}`);
+}
+
+async function groupSizes(store: Store, electionId: string, constituency: string): Promise<{ constituency_code: string; mode: Mode; category: Category; counted: string }[]> {
   const rows = await sql<{ constituency_code: string; mode: Mode; category: Category; counted: string }>`
-    select constituency_code, mode, category, count(*) filter (where status = 'received')::text as counted
-      from ballots where election_id = ${electionId}
+    select constituency_code, mode, category, count(*) filter (where status in ('received', 'counted'))::text as counted
+      from ballots where election_id = ${electionId} and constituency_code = ${constituency}
      group by 1, 2, 3 order by 1, 2, 3`.execute(store.db);
+  return rows.rows;
+}
+
+/**
+ * Records the constituency's groups with their sizes and merges those below the minimum by rule
+ * (audited); idempotent until the split. Refused while a period is open or a double vote is unsettled.
+ */
+export async function prepareGroups(store: Store, electionId: string, constituency: string, actor: CountingActor): Promise<GroupSummary[]> {
+  await ensureReady(store, electionId, constituency, actor);
+  const rows = await groupSizes(store, electionId, constituency);
+  const plan = planMerges(rows.map((r) => ({ groupId: groupIdOf(r.constituency_code, r.mode, r.category), mode: r.mode, category: r.category, ballots: Number(r.counted) })));
   await store.db.transaction().execute(async (trx) => {
-    for (const r of rows.rows) {
+    await ensureOffice(trx, electionId, constituency);
+    const office = await trx.selectFrom('counting_offices').select('split_at').where('election_id', '=', electionId).where('constituency_code', '=', constituency).forUpdate().executeTakeFirstOrThrow();
+    if (office.split_at !== null) return;
+    for (const r of rows) {
+      const groupId = groupIdOf(r.constituency_code, r.mode, r.category);
+      const merge = plan.merges.get(groupId);
+      const values = { ballots: Number(r.counted), merged_into: merge?.into ?? null, merge_rule: merge?.rule ?? null, merge_decided_by: merge === undefined ? null : 'rule:minimum-anonymity-set' };
       await trx
         .insertInto('counting_groups')
-        .values({ election_id: electionId, group_id: groupIdOf(r.constituency_code, r.mode, r.category), constituency_code: r.constituency_code, mode: r.mode, category: r.category, ballots: Number(r.counted) })
-        .onConflict((oc) => oc.columns(['election_id', 'group_id']).doUpdateSet({ ballots: Number(r.counted) }).where('counting_groups.input', 'is', null))
+        .values({ election_id: electionId, group_id: groupId, constituency_code: r.constituency_code, mode: r.mode, category: r.category, ...values })
+        .onConflict((oc) => oc.columns(['election_id', 'group_id']).doUpdateSet(values))
         .execute();
     }
-    await appendAudit(trx, { actor: actor.id, action: 'counting.groups.prepared', subject: electionId, details: { groups: rows.rows.length, minimum } });
+    await appendAudit(trx, {
+      actor: actor.id,
+      action: 'counting.groups.prepared',
+      subject: `${electionId}/${constituency}`,
+      details: { minimum: MINIMUM_ANONYMITY_SET, groups: rows.length, merges: [...plan.merges].map(([group, m]) => ({ group, into: m.into, rule: m.rule })), withheld: plan.withheld },
+    });
   });
-  return listGroups(store, electionId, minimum);
+  return listGroups(store, electionId, constituency);
 }
 
-export async function listGroups(store: Store, electionId: string, minimum = DEFAULT_MINIMUM_GROUP_SIZE): Promise<GroupSummary[]> {
-  const rows = await store.db.selectFrom('counting_groups').selectAll().where('election_id', '=', electionId).orderBy('group_id').execute();
-  return rows.map((r) => ({ groupId: r.group_id, constituency: r.constituency_code, mode: r.mode, category: r.category, ballots: r.ballots, small: r.ballots < minimum, mergedInto: r.merged_into }));
-}
-
-/** The PO's decision: count a small group together with another group of the same constituency. */
-export async function mergeGroup(store: Store, electionId: string, groupId: string, intoGroupId: string, actor: CountingActor): Promise<void> {
-  const groups = await store.db.selectFrom('counting_groups').selectAll().where('election_id', '=', electionId).execute();
-  const from = groups.find((g) => g.group_id === groupId);
-  const into = groups.find((g) => g.group_id === intoGroupId);
-  if (from === undefined || into === undefined || groupId === intoGroupId) return refuse(store, actor, electionId, 'counting.merge', 'unknown group');
-  if (from.constituency_code !== into.constituency_code) return refuse(store, actor, electionId, 'counting.merge', 'groups of different constituencies cannot be merged');
-  if (into.merged_into !== null || groups.some((g) => g.merged_into === groupId)) return refuse(store, actor, electionId, 'counting.merge', 'merge into a group that is itself counted');
-  if (from.input !== null || into.input !== null) return refuse(store, actor, electionId, 'counting.already-split', 'the identities are already split');
-  await store.db.transaction().execute(async (trx) => {
-    await trx.updateTable('counting_groups').set({ merged_into: intoGroupId, merge_decided_by: actor.id }).where('election_id', '=', electionId).where('group_id', '=', groupId).execute();
-    await appendAudit(trx, { actor: actor.id, action: 'counting.group.merged', subject: electionId, details: { groupId, intoGroupId } });
+export async function listGroups(store: Store, electionId: string, constituency?: string): Promise<GroupSummary[]> {
+  let q = store.db.selectFrom('counting_groups').selectAll().where('election_id', '=', electionId);
+  if (constituency !== undefined) q = q.where('constituency_code', '=', constituency);
+  const rows = await q.orderBy('group_id').execute();
+  return rows.map((r) => {
+    const carrier = r.merged_into === null ? r : rows.find((x) => x.group_id === r.merged_into);
+    const counted = carrier?.counted_at ?? null;
+    const split = carrier?.split_at ?? null;
+    return {
+      groupId: r.group_id,
+      constituency: r.constituency_code,
+      mode: r.mode,
+      category: r.category,
+      ballots: r.ballots,
+      small: r.ballots > 0 && r.ballots < MINIMUM_ANONYMITY_SET,
+      mergedInto: r.merged_into,
+      mergeRule: r.merge_rule,
+      state: counted !== null ? 'counted' : split !== null ? 'split' : 'waiting',
+      stateAt: counted ?? split,
+    };
   });
 }
 
@@ -87,54 +139,36 @@ function shuffleInPlace(items: Uint8Array[][]): void {
 }
 
 /**
- * Splits identities from contents: per counted group, the ciphertexts of its ballots (and of the
- * groups merged into it) in random order, without any identity. The ballots become "counted".
+ * Splits identities from contents for one constituency: per counting set, the ciphertexts of its
+ * ballots in random order, without any identity. The ballots stay "received" until their set is
+ * decrypted and counted. Refused (audited, with a code) unless every check holds; a constituency
+ * whose electronic ballots together stay below the minimum anonymity set is never split.
  */
-export async function splitIdentities(store: Store, electionId: string, actor: CountingActor, minimum = DEFAULT_MINIMUM_GROUP_SIZE): Promise<GroupSummary[]> {
-  await ensureClosed(store, electionId, actor);
-  const groups = await listGroups(store, electionId, minimum);
-  if (groups.length === 0) return refuse(store, actor, electionId, 'counting.state', 'no group: prepare the groups first');
-  const small = groups.filter((g) => g.small && g.mergedInto === null && !groups.some((o) => o.mergedInto === g.groupId));
-  const mergedTargets = new Set(groups.map((g) => g.mergedInto).filter((g): g is string => g !== null));
-  // A small group that is the only one left in its constituency has nothing to merge with.
-  const alone = (g: GroupSummary): boolean => !groups.some((o) => o.groupId !== g.groupId && o.constituency === g.constituency && o.mergedInto === null);
-  const stillSmall = small.filter((g) => !mergedTargets.has(g.groupId) && g.ballots > 0 && !alone(g));
-  if (stillSmall.length > 0) return refuse(store, actor, electionId, 'counting.small-group', `groups below ${String(minimum)} ballots need a PO merge decision: ${stillSmall.map((g) => g.groupId).join(', ')}`);
-  return store.db.transaction().execute(async (trx) => {
-    const done = await trx.selectFrom('counting_groups').select('group_id').where('election_id', '=', electionId).where('input', 'is not', null).executeTakeFirst();
-    if (done !== undefined) throw new CountingError('counting.already-split', 'the identities are already split');
+export async function splitIdentities(store: Store, electionId: string, constituency: string, actor: CountingActor): Promise<GroupSummary[]> {
+  const subject = `${electionId}/${constituency}`;
+  await ensureStationsIn(store, electionId, constituency, actor);
+  const groups = await prepareGroups(store, electionId, constituency, actor);
+  if (groups.length === 0) return refuse(store, actor, subject, 'counting.state', `no electronic ballot in ${constituency}`);
+  const total = groups.reduce((a, g) => a + g.ballots, 0);
+  if (total > 0 && total < MINIMUM_ANONYMITY_SET) {
+    return refuse(store, actor, subject, 'counting.anonymity-set', `the ${String(total)} electronic ballot(s) of ${constituency} are fewer than the minimum anonymity set (${String(MINIMUM_ANONYMITY_SET)}) even all together: they are not counted on their own`);
+  }
+  await store.db.transaction().execute(async (trx) => {
+    const office = await trx.selectFrom('counting_offices').select('split_at').where('election_id', '=', electionId).where('constituency_code', '=', constituency).forUpdate().executeTakeFirstOrThrow();
+    if (office.split_at !== null) throw new CountingError('counting.already-split', `the identities of ${constituency} are already split`);
     const now = new Date();
     for (const target of groups.filter((g) => g.mergedInto === null)) {
       const members = groups.filter((g) => g.groupId === target.groupId || g.mergedInto === target.groupId);
-      const rows = [];
+      const cts: Uint8Array[][] = [];
       for (const m of members) {
-        const part = await trx
-          .selectFrom('ballots')
-          .select(['id', 'ciphertexts'])
-          .where('election_id', '=', electionId)
-          .where('constituency_code', '=', m.constituency)
-          .where('mode', '=', m.mode)
-          .where('category', '=', m.category)
-          .where('status', '=', 'received')
-          .execute();
-        rows.push(...part);
+        const part = await trx.selectFrom('ballots').select('ciphertexts').where('election_id', '=', electionId).where('constituency_code', '=', constituency).where('mode', '=', m.mode).where('category', '=', m.category).where('status', '=', 'received').execute();
+        for (const r of part) cts.push((r.ciphertexts as string[]).map(fromHex));
       }
-      const cts = rows.map((r) => (r.ciphertexts as string[]).map(fromHex));
       shuffleInPlace(cts);
-      await trx.updateTable('counting_groups').set({ input: packRows(cts) }).where('election_id', '=', electionId).where('group_id', '=', target.groupId).execute();
-      for (const m of members) {
-        await trx
-          .updateTable('ballots')
-          .set({ status: 'counted', status_changed_at: now })
-          .where('election_id', '=', electionId)
-          .where('constituency_code', '=', m.constituency)
-          .where('mode', '=', m.mode)
-          .where('category', '=', m.category)
-          .where('status', '=', 'received')
-          .execute();
-      }
+      await trx.updateTable('counting_groups').set({ input: packRows(cts), split_at: now }).where('election_id', '=', electionId).where('group_id', '=', target.groupId).execute();
     }
-    await appendAudit(trx, { actor: actor.id, action: 'counting.identities.split', subject: electionId, details: { groups: groups.map((g) => ({ groupId: g.groupId, ballots: g.ballots, mergedInto: g.mergedInto })) } });
-    return groups;
+    await trx.updateTable('counting_offices').set({ split_at: now, split_by: actor.id }).where('election_id', '=', electionId).where('constituency_code', '=', constituency).execute();
+    await appendAudit(trx, { actor: actor.id, action: 'counting.identities.split', subject, details: { groups: groups.map((g) => ({ groupId: g.groupId, ballots: g.ballots, mergedInto: g.mergedInto, rule: g.mergeRule })) } });
   });
+  return listGroups(store, electionId, constituency);
 }

@@ -69,6 +69,16 @@ export async function tallyGroup(store: Store, cc: CountingCrypto, electionId: s
   const group = await store.db.selectFrom('counting_groups').select('constituency_code').where('election_id', '=', electionId).where('group_id', '=', groupId).executeTakeFirstOrThrow();
   const counts = legalCounts((await loadConstituency(store.db, electionId, group.constituency_code)).model, decoded);
   await store.db.transaction().execute(async (trx) => {
+    // Only now, decrypted and counted, do the set's ballots become "counted" (the voter's portal shows it).
+    const now = new Date();
+    const members = await trx.selectFrom('counting_groups').select(['group_id', 'constituency_code', 'mode', 'category']).where('election_id', '=', electionId).where((eb) => eb.or([eb('group_id', '=', groupId), eb('merged_into', '=', groupId)])).execute();
+    let marked = 0;
+    for (const m of members) {
+      const res = await trx.updateTable('ballots').set({ status: 'counted', status_changed_at: now }).where('election_id', '=', electionId).where('constituency_code', '=', m.constituency_code).where('mode', '=', m.mode).where('category', '=', m.category).where('status', '=', 'received').executeTakeFirst();
+      marked += Number(res.numUpdatedRows);
+    }
+    if (marked !== decoded.length) throw new CountingError('counting.state', `group ${groupId}: ${String(decoded.length)} ballots decrypted but ${String(marked)} waiting to be counted`);
+    await trx.updateTable('counting_groups').set({ counted_at: now }).where('election_id', '=', electionId).where((eb) => eb.or([eb('group_id', '=', groupId), eb('merged_into', '=', groupId)])).execute();
     await trx
       .insertInto('counting_results')
       .values({ election_id: electionId, group_id: groupId, trustees: chosen.map((p) => p.trustee), plaintexts: packRows(combined.value), ballots: JSON.stringify(decoded.map(decodedJson)), counts: JSON.stringify(counts) })

@@ -3,7 +3,7 @@
 // counting-routes.test.ts):
 //   /api/counting/identities/…  Team A only: who voted (NRN, name), never a ciphertext or content;
 //   /api/counting/contents/…    Team B and the trustees: ciphertexts, proofs, figures, never an identity;
-//   /api/counting/process/…     the organising authority (PO): group sizes, merge, split, results;
+//   /api/counting/process/…     a constituency's president or the organising authority (PO): stations, split, results;
 //   /api/counting/public/…      anybody: the election record (pseudonyms only) and final PVs.
 // Expected failures of the counting domain (CountingError) are answered `{ code, message }` with the
 // domain's message, which names what was refused (group, trustee, proof).
@@ -22,7 +22,7 @@ export type CountingDataCategory = 'identities' | 'contents' | 'process' | 'publ
 export const CATEGORY_ROLES: Readonly<Record<Exclude<CountingDataCategory, 'public'>, readonly Role[]>> = {
   identities: ['team-a'],
   contents: ['team-b', 'trustee'],
-  process: ['po-admin'],
+  process: ['po-admin', 'president'],
 };
 
 export function categoryOf(url: string): CountingDataCategory | undefined {
@@ -50,6 +50,13 @@ export function countingErrorHandler(error: FastifyError, request: FastifyReques
 
 export function actorOf(request: FastifyRequest): CountingActor {
   return { id: `official:${officialOf(request).officialId}` };
+}
+
+/** The actor with the official's name (for what is printed on a PV, e.g. approvals). */
+export async function namedActorOf(app: AppInstance, request: FastifyRequest): Promise<CountingActor> {
+  const id = officialOf(request).officialId;
+  const row = await app.context.store.db.selectFrom('officials').select(['given_name', 'surname']).where('id', '=', id).executeTakeFirst();
+  return { id: `official:${id}`, name: row === undefined ? id : `${row.given_name} ${row.surname}` };
 }
 
 /** The caller holds `role` for the constituency (Team A / Team B are scoped to one constituency). */

@@ -8,7 +8,8 @@ import { groupsToCount } from '../counting/mixing.ts';
 import { approvePv, type PvContent } from '../counting/pv.ts';
 import { listGroups } from '../counting/split.ts';
 import { errorSchema } from './schemas.ts';
-import { categorySchema, constituencyParams, countingErrorHandler, modeSchema, slug, teamActor } from './counting-common.ts';
+import { categorySchema, constituencyParams, countingErrorHandler, modeSchema, namedActorOf, slug, teamActor } from './counting-common.ts';
+import { addObservation } from '../counting/office.ts';
 
 const access = { roles: ['team-b'] } as const;
 const tags = ['counting: Team B (contents)'];
@@ -20,6 +21,7 @@ const pvSchema = z.object({
   generatedAt: z.string(),
   recordHash: z.string(),
   approvals: z.number(),
+  approvedBy: z.array(z.object({ official: z.string(), at: z.string() })),
   approvedByMe: z.boolean(),
   final: z.boolean(),
   finalAt: z.string().nullable(),
@@ -81,7 +83,7 @@ export function countingContentRoutes(app: AppInstance): void {
       schema: {
         tags, summary: 'The groups of my constituency: ballots to count, merges, shuffles and decryptions done, counted',
         params: constituencyParams,
-        response: { 200: z.object({ groups: z.array(z.object({ groupId: z.string(), mode: modeSchema, category: categorySchema, ballots: z.number(), small: z.boolean(), mergedInto: z.string().nullable(), split: z.boolean(), shuffles: z.number(), decryptions: z.number(), counted: z.boolean() })) }), 403: errorSchema },
+        response: { 200: z.object({ groups: z.array(z.object({ groupId: z.string(), mode: modeSchema, category: categorySchema, ballots: z.number(), small: z.boolean(), mergedInto: z.string().nullable(), mergeRule: z.string().nullable(), state: z.enum(['waiting', 'split', 'counted']), split: z.boolean(), shuffles: z.number(), decryptions: z.number(), counted: z.boolean() })) }), 403: errorSchema },
       },
       config: { access },
       errorHandler: countingErrorHandler,
@@ -89,12 +91,12 @@ export function countingContentRoutes(app: AppInstance): void {
     async (request) => {
       requireScope(request, 'team-b', request.params.constituency);
       const { electionId, constituency } = request.params;
-      const groups = (await listGroups(store, electionId)).filter((g) => g.constituency === constituency);
+      const groups = await listGroups(store, electionId, constituency);
       const work = await groupsToCount(store, electionId);
       return {
         groups: groups.map((g) => {
           const w = work.find((x) => x.groupId === g.groupId);
-          return { groupId: g.groupId, mode: g.mode, category: g.category, ballots: g.ballots, small: g.small, mergedInto: g.mergedInto, split: w !== undefined, shuffles: w?.shuffles ?? 0, decryptions: w?.decryptedBy.length ?? 0, counted: w?.counted ?? false };
+          return { groupId: g.groupId, mode: g.mode, category: g.category, ballots: g.ballots, small: g.small, mergedInto: g.mergedInto, mergeRule: g.mergeRule, state: g.state, split: g.state !== 'waiting', shuffles: w?.shuffles ?? 0, decryptions: w?.decryptedBy.length ?? 0, counted: w?.counted ?? false };
         }),
       };
     },
@@ -109,9 +111,23 @@ export function countingContentRoutes(app: AppInstance): void {
       return {
         pvs: rows.map((r) => {
           const content = r.content as PvContent;
-          return { groupId: content.groupId, mode: r.mode, category: r.category, generatedAt: r.generated_at.toISOString(), recordHash: r.record_hash, approvals: r.approved_by.length, approvedByMe: r.approved_by.includes(actor.id), final: r.final_at !== null, finalAt: r.final_at?.toISOString() ?? null, content: content as unknown as Record<string, unknown> };
+          return { groupId: content.groupId, mode: r.mode, category: r.category, generatedAt: r.generated_at.toISOString(), recordHash: r.record_hash, approvals: r.approved_by.length, approvedBy: r.approvals.map((a) => ({ official: a.name, at: a.at })), approvedByMe: r.approved_by.includes(actor.id), final: r.final_at !== null, finalAt: r.final_at?.toISOString() ?? null, content: content as unknown as Record<string, unknown> };
         }),
       };
+    },
+  );
+
+  app.post(
+    '/api/counting/contents/:electionId/constituencies/:constituency/observations',
+    {
+      schema: { tags, summary: 'Enter an observation, a claim or a contested ballot in the PVs of my constituency', params: constituencyParams, body: z.strictObject({ kind: z.enum(['observation', 'claim', 'contested']), author: z.string().trim().min(1).max(200), text: z.string().trim().min(1).max(2000) }), response: { 200: z.object({ observations: z.number() }), 403: errorSchema } },
+      config: { access },
+      errorHandler: countingErrorHandler,
+    },
+    async (request) => {
+      const actor = teamActor(request, 'team-b', request.params.constituency);
+      const info = await addObservation(store, request.params.electionId, request.params.constituency, request.body, actor);
+      return { observations: info.observations.length };
     },
   );
 
@@ -124,8 +140,8 @@ export function countingContentRoutes(app: AppInstance): void {
     },
     async (request) => {
       const { electionId, constituency, mode, category } = request.params;
-      const actor = teamActor(request, 'team-b', constituency);
-      return approvePv(store, { electionId, constituency, mode, category }, actor);
+      teamActor(request, 'team-b', constituency);
+      return approvePv(store, { electionId, constituency, mode, category }, await namedActorOf(app, request));
     },
   );
 }

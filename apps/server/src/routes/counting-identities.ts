@@ -103,7 +103,7 @@ export function countingIdentityRoutes(app: AppInstance): void {
         tags, summary: 'Who voted remotely in my constituency (attendance): identities and the status of the ballot that counts, never a content',
         params: constituencyParams,
         querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(5000).default(500), offset: z.coerce.number().int().min(0).default(0) }),
-        response: { 200: z.object({ total: z.number(), voters: z.array(z.object({ nrn: z.string(), name: z.string(), mode: z.string(), category: z.string(), ballots: z.number(), lastReceivedAt: z.string(), status: z.string() })) }), 403: errorSchema },
+        response: { 409: errorSchema, 200: z.object({ total: z.number(), voters: z.array(z.object({ nrn: z.string(), name: z.string(), mode: z.string().nullable(), category: z.string().nullable(), ballots: z.number(), lastReceivedAt: z.string(), status: z.string() })) }), 403: errorSchema },
       },
       config: { access },
       errorHandler: countingErrorHandler,

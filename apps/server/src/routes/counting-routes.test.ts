@@ -107,8 +107,24 @@ describe('counting routes: Team A identities only, Team B contents only', () => 
     assert.equal(upload.json<{ code: string }>().code, 'counting.unavailable');
     // Counting before the period is closed: refused, audited, nothing changed.
     const po = await testSession(store, { kind: 'official', officialId: 'dev-po-admin' });
-    const split = await app.inject({ method: 'POST', url: `/api/counting/process/${DEMO_ELECTION_ID}/split`, headers: { ...po.headers, 'content-type': 'application/json' }, payload: '{}' });
+    const office = (code: string): string => `/api/counting/process/${DEMO_ELECTION_ID}/constituencies/${code}`;
+    const post = (who: { headers: object }, url: string, body: unknown) => app.inject({ method: 'POST', url, headers: { ...(who.headers as Record<string, string>), 'content-type': 'application/json' }, payload: JSON.stringify(body) });
+    const noStation = await post(po, `${office('liege')}/split`, {});
+    assert.equal(noStation.json<{ code: string }>().code, 'counting.stations-incomplete', 'no polling station registered: refused');
+    assert.equal((await post(po, `${office('liege')}/stations`, { stations: ['Liège BV 1'] })).statusCode, 200);
+    assert.equal((await post(po, `${office('liege')}/split`, {})).json<{ code: string }>().code, 'counting.stations-incomplete');
+    assert.equal((await post(po, `${office('liege')}/stations/waive`, { station: 'Liège BV 1', reason: 'TEST: the list will not come' })).statusCode, 200);
+    const split = await post(po, `${office('liege')}/split`, {});
     assert.equal(split.json<{ code: string }>().code, 'counting.period-open');
+    // The president of Liège runs Liège's count, and only Liège's.
+    const president = await testSession(store, { kind: 'official', officialId: 'dev-president-liege' });
+    assert.equal(await get(president.headers, office('liege')), 200);
+    assert.equal(await get(president.headers, office('namur')), 403);
+    assert.equal((await post(president, `${office('namur')}/split`, {})).statusCode, 403);
+    assert.equal(await get(president.headers, `/api/counting/identities/${DEMO_ELECTION_ID}/constituencies/liege/remote-voters`), 403);
+    assert.equal(await get(president.headers, `/api/counting/contents/${DEMO_ELECTION_ID}/constituencies/liege/pvs`), 403);
+    const refused = await store.db.selectFrom('audit_log').select('action').where('action', '=', 'counting.refused').execute();
+    assert.ok(refused.length >= 3, 'refusals are audited');
     const record = await app.inject({ url: `/api/counting/public/${DEMO_ELECTION_ID}/record` });
     assert.equal(record.statusCode, 404);
   });

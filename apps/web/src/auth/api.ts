@@ -2,7 +2,7 @@
 // that carry the token in the x-csrf-token header.
 import { getJson, type ApiResult, type Labels } from '../api.ts';
 
-export const ROLES = ['po-admin', 'commune-official', 'consular-official', 'team-a', 'team-b', 'trustee', 'kiosk-operator', 'observer'] as const;
+export const ROLES = ['po-admin', 'commune-official', 'consular-official', 'team-a', 'team-b', 'trustee', 'kiosk-operator', 'observer', 'president'] as const;
 export type Role = (typeof ROLES)[number];
 
 export function isRole(value: string | undefined): value is Role {

@@ -17,7 +17,8 @@ import { startDevServer } from '@isoloir/server/testing';
 import { publishHead, votingService } from '@isoloir/server/voting';
 import {
   approvePv, cancelDoubleVotes, confirmDoubleVotes, exportBundle, exportEml, generatePvs, groupsToCount, identifyDoubleVotes, importPollingStationList, listCancellationsForTeamB,
-  listDoubleVotesForTeamA, mergeGroup, openDemoCeremony, prepareGroups, publishRoll, pvCsv, pvPdf, splitIdentities, tallyGroup, writeRecord, type CountingCrypto, type PvContent,
+  listDoubleVotesForTeamA, openDemoCeremony, publishRoll, pvCsv, pvPdf, splitIdentities, writeRecord, registerStations, waiveStation, setOfficeDetails, markSession, countConstituency, CountingError,
+  type CountingCrypto, type PvContent, type OfficeMember,
 } from '@isoloir/server/counting';
 import { runDemoKeygen, runDemoTrusteeStep } from '../ceremony/demo-trustees.ts';
 import { castDemoBallots, type CastLogEntry } from './demo-cast.ts';
@@ -42,12 +43,23 @@ export interface DemoSummary {
   readonly groups: number;
   readonly recordHash: string;
   readonly pvs: readonly PvContent[];
+  /** Constituencies whose electronic ballots stay below the minimum anonymity set (not counted on their own). */
+  readonly withheld: readonly string[];
 }
 
 const PO = { id: 'demo:po-admin' };
 const TEAM_A = { id: 'demo:team-a-1' };
-const TEAM_B1 = { id: 'demo:team-b-1' };
-const TEAM_B2 = { id: 'demo:team-b-2' };
+const TEAM_B1 = { id: 'demo:team-b-1', name: 'DEMO-ONLY Sofie Janssens' };
+const TEAM_B2 = { id: 'demo:team-b-2', name: 'DEMO-ONLY Bram Claes' };
+const PRESIDENT = { id: 'demo:president', name: 'DEMO-ONLY Hélène Gillet' };
+/** DEMO-ONLY office members and witnesses. */
+const DEMO_OFFICE: OfficeMember[] = [
+  { role: 'president', name: 'DEMO-ONLY Hélène Gillet', listNumber: null },
+  { role: 'secretary', name: 'DEMO-ONLY Tom Wouters', listNumber: null },
+  { role: 'assessor', name: 'DEMO-ONLY Sofie Janssens', listNumber: null },
+  { role: 'assessor', name: 'DEMO-ONLY Marc Renard', listNumber: null },
+  { role: 'witness', name: 'DEMO-ONLY Ilse Maes', listNumber: 1 },
+];
 
 export async function runDemo(o: DemoOptions): Promise<DemoSummary> {
   const log = o.log ?? ((l: string) => process.stderr.write(`${l}\n`));
@@ -87,12 +99,22 @@ export async function runDemo(o: DemoOptions): Promise<DemoSummary> {
     await publishHead(votingService(store), DEMO_ELECTION_ID, 'closing', new Date());
     lap('casting');
 
-    // A polling-station list: about 2 % of the voters also voted at a polling station.
+    // Polling-station lists: about 2 % of the voters also voted at a polling station; one station
+    // per constituency (DEMO-ONLY names), registered by its main office before the lists come in.
     const voters = [...new Set(casts.map((c) => c.nrn))];
     const atStation = voters.filter((_, i) => i % 50 === 7);
-    await importPollingStationList(store, DEMO_DAY_ID, 'demo-station-1', `nrn\n${atStation.join('\n')}\n`, TEAM_A);
-    await identifyDoubleVotes(store, DEMO_ELECTION_ID, TEAM_A);
+    const constituencyOf = new Map(casts.map((c) => [c.nrn, c.constituency]));
     const constituencies = await store.db.selectFrom('constituencies').select('code').where('election_id', '=', DEMO_ELECTION_ID).execute();
+    for (const { code } of constituencies) {
+      const station = `demo-station-${code}`;
+      await registerStations(store, DEMO_ELECTION_ID, code, [station], PRESIDENT);
+      await importPollingStationList(store, DEMO_DAY_ID, station, `nrn\n${atStation.filter((n) => constituencyOf.get(n) === code).join('\n')}\n`, TEAM_A).catch((e: unknown) => {
+        // A station whose list has no voter is refused as empty: the office waives it, with the reason.
+        if (!(e instanceof CountingError && e.code === 'counting.file')) throw e;
+        return waiveStation(store, DEMO_ELECTION_ID, code, station, 'DEMO-ONLY: no voter of this station voted remotely', PRESIDENT);
+      });
+    }
+    await identifyDoubleVotes(store, DEMO_ELECTION_ID, TEAM_A);
     for (const { code } of constituencies) {
       // Set-based: each team settles its constituency's cases in one transaction.
       await confirmDoubleVotes(store, (await listDoubleVotesForTeamA(store, DEMO_ELECTION_ID, code)).map((c) => c.ballotId), code, TEAM_A);
@@ -100,14 +122,20 @@ export async function runDemo(o: DemoOptions): Promise<DemoSummary> {
     }
     lap('polling-station list and cancellations');
 
-    const groups = await prepareGroups(store, DEMO_ELECTION_ID, PO);
-    // The PO's decision for small groups: merge into the largest group of the same constituency.
+    // Each main office splits its own constituency; groups below the minimum anonymity set are merged
+    // by rule; a constituency whose electronic ballots stay below it all together is withheld.
+    const withheld: string[] = [];
     for (const { code } of constituencies) {
-      const mine = groups.filter((x) => x.constituency === code).sort((a, b) => b.ballots - a.ballots);
-      const target = mine[0];
-      for (const g of mine.slice(1)) if (g.small && target !== undefined) await mergeGroup(store, DEMO_ELECTION_ID, g.groupId, target.groupId, PO);
+      await setOfficeDetails(store, DEMO_ELECTION_ID, code, { place: `DEMO-ONLY main office of ${code}`, members: DEMO_OFFICE }, PRESIDENT);
+      await markSession(store, DEMO_ELECTION_ID, code, 'open', PRESIDENT);
+      try {
+        await splitIdentities(store, DEMO_ELECTION_ID, code, PRESIDENT);
+      } catch (e) {
+        if (!(e instanceof CountingError && (e.code === 'counting.anonymity-set' || (e.code === 'counting.state' && /no electronic ballot/.test(e.message))))) throw e;
+        withheld.push(code);
+        log(`${code}: ${e.message}`);
+      }
     }
-    await splitIdentities(store, DEMO_ELECTION_ID, PO);
     lap('identity split');
 
     const cc: CountingCrypto = {
@@ -125,15 +153,21 @@ export async function runDemo(o: DemoOptions): Promise<DemoSummary> {
     lap('mixing (2 trustee processes, signed, proofs checked on upload)');
     // The same trustees decrypt: each refuses a group whose chain holds no shuffle of its own (own-shuffle-missing).
     for (const trustee of [1, 2]) await runDemoTrusteeStep(server.url, shareDir, trustee, 'decrypt', log);
-    for (const g of await groupsToCount(store, DEMO_ELECTION_ID)) if (g.ballots > 0) await tallyGroup(store, cc, DEMO_ELECTION_ID, g.groupId, PO);
+    // Each main office counts its own constituency once its sets are decrypted.
+    const counted = constituencies.filter((c) => !withheld.includes(c.code));
+    for (const { code } of counted) await countConstituency(store, cc, DEMO_ELECTION_ID, code, PRESIDENT);
     lap('decryption (trustee processes 1 and 2, who mixed, after their checks) and counting');
 
     rmSync(join(o.out, 'record'), { force: true });
     const recordHash = await writeRecord(store, DEMO_ELECTION_ID, join(o.out, 'record.json'));
     symlinkSync('record.json', join(o.out, 'record'));
-    const pvs = await generatePvs(store, DEMO_ELECTION_ID, recordHash, PO);
+    const pvs: PvContent[] = [];
+    for (const { code } of counted) {
+      await markSession(store, DEMO_ELECTION_ID, code, 'close', PRESIDENT);
+      pvs.push(...(await generatePvs(store, DEMO_ELECTION_ID, code, recordHash, PRESIDENT)));
+    }
     for (const pv of pvs) {
-      const base = join(o.out, 'pv', pv.groupId.replace(/\//g, '_'));
+      const base = join(o.out, 'pv', `${pv.electionId}_${pv.groupId.replace(/\//g, '_')}`);
       writeFileSync(`${base}.json`, `${JSON.stringify(pv, null, 2)}\n`);
       writeFileSync(`${base}.csv`, pvCsv(pv));
       writeFileSync(`${base}.pdf`, await pvPdf(pv));
@@ -152,7 +186,7 @@ export async function runDemo(o: DemoOptions): Promise<DemoSummary> {
     if (o.plaintextLog !== undefined) writePlainLog(o.plaintextLog, casts, new Set(atStation));
     const count = (s: string): Promise<number> =>
       store.db.selectFrom('ballots').select((eb) => eb.fn.countAll<string>().as('n')).where('status', '=', s as 'counted').executeTakeFirstOrThrow().then((r) => Number(r.n));
-    return { seconds, shuffleSeconds, ballots: casts.length, superseded: await count('superseded'), cancelled: await count('cancelled'), counted: await count('counted'), groups: pvs.filter((p) => p.mergedInto === null).length, recordHash, pvs };
+    return { seconds, shuffleSeconds, ballots: casts.length, superseded: await count('superseded'), cancelled: await count('cancelled'), counted: await count('counted'), groups: pvs.length, recordHash, pvs, withheld };
   } finally {
     await server?.close();
     await checks.close?.();

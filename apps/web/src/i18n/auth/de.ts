@@ -36,6 +36,7 @@ export const authDe: Readonly<Record<AuthKey, string>> = {
   'role.trustee': 'Schlüsselverwahrer',
   'role.kiosk-operator': 'Kioskbetreiber',
   'role.observer': 'Beobachter',
+  'role.president': 'Vorsitzender eines Hauptwahlbüros',
   'admin.officials': 'Bedienstete und Rollen',
   'admin.name': 'Name',
   'admin.roles': 'Rollen',

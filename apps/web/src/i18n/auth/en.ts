@@ -36,6 +36,7 @@ export const authEn: Readonly<Record<AuthKey, string>> = {
   'role.trustee': 'Key trustee',
   'role.kiosk-operator': 'Kiosk operator',
   'role.observer': 'Observer',
+  'role.president': 'President of a constituency main office',
   'admin.officials': 'Officials and roles',
   'admin.name': 'Name',
   'admin.roles': 'Roles',

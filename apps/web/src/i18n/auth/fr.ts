@@ -35,6 +35,7 @@ export const authFr = {
   'role.trustee': 'Assesseur de clé',
   'role.kiosk-operator': 'Opérateur de kiosque',
   'role.observer': 'Observateur',
+  'role.president': 'Président d’un bureau principal de circonscription',
   'admin.officials': 'Agents et rôles',
   'admin.name': 'Nom',
   'admin.roles': 'Rôles',

@@ -36,6 +36,7 @@ export const authNl: Readonly<Record<AuthKey, string>> = {
   'role.trustee': 'Sleutelbewaarder',
   'role.kiosk-operator': 'Kioskbediener',
   'role.observer': 'Waarnemer',
+  'role.president': 'Voorzitter van een kieskringhoofdbureau',
   'admin.officials': 'Ambtenaren en rollen',
   'admin.name': 'Naam',
   'admin.roles': 'Rollen',

@@ -69,4 +69,8 @@ export const countingDe: Readonly<Record<CountingKey, string>> = {
   'error.counting.out-of-turn': 'Dieser Schritt ist jetzt nicht Ihrer.',
   'error.counting.scope': 'Dies liegt außerhalb Ihres Wahlkreises.',
   'error.counting.unavailable': 'Die Beweisprüfungen der Zählung sind auf diesem Server nicht eingerichtet.',
+  'error.counting.stations-incomplete': 'Einige Wahlbüros des Wahlkreises haben ihre Liste nicht übermittelt und sind nicht befreit.',
+  'error.counting.list-after-split': 'Die Identitäten sind bereits getrennt: Diese Wahlbüroliste kommt zu spät und wurde nicht eingelesen.',
+  'error.counting.anonymity-set': 'Zu wenige elektronische Stimmzettel, um sie auszuzählen, ohne Stimmen offenzulegen (Mindestanonymitätsmenge).',
+  'error.counting.reason': 'Geben Sie einen Grund an.',
 };

@@ -69,4 +69,8 @@ export const countingEn: Readonly<Record<CountingKey, string>> = {
   'error.counting.out-of-turn': 'This step is not yours to do now.',
   'error.counting.scope': 'This is outside your constituency.',
   'error.counting.unavailable': 'The proof checks of the count are not configured on this server.',
+  'error.counting.stations-incomplete': 'Some polling stations of the constituency have not reported and are not waived.',
+  'error.counting.list-after-split': 'The identities are already split: this polling-station list comes too late and was not imported.',
+  'error.counting.anonymity-set': 'Too few electronic ballots to count without revealing votes (minimum anonymity set).',
+  'error.counting.reason': 'Give a reason.',
 };

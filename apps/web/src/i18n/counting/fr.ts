@@ -68,6 +68,10 @@ export const countingFr = {
   'error.counting.out-of-turn': 'Ce n’est pas à vous de faire cette étape maintenant.',
   'error.counting.scope': 'Ceci est en dehors de votre circonscription.',
   'error.counting.unavailable': 'Les vérifications de preuves du dépouillement ne sont pas configurées sur ce serveur.',
+  'error.counting.stations-incomplete': 'Des bureaux de vote de la circonscription n’ont pas transmis leur liste et ne sont pas dispensés.',
+  'error.counting.list-after-split': 'Les identités sont déjà séparées : cette liste de bureau de vote arrive trop tard et n’a pas été importée.',
+  'error.counting.anonymity-set': 'Trop peu de bulletins électroniques pour les dépouiller sans révéler de vote (ensemble d’anonymat minimal).',
+  'error.counting.reason': 'Indiquez un motif.',
 } as const;
 
 export type CountingKey = keyof typeof countingFr;

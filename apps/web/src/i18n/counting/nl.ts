@@ -69,4 +69,8 @@ export const countingNl: Readonly<Record<CountingKey, string>> = {
   'error.counting.out-of-turn': 'Deze stap is nu niet aan u.',
   'error.counting.scope': 'Dit valt buiten uw kieskring.',
   'error.counting.unavailable': 'De bewijscontroles van de telling zijn op deze server niet ingesteld.',
+  'error.counting.stations-incomplete': 'Sommige stembureaus van de kieskring hebben hun lijst niet bezorgd en zijn niet vrijgesteld.',
+  'error.counting.list-after-split': 'De identiteiten zijn al gescheiden: deze stembureaulijst komt te laat en werd niet ingelezen.',
+  'error.counting.anonymity-set': 'Te weinig elektronische stembiljetten om te tellen zonder stemmen te onthullen (minimale anonimiteitsgroep).',
+  'error.counting.reason': 'Geef een reden op.',
 };
