@@ -10,6 +10,7 @@ import { pvCsv } from '../counting/pv-csv.ts';
 import { pvPdf } from '../counting/pv-pdf.ts';
 import type { PvContent } from '../counting/pv.ts';
 import { emitRecord } from '../counting/record.ts';
+import { electionCounted } from '../counting/results.ts';
 import { AppError } from '../errors.ts';
 import { errorSchema } from './schemas.ts';
 import { categorySchema, countingErrorHandler, electionParams, modeSchema, slug } from './counting-common.ts';
@@ -35,7 +36,7 @@ export function countingPublicRoutes(app: AppInstance): void {
       const key = await store.db.selectFrom('election_keys').select('election_id').where('election_id', '=', electionId).executeTakeFirst();
       if (key === undefined) throw new AppError('counting.not-found', 'params.electionId');
       const groups = await groupsToCount(store, electionId);
-      if (groups.length === 0 || groups.some((g) => g.ballots > 0 && !g.counted)) throw new AppError('counting.state', 'params.electionId');
+      if (groups.length === 0 || !(await electionCounted(store, electionId))) throw new AppError('counting.state', 'params.electionId');
       const out = new PassThrough();
       out.write(`{"format":${JSON.stringify(RECORD_FORMAT)},"entries":[\n`);
       let first = true;
@@ -73,7 +74,10 @@ export function countingPublicRoutes(app: AppInstance): void {
       if (pv === undefined) throw new AppError('counting.not-found', 'params');
       const name = `${electionId}-${constituency}-${mode}-${category}.${format}`;
       reply.header('content-disposition', `attachment; filename="${name}"`);
-      if (format === 'pdf') return reply.header('content-type', 'application/pdf').send(Buffer.from(await pvPdf(pv)));
+      if (format === 'pdf') {
+        const row = await store.db.selectFrom('counting_pvs').select('approvals').where('election_id', '=', electionId).where('constituency_code', '=', constituency).where('mode', '=', mode).where('category', '=', category).executeTakeFirst();
+        return reply.header('content-type', 'application/pdf').send(Buffer.from(await pvPdf(pv, row?.approvals ?? [])));
+      }
       if (format === 'csv') return reply.header('content-type', 'text/csv; charset=utf-8').send(pvCsv(pv));
       return reply.header('content-type', 'application/json; charset=utf-8').send(JSON.stringify(pv, null, 2));
     },
