@@ -4,7 +4,8 @@
  * from the record — registered voters from the roll, ballots received, superseded and cancelled by
  * reason from the ballot and cancellation entries, the legal count (valid, blank, invalid by rule,
  * B/C/D/E, list totals, preference votes, names) from the decrypted ballots — and the record's head.
- * Every counted group with ballots must have its PV. Failures name the check `pv`.
+ * One PV per counting set (a group and the groups merged into it, figures summed over them); every
+ * set with ballots must have its PV, a merged group none. Failures name the check `pv`.
  */
 import { ensure, fail } from './failure.ts';
 import { firstDifference } from './check-decryption.ts';
@@ -18,20 +19,27 @@ export interface PvFile {
 function expectedPv<P>(s: State<P>, head: string, segmentId: string): Record<string, unknown> {
   const seg = s.segments.get(segmentId);
   if (seg === undefined) fail('pv', segmentId, 'not a roll segment of this record');
-  const ids = s.castOrder.get(segmentId) ?? [];
+  const group = s.groupOf.get(segmentId) ?? segmentId;
+  // One PV per counting set (a group and the groups merged into it): a merged segment has none of its own.
+  if (group !== segmentId) fail('pv', segmentId, `counted with ${group} (minimum anonymity set): its figures are in that PV`);
+  const members = s.members.get(group) ?? [group];
   const cancelled: Record<string, number> = {};
   let superseded = 0;
-  for (const id of ids) {
-    const reason = s.cancelled.get(id);
-    if (reason === 'superseded') superseded += 1;
-    else if (reason !== undefined) cancelled[reason] = (cancelled[reason] ?? 0) + 1;
+  let received = 0;
+  let registered = 0;
+  for (const m of members) {
+    const ids = s.castOrder.get(m) ?? [];
+    received += ids.length;
+    registered += s.segments.get(m)?.voters ?? 0;
+    for (const id of ids) {
+      const reason = s.cancelled.get(id);
+      if (reason === 'superseded') superseded += 1;
+      else if (reason !== undefined) cancelled[reason] = (cancelled[reason] ?? 0) + 1;
+    }
   }
-  const group = s.groupOf.get(segmentId) ?? segmentId;
-  const merged = group !== segmentId;
   const legal = s.legal.get(group);
   const c = s.constituencies.get(seg.constituency);
   if (legal === undefined || c === undefined) fail('pv', segmentId, 'the group has no verified count');
-  const zero = merged;
   return {
     electionId: s.electionId,
     groupId: segmentId,
@@ -39,27 +47,26 @@ function expectedPv<P>(s: State<P>, head: string, segmentId: string): Record<str
     mode: seg.mode,
     category: seg.category,
     recordHash: head,
-    registeredVoters: seg.voters,
-    received: ids.length,
+    registeredVoters: registered,
+    received,
     superseded,
     cancelled,
-    counted: ids.length - superseded - Object.values(cancelled).reduce((a, n) => a + n, 0),
-    mergedInto: merged ? group : null,
-    mergedFrom: merged ? [] : (s.members.get(group) ?? []).filter((m) => m !== group).sort(),
-    valid: zero ? 0 : legal.valid,
-    blank: zero ? 0 : legal.blank,
-    invalid: zero ? 0 : legal.invalid,
-    invalidByRule: zero ? {} : legal.invalidByRule,
+    counted: received - superseded - Object.values(cancelled).reduce((a, n) => a + n, 0),
+    mergedInto: null,
+    mergedFrom: members.filter((m) => m !== group).sort(),
+    valid: legal.valid,
+    blank: legal.blank,
+    invalid: legal.invalid,
+    invalidByRule: legal.invalidByRule,
     lists: legal.lists.map((l) => {
       const def = c.lists.get(l.number);
-      const k = (n: number): number => (zero ? 0 : n);
       return {
         number: l.number,
         name: def?.name ?? '',
-        categories: { B: k(l.B), C: k(l.C), D: k(l.D), E: k(l.E) },
-        total: k(l.total),
-        effectives: l.effectives.map((v, i) => ({ position: i + 1, name: def?.effectives[i] ?? '', votes: k(v) })),
-        substitutes: l.substitutes.map((v, i) => ({ position: i + 1, name: def?.substitutes[i] ?? '', votes: k(v) })),
+        categories: { B: l.B, C: l.C, D: l.D, E: l.E },
+        total: l.total,
+        effectives: l.effectives.map((v, i) => ({ position: i + 1, name: def?.effectives[i] ?? '', votes: v })),
+        substitutes: l.substitutes.map((v, i) => ({ position: i + 1, name: def?.substitutes[i] ?? '', votes: v })),
       };
     }),
   };
@@ -104,6 +111,6 @@ export function checkPvs<P>(s: State<P>, head: string, pvs: readonly PvFile[]): 
   }
   for (const [group, members] of s.members) {
     const hasBallots = members.some((m) => (s.castOrder.get(m)?.length ?? 0) > 0);
-    if (hasBallots) for (const m of members) ensure(seen.has(m) || (s.castOrder.get(m)?.length ?? 0) === 0, 'pv', `group ${group}`, `no PV for ${m}`);
+    if (hasBallots) ensure(seen.has(group), 'pv', `group ${group}`, `no PV for the counting set ${group}`);
   }
 }
