@@ -35,7 +35,7 @@ export { countBallots, type Counts } from './record/count-ballots.ts';
 export { runElection, type ElectionOptions, type ElectionOutcome, type ElectionGroupInput, type CastPlan, type PlannedBallot } from './record/run-election.ts';
 export { merkleRoot, sortedIds } from './record/merkle.ts';
 export { legalCount } from './record/legal-count.ts';
-export { segmentId, type DefinitionPayload, type RollPayload, type AttendancePayload, type CancellationPayload, type LegalCounts, type LegalListCount, type RecordMode, type RecordCategory } from './record/record-types.ts';
+export { segmentId, type DefinitionPayload, type WithheldPayload, type RollPayload, type AttendancePayload, type CancellationPayload, type LegalCounts, type LegalListCount, type RecordMode, type RecordCategory } from './record/record-types.ts';
 
 /** NODE-ONLY: worker-thread Runner (all cores). Loaded on demand. */
 export const loadNodeWorkerPool = () => import('./node/node-worker-pool.ts');

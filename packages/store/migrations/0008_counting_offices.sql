@@ -4,6 +4,11 @@
 -- observations for the PV; each group's state (split, counted) and the rule that merged it;
 -- each PV approval with its time.
 
+-- The minimum anonymity set of an election: no counting set of fewer electronic ballots is decrypted.
+-- A setting of the election (the setup's `anonymityMinimum`, default 10), frozen with the setup and
+-- part of the election definition in the record (isoloir-record/2 `election.anonymityMinimum`).
+alter table elections add column anonymity_minimum integer not null default 10 check (anonymity_minimum between 2 and 1000);
+
 -- The president of a constituency main office (scope: the constituency code).
 alter table role_assignments drop constraint role_assignments_role_check;
 alter table role_assignments add constraint role_assignments_role_check
@@ -21,10 +26,16 @@ create table counting_offices (
   closed_at         timestamptz,
   split_at          timestamptz,
   split_by          text,
+  -- Withheld: the constituency's electronic ballots, all together, stay below the election's minimum
+  -- anonymity set; they are never split nor decrypted, and stay encrypted in the record.
+  withheld_at       timestamptz,
+  withheld_ballots  integer check (withheld_ballots is null or withheld_ballots >= 1),
   primary key (election_id, constituency_code),
   foreign key (election_id, constituency_code) references constituencies (election_id, code),
   check (closed_at is null or (opened_at is not null and closed_at >= opened_at)),
-  check ((split_at is null) = (split_by is null))
+  check ((split_at is null) = (split_by is null)),
+  check ((withheld_at is null) = (withheld_ballots is null)),
+  check (withheld_at is null or split_at is null)
 );
 
 -- The polling stations whose list the office expects (station as named on the list import), and

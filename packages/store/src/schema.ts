@@ -22,6 +22,8 @@ export interface ElectionTable {
   seat_method: 'dhondt' | 'imperiali';
   threshold_percent: number;
   minimum_age: number;
+  /** The minimum anonymity set (migration 0008): no counting set of fewer electronic ballots is decrypted. */
+  anonymity_minimum: ColumnType<number, number | undefined, number>;
   created_at: Generated<Date>;
 }
 
@@ -517,6 +519,9 @@ export interface CountingOfficeTable {
   closed_at: Date | null;
   split_at: Date | null;
   split_by: string | null;
+  /** Set when the constituency's electronic ballots, all together, stay below the minimum anonymity set. */
+  withheld_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  withheld_ballots: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface CountingStationTable {

@@ -5,10 +5,13 @@
  * reason from the ballot and cancellation entries, the legal count (valid, blank, invalid by rule,
  * B/C/D/E, list totals, preference votes, names) from the decrypted ballots — and the record's head.
  * One PV per counting set (a group and the groups merged into it, figures summed over them); every
- * set with ballots must have its PV, a merged group none. Failures name the check `pv`.
+ * set with ballots must have its PV, a merged group none. A withheld set's PV counts nothing and
+ * carries `withheld`, the number of its ballots (received = superseded + Σ cancelled + counted +
+ * withheld). Failures name the check `pv`.
  */
 import { ensure, fail } from './failure.ts';
 import { firstDifference } from './check-decryption.ts';
+import { countLegally } from './legal-count.ts';
 import type { State } from './state.ts';
 
 export interface PvFile {
@@ -37,8 +40,10 @@ function expectedPv<P>(s: State<P>, head: string, segmentId: string): Record<str
       else if (reason !== undefined) cancelled[reason] = (cancelled[reason] ?? 0) + 1;
     }
   }
-  const legal = s.legal.get(group);
+  // A withheld set is never decrypted: its PV counts nothing and states the withheld ballots.
+  const withheld = s.withheld.get(group);
   const c = s.constituencies.get(seg.constituency);
+  const legal = withheld === undefined ? s.legal.get(group) : c === undefined ? undefined : countLegally(c, []);
   if (legal === undefined || c === undefined) fail('pv', segmentId, 'the group has no verified count');
   return {
     electionId: s.electionId,
@@ -51,7 +56,8 @@ function expectedPv<P>(s: State<P>, head: string, segmentId: string): Record<str
     received,
     superseded,
     cancelled,
-    counted: received - superseded - Object.values(cancelled).reduce((a, n) => a + n, 0),
+    counted: received - superseded - Object.values(cancelled).reduce((a, n) => a + n, 0) - (withheld ?? 0),
+    withheld: withheld ?? 0,
     mergedInto: null,
     mergedFrom: members.filter((m) => m !== group).sort(),
     valid: legal.valid,
@@ -87,6 +93,7 @@ function comparable(pv: Record<string, unknown>): Record<string, unknown> {
     superseded: pv['superseded'],
     cancelled: pv['cancelled'],
     counted: pv['counted'],
+    withheld: pv['withheld'],
     mergedInto: pv['mergedInto'],
     mergedFrom: Array.isArray(pv['mergedFrom']) ? [...(pv['mergedFrom'] as string[])].sort() : pv['mergedFrom'],
     valid: pv['valid'],

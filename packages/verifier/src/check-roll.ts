@@ -30,7 +30,9 @@ interface ListJson {
 }
 
 export function checkDefinition<P>(s: State<P>, payload: unknown, loc: string): void {
-  const cs = (payload as { constituencies: { code: string; seats: number; lists: ListJson[] }[] }).constituencies;
+  const { anonymityMinimum, constituencies: cs } = payload as { anonymityMinimum: number; constituencies: { code: string; seats: number; lists: ListJson[] }[] };
+  ensure(anonymityMinimum >= 2, 'definition', `${loc} anonymityMinimum`, `a minimum anonymity set of ${String(anonymityMinimum)} would publish single votes`);
+  s.anonymityMinimum = anonymityMinimum;
   for (const c of cs) {
     const where = `${loc} constituency ${c.code}`;
     ensure(!s.constituencies.has(c.code), 'definition', where, 'constituency defined twice');

@@ -27,6 +27,7 @@ export type CheckName =
   | 'one-per-voter'
   | 'last-ballot'
   | 'group-input'
+  | 'withheld'
   | 'shuffle-input'
   | 'shuffle-proof'
   | 'decryption-proof'

@@ -102,6 +102,7 @@ export const PAYLOADS: Readonly<Record<string, Shape>> = {
   parameters: { object: { electionId: str, group: str, threshold: int, trustees: int, layout: { object: { maxListNumber: int, maxEffectives: int, maxSubstitutes: int } }, width: int } },
   election: {
     object: {
+      anonymityMinimum: int,
       constituencies: { array: { object: { code: str, seats: int, lists: { array: { object: { number: int, name: str, effectives: { array: str }, substitutes: { array: str } } } } } } },
     },
   },
@@ -142,6 +143,7 @@ export const PAYLOADS: Readonly<Record<string, Shape>> = {
     ],
   },
   'group-input': { object: { groupId: str, members: { array: str }, ciphertexts: rows } },
+  withheld: { object: { groupId: str, constituency: str, members: { array: str }, size: int, minimum: int, reason: { enum: ['below-minimum-anonymity-set'] }, ballots: { array: str } } },
   shuffle: {
     object: {
       groupId: str,

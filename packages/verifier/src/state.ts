@@ -28,6 +28,10 @@ export interface State<P> {
   readonly trustees: number;
   readonly layout: Layout;
   readonly width: number;
+  /** The election's minimum anonymity set (its definition); 0 until the definition is read. */
+  anonymityMinimum: number;
+  /** Withheld sets (below the minimum, never decrypted): carrying segment → the number of their ballots. */
+  readonly withheld: Map<string, number>;
   /** The election definition, by constituency code. */
   readonly constituencies: Map<string, ConstituencyDef>;
   /** Roll segments by id: the expected counting groups. */

@@ -6,6 +6,7 @@ export const layout = { maxListNumber: 12, maxEffectives: 24, maxSubstitutes: 12
 const names = (n: number, kind: string): string[] => Array.from({ length: n }, (_, i) => `${kind} ${String(i + 1)}`);
 /** Ten lists of 20 effectives and 10 substitutes: some of votes() name list 11–12 or candidate 21–24 (invalid by art. 156). */
 export const definition: DefinitionPayload = {
+  anonymityMinimum: 10,
   constituencies: ['brussels', 'leuven'].map((code) => ({
     code,
     seats: 15,

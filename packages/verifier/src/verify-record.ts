@@ -7,6 +7,7 @@ import type { State } from './state.ts';
 import { inlineMsm, type MsmService } from './msm-service.ts';
 import { checkComplaint, checkDealer, checkKey } from './check-keys.ts';
 import { checkBallot, checkGroupInput } from './check-ballots.ts';
+import { checkWithheld } from './check-withheld.ts';
 import { checkCancellation, checkVoters } from './check-cancellation.ts';
 import { checkAttendance, checkDefinition, checkRoll } from './check-roll.ts';
 import { checkShape, PAYLOADS } from './schema.ts';
@@ -70,6 +71,8 @@ async function initialState(entry: Entry | undefined, msm: VerifyOptions['msm'])
     trustees,
     layout,
     width,
+    anonymityMinimum: 0,
+    withheld: new Map(),
     constituencies: new Map(),
     segments: new Map(),
     dealers: new Map(),
@@ -111,6 +114,7 @@ const handlers: Record<string, ((s: State<unknown>, payload: unknown, loc: strin
   ballot: checkBallot,
   cancellation: checkCancellation,
   'group-input': checkGroupInput,
+  withheld: checkWithheld,
   shuffle: checkShuffle,
   'partial-decryption': checkPartialDecryption,
   decryption: checkDecryption,
@@ -134,6 +138,7 @@ const PHASE: Readonly<Record<string, number>> = {
   attendance: 7,
   cancellation: 8,
   'group-input': 9,
+  withheld: 9,
   shuffle: 9,
   'partial-decryption': 9,
   decryption: 9,
@@ -195,6 +200,8 @@ export async function verifyRecord(record: unknown, options: VerifyOptions = {})
     for (const [id, seg] of s.segments) {
       const g = s.groupOf.get(id);
       ensure(g !== undefined, 'group-missing', `group ${id}`, `roll segment with ${String(seg.voters)} voters is counted in no group`);
+      // A withheld set is never decrypted: its claim was checked (check-withheld.ts).
+      if (s.withheld.has(g)) continue;
       ensure(s.counted.has(g), 'completeness', `group ${g}`, 'group has no counts (missing shuffle, decryption or counts)');
     }
     if (options.pvs !== undefined) checkPvs(s, head, options.pvs);

@@ -148,6 +148,13 @@ describe('counting over HTTP with isoloir trustee', () => {
     assert.equal((await call(s.po, 'POST', office('liege', '/split'))).json['code'], 'counting.period-open', 'not before the period is closed');
     await store.db.updateTable('voting_periods').set({ closed_at: new Date(), closed_by: 'test' }).where('election_id', '=', E).execute();
     const withBallots = (await store.db.selectFrom('ballots').select('constituency_code').distinct().where('election_id', '=', E).execute()).map((r) => r.constituency_code);
+    // Test data only: the election's minimum anonymity set (a frozen setting) raised just above the
+    // smallest constituency's ballots to count (Liège excepted), so that this run withholds it.
+    const toCount = await store.db.selectFrom('ballots').select(['constituency_code', (eb) => eb.fn.countAll<string>().as('n')]).where('election_id', '=', E).where('status', '=', 'received').groupBy('constituency_code').execute();
+    const liegeBallots = Number(toCount.find((r) => r.constituency_code === 'liege')?.n ?? 0);
+    const smallest = toCount.filter((r) => r.constituency_code !== 'liege' && Number(r.n) < liegeBallots).sort((a, b) => Number(a.n) - Number(b.n))[0];
+    assert.ok(smallest !== undefined, 'a constituency with fewer ballots than Liège');
+    await store.db.updateTable('elections').set({ anonymity_minimum: Number(smallest.n) + 1 }).where('id', '=', E).execute();
     const withheld: string[] = [];
     for (const code of withBallots) {
       if (code !== 'liege') {
@@ -166,6 +173,7 @@ describe('counting over HTTP with isoloir trustee', () => {
       assert.ok(groups.every((g) => g.state === 'split'));
     }
     assert.ok(!withheld.includes('liege'));
+    assert.ok(withheld.includes(smallest.constituency_code), `${smallest.constituency_code} (${smallest.n} ballots) is withheld`);
     assert.equal(Number((await store.db.selectFrom('ballots').select((eb) => eb.fn.countAll<string>().as('n')).where('status', '=', 'counted').executeTakeFirstOrThrow()).n), 0, 'nothing is counted at the split');
     assert.equal((await call(s.po, 'POST', office('liege', '/split'))).json['code'], 'counting.already-split');
     assert.equal((await call(s.teamB, 'POST', office('liege', '/split'))).status, 403);
@@ -290,7 +298,8 @@ describe('counting over HTTP with isoloir trustee', () => {
     assert.deepEqual([again.shuffled, again.decrypted], [0, 0]);
 
     let pvCount = 0;
-    for (const code of withBallots.filter((c) => !withheld.includes(c))) {
+    // Every office, a withheld one included (its PV states the withheld ballots).
+    for (const code of withBallots) {
       const results = await call(s.po, 'POST', office(code, '/results'));
       assert.equal(results.status, 200, results.raw);
       assert.deepEqual(results.json['waiting'], []);
@@ -320,10 +329,17 @@ describe('counting over HTTP with isoloir trustee', () => {
     assert.equal(pdf.headers['content-type'], 'application/pdf');
     assert.equal(pdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
 
-    // The public record verifies with the independent verifier and carries no identity.
+    // The withheld constituency's PV counts nothing and states its ballots, in figures that add up.
+    const smallPvs = (await store.db.selectFrom('counting_pvs').select('content').where('election_id', '=', E).where('constituency_code', '=', smallest.constituency_code).execute()).map((p) => p.content as { received: number; superseded: number; cancelled: Record<string, number>; counted: number; withheld: number; withheldReason: string | null });
+    assert.equal(smallPvs.length, 1);
+    assert.deepEqual([smallPvs[0]?.counted, smallPvs[0]?.withheld, smallPvs[0]?.withheldReason], [0, Number(smallest.n), 'below-minimum-anonymity-set']);
+
+    // The public record verifies with the independent verifier and carries no identity; it states the withheld set.
     const record = await fetch(`${url}/api/counting/public/${E}/record`);
     assert.equal(record.status, 200);
     const text = await record.text();
+    const claim = (JSON.parse(text) as { entries: { type: string; payload: { constituency?: string; size?: number } }[] }).entries.find((e) => e.type === 'withheld');
+    assert.deepEqual([claim?.payload.constituency, claim?.payload.size], [smallest.constituency_code, Number(smallest.n)]);
     for (const nrn of (await store.db.selectFrom('ballots').select('voter_nrn').limit(50).execute()).map((v) => v.voter_nrn)) assert.ok(!text.includes(nrn), 'no NRN in the record');
     const verdict = await verifyRecord(JSON.parse(text) as never);
     assert.equal(verdict.ok, true, JSON.stringify(verdict));

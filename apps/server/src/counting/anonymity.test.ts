@@ -28,6 +28,8 @@ test('anonymity: every published set reaches the minimum unless the constituency
       assert.equal(plan.sets.reduce((a, s) => a + s.ballots, 0), total);
       assert.deepEqual(plan.sets.flatMap((s) => s.members).sort(), groups.map((g) => g.groupId).sort());
       assert.equal(plan.withheld, total > 0 && total < minimum);
+      // Withheld: the whole constituency is one set (nothing of it published apart).
+      if (plan.withheld) assert.equal(plan.sets.length, 1);
       if (!plan.withheld) for (const s of plan.sets) assert.ok(s.ballots === 0 || s.ballots >= minimum, `set ${s.target} has ${String(s.ballots)} < ${String(minimum)}`);
       for (const [member, how] of plan.merges) {
         const set = plan.sets.find((s) => s.target === how.into);

@@ -2,11 +2,26 @@
 // ballots than the minimum. A group below it is merged, by rule and never by anyone's choice, with
 // the smallest number of others: first the other category (abroad / Belgium) of the same mode, then
 // across the electronic modes of the constituency. When all of the constituency's electronic
-// ballots together stay below the minimum, none of them is counted on its own (`withheld`).
-// Pure: no I/O. [U] The minimum (10) is this platform's rule, not a number from the Electoral Code.
+// ballots together stay below the minimum, they all form one set that is never decrypted
+// (`withheld`): its ballots stay encrypted in the record, which states the withheld set.
+// The minimum is a frozen setting of each election (elections.anonymity_minimum, from the setup,
+// default 10; in the record's election definition). [U] 10 is this platform's rule, not a number
+// from the Electoral Code. planMerges is pure; anonymityMinimumOf reads the setting.
+import type { Kysely } from 'kysely';
+import type { Schema } from '@isoloir/store';
 import type { Category, Mode } from './layout.ts';
 
+/** The default minimum, for an election whose setup names none (and the tests). */
 export const MINIMUM_ANONYMITY_SET = 10;
+
+/** The reason code of a withheld constituency (record entry `withheld`, PV). */
+export const WITHHELD_REASON = 'below-minimum-anonymity-set';
+
+/** The election's minimum anonymity set, as frozen with its setup. */
+export async function anonymityMinimumOf(db: Pick<Kysely<Schema>, 'selectFrom'>, electionId: string): Promise<number> {
+  const row = await db.selectFrom('elections').select('anonymity_minimum').where('id', '=', electionId).executeTakeFirstOrThrow();
+  return row.anonymity_minimum;
+}
 
 export type MergeRule = 'abroad-with-belgium' | 'across-modes';
 
@@ -30,7 +45,10 @@ export interface MergePlan {
   readonly sets: readonly CountingSet[];
   /** group → the target it is counted with, and the rule that put it there (merged groups only). */
   readonly merges: ReadonlyMap<string, { readonly into: string; readonly rule: MergeRule }>;
-  /** The constituency's electronic ballots (> 0) are below the minimum even all together. */
+  /**
+   * The constituency's electronic ballots (> 0) are below the minimum even all together: then every
+   * group of the constituency, empty ones included, is in the one set, which is withheld.
+   */
   readonly withheld: boolean;
 }
 
@@ -53,7 +71,7 @@ const modesOf = (s: Working): Set<Mode> => new Set(s.members.map((m) => m.mode))
 
 /**
  * The merge plan of one constituency's groups. Groups without a ballot stay on their own (nothing
- * to publish). A set below the minimum takes, in this order: the other category of its own mode;
+ * to publish), unless the constituency is withheld. A set below the minimum takes, in this order: the other category of its own mode;
  * then a set of another mode, the smallest that brings it to the minimum (else the largest), one at
  * a time, until it reaches the minimum or nothing is left.
  */
@@ -76,6 +94,15 @@ export function planMerges(groups: readonly SizedGroup[], minimum: number = MINI
     if (partner === undefined) break;
     merge(small, partner);
   }
+  const total = groups.reduce((a, g) => a + g.ballots, 0);
+  const withheld = total > 0 && total < minimum;
+  // Withheld: the constituency is one set, so that no group of it (not even an empty one) is published apart.
+  if (withheld) {
+    for (const g of empty.splice(0)) {
+      const only = sets[0];
+      if (only !== undefined) merge(only, { members: [g], ballots: 0 });
+    }
+  }
   const finalSets: CountingSet[] = sets.map((s) => ({ target: carrier(s.members).groupId, members: s.members.map((m) => m.groupId).sort(), ballots: s.ballots }));
   const merges = new Map<string, { into: string; rule: MergeRule }>();
   for (const s of sets) {
@@ -84,6 +111,5 @@ export function planMerges(groups: readonly SizedGroup[], minimum: number = MINI
     for (const m of s.members) if (m.groupId !== target.groupId) merges.set(m.groupId, { into: target.groupId, rule: m.mode === target.mode ? 'abroad-with-belgium' : 'across-modes' });
   }
   for (const g of empty) finalSets.push({ target: g.groupId, members: [g.groupId], ballots: 0 });
-  const total = groups.reduce((a, g) => a + g.ballots, 0);
-  return { sets: finalSets.sort((a, b) => (a.target < b.target ? -1 : a.target > b.target ? 1 : 0)), merges, withheld: total > 0 && total < minimum };
+  return { sets: finalSets.sort((a, b) => (a.target < b.target ? -1 : a.target > b.target ? 1 : 0)), merges, withheld };
 }

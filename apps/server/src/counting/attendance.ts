@@ -5,7 +5,7 @@
 // electronic ballots all together stay below the minimum is not listed at all.
 import { sql } from 'kysely';
 import type { Store } from '@isoloir/store';
-import { MINIMUM_ANONYMITY_SET } from './anonymity.ts';
+import { anonymityMinimumOf } from './anonymity.ts';
 import { CountingError } from './errors.ts';
 
 export interface RemoteVoter {
@@ -30,8 +30,9 @@ export async function remoteVoters(store: Store, electionId: string, constituenc
     .groupBy(['mode', 'category'])
     .execute();
   const total = sizes.reduce((a, s) => a + Number(s.n), 0);
-  if (total > 0 && total < MINIMUM_ANONYMITY_SET) throw new CountingError('counting.anonymity-set', `${constituency} has ${String(total)} remote ballot(s) to count, fewer than the minimum anonymity set (${String(MINIMUM_ANONYMITY_SET)}): who voted is not listed`);
-  const small = (mode: string, category: string): boolean => Number(sizes.find((s) => s.mode === mode && s.category === category)?.n ?? 0) < MINIMUM_ANONYMITY_SET;
+  const minimum = await anonymityMinimumOf(store.db, electionId);
+  if (total > 0 && total < minimum) throw new CountingError('counting.anonymity-set', `${constituency} has ${String(total)} remote ballot(s) to count, fewer than the minimum anonymity set (${String(minimum)}): who voted is not listed`);
+  const small = (mode: string, category: string): boolean => Number(sizes.find((s) => s.mode === mode && s.category === category)?.n ?? 0) < minimum;
   const rows = await sql<{ nrn: string; given_name: string | null; surname: string | null; mode: 'online' | 'kiosk'; category: 'belgium' | 'abroad'; ballots: string; last_at: Date; status: string; total: string }>`
     with mine as (
       select b.voter_nrn, b.mode, b.category, count(*) over (partition by b.voter_nrn) as ballots,

@@ -62,9 +62,10 @@ export async function ensureOffice(db: Db, electionId: string, constituency: str
   await db.insertInto('counting_offices').values({ election_id: electionId, constituency_code: constituency, opened_at: null, closed_at: null, split_at: null, split_by: null }).onConflict((oc) => oc.columns(['election_id', 'constituency_code']).doNothing()).execute();
 }
 
+/** Split, or withheld (below the minimum anonymity set): the constituency's ballots are settled for good. */
 export async function isSplit(db: Db, electionId: string, constituency: string): Promise<boolean> {
-  const row = await db.selectFrom('counting_offices').select('split_at').where('election_id', '=', electionId).where('constituency_code', '=', constituency).executeTakeFirst();
-  return row?.split_at !== null && row?.split_at !== undefined;
+  const row = await db.selectFrom('counting_offices').select(['split_at', 'withheld_at']).where('election_id', '=', electionId).where('constituency_code', '=', constituency).executeTakeFirst();
+  return row !== undefined && (row.split_at !== null || row.withheld_at !== null);
 }
 
 async function refuseIfSplit(store: Store, electionId: string, constituency: string, actor: CountingActor, what: string): Promise<void> {
@@ -197,7 +198,8 @@ export async function splitOfficesTouchedBy(db: Db, dayId: string, station: stri
     .innerJoin('elections as e', 'e.id', 'o.election_id')
     .select(['o.election_id', 'o.constituency_code'])
     .where('e.election_day_id', '=', dayId)
-    .where('o.split_at', 'is not', null)
+    // Split, or withheld (its ballots set for good): either way its double votes are settled.
+    .where((eb) => eb.or([eb('o.split_at', 'is not', null), eb('o.withheld_at', 'is not', null)]))
     .execute();
   if (split.length === 0) return [];
   const touched = new Set<string>();

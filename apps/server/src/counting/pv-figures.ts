@@ -3,7 +3,9 @@
 // group and in total, and the set's legal count as the record carries it (counting_results.counts,
 // the `counts` entry `isoloir verify` re-derives; never a second count): valid, blank and invalid
 // ballots (by rule), per list the categories and preference votes. On every PV:
-//   received = superseded + Σ cancelled + counted      counted = valid + blank + invalid
+//   received = superseded + Σ cancelled + counted + withheld      counted = valid + blank + invalid
+// `withheld`: the ballots of a withheld constituency (all its electronic ballots together below the
+// minimum anonymity set), never decrypted; 0 on every other PV.
 import type { LegalCounts } from '@isoloir/crypto';
 import type { Store } from '@isoloir/store';
 import { sql } from 'kysely';
@@ -25,6 +27,8 @@ export interface BallotFlow {
   readonly superseded: number;
   readonly cancelled: Readonly<Record<string, number>>;
   readonly counted: number;
+  /** Ballots to count that are withheld (below the minimum anonymity set), never decrypted. */
+  readonly withheld: number;
 }
 
 export interface PvMember extends BallotFlow {
@@ -51,7 +55,7 @@ export interface CountingSetRef {
   readonly groupId: string;
 }
 
-async function flowOf(store: Store, electionId: string, constituency: string, mode: Mode, category: Category): Promise<BallotFlow> {
+async function flowOf(store: Store, electionId: string, constituency: string, mode: Mode, category: Category, withheld: boolean): Promise<BallotFlow> {
   const statuses = await sql<{ status: string; reason: string | null; n: string }>`
     select status, cancellation_reason as reason, count(*)::text as n from ballots
      where election_id = ${electionId} and constituency_code = ${constituency} and mode = ${mode} and category = ${category}
@@ -59,7 +63,7 @@ async function flowOf(store: Store, electionId: string, constituency: string, mo
   const n = (f: (r: { status: string }) => boolean): number => statuses.rows.filter(f).reduce((a, r) => a + Number(r.n), 0);
   const cancelled: Record<string, number> = {};
   for (const r of statuses.rows.filter((x) => x.status === 'cancelled')) cancelled[r.reason ?? 'other'] = (cancelled[r.reason ?? 'other'] ?? 0) + Number(r.n);
-  return { received: n(() => true), superseded: n((r) => r.status === 'superseded'), cancelled, counted: n((r) => r.status === 'counted') };
+  return { received: n(() => true), superseded: n((r) => r.status === 'superseded'), cancelled, counted: n((r) => r.status === 'counted'), withheld: withheld ? n((r) => r.status === 'received') : 0 };
 }
 
 /** The set's legal count as stored with its decryption (zero counts before). */
@@ -76,8 +80,10 @@ export async function pvFigures(store: Store, info: ConstituencyInfo, set: Count
     .where((eb) => eb.or([eb('group_id', '=', set.groupId), eb('merged_into', '=', set.groupId)]))
     .orderBy('group_id')
     .execute();
+  const office = await store.db.selectFrom('counting_offices').select('withheld_at').where('election_id', '=', set.electionId).where('constituency_code', '=', set.constituency).executeTakeFirst();
+  const withheld = office?.withheld_at !== null && office?.withheld_at !== undefined;
   const members: PvMember[] = [];
-  for (const g of groups) members.push({ groupId: g.group_id, mode: g.mode, category: g.category, mergeRule: g.group_id === set.groupId ? null : g.merge_rule, ...(await flowOf(store, set.electionId, set.constituency, g.mode, g.category)) });
+  for (const g of groups) members.push({ groupId: g.group_id, mode: g.mode, category: g.category, mergeRule: g.group_id === set.groupId ? null : g.merge_rule, ...(await flowOf(store, set.electionId, set.constituency, g.mode, g.category, withheld)) });
   // The carrying group first, then the merged ones.
   members.sort((a, b) => (a.mergeRule === null ? -1 : b.mergeRule === null ? 1 : a.groupId < b.groupId ? -1 : 1));
   const cancelled: Record<string, number> = {};
@@ -101,6 +107,7 @@ export async function pvFigures(store: Store, info: ConstituencyInfo, set: Count
     superseded: sum((m) => m.superseded),
     cancelled,
     counted: sum((m) => m.counted),
+    withheld: sum((m) => m.withheld),
     valid: count.valid,
     blank: count.blank,
     invalid: count.invalid,
@@ -112,7 +119,7 @@ export async function pvFigures(store: Store, info: ConstituencyInfo, set: Count
 /** The two equalities every PV holds; the first that fails, or undefined. */
 export function figuresError(f: BallotFlow & { readonly valid: number; readonly blank: number; readonly invalid: number }): string | undefined {
   const cancelled = Object.values(f.cancelled).reduce((a, b) => a + b, 0);
-  if (f.received !== f.superseded + cancelled + f.counted) return `received ${String(f.received)} ≠ superseded ${String(f.superseded)} + cancelled ${String(cancelled)} + counted ${String(f.counted)}`;
+  if (f.received !== f.superseded + cancelled + f.counted + f.withheld) return `received ${String(f.received)} ≠ superseded ${String(f.superseded)} + cancelled ${String(cancelled)} + counted ${String(f.counted)} + withheld ${String(f.withheld)}`;
   if (f.counted !== f.valid + f.blank + f.invalid) return `counted ${String(f.counted)} ≠ valid ${String(f.valid)} + blank ${String(f.blank)} + invalid ${String(f.invalid)}`;
   return undefined;
 }

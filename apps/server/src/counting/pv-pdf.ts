@@ -118,10 +118,11 @@ export async function pvPdf(pv: PvContent, approvals: readonly PvApproval[] = []
 
   // 2. The ballots in this PV: one group, or a set merged by the minimum-anonymity rule, in words.
   w.line(`2. ${t('s.set')}`, { size: 10, bold: true });
+  if (pv.withheld > 0) w.line(t('set.withheld', { n: fmt(pv.withheld), min: String(pv.minimumAnonymitySet) }));
   w.line(pv.members.length > 1 ? t('set.merged', { min: String(pv.minimumAnonymitySet) }) : t('set.one'));
   for (const m of pv.members) {
     const how = m.mergeRule === null ? t('carrier') : t(`rule.${m.mergeRule}`);
-    w.line(`• ${groupWords(m.mode, m.category)} — ${how}`, { x: MARGIN + 10, right: `${fmt(m.counted)} ${t('ballots')}` });
+    w.line(`• ${groupWords(m.mode, m.category)} — ${how}`, { x: MARGIN + 10, right: `${fmt(m.counted + m.withheld)} ${t('ballots')}` });
   }
   w.gap();
 
@@ -135,7 +136,12 @@ export async function pvPdf(pv: PvContent, approvals: readonly PvApproval[] = []
   fig(`(c) ${t('cancelled')}`, cancelledTotal);
   for (const [reason, n] of Object.entries(pv.cancelled)) fig(`— ${words(`reason.${reason}`, reason)}`, n, { x: MARGIN + 14 });
   fig(`(d) ${t('counted')}`, pv.counted, { bold: true });
-  check(pv.received === pv.superseded + cancelledTotal + pv.counted, `(a) ${fmt(pv.received)} = (b) ${fmt(pv.superseded)} + (c) ${fmt(cancelledTotal)} + (d) ${fmt(pv.counted)}`);
+  if (pv.withheld > 0) {
+    fig(`(w) ${t('withheld')}`, pv.withheld, { bold: true });
+    check(pv.received === pv.superseded + cancelledTotal + pv.counted + pv.withheld, `(a) ${fmt(pv.received)} = (b) ${fmt(pv.superseded)} + (c) ${fmt(cancelledTotal)} + (d) ${fmt(pv.counted)} + (w) ${fmt(pv.withheld)}`);
+  } else {
+    check(pv.received === pv.superseded + cancelledTotal + pv.counted, `(a) ${fmt(pv.received)} = (b) ${fmt(pv.superseded)} + (c) ${fmt(cancelledTotal)} + (d) ${fmt(pv.counted)}`);
+  }
   w.gap(4);
   fig(`(e) ${t('valid')}`, pv.valid, { bold: true });
   fig(`(f) ${t('blank')}`, pv.blank);

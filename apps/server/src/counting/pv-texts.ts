@@ -27,6 +27,12 @@ const T = {
     nl: 'Geen groep van minder dan {min} stembiljetten wordt afzonderlijk geteld, zodat geen stem aan een kiezer kan worden toegeschreven. Met toepassing van deze regel (zonder discretionaire beslissing) brengt dit proces-verbaal de volgende groepen samen:',
     de: 'Keine Gruppe mit weniger als {min} Stimmzetteln wird allein ausgezählt, damit keine Stimme einem Wähler zugeordnet werden kann. In Anwendung dieser Regel (ohne Ermessensentscheidung) fasst dieses Protokoll folgende Gruppen zusammen:',
   },
+  'set.withheld': {
+    fr: 'Les {n} bulletins électroniques de la circonscription, tous groupes réunis, restent en dessous du minimum de {min} bulletins en deçà duquel nul groupe n’est dépouillé (ensemble d’anonymat minimal). Ils ne sont ni déchiffrés ni dépouillés : ils restent chiffrés dans le registre de l’élection, qui mentionne cette retenue et que chacun peut vérifier.',
+    nl: 'De {n} elektronische stembiljetten van de kieskring blijven, alle groepen samen, onder het minimum van {min} stembiljetten waaronder geen groep wordt geteld (minimale anonimiteitsgroep). Ze worden niet ontsleuteld en niet geteld: ze blijven versleuteld in het register van de verkiezing, dat deze inhouding vermeldt en dat iedereen kan controleren.',
+    de: 'Die {n} elektronischen Stimmzettel des Wahlkreises bleiben, alle Gruppen zusammen, unter dem Minimum von {min} Stimmzetteln, unter dem keine Gruppe ausgezählt wird (Mindestanonymitätsmenge). Sie werden weder entschlüsselt noch ausgezählt: Sie bleiben verschlüsselt im Register der Wahl, das diese Zurückbehaltung ausweist und das jeder prüfen kann.',
+  },
+  withheld: { fr: 'Retenus, non dépouillés (en dessous de l’ensemble d’anonymat minimal)', nl: 'Ingehouden, niet geteld (onder de minimale anonimiteitsgroep)', de: 'Zurückbehalten, nicht ausgezählt (unter der Mindestanonymitätsmenge)' },
   'rule.abroad-with-belgium': { fr: 'joint à l’autre catégorie du même mode de vote', nl: 'samengevoegd met de andere categorie van dezelfde stemwijze', de: 'mit der anderen Kategorie derselben Stimmabgabeart zusammengelegt' },
   'rule.across-modes': { fr: 'joint à un autre mode de vote électronique de la circonscription', nl: 'samengevoegd met een andere elektronische stemwijze van de kieskring', de: 'mit einer anderen elektronischen Stimmabgabeart des Wahlkreises zusammengelegt' },
   carrier: { fr: 'groupe principal', nl: 'hoofdgroep', de: 'Hauptgruppe' },

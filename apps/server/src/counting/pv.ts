@@ -11,7 +11,7 @@ import { latestConsolidation } from '../preparation/consolidate.ts';
 import { modeCounts } from '../preparation/mode-files.ts';
 import { CountingError, type CountingActor } from './errors.ts';
 import { loadConstituency, type Category, type Mode } from './layout.ts';
-import { MINIMUM_ANONYMITY_SET } from './anonymity.ts';
+import { anonymityMinimumOf, WITHHELD_REASON } from './anonymity.ts';
 import { figuresError, pvFigures, type PvList, type PvMember } from './pv-figures.ts';
 import { officeInfo } from './office.ts';
 
@@ -33,6 +33,13 @@ export interface PvContent {
   readonly superseded: number;
   readonly cancelled: Readonly<Record<string, number>>;
   readonly counted: number;
+  /**
+   * Ballots not decrypted because the constituency's electronic ballots, all together, stay below the
+   * minimum anonymity set (0 otherwise): received = superseded + Σ cancelled + counted + withheld.
+   */
+  readonly withheld: number;
+  /** Why, when `withheld` > 0: `below-minimum-anonymity-set`. */
+  readonly withheldReason: string | null;
   /** Always null: a merged group has no PV of its own (its figures are in the set's PV). Kept for readers of isoloir-pv/1. */
   readonly mergedInto: string | null;
   /** Groups merged into this one by the minimum-anonymity rule: their ballots are in these figures. */
@@ -87,12 +94,14 @@ export async function buildPv(store: Store, electionId: string, groupId: string,
     category: g.category,
     groupId,
     members: figures.members,
-    minimumAnonymitySet: MINIMUM_ANONYMITY_SET,
+    minimumAnonymitySet: await anonymityMinimumOf(store.db, electionId),
     registeredVoters: registered,
     received: figures.received,
     superseded: figures.superseded,
     cancelled: figures.cancelled,
     counted: figures.counted,
+    withheld: figures.withheld,
+    withheldReason: figures.withheld > 0 ? WITHHELD_REASON : null,
     mergedInto: null,
     mergedFrom: figures.members.filter((m) => m.mergeRule !== null).map((m) => m.groupId),
     valid: figures.valid,

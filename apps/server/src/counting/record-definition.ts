@@ -1,4 +1,4 @@
-// The record's `election` entry: every constituency of the election with its lists and candidates
+// The record's `election` entry: the minimum anonymity set (a frozen setting) and every constituency of the election with its lists and candidates
 // (names in position order), the same model the count classifies against (./layout.ts).
 import type { DefinitionPayload } from '@isoloir/crypto';
 import type { Store } from '@isoloir/store';
@@ -15,5 +15,6 @@ export async function electionDefinition(store: Store, electionId: string): Prom
       lists: info.model.lists.map((l) => ({ number: l.number, name: l.name, effectives: l.effectives.map((c) => c.name), substitutes: l.substitutes.map((c) => c.name) })),
     });
   }
-  return { constituencies };
+  const election = await store.db.selectFrom('elections').select('anonymity_minimum').where('id', '=', electionId).executeTakeFirstOrThrow();
+  return { anonymityMinimum: election.anonymity_minimum, constituencies };
 }

@@ -10,6 +10,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { toHex, unpackRows } from './blob.ts';
 import type { PublishedCeremony } from './ceremony.ts';
+import { WITHHELD_REASON } from './anonymity.ts';
 import { electionDefinition } from './record-definition.ts';
 import { publishRoll } from './roll.ts';
 import { loadServerKeys } from '../voting/server-keys.ts';
@@ -107,6 +108,14 @@ async function emitGroup(store: Store, electionId: string, groupId: string, memb
   await chain.append('counts', { groupId, counts: r.counts as Json });
 }
 
+/** A withheld set (`withheld`, PROTOCOL.md §8): its ballots stay encrypted; the verifier checks the claim. */
+async function emitWithheld(store: Store, electionId: string, constituency: string, groupId: string, members: readonly string[], recorded: number, minimum: number, chain: Chain): Promise<void> {
+  const rows = await store.db.selectFrom('ballots').select('id').where('election_id', '=', electionId).where('constituency_code', '=', constituency).where('status', '=', 'received').execute();
+  const ballots = rows.map((r) => r.id).sort();
+  if (ballots.length !== recorded) throw new Error(`record: ${constituency} was withheld with ${String(recorded)} ballots, ${String(ballots.length)} now wait`);
+  await chain.append('withheld', { groupId, constituency, members: [...members], size: ballots.length, minimum, reason: WITHHELD_REASON, ballots });
+}
+
 function zeroCounts(c: DefinitionPayload['constituencies'][number] | undefined): LegalCounts {
   const lists = (c?.lists ?? []).map((l) => ({ number: l.number, B: 0, C: 0, D: 0, E: 0, total: 0, effectives: l.effectives.map(() => 0), substitutes: l.substitutes.map(() => 0) }));
   return { ballots: 0, valid: 0, blank: 0, invalid: 0, invalidByRule: {}, lists: [...lists].sort((a, b) => a.number - b.number) };
@@ -163,9 +172,12 @@ export async function emitRecord(store: Store, electionId: string, sink: Sink): 
     }
   }
 
-  // Counting groups: every roll segment is counted, alone or merged (PO decision) into another of its constituency.
-  const groups = await store.db.selectFrom('counting_groups').select(['group_id', 'merged_into']).where('election_id', '=', electionId).execute();
+  // Counting groups: every roll segment is counted, alone or merged by the minimum-anonymity rule into
+  // another of its constituency — or withheld with its whole constituency (below the minimum all together).
+  const groups = await store.db.selectFrom('counting_groups').select(['group_id', 'merged_into', 'constituency_code']).where('election_id', '=', electionId).execute();
+  const withheld = new Map((await store.db.selectFrom('counting_offices').select(['constituency_code', 'withheld_ballots']).where('election_id', '=', electionId).where('withheld_at', 'is not', null).execute()).map((o) => [o.constituency_code, o.withheld_ballots ?? 0]));
   const mergedInto = new Map(groups.map((g) => [g.group_id, g.merged_into]));
+  const inWithheld = new Set(groups.filter((g) => withheld.has(g.constituency_code)).map((g) => g.group_id));
   const targets = new Map<string, string[]>();
   for (const seg of [...new Set([...roll.map((r) => segmentId(r.constituency, r.mode, r.category)), ...groups.map((g) => g.group_id)])].sort()) {
     const target = mergedInto.get(seg) ?? seg;
@@ -173,7 +185,9 @@ export async function emitRecord(store: Store, electionId: string, sink: Sink): 
   }
   const constituencyOf = new Map(definition.constituencies.map((c) => [c.code, c]));
   for (const [groupId, members] of [...targets.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    await emitGroup(store, electionId, groupId, members.sort(), chain, constituencyOf.get(groupId.split('/')[0] ?? ''));
+    const code = groupId.split('/')[0] ?? '';
+    if (inWithheld.has(groupId)) await emitWithheld(store, electionId, code, groupId, members.sort(), withheld.get(code) ?? 0, definition.anonymityMinimum, chain);
+    else await emitGroup(store, electionId, groupId, members.sort(), chain, constituencyOf.get(code));
   }
   return chain.head;
 }

@@ -3,20 +3,23 @@
 // of the ballots to count are copied without identities into the set's anonymised input, in random
 // order. Superseded and cancelled ballots are left out. Before it: every electronic period of the
 // election closed, every double vote of the constituency settled, every registered polling
-// station's list in (or waived). Other constituencies are not waited for.
+// station's list in (or waived). Other constituencies are not waited for. A constituency whose
+// electronic ballots all together stay below the election's minimum anonymity set is withheld
+// instead: never split nor decrypted, its ballots stay encrypted in the record, which states it.
 //   office: open --split (checks hold)--> split --every set decrypted and counted--> counted
+//   office: open --split (checks hold, ballots below the minimum)--> withheld
 import { sql } from 'kysely';
 import { appendAudit, type Store } from '@isoloir/store';
 import { CountingError, type CountingActor, type CountingErrorCode } from './errors.ts';
 import { groupIdOf, type Category, type Mode } from './layout.ts';
 import { fromHex, packRows } from './blob.ts';
-import { MINIMUM_ANONYMITY_SET, planMerges, type MergeRule } from './anonymity.ts';
+import { anonymityMinimumOf, MINIMUM_ANONYMITY_SET, planMerges, WITHHELD_REASON, type MergeRule } from './anonymity.ts';
 import { ensureOffice, stationStatus } from './office.ts';
 
 /** The minimum anonymity set, under its earlier name. */
 export const DEFAULT_MINIMUM_GROUP_SIZE = MINIMUM_ANONYMITY_SET;
 
-export type GroupState = 'waiting' | 'split' | 'counted';
+export type GroupState = 'waiting' | 'split' | 'counted' | 'withheld';
 
 export interface GroupSummary {
   readonly groupId: string;
@@ -25,7 +28,7 @@ export interface GroupSummary {
   readonly category: Category;
   /** Ballots to count (received, not superseded or cancelled). */
   readonly ballots: number;
-  /** Below the minimum anonymity set on its own. */
+  /** Below the election's minimum anonymity set on its own. */
   readonly small: boolean;
   readonly mergedInto: string | null;
   readonly mergeRule: MergeRule | null;
@@ -79,11 +82,12 @@ async function groupSizes(store: Store, electionId: string, constituency: string
 export async function prepareGroups(store: Store, electionId: string, constituency: string, actor: CountingActor): Promise<GroupSummary[]> {
   await ensureReady(store, electionId, constituency, actor);
   const rows = await groupSizes(store, electionId, constituency);
-  const plan = planMerges(rows.map((r) => ({ groupId: groupIdOf(r.constituency_code, r.mode, r.category), mode: r.mode, category: r.category, ballots: Number(r.counted) })));
+  const minimum = await anonymityMinimumOf(store.db, electionId);
+  const plan = planMerges(rows.map((r) => ({ groupId: groupIdOf(r.constituency_code, r.mode, r.category), mode: r.mode, category: r.category, ballots: Number(r.counted) })), minimum);
   await store.db.transaction().execute(async (trx) => {
     await ensureOffice(trx, electionId, constituency);
-    const office = await trx.selectFrom('counting_offices').select('split_at').where('election_id', '=', electionId).where('constituency_code', '=', constituency).forUpdate().executeTakeFirstOrThrow();
-    if (office.split_at !== null) return;
+    const office = await trx.selectFrom('counting_offices').select(['split_at', 'withheld_at']).where('election_id', '=', electionId).where('constituency_code', '=', constituency).forUpdate().executeTakeFirstOrThrow();
+    if (office.split_at !== null || office.withheld_at !== null) return;
     for (const r of rows) {
       const groupId = groupIdOf(r.constituency_code, r.mode, r.category);
       const merge = plan.merges.get(groupId);
@@ -98,7 +102,7 @@ export async function prepareGroups(store: Store, electionId: string, constituen
       actor: actor.id,
       action: 'counting.groups.prepared',
       subject: `${electionId}/${constituency}`,
-      details: { minimum: MINIMUM_ANONYMITY_SET, groups: rows.length, merges: [...plan.merges].map(([group, m]) => ({ group, into: m.into, rule: m.rule })), withheld: plan.withheld },
+      details: { minimum, groups: rows.length, merges: [...plan.merges].map(([group, m]) => ({ group, into: m.into, rule: m.rule })), withheld: plan.withheld },
     });
   });
   return listGroups(store, electionId, constituency);
@@ -108,6 +112,8 @@ export async function listGroups(store: Store, electionId: string, constituency?
   let q = store.db.selectFrom('counting_groups').selectAll().where('election_id', '=', electionId);
   if (constituency !== undefined) q = q.where('constituency_code', '=', constituency);
   const rows = await q.orderBy('group_id').execute();
+  const minimum = await anonymityMinimumOf(store.db, electionId);
+  const withheld = new Set((await store.db.selectFrom('counting_offices').select('constituency_code').where('election_id', '=', electionId).where('withheld_at', 'is not', null).execute()).map((o) => o.constituency_code));
   return rows.map((r) => {
     const carrier = r.merged_into === null ? r : rows.find((x) => x.group_id === r.merged_into);
     const counted = carrier?.counted_at ?? null;
@@ -118,10 +124,10 @@ export async function listGroups(store: Store, electionId: string, constituency?
       mode: r.mode,
       category: r.category,
       ballots: r.ballots,
-      small: r.ballots > 0 && r.ballots < MINIMUM_ANONYMITY_SET,
+      small: r.ballots > 0 && r.ballots < minimum,
       mergedInto: r.merged_into,
       mergeRule: r.merge_rule,
-      state: counted !== null ? 'counted' : split !== null ? 'split' : 'waiting',
+      state: withheld.has(r.constituency_code) ? 'withheld' : counted !== null ? 'counted' : split !== null ? 'split' : 'waiting',
       stateAt: counted ?? split,
     };
   });
@@ -141,8 +147,9 @@ function shuffleInPlace(items: Uint8Array[][]): void {
 /**
  * Splits identities from contents for one constituency: per counting set, the ciphertexts of its
  * ballots in random order, without any identity. The ballots stay "received" until their set is
- * decrypted and counted. Refused (audited, with a code) unless every check holds; a constituency
- * whose electronic ballots together stay below the minimum anonymity set is never split.
+ * decrypted and counted. Refused (audited, with a code) unless every check holds. A constituency
+ * whose electronic ballots together stay below the minimum anonymity set is never split: it is
+ * withheld (recorded with its size, audited), and the answer is `counting.anonymity-set`.
  */
 export async function splitIdentities(store: Store, electionId: string, constituency: string, actor: CountingActor): Promise<GroupSummary[]> {
   const subject = `${electionId}/${constituency}`;
@@ -150,12 +157,14 @@ export async function splitIdentities(store: Store, electionId: string, constitu
   const groups = await prepareGroups(store, electionId, constituency, actor);
   if (groups.length === 0) return refuse(store, actor, subject, 'counting.state', `no electronic ballot in ${constituency}`);
   const total = groups.reduce((a, g) => a + g.ballots, 0);
-  if (total > 0 && total < MINIMUM_ANONYMITY_SET) {
-    return refuse(store, actor, subject, 'counting.anonymity-set', `the ${String(total)} electronic ballot(s) of ${constituency} are fewer than the minimum anonymity set (${String(MINIMUM_ANONYMITY_SET)}) even all together: they are not counted on their own`);
+  const minimum = await anonymityMinimumOf(store.db, electionId);
+  if (total > 0 && total < minimum) {
+    await withhold(store, electionId, constituency, total, minimum, actor);
+    throw new CountingError('counting.anonymity-set', `the ${String(total)} electronic ballot(s) of ${constituency} are fewer than the minimum anonymity set (${String(minimum)}) even all together: the constituency is withheld, its ballots stay encrypted in the record`);
   }
   await store.db.transaction().execute(async (trx) => {
-    const office = await trx.selectFrom('counting_offices').select('split_at').where('election_id', '=', electionId).where('constituency_code', '=', constituency).forUpdate().executeTakeFirstOrThrow();
-    if (office.split_at !== null) throw new CountingError('counting.already-split', `the identities of ${constituency} are already split`);
+    const office = await trx.selectFrom('counting_offices').select(['split_at', 'withheld_at']).where('election_id', '=', electionId).where('constituency_code', '=', constituency).forUpdate().executeTakeFirstOrThrow();
+    if (office.split_at !== null || office.withheld_at !== null) throw new CountingError('counting.already-split', `the identities of ${constituency} are already split (or the constituency is withheld)`);
     const now = new Date();
     for (const target of groups.filter((g) => g.mergedInto === null)) {
       const members = groups.filter((g) => g.groupId === target.groupId || g.mergedInto === target.groupId);
@@ -171,4 +180,18 @@ export async function splitIdentities(store: Store, electionId: string, constitu
     await appendAudit(trx, { actor: actor.id, action: 'counting.identities.split', subject, details: { groups: groups.map((g) => ({ groupId: g.groupId, ballots: g.ballots, mergedInto: g.mergedInto, rule: g.mergeRule })) } });
   });
   return listGroups(store, electionId, constituency);
+}
+
+/**
+ * Withholds a constituency whose electronic ballots all together stay below the minimum: recorded
+ * once with its size and the minimum (the record states it, the PV says it), audited in the same
+ * transaction. Its ballots stay "received" and encrypted; nothing of it is split or decrypted.
+ */
+async function withhold(store: Store, electionId: string, constituency: string, ballots: number, minimum: number, actor: CountingActor): Promise<void> {
+  await store.db.transaction().execute(async (trx) => {
+    const office = await trx.selectFrom('counting_offices').select(['split_at', 'withheld_at']).where('election_id', '=', electionId).where('constituency_code', '=', constituency).forUpdate().executeTakeFirstOrThrow();
+    if (office.split_at !== null || office.withheld_at !== null) return;
+    await trx.updateTable('counting_offices').set({ withheld_at: new Date(), withheld_ballots: ballots }).where('election_id', '=', electionId).where('constituency_code', '=', constituency).execute();
+    await appendAudit(trx, { actor: actor.id, action: 'counting.constituency.withheld', subject: `${electionId}/${constituency}`, details: { ballots, minimum, reason: WITHHELD_REASON } });
+  });
 }

@@ -69,14 +69,23 @@ function birthNrn(random: SeededRandom, sex: 'F' | 'M', used: Set<string>): { nr
   }
 }
 
+/**
+ * DEMO-ONLY: each constituency gets at least this many voters (when there are enough), so that a
+ * demo of a few hundred voters withholds no constituency: the minimum anonymity set is 10 ballots,
+ * and a few demo ballots are cancelled by a polling-station list.
+ */
+export const DEMO_VOTERS_PER_CONSTITUENCY = 15;
+
 function votersOf(options: DemoOptions, random: SeededRandom): Insert<VoterTable>[] {
   const seats = DEMO_CONSTITUENCIES.reduce((sum, constituency) => sum + constituency.seats, 0);
+  const floor = Math.min(DEMO_VOTERS_PER_CONSTITUENCY, Math.floor(options.voters / DEMO_CONSTITUENCIES.length)) * DEMO_CONSTITUENCIES.length;
   const used = new Set<string>();
   const voters: Insert<VoterTable>[] = [];
   for (let i = 0; i < options.voters; i += 1) {
-    // Voters spread over constituencies in proportion to their seats.
+    // The first voters in turn in every constituency (the floor), the others in proportion to the seats.
     let ticket = random.below(seats);
-    const constituency = DEMO_CONSTITUENCIES.find((candidate) => (ticket -= candidate.seats) < 0) ?? DEMO_CONSTITUENCIES[0];
+    const byTicket = DEMO_CONSTITUENCIES.find((candidate) => (ticket -= candidate.seats) < 0);
+    const constituency = i < floor ? DEMO_CONSTITUENCIES[i % DEMO_CONSTITUENCIES.length] : (byTicket ?? DEMO_CONSTITUENCIES[0]);
     if (constituency === undefined) throw new Error('no constituency');
     const sex = random.below(2) === 0 ? 'F' : 'M';
     const area = areaOf(constituency.languages, random);

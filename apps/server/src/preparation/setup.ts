@@ -14,6 +14,9 @@ import { PreparationError } from './errors.ts';
 
 const labels = z.strictObject({ fr: z.string().min(1), nl: z.string().min(1), de: z.string().min(1), en: z.string().min(1) });
 const isoDate = z.string().refine((d) => isCalendarDate(d, ELECTION_YEARS), 'not a day of the calendar from 2000 to 2199 (YYYY-MM-DD)');
+/** The minimum anonymity set of an election whose setup names none ([U] this platform's rule, not a number of the Electoral Code). */
+export const DEFAULT_ANONYMITY_MINIMUM = 10;
+
 const slug = z.string().regex(/^[a-z0-9-]{1,64}$/);
 const period = z.strictObject({ opens: isoDate, closes: isoDate }).refine((p) => p.opens <= p.closes, 'opens after it closes');
 const residentMode = z.strictObject({ open: z.boolean(), optIn: z.boolean() });
@@ -27,6 +30,8 @@ const election = z.strictObject({
   /** Defaults to the statutory threshold of the kind: 5 % (Chamber, regional), none for the European Parliament. */
   thresholdPercent: z.number().int().min(0).max(100).optional(),
   minimumAge: z.number().int().min(16).max(18),
+  /** The minimum anonymity set (default 10): no counting set of fewer electronic ballots is decrypted; frozen with the setup. */
+  anonymityMinimum: z.number().int().min(2).max(1000).optional(),
   constituencies: z.array(constituency).min(1).max(50),
 });
 
@@ -134,7 +139,7 @@ export async function importElectionSetup(store: Store, actor: Actor, setup: Ele
     for (const e of setup.elections) {
       const owner = await trx.selectFrom('elections').select('election_day_id').where('id', '=', e.id).executeTakeFirst();
       if (owner !== undefined && owner.election_day_id !== dayId) throw new PreparationError('preparation.exists', `election ${e.id}`);
-      const row = { election_day_id: dayId, kind: e.kind, label: JSON.stringify(e.label), seat_method: e.seatMethod, threshold_percent: e.thresholdPercent, minimum_age: e.minimumAge };
+      const row = { election_day_id: dayId, kind: e.kind, label: JSON.stringify(e.label), seat_method: e.seatMethod, threshold_percent: e.thresholdPercent, minimum_age: e.minimumAge, anonymity_minimum: e.anonymityMinimum ?? DEFAULT_ANONYMITY_MINIMUM };
       await trx.insertInto('elections').values({ id: e.id, ...row }).onConflict((oc) => oc.column('id').doUpdateSet(row)).execute();
       for (const c of e.constituencies) {
         const crow = { label: JSON.stringify(c.label), seats: c.seats, languages: c.languages };

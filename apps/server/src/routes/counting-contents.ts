@@ -83,7 +83,7 @@ export function countingContentRoutes(app: AppInstance): void {
       schema: {
         tags, summary: 'The groups of my constituency: ballots to count, merges, shuffles and decryptions done, counted',
         params: constituencyParams,
-        response: { 200: z.object({ groups: z.array(z.object({ groupId: z.string(), mode: modeSchema, category: categorySchema, ballots: z.number(), small: z.boolean(), mergedInto: z.string().nullable(), mergeRule: z.string().nullable(), state: z.enum(['waiting', 'split', 'counted']), split: z.boolean(), shuffles: z.number(), decryptions: z.number(), counted: z.boolean() })) }), 403: errorSchema },
+        response: { 200: z.object({ groups: z.array(z.object({ groupId: z.string(), mode: modeSchema, category: categorySchema, ballots: z.number(), small: z.boolean(), mergedInto: z.string().nullable(), mergeRule: z.string().nullable(), state: z.enum(['waiting', 'split', 'counted', 'withheld']), split: z.boolean(), shuffles: z.number(), decryptions: z.number(), counted: z.boolean() })) }), 403: errorSchema },
       },
       config: { access },
       errorHandler: countingErrorHandler,

@@ -7,8 +7,9 @@
 import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
 import type { AppInstance } from '../app-instance.ts';
+import type { Store } from '@isoloir/store';
 import { requireScope } from '../auth/caller.ts';
-import { MINIMUM_ANONYMITY_SET } from '../counting/anonymity.ts';
+import { anonymityMinimumOf } from '../counting/anonymity.ts';
 import { groupsToCount } from '../counting/mixing.ts';
 import { addObservation, markSession, officeInfo, registerStations, setOfficeDetails, stationStatus, waiveStation, type OfficeInfo, type StationStatus } from '../counting/office.ts';
 import { countConstituency } from '../counting/results.ts';
@@ -29,7 +30,7 @@ const groupSchema = z.object({
   small: z.boolean(),
   mergedInto: z.string().nullable(),
   mergeRule: z.enum(['abroad-with-belgium', 'across-modes']).nullable(),
-  state: z.enum(['waiting', 'split', 'counted']),
+  state: z.enum(['waiting', 'split', 'counted', 'withheld']),
   stateAt: z.string().nullable(),
 });
 const groupsSchema = z.object({ minimum: z.number(), groups: z.array(groupSchema) });
@@ -54,7 +55,7 @@ const overviewSchema = z.object({
   office: officeSchema,
 });
 
-const groupsView = (groups: readonly GroupSummary[]): z.infer<typeof groupsSchema> => ({ minimum: MINIMUM_ANONYMITY_SET, groups: groups.map((g) => ({ ...g, stateAt: g.stateAt?.toISOString() ?? null })) });
+const groupsView = async (store: Store, electionId: string, groups: readonly GroupSummary[]): Promise<z.infer<typeof groupsSchema>> => ({ minimum: await anonymityMinimumOf(store.db, electionId), groups: groups.map((g) => ({ ...g, stateAt: g.stateAt?.toISOString() ?? null })) });
 const stationsView = (s: readonly StationStatus[]): z.infer<typeof stationSchema>[] => s.map((x) => ({ station: x.station, lists: x.lists, voters: x.voters, waivedReason: x.waivedReason, waivedAt: x.waivedAt?.toISOString() ?? null, done: x.done }));
 const officeView = (o: OfficeInfo): z.infer<typeof officeSchema> => ({
   place: o.place,
@@ -80,7 +81,7 @@ export function countingProcessRoutes(app: AppInstance): void {
     { schema: { tags, summary: 'PO: the groups of every constituency with their sizes, merges and state', params: electionParams, response: { 200: groupsSchema, 403: errorSchema } }, config: { access: { roles: ['po-admin'] } }, errorHandler: countingErrorHandler },
     async (request) => {
       requireScope(request, 'po-admin', '*');
-      return groupsView(await listGroups(store, request.params.electionId));
+      return groupsView(store, request.params.electionId, await listGroups(store, request.params.electionId));
     },
   );
 
@@ -97,10 +98,10 @@ export function countingProcessRoutes(app: AppInstance): void {
       return {
         election: electionId,
         constituency,
-        minimum: MINIMUM_ANONYMITY_SET,
+        minimum: await anonymityMinimumOf(store.db, electionId),
         pendingDoubleVotes: Number(pending?.n ?? 0),
         stations: stationsView(await stationStatus(store, electionId, constituency)),
-        groups: groupsView(await listGroups(store, electionId, constituency)).groups,
+        groups: (await groupsView(store, electionId, await listGroups(store, electionId, constituency))).groups,
         trustees: { threshold: key?.threshold ?? 0, work: work.map((w) => ({ groupId: w.groupId, shuffles: w.shuffles, decryptions: w.decryptedBy.length, counted: w.counted })) },
         office: officeView(info),
       };
@@ -140,13 +141,13 @@ export function countingProcessRoutes(app: AppInstance): void {
   app.post(
     route('/groups/prepare'),
     { schema: { tags, summary: 'Record the groups and their sizes; groups below the minimum anonymity set are merged by rule (audited)', params: constituencyParams, response: { 200: groupsSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema } }, config: { access }, errorHandler: countingErrorHandler },
-    async (request) => groupsView(await prepareGroups(store, request.params.electionId, request.params.constituency, office(request))),
+    async (request) => groupsView(store, request.params.electionId, await prepareGroups(store, request.params.electionId, request.params.constituency, office(request))),
   );
 
   app.post(
     route('/split'),
     { schema: { tags, summary: 'Split identities from contents for this constituency: refused until every polling station reported or is waived, every period closed, every double vote settled', params: constituencyParams, response: { 200: groupsSchema, 403: errorSchema, 409: errorSchema } }, config: { access }, errorHandler: countingErrorHandler },
-    async (request) => groupsView(await splitIdentities(store, request.params.electionId, request.params.constituency, office(request))),
+    async (request) => groupsView(store, request.params.electionId, await splitIdentities(store, request.params.electionId, request.params.constituency, office(request))),
   );
 
   app.post(

@@ -7,6 +7,11 @@
 
 /** `election`: what is being elected, per constituency. */
 export interface DefinitionPayload {
+  /**
+   * The minimum anonymity set, a frozen setting of the election (default 10): no counting set of
+   * fewer ballots is decrypted; a constituency whose ballots all together stay below it is withheld.
+   */
+  readonly anonymityMinimum: number;
   readonly constituencies: readonly {
     readonly code: string;
     readonly seats: number;
@@ -44,6 +49,25 @@ export interface AttendancePayload {
   readonly voters: number;
   readonly root: string;
   readonly ids: readonly string[];
+}
+
+/**
+ * `withheld`: a constituency whose ballots to count, all its groups together, stay below the minimum
+ * anonymity set. Its ballots are not decrypted; they stay encrypted in the record (their `ballot`
+ * entries). The verifier checks the claim: the members are every segment of the constituency with
+ * a ballot, `ballots` is exactly their ballots neither superseded nor cancelled, and their number,
+ * `size`, is below the definition's minimum.
+ */
+export interface WithheldPayload {
+  /** The segment that carries the set (its PV). */
+  readonly groupId: string;
+  readonly constituency: string;
+  readonly members: readonly string[];
+  readonly size: number;
+  readonly minimum: number;
+  readonly reason: 'below-minimum-anonymity-set';
+  /** Sorted ballot ids. */
+  readonly ballots: readonly string[];
 }
 
 export type CancellationPayload =

@@ -89,6 +89,7 @@ function defaultDefinition(layout: BallotLayout, groups: readonly ElectionGroupI
   const codes = [...new Set(groups.map((g) => segmentParts(g.groupId).constituency))].sort();
   const names = (n: number, kind: string): string[] => Array.from({ length: n }, (_, i) => `${kind} ${String(i + 1)}`);
   return {
+    anonymityMinimum: 10,
     constituencies: codes.map((code) => ({
       code,
       seats: 5,

@@ -125,6 +125,7 @@ export async function runDemo(o: DemoOptions): Promise<DemoSummary> {
     // Each main office splits its own constituency; groups below the minimum anonymity set are merged
     // by rule; a constituency whose electronic ballots stay below it all together is withheld.
     const withheld: string[] = [];
+    const empty: string[] = [];
     for (const { code } of constituencies) {
       await setOfficeDetails(store, DEMO_ELECTION_ID, code, { place: `DEMO-ONLY main office of ${code}`, members: DEMO_OFFICE }, PRESIDENT);
       await markSession(store, DEMO_ELECTION_ID, code, 'open', PRESIDENT);
@@ -132,7 +133,8 @@ export async function runDemo(o: DemoOptions): Promise<DemoSummary> {
         await splitIdentities(store, DEMO_ELECTION_ID, code, PRESIDENT);
       } catch (e) {
         if (!(e instanceof CountingError && (e.code === 'counting.anonymity-set' || (e.code === 'counting.state' && /no electronic ballot/.test(e.message))))) throw e;
-        withheld.push(code);
+        // Withheld (recorded by the split: its ballots stay encrypted in the record, its PV says so), or no ballot at all.
+        (e.code === 'counting.anonymity-set' ? withheld : empty).push(code);
         log(`${code}: ${e.message}`);
       }
     }
@@ -153,8 +155,8 @@ export async function runDemo(o: DemoOptions): Promise<DemoSummary> {
     lap('mixing (2 trustee processes, signed, proofs checked on upload)');
     // The same trustees decrypt: each refuses a group whose chain holds no shuffle of its own (own-shuffle-missing).
     for (const trustee of [1, 2]) await runDemoTrusteeStep(server.url, shareDir, trustee, 'decrypt', log);
-    // Each main office counts its own constituency once its sets are decrypted.
-    const counted = constituencies.filter((c) => !withheld.includes(c.code));
+    // Each main office counts its own constituency once its sets are decrypted (a withheld one: its PV only).
+    const counted = constituencies.filter((c) => !empty.includes(c.code));
     for (const { code } of counted) await countConstituency(store, cc, DEMO_ELECTION_ID, code, PRESIDENT);
     lap('decryption (trustee processes 1 and 2, who mixed, after their checks) and counting');
 
