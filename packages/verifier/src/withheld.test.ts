@@ -22,6 +22,7 @@ const { record } = await election(group, runner, {
 
 const COUNTING = new Set(['group-input', 'shuffle', 'partial-decryption', 'decryption', 'counts']);
 type Payload = Record<string, Json>;
+const text = (v: Json | undefined): string => (typeof v === 'string' ? v : '');
 
 /**
  * The record as a server would write it withholding `constituency`: its counting entries replaced by
@@ -29,18 +30,18 @@ type Payload = Record<string, Json>;
  */
 function withholding(constituency: string, lie: (claim: Payload) => void = () => undefined): ElectionRecord {
   const entries = (JSON.parse(JSON.stringify(record)) as { entries: RecordEntry[] }).entries;
-  const mine = (e: RecordEntry): boolean => String((e.payload as Payload)['groupId']).startsWith(`${constituency}/`);
-  const cancelled = new Set(entries.filter((e) => e.type === 'cancellation').map((e) => String((e.payload as Payload)['ballotId'])));
+  const mine = (e: RecordEntry): boolean => text((e.payload as Payload)['groupId']).startsWith(`${constituency}/`);
+  const cancelled = new Set(entries.filter((e) => e.type === 'cancellation').map((e) => text((e.payload as Payload)['ballotId'])));
   const ballots = entries.filter((e) => e.type === 'ballot' && mine(e)).map((e) => e.payload as Payload);
-  const members = [...new Set(ballots.map((b) => String(b['groupId'])))].sort();
-  const toCount = ballots.map((b) => String(b['ballotId'])).filter((id) => !cancelled.has(id)).sort();
+  const members = [...new Set(ballots.map((b) => text(b['groupId'])))].sort();
+  const toCount = ballots.map((b) => text(b['ballotId'])).filter((id) => !cancelled.has(id)).sort();
   const claim: Payload = { groupId: members[0] ?? '', constituency, members, size: toCount.length, minimum: 10, reason: 'below-minimum-anonymity-set', ballots: toCount };
   lie(claim);
   const first = entries.findIndex((e) => COUNTING.has(e.type) && mine(e));
   assert.ok(first >= 0);
   const kept = entries.filter((e, i) => i < first || !(COUNTING.has(e.type) && mine(e)));
   kept.splice(first, 0, { seq: 0, type: 'withheld', parent: '', hash: '', payload: claim });
-  return rechain({ format: (record as { format: string }).format, entries: kept } as ElectionRecord);
+  return rechain({ format: record.format, entries: kept });
 }
 
 async function refused(rec: ElectionRecord, text: RegExp): Promise<void> {
@@ -64,8 +65,8 @@ describe('verifier: a constituency withheld below the minimum anonymity set', ()
     const r = await verifyRecord(rec);
     assert.ok(r.ok, JSON.stringify(r));
     // Every ballot of Leuven is still in the record, encrypted; none is decrypted.
-    assert.equal(rec.entries.filter((e) => e.type === 'ballot' && String((e.payload as Payload)['groupId']).startsWith('leuven/')).length, 4);
-    assert.equal(rec.entries.filter((e) => COUNTING.has(e.type) && String((e.payload as Payload)['groupId']).startsWith('leuven/')).length, 0);
+    assert.equal(rec.entries.filter((e) => e.type === 'ballot' && text((e.payload as Payload)['groupId']).startsWith('leuven/')).length, 4);
+    assert.equal(rec.entries.filter((e) => COUNTING.has(e.type) && text((e.payload as Payload)['groupId']).startsWith('leuven/')).length, 0);
   });
 
   test('attacker: Brussels (12 ballots) called small to hide its votes is refused', async () => {

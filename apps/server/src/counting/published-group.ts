@@ -10,7 +10,7 @@ export interface PublishedBallot {
   readonly ballotId: string;
   readonly voterId: string;
   readonly ciphertexts: readonly string[];
-  /** null: counted; else why it is not (superseded by a later ballot, voted-at-polling-station…). */
+  /** null: to count (received until its set is counted, then counted); else why it is not (superseded by a later ballot, voted-at-polling-station…). */
   readonly cancellation: string | null;
 }
 
@@ -37,7 +37,7 @@ export async function publishedGroup(store: Store, electionId: string, groupId: 
       .orderBy('id')
       .execute();
     for (const b of rows) {
-      ballots.push({ ballotId: b.id, voterId: b.voter_id, ciphertexts: b.ciphertexts as string[], cancellation: b.status === 'counted' ? null : b.status === 'superseded' ? 'superseded' : (b.cancellation_reason ?? 'cancelled') });
+      ballots.push({ ballotId: b.id, voterId: b.voter_id, ciphertexts: b.ciphertexts as string[], cancellation: b.status === 'counted' || b.status === 'received' ? null : b.status === 'superseded' ? 'superseded' : (b.cancellation_reason ?? 'cancelled') });
     }
   }
   ballots.sort((a, b) => (a.ballotId < b.ballotId ? -1 : 1));

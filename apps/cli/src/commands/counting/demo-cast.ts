@@ -43,9 +43,16 @@ export function randomPlain(shape: Shape, layout: BallotLayout): PlainBallot {
   return { kind: 'list', list, headBox: false, effectives: eff, substitutes: eff.length === 0 && sub.length === 0 ? [1] : sub };
 }
 
-export async function castDemoBallots(store: Store, runner: Runner, electionId: string, dayId: string, layout: BallotLayout, publicKey: string, revotePerMille: number): Promise<CastLogEntry[]> {
+/** `votes` (tests): which of the demo's voters cast a ballot, given their rank in their constituency (default all). */
+export async function castDemoBallots(store: Store, runner: Runner, electionId: string, dayId: string, layout: BallotLayout, publicKey: string, revotePerMille: number, votes: (voter: { readonly nrn: string; readonly constituency_code: string }, rank: number) => boolean = () => true): Promise<CastLogEntry[]> {
   const voterPseudonym = await voterPseudonyms(store);
-  const voters = await store.db.selectFrom('voters').select(['nrn', 'constituency_code', 'category']).where('election_day_id', '=', dayId).orderBy('nrn').execute();
+  const everyone = await store.db.selectFrom('voters').select(['nrn', 'constituency_code', 'category']).where('election_day_id', '=', dayId).orderBy('nrn').execute();
+  const rank = new Map<string, number>();
+  const voters = everyone.filter((v) => {
+    const r = rank.get(v.constituency_code) ?? 0;
+    rank.set(v.constituency_code, r + 1);
+    return votes(v, r);
+  });
   const shapes = new Map<string, Shape>();
   for (const code of new Set(voters.map((v) => v.constituency_code))) {
     const info = await loadConstituency(store.db, electionId, code);
