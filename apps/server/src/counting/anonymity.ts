@@ -17,10 +17,10 @@ export const MINIMUM_ANONYMITY_SET = 10;
 /** The reason code of a withheld constituency (record entry `withheld`, PV). */
 export const WITHHELD_REASON = 'below-minimum-anonymity-set';
 
-/** The election's minimum anonymity set, as frozen with its setup. */
+/** The election's minimum anonymity set, as frozen with its setup (the default for an unknown election, which has no group). */
 export async function anonymityMinimumOf(db: Pick<Kysely<Schema>, 'selectFrom'>, electionId: string): Promise<number> {
-  const row = await db.selectFrom('elections').select('anonymity_minimum').where('id', '=', electionId).executeTakeFirstOrThrow();
-  return row.anonymity_minimum;
+  const row = await db.selectFrom('elections').select('anonymity_minimum').where('id', '=', electionId).executeTakeFirst();
+  return row?.anonymity_minimum ?? MINIMUM_ANONYMITY_SET;
 }
 
 export type MergeRule = 'abroad-with-belgium' | 'across-modes';
