@@ -31,11 +31,13 @@ export { keyFingerprint, formatFingerprint, KEY_FINGERPRINT_LABEL } from './boar
 export { boardHeadHash, checkHeadChain, checkInclusion, BOARD_HEAD_LABEL, type BoardHeadKind, type BoardHeadContent, type PublishedHead, type ChainProblem, type InclusionResult } from './board/board-head.ts';
 export { receiptMessage, headMessage, verifySignature, verifyReceiptSignature, verifyHeadSignature, RECEIPT_LABEL, HEAD_SIGNATURE_LABEL, type ReceiptStatement, type HeadStatement } from './board/signatures.ts';
 export { constituencyOfGroup } from './record/group-id.ts';
+export { SIGNING_LABELS, trusteeMessage, trusteeSignatureValid, trusteeSigner, rowsDigest, proofDigest, shuffleSigningBody, partialSigningBody, type SigningLabel, type SignedShuffle, type SignedPartial } from './ceremony/trustee-signing.ts';
+export { boardKeyId } from './board/signatures.ts';
 export { countBallots, type Counts } from './record/count-ballots.ts';
 export { runElection, type ElectionOptions, type ElectionOutcome, type ElectionGroupInput, type CastPlan, type PlannedBallot } from './record/run-election.ts';
 export { merkleRoot, sortedIds } from './record/merkle.ts';
 export { legalCount } from './record/legal-count.ts';
-export { segmentId, type DefinitionPayload, type WithheldPayload, type RollPayload, type AttendancePayload, type CancellationPayload, type LegalCounts, type LegalListCount, type RecordMode, type RecordCategory } from './record/record-types.ts';
+export { segmentId, type DefinitionPayload, type WithheldPayload, type RollPayload, type PeriodPayload, type BoardHeadPayload, type AttendancePayload, type CancellationPayload, type LegalCounts, type LegalListCount, type RecordMode, type RecordCategory } from './record/record-types.ts';
 
 /** NODE-ONLY: worker-thread Runner (all cores). Loaded on demand. */
 export const loadNodeWorkerPool = () => import('./node/node-worker-pool.ts');

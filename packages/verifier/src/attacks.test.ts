@@ -33,7 +33,7 @@ function must<T>(x: T | undefined): T {
   return x;
 }
 
-async function rejected(rec: ElectionRecord, check: string, options: { head?: string } = {}): Promise<string> {
+async function rejected(rec: ElectionRecord, check: string, options: { head?: string; boardKey?: string } = {}): Promise<string> {
   const r = await verifyRecord(rec, options);
   assert.ok(!r.ok, `expected the ${check} check to fail, but the record verified`);
   assert.equal(r.check, check, `${r.check} at ${r.location}: ${r.message}`);
@@ -56,11 +56,15 @@ function inputOf(plan: CastPlan, groupId: string): CastPlan['groups'][number] {
 }
 
 describe('attacks on the record (forger re-chains the hashes)', () => {
-  test('a whole group removed: group-missing', async () => {
+  test('a whole group removed: group-missing (its ballots removed too: board)', async () => {
     const gone = new Set(['leuven/online/abroad', 'leuven/online/belgium']);
+    const counting = forge((es) => es.filter((e) => e.type === 'ballot' || !gone.has((payload(e)['groupId'] as string | undefined) ?? '')));
+    assert.ok(counting.entries.length < record.entries.length - 5);
+    await rejected(counting, 'group-missing');
+    // With its ballots: the board heads published during voting still cover them.
     const rec = forge((es) => es.filter((e) => !gone.has((payload(e)['groupId'] as string | undefined) ?? '')));
     assert.ok(rec.entries.length < record.entries.length - 10);
-    await rejected(rec, 'group-missing');
+    await rejected(rec, 'board');
   });
 
   test('a superseded ballot’s cancellation hidden: one-per-voter', async () => {
@@ -126,11 +130,80 @@ describe('attacks on the record (forger re-chains the hashes)', () => {
     }), 'order');
   });
 
-  test('a published head that is not in the record: head', async () => {
-    const atOpening = record.entries.find((e) => e.type === 'key')?.hash ?? '';
-    const ok = await verifyRecord(record, { head: atOpening });
-    assert.ok(ok.ok, JSON.stringify(ok));
-    await rejected(forge((es) => es.map((e) => (e.type === 'roll' ? { ...e, payload: { ...payload(e), publishedAt: '2029-06-08T00:00:00.000Z' } } : e))), 'head', { head: atOpening });
+  test('a published head is the record’s final head or one of its signed board heads; a truncated or forked record is refused: head', async () => {
+    const final = record.entries.at(-1)?.hash ?? '';
+    const heads = record.entries.filter((e) => e.type === 'board-head').map((e) => payload(e));
+    const periodic = heads.find((h) => h['kind'] === 'periodic');
+    assert.ok(periodic !== undefined && heads.length >= 3);
+    const atFinal = await verifyRecord(record, { head: final });
+    assert.ok(atFinal.ok && atFinal.summary.headMatch?.kind === 'record', JSON.stringify(atFinal));
+    const atBoard = await verifyRecord(record, { head: String(periodic['hash']) });
+    assert.ok(atBoard.ok, JSON.stringify(atBoard));
+    assert.deepEqual(atBoard.summary.headMatch, { kind: 'board', seq: periodic['seq'], boardKind: 'periodic', publishedAt: periodic['publishedAt'], keyId: periodic['keyId'] });
+    // Before the fix, the hash of ANY entry passed: an entry published early, with anything after it.
+    const keyEntry = record.entries.find((e) => e.type === 'key')?.hash ?? '';
+    assert.match(await rejected(record, 'head', { head: keyEntry }), /not of this record's last entry/);
+    // Truncated: the published record's prefix (its counting cut off), with the published final head.
+    const c = copy();
+    const cut = { format: c.format, entries: c.entries.slice(0, c.entries.findIndex((e) => e.type === 'group-input')) };
+    assert.match(await rejected(cut, 'head', { head: final }), /neither this record's final head nor one of its signed board heads/);
+    // Forked: the same up to the counting, then another count, re-chained: not the published head.
+    const forked = forge((es) => es.map((e) => (e.type === 'attendance' ? { ...e, payload: { ...payload(e), sha256: 'ff'.repeat(32) } } : e)));
+    await rejected(forked, 'head', { head: final });
+    await rejected(forked, 'head', { head: 'ab'.repeat(64) });
+  });
+
+  test('a record that drops or changes a ballot a signed board head covered does not extend that head: board', async () => {
+    // The forger drops the ballot of voter 1 (and what hangs on it), re-chains; the heads stay as published and signed.
+    const dropped = b(1);
+    const message = await rejected(forge((es) => es.filter((e) => !(e.type === 'ballot' && payload(e)['ballotId'] === dropped))), 'board');
+    assert.match(message, /covers tracking code [0-9a-f]+, which is no ballot of this record/);
+    // Or rewrites the head's batch to match, re-hashing it: its signature no longer holds.
+    await rejected(forge((es) => es.map((e) => (e.type === 'board-head' && payload(e)['kind'] === 'closing' ? { ...e, payload: { ...payload(e), total: Number(payload(e)['total']) + 1 } } : e))), 'board');
+  });
+
+  test('board heads: another key fingerprint, another signing key, no closing head, a ballot on no head: board', async () => {
+    const opening = (es: RecordEntry[]): number => es.findIndex((e) => e.type === 'board-head');
+    assert.match(await rejected(forge((es) => es.map((e, i) => (i === opening(es) ? { ...e, payload: { ...payload(e), keyFingerprint: '00'.repeat(16) } } : e))), 'board'), /not the election key’s/);
+    assert.match(await rejected(forge((es) => es.filter((e) => !(e.type === 'board-head' && payload(e)['kind'] === 'closing'))), 'board'), /no closing head/);
+    // Pinned: the board key published outside the record (what receipts name) must sign every head.
+    const key = String(payload(must(record.entries.find((e) => e.type === 'board-head')))['signingKey']);
+    assert.ok((await verifyRecord(record, { boardKey: key })).ok);
+    assert.match(await rejected(record, 'board', { boardKey: 'cd'.repeat(32) }), /not by the board key published outside the record/);
+  });
+
+  test('the key fingerprint was not on the board before the first ballot: board', async () => {
+    // The opening head moved after the first ballot (what a server that opened the box before publishing the key's fingerprint would show).
+    const message = await rejected(forge((es) => {
+      const h = es.findIndex((e) => e.type === 'board-head');
+      const first = es.findIndex((e) => e.type === 'ballot');
+      return [...es.slice(0, h), ...es.slice(h + 1, first + 1), must(es[h]), ...es.slice(first + 1)];
+    }), 'board');
+    assert.match(message, /before the board’s opening head published the election key’s fingerprint/);
+  });
+
+  test('the roll commitment published after the period opened, or no period stated: roll-timing, period', async () => {
+    const late = (at: string): ElectionRecord => forge((es) => es.map((e) => (e.type === 'roll' && payload(e)['constituency'] === 'brussels' ? { ...e, payload: { ...payload(e), publishedAt: at } } : e)));
+    // After the online period was opened (05:30) and before the first ballot (06:00).
+    assert.match(await rejected(late('2029-06-09T05:45:00.000Z'), 'roll-timing'), /after the online voting period opened/);
+    // After the first ballots: a roll drawn up once the server knew who had voted.
+    assert.match(await rejected(late('2029-06-09T07:00:00.000Z'), 'roll-timing'), /after the online voting period opened/);
+    await rejected(forge((es) => es.filter((e) => !(e.type === 'period' && payload(e)['mode'] === 'online'))), 'period');
+    // A ballot received before the period was opened.
+    await rejected(forge((es) => es.map((e) => (e.type === 'period' && payload(e)['mode'] === 'online' ? { ...e, payload: { ...payload(e), openedAt: '2029-06-09T06:00:30.000Z' } } : e))), 'period');
+  });
+
+  test('the key ceremony transcript is required, once, before its dealer, key and ballots: ceremony', async () => {
+    assert.match(await rejected(forge((es) => es.filter((e) => e.type !== 'ceremony')), 'ceremony'), /before the key ceremony's transcript/);
+    await rejected(forge((es) => {
+      const c = es.findIndex((e) => e.type === 'ceremony');
+      return [...es.slice(0, c + 1), must(es[c]), ...es.slice(c + 1)];
+    }), 'ceremony');
+    await rejected(forge((es) => {
+      const c = es.findIndex((e) => e.type === 'ceremony');
+      const k = es.findIndex((e) => e.type === 'key');
+      return [...es.slice(0, c), ...es.slice(c + 1, k + 1), must(es[c]), ...es.slice(k + 1)];
+    }), 'ceremony');
   });
 });
 
@@ -146,7 +219,8 @@ describe('attacks by a malicious server with honest trustees', () => {
   });
 
   test('ghosts added to the roll after it was published at opening: head', async () => {
-    const atOpening = record.entries.find((e) => e.type === 'key')?.hash ?? '';
+    // What was published at opening: the board's opening head.
+    const atOpening = String(payload(must(record.entries.find((e) => e.type === 'board-head')))['hash']);
     const rec = await served((plan) => {
       const roll = plan.rolls.find((r) => r.constituency === 'brussels');
       assert.ok(roll !== undefined);

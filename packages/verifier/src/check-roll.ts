@@ -1,6 +1,7 @@
 /** The election definition, the voter roll segments and the polling-station attendance lists. */
 import { bytesToHex, hashInputs } from '@isoloir/crypto';
 import { ensure } from './failure.ts';
+import { isIsoTime } from './check-board.ts';
 import type { ConstituencyDef } from './legal-count.ts';
 import type { State } from './state.ts';
 
@@ -49,7 +50,7 @@ export function checkDefinition<P>(s: State<P>, payload: unknown, loc: string): 
 }
 
 export function checkRoll<P>(s: State<P>, payload: unknown, loc: string): void {
-  const r = payload as { constituency: string; mode: string; category: string; voters: number; root: string; ids: string[] };
+  const r = payload as { constituency: string; mode: string; category: string; voters: number; root: string; ids: string[]; publishedAt: string };
   const id = `${r.constituency}/${r.mode}/${r.category}`;
   const where = `${loc} (segment ${id})`;
   ensure(s.constituencies.has(r.constituency), 'definition', where, `constituency ${r.constituency} is not in the election definition`);
@@ -57,13 +58,14 @@ export function checkRoll<P>(s: State<P>, payload: unknown, loc: string): void {
   ensure(sortedUnique(r.ids), 'roll', where, 'voter ids are not sorted and unique');
   ensure(r.voters === r.ids.length, 'roll', where, `says ${String(r.voters)} voters but lists ${String(r.ids.length)}`);
   ensure(merkleRootOf(r.ids) === r.root, 'roll', where, 'root is not the Merkle root of the voter ids');
+  ensure(isIsoTime(r.publishedAt), 'roll-timing', where, 'publication time is not an ISO 8601 UTC time');
   // A voter has one constituency per election, and one place on each mode's roll.
   for (const [other, seg] of s.segments) {
     if (seg.mode !== r.mode && seg.constituency === r.constituency) continue;
     const dup = r.ids.find((v) => seg.ids.has(v));
     ensure(dup === undefined, 'roll', where, `voter ${dup ?? ''} is also on the roll of ${other}`);
   }
-  s.segments.set(id, { constituency: r.constituency, mode: r.mode, category: r.category, ids: new Set(r.ids), voters: r.voters });
+  s.segments.set(id, { constituency: r.constituency, mode: r.mode, category: r.category, ids: new Set(r.ids), voters: r.voters, publishedAt: r.publishedAt });
 }
 
 export function checkAttendance<P>(s: State<P>, payload: unknown, loc: string): void {

@@ -9,6 +9,9 @@ export type CheckName =
   | 'order'
   | 'definition'
   | 'roll'
+  | 'period'
+  | 'roll-timing'
+  | 'board'
   | 'parameters'
   | 'ceremony'
   | 'dealer-proof'
@@ -56,6 +59,8 @@ export interface Success {
     readonly head: string;
     /** PVs checked against the record (`pvs` option). */
     readonly pvs: number;
+    /** What the published head (`head` option) is: the record's final head, or one of its signed board heads, which the record extends. */
+    readonly headMatch?: { readonly kind: 'record' } | { readonly kind: 'board'; readonly seq: number; readonly boardKind: string; readonly publishedAt: string; readonly keyId: string };
   };
 }
 

@@ -107,6 +107,22 @@ export const PAYLOADS: Readonly<Record<string, Shape>> = {
     },
   },
   roll: { object: { constituency: str, mode: { enum: ['online', 'kiosk'] }, category: { enum: ['belgium', 'abroad'] }, voters: int, root: hex, ids: { array: str }, publishedAt: str } },
+  period: { object: { mode: { enum: ['online', 'kiosk'] }, opensAt: { nullable: str }, closesAt: { nullable: str }, openedAt: { nullable: str }, closedAt: { nullable: str } } },
+  'board-head': {
+    object: {
+      seq: int,
+      kind: { enum: ['opening', 'periodic', 'closing'] },
+      previous: hex,
+      publishedAt: str,
+      keyFingerprint: hex,
+      total: int,
+      trackingCodes: hexes,
+      hash: hex,
+      keyId: hex,
+      signingKey: hex,
+      signature: hex,
+    },
+  },
   ceremony: {
     object: {
       format: { enum: ['isoloir-ceremony/1'] },

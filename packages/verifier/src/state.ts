@@ -11,6 +11,32 @@ export interface Segment {
   readonly category: string;
   readonly ids: ReadonlySet<string>;
   readonly voters: number;
+  /** When the roll commitment of this segment was published (checked against the period and the first ballot). */
+  readonly publishedAt: string;
+}
+
+/** A mode's voting period (`period` entry): the setup's window and the PO's acts, ISO 8601 UTC. */
+export interface Period {
+  readonly opensAt: string | null;
+  readonly closesAt: string | null;
+  readonly openedAt: string | null;
+  readonly closedAt: string | null;
+}
+
+/** The anchored bulletin board as read so far (`board-head` entries, check-board.ts). */
+export interface Board {
+  readonly heads: { readonly seq: number; readonly kind: string; readonly hash: string; readonly publishedAt: string; readonly total: number; readonly keyId: string }[];
+  signingKey: string | undefined;
+  /** The board's key as published outside the record (`boardKey` option): every head must be signed by it. */
+  readonly pinnedKey: string | undefined;
+  /** Tracking code → ballot id, for every ballot read so far. */
+  readonly codes: Map<string, string>;
+  /** Tracking codes covered by a head so far, with the head's number. */
+  readonly covered: Map<string, number>;
+  /** Modes whose first ballot has been read. */
+  readonly modesStarted: Set<string>;
+  /** Set once the board is checked complete (after the last ballot and head). */
+  complete: boolean;
 }
 
 export interface CastBallot {
@@ -36,6 +62,8 @@ export interface State<P> {
   readonly constituencies: Map<string, ConstituencyDef>;
   /** Roll segments by id: the expected counting groups. */
   readonly segments: Map<string, Segment>;
+  readonly periods: Map<string, Period>;
+  readonly board: Board;
   readonly dealers: Map<number, { commitments: P[]; valid: boolean }>;
   readonly disqualified: Set<number>;
   pk: P | undefined;

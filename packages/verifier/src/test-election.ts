@@ -54,6 +54,7 @@ export function options(overrides: Partial<ElectionOptions> = {}): ElectionOptio
     definition,
     mixNodes: 2,
     decryptingTrustees: [1, 3],
+    boardEvery: 8,
     ...overrides,
   };
 }

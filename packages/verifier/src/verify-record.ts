@@ -14,6 +14,7 @@ import { checkShape, PAYLOADS } from './schema.ts';
 import { checkPvs, type PvFile } from './check-pv.ts';
 import { checkShuffle } from './check-shuffle.ts';
 import { checkCeremony } from './check-ceremony.ts';
+import { checkBallotTime, checkBoardComplete, checkBoardHead, checkPeriod, noteBallot } from './check-board.ts';
 import { checkCounts, checkDecryption, checkPartialDecryption } from './check-decryption.ts';
 
 interface Entry {
@@ -49,7 +50,7 @@ function checkChain(entries: readonly Entry[]): void {
   });
 }
 
-async function initialState(entry: Entry | undefined, msm: VerifyOptions['msm']): Promise<State<unknown>> {
+async function initialState(entry: Entry | undefined, msm: VerifyOptions['msm'], boardKey: string | undefined): Promise<State<unknown>> {
   if (entry?.type !== 'parameters') fail('order', 'entry 0', 'the record must start with the parameters');
   const loc = 'entry 0 (parameters)';
   checkShape(entry.payload, PAYLOADS['parameters'] ?? 'string', `${loc} payload`);
@@ -75,6 +76,8 @@ async function initialState(entry: Entry | undefined, msm: VerifyOptions['msm'])
     withheld: new Map(),
     constituencies: new Map(),
     segments: new Map(),
+    periods: new Map(),
+    board: { heads: [], signingKey: undefined, pinnedKey: boardKey?.toLowerCase(), codes: new Map(), covered: new Map(), modesStarted: new Set(), complete: false },
     dealers: new Map(),
     disqualified: new Set(),
     pk: undefined,
@@ -106,12 +109,14 @@ async function initialState(entry: Entry | undefined, msm: VerifyOptions['msm'])
 const handlers: Record<string, ((s: State<unknown>, payload: unknown, loc: string) => void | Promise<void>) | undefined> = {
   election: checkDefinition,
   roll: checkRoll,
+  period: checkPeriod,
   attendance: checkAttendance,
   ceremony: checkCeremony,
   dealer: checkDealer,
   complaint: checkComplaint,
   key: checkKey,
   ballot: checkBallot,
+  'board-head': checkBoardHead,
   cancellation: checkCancellation,
   'group-input': checkGroupInput,
   withheld: checkWithheld,
@@ -123,18 +128,22 @@ const handlers: Record<string, ((s: State<unknown>, payload: unknown, loc: strin
 
 /**
  * Where each entry type may stand (`order`): the definition, the roll (published before voting
- * opens), the key ceremony (complaints before the key), exactly one key, the ballots in receipt
- * order, the attendance lists, the cancellations, then the counting of each group.
+ * opens) and the voting periods, the key ceremony's transcript (required, once, before its dealer,
+ * complaint and key entries; complaints before the key), exactly one key, the ballots in receipt
+ * order with the board heads that cover them, the attendance lists, the cancellations, then the
+ * counting of each group.
  */
 const PHASE: Readonly<Record<string, number>> = {
   parameters: 0,
   election: 1,
   roll: 2,
+  period: 2,
   ceremony: 3,
   dealer: 3,
   complaint: 4,
   key: 5,
   ballot: 6,
+  'board-head': 6,
   attendance: 7,
   cancellation: 8,
   'group-input': 9,
@@ -146,13 +155,18 @@ const PHASE: Readonly<Record<string, number>> = {
 };
 const ONCE = new Set(['parameters', 'election', 'ceremony', 'key']);
 const ELECTION = 1;
+const CEREMONY = 3;
 const KEY = 5;
+const BALLOTS = 6;
 const COUNTING = 9;
 
 function checkOrder(seen: Map<string, number>, phase: { at: number }, e: Entry, loc: string): void {
   const p = PHASE[e.type];
   if (p === undefined) fail('format', loc, `unknown entry type ${e.type}`);
+  if (e.type === 'ceremony') ensure(!seen.has('ceremony'), 'ceremony', loc, 'a second key ceremony transcript');
   if (ONCE.has(e.type)) ensure(!seen.has(e.type), 'order', loc, `a second ${e.type} entry`);
+  // The key and everything made with it rest on the ceremony's signed transcript (PROTOCOL.md §7a).
+  if (p >= CEREMONY && e.type !== 'ceremony') ensure(seen.has('ceremony'), 'ceremony', loc, `${e.type} entry before the key ceremony's transcript (the record has none before it)`);
   const before = Object.entries(PHASE).find(([t, q]) => q > p && seen.has(t));
   ensure(p >= phase.at, 'order', loc, `${e.type} after ${before?.[0] ?? 'a later step'}`);
   if (p > ELECTION && !seen.has('election')) fail('order', loc, `${e.type} before the election definition`);
@@ -166,10 +180,31 @@ export interface VerifyOptions {
   readonly onEntry?: (seq: number, total: number, type: string) => void;
   /** Bulk arithmetic for shuffle checks (default inline; ./node/msm-pool.ts uses all cores). */
   readonly msm?: MsmService;
-  /** A published head (hash of the record's last entry, or of an earlier entry published at opening or during voting). */
+  /** A published head: the hash of the record's last entry, or of one of its signed board heads (published at opening, during or at the close of voting). */
   readonly head?: string;
   /** Procès-verbaux to check against the verified figures and the head (./check-pv.ts). */
   readonly pvs?: readonly PvFile[];
+  /** The board's (receipt) key as published outside the record (hex): every board head must be signed by it. */
+  readonly boardKey?: string;
+}
+
+/**
+ * A published head is the record's final head, or the hash of one of its board heads (published at
+ * opening, during or at the close of voting, signed; the board-head checks then show the record
+ * extends it). Any other value is refused here, an earlier entry's hash included: a record that is
+ * a prefix of the published one, or that forks from it after that entry, must not pass.
+ */
+function checkPublishedHead(entries: readonly Entry[], head: string, published: string): void {
+  if (published === head) return;
+  if (entries.some((e) => e.type === 'board-head' && (e.payload as { hash?: unknown } | null)?.hash === published)) return;
+  const at = entries.findIndex((e) => e.hash === published);
+  fail(
+    'head',
+    'record',
+    at >= 0
+      ? `the published head ${published} is the hash of entry ${String(at)}, not of this record's last entry: this record does not end where the published one did (truncated, or forked after that entry)`
+      : `the published head ${published} is neither this record's final head nor one of its signed board heads: another (forked) record`,
+  );
 }
 
 export async function verifyRecord(record: unknown, options: VerifyOptions = {}): Promise<VerifyResult> {
@@ -177,11 +212,9 @@ export async function verifyRecord(record: unknown, options: VerifyOptions = {})
     const entries = readEntries(record);
     checkChain(entries);
     const head = entries.at(-1)?.hash ?? '';
-    if (options.head !== undefined) {
-      const published = options.head.toLowerCase();
-      ensure(entries.some((e) => e.hash === published), 'head', 'record', `the published head ${published} is not the hash of any entry of this record`);
-    }
-    const s = await initialState(entries[0], options.msm);
+    const published = options.head?.toLowerCase();
+    if (published !== undefined) checkPublishedHead(entries, head, published);
+    const s = await initialState(entries[0], options.msm, options.boardKey);
     const seen = new Map<string, number>([['parameters', 1]]);
     const phase = { at: 0 };
     for (const e of entries.slice(1)) {
@@ -191,10 +224,16 @@ export async function verifyRecord(record: unknown, options: VerifyOptions = {})
       const handler = handlers[e.type];
       if (shape === undefined || handler === undefined) fail('format', loc, `unknown entry type ${e.type}`);
       checkShape(e.payload, shape, `${loc} payload`);
+      if (phase.at > BALLOTS && !s.board.complete) checkBoardComplete(s);
       if (phase.at >= COUNTING && !s.votersChecked) checkVoters(s);
       await handler(s, e.payload, loc);
+      if (e.type === 'ballot') {
+        checkBallotTime(s, e.payload, loc);
+        noteBallot(s, e.payload);
+      }
       options.onEntry?.(e.seq, entries.length, e.type);
     }
+    ensure(seen.has('ceremony'), 'ceremony', 'record', 'no key ceremony transcript entry: nothing shows how the election key was made, nor who may shuffle and decrypt');
     ensure(seen.has('key'), 'order', 'record', 'no election key entry');
     if (!s.votersChecked) checkVoters(s);
     for (const [id, seg] of s.segments) {
@@ -204,8 +243,13 @@ export async function verifyRecord(record: unknown, options: VerifyOptions = {})
       if (s.withheld.has(g)) continue;
       ensure(s.counted.has(g), 'completeness', `group ${g}`, 'group has no counts (missing shuffle, decryption or counts)');
     }
+    if (!s.board.complete) checkBoardComplete(s);
     if (options.pvs !== undefined) checkPvs(s, head, options.pvs);
-    return { ok: true, summary: { entries: entries.length, ballots: s.ballots.size, groups: s.members.size, shuffles: s.shuffles, head, pvs: options.pvs?.length ?? 0 } };
+    const summary = { entries: entries.length, ballots: s.ballots.size, groups: s.members.size, shuffles: s.shuffles, head, pvs: options.pvs?.length ?? 0 };
+    if (published === undefined) return { ok: true, summary };
+    const board = s.board.heads.find((h) => h.hash === published);
+    const headMatch = published === head || board === undefined ? { kind: 'record' as const } : { kind: 'board' as const, seq: board.seq, boardKind: board.kind, publishedAt: board.publishedAt, keyId: board.keyId };
+    return { ok: true, summary: { ...summary, headMatch } };
   } catch (e) {
     if (e instanceof CheckFailed) return { ok: false, check: e.check, location: e.location, message: e.message };
     throw e;

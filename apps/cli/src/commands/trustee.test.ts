@@ -16,7 +16,8 @@ import { inlineRunner, loadGroup, shuffleAndProve, type BallotLayout, type Group
 import { verifyRecord, verifyShuffleProof } from '@isoloir/verifier';
 import { openStore, type Store } from '@isoloir/store';
 import { buildApp, DEMO_DAY_ID, DEMO_ELECTION_ID, seedDemoIfEmpty } from '@isoloir/server';
-import { fromHex, openCeremony, shuffleSigningBody, partialSigningBody, SIGNING_LABELS, unpackRows } from '@isoloir/server/counting';
+import { fromHex, openCeremony, publishRoll, shuffleSigningBody, partialSigningBody, SIGNING_LABELS, unpackRows } from '@isoloir/server/counting';
+import { publishHead, votingService } from '@isoloir/server/voting';
 import { seedDevOfficials, testSession, type TestSession } from '@isoloir/server/testing';
 import { castDemoBallots } from './counting/demo-cast.ts';
 import { httpCountingService, TrusteeRefusal, type ServerSession } from './counting/http-service.ts';
@@ -79,7 +80,11 @@ describe('counting over HTTP with isoloir trustee', () => {
     await Promise.all(mine.map((t, i) => runKeygen({ server: url, electionId: E, trustee: i + 1, session: session(t), passphrase: `test passphrase ${String(i + 1)}`, out: join(dir, `DEMO-ONLY-trustee-${String(i + 1)}-share.json`), warning: 'DEMO ONLY (test)', pollMs: 50, peerFingerprints: fingerprints, writeFingerprint: fingerprints })));
     shares = mine.map((_, i) => openShareFile(join(dir, `DEMO-ONLY-trustee-${String(i + 1)}-share.json`), `test passphrase ${String(i + 1)}`));
     const key = await store.db.selectFrom('election_keys').selectAll().where('election_id', '=', E).executeTakeFirstOrThrow();
-    await store.db.insertInto('voting_periods').values({ election_id: E, mode: 'online', opened_at: new Date(Date.now() - 7200_000), opened_by: 'test' }).execute();
+    // The voting day in the order the verifier checks: roll, opening, the board's opening head, ballots (from an hour ago).
+    const opened = new Date(Date.now() - 7200_000);
+    await publishRoll(store, E, { id: 'test' }, opened);
+    await store.db.insertInto('voting_periods').values({ election_id: E, mode: 'online', opened_at: opened, opened_by: 'test' }).execute();
+    await publishHead(votingService(store), E, 'opening', new Date(opened.getTime() + 1000));
     // Every demo voter casts, except in Luxembourg where 3 do: a constituency below the minimum anonymity set (10).
     await castDemoBallots(store, inlineRunner(group), E, DEMO_DAY_ID, key.layout as BallotLayout, key.public_key, 100, (v, i) => v.constituency_code !== SMALL || i < 3);
     s.teamA = await testSession(store, { kind: 'official', officialId: 'dev-team-a-liege' });
@@ -151,6 +156,7 @@ describe('counting over HTTP with isoloir trustee', () => {
     assert.equal((await call(s.po, 'POST', office('liege', '/stations/waive'), { station: 'Liège BV 13', reason: 'list lost; voters listed on BV 12' })).status, 200);
     assert.equal((await call(s.po, 'POST', office('liege', '/split'))).json['code'], 'counting.period-open', 'not before the period is closed');
     await store.db.updateTable('voting_periods').set({ closed_at: new Date(), closed_by: 'test' }).where('election_id', '=', E).execute();
+    await publishHead(votingService(store), E, 'closing', new Date());
     const withBallots = (await store.db.selectFrom('ballots').select('constituency_code').distinct().where('election_id', '=', E).execute()).map((r) => r.constituency_code);
     const smallest = { constituency_code: SMALL, n: '3' };
     const withheld: string[] = [];

@@ -14,8 +14,9 @@ export function registerVerify(program: Command): void {
     .description('Verify an election record: the hash chain, the roll, every ballot and cancellation, every proof, the legal count; optionally the PVs and a published head')
     .argument('<record>', 'election record (JSON, format isoloir-record/2)')
     .option('--pv <dir>', 'check every PV JSON (isoloir-pv/1) in this folder against the verified figures and the record head')
-    .option('--head <hash>', 'a published head: the hash of the record\'s last entry, or of an earlier one (published at opening or during voting)')
-    .action(async (file: string, opts: { pv?: string; head?: string }) => {
+    .option('--head <hash>', 'a published head: the record\'s final head, or a signed board head (published at opening, during or at the close of voting), which the record must extend')
+    .option('--board-key <hex>', 'the bulletin board\'s (receipt) key as published (e.g. /api/voting/receipt-key): every board head must be signed by it')
+    .action(async (file: string, opts: { pv?: string; head?: string; boardKey?: string }) => {
       process.exitCode = await verify(file, opts);
     });
 }
@@ -27,7 +28,7 @@ function readPvs(dir: string): PvFile[] {
     .map((f) => ({ name: f, content: JSON.parse(readFileSync(join(dir, f), 'utf8')) as unknown }));
 }
 
-async function verify(file: string, opts: { pv?: string; head?: string } = {}): Promise<number> {
+async function verify(file: string, opts: { pv?: string; head?: string; boardKey?: string } = {}): Promise<number> {
   let record: unknown;
   let pvs: PvFile[] | undefined;
   try {
@@ -44,6 +45,7 @@ async function verify(file: string, opts: { pv?: string; head?: string } = {}): 
       msm,
       ...(pvs === undefined ? {} : { pvs }),
       ...(opts.head === undefined ? {} : { head: opts.head }),
+      ...(opts.boardKey === undefined ? {} : { boardKey: opts.boardKey }),
       onEntry: (seq, total) => {
         if (seq % 1000 === 0) process.stderr.write(`checked ${String(seq)}/${String(total)} entries\n`);
       },
@@ -52,7 +54,9 @@ async function verify(file: string, opts: { pv?: string; head?: string } = {}): 
     await msm.close();
   }
   if (result.ok) {
-    const extra = `${opts.pv === undefined ? '' : `; ${String(result.summary.pvs)} PVs equal the verified figures`}${opts.head === undefined ? '' : '; the published head is in the record'}`;
+    const match = result.summary.headMatch;
+    const headNote = match === undefined ? '' : match.kind === 'record' ? '; the published head is this record\'s final head' : `; the published head is board head #${String(match.seq)} (${match.boardKind}, published ${match.publishedAt}, signed by key ${match.keyId}), and this record extends it`;
+    const extra = `${opts.pv === undefined ? '' : `; ${String(result.summary.pvs)} PVs equal the verified figures`}${headNote}`;
     process.stdout.write(`OK: ${String(result.summary.entries)} entries, ${String(result.summary.ballots)} ballots, ${String(result.summary.groups)} groups, ${String(result.summary.shuffles)} shuffles; head ${result.summary.head}${extra}\n`);
     return 0;
   }

@@ -14,6 +14,7 @@ import { WITHHELD_REASON } from './anonymity.ts';
 import { electionDefinition } from './record-definition.ts';
 import { publishRoll } from './roll.ts';
 import { loadServerKeys } from '../voting/server-keys.ts';
+import { readPeriod } from '../voting/periods.ts';
 
 type Sink = (entry: RecordEntry) => void | Promise<void>;
 
@@ -47,6 +48,8 @@ interface BallotRow {
   status: string;
   cancellation_reason: string | null;
   received_at: Date;
+  tracking_code: string;
+  board_seq: number | null;
 }
 
 const PAGE = 5000;
@@ -57,7 +60,7 @@ async function* ballotsInReceiptOrder(store: Store, electionId: string): AsyncGe
   for (;;) {
     let q = store.db
       .selectFrom('ballots')
-      .select(['id', 'voter_id', 'constituency_code', 'mode', 'category', 'sequence', 'ciphertexts', 'proof', 'status', 'cancellation_reason', 'received_at'])
+      .select(['id', 'voter_id', 'constituency_code', 'mode', 'category', 'sequence', 'ciphertexts', 'proof', 'status', 'cancellation_reason', 'received_at', 'tracking_code', 'board_seq'])
       .where('election_id', '=', electionId);
     if (after !== undefined) {
       const a = after;
@@ -116,6 +119,37 @@ async function emitWithheld(store: Store, electionId: string, constituency: stri
   await chain.append('withheld', { groupId, constituency, members: [...members], size: ballots.length, minimum, reason: WITHHELD_REASON, ballots });
 }
 
+/**
+ * The board's signed heads with their batches (apps/server/src/voting/board-heads.ts), emitted in
+ * order as soon as every ballot of their batch is in the record.
+ */
+async function boardHeads(store: Store, electionId: string): Promise<{ flush(chain: Chain, all?: boolean): Promise<void>; covered(seq: number | null, chain: Chain): Promise<void> }> {
+  const heads = await store.db.selectFrom('board_heads').selectAll().where('election_id', '=', electionId).orderBy('seq').execute();
+  const codes = await store.db.selectFrom('ballots').select(['tracking_code', 'board_seq']).where('election_id', '=', electionId).where('board_seq', 'is not', null).execute();
+  const batches = new Map<number, string[]>();
+  for (const c of codes) if (c.board_seq !== null) batches.set(c.board_seq, [...(batches.get(c.board_seq) ?? []), c.tracking_code]);
+  const remaining = new Map([...batches].map(([seq, batch]) => [seq, batch.length]));
+  const signingKey = heads.length === 0 ? '' : (await loadServerKeys(store.db)).receiptPublicKey;
+  let next = 0;
+  const flush = async (chain: Chain, all = false): Promise<void> => {
+    for (let h = heads[next]; h !== undefined && (all || (remaining.get(h.seq) ?? 0) === 0); h = heads[next]) {
+      next += 1;
+      await chain.append('board-head', {
+        seq: h.seq, kind: h.kind, previous: h.previous, publishedAt: h.published_at.toISOString(), keyFingerprint: h.key_fingerprint, total: h.total,
+        trackingCodes: [...(batches.get(h.seq) ?? [])].sort(), hash: h.hash, keyId: h.key_id, signingKey, signature: h.signature,
+      });
+    }
+  };
+  return {
+    flush,
+    covered: async (seq, chain) => {
+      if (seq === null) return;
+      remaining.set(seq, (remaining.get(seq) ?? 1) - 1);
+      await flush(chain);
+    },
+  };
+}
+
 function zeroCounts(c: DefinitionPayload['constituencies'][number] | undefined): LegalCounts {
   const lists = (c?.lists ?? []).map((l) => ({ number: l.number, B: 0, C: 0, D: 0, E: 0, total: 0, effectives: l.effectives.map(() => 0), substitutes: l.substitutes.map(() => 0) }));
   return { ballots: 0, valid: 0, blank: 0, invalid: 0, invalidByRule: {}, lists: [...lists].sort((a, b) => a.number - b.number) };
@@ -136,25 +170,37 @@ export async function emitRecord(store: Store, electionId: string, sink: Sink): 
   await chain.append('parameters', { electionId, group: key.group_name, threshold: key.threshold, trustees: key.trustees, layout: { ...layout }, width: ballotWidth(layout) });
   await chain.append('election', definition as unknown as Json);
   for (const r of roll) await chain.append('roll', { ...r, ids: [...r.ids] });
-  // The key ceremony's signed transcript (isoloir-ceremony/1), then the entries derived from it.
+  // Each mode's voting period: the setup's window and the PO's acts (the roll must precede the opening).
+  for (const mode of [...new Set(roll.map((r) => r.mode))].sort()) {
+    const facts = await readPeriod(store.db, electionId, mode);
+    const iso = (d: Date | null | undefined): string | null => (d === null || d === undefined ? null : d.toISOString());
+    await chain.append('period', { mode, opensAt: iso(facts.window?.opensAt), closesAt: iso(facts.window?.closesAt), openedAt: iso(facts.openedAt), closedAt: iso(facts.closedAt) });
+  }
+  // The key ceremony's signed transcript (isoloir-ceremony/1), then the entries derived from it
+  // (the verifier requires it: a record without it fails).
   if (ceremony.transcript !== undefined) await chain.append('ceremony', ceremony.transcript);
   for (const d of ceremony.dealers) await chain.append('dealer', d);
   for (const c of ceremony.complaints) await chain.append('complaint', c);
   await chain.append('key', ceremony.key);
 
-  // Ballots in receipt order; what became of each is kept (ids only) for the cancellations.
+  // Ballots in receipt order, each board head right after the last ballot it covers (the opening
+  // head before the first ballot); what became of each ballot is kept (ids only) for the cancellations.
+  const board = await boardHeads(store, electionId);
   const byVoter = new Map<string, { id: string; sequence: number }[]>();
   const notCounted: { id: string; voter: string; sequence: number; groupId: string; status: string; reason: string | null }[] = [];
+  await board.flush(chain);
   for await (const page of ballotsInReceiptOrder(store, electionId)) {
     for (const b of page) {
       const groupId = segmentId(b.constituency_code, b.mode, b.category);
       await chain.append('ballot', { groupId, constituency: b.constituency_code, voterId: b.voter_id, ballotId: b.id, sequence: b.sequence, receivedAt: b.received_at.toISOString(), ciphertexts: b.ciphertexts as string[], proof: b.proof as Json });
+      await board.covered(b.board_seq, chain);
       const mine = byVoter.get(b.voter_id) ?? [];
       mine.push({ id: b.id, sequence: b.sequence });
       byVoter.set(b.voter_id, mine);
       if (b.status === 'superseded' || b.status === 'cancelled') notCounted.push({ id: b.id, voter: b.voter_id, sequence: b.sequence, groupId, status: b.status, reason: b.cancellation_reason });
     }
   }
+  await board.flush(chain, true);
   const onRoll = new Set(roll.flatMap((r) => r.ids));
   for (const a of await attendancePayloads(store, electionId, onRoll)) await chain.append('attendance', { ...a, ids: [...a.ids] });
   const stations = new Map((await store.db.selectFrom('double_votes').select(['ballot_id', 'station']).where('election_id', '=', electionId).execute()).map((d) => [d.ballot_id, d.station]));

@@ -55,19 +55,22 @@ async function rollNrns(store: Store, electionId: string): Promise<Segments> {
   return segments;
 }
 
-/** Publishes the roll commitment (idempotent: a published roll is never recomputed). */
-export async function publishRoll(store: Store, electionId: string, actor: CountingActor): Promise<RollPayload[]> {
+/**
+ * Publishes the roll commitment (idempotent: a published roll is never recomputed), stamped `now`
+ * (the caller's clock: opening a period publishes it first, with the same clock as the opening act).
+ */
+export async function publishRoll(store: Store, electionId: string, actor: CountingActor, now: Date = new Date()): Promise<RollPayload[]> {
   const existing = await publishedRoll(store, electionId);
   if (existing.length > 0) return existing;
   const keys = await loadServerKeys(store.db);
   const segments = await rollNrns(store, electionId);
   const rows = [...segments.values()].map((s) => {
     const ids = sortedIds(s.nrns.map((nrn) => keys.pseudonym(electionId, nrn)));
-    return { election_id: electionId, constituency_code: s.constituency, mode: s.mode, category: s.category, voters: ids.length, root: merkleRoot(ids), ids: JSON.stringify(ids) };
+    return { election_id: electionId, constituency_code: s.constituency, mode: s.mode, category: s.category, voters: ids.length, root: merkleRoot(ids), ids: JSON.stringify(ids), published_at: now };
   });
   await store.db.transaction().execute(async (trx) => {
     for (let i = 0; i < rows.length; i += 50) await trx.insertInto('voter_rolls').values(rows.slice(i, i + 50)).onConflict((oc) => oc.doNothing()).execute();
-    await appendAudit(trx, { actor: actor.id, action: 'counting.roll.published', subject: electionId, details: { segments: rows.map((r) => ({ segment: `${r.constituency_code}/${r.mode}/${r.category}`, voters: r.voters, root: r.root })) } });
+    await appendAudit(trx, { actor: actor.id, action: 'counting.roll.published', subject: electionId, details: { segments: rows.map((r) => ({ segment: `${r.constituency_code}/${r.mode}/${r.category}`, voters: r.voters, root: r.root })) } }, now);
   });
   return publishedRoll(store, electionId);
 }

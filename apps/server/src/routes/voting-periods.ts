@@ -43,11 +43,13 @@ export function votingPeriodRoutes(app: AppInstance): void {
     async (request) => {
       const official = officialOf(request);
       const { electionId } = request.params;
-      // The roll commitment is published before the box first accepts a ballot (record entry `roll`).
+      const now = app.auth.now();
+      // The roll commitment is published before the box first accepts a ballot (record entry `roll`),
+      // stamped with the same clock as the act (the verifier compares the two).
       if (request.body.action === 'open' && (await app.context.store.db.selectFrom('elections').select('id').where('id', '=', electionId).executeTakeFirst()) !== undefined) {
-        await publishRoll(app.context.store, electionId, { id: officialActor(official.officialId) });
+        await publishRoll(app.context.store, electionId, { id: officialActor(official.officialId) }, now);
       }
-      const result = await changePeriod(app.context.store.db, request.params.electionId, request.body.mode, request.body.action, officialActor(official.officialId), app.auth.now());
+      const result = await changePeriod(app.context.store.db, request.params.electionId, request.body.mode, request.body.action, officialActor(official.officialId), now);
       if (!result.ok) throw new AppError(result.code);
       return result.period;
     },

@@ -4,7 +4,8 @@
  * and anybody else check here (noble, pure TypeScript) against the published key.
  */
 import { ed25519 } from '@noble/curves/ed25519.js';
-import { hexToBytes } from '../group/scalar.ts';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, hexToBytes } from '../group/scalar.ts';
 import { canonicalJson } from '../record/canonical-json.ts';
 
 export const RECEIPT_LABEL = 'isoloir/v1/receipt\n';
@@ -60,4 +61,10 @@ export function verifyReceiptSignature(publicKeyHex: string, receipt: ReceiptSta
 
 export function verifyHeadSignature(publicKeyHex: string, head: HeadStatement & { readonly signature: string }): boolean {
   return verifySignature(publicKeyHex, headMessage(head), head.signature);
+}
+
+/** A board (receipt) key's id: hex of the first 8 bytes of SHA-256 of its raw public key; '' when it is not hex. */
+export function boardKeyId(publicKeyHex: string): string {
+  const key = hexToBytes(publicKeyHex);
+  return key === undefined ? '' : bytesToHex(sha256(key).slice(0, 8));
 }

@@ -41,6 +41,39 @@ export interface RollPayload {
   readonly publishedAt: string;
 }
 
+/**
+ * `period`: one mode's voting period as the ballot box applied it: the setup's window (first instant
+ * in, first instant out) and the PO's acts of opening and closing (ISO 8601 UTC; null: none).
+ * The roll of the mode must have been published before it opened, every ballot received inside it.
+ */
+export interface PeriodPayload {
+  readonly mode: RecordMode;
+  readonly opensAt: string | null;
+  readonly closesAt: string | null;
+  readonly openedAt: string | null;
+  readonly closedAt: string | null;
+}
+
+/**
+ * `board-head`: one signed head of the anchored bulletin board (PROTOCOL.md §9), with the tracking
+ * codes it first covers; placed among the ballots, after the last one it covers. The opening head
+ * (seq 0) publishes the election key's fingerprint before the first ballot; the closing head ends it.
+ */
+export interface BoardHeadPayload {
+  readonly seq: number;
+  readonly kind: 'opening' | 'periodic' | 'closing';
+  readonly previous: string;
+  readonly publishedAt: string;
+  readonly keyFingerprint: string;
+  readonly total: number;
+  readonly trackingCodes: readonly string[];
+  readonly hash: string;
+  /** The board's (the receipt) key: its id (as on receipts), raw public key (hex), and the Ed25519 signature of the head. */
+  readonly keyId: string;
+  readonly signingKey: string;
+  readonly signature: string;
+}
+
 /** `attendance`: who, among the voters on this election's remote roll, signed a polling-station attendance list. */
 export interface AttendancePayload {
   readonly station: string;

@@ -19,6 +19,11 @@ import { merkleRoot, sortedIds } from './merkle.ts';
 import { legalCount } from './legal-count.ts';
 import type { CancellationPayload, DefinitionPayload, LegalCounts, RecordCategory, RecordMode } from './record-types.ts';
 import { chunkRanges } from '../parallel/runner.ts';
+import { offlineCeremony } from './offline-ceremony.ts';
+import { OfflineBoard } from './offline-board.ts';
+import { keyFingerprint } from '../board/key-fingerprint.ts';
+import { trackingCode } from '../board/tracking-code.ts';
+import { partialSigningBody, shuffleSigningBody, SIGNING_LABELS } from '../ceremony/trustee-signing.ts';
 
 export interface ElectionGroupInput {
   /** The counting segment `constituency/mode/category`. */
@@ -69,6 +74,8 @@ export interface ElectionOptions {
   readonly cheatingTrustee?: number;
   /** The election definition (default: every constituency of the groups with lists 1…maxListNumber, full lists). */
   readonly definition?: DefinitionPayload;
+  /** A periodic board head every this many ballots (default 1000, as the server's clerk). */
+  readonly boardEvery?: number;
   /** Test hook: a malicious server's changes to what it publishes (see CastPlan). */
   readonly server?: (plan: CastPlan) => void;
 }
@@ -159,16 +166,18 @@ export async function runElection<P>(group: Group<P>, runner: Runner, opts: Elec
   const plan = honestPlan(opts);
   opts.server?.(plan);
   for (const r of plan.rolls) rec.append('roll', { ...r, voters: r.ids.length, root: merkleRoot(r.ids), ids: r.ids, publishedAt: new Date(Date.UTC(2029, 5, 1)).toISOString() });
-
-  // Key ceremony: every trustee deals on its own side; shares travel privately.
-  const dealt = Array.from({ length: opts.trustees }, (_, i) => deal(group, params, i + 1));
-  for (const d of dealt) {
-    rec.append('dealer', {
-      dealer: d.published.dealer,
-      commitments: d.published.commitments.map((c) => hex(group.encode(c))),
-      proof: { challenge: sc(d.published.proof.challenge), response: sc(d.published.proof.response) },
-    });
+  // The voting periods around the ballots' receipt times: opened after the roll was published,
+  // closed after the last ballot; the board's opening head before the first ballot.
+  const first = Date.UTC(2029, 5, 9, 6);
+  const last = Math.max(first, ...plan.ballots.map((b) => Date.parse(b.receivedAt)).filter((t) => !Number.isNaN(t)));
+  const iso = (t: number): string => new Date(t).toISOString();
+  for (const mode of [...new Set(plan.rolls.map((r) => r.mode))].sort()) {
+    rec.append('period', { mode, opensAt: iso(first - 3600_000), closesAt: iso(last + 86_400_000), openedAt: iso(first - 1800_000), closedAt: iso(last + 60_000) });
   }
+
+  // Key ceremony: every trustee deals on its own side; shares travel privately, encrypted to their
+  // recipient, through the board; the board's signed transcript comes first, then what it decides.
+  const dealt = Array.from({ length: opts.trustees }, (_, i) => deal(group, params, i + 1));
   const complaints: Complaint[] = [];
   for (const d of dealt) {
     for (let j = 1; j <= opts.trustees; j++) {
@@ -176,7 +185,6 @@ export async function runElection<P>(group: Group<P>, runner: Runner, opts: Elec
       if (!checkShare(group, d.published, j, share)) complaints.push({ by: j, against: d.published.dealer, revealed: share });
     }
   }
-  for (const c of complaints) rec.append('complaint', { by: c.by, against: c.against, revealed: c.revealed === undefined ? null : sc(c.revealed) });
   const pubs = dealt.map((d) => d.published);
   const qualified = qualifiedDealers(group, params, pubs, complaints);
   const pk = electionPublicKey(group, pubs, qualified);
@@ -184,6 +192,16 @@ export async function runElection<P>(group: Group<P>, runner: Runner, opts: Elec
     trusteeKey(group, params, i + 1, new Map(dealt.map((d) => [d.published.dealer, d.shares[i] ?? 0n])), qualified),
   );
   for (const k of keys) if (!checkTrusteeKey(group, params, k.trustee, k.verificationKey, k.proof)) throw new Error('key proof');
+  const { transcript, signers } = await offlineCeremony(group, params, dealt, complaints, keys, { qualified, publicKey: hex(group.encode(pk)) });
+  rec.append('ceremony', transcript);
+  for (const d of dealt) {
+    rec.append('dealer', {
+      dealer: d.published.dealer,
+      commitments: d.published.commitments.map((c) => hex(group.encode(c))),
+      proof: { challenge: sc(d.published.proof.challenge), response: sc(d.published.proof.response) },
+    });
+  }
+  for (const c of complaints) rec.append('complaint', { by: c.by, against: c.against, revealed: c.revealed === undefined ? null : sc(c.revealed) });
   rec.append('key', {
     qualified,
     publicKey: hex(group.encode(pk)),
@@ -205,10 +223,16 @@ export async function runElection<P>(group: Group<P>, runner: Runner, opts: Elec
   );
   if (checks.flat().some((okay) => !okay)) throw new Error('a ballot proof failed at casting');
   const ctsOf = new Map<string, Uint8Array[]>();
+  const board = new OfflineBoard(opts.electionId, keyFingerprint(group.name, hex(pkBytes)) ?? '');
+  rec.append('board-head', board.publish('opening', iso(first - 600_000)) as unknown as Json);
   for (const c of cast) {
     ctsOf.set(c.p.ballotId, c.cts);
-    rec.append('ballot', { groupId: c.p.groupId, constituency: c.p.constituency, voterId: c.p.voterId, ballotId: c.p.ballotId, sequence: c.p.sequence, receivedAt: c.p.receivedAt, ciphertexts: c.cts.map(hex), proof: { challenge: sc(c.challenge), responses: c.responses.map(sc) } });
+    const ballot = { groupId: c.p.groupId, constituency: c.p.constituency, voterId: c.p.voterId, ballotId: c.p.ballotId, sequence: c.p.sequence, receivedAt: c.p.receivedAt, ciphertexts: c.cts.map(hex), proof: { challenge: sc(c.challenge), responses: c.responses.map(sc) } };
+    rec.append('ballot', ballot);
+    board.accept(trackingCode({ electionId: opts.electionId, constituency: ballot.constituency, ciphertexts: ballot.ciphertexts, proof: ballot.proof }));
+    if (board.pending >= (opts.boardEvery ?? 1000)) rec.append('board-head', board.publish('periodic', c.p.receivedAt) as unknown as Json);
   }
+  rec.append('board-head', board.publish('closing', iso(last + 60_000)) as unknown as Json);
   for (const a of plan.attendance) rec.append('attendance', { station: a.station, sha256: '00'.repeat(32), voters: a.ids.length, root: merkleRoot(a.ids), ids: a.ids });
   for (const c of plan.cancellations) rec.append('cancellation', c);
 
@@ -226,7 +250,10 @@ export async function runElection<P>(group: Group<P>, runner: Runner, opts: Elec
     }
     for (let node = 1; node <= opts.mixNodes; node++) {
       const { outputs, proof } = await shuffleAndProve(group, runner, { electionId: opts.electionId, groupId: g.groupId, mixNode: node }, pkBytes, current);
-      rec.append('shuffle', shufflePayload(g.groupId, node, outputs, proof));
+      // Mix node i is trustee i's, signed with the key it registered at the ceremony.
+      const payload = shufflePayload(g.groupId, node, outputs, proof) as { readonly [key: string]: Json };
+      const signature = signers.get(node)?.sign(SIGNING_LABELS.shuffle, shuffleSigningBody({ electionId: opts.electionId, groupId: g.groupId, mixNode: node, trustee: node, outputs, proof: payload['proof'] })) ?? null;
+      rec.append('shuffle', { ...payload, signature });
       current = outputs;
     }
     const ctx = { electionId: opts.electionId, groupId: g.groupId };
@@ -239,7 +266,9 @@ export async function runElection<P>(group: Group<P>, runner: Runner, opts: Elec
         const bad = pd.shares.map((row, i) => (i === 0 ? row.map((d) => group.encode(group.add(group.decode(d) ?? group.identity, group.generator))) : row));
         pd = { ...pd, shares: bad };
       }
-      rec.append('partial-decryption', partialDecryptionPayload(g.groupId, pd));
+      const payload = partialDecryptionPayload(g.groupId, pd) as { readonly [key: string]: Json };
+      const signature = signers.get(j)?.sign(SIGNING_LABELS.partial, partialSigningBody({ electionId: opts.electionId, groupId: g.groupId, trustee: j, shares: pd.shares, proof: payload['proof'] })) ?? null;
+      rec.append('partial-decryption', { ...payload, signature });
       if (await verifyPartialDecryptionBulk(group, runner, ctx, key.verificationKey, current, pd)) partials.push(pd);
       else rejected.add(j);
     }

@@ -87,13 +87,15 @@ export async function runDemo(o: DemoOptions): Promise<DemoSummary> {
     lap('election and voters');
     const shareDir = join(o.out, 'DEMO-ONLY-trustee-shares');
     if (await openDemoCeremony(store)) await runDemoKeygen(server.url, DEMO_ELECTION_ID, shareDir, log);
-    // The roll commitment, published before voting opens (record entry `roll`).
-    await publishRoll(store, DEMO_ELECTION_ID, PO);
+    // The demo's voting day, in the order the verifier checks (back-dated: the ballots are received
+    // from an hour ago): the roll commitment published, then the period opened, then the board's
+    // opening head with the key's fingerprint, then the ballots; the close, then the closing head.
+    const opened = new Date(Date.now() - 7200_000);
+    await publishRoll(store, DEMO_ELECTION_ID, PO, opened);
     lap('key ceremony (3 trustee processes) and roll');
     const key = await store.db.selectFrom('election_keys').selectAll().where('election_id', '=', DEMO_ELECTION_ID).executeTakeFirstOrThrow();
-    await store.db.insertInto('voting_periods').values({ election_id: DEMO_ELECTION_ID, mode: 'online', opened_at: new Date(Date.now() - 7200_000), opened_by: PO.id }).execute();
-    // The board's opening head publishes the key's fingerprint before any ballot (PROTOCOL.md §9).
-    await publishHead(votingService(store), DEMO_ELECTION_ID, 'opening', new Date());
+    await store.db.insertInto('voting_periods').values({ election_id: DEMO_ELECTION_ID, mode: 'online', opened_at: opened, opened_by: PO.id }).execute();
+    await publishHead(votingService(store), DEMO_ELECTION_ID, 'opening', new Date(opened.getTime() + 1000));
     const casts = await castDemoBallots(store, pool, DEMO_ELECTION_ID, DEMO_DAY_ID, key.layout as BallotLayout, key.public_key, 100);
     await store.db.updateTable('voting_periods').set({ closed_at: new Date(), closed_by: PO.id }).where('election_id', '=', DEMO_ELECTION_ID).where('mode', '=', 'online').execute();
     await publishHead(votingService(store), DEMO_ELECTION_ID, 'closing', new Date());
