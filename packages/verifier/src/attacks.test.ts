@@ -27,6 +27,7 @@ function forge(edit: (entries: RecordEntry[]) => RecordEntry[]): ElectionRecord 
 }
 
 const payload = (e: RecordEntry): Payload => e.payload as Payload;
+const text = (v: Json | undefined): string => (typeof v === 'string' ? v : assert.fail(`expected a string, found ${JSON.stringify(v)}`));
 
 function must<T>(x: T | undefined): T {
   assert.ok(x !== undefined);
@@ -137,7 +138,7 @@ describe('attacks on the record (forger re-chains the hashes)', () => {
     assert.ok(periodic !== undefined && heads.length >= 3);
     const atFinal = await verifyRecord(record, { head: final });
     assert.ok(atFinal.ok && atFinal.summary.headMatch?.kind === 'record', JSON.stringify(atFinal));
-    const atBoard = await verifyRecord(record, { head: String(periodic['hash']) });
+    const atBoard = await verifyRecord(record, { head: text(periodic['hash']) });
     assert.ok(atBoard.ok, JSON.stringify(atBoard));
     assert.deepEqual(atBoard.summary.headMatch, { kind: 'board', seq: periodic['seq'], boardKind: 'periodic', publishedAt: periodic['publishedAt'], keyId: periodic['keyId'] });
     // Before the fix, the hash of ANY entry passed: an entry published early, with anything after it.
@@ -167,7 +168,7 @@ describe('attacks on the record (forger re-chains the hashes)', () => {
     assert.match(await rejected(forge((es) => es.map((e, i) => (i === opening(es) ? { ...e, payload: { ...payload(e), keyFingerprint: '00'.repeat(16) } } : e))), 'board'), /not the election key’s/);
     assert.match(await rejected(forge((es) => es.filter((e) => !(e.type === 'board-head' && payload(e)['kind'] === 'closing'))), 'board'), /no closing head/);
     // Pinned: the board key published outside the record (what receipts name) must sign every head.
-    const key = String(payload(must(record.entries.find((e) => e.type === 'board-head')))['signingKey']);
+    const key = text(payload(must(record.entries.find((e) => e.type === 'board-head')))['signingKey']);
     assert.ok((await verifyRecord(record, { boardKey: key })).ok);
     assert.match(await rejected(record, 'board', { boardKey: 'cd'.repeat(32) }), /not by the board key published outside the record/);
   });
@@ -220,7 +221,7 @@ describe('attacks by a malicious server with honest trustees', () => {
 
   test('ghosts added to the roll after it was published at opening: head', async () => {
     // What was published at opening: the board's opening head.
-    const atOpening = String(payload(must(record.entries.find((e) => e.type === 'board-head')))['hash']);
+    const atOpening = text(payload(must(record.entries.find((e) => e.type === 'board-head')))['hash']);
     const rec = await served((plan) => {
       const roll = plan.rolls.find((r) => r.constituency === 'brussels');
       assert.ok(roll !== undefined);
