@@ -4,8 +4,7 @@
  * registered key; the dealer, complaint and key entries that follow must be exactly what the
  * transcript says; every shuffle and partial decryption must be signed by its trustee's key.
  */
-import { createHash, createPublicKey, verify } from 'node:crypto';
-import { canonicalJson, type Json } from '@isoloir/crypto';
+import { canonicalJson, proofDigest, rowsDigest, trusteeSignatureValid, type Json, type SigningLabel } from '@isoloir/crypto';
 import { ensure, fail } from './failure.ts';
 import type { State } from './state.ts';
 
@@ -29,29 +28,13 @@ interface Transcript {
   publicKey: string | null;
 }
 
-export function ed25519Valid(publicHex: string, label: string, body: Json, signatureHex: string | null): boolean {
-  if (signatureHex === null || !/^[0-9a-f]{64}$/.test(publicHex) || !/^[0-9a-f]{128}$/.test(signatureHex)) return false;
-  try {
-    const key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(publicHex, 'hex').toString('base64url') }, format: 'jwk' });
-    return verify(null, Buffer.from(`${label}\n${canonicalJson(body)}`, 'utf8'), key, Buffer.from(signatureHex, 'hex'));
-  } catch {
-    return false;
-  }
+/** A trustee's Ed25519 signature (labels, message and check: @isoloir/crypto's trustee-signing, PROTOCOL.md §7a). */
+export function ed25519Valid(publicHex: string, label: SigningLabel, body: Json, signatureHex: string | null): boolean {
+  return trusteeSignatureValid(publicHex, label, body, signatureHex);
 }
 
-/** SHA-512 of rows: u32 rows, u32 width, u32 element size, then every byte (PROTOCOL.md §7a). */
-export function rowsDigest(rows: readonly (readonly Uint8Array[])[]): string {
-  const h = createHash('sha512');
-  const head = Buffer.alloc(12);
-  head.writeUInt32BE(rows.length, 0);
-  head.writeUInt32BE(rows[0]?.length ?? 0, 4);
-  head.writeUInt32BE(rows[0]?.[0]?.length ?? 0, 8);
-  h.update(head);
-  for (const row of rows) for (const el of row) h.update(el);
-  return h.digest('hex');
-}
-
-export const proofDigest = (proof: unknown): string => createHash('sha512').update(canonicalJson(proof as Json)).digest('hex');
+/** SHA-512 of rows and of a proof, as signed (PROTOCOL.md §7a). */
+export { rowsDigest, proofDigest };
 
 export function checkCeremony<P>(s: State<P>, payload: unknown, loc: string): void {
   const t = payload as Transcript;
