@@ -14,7 +14,15 @@ const ALLOWED = {
   'apps/web': ['@isoloir/electoral', '@isoloir/crypto'],
   'apps/cli': ['@isoloir/electoral', '@isoloir/crypto', '@isoloir/verifier', '@isoloir/store', '@isoloir/server'],
 };
-const ALL = ['@isoloir/electoral', '@isoloir/crypto', '@isoloir/verifier', '@isoloir/store', '@isoloir/server', '@isoloir/web', '@isoloir/cli'];
+const ALL = [
+  '@isoloir/electoral',
+  '@isoloir/crypto',
+  '@isoloir/verifier',
+  '@isoloir/store',
+  '@isoloir/server',
+  '@isoloir/web',
+  '@isoloir/cli',
+];
 /** Pure packages: no I/O, so no Node.js built-ins outside their tests (and crypto's node/ folder). */
 const PURE = ['packages/electoral', 'packages/crypto'];
 
@@ -24,10 +32,17 @@ function boundaries(dir) {
   const patterns = [
     // A package's public entry points are its package.json `exports` (Node refuses the rest);
     // its source folder is never one.
-    { group: ['@isoloir/*/src', '@isoloir/*/src/**'], message: 'Import a workspace package by its name or an exported entry point, never its internals.' },
-    { group: ['**/packages/*/src/**', '**/apps/*/src/**'], message: 'Import another package by its name, never by a relative path.' },
+    {
+      group: ['@isoloir/*/src', '@isoloir/*/src/**'],
+      message: 'Import a workspace package by its name or an exported entry point, never its internals.',
+    },
+    {
+      group: ['**/packages/*/src/**', '**/apps/*/src/**'],
+      message: 'Import another package by its name, never by a relative path.',
+    },
   ];
-  if (PURE.includes(dir)) patterns.push({ group: ['node:*'], message: `${dir} is pure: no I/O, no Node.js built-ins.` });
+  if (PURE.includes(dir))
+    patterns.push({ group: ['node:*'], message: `${dir} is pure: no I/O, no Node.js built-ins.` });
   return {
     files: [`${dir}/**/*.{ts,tsx}`],
     ignores: PURE.includes(dir) ? ['**/*.test.ts', '**/bench/**', '**/src/node/**', '**/testing/**'] : [],
@@ -35,7 +50,10 @@ function boundaries(dir) {
       'no-restricted-imports': [
         'error',
         {
-          paths: forbidden.map((name) => ({ name, message: `${dir} may not depend on ${name} (see architecture.md: one-way graph).` })),
+          paths: forbidden.map((name) => ({
+            name,
+            message: `${dir} may not depend on ${name} (see architecture.md: one-way graph).`,
+          })),
           patterns,
         },
       ],
@@ -48,7 +66,10 @@ export default tseslint.config(
   ...tseslint.configs.strictTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['eslint.config.js'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
       globals: { ...globals.node },
     },
     plugins: { 'import-x': importX },
@@ -64,7 +85,19 @@ export default tseslint.config(
     },
   },
   { files: ['apps/web/**/*.{ts,tsx}'], languageOptions: { globals: { ...globals.browser } } },
-  { files: ['**/*.test.ts', '**/testing/**/*.ts', '**/bench/**/*.ts'], rules: { '@typescript-eslint/no-floating-promises': ['error', { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['test', 'describe', 'it', 'suite'] }] }] } },
+  {
+    files: ['**/*.test.ts', '**/testing/**/*.ts', '**/bench/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        {
+          allowForKnownSafeCalls: [
+            { from: 'package', package: 'node:test', name: ['test', 'describe', 'it', 'suite'] },
+          ],
+        },
+      ],
+    },
+  },
   { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },
   ...Object.keys(ALLOWED).map(boundaries),
 );

@@ -13,7 +13,9 @@ async function restrictedImports(relativePath: string, source: string): Promise<
   writeFileSync(path, source);
   try {
     const [result] = await eslint.lintFiles([path]);
-    return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'import-x/no-relative-packages').map((m) => m.message);
+    return (result?.messages ?? [])
+      .filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'import-x/no-relative-packages')
+      .map((m) => m.message);
   } finally {
     rmSync(path, { force: true });
   }
@@ -37,12 +39,18 @@ describe('package boundaries', { concurrency: false }, () => {
   });
 
   test('pure packages may not use Node.js built-ins', async () => {
-    const messages = await restrictedImports('packages/electoral/src/lint-probe.ts', "import { readFileSync } from 'node:fs';\nexport const probe = readFileSync;\n");
+    const messages = await restrictedImports(
+      'packages/electoral/src/lint-probe.ts',
+      "import { readFileSync } from 'node:fs';\nexport const probe = readFileSync;\n",
+    );
     assert.equal(messages.length, 1, messages.join('\n'));
   });
 
   test('the server may use electoral through its public name', async () => {
-    const messages = await restrictedImports('apps/server/src/lint-probe.ts', "import { makeNrn } from '@isoloir/electoral';\nexport const probe = makeNrn;\n");
+    const messages = await restrictedImports(
+      'apps/server/src/lint-probe.ts',
+      "import { makeNrn } from '@isoloir/electoral';\nexport const probe = makeNrn;\n",
+    );
     assert.deepEqual(messages, []);
   });
 });

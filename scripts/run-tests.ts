@@ -4,7 +4,9 @@ import { spawnSync } from 'node:child_process';
 import { globSync } from 'node:fs';
 
 const filters = process.argv.slice(2);
-const files = globSync('{{packages,apps}/*/{src,test}/**/*.test.ts,scripts/**/*.test.ts,tests/**/*.test.ts}', { exclude: (name) => name === 'node_modules' })
+const files = globSync('{{packages,apps}/*/{src,test}/**/*.test.ts,scripts/**/*.test.ts,tests/**/*.test.ts}', {
+  exclude: (name) => name === 'node_modules',
+})
   .filter((file) => filters.length === 0 || filters.some((filter) => file.includes(filter)))
   .sort();
 
@@ -13,9 +15,7 @@ if (files.length === 0) {
   process.exit(1);
 }
 
-const result = spawnSync(
-  process.execPath,
-  ['--test', '--test-concurrency=2', '--test-reporter=spec', ...files],
-  { stdio: 'inherit' },
-);
+const result = spawnSync(process.execPath, ['--test', '--test-concurrency=2', '--test-reporter=spec', ...files], {
+  stdio: 'inherit',
+});
 process.exit(result.status ?? 1);

@@ -17,7 +17,9 @@ type OutputAsset = Rollup.OutputAsset;
 type Output = Record<string, OutputChunk | OutputAsset>;
 
 function brotli(bytes: Uint8Array): Buffer {
-  return brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } });
+  return brotliCompressSync(bytes, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+  });
 }
 
 /** The chunks a page loads before it runs: the entry and, recursively, its static imports. */

@@ -9,7 +9,12 @@ const nodeOnly: Plugin = {
   name: 'isoloir-node-only',
   enforce: 'pre',
   resolveId(source, importer) {
-    if (importer !== undefined && /\/packages\/crypto\//.test(importer) && (source.startsWith('./node/') || source.startsWith('../bench/'))) return '\0isoloir-node-only';
+    if (
+      importer !== undefined &&
+      /\/packages\/crypto\//.test(importer) &&
+      (source.startsWith('./node/') || source.startsWith('../bench/'))
+    )
+      return '\0isoloir-node-only';
     return NODE_ONLY.test(source) ? '\0isoloir-node-only' : null;
   },
   load(id) {
@@ -21,5 +26,7 @@ export default defineConfig({
   plugins: [nodeOnly, react(), compressedAssetsAndBudget()],
   // The booth chunk (lazy, with the ballot cryptography) is about 700 kB before compression: expected.
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: false, target: 'es2022', chunkSizeWarningLimit: 800 },
-  server: { proxy: { '/api': 'http://localhost:8080', '/health': 'http://localhost:8080', '/ready': 'http://localhost:8080' } },
+  server: {
+    proxy: { '/api': 'http://localhost:8080', '/health': 'http://localhost:8080', '/ready': 'http://localhost:8080' },
+  },
 });

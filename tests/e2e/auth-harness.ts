@@ -18,7 +18,12 @@ export function startAuthTestServer(options: { readonly prepare?: boolean } = {}
 }
 
 /** Logs in through the provider's persona picker; resolves once back on isoloir. */
-export async function loginInBrowser(page: Page, baseUrl: string, personaId: string, audience: 'voter' | 'official' = 'voter'): Promise<void> {
+export async function loginInBrowser(
+  page: Page,
+  baseUrl: string,
+  personaId: string,
+  audience: 'voter' | 'official' = 'voter',
+): Promise<void> {
   await page.goto(`${baseUrl}/api/auth/login?as=${audience}`);
   await page.locator(`button[data-persona="${personaId}"]`).click();
   await page.waitForURL((url) => url.href.startsWith(baseUrl) && !url.pathname.startsWith('/api/'));

@@ -22,7 +22,11 @@ describe('voter login in Chromium', { skip }, () => {
   });
 
   async function constituencyLabel(code: string, language: 'fr' | 'nl' | 'de' | 'en'): Promise<string> {
-    const row = await server.store.db.selectFrom('constituencies').select('label').where('code', '=', code).executeTakeFirstOrThrow();
+    const row = await server.store.db
+      .selectFrom('constituencies')
+      .select('label')
+      .where('code', '=', code)
+      .executeTakeFirstOrThrow();
     return row.label[language];
   }
 
@@ -34,8 +38,13 @@ describe('voter login in Chromium', { skip }, () => {
     const persona = server.persona('voter-be-fr-500');
     await page.locator('button[data-persona="voter-be-fr-500"]').click();
     await page.waitForURL(`${server.url}/me`);
-    await page.getByRole('heading', { level: 1, name: `Bonjour, ${persona.claims.givenName} ${persona.claims.surname}` }).waitFor();
-    assert.equal(await page.locator('dd[data-constituency]').textContent(), await constituencyLabel(persona.constituency ?? '', 'fr'));
+    await page
+      .getByRole('heading', { level: 1, name: `Bonjour, ${persona.claims.givenName} ${persona.claims.surname}` })
+      .waitFor();
+    assert.equal(
+      await page.locator('dd[data-constituency]').textContent(),
+      await constituencyLabel(persona.constituency ?? '', 'fr'),
+    );
     assert.deepEqual(await axeViolations(page), []);
     await context.close();
   });
@@ -45,9 +54,14 @@ describe('voter login in Chromium', { skip }, () => {
     const page = await context.newPage();
     const persona = server.persona('voter-abroad-450');
     await loginInBrowser(page, server.url, persona.id);
-    await page.getByRole('heading', { level: 1, name: `Dag, ${persona.claims.givenName} ${persona.claims.surname}` }).waitFor();
+    await page
+      .getByRole('heading', { level: 1, name: `Dag, ${persona.claims.givenName} ${persona.claims.surname}` })
+      .waitFor();
     await page.getByText('vanuit het buitenland').waitFor();
-    assert.equal(await page.locator('dd[data-constituency]').textContent(), await constituencyLabel(persona.constituency ?? '', 'nl'));
+    assert.equal(
+      await page.locator('dd[data-constituency]').textContent(),
+      await constituencyLabel(persona.constituency ?? '', 'nl'),
+    );
     await context.close();
   });
 

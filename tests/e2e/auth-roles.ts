@@ -21,7 +21,11 @@ export type Role = keyof typeof ROLE_NAMES;
 export const ROLES = Object.keys(ROLE_NAMES) as Role[];
 const FORBIDDEN = 'Your role does not give access to this.';
 
-export function describeRoles(title: string, roles: readonly Role[], extra?: (context: () => { server: DevServer; browser: Browser }) => void): void {
+export function describeRoles(
+  title: string,
+  roles: readonly Role[],
+  extra?: (context: () => { server: DevServer; browser: Browser }) => void,
+): void {
   void describe(title, { skip: browserSkipReason() }, () => {
     let server: DevServer;
     let browser: Browser;

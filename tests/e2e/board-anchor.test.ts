@@ -83,7 +83,10 @@ describe('anchored bulletin board in Chromium', { skip }, () => {
         await page.route('**/api/voting/ballots', async (route: Route) => {
           const response = await route.fetch();
           const { receipts } = (await response.json()) as { receipts: { receivedAt: string }[] };
-          await route.fulfill({ response, json: { receipts: receipts.map((r) => ({ ...r, receivedAt: new Date(0).toISOString() })) } });
+          await route.fulfill({
+            response,
+            json: { receipts: receipts.map((r) => ({ ...r, receivedAt: new Date(0).toISOString() })) },
+          });
         });
       }
       await page.goto(`${server.url}/vote/${CHAMBER}`);
@@ -96,7 +99,7 @@ describe('anchored bulletin board in Chromium', { skip }, () => {
       await check.waitFor();
       assert.equal(await check.getAttribute('data-receipt-signature'), forge ? 'invalid' : 'valid');
       if (!forge) {
-        assert.match(await page.locator('.board-head').textContent() ?? '', /^#0 /);
+        assert.match((await page.locator('.board-head').textContent()) ?? '', /^#0 /);
         await noViolations(page, 'receipt checked');
       }
     }
@@ -107,11 +110,29 @@ describe('anchored bulletin board in Chromium', { skip }, () => {
   test('the Benaloh page opens the ballot under the published key, says which, and flags another key', async () => {
     const page = await voter('voter-be-bxl-450');
     await page.goto(`${server.url}/vote/${CHAMBER}`);
-    const booth = await page.evaluate(async (url) => (await fetch(url)).json() as Promise<{ voterId: string; key: { layout: unknown }; lists: unknown[] }>, `/api/voting/elections/${CHAMBER}/booth`);
+    const booth = await page.evaluate(
+      async (url) =>
+        (await fetch(url)).json() as Promise<{ voterId: string; key: { layout: unknown }; lists: unknown[] }>,
+      `/api/voting/elections/${CHAMBER}/booth`,
+    );
     const audit = (pk: unknown, publicKey: string): string => {
-      const context = { electionId: CHAMBER, voterId: booth.voterId, ballotId: randomUUID(), constituency: 'bruxelles-capitale' };
+      const context = {
+        electionId: CHAMBER,
+        voterId: booth.voterId,
+        ballotId: randomUUID(),
+        constituency: 'bruxelles-capitale',
+      };
       const { body, randomness } = encryptForCast(key.group, pk, key.layout, context, { kind: 'blank' });
-      return JSON.stringify({ electionId: CHAMBER, voterId: booth.voterId, group: 'secp256k1', publicKey, layout: key.layout, ballot: body, randomness: randomness.map(scalarToHex), lists: booth.lists });
+      return JSON.stringify({
+        electionId: CHAMBER,
+        voterId: booth.voterId,
+        group: 'secp256k1',
+        publicKey,
+        layout: key.layout,
+        ballot: body,
+        randomness: randomness.map(scalarToHex),
+        lists: booth.lists,
+      });
     };
     const verify = async (data: string): Promise<string | null> => {
       await page.goto(`${server.url}/vote/verify`);
@@ -123,7 +144,10 @@ describe('anchored bulletin board in Chromium', { skip }, () => {
     };
     const published = bytesToHex(key.group.encode(key.pk));
     assert.equal(await verify(audit(key.pk, published)), 'opened');
-    assert.equal(await page.locator('[data-key-used]').getAttribute('data-key-used'), keyFingerprint('secp256k1', published));
+    assert.equal(
+      await page.locator('[data-key-used]').getAttribute('data-key-used'),
+      keyFingerprint('secp256k1', published),
+    );
     await page.getByText('Opened with the election key published on the bulletin board').waitFor();
     await noViolations(page, 'Benaloh page, opened');
 

@@ -9,9 +9,31 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { hexToScalar, inlineRunner, loadGroup, partialDecryptBulk, scalarToHex, shuffleAndProve, type BallotLayout, type Group } from '@isoloir/crypto';
+import {
+  hexToScalar,
+  inlineRunner,
+  loadGroup,
+  partialDecryptBulk,
+  scalarToHex,
+  shuffleAndProve,
+  type BallotLayout,
+  type Group,
+} from '@isoloir/crypto';
 import { openShareFile, runKeygen, startDemoFingerprintExchange, type TrusteeShare } from '@isoloir/cli/ceremony';
-import { acceptPartial, acceptShuffle, currentCiphertexts, fromHex, groupsToCount, openCeremony, partialSigningBody, shuffleProofJson, shuffleSigningBody, SIGNING_LABELS, unpackRows, type CountingCrypto } from '@isoloir/server/counting';
+import {
+  acceptPartial,
+  acceptShuffle,
+  currentCiphertexts,
+  fromHex,
+  groupsToCount,
+  openCeremony,
+  partialSigningBody,
+  shuffleProofJson,
+  shuffleSigningBody,
+  SIGNING_LABELS,
+  unpackRows,
+  type CountingCrypto,
+} from '@isoloir/server/counting';
 import { testSession, type DevServer, type TestSession } from '@isoloir/server/testing';
 import { encryptForCast, openTestPeriod } from '@isoloir/server/voting';
 import { verifyShuffleProof } from '@isoloir/verifier';
@@ -30,8 +52,18 @@ describe('counting in Chromium: Team A, Team B, the voter', { skip }, () => {
   let group: Group<unknown>;
   let voterNrn: string;
 
-  const inject = async (who: TestSession, method: 'GET' | 'POST', url: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> => {
-    const r = await server.app.inject({ method, url, headers: { ...who.headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, ...(body === undefined ? {} : { payload: JSON.stringify(body) }) });
+  const inject = async (
+    who: TestSession,
+    method: 'GET' | 'POST',
+    url: string,
+    body?: unknown,
+  ): Promise<{ status: number; json: Record<string, unknown> }> => {
+    const r = await server.app.inject({
+      method,
+      url,
+      headers: { ...who.headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
+    });
     return { status: r.statusCode, json: r.json<Record<string, unknown>>() };
   };
 
@@ -44,33 +76,74 @@ describe('counting in Chromium: Team A, Team B, the voter', { skip }, () => {
     const trusteeIds = ['dev-trustee', 'dev-trustee-2', 'dev-trustee-3'];
     const file = (j: number): string => join(dir, `DEMO-ONLY-trustee-${String(j)}-share.json`);
     const fingerprints = startDemoFingerprintExchange(dir);
-    await Promise.all(trusteeIds.map(async (officialId, i) => {
-      const t = await testSession(store, { kind: 'official', officialId });
-      await runKeygen({ server: server.url, electionId: CHAMBER, trustee: i + 1, session: { cookie: t.headers.cookie, csrfToken: t.csrfToken }, passphrase: `e2e passphrase ${String(i + 1)}`, out: file(i + 1), pollMs: 50, peerFingerprints: fingerprints, writeFingerprint: fingerprints });
-    }));
+    await Promise.all(
+      trusteeIds.map(async (officialId, i) => {
+        const t = await testSession(store, { kind: 'official', officialId });
+        await runKeygen({
+          server: server.url,
+          electionId: CHAMBER,
+          trustee: i + 1,
+          session: { cookie: t.headers.cookie, csrfToken: t.csrfToken },
+          passphrase: `e2e passphrase ${String(i + 1)}`,
+          out: file(i + 1),
+          pollMs: 50,
+          peerFingerprints: fingerprints,
+          writeFingerprint: fingerprints,
+        });
+      }),
+    );
     shares = trusteeIds.map((_, i) => openShareFile(file(i + 1), `e2e passphrase ${String(i + 1)}`));
     await openTestPeriod(store, CHAMBER, 2);
     group = await loadGroup('secp256k1');
-    const key = await store.db.selectFrom('election_keys').selectAll().where('election_id', '=', CHAMBER).executeTakeFirstOrThrow();
+    const key = await store.db
+      .selectFrom('election_keys')
+      .selectAll()
+      .where('election_id', '=', CHAMBER)
+      .executeTakeFirstOrThrow();
     const pk = group.decode(fromHex(key.public_key));
     assert.ok(pk !== undefined);
     voterNrn = server.persona('voter-be-fr-500').claims.egovNRN ?? '';
-    const others = await store.db.selectFrom('voters').select('nrn').where('constituency_code', '=', 'liege').where('category', '=', 'belgium').where('nrn', '!=', voterNrn).orderBy('nrn').limit(11).execute();
+    const others = await store.db
+      .selectFrom('voters')
+      .select('nrn')
+      .where('constituency_code', '=', 'liege')
+      .where('category', '=', 'belgium')
+      .where('nrn', '!=', voterNrn)
+      .orderBy('nrn')
+      .limit(11)
+      .execute();
     // Twelve Liège voters vote online (the group's minimum is 10), each for list 1.
     for (const nrn of [voterNrn, ...others.map((o) => o.nrn)]) {
       const voter = await testSession(store, { kind: 'voter', nrn });
       const booth = await server.app.inject({ url: `/api/voting/elections/${CHAMBER}/booth`, headers: voter.headers });
       assert.equal(booth.statusCode, 200, booth.body);
       const b = booth.json<{ voterId: string; election: { constituency: { code: string } } }>();
-      const { body } = encryptForCast(group, pk, key.layout as BallotLayout, { electionId: CHAMBER, voterId: b.voterId, ballotId: randomUUID(), constituency: b.election.constituency.code }, { kind: 'list', list: 1, headBox: true, effectives: [], substitutes: [] });
+      const { body } = encryptForCast(
+        group,
+        pk,
+        key.layout as BallotLayout,
+        { electionId: CHAMBER, voterId: b.voterId, ballotId: randomUUID(), constituency: b.election.constituency.code },
+        { kind: 'list', list: 1, headBox: true, effectives: [], substitutes: [] },
+      );
       const cast = await inject(voter, 'POST', `/api/voting/elections/${CHAMBER}/ballots`, body);
       assert.ok(cast.status < 300, JSON.stringify(cast.json));
     }
-    await store.db.updateTable('voting_periods').set({ closed_at: new Date(), closed_by: 'test' }).where('election_id', '=', CHAMBER).execute();
+    await store.db
+      .updateTable('voting_periods')
+      .set({ closed_at: new Date(), closed_by: 'test' })
+      .where('election_id', '=', CHAMBER)
+      .execute();
     // The polling station's list says this voter also voted there (imported by Team A).
     const teamA = await testSession(store, { kind: 'official', officialId: 'dev-team-a-liege' });
-    const day = await store.db.selectFrom('elections').select('election_day_id').where('id', '=', CHAMBER).executeTakeFirstOrThrow();
-    const imported = await inject(teamA, 'POST', `/api/counting/identities/${day.election_day_id}/polling-stations`, { station: 'Liège BV 12', csv: `nrn\n${voterNrn}\n` });
+    const day = await store.db
+      .selectFrom('elections')
+      .select('election_day_id')
+      .where('id', '=', CHAMBER)
+      .executeTakeFirstOrThrow();
+    const imported = await inject(teamA, 'POST', `/api/counting/identities/${day.election_day_id}/polling-stations`, {
+      station: 'Liège BV 12',
+      csv: `nrn\n${voterNrn}\n`,
+    });
     assert.equal(imported.status, 200, JSON.stringify(imported.json));
     browser = await launchBrowser();
   });
@@ -88,17 +161,47 @@ describe('counting in Chromium: Team A, Team B, the voter', { skip }, () => {
   async function trustees(): Promise<void> {
     const { store } = server;
     const runner = inlineRunner(group);
-    const cc: CountingCrypto = { group, runner, checkShuffle: (st, inputs, outputs, proof) => verifyShuffleProof(group, st, inputs, outputs, proof, `shuffle ${st.groupId}`) };
-    const key = await store.db.selectFrom('election_keys').select('public_key').where('election_id', '=', CHAMBER).executeTakeFirstOrThrow();
+    const cc: CountingCrypto = {
+      group,
+      runner,
+      checkShuffle: (st, inputs, outputs, proof) =>
+        verifyShuffleProof(group, st, inputs, outputs, proof, `shuffle ${st.groupId}`),
+    };
+    const key = await store.db
+      .selectFrom('election_keys')
+      .select('public_key')
+      .where('election_id', '=', CHAMBER)
+      .executeTakeFirstOrThrow();
     for (const trustee of [1, 2]) {
       for (const g of await groupsToCount(store, CHAMBER)) {
         const cur = await currentCiphertexts(store, CHAMBER, g.groupId);
         const mixNode = cur.mixNodes + 1;
-        const { outputs, proof } = await shuffleAndProve(group, runner, { electionId: CHAMBER, groupId: g.groupId, mixNode }, fromHex(key.public_key), unpackRows(cur.blob));
-        const up = { electionId: CHAMBER, groupId: g.groupId, trustee, mixNode, outputs, proof: shuffleProofJson(proof) };
+        const { outputs, proof } = await shuffleAndProve(
+          group,
+          runner,
+          { electionId: CHAMBER, groupId: g.groupId, mixNode },
+          fromHex(key.public_key),
+          unpackRows(cur.blob),
+        );
+        const up = {
+          electionId: CHAMBER,
+          groupId: g.groupId,
+          trustee,
+          mixNode,
+          outputs,
+          proof: shuffleProofJson(proof),
+        };
         const signer = shares[trustee - 1]?.signer;
         assert.ok(signer !== undefined);
-        await acceptShuffle(store, cc, { ...up, signature: signer.sign(SIGNING_LABELS.shuffle, shuffleSigningBody(up)) }, { id: `trustee:${String(trustee)}`, officialId: trustee === 1 ? 'dev-trustee' : `dev-trustee-${String(trustee)}` });
+        await acceptShuffle(
+          store,
+          cc,
+          { ...up, signature: signer.sign(SIGNING_LABELS.shuffle, shuffleSigningBody(up)) },
+          {
+            id: `trustee:${String(trustee)}`,
+            officialId: trustee === 1 ? 'dev-trustee' : `dev-trustee-${String(trustee)}`,
+          },
+        );
       }
     }
     for (const trustee of [2, 3]) {
@@ -106,9 +209,30 @@ describe('counting in Chromium: Team A, Team B, the voter', { skip }, () => {
       assert.ok(share !== undefined);
       for (const g of await groupsToCount(store, CHAMBER)) {
         const cts = unpackRows((await currentCiphertexts(store, CHAMBER, g.groupId)).blob);
-        const pd = await partialDecryptBulk(group, runner, { electionId: CHAMBER, groupId: g.groupId }, trustee, hexToScalar(share.secret, group.order) ?? 0n, cts);
-        const up = { electionId: CHAMBER, groupId: g.groupId, trustee, shares: pd.shares, proof: { challenge: scalarToHex(pd.proof.challenge), response: scalarToHex(pd.proof.response) } };
-        await acceptPartial(store, cc, { ...up, signature: share.signer.sign(SIGNING_LABELS.partial, partialSigningBody(up)) }, { id: `trustee:${String(trustee)}`, officialId: trustee === 1 ? 'dev-trustee' : `dev-trustee-${String(trustee)}` });
+        const pd = await partialDecryptBulk(
+          group,
+          runner,
+          { electionId: CHAMBER, groupId: g.groupId },
+          trustee,
+          hexToScalar(share.secret, group.order) ?? 0n,
+          cts,
+        );
+        const up = {
+          electionId: CHAMBER,
+          groupId: g.groupId,
+          trustee,
+          shares: pd.shares,
+          proof: { challenge: scalarToHex(pd.proof.challenge), response: scalarToHex(pd.proof.response) },
+        };
+        await acceptPartial(
+          store,
+          cc,
+          { ...up, signature: share.signer.sign(SIGNING_LABELS.partial, partialSigningBody(up)) },
+          {
+            id: `trustee:${String(trustee)}`,
+            officialId: trustee === 1 ? 'dev-trustee' : `dev-trustee-${String(trustee)}`,
+          },
+        );
       }
     }
   }
@@ -120,7 +244,11 @@ describe('counting in Chromium: Team A, Team B, the voter', { skip }, () => {
     await page.goto(`${server.url}/counting/ceremony`);
     await page.getByRole('heading', { level: 1, name: 'The trustees’ key ceremony' }).waitFor();
     await page.locator('p[data-phase="done"]').waitFor();
-    const key = await server.store.db.selectFrom('election_keys').select('public_key').where('election_id', '=', CHAMBER).executeTakeFirstOrThrow();
+    const key = await server.store.db
+      .selectFrom('election_keys')
+      .select('public_key')
+      .where('election_id', '=', CHAMBER)
+      .executeTakeFirstOrThrow();
     assert.equal(await page.locator('code[data-key]').textContent(), key.public_key);
     assert.equal(await page.locator('tr[data-trustee]').count(), 3);
     assert.match((await page.locator('tr[data-trustee="2"]').textContent()) ?? '', /posted/);
@@ -153,7 +281,10 @@ describe('counting in Chromium: Team A, Team B, the voter', { skip }, () => {
     await pageB.getByRole('heading', { level: 1, name: 'Main office, Team B: contents' }).waitFor();
     const toCancel = pageB.locator('tr[data-status="confirmed"]');
     await toCancel.waitFor();
-    assert.ok(!((await pageB.locator('main, body').first().textContent()) ?? '').includes(voterNrn), 'Team B never sees an identity');
+    assert.ok(
+      !((await pageB.locator('main, body').first().textContent()) ?? '').includes(voterNrn),
+      'Team B never sees an identity',
+    );
     await noViolations(pageB, 'Team B cancellations');
     await toCancel.getByRole('button', { name: 'Cancel the remote vote' }).click();
     await pageB.locator('tr[data-status="cancelled"]').waitFor();

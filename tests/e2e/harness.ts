@@ -12,8 +12,13 @@ const WEB_ROOT = new URL('../../apps/web/dist/', import.meta.url).pathname;
 
 /** Why browser tests cannot run here, or undefined when they can. Never skips in CI. */
 export function browserSkipReason(): string | undefined {
-  const missing = !existsSync(CHROMIUM) ? `no Chromium at ${CHROMIUM} (apt-get install chromium)` : !existsSync(`${WEB_ROOT}index.html`) ? 'web app not built (npm run build:web)' : undefined;
-  if (missing !== undefined && process.env['CI'] === 'true') throw new Error(`browser tests must run in CI: ${missing}`);
+  const missing = !existsSync(CHROMIUM)
+    ? `no Chromium at ${CHROMIUM} (apt-get install chromium)`
+    : !existsSync(`${WEB_ROOT}index.html`)
+      ? 'web app not built (npm run build:web)'
+      : undefined;
+  if (missing !== undefined && process.env['CI'] === 'true')
+    throw new Error(`browser tests must run in CI: ${missing}`);
   return missing;
 }
 
@@ -41,7 +46,15 @@ export async function startTestServer(demo = { voters: 200, abroadPerMille: 100,
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -58,8 +71,14 @@ const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 export async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(AXE_SOURCE); // evaluated by the driver, so the page's CSP need not allow it
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+    const axe = (
+      window as unknown as {
+        axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    });
     return result.violations;
   });
   return violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);

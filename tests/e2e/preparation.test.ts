@@ -5,7 +5,15 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { DEMO_DAY_ID } from '@isoloir/server';
-import { CLI_ACTOR, COMMUNE_HEADER, communeVoterLine, generateVoters, importCommuneVoters, registerAbroad, seedPreparationDemo } from '@isoloir/server/preparation';
+import {
+  CLI_ACTOR,
+  COMMUNE_HEADER,
+  communeVoterLine,
+  generateVoters,
+  importCommuneVoters,
+  registerAbroad,
+  seedPreparationDemo,
+} from '@isoloir/server/preparation';
 import type { DevServer } from '@isoloir/server/testing';
 import type { Browser, Page } from 'playwright-core';
 import { loginInBrowser, startAuthTestServer } from './auth-harness.ts';
@@ -84,8 +92,22 @@ void describe('preparation screens in Chromium', { skip: browserSkipReason() }, 
     const [resident, twice] = [...generateVoters(2, 12, 50_000)];
     assert.ok(resident !== undefined && twice !== undefined);
     // `twice` lives in Namur and is registered in Paris for online voting: a conflict.
-    await importCommuneVoters(server.store, CLI_ACTOR, DEMO_DAY_ID, [COMMUNE_HEADER + communeVoterLine(resident, '92094', 0) + communeVoterLine(twice, '92094', 1)]);
-    await registerAbroad(server.store, CLI_ACTOR, DEMO_DAY_ID, 'paris', { nrn: twice.nrn, surname: twice.surname, givenNames: twice.givenNames, birthDate: twice.birthDate, sex: twice.sex, address: '1 avenue Foch, Paris', country: 'FR', email: '', attachmentNis: '92094', language: twice.language, mode: 7 });
+    await importCommuneVoters(server.store, CLI_ACTOR, DEMO_DAY_ID, [
+      COMMUNE_HEADER + communeVoterLine(resident, '92094', 0) + communeVoterLine(twice, '92094', 1),
+    ]);
+    await registerAbroad(server.store, CLI_ACTOR, DEMO_DAY_ID, 'paris', {
+      nrn: twice.nrn,
+      surname: twice.surname,
+      givenNames: twice.givenNames,
+      birthDate: twice.birthDate,
+      sex: twice.sex,
+      address: '1 avenue Foch, Paris',
+      country: 'FR',
+      email: '',
+      attachmentNis: '92094',
+      language: twice.language,
+      mode: 7,
+    });
     const context = await browser.newContext({ locale: 'en-BE' });
     const page = await context.newPage();
     await loginInBrowser(page, server.url, 'official-po-admin', 'official');
@@ -105,7 +127,11 @@ void describe('preparation screens in Chromium', { skip: browserSkipReason() }, 
     await page.getByRole('button', { name: 'Open the voting period (freeze)' }).click();
     await page.getByRole('status').filter({ hasText: 'The preparation is frozen.' }).waitFor();
     await page.getByText('SHA-256 fingerprint').first().waitFor();
-    const audit = await server.store.db.selectFrom('audit_log').select(['action', 'details']).where('action', '=', 'preparation.conflict.resolved').execute();
+    const audit = await server.store.db
+      .selectFrom('audit_log')
+      .select(['action', 'details'])
+      .where('action', '=', 'preparation.conflict.resolved')
+      .execute();
     assert.equal(audit.length, 1);
     assert.deepEqual(await axeViolations(page), []);
     await context.close();

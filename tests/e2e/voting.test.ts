@@ -7,7 +7,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { DevServer } from '@isoloir/server/testing';
-import { addSecondElection, addThirdElection, openTestPeriod, publishTestKey, SECOND_ELECTION_ID, THIRD_ELECTION_ID } from '@isoloir/server/voting';
+import {
+  addSecondElection,
+  addThirdElection,
+  openTestPeriod,
+  publishTestKey,
+  SECOND_ELECTION_ID,
+  THIRD_ELECTION_ID,
+} from '@isoloir/server/voting';
 import type { Browser, Page } from 'playwright-core';
 import { loginInBrowser, startAuthTestServer } from './auth-harness.ts';
 import { axeViolations, browserSkipReason, launchBrowser } from './harness.ts';
@@ -38,8 +45,19 @@ describe('online voting in Chromium', { skip }, () => {
   }
 
   /** In the booth, on the list step of the ballot `n` of `total` (`electionId`): list `list` with candidates 1 and 2 (keyboard for the second), or blank. */
-  async function fillIn(page: Page, n: number, total: number, electionId: string, list: number | 'blank', check = true): Promise<void> {
-    await page.locator(`.ballot-progress[data-election="${electionId}"]`, { hasText: `Ballot ${String(n)} of ${String(total)}` }).waitFor();
+  async function fillIn(
+    page: Page,
+    n: number,
+    total: number,
+    electionId: string,
+    list: number | 'blank',
+    check = true,
+  ): Promise<void> {
+    await page
+      .locator(`.ballot-progress[data-election="${electionId}"]`, {
+        hasText: `Ballot ${String(n)} of ${String(total)}`,
+      })
+      .waitFor();
     await page.getByRole('heading', { level: 2, name: 'Step 1 of 3: choose a list, or vote blank' }).waitFor();
     if (check) await noViolations(page, `list step ${electionId}`);
     if (list === 'blank') {
@@ -76,13 +94,18 @@ describe('online voting in Chromium', { skip }, () => {
     await page.getByRole('heading', { level: 1, name: 'Vote online' }).waitFor();
     await page.locator(`section[data-election="${THIRD_ELECTION_ID}"]`).waitFor();
     assert.equal(await page.locator(`section[data-election="${CHAMBER}"] dd[data-max]`).getAttribute('data-max'), '3');
-    assert.equal(await page.locator(`section[data-election="${CHAMBER}"] dd[data-revotes-left]`).getAttribute('data-revotes-left'), '2');
+    assert.equal(
+      await page.locator(`section[data-election="${CHAMBER}"] dd[data-revotes-left]`).getAttribute('data-revotes-left'),
+      '2',
+    );
     await noViolations(page, 'portal');
 
     // Audit first: the revealed randomness opens the Chamber ballot to the chosen list and candidates.
     await fillInAll(page);
     const sealMillis = Number(await page.evaluate(() => document.documentElement.dataset['sealMillis']));
-    process.stdout.write(`# booth encryption of a ballot (last sealed of three, Brussels): ${sealMillis.toFixed(1)} ms in Chromium\n`);
+    process.stdout.write(
+      `# booth encryption of a ballot (last sealed of three, Brussels): ${sealMillis.toFixed(1)} ms in Chromium\n`,
+    );
     const chamberReview = page.locator(`li[data-review-election="${CHAMBER}"]`);
     await chamberReview.getByText('You vote for list').waitFor();
     await page.locator(`li[data-review-election="${SECOND_ELECTION_ID}"]`).getByText('You vote blank.').waitFor();
@@ -94,29 +117,60 @@ describe('online voting in Chromium', { skip }, () => {
     await page.getByRole('button', { name: 'Decrypt with the randomness' }).click();
     const decrypted = await page.locator('[data-decrypted] li').allTextContents();
     assert.match(decrypted[0] ?? '', /^List 1 — /);
-    assert.deepEqual(decrypted.slice(1).map((l) => l.split('.')[0]), ['Effective candidates: 1', 'Effective candidates: 2']);
+    assert.deepEqual(
+      decrypted.slice(1).map((l) => l.split('.')[0]),
+      ['Effective candidates: 1', 'Effective candidates: 2'],
+    );
     await noViolations(page, 'verify');
 
     // Again, without audit: change one ballot from the review, then cast the three together.
     await page.goto(`${server.url}/vote`);
     await fillInAll(page, false);
-    await page.locator(`li[data-review-election="${THIRD_ELECTION_ID}"]`).getByRole('button', { name: /^Change this ballot/ }).click();
+    await page
+      .locator(`li[data-review-election="${THIRD_ELECTION_ID}"]`)
+      .getByRole('button', { name: /^Change this ballot/ })
+      .click();
     await fillIn(page, 3, 3, THIRD_ELECTION_ID, 'blank', false);
     await page.locator(`li[data-review-election="${THIRD_ELECTION_ID}"]`).getByText('You vote blank.').waitFor();
     await page.locator('li[data-review-election] [data-tracking]').nth(2).waitFor();
-    const sealedCodes = await page.locator('li[data-review-election] [data-tracking]').evaluateAll((items) => items.map((i) => i.getAttribute('data-tracking')));
+    const sealedCodes = await page
+      .locator('li[data-review-election] [data-tracking]')
+      .evaluateAll((items) => items.map((i) => i.getAttribute('data-tracking')));
     await page.getByRole('button', { name: 'Validate and send my votes' }).click();
     await page.getByRole('heading', { level: 2, name: 'Your votes are registered.' }).waitFor();
     await noViolations(page, 'receipts');
-    const receipts = await page.locator('[data-receipt]').evaluateAll((items) => items.map((i) => i.getAttribute('data-receipt')));
+    const receipts = await page
+      .locator('[data-receipt]')
+      .evaluateAll((items) => items.map((i) => i.getAttribute('data-receipt')));
     assert.deepEqual(receipts, sealedCodes);
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download the receipts' }).click();
     assert.match((await download).suggestedFilename(), /^isoloir-receipts-/);
     // One ballot per election, received; the audited ballot was never cast.
-    const stored = await server.store.db.selectFrom('ballots').select(['election_id', 'tracking_code', 'status']).where('tracking_code', 'in', receipts.filter((r): r is string => r !== null)).orderBy('election_id').execute();
-    assert.deepEqual(stored.map((b) => `${b.election_id}:${b.status}`), [CHAMBER, SECOND_ELECTION_ID, THIRD_ELECTION_ID].sort().map((e) => `${e}:received`));
-    assert.equal((await server.store.db.selectFrom('ballots').select('id').where('tracking_code', '=', audited ?? '').execute()).length, 0);
+    const stored = await server.store.db
+      .selectFrom('ballots')
+      .select(['election_id', 'tracking_code', 'status'])
+      .where(
+        'tracking_code',
+        'in',
+        receipts.filter((r): r is string => r !== null),
+      )
+      .orderBy('election_id')
+      .execute();
+    assert.deepEqual(
+      stored.map((b) => `${b.election_id}:${b.status}`),
+      [CHAMBER, SECOND_ELECTION_ID, THIRD_ELECTION_ID].sort().map((e) => `${e}:received`),
+    );
+    assert.equal(
+      (
+        await server.store.db
+          .selectFrom('ballots')
+          .select('id')
+          .where('tracking_code', '=', audited ?? '')
+          .execute()
+      ).length,
+      0,
+    );
 
     // Vote again in the Chamber only: the portal says the last vote counts, in words, with the time of the last update.
     await page.goto(`${server.url}/vote/${CHAMBER}`);
@@ -129,8 +183,14 @@ describe('online voting in Chromium', { skip }, () => {
     const chamber = page.locator(`section[data-election="${CHAMBER}"]`);
     await chamber.locator('li[data-status="superseded"]').waitFor();
     await chamber.getByText('Only your last vote counts.').waitFor();
-    assert.deepEqual(await chamber.locator('li[data-status]').evaluateAll((items) => items.map((i) => i.getAttribute('data-status'))), ['superseded', 'received']);
-    assert.match((await chamber.locator('li[data-status="received"]').textContent()) ?? '', /vote registered — last updated /);
+    assert.deepEqual(
+      await chamber.locator('li[data-status]').evaluateAll((items) => items.map((i) => i.getAttribute('data-status'))),
+      ['superseded', 'received'],
+    );
+    assert.match(
+      (await chamber.locator('li[data-status="received"]').textContent()) ?? '',
+      /vote registered — last updated /,
+    );
     assert.equal(await chamber.locator('dd[data-used]').getAttribute('data-used'), '2');
     assert.equal(await chamber.locator('dd[data-revotes-left]').getAttribute('data-revotes-left'), '1');
     await page.locator(`section[data-election="${THIRD_ELECTION_ID}"] li[data-status="received"]`).waitFor();
@@ -159,7 +219,9 @@ describe('online voting in Chromium', { skip }, () => {
     // This Liège voter has the Chamber only: one ballot in the booth.
     await page.locator('[data-start="1"] a').click();
     await page.locator('.ballot-progress', { hasText: 'Bulletin 1 sur 1' }).waitFor();
-    await page.getByRole('heading', { level: 2, name: 'Étape 1 sur 3 : choisissez une liste, ou votez blanc' }).waitFor();
+    await page
+      .getByRole('heading', { level: 2, name: 'Étape 1 sur 3 : choisissez une liste, ou votez blanc' })
+      .waitFor();
     await noViolations(page, 'booth, high contrast, French');
     // The Brussels Parliament is not this voter's election: the booth has no ballot for it.
     await page.goto(`${server.url}/vote/${SECOND_ELECTION_ID}`);

@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { progress } from './progress.ts';
 
-function recorder(isTTY: boolean): { stream: { isTTY: boolean; write: (text: string) => boolean }; text: () => string } {
+function recorder(isTTY: boolean): {
+  stream: { isTTY: boolean; write: (text: string) => boolean };
+  text: () => string;
+} {
   const chunks: string[] = [];
   return { stream: { isTTY, write: (text) => chunks.push(text) > 0 }, text: () => chunks.join('') };
 }

@@ -21,7 +21,12 @@ function bar(fraction: number): string {
   return `[${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}]`;
 }
 
-export function progress(label: string, total: number, stream: ProgressStream = process.stderr, now: () => number = Date.now): Progress {
+export function progress(
+  label: string,
+  total: number,
+  stream: ProgressStream = process.stderr,
+  now: () => number = Date.now,
+): Progress {
   const started = now();
   let lastLine = -Infinity;
   let lastDecile = -1;

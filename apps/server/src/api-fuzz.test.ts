@@ -44,7 +44,16 @@ interface Operation {
 }
 
 interface OpenApiDocument {
-  paths: Record<string, Record<string, { parameters?: { in: string; name: string; schema?: JsonSchema }[]; requestBody?: { content?: Record<string, { schema?: JsonSchema }> } }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        parameters?: { in: string; name: string; schema?: JsonSchema }[];
+        requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
+      }
+    >
+  >;
 }
 
 function operations(document: OpenApiDocument): Operation[] {
@@ -53,9 +62,19 @@ function operations(document: OpenApiDocument): Operation[] {
     // Logging out would end the callers' sessions for every later route (it is fuzzed by nothing here).
     if (!path.startsWith('/api/') || path.startsWith('/api/docs') || path === '/api/auth/logout') continue;
     for (const [method, operation] of Object.entries(methods)) {
-      const declared = new Map((operation.parameters ?? []).filter((p) => p.in === 'path').map((p) => [p.name, p.schema ?? {}]));
-      const params = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => ({ name: m[1] ?? '', schema: declared.get(m[1] ?? '') ?? {} }));
-      found.push({ method: method.toUpperCase(), path, params, body: operation.requestBody?.content?.['application/json']?.schema });
+      const declared = new Map(
+        (operation.parameters ?? []).filter((p) => p.in === 'path').map((p) => [p.name, p.schema ?? {}]),
+      );
+      const params = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => ({
+        name: m[1] ?? '',
+        schema: declared.get(m[1] ?? '') ?? {},
+      }));
+      found.push({
+        method: method.toUpperCase(),
+        path,
+        params,
+        body: operation.requestBody?.content?.['application/json']?.schema,
+      });
     }
   }
   return found;
@@ -63,7 +82,22 @@ function operations(document: OpenApiDocument): Operation[] {
 
 // Strings an attacker tries: empty, huge, NUL, lone surrogates, traversal, SQL and markup, emoji.
 const hostileString = fc.oneof(
-  fc.constantFrom('', ' ', '..', '../../etc/passwd', "' or 1=1 --", '<script>x</script>', '\u0000', '\ud800', '😀', '%00', 'a'.repeat(5000), '-1', '1e309', 'null'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '..',
+    '../../etc/passwd',
+    "' or 1=1 --",
+    '<script>x</script>',
+    '\u0000',
+    '\ud800',
+    '😀',
+    '%00',
+    'a'.repeat(5000),
+    '-1',
+    '1e309',
+    'null',
+  ),
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 20 }),
 );
@@ -92,17 +126,29 @@ function conforming(schema: JsonSchema, depth = 0): fc.Arbitrary<unknown> {
       const max = Math.min(schema.maxLength ?? 5000, 5000);
       return hostileString.map((text) => (text.length < min ? text.padEnd(min, 'x') : text.slice(0, max)));
     }
-    case 'integer': return fc.integer({ min: Math.max(schema.minimum ?? -1e6, -1e9), max: Math.min(schema.maximum ?? 1e6, 1e9) });
-    case 'number': return fc.double({ min: schema.minimum ?? -1e6, max: schema.maximum ?? 1e6, noNaN: true });
-    case 'boolean': return fc.boolean();
-    case 'null': return fc.constant(null);
-    case 'array': return depth > 4 ? fc.constant([]) : fc.array(conforming(schema.items ?? {}, depth + 1), { maxLength: Math.min(schema.maxItems ?? 3, 3) });
+    case 'integer':
+      return fc.integer({ min: Math.max(schema.minimum ?? -1e6, -1e9), max: Math.min(schema.maximum ?? 1e6, 1e9) });
+    case 'number':
+      return fc.double({ min: schema.minimum ?? -1e6, max: schema.maximum ?? 1e6, noNaN: true });
+    case 'boolean':
+      return fc.boolean();
+    case 'null':
+      return fc.constant(null);
+    case 'array':
+      return depth > 4
+        ? fc.constant([])
+        : fc.array(conforming(schema.items ?? {}, depth + 1), { maxLength: Math.min(schema.maxItems ?? 3, 3) });
     case 'object': {
-      if (depth > 4 || schema.properties === undefined) return fc.dictionary(fc.string({ maxLength: 6 }), hostileString, { maxKeys: 2 });
+      if (depth > 4 || schema.properties === undefined)
+        return fc.dictionary(fc.string({ maxLength: 6 }), hostileString, { maxKeys: 2 });
       const required = new Set(schema.required ?? []);
-      return fc.record(Object.fromEntries(Object.entries(schema.properties).map(([name, s]) => [name, conforming(s, depth + 1)])), { requiredKeys: Object.keys(schema.properties).filter((k) => required.has(k)) });
+      return fc.record(
+        Object.fromEntries(Object.entries(schema.properties).map(([name, s]) => [name, conforming(s, depth + 1)])),
+        { requiredKeys: Object.keys(schema.properties).filter((k) => required.has(k)) },
+      );
     }
-    default: return hostileValue;
+    default:
+      return hostileValue;
   }
 }
 
@@ -110,15 +156,31 @@ function bodyFor(schema: JsonSchema | undefined): fc.Arbitrary<unknown> {
   const names = Object.keys(schema?.properties ?? {});
   // Right field names with wrong values (and extra fields), or any JSON at all.
   const named = fc.record(Object.fromEntries(names.map((p) => [p, hostileValue])), { requiredKeys: [] });
-  const wrong = fc.tuple(named, fc.dictionary(fc.string({ maxLength: 8 }), hostileValue, { maxKeys: 2 })).map(([a, b]) => ({ ...b, ...a }));
-  return schema === undefined ? fc.oneof(wrong, fc.jsonValue({ maxDepth: 3 }), fc.constant(undefined)) : fc.oneof({ arbitrary: conforming(schema), weight: 3 }, { arbitrary: wrong, weight: 1 }, { arbitrary: fc.jsonValue({ maxDepth: 3 }), weight: 1 });
+  const wrong = fc
+    .tuple(named, fc.dictionary(fc.string({ maxLength: 8 }), hostileValue, { maxKeys: 2 }))
+    .map(([a, b]) => ({ ...b, ...a }));
+  return schema === undefined
+    ? fc.oneof(wrong, fc.jsonValue({ maxDepth: 3 }), fc.constant(undefined))
+    : fc.oneof(
+        { arbitrary: conforming(schema), weight: 3 },
+        { arbitrary: wrong, weight: 1 },
+        { arbitrary: fc.jsonValue({ maxDepth: 3 }), weight: 1 },
+      );
 }
 
 // Path parameters: the demo's real ids (to reach the handlers) or hostile text.
 const KNOWN_IDS = [DEMO_ELECTION_ID, DEMO_DAY_ID, 'liege', 'anvers', 'paris', '62063', 'online', 'dev-po-admin', '1'];
 
 function paramsFor(operation: Operation): fc.Arbitrary<string[]> {
-  return fc.tuple(...operation.params.map((p) => fc.oneof(fc.constantFrom(...KNOWN_IDS), p.schema.pattern === undefined ? hostileString : fc.stringMatching(new RegExp(p.schema.pattern)), hostileString)));
+  return fc.tuple(
+    ...operation.params.map((p) =>
+      fc.oneof(
+        fc.constantFrom(...KNOWN_IDS),
+        p.schema.pattern === undefined ? hostileString : fc.stringMatching(new RegExp(p.schema.pattern)),
+        hostileString,
+      ),
+    ),
+  );
 }
 
 function urlFor(operation: Operation, values: readonly string[]): string {
@@ -157,28 +219,36 @@ for (const database of testDatabases()) {
       const failures: string[] = [];
       for (const operation of all) {
         await fc.assert(
-          fc.asyncProperty(fc.constantFrom('anonymous', 'voter', 'po-admin'), paramsFor(operation), bodyFor(operation.body), fc.dictionary(fc.string({ minLength: 1, maxLength: 6 }), hostileString, { maxKeys: 2 }), async (who, params, body, query) => {
-            const caller = callers[who];
-            const hasBody = operation.method !== 'GET' && operation.method !== 'DELETE' && body !== undefined;
-            const reply = await app.inject({
-              method: operation.method as 'GET',
-              url: urlFor(operation, params),
-              query,
-              headers: { ...(caller?.headers ?? {}), ...(hasBody ? { 'content-type': 'application/json' } : {}) },
-              ...(hasBody ? { payload: JSON.stringify(body) } : {}),
-            });
-            const where = `${operation.method} ${operation.path} as ${who}: ${String(reply.statusCode)} ${reply.body.slice(0, 200)}`;
-            if (reply.statusCode < 400) return;
-            let parsed: { code?: unknown; message?: unknown };
-            try {
-              parsed = reply.json<{ code?: unknown; message?: unknown }>();
-            } catch {
-              failures.push(`not JSON: ${where}`);
-              return;
-            }
-            if (typeof parsed.code !== 'string' || typeof parsed.message !== 'string') failures.push(`not { code, message }: ${where}`);
-            if (reply.statusCode >= 500 && !(reply.statusCode === 503 && UNCONFIGURED.has(String(parsed.code)))) failures.push(`5xx: ${where}`);
-          }),
+          fc.asyncProperty(
+            fc.constantFrom('anonymous', 'voter', 'po-admin'),
+            paramsFor(operation),
+            bodyFor(operation.body),
+            fc.dictionary(fc.string({ minLength: 1, maxLength: 6 }), hostileString, { maxKeys: 2 }),
+            async (who, params, body, query) => {
+              const caller = callers[who];
+              const hasBody = operation.method !== 'GET' && operation.method !== 'DELETE' && body !== undefined;
+              const reply = await app.inject({
+                method: operation.method as 'GET',
+                url: urlFor(operation, params),
+                query,
+                headers: { ...(caller?.headers ?? {}), ...(hasBody ? { 'content-type': 'application/json' } : {}) },
+                ...(hasBody ? { payload: JSON.stringify(body) } : {}),
+              });
+              const where = `${operation.method} ${operation.path} as ${who}: ${String(reply.statusCode)} ${reply.body.slice(0, 200)}`;
+              if (reply.statusCode < 400) return;
+              let parsed: { code?: unknown; message?: unknown };
+              try {
+                parsed = reply.json<{ code?: unknown; message?: unknown }>();
+              } catch {
+                failures.push(`not JSON: ${where}`);
+                return;
+              }
+              if (typeof parsed.code !== 'string' || typeof parsed.message !== 'string')
+                failures.push(`not { code, message }: ${where}`);
+              if (reply.statusCode >= 500 && !(reply.statusCode === 503 && UNCONFIGURED.has(String(parsed.code))))
+                failures.push(`5xx: ${where}`);
+            },
+          ),
           { numRuns: RUNS_PER_ROUTE, seed: 20261202 },
         );
       }

@@ -29,11 +29,30 @@ for (const database of testDatabases()) {
     });
 
     test('the demo election is the Federal Chamber: 11 constituencies, 150 seats', async () => {
-      const [election] = (await app.inject('/api/elections')).json<{ id: string; seats: number; constituencies: number; voters: number }[]>();
-      assert.deepEqual({ ...election }, { ...election, id: DEMO_ELECTION_ID, seats: 150, constituencies: 11, voters: 300 });
-      const detail = (await app.inject(`/api/elections/${DEMO_ELECTION_ID}`)).json<{ constituencies: { code: string; seats: number; lists: number }[] }>();
+      const [election] = (await app.inject('/api/elections')).json<
+        { id: string; seats: number; constituencies: number; voters: number }[]
+      >();
+      assert.deepEqual(
+        { ...election },
+        { ...election, id: DEMO_ELECTION_ID, seats: 150, constituencies: 11, voters: 300 },
+      );
+      const detail = (await app.inject(`/api/elections/${DEMO_ELECTION_ID}`)).json<{
+        constituencies: { code: string; seats: number; lists: number }[];
+      }>();
       const seats = Object.fromEntries(detail.constituencies.map((c) => [c.code, c.seats]));
-      assert.deepEqual(seats, { anvers: 24, 'brabant-flamand': 15, 'brabant-wallon': 5, 'bruxelles-capitale': 16, 'flandre-occidentale': 16, 'flandre-orientale': 20, hainaut: 17, liege: 14, limbourg: 12, luxembourg: 4, namur: 7 });
+      assert.deepEqual(seats, {
+        anvers: 24,
+        'brabant-flamand': 15,
+        'brabant-wallon': 5,
+        'bruxelles-capitale': 16,
+        'flandre-occidentale': 16,
+        'flandre-orientale': 20,
+        hainaut: 17,
+        liege: 14,
+        limbourg: 12,
+        luxembourg: 4,
+        namur: 7,
+      });
       assert.ok(detail.constituencies.every((c) => c.lists >= 10));
     });
 
@@ -44,7 +63,11 @@ for (const database of testDatabases()) {
     test('errors are { code, message, field } with stable codes and no stack', async () => {
       const missing = await app.inject('/api/elections/nope');
       assert.equal(missing.statusCode, 404);
-      assert.deepEqual(missing.json(), { code: 'election.not-found', message: 'This election does not exist.', field: 'params.electionId' });
+      assert.deepEqual(missing.json(), {
+        code: 'election.not-found',
+        message: 'This election does not exist.',
+        field: 'params.electionId',
+      });
       const invalid = await app.inject('/api/elections/NOT%20VALID');
       assert.equal(invalid.statusCode, 400);
       assert.equal(invalid.json<{ code: string }>().code, 'request.invalid');
@@ -61,8 +84,11 @@ for (const database of testDatabases()) {
 
     test('the OpenAPI document lists every route, and every route declares who may call it', async () => {
       const document = (await app.inject('/api/docs/json')).json<{ paths: Record<string, unknown> }>();
-      for (const path of ['/health', '/ready', '/api/elections', '/api/elections/{electionId}']) assert.ok(path in document.paths, path);
-      const undeclared = app.routeTable.filter((route) => route.access === undefined && !route.url.startsWith('/api/docs'));
+      for (const path of ['/health', '/ready', '/api/elections', '/api/elections/{electionId}'])
+        assert.ok(path in document.paths, path);
+      const undeclared = app.routeTable.filter(
+        (route) => route.access === undefined && !route.url.startsWith('/api/docs'),
+      );
       assert.deepEqual(undeclared, []);
       assert.ok(app.routeTable.length >= 4);
     });

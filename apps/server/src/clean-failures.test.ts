@@ -45,23 +45,46 @@ for (const database of testDatabases()) {
       await store.close();
     });
 
-    const official = (givenName: string): { nrn: string; givenName: string; surname: string } => ({ nrn: '85073003328', givenName, surname: 'Test' });
+    const official = (givenName: string): { nrn: string; givenName: string; surname: string } => ({
+      nrn: '85073003328',
+      givenName,
+      surname: 'Test',
+    });
 
     it('refuses a NUL or a lone surrogate in a JSON body with 400 request.text naming the field', async () => {
       for (const bad of [`Ma${NUL}rc`, `Ma${LONE}rc`]) {
-        const reply = await app.inject({ method: 'POST', url: '/api/admin/officials', headers: po.headers, payload: official(bad) });
+        const reply = await app.inject({
+          method: 'POST',
+          url: '/api/admin/officials',
+          headers: po.headers,
+          payload: official(bad),
+        });
         assert.equal(reply.statusCode, 400, reply.body);
-        assert.deepEqual(reply.json(), { code: 'request.text', message: reply.json<{ message: string }>().message, field: 'body.givenName' });
+        assert.deepEqual(reply.json(), {
+          code: 'request.text',
+          message: reply.json<{ message: string }>().message,
+          field: 'body.givenName',
+        });
       }
       // A lone surrogate written as a JSON escape, as an attacker would send it.
       const raw = '{"nrn":"85073003328","givenName":"\\ud800","surname":"Test"}';
-      const escaped = await app.inject({ method: 'POST', url: '/api/admin/officials', headers: { ...po.headers, 'content-type': 'application/json' }, payload: raw });
+      const escaped = await app.inject({
+        method: 'POST',
+        url: '/api/admin/officials',
+        headers: { ...po.headers, 'content-type': 'application/json' },
+        payload: raw,
+      });
       assert.equal(escaped.statusCode, 400);
       assert.equal(escaped.json<{ field: string }>().field, 'body.givenName');
     });
 
     it('refuses a NUL in a polling-station list sent as JSON text', async () => {
-      const reply = await app.inject({ method: 'POST', url: `/api/counting/identities/${DEMO_DAY_ID}/polling-stations`, headers: teamA.headers, payload: { station: 'Liège 1', csv: `nrn\n850730${NUL}03328\n` } });
+      const reply = await app.inject({
+        method: 'POST',
+        url: `/api/counting/identities/${DEMO_DAY_ID}/polling-stations`,
+        headers: teamA.headers,
+        payload: { station: 'Liège 1', csv: `nrn\n850730${NUL}03328\n` },
+      });
       assert.equal(reply.statusCode, 400, reply.body);
       assert.equal(reply.json<{ code: string; field: string }>().field, 'body.csv');
     });
@@ -76,7 +99,12 @@ for (const database of testDatabases()) {
 
     it('refuses a NUL in a streamed CSV upload with file.malformed naming the line', async () => {
       const csv = `nis,name_fr,name_nl,name_de,demo-2029-chamber\n62063,Li${NUL}ge,Luik,Lüttich,liege\n`;
-      const reply = await app.inject({ method: 'POST', url: `/api/preparation/days/${DEMO_DAY_ID}/communes`, headers: { ...po.headers, 'content-type': 'text/csv' }, payload: csv });
+      const reply = await app.inject({
+        method: 'POST',
+        url: `/api/preparation/days/${DEMO_DAY_ID}/communes`,
+        headers: { ...po.headers, 'content-type': 'text/csv' },
+        payload: csv,
+      });
       assert.equal(reply.statusCode, 400, reply.body);
       assert.equal(reply.json<{ code: string }>().code, 'file.malformed');
     });
@@ -84,7 +112,12 @@ for (const database of testDatabases()) {
     it('refuses a year-0000 or an impossible date in the setup with 400, not 500', async () => {
       for (const votingDate of ['0000-06-09', '2024-02-30', '9999-12-31']) {
         const setup = { ...DEMO_SETUP, day: { ...DEMO_SETUP.day, id: 'date-test', votingDate } };
-        const reply = await app.inject({ method: 'POST', url: '/api/preparation/setup', headers: po.headers, payload: setup });
+        const reply = await app.inject({
+          method: 'POST',
+          url: '/api/preparation/setup',
+          headers: po.headers,
+          payload: setup,
+        });
         assert.equal(reply.statusCode, 400, `${votingDate}: ${reply.body}`);
       }
     });
@@ -97,10 +130,21 @@ describe('a database that cannot be reached', () => {
 
   before(async () => {
     // Nothing listens on port 1: every query fails to connect, as when PostgreSQL is down.
-    const pool = new pg.Pool({ connectionString: 'postgres://isoloir@127.0.0.1:1/isoloir', connectionTimeoutMillis: 2000 });
+    const pool = new pg.Pool({
+      connectionString: 'postgres://isoloir@127.0.0.1:1/isoloir',
+      connectionTimeoutMillis: 2000,
+    });
     pool.on('error', () => {});
     db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
-    const store = { db, kind: 'postgresql', location: 'nowhere', migrations: { applied: [], current: 0 }, close: async () => { await db.destroy(); } } as unknown as Store;
+    const store = {
+      db,
+      kind: 'postgresql',
+      location: 'nowhere',
+      migrations: { applied: [], current: 0 },
+      close: async () => {
+        await db.destroy();
+      },
+    } as unknown as Store;
     app = await buildApp({ store });
   });
   after(async () => {
@@ -117,8 +161,14 @@ describe('a database that cannot be reached', () => {
   });
 
   it('tells a fault of the database from a fault of the code', () => {
-    assert.ok(isDatabaseUnavailable(Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' })));
-    assert.ok(isDatabaseUnavailable(new AggregateError([Object.assign(new Error('connect'), { code: 'ECONNREFUSED' })])));
+    assert.ok(
+      isDatabaseUnavailable(
+        Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
+      ),
+    );
+    assert.ok(
+      isDatabaseUnavailable(new AggregateError([Object.assign(new Error('connect'), { code: 'ECONNREFUSED' })])),
+    );
     assert.ok(isDatabaseUnavailable(new Error('wrapped', { cause: new Error('Connection terminated unexpectedly') })));
     assert.ok(!isDatabaseUnavailable(Object.assign(new Error('duplicate key'), { code: '23505' })));
     assert.ok(!isDatabaseUnavailable(new TypeError('x is undefined')));
@@ -139,16 +189,31 @@ describe('production mode', () => {
 
   it('refuses the demo and the development login, and allows a configured start', () => {
     assert.match(productionStartProblem({ seedDemo: true, identityProvider: true }, production) ?? '', /demo/);
-    assert.match(productionStartProblem({ seedDemo: false, identityProvider: false }, production) ?? '', /ISOLOIR_OIDC_ISSUER/);
+    assert.match(
+      productionStartProblem({ seedDemo: false, identityProvider: false }, production) ?? '',
+      /ISOLOIR_OIDC_ISSUER/,
+    );
     assert.equal(productionStartProblem({ seedDemo: false, identityProvider: true }, production), undefined);
-    assert.equal(productionStartProblem({ seedDemo: true, identityProvider: false }, { NODE_ENV: 'development' }), undefined);
+    assert.equal(
+      productionStartProblem({ seedDemo: true, identityProvider: false }, { NODE_ENV: 'development' }),
+      undefined,
+    );
   });
 
   it('startServer refuses to seed the demo with NODE_ENV=production, before opening anything', async () => {
     const saved = process.env['NODE_ENV'];
     process.env['NODE_ENV'] = 'production';
     try {
-      await assert.rejects(startServer({ port: 0, host: '127.0.0.1', dataDir: '/nonexistent/never-created', seedDemo: true, logger: false }), /never seeded in production/);
+      await assert.rejects(
+        startServer({
+          port: 0,
+          host: '127.0.0.1',
+          dataDir: '/nonexistent/never-created',
+          seedDemo: true,
+          logger: false,
+        }),
+        /never seeded in production/,
+      );
     } finally {
       if (saved === undefined) delete process.env['NODE_ENV'];
       else process.env['NODE_ENV'] = saved;
@@ -158,12 +223,20 @@ describe('production mode', () => {
 
 describe('the log', () => {
   it('redacts NRNs in every shape and keeps other numbers', () => {
-    assert.equal(redactText('voter 85073003328 and 85.07.30-033.28 at 2026-12-02'), 'voter [nrn] and [nrn] at 2026-12-02');
+    assert.equal(
+      redactText('voter 85073003328 and 85.07.30-033.28 at 2026-12-02'),
+      'voter [nrn] and [nrn] at 2026-12-02',
+    );
     assert.equal(redactText('ballot 123456789012 of 1234567890'), 'ballot 123456789012 of 1234567890');
   });
 
   it('logs an error without its SQL, parameters or detail', () => {
-    const error = Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505', detail: 'Key (nrn)=(85073003328) already exists.', query: 'insert into voters values ($1)', params: ['85073003328'] });
+    const error = Object.assign(new Error('duplicate key value violates unique constraint'), {
+      code: '23505',
+      detail: 'Key (nrn)=(85073003328) already exists.',
+      query: 'insert into voters values ($1)',
+      params: ['85073003328'],
+    });
     const logged = JSON.stringify(loggedError(error));
     assert.doesNotMatch(logged, /85073003328|insert into|params|detail/);
     assert.match(logged, /23505/);
@@ -171,12 +244,26 @@ describe('the log', () => {
 
   it('a request whose URL and failure name an NRN leaves no NRN in any line', async () => {
     const lines: string[] = [];
-    const stream = new Writable({ write(chunk: Buffer, _encoding, done) { lines.push(chunk.toString()); done(); } });
-    const store = { db: undefined, kind: 'pglite', location: 'memory', migrations: { applied: [], current: 0 }, close: async () => {} } as unknown as Store;
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const store = {
+      db: undefined,
+      kind: 'pglite',
+      location: 'memory',
+      migrations: { applied: [], current: 0 },
+      close: async () => {},
+    } as unknown as Store;
     const app = await buildApp({ store, logger: { ...redactingLogger(), stream } });
     try {
       await app.inject({ method: 'GET', url: '/api/voters/85073003328?nrn=85.07.30-033.28' });
-      app.log.error({ err: Object.assign(new Error('failed for 85073003328'), { params: ['85073003328'] }), nrn: '85073003328' }, 'voter 85073003328');
+      app.log.error(
+        { err: Object.assign(new Error('failed for 85073003328'), { params: ['85073003328'] }), nrn: '85073003328' },
+        'voter 85073003328',
+      );
     } finally {
       await app.close();
     }

@@ -4,17 +4,35 @@
 // tries again, and no ballot is acknowledged that was not committed.
 
 // Network errors of the socket, and node-postgres' pool timeout.
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOTFOUND']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  'ENOTFOUND',
+]);
 
 // SQLSTATE classes and codes of PostgreSQL that mean "not now": connection exceptions (08),
 // shutdown and start-up (57P01–57P03), too many connections (53300).
 const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
 
-const POOL_MESSAGES = [/timeout exceeded when trying to connect/i, /Connection terminated/i, /connection is not queryable/i, /Cannot use a pool after calling end/i];
+const POOL_MESSAGES = [
+  /timeout exceeded when trying to connect/i,
+  /Connection terminated/i,
+  /connection is not queryable/i,
+  /Cannot use a pool after calling end/i,
+];
 
 function one(error: object): boolean {
   const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string' && (NETWORK_CODES.has(code) || UNAVAILABLE_SQLSTATES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return true;
+  if (
+    typeof code === 'string' &&
+    (NETWORK_CODES.has(code) || UNAVAILABLE_SQLSTATES.has(code) || /^08[0-9A-Z]{3}$/.test(code))
+  )
+    return true;
   const message = (error as { message?: unknown }).message;
   return typeof message === 'string' && POOL_MESSAGES.some((pattern) => pattern.test(message));
 }

@@ -6,7 +6,10 @@ import { isDatabaseUnavailable } from './database-unavailable.ts';
 
 export const ERROR_CODES = {
   'request.invalid': { status: 400, message: 'The request is not valid.' },
-  'request.text': { status: 400, message: 'The text holds a character that is not allowed (a NUL or a broken character).' },
+  'request.text': {
+    status: 400,
+    message: 'The text holds a character that is not allowed (a NUL or a broken character).',
+  },
   'route.not-found': { status: 404, message: 'There is nothing at this address.' },
   'election.not-found': { status: 404, message: 'This election does not exist.' },
   'request.too-large': { status: 413, message: 'The request is too large.' },
@@ -17,13 +20,22 @@ export const ERROR_CODES = {
   'auth.required': { status: 401, message: 'You need to log in first.' },
   'auth.forbidden': { status: 403, message: 'Your role does not give access to this.' },
   'auth.csrf': { status: 403, message: 'The request has no valid anti-forgery token; reload the page and try again.' },
-  'auth.level-too-low': { status: 403, message: 'This login method is not secure enough: use your identity card (eID) or itsme.' },
+  'auth.level-too-low': {
+    status: 403,
+    message: 'This login method is not secure enough: use your identity card (eID) or itsme.',
+  },
   'auth.unknown-voter': { status: 403, message: 'You are not on the list of voters of this election.' },
   'auth.not-official': { status: 403, message: 'You hold no role as an official.' },
   'auth.nrn-missing': { status: 400, message: 'The identity provider did not give a national register number.' },
   'auth.nrn-invalid': { status: 400, message: 'The identity provider gave an invalid national register number.' },
-  'auth.callback-invalid': { status: 400, message: 'This login answer is not valid or was already used; start the login again.' },
-  'auth.token-invalid': { status: 400, message: 'The identity provider’s answer could not be verified; start the login again.' },
+  'auth.callback-invalid': {
+    status: 400,
+    message: 'This login answer is not valid or was already used; start the login again.',
+  },
+  'auth.token-invalid': {
+    status: 400,
+    message: 'The identity provider’s answer could not be verified; start the login again.',
+  },
   'auth.provider-error': { status: 502, message: 'The identity provider refused or could not complete the login.' },
   'auth.unavailable': { status: 503, message: 'Login is not available right now.' },
   'official.not-found': { status: 404, message: 'This official does not exist.' },
@@ -69,7 +81,10 @@ export const ERROR_CODES = {
   'ballot.not-found': { status: 404, message: 'No ballot has this tracking code.' },
   // Counting of electronic votes (apps/server/src/counting): the answer's message names what was refused.
   'counting.not-found': { status: 404, message: 'This does not exist (yet) in the count.' },
-  'counting.period-open': { status: 409, message: 'Counting starts only after every electronic voting period is closed.' },
+  'counting.period-open': {
+    status: 409,
+    message: 'Counting starts only after every electronic voting period is closed.',
+  },
   'counting.already-split': { status: 409, message: 'The identities are already split from the contents.' },
   'counting.not-split': { status: 409, message: 'The identities are not split from the contents yet.' },
   'counting.small-group': { status: 409, message: 'A group below the minimum size needs a merge decision first.' },
@@ -79,20 +94,44 @@ export const ERROR_CODES = {
   'counting.file': { status: 400, message: 'The polling-station list is not valid.' },
   'counting.wrong-election': { status: 400, message: 'This is not for this election.' },
   'counting.shuffle-proof': { status: 422, message: 'The shuffle proof does not hold: the shuffle is refused.' },
-  'counting.decryption-proof': { status: 422, message: 'The decryption proof does not hold: the decryption is refused.' },
+  'counting.decryption-proof': {
+    status: 422,
+    message: 'The decryption proof does not hold: the decryption is refused.',
+  },
   'counting.out-of-turn': { status: 409, message: 'This step is not yours to do now.' },
   'counting.scope': { status: 403, message: 'This is outside your constituency.' },
-  'counting.stations-incomplete': { status: 409, message: 'Some polling stations of the constituency have not reported and are not waived.' },
-  'counting.list-after-split': { status: 409, message: 'The identities are already split: this polling-station list comes too late.' },
-  'counting.anonymity-set': { status: 409, message: 'Too few electronic ballots to be counted without revealing votes (minimum anonymity set).' },
+  'counting.stations-incomplete': {
+    status: 409,
+    message: 'Some polling stations of the constituency have not reported and are not waived.',
+  },
+  'counting.list-after-split': {
+    status: 409,
+    message: 'The identities are already split: this polling-station list comes too late.',
+  },
+  'counting.anonymity-set': {
+    status: 409,
+    message: 'Too few electronic ballots to be counted without revealing votes (minimum anonymity set).',
+  },
   'counting.reason': { status: 400, message: 'A reason is required.' },
   'counting.unavailable': { status: 503, message: 'The proof checks of the count are not configured on this server.' },
-  'counting.signature': { status: 422, message: 'The upload is not signed by the trustee’s registered key: it is refused.' },
-  'counting.trustee-identity': { status: 403, message: 'You are not the trustee registered under this number for this election.' },
+  'counting.signature': {
+    status: 422,
+    message: 'The upload is not signed by the trustee’s registered key: it is refused.',
+  },
+  'counting.trustee-identity': {
+    status: 403,
+    message: 'You are not the trustee registered under this number for this election.',
+  },
   // The key ceremony (apps/server/src/counting/ceremony-board.ts): the message names the trustee and the post.
   'ceremony.state': { status: 409, message: 'The key ceremony is not at this step.' },
-  'ceremony.identity': { status: 403, message: 'You are not the trustee registered under this number, or the number is taken.' },
-  'ceremony.signature': { status: 422, message: 'The post is not signed by the trustee’s registered key: it is refused.' },
+  'ceremony.identity': {
+    status: 403,
+    message: 'You are not the trustee registered under this number, or the number is taken.',
+  },
+  'ceremony.signature': {
+    status: 422,
+    message: 'The post is not signed by the trustee’s registered key: it is refused.',
+  },
   'ceremony.invalid': { status: 422, message: 'The post does not hold (its proof or its content): it is refused.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
@@ -121,7 +160,9 @@ export class AppError extends Error {
 }
 
 export function errorBody(code: ErrorCode, field?: string): ErrorBody {
-  return field === undefined ? { code, message: ERROR_CODES[code].message } : { code, message: ERROR_CODES[code].message, field };
+  return field === undefined
+    ? { code, message: ERROR_CODES[code].message }
+    : { code, message: ERROR_CODES[code].message, field };
 }
 
 function firstInvalidField(error: FastifyError): string | undefined {
@@ -137,7 +178,8 @@ function classify(error: FastifyError): { code: ErrorCode; field?: string | unde
   if (error.validation !== undefined) return { code: 'request.invalid', field: firstInvalidField(error) };
   if (error.statusCode === 413) return { code: 'request.too-large' };
   if (isDatabaseUnavailable(error)) return { code: 'server.unavailable' };
-  if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) return { code: 'request.invalid' };
+  if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500)
+    return { code: 'request.invalid' };
   return { code: 'internal' };
 }
 
@@ -147,7 +189,8 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   else if (code === 'server.unavailable') request.log.warn({ code, reason: error.message }, 'database unavailable');
   else request.log.info({ code, field }, 'request refused');
   const status = ERROR_CODES[code].status;
-  if ((status === 503 || status === 429) && !reply.hasHeader('retry-after')) reply.header('retry-after', RETRY_AFTER_SECONDS);
+  if ((status === 503 || status === 429) && !reply.hasHeader('retry-after'))
+    reply.header('retry-after', RETRY_AFTER_SECONDS);
   return reply.status(ERROR_CODES[code].status).send(errorBody(code, field));
 }
 

@@ -1,5 +1,12 @@
 export { buildApp, type AppOptions } from './app.ts';
-export { ProductionStartRefused, startServer, stopOnSignals, VERSION, type RunningServer, type ServerOptions } from './server.ts';
+export {
+  ProductionStartRefused,
+  startServer,
+  stopOnSignals,
+  VERSION,
+  type RunningServer,
+  type ServerOptions,
+} from './server.ts';
 export { isProduction, productionStartProblem } from './production-mode.ts';
 export { DEFAULT_WEB_ROOT } from './web.ts';
 export { seedDemoIfEmpty, DEFAULT_DEMO_OPTIONS } from './demo/seed-demo.ts';

@@ -20,7 +20,9 @@ export function firstBadText(value: unknown, path: string, depth = 0): string | 
   if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return undefined;
   // A streamed body (CSV upload) is checked by its reader, line by line.
   if (typeof (value as { pipe?: unknown }).pipe === 'function') return undefined;
-  const entries: Iterable<[string, unknown]> = Array.isArray(value) ? value.map((item, i): [string, unknown] => [String(i), item]) : Object.entries(value);
+  const entries: Iterable<[string, unknown]> = Array.isArray(value)
+    ? value.map((item, i): [string, unknown] => [String(i), item])
+    : Object.entries(value);
   for (const [key, item] of entries) {
     const at = path === '' ? key : `${path}.${key}`;
     if (badString(key)) return at;
@@ -32,6 +34,9 @@ export function firstBadText(value: unknown, path: string, depth = 0): string | 
 
 /** preValidation hook: refuses the request when its parameters, query or body hold such text. */
 export function refuseBadText(request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction): void {
-  const field = firstBadText(request.params, 'params') ?? firstBadText(request.query, 'query') ?? firstBadText(request.body, 'body');
+  const field =
+    firstBadText(request.params, 'params') ??
+    firstBadText(request.query, 'query') ??
+    firstBadText(request.body, 'body');
   done(field === undefined ? undefined : new AppError('request.text', field));
 }

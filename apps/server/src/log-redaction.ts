@@ -32,7 +32,10 @@ interface LoggedError {
 
 /** An error as the log shows it: its type, code, message and stack, redacted; never its SQL, parameters or detail. */
 export function loggedError(error: unknown, depth = 0): LoggedError | undefined {
-  if (!(error instanceof Error)) return error === undefined ? undefined : { type: typeof error, message: redactText(typeof error === 'string' ? error : JSON.stringify(error)) };
+  if (!(error instanceof Error))
+    return error === undefined
+      ? undefined
+      : { type: typeof error, message: redactText(typeof error === 'string' ? error : JSON.stringify(error)) };
   const code = (error as { code?: unknown }).code;
   const cause = depth < 3 ? loggedError(error.cause, depth + 1) : undefined;
   return {
@@ -70,7 +73,12 @@ export function redactingLogger(level = 'info'): Exclude<FastifyServerOptions['l
     serializers: {
       err: serializeError,
       error: serializeError,
-      req: (request: { method: string; url: string; ip?: string; socket?: { remoteAddress?: string } }): SerializedRequest => ({
+      req: (request: {
+        method: string;
+        url: string;
+        ip?: string;
+        socket?: { remoteAddress?: string };
+      }): SerializedRequest => ({
         method: request.method,
         url: redactText(request.url),
         remoteAddress: request.ip ?? request.socket?.remoteAddress,
@@ -79,7 +87,10 @@ export function redactingLogger(level = 'info'): Exclude<FastifyServerOptions['l
     formatters: { log: (object: Record<string, unknown>) => redactValue(object) as Record<string, unknown> },
     hooks: {
       logMethod(args, method) {
-        method.apply(this, args.map((arg) => (typeof arg === 'string' ? redactText(arg) : arg)) as Parameters<typeof method>);
+        method.apply(
+          this,
+          args.map((arg) => (typeof arg === 'string' ? redactText(arg) : arg)) as Parameters<typeof method>,
+        );
       },
     },
   };

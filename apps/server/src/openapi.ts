@@ -8,7 +8,11 @@ import type { AppInstance } from './app-instance.ts';
 export async function registerOpenApi(app: AppInstance, version: string): Promise<void> {
   await app.register(swagger, {
     openapi: {
-      info: { title: 'isoloir API', version, description: 'Remote voting for Belgian elections. Errors are `{ code, message, field? }` with stable codes.' },
+      info: {
+        title: 'isoloir API',
+        version,
+        description: 'Remote voting for Belgian elections. Errors are `{ code, message, field? }` with stable codes.',
+      },
     },
     transform: jsonSchemaTransform,
   });

@@ -46,7 +46,11 @@ describe('server lifecycle', () => {
     const second = await startServer(options);
     try {
       assert.deepEqual(await (await fetch(`${second.url}/api/elections`)).json(), elections);
-      const seeded = await second.store.db.selectFrom('audit_log').select('action').where('action', '=', 'demo.seeded').execute();
+      const seeded = await second.store.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('action', '=', 'demo.seeded')
+        .execute();
       assert.equal(seeded.length, 1);
     } finally {
       await second.stop();

@@ -59,11 +59,28 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   try {
     // The demo day, prepared through the real pipeline to the freeze (its voter files say who may vote).
     // Its dates are placed around today, so that the tour works on whatever day it is started.
-    if (options.seedDemo) await seedDemoIfEmpty(store, DEFAULT_DEMO_OPTIONS, { setup: demoSetupAround(new Date().toISOString().slice(0, 10)) });
+    if (options.seedDemo)
+      await seedDemoIfEmpty(store, DEFAULT_DEMO_OPTIONS, {
+        setup: demoSetupAround(new Date().toISOString().slice(0, 10)),
+      });
     // The demo election's key ceremony is opened here; the CLI's trustee processes run it.
     const demoCeremony = options.seedDemo ? await openDemoCeremony(store) : false;
-    const devAuth = options.auth === undefined ? await startDevAuth(store, { host: options.host, port: options.devIdpPort ?? (options.port === 0 ? 0 : options.port + 1) }) : undefined;
-    const app = await buildApp({ store, webRoot: options.webRoot ?? DEFAULT_WEB_ROOT, logger: options.logger ?? redactingLogger(), version: VERSION, auth: options.auth ?? devAuth?.options, counting: options.counting, rateLimits: options.rateLimits ?? DEFAULT_RATE_LIMITS });
+    const devAuth =
+      options.auth === undefined
+        ? await startDevAuth(store, {
+            host: options.host,
+            port: options.devIdpPort ?? (options.port === 0 ? 0 : options.port + 1),
+          })
+        : undefined;
+    const app = await buildApp({
+      store,
+      webRoot: options.webRoot ?? DEFAULT_WEB_ROOT,
+      logger: options.logger ?? redactingLogger(),
+      version: VERSION,
+      auth: options.auth ?? devAuth?.options,
+      counting: options.counting,
+      rateLimits: options.rateLimits ?? DEFAULT_RATE_LIMITS,
+    });
     const address = await app.listen({ port: options.port, host: options.host }).catch(async (error: unknown) => {
       await devAuth?.close();
       throw error;
@@ -71,9 +88,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const url = address.replace('://127.0.0.1', '://localhost').replace('://[::1]', '://localhost');
     devAuth?.afterListen(url);
     // The anchored bulletin board: opening head (key fingerprint) before voting, periodic heads, closing head.
-    const clerk = startBoardClerk(votingService(store), options.boardHeads ?? headPolicyFromEnv(process.env), 5_000, (error) => {
-      app.log.error({ err: error }, 'board: publishing a head failed (tried again at the next tick)');
-    });
+    const clerk = startBoardClerk(
+      votingService(store),
+      options.boardHeads ?? headPolicyFromEnv(process.env),
+      5_000,
+      (error) => {
+        app.log.error({ err: error }, 'board: publishing a head failed (tried again at the next tick)');
+      },
+    );
     let stopping: Promise<void> | undefined;
     const stop = (): Promise<void> => {
       stopping ??= (async () => {

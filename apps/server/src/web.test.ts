@@ -14,7 +14,10 @@ function fakeWebRoot(): string {
   const root = mkdtempSync(join(tmpdir(), 'isoloir-web-'));
   mkdirSync(join(root, 'assets'));
   const script = `console.log(${JSON.stringify('x'.repeat(4000))});`;
-  writeFileSync(join(root, 'index.html'), '<!doctype html><title>isoloir</title><script src="/assets/index-abc123.js"></script>');
+  writeFileSync(
+    join(root, 'index.html'),
+    '<!doctype html><title>isoloir</title><script src="/assets/index-abc123.js"></script>',
+  );
   writeFileSync(join(root, 'assets', 'index-abc123.js'), script);
   writeFileSync(join(root, 'assets', 'index-abc123.js.br'), brotliCompressSync(script));
   writeFileSync(join(root, 'assets', 'index-abc123.js.gz'), gzipSync(script));
@@ -79,8 +82,14 @@ describe('the built web app', { skip: !existsSync(join(DEFAULT_WEB_ROOT, 'index.
   test('each .br and .gz decompresses to its file, and no source map is written', () => {
     const assets = join(DEFAULT_WEB_ROOT, 'assets');
     const names = readdirSync(assets);
-    assert.ok(names.some((name) => name.endsWith('.js.br')), 'the build writes Brotli copies');
-    assert.deepEqual(names.filter((name) => name.endsWith('.map')), []);
+    assert.ok(
+      names.some((name) => name.endsWith('.js.br')),
+      'the build writes Brotli copies',
+    );
+    assert.deepEqual(
+      names.filter((name) => name.endsWith('.map')),
+      [],
+    );
     for (const name of names) {
       const original = name.replace(/\.(br|gz)$/, '');
       if (original === name) continue;

@@ -14,8 +14,10 @@ export interface PageRoute {
   readonly render: (segments: readonly string[]) => ReactNode;
 }
 
-const exactly = (...expected: string[]) => (segments: readonly string[]): boolean =>
-  segments.length === expected.length && expected.every((part, i) => part === segments[i]);
+const exactly =
+  (...expected: string[]) =>
+  (segments: readonly string[]): boolean =>
+    segments.length === expected.length && expected.every((part, i) => part === segments[i]);
 
 export const PAGES: readonly PageRoute[] = [
   { match: exactly(), render: () => <HomePage /> },

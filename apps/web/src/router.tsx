@@ -1,6 +1,15 @@
 // A small history router: the current path, navigation without reload, and links.
 // Pages are declared in pages.tsx; each feature adds its own entries there.
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type MouseEvent, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type MouseEvent,
+  type ReactNode,
+} from 'react';
 
 interface Router {
   readonly path: string;
@@ -12,9 +21,13 @@ const RouterContext = createContext<Router | null>(null);
 export function RouterProvider({ children }: { readonly children: ReactNode }): ReactNode {
   const [path, setPath] = useState(() => window.location.pathname);
   useEffect(() => {
-    const onPop = (): void => { setPath(window.location.pathname); };
+    const onPop = (): void => {
+      setPath(window.location.pathname);
+    };
     window.addEventListener('popstate', onPop);
-    return () => { window.removeEventListener('popstate', onPop); };
+    return () => {
+      window.removeEventListener('popstate', onPop);
+    };
   }, []);
   const navigate = useCallback((to: string) => {
     window.history.pushState(null, '', to);
@@ -32,12 +45,24 @@ export function useRouter(): Router {
   return router;
 }
 
-export function Link({ to, children, className }: { readonly to: string; readonly children: ReactNode; readonly className?: string }): ReactNode {
+export function Link({
+  to,
+  children,
+  className,
+}: {
+  readonly to: string;
+  readonly children: ReactNode;
+  readonly className?: string;
+}): ReactNode {
   const { navigate } = useRouter();
   const onClick = (event: MouseEvent<HTMLAnchorElement>): void => {
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
     navigate(to);
   };
-  return <a href={to} onClick={onClick} className={className}>{children}</a>;
+  return (
+    <a href={to} onClick={onClick} className={className}>
+      {children}
+    </a>
+  );
 }

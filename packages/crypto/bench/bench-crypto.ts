@@ -23,7 +23,13 @@ export interface BenchOptions {
   readonly threads?: number;
   readonly progress?: (message: string) => void;
   /** Optional independent shuffle verifier (the CLI passes @isoloir/verifier's). */
-  readonly verifyShuffle?: (inputs: readonly EncodedCiphertext[], outputs: readonly EncodedCiphertext[], proof: Json, pk: Uint8Array, mixNode: number) => Promise<boolean> | boolean;
+  readonly verifyShuffle?: (
+    inputs: readonly EncodedCiphertext[],
+    outputs: readonly EncodedCiphertext[],
+    proof: Json,
+    pk: Uint8Array,
+    mixNode: number,
+  ) => Promise<boolean> | boolean;
 }
 
 export interface BenchResult {
@@ -44,7 +50,11 @@ export interface BenchResult {
 function layoutForWidth(width: number): BallotLayout {
   // 5 header bytes + bitsets; width w holds 28·w bytes.
   const bytes = 28 * width - 5;
-  return { maxListNumber: 40, maxEffectives: 8 * Math.floor(bytes / 2), maxSubstitutes: 8 * (bytes - Math.floor(bytes / 2)) };
+  return {
+    maxListNumber: 40,
+    maxEffectives: 8 * Math.floor(bytes / 2),
+    maxSubstitutes: 8 * (bytes - Math.floor(bytes / 2)),
+  };
 }
 
 async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
@@ -78,26 +88,76 @@ export async function runCryptoBench(opts: BenchOptions): Promise<BenchResult> {
     const params = { electionId: 'bench', threshold: 2, trustees: 3 };
     const dealt = [1, 2, 3].map((i) => deal(group, params, i));
     const qualified = [1, 2, 3];
-    const pk = electionPublicKey(group, dealt.map((d) => d.published), qualified);
+    const pk = electionPublicKey(
+      group,
+      dealt.map((d) => d.published),
+      qualified,
+    );
     const pkBytes = group.encode(pk);
-    const keys = [1, 2].map((j) => trusteeKey(group, params, j, new Map(dealt.map((d) => [d.published.dealer, d.shares[j - 1] ?? 0n])), qualified));
+    const keys = [1, 2].map((j) =>
+      trusteeKey(group, params, j, new Map(dealt.map((d) => [d.published.dealer, d.shares[j - 1] ?? 0n])), qualified),
+    );
     const layout = layoutForWidth(width);
-    const plains: PlainBallot[] = Array.from({ length: n }, (_, i) => ({ kind: 'list', list: 1 + (i % 40), headBox: i % 3 === 0, effectives: [1 + (i % 7)], substitutes: [] }));
+    const plains: PlainBallot[] = Array.from({ length: n }, (_, i) => ({
+      kind: 'list',
+      list: 1 + (i % 40),
+      headBox: i % 3 === 0,
+      effectives: [1 + (i % 7)],
+      substitutes: [],
+    }));
 
     log(`encrypting ${String(n)} ballots of width ${String(width)} (setup, not measured)…`);
     const ranges = chunkRanges(n, cores, 512);
-    const contexts = plains.map((_, i) => ({ electionId: 'bench', constituency: 'bench', voterId: `v${String(i)}`, ballotId: `b${String(i)}` }));
-    const encrypted = (await pool.run('encryptBallots', ranges.map(([lo, hi]) => ({ pk: pkBytes, layout, ballots: plains.slice(lo, hi).map((plain, i) => ({ context: contexts[lo + i] ?? { electionId: '', constituency: '', voterId: '', ballotId: '' }, plain })) })))).flat();
+    const contexts = plains.map((_, i) => ({
+      electionId: 'bench',
+      constituency: 'bench',
+      voterId: `v${String(i)}`,
+      ballotId: `b${String(i)}`,
+    }));
+    const encrypted = (
+      await pool.run(
+        'encryptBallots',
+        ranges.map(([lo, hi]) => ({
+          pk: pkBytes,
+          layout,
+          ballots: plains.slice(lo, hi).map((plain, i) => ({
+            context: contexts[lo + i] ?? { electionId: '', constituency: '', voterId: '', ballotId: '' },
+            plain,
+          })),
+        })),
+      )
+    ).flat();
 
     log('verifying ballot proofs…');
-    const [checks, tBallots] = await timed(() => pool.run('checkBallotProofs', ranges.map(([lo, hi]) => ({ pk: pkBytes, ballots: encrypted.slice(lo, hi).map((b, i) => ({ context: contexts[lo + i] ?? { electionId: '', constituency: '', voterId: '', ballotId: '' }, ciphertexts: b.ciphertexts, challenge: b.challenge, responses: b.responses })) }))));
+    const [checks, tBallots] = await timed(() =>
+      pool.run(
+        'checkBallotProofs',
+        ranges.map(([lo, hi]) => ({
+          pk: pkBytes,
+          ballots: encrypted.slice(lo, hi).map((b, i) => ({
+            context: contexts[lo + i] ?? { electionId: '', constituency: '', voterId: '', ballotId: '' },
+            ciphertexts: b.ciphertexts,
+            challenge: b.challenge,
+            responses: b.responses,
+          })),
+        })),
+      ),
+    );
     if (checks.flat().some((c) => !c)) throw new Error('bench: a ballot proof failed');
 
     const inputs: EncodedCiphertext[] = encrypted.map((b) => b.ciphertexts);
     log('warming up generators and tables…');
-    await shuffleAndProve(group, pool, { electionId: 'bench', groupId: 'warm', mixNode: 1 }, pkBytes, inputs.slice(0, Math.min(n, cores * 512)));
+    await shuffleAndProve(
+      group,
+      pool,
+      { electionId: 'bench', groupId: 'warm', mixNode: 1 },
+      pkBytes,
+      inputs.slice(0, Math.min(n, cores * 512)),
+    );
     log(`shuffling and proving ${String(n)} ciphertexts…`);
-    const [shuffled, tShuffle] = await timed(() => shuffleAndProve(group, pool, { electionId: 'bench', groupId: 'g', mixNode: 1 }, pkBytes, inputs));
+    const [shuffled, tShuffle] = await timed(() =>
+      shuffleAndProve(group, pool, { electionId: 'bench', groupId: 'g', mixNode: 1 }, pkBytes, inputs),
+    );
 
     let tVerify: number | null = null;
     if (opts.verifyShuffle !== undefined) {
@@ -115,15 +175,23 @@ export async function runCryptoBench(opts: BenchOptions): Promise<BenchResult> {
       const partials = [];
       for (const key of keys) {
         const pd = await partialDecryptBulk(group, pool, ctx, key.trustee, key.secret, shuffled.outputs);
-        if (!(await verifyPartialDecryptionBulk(group, pool, ctx, key.verificationKey, shuffled.outputs, pd))) throw new Error('bench: partial decryption rejected');
+        if (!(await verifyPartialDecryptionBulk(group, pool, ctx, key.verificationKey, shuffled.outputs, pd)))
+          throw new Error('bench: partial decryption rejected');
         partials.push(pd);
       }
       const combined = await combineBulk(group, pool, 2, shuffled.outputs, partials);
       if (!combined.ok) throw new Error(combined.error);
-      return combined.value.map((row) => decodeBallot(layout, row.map((m) => extractEncoded(group.name, m))));
+      return combined.value.map((row) =>
+        decodeBallot(
+          layout,
+          row.map((m) => extractEncoded(group.name, m)),
+        ),
+      );
     });
     if (decoded.some((d) => d.kind !== 'list')) throw new Error('bench: decoding failed');
-    log(`check: first output decodes to ${bytesToHex(new TextEncoder().encode(JSON.stringify(decoded[0])).slice(0, 0))}${JSON.stringify(decoded[0])}`);
+    log(
+      `check: first output decodes to ${bytesToHex(new TextEncoder().encode(JSON.stringify(decoded[0])).slice(0, 0))}${JSON.stringify(decoded[0])}`,
+    );
 
     const rate = (t: number): number => Math.round(n / t);
     const ratio = (ops: number, t: number): number => Math.round((idealSeconds(ops) / t) * 100) / 100;
@@ -144,7 +212,12 @@ export async function runCryptoBench(opts: BenchOptions): Promise<BenchResult> {
         shuffle_verify: tVerify === null ? null : ratio(n * (5 + 4 * width), tVerify),
         decrypt: ratio(n * 6 * 2 * width, tDecrypt),
       },
-      seconds: { ballot_proof_verify: tBallots, shuffle_prove: tShuffle, shuffle_verify: tVerify ?? 0, decrypt: tDecrypt },
+      seconds: {
+        ballot_proof_verify: tBallots,
+        shuffle_prove: tShuffle,
+        shuffle_verify: tVerify ?? 0,
+        decrypt: tDecrypt,
+      },
     };
   } finally {
     await pool.close();

@@ -23,10 +23,19 @@ async function compare(group: Group<unknown>, n: number): Promise<Record<string,
   const p = group.mulBase(randomScalar(group.order));
   const pts = ks.map((k) => group.mulBase(k));
   const pk = group.mulBase(randomScalar(group.order));
-  const inputs = Array.from({ length: n }, () => [group.encode(group.mulBase(randomScalar(group.order))), group.encode(group.mulBase(randomScalar(group.order)))]);
+  const inputs = Array.from({ length: n }, () => [
+    group.encode(group.mulBase(randomScalar(group.order))),
+    group.encode(group.mulBase(randomScalar(group.order))),
+  ]);
   generators(group, 0, n);
   const t0 = performance.now();
-  await shuffleAndProve(group, inlineRunner(group), { electionId: 'cmp', groupId: 'g', mixNode: 1 }, group.encode(pk), inputs);
+  await shuffleAndProve(
+    group,
+    inlineRunner(group),
+    { electionId: 'cmp', groupId: 'g', mixNode: 1 },
+    group.encode(pk),
+    inputs,
+  );
   const shuffle = Math.round(n / ((performance.now() - t0) / 1000));
   return {
     backend: `${group.name}/${group.backend}`,
@@ -36,7 +45,10 @@ async function compare(group: Group<unknown>, n: number): Promise<Record<string,
     fixed_base_mul_per_s: perSecond(ks.length, () => {
       for (const k of ks) group.mulBase(k);
     }),
-    add_per_s: perSecond(20000, () => { let a = p; for (let i = 0; i < 20000; i++) a = group.add(a, p); }),
+    add_per_s: perSecond(20000, () => {
+      let a = p;
+      for (let i = 0; i < 20000; i++) a = group.add(a, p);
+    }),
     msm_points_per_s: perSecond(ks.length, () => {
       group.msm(pts, ks);
     }),

@@ -9,8 +9,18 @@ import type { CandidateList, Constituency } from './model.ts';
 
 function list(id: string, effectives: number, substitutes: number): CandidateList {
   const people = (n: number, kind: string): CandidateList['effectives'] =>
-    Array.from({ length: n }, (_, i) => ({ id: `${id}-${kind}${String(i + 1)}`, position: i + 1, name: `${kind} ${String(i + 1)}` }));
-  return { id, number: Number(id.slice(1)), name: id, effectives: people(effectives, 'e'), substitutes: people(substitutes, 's') };
+    Array.from({ length: n }, (_, i) => ({
+      id: `${id}-${kind}${String(i + 1)}`,
+      position: i + 1,
+      name: `${kind} ${String(i + 1)}`,
+    }));
+  return {
+    id,
+    number: Number(id.slice(1)),
+    name: id,
+    effectives: people(effectives, 'e'),
+    substitutes: people(substitutes, 's'),
+  };
 }
 
 const NAMUR_LIKE: Constituency = {
@@ -29,7 +39,13 @@ const classify = (b: MarkedBallot): ReturnType<typeof classifyBallot> => classif
 
 describe('valid ballots and their category (art. 156 §1)', () => {
   test('B: head box only', () => {
-    assert.deepEqual(classify(ballot(head('L2'))), { kind: 'valid', listId: 'L2', category: 'B', effectives: [], substitutes: [] });
+    assert.deepEqual(classify(ballot(head('L2'))), {
+      kind: 'valid',
+      listId: 'L2',
+      category: 'B',
+      effectives: [],
+      substitutes: [],
+    });
   });
   test('C: effectives only; D: effectives and substitutes; E: substitutes only', () => {
     assert.equal(category(ballot(eff('L2', 3), eff('L2', 1))), 'C');

@@ -3,7 +3,8 @@ import type { InvalidBallotRule } from './ballot-rules.ts';
 import type { CandidateList, Constituency } from './model.ts';
 
 /** Exactly one class per ballot. */
-export type BallotClass = ValidBallot | { readonly kind: 'blank' } | { readonly kind: 'invalid'; readonly rule: InvalidBallotRule };
+export type BallotClass =
+  ValidBallot | { readonly kind: 'blank' } | { readonly kind: 'invalid'; readonly rule: InvalidBallotRule };
 
 /** A valid ballot, normalised: a head box beside candidate votes is dropped (it counts as the candidates). */
 export interface ValidBallot {
@@ -70,7 +71,11 @@ function structuralDefect(constituency: Constituency, ballot: MarkedBallot): Inv
   return new Set(ballot.marks.map(markKey)).size === ballot.marks.length ? null : 'ballot.malformed';
 }
 
-const MARK_DEFECTS: readonly InvalidBallotRule[] = ['ballot.unknown-list', 'ballot.malformed', 'ballot.unknown-candidate'];
+const MARK_DEFECTS: readonly InvalidBallotRule[] = [
+  'ballot.unknown-list',
+  'ballot.malformed',
+  'ballot.unknown-candidate',
+];
 
 function markDefect(constituency: Constituency, mark: Mark): InvalidBallotRule | null {
   const list = constituency.lists.find((l) => l.id === mark.listId);

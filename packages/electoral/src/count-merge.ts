@@ -54,7 +54,8 @@ export function compareCounts(a: Count, b: Count): readonly string[] {
   for (const rule of INVALID_BALLOT_RULE_CODES) if (a.invalid[rule] !== b.invalid[rule]) diffs.push(`invalid.${rule}`);
   a.lists.forEach((list, i) => {
     const other = b.lists[i] ?? list;
-    for (const c of CATEGORIES) if (list.categories[c] !== other.categories[c]) diffs.push(`lists[${i.toString()}].categories.${c}`);
+    for (const c of CATEGORIES)
+      if (list.categories[c] !== other.categories[c]) diffs.push(`lists[${i.toString()}].categories.${c}`);
     diffVotes(list.effectives, other.effectives, `lists[${i.toString()}].effectives`, diffs);
     diffVotes(list.substitutes, other.substitutes, `lists[${i.toString()}].substitutes`, diffs);
   });

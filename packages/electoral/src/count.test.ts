@@ -11,29 +11,63 @@ import { unwrap } from './result.ts';
 
 function list(id: string, effectives: number, substitutes: number): CandidateList {
   const people = (n: number, kind: string): CandidateList['effectives'] =>
-    Array.from({ length: n }, (_, i) => ({ id: `${id}-${kind}${String(i + 1)}`, position: i + 1, name: `${kind}${String(i + 1)}` }));
+    Array.from({ length: n }, (_, i) => ({
+      id: `${id}-${kind}${String(i + 1)}`,
+      position: i + 1,
+      name: `${kind}${String(i + 1)}`,
+    }));
   return { id, number: 1, name: id, effectives: people(effectives, 'e'), substitutes: people(substitutes, 's') };
 }
 
-const LUX: Constituency = { id: 'lux', labels: sameLabel('Luxembourg'), languages: ['fr'], seats: 4, lists: [list('A', 4, 6), list('B', 2, 6)] };
+const LUX: Constituency = {
+  id: 'lux',
+  labels: sameLabel('Luxembourg'),
+  languages: ['fr'],
+  seats: 4,
+  lists: [list('A', 4, 6), list('B', 2, 6)],
+};
 
 const marks: fc.Arbitrary<Mark[]> = fc.array(
   fc.oneof(
     fc.record({ box: fc.constant('head' as const), listId: fc.constantFrom('A', 'B', 'Z') }),
-    fc.record({ box: fc.constantFrom('effective' as const, 'substitute' as const), listId: fc.constantFrom('A', 'B'), position: fc.integer({ min: 1, max: 6 }) }),
+    fc.record({
+      box: fc.constantFrom('effective' as const, 'substitute' as const),
+      listId: fc.constantFrom('A', 'B'),
+      position: fc.integer({ min: 1, max: 6 }),
+    }),
   ),
   { maxLength: 4 },
 );
-const ballots: fc.Arbitrary<MarkedBallot[]> = fc.array(fc.record({ paper: fc.constantFrom('official' as const, 'identifiable' as const), marks }), { maxLength: 60 });
-const count = (bs: readonly MarkedBallot[]): ReturnType<typeof countBallots> => countBallots(LUX, bs.map((b) => classifyBallot(LUX, b)));
+const ballots: fc.Arbitrary<MarkedBallot[]> = fc.array(
+  fc.record({ paper: fc.constantFrom('official' as const, 'identifiable' as const), marks }),
+  { maxLength: 60 },
+);
+const count = (bs: readonly MarkedBallot[]): ReturnType<typeof countBallots> =>
+  countBallots(
+    LUX,
+    bs.map((b) => classifyBallot(LUX, b)),
+  );
 
 describe('counting (art. 161, 166)', () => {
   test('one ballot gives 1 to the figure and 1 preference vote to each marked candidate', () => {
     const c = count([
-      { paper: 'official', marks: [{ box: 'head', listId: 'A' }, { box: 'effective', listId: 'A', position: 1 }, { box: 'substitute', listId: 'A', position: 2 }] },
+      {
+        paper: 'official',
+        marks: [
+          { box: 'head', listId: 'A' },
+          { box: 'effective', listId: 'A', position: 1 },
+          { box: 'substitute', listId: 'A', position: 2 },
+        ],
+      },
       { paper: 'official', marks: [{ box: 'head', listId: 'A' }] },
       { paper: 'official', marks: [] },
-      { paper: 'official', marks: [{ box: 'head', listId: 'A' }, { box: 'head', listId: 'B' }] },
+      {
+        paper: 'official',
+        marks: [
+          { box: 'head', listId: 'A' },
+          { box: 'head', listId: 'B' },
+        ],
+      },
     ]);
     const a = c.lists[0];
     assert.ok(a !== undefined);
@@ -47,7 +81,10 @@ describe('counting (art. 161, 166)', () => {
   });
   test('counts of different constituencies or lists do not merge', () => {
     const other: Constituency = { ...LUX, id: 'namur' };
-    assert.deepEqual(mergeCounts(emptyCount(LUX), emptyCount(other)), { ok: false, error: 'count.different-constituency' });
+    assert.deepEqual(mergeCounts(emptyCount(LUX), emptyCount(other)), {
+      ok: false,
+      error: 'count.different-constituency',
+    });
     const fewer: Constituency = { ...LUX, lists: [list('A', 4, 6)] };
     assert.deepEqual(mergeCounts(emptyCount(LUX), emptyCount(fewer)), { ok: false, error: 'count.different-lists' });
     assert.deepEqual(compareCounts(emptyCount(LUX), emptyCount(fewer)), ['lists']);

@@ -38,7 +38,12 @@ export function invalidBallots(count: Count): number {
 }
 
 export function emptyCount(constituency: Constituency): Count {
-  return { constituencyId: constituency.id, blank: 0, invalid: noInvalid(), lists: constituency.lists.map(emptyListCount) };
+  return {
+    constituencyId: constituency.id,
+    blank: 0,
+    invalid: noInvalid(),
+    lists: constituency.lists.map(emptyListCount),
+  };
 }
 
 function emptyListCount(list: CandidateList): ListCount {
@@ -75,7 +80,12 @@ interface MutableListCount {
 }
 
 function mutableListCount(list: ListCount): MutableListCount {
-  return { ...list, categories: { ...list.categories }, effectives: [...list.effectives], substitutes: [...list.substitutes] };
+  return {
+    ...list,
+    categories: { ...list.categories },
+    effectives: [...list.effectives],
+    substitutes: [...list.substitutes],
+  };
 }
 
 function addValid(lists: ReadonlyMap<string, MutableListCount>, ballot: ValidBallot): void {

@@ -9,7 +9,13 @@ const HALF = fraction(1, 2);
 
 // MR, Liège 2024 (belgian-elections.md §2.3): 5 seats, figure 179,296, B 77,545, C 73,211, D 22,462, E 6,078.
 const MR_EFFECTIVES = [64306, 13228, 18331, 11204, 7955, 6442, 9880, 10112, 7066, 7106, 7235, 4508, 8498, 11260];
-const MR = { seats: 5, categories: { B: 77545, C: 73211, D: 22462, E: 6078 }, effectives: MR_EFFECTIVES, substitutes: [], devolution: HALF };
+const MR = {
+  seats: 5,
+  categories: { B: 77545, C: 73211, D: 22462, E: 6078 },
+  effectives: MR_EFFECTIVES,
+  substitutes: [],
+  devolution: HALF,
+};
 
 describe('designation of the elected (CE art. 172–173): MR, Liège 2024', () => {
   const result = designate(MR);
@@ -33,20 +39,32 @@ describe('designation of the elected (CE art. 172–173): MR, Liège 2024', () =
   });
   test('elected: positions 1, 2, 3, 4 and 14 (Bacquelaine, on preference votes alone)', () => {
     const elected = d.effectives.flatMap((c, i) => (c.order === null ? [] : [[i + 1, c.order]]));
-    assert.deepEqual(elected, [[1, 1], [2, 2], [3, 3], [4, 4], [14, 5]]);
+    assert.deepEqual(elected, [
+      [1, 1],
+      [2, 2],
+      [3, 3],
+      [4, 4],
+      [14, 5],
+    ]);
   });
   test('without devolution (share 0) only preference votes count', () => {
     const none = designate({ ...MR, devolution: fraction(0) });
     assert.ok(none.ok);
     assert.equal(none.value.effectivePot, 0);
-    assert.deepEqual(none.value.effectives.flatMap((c, i) => (c.order === null ? [] : [i + 1])), [1, 2, 3, 4, 14]);
+    assert.deepEqual(
+      none.value.effectives.flatMap((c, i) => (c.order === null ? [] : [i + 1])),
+      [1, 2, 3, 4, 14],
+    );
   });
 });
 
 describe('designation errors and ranking', () => {
   test('more seats than candidates (effectives and substitutes) is refused', () => {
     const result = designate({ ...MR, seats: 18, substitutes: [500, 900, 100] });
-    assert.deepEqual(result, { ok: false, error: { code: 'designation.too-few-candidates', seats: 18, candidates: 17 } });
+    assert.deepEqual(result, {
+      ok: false,
+      error: { code: 'designation.too-few-candidates', seats: 18, candidates: 17 },
+    });
   });
   test('more seats than effectives: every effective is elected and the first-ranked substitutes fill the rest (act of 16 July 1993 art. 29ter last para.)', () => {
     const result = designate({ ...MR, seats: 16, substitutes: [500, 900, 100], devolution: fraction(0) });
@@ -54,11 +72,20 @@ describe('designation errors and ranking', () => {
     assert.equal(result.value.substitutesElected, 2);
     assert.ok(result.value.effectives.every((c) => c.order !== null));
     // Substitutes ranked 900 (1st), 500 (2nd), 100 (3rd): the first two fill seats 15 and 16.
-    assert.deepEqual(result.value.substitutes.map((c) => c.order), [2, 1, 3]);
+    assert.deepEqual(
+      result.value.substitutes.map((c) => c.order),
+      [2, 1, 3],
+    );
   });
   test('invalid input names the field', () => {
-    assert.deepEqual(designate({ ...MR, effectives: [1, -2] }), { ok: false, error: { code: 'designation.invalid-input', field: 'effectives[1]' } });
-    assert.deepEqual(designate({ ...MR, devolution: fraction(3, 2) }), { ok: false, error: { code: 'designation.invalid-input', field: 'devolution' } });
+    assert.deepEqual(designate({ ...MR, effectives: [1, -2] }), {
+      ok: false,
+      error: { code: 'designation.invalid-input', field: 'effectives[1]' },
+    });
+    assert.deepEqual(designate({ ...MR, devolution: fraction(3, 2) }), {
+      ok: false,
+      error: { code: 'designation.invalid-input', field: 'devolution' },
+    });
   });
   test('equal totals go to the earlier place on the list', () => {
     assert.deepEqual(rankByTotal(devolve([5, 7, 7, 5], 100, 0), 2), [null, 1, 2, null]);
@@ -66,10 +93,20 @@ describe('designation errors and ranking', () => {
   test('all substitutes are ranked', () => {
     const plain = designate({ ...MR, substitutes: [100, 9000, 300], devolution: fraction(0) });
     assert.ok(plain.ok);
-    assert.deepEqual(plain.value.substitutes.map((c) => c.order), [3, 1, 2]);
+    assert.deepEqual(
+      plain.value.substitutes.map((c) => c.order),
+      [3, 1, 2],
+    );
     const halved = designate({ ...MR, substitutes: [100, 9000, 300] });
     assert.ok(halved.ok);
-    assert.deepEqual(halved.value.substitutes.map((c) => [c.total, c.potLeft, c.order]), [[29883, 45595, 1], [29883, 24712, 2], [25012, 0, 3]]);
+    assert.deepEqual(
+      halved.value.substitutes.map((c) => [c.total, c.potLeft, c.order]),
+      [
+        [29883, 45595, 1],
+        [29883, 24712, 2],
+        [25012, 0, 3],
+      ],
+    );
   });
 });
 
@@ -94,7 +131,10 @@ describe('properties', () => {
     fc.assert(
       fc.property(votes, fc.nat({ max: 40 }), (v, seats) => {
         const ranks = rankByTotal(devolve(v, 1000, 5000), seats).filter((r) => r !== null);
-        assert.deepEqual([...ranks].sort((a, b) => a - b), Array.from({ length: Math.min(seats, v.length) }, (_, i) => i + 1));
+        assert.deepEqual(
+          [...ranks].sort((a, b) => a - b),
+          Array.from({ length: Math.min(seats, v.length) }, (_, i) => i + 1),
+        );
       }),
     );
   });

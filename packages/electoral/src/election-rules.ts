@@ -25,6 +25,11 @@ const BASE: Readonly<Record<ElectionKind, ElectionRules>> = {
   communal: rules('imperiali', NONE, HALF),
 };
 
-function rules(method: ElectionRules['method'], threshold: Fraction, devolution: Fraction, tieBreak: ElectionRules['tieBreak'] = STATUTORY): ElectionRules {
+function rules(
+  method: ElectionRules['method'],
+  threshold: Fraction,
+  devolution: Fraction,
+  tieBreak: ElectionRules['tieBreak'] = STATUTORY,
+): ElectionRules {
   return { method, threshold, devolution, tieBreak };
 }

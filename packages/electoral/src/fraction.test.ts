@@ -26,7 +26,9 @@ describe('Fraction: exact arithmetic', () => {
     assert.equal(formatFraction(fraction(3)), '3');
   });
   test('compare is a total order consistent with equality', () => {
-    const f = fc.tuple(fc.bigInt({ min: 0n, max: 10n ** 20n }), fc.bigInt({ min: 1n, max: 10n ** 20n })).map(([n, d]) => fraction(n, d));
+    const f = fc
+      .tuple(fc.bigInt({ min: 0n, max: 10n ** 20n }), fc.bigInt({ min: 1n, max: 10n ** 20n }))
+      .map(([n, d]) => fraction(n, d));
     fc.assert(
       fc.property(f, f, (a, b) => {
         assert.equal(compare(a, b), -compare(b, a) || 0);

@@ -55,7 +55,13 @@ export type { Nrn, NrnError } from './nrn.ts';
 export { parseNrn, formatNrn, compactNrn, nrnCheck } from './nrn.ts';
 export type { NrnSpec, NrnSpecError } from './nrn-generate.ts';
 export { makeNrn, testNrns } from './nrn-generate.ts';
-export type { OfficialConstituency, OfficialList, OfficialCandidate, OfficialInputError, OfficialInputErrorCode } from './official-format.ts';
+export type {
+  OfficialConstituency,
+  OfficialList,
+  OfficialCandidate,
+  OfficialInputError,
+  OfficialInputErrorCode,
+} from './official-format.ts';
 export { parseOfficialConstituency } from './official-parse.ts';
 export { toConstituency } from './official-model.ts';
 export type { OfficialOptions, OfficialError, TiedList } from './official-results.ts';

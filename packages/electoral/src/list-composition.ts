@@ -23,7 +23,13 @@
 // - `candidate.on-two-lists`: the same person (name and birth date) on two lists of one election
 //   (CE art. 118).
 // Gender `X` (neither) never breaks a gender rule: the texts know two.
-import { CHAMBER_LIST_RULES, COMMON_LIST_RULES, substituteBounds, type GenderRule, type ListRules } from './elections/list-rules.ts';
+import {
+  CHAMBER_LIST_RULES,
+  COMMON_LIST_RULES,
+  substituteBounds,
+  type GenderRule,
+  type ListRules,
+} from './elections/list-rules.ts';
 
 export type ListRule =
   | 'list.no-effectives'
@@ -83,10 +89,13 @@ function balanced(candidates: readonly ListCandidate[]): boolean {
 function alternationBreaks(candidates: readonly ListCandidate[], rule: GenderRule): number[] {
   const breaks: number[] = [];
   for (let i = 1; i < candidates.length; i++) {
-    const free = (rule === 'alternate-third-free' && i === 2) || (rule === 'alternate-last-free' && i === candidates.length - 1 && candidates.length % 2 === 1);
+    const free =
+      (rule === 'alternate-third-free' && i === 2) ||
+      (rule === 'alternate-last-free' && i === candidates.length - 1 && candidates.length % 2 === 1);
     const current = candidates[i];
     const previous = candidates[i - 1];
-    if (!free && current !== undefined && previous !== undefined && !differ(current.gender, previous.gender)) breaks.push(i);
+    if (!free && current !== undefined && previous !== undefined && !differ(current.gender, previous.gender))
+      breaks.push(i);
   }
   return breaks;
 }
@@ -95,7 +104,8 @@ function genderViolations(candidates: readonly ListCandidate[], rule: GenderRule
   if (rule === 'first-two-and-balance') {
     const rules: ListRule[] = [];
     const [first, second] = candidates;
-    if (first !== undefined && second !== undefined && !differ(first.gender, second.gender)) rules.push('list.first-two-same-gender');
+    if (first !== undefined && second !== undefined && !differ(first.gender, second.gender))
+      rules.push('list.first-two-same-gender');
     if (!balanced(candidates)) rules.push('list.gender-balance');
     return rules;
   }
@@ -114,7 +124,10 @@ function personKey(c: ListCandidate): string {
  * `LOCAL_RULES[region].listRules`); empty when they are lawful. Without `rules`, only what every
  * election shares (`COMMON_LIST_RULES`).
  */
-export function checkLists(constituencies: readonly ConstituencyDraft[], rules: ListRules = COMMON_LIST_RULES): ListViolation[] {
+export function checkLists(
+  constituencies: readonly ConstituencyDraft[],
+  rules: ListRules = COMMON_LIST_RULES,
+): ListViolation[] {
   const violations: ListViolation[] = [];
   const seen = new Map<string, { constituency: string; list: number }>();
   const electionNumbers = new Set<number>();
@@ -138,7 +151,8 @@ export function checkLists(constituencies: readonly ConstituencyDraft[], rules: 
         candidates.forEach((candidate, i) => {
           const key = personKey(candidate);
           const earlier = seen.get(key);
-          if (earlier !== undefined && !(earlier.constituency === c.code && earlier.list === list.number)) add('candidate.on-two-lists', `${kind}[${String(i)}]`);
+          if (earlier !== undefined && !(earlier.constituency === c.code && earlier.list === list.number))
+            add('candidate.on-two-lists', `${kind}[${String(i)}]`);
           else seen.set(key, { constituency: c.code, list: list.number });
         });
       }

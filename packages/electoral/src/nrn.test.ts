@@ -37,7 +37,9 @@ describe('known vectors (belgian-elections.md §6, python-stdnum)', () => {
     assert.deepEqual([bis.kind, bis.birth, bis.sex], ['bis', { year: 1998, month: 7, day: 28 }, 'male']);
     const bis2000 = unwrap(parseNrn('01490700185', TODAY));
     assert.deepEqual([bis2000.kind, bis2000.birth, bis2000.sex], ['bis', { year: 2001, month: 9, day: 7 }, 'male']);
-    const unknownSex = unwrap(parseNrn(unwrap(makeNrn({ year: 1975, month: 3, day: 9, sequence: 12, bis: 'sex-unknown' })), TODAY));
+    const unknownSex = unwrap(
+      parseNrn(unwrap(makeNrn({ year: 1975, month: 3, day: 9, sequence: 12, bis: 'sex-unknown' })), TODAY),
+    );
     assert.deepEqual([unknownSex.kind, unknownSex.birth.month, unknownSex.sex], ['bis', 3, null]);
   });
   test('formatting: YY.MM.DD-SSS.CC', () => {
@@ -56,7 +58,9 @@ describe('edge cases', () => {
     assert.deepEqual(fictitious.birth, { year: null, month: null, day: null });
   });
   test('a check value of 97 (N mod 97 = 0)', () => {
-    const found = [...Array(998).keys()].map((s) => unwrap(makeNrn({ year: 1960, month: 5, day: 5, sequence: s + 1 }))).find((d) => d.endsWith('97'));
+    const found = [...Array(998).keys()]
+      .map((s) => unwrap(makeNrn({ year: 1960, month: 5, day: 5, sequence: s + 1 })))
+      .find((d) => d.endsWith('97'));
     assert.ok(found !== undefined);
     assert.ok(parseNrn(found, TODAY).ok);
   });
@@ -104,13 +108,18 @@ describe('generator and properties', () => {
   });
   test('changing one digit of a valid number is always detected', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2 ** 31 }), fc.nat({ max: 10 }), fc.integer({ min: 1, max: 9 }), (seed, at, delta) => {
-        const first = testNrns(seed).next().value;
-        const digit = (Number(first[at]) + delta) % 10;
-        const changed = first.slice(0, at) + String(digit) + first.slice(at + 1);
-        const parsed = parseNrn(changed, TODAY);
-        assert.ok(!parsed.ok || parsed.value.century !== unwrap(parseNrn(first, TODAY)).century);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 31 }),
+        fc.nat({ max: 10 }),
+        fc.integer({ min: 1, max: 9 }),
+        (seed, at, delta) => {
+          const first = testNrns(seed).next().value;
+          const digit = (Number(first[at]) + delta) % 10;
+          const changed = first.slice(0, at) + String(digit) + first.slice(at + 1);
+          const parsed = parseNrn(changed, TODAY);
+          assert.ok(!parsed.ok || parsed.value.century !== unwrap(parseNrn(first, TODAY)).century);
+        },
+      ),
     );
   });
 });

@@ -16,7 +16,8 @@ export const COMPUTED_CANDIDATE_FIELDS = [
 export function compareOfficialResults(published: unknown, computed: unknown): readonly string[] {
   const expected = listsOf(published);
   const actual = listsOf(computed);
-  if (expected.length !== actual.length) return [`ElectionLists: ${actual.length.toString()} lists, expected ${expected.length.toString()}`];
+  if (expected.length !== actual.length)
+    return [`ElectionLists: ${actual.length.toString()} lists, expected ${expected.length.toString()}`];
   return expected.flatMap((list, i) => compareList(list, actual[i], `ElectionLists[${i.toString()}]`));
 }
 
@@ -24,16 +25,18 @@ function compareList(expected: unknown, actual: unknown, path: string): readonly
   const diffs = compareFields(expected, actual, COMPUTED_LIST_FIELDS, path);
   const e = candidatesOf(expected);
   const a = candidatesOf(actual);
-  if (e.length !== a.length) return [...diffs, `${path}.Candidates: ${a.length.toString()} candidates, expected ${e.length.toString()}`];
-  return [...diffs, ...e.flatMap((c, j) => compareFields(c, a[j], COMPUTED_CANDIDATE_FIELDS, `${path}.Candidates[${j.toString()}]`))];
+  if (e.length !== a.length)
+    return [...diffs, `${path}.Candidates: ${a.length.toString()} candidates, expected ${e.length.toString()}`];
+  return [
+    ...diffs,
+    ...e.flatMap((c, j) => compareFields(c, a[j], COMPUTED_CANDIDATE_FIELDS, `${path}.Candidates[${j.toString()}]`)),
+  ];
 }
 
 function compareFields(expected: unknown, actual: unknown, fields: readonly string[], path: string): readonly string[] {
   const e = isRecord(expected) ? expected : {};
   const a = isRecord(actual) ? actual : {};
-  return fields
-    .filter((f) => e[f] !== a[f])
-    .map((f) => `${path}.${f}: ${show(a[f])}, expected ${show(e[f])}`);
+  return fields.filter((f) => e[f] !== a[f]).map((f) => `${path}.${f}: ${show(a[f])}, expected ${show(e[f])}`);
 }
 
 function show(value: unknown): string {

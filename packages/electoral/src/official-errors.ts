@@ -13,7 +13,10 @@ export function seatError(error: SeatError, lists: readonly OfficialList[]): Off
     }
     case 'seats.tie-needs-data': {
       const [tied, names] = tiedLists(error.tied, lists);
-      const what = error.missing === 'birth-date' ? 'the birth date (Candidates[].BirthDate, YYYY-MM-DD) of the candidates whose election is at stake' : 'the votes of the candidates whose election is at stake';
+      const what =
+        error.missing === 'birth-date'
+          ? 'the birth date (Candidates[].BirthDate, YYYY-MM-DD) of the candidates whose election is at stake'
+          : 'the votes of the candidates whose election is at stake';
       const message = `${error.seatsLeft.toString()} seat(s) due with equal right to ${names}: the statute then looks at ${what}, which the file lacks`;
       return { code: error.code, tied, seatsLeft: error.seatsLeft, missing: error.missing, message };
     }
@@ -23,7 +26,10 @@ export function seatError(error: SeatError, lists: readonly OfficialList[]): Off
       return { code: error.code, tied, seatsLeft: error.seatsLeft, message };
     }
     case 'seats.too-few-candidates':
-      return { code: error.code, message: `${error.seatsLeft.toString()} seat(s) left that no list has candidates for` };
+      return {
+        code: error.code,
+        message: `${error.seatsLeft.toString()} seat(s) left that no list has candidates for`,
+      };
     case 'seats.no-eligible-list':
       return { code: error.code, message: 'no list reaches the threshold' };
     case 'seats.invalid-input':
@@ -40,6 +46,8 @@ export function designationError(error: DesignationError, list: OfficialList): O
 }
 
 function tiedLists(ids: readonly string[], lists: readonly OfficialList[]): [TiedList[], string] {
-  const tied: TiedList[] = lists.filter((l) => ids.includes(l.id)).map(({ id, number, name }) => ({ id, number, name }));
+  const tied: TiedList[] = lists
+    .filter((l) => ids.includes(l.id))
+    .map(({ id, number, name }) => ({ id, number, name }));
   return [tied, tied.map((l) => `${l.name} (list ${l.number.toString()}, Id ${l.id})`).join(', ')];
 }

@@ -71,7 +71,11 @@ export function booleanField(record: Readonly<Record<string, unknown>>, key: str
   return typeof value === 'boolean' ? ok(value) : malformed(`${path}.${key}`, 'true or false');
 }
 
-export function arrayField(record: Readonly<Record<string, unknown>>, key: string, path: string): Parsed<readonly unknown[]> {
+export function arrayField(
+  record: Readonly<Record<string, unknown>>,
+  key: string,
+  path: string,
+): Parsed<readonly unknown[]> {
   const value = record[key];
   return Array.isArray(value) ? ok(value) : malformed(`${path}.${key}`, 'an array');
 }

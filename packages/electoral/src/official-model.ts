@@ -43,6 +43,16 @@ function toList(list: OfficialList): CandidateList {
     list.candidates
       .filter((c) => c.substitute === substitute)
       .sort((a, b) => a.position - b.position)
-      .map((c) => ({ id: c.id, position: c.position, name: typeof c.raw['FullName'] === 'string' ? c.raw['FullName'] : c.id }));
-  return { id: list.id, number: list.number, name: list.name, effectives: candidates(false), substitutes: candidates(true) };
+      .map((c) => ({
+        id: c.id,
+        position: c.position,
+        name: typeof c.raw['FullName'] === 'string' ? c.raw['FullName'] : c.id,
+      }));
+  return {
+    id: list.id,
+    number: list.number,
+    name: list.name,
+    effectives: candidates(false),
+    substitutes: candidates(true),
+  };
 }

@@ -35,7 +35,11 @@ function parseList(item: unknown, path: string): Parsed<OfficialList> {
   if (!counts.ok) return counts;
   const [number = 0, votes = 0, B = 0, C = 0, D = 0, E = 0] = counts.value;
   if (B + C + D + E !== votes) {
-    return err({ code: 'input.figure-mismatch', field: `${path}.NrOfVotes`, message: `${path}.NrOfVotes: not equal to B + C + D + E` });
+    return err({
+      code: 'input.figure-mismatch',
+      field: `${path}.NrOfVotes`,
+      message: `${path}.NrOfVotes: not equal to B + C + D + E`,
+    });
   }
   const candidates = parseCandidates(item, path);
   if (!candidates.ok) return candidates;
@@ -43,7 +47,11 @@ function parseList(item: unknown, path: string): Parsed<OfficialList> {
   return ok({ raw: item, id: id.value, number, name, votes, categories: { B, C, D, E }, candidates: candidates.value });
 }
 
-function countFields(item: Readonly<Record<string, unknown>>, keys: readonly string[], path: string): Parsed<readonly number[]> {
+function countFields(
+  item: Readonly<Record<string, unknown>>,
+  keys: readonly string[],
+  path: string,
+): Parsed<readonly number[]> {
   const values: number[] = [];
   for (const key of keys) {
     const value = countField(item, key, path);
@@ -89,7 +97,8 @@ function parseCandidate(item: unknown, path: string): Parsed<OfficialCandidate> 
   const votes = countField(item, 'NrOfVotes', path);
   if (!votes.ok) return votes;
   const birthDate = item['BirthDate'];
-  if (birthDate !== undefined && birthDate !== null && !(typeof birthDate === 'string' && isIsoDate(birthDate))) return malformed(`${path}.BirthDate`, 'a date YYYY-MM-DD');
+  if (birthDate !== undefined && birthDate !== null && !(typeof birthDate === 'string' && isIsoDate(birthDate)))
+    return malformed(`${path}.BirthDate`, 'a date YYYY-MM-DD');
   const base = { raw: item, id: id.value, position: position.value, substitute: substitute.value, votes: votes.value };
   return ok(typeof birthDate === 'string' ? { ...base, birthDate } : base);
 }

@@ -10,10 +10,16 @@ import type { OfficialOptions } from './official-results.ts';
 
 // The official 2024 Chamber results, kept in the package (fixtures/belgium-2024-chamber, with their source).
 const fixturesDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'belgium-2024-chamber');
-const files = readdirSync(fixturesDir).filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync(fixturesDir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 interface Fixture {
-  readonly ElectionLists: readonly { readonly A_SeatsForList: number; readonly NrOfVotes: number; readonly Id: number }[];
+  readonly ElectionLists: readonly {
+    readonly A_SeatsForList: number;
+    readonly NrOfVotes: number;
+    readonly Id: number;
+  }[];
 }
 
 function read(file: string): Fixture {
@@ -61,7 +67,10 @@ describe('golden: variations', () => {
   });
   test('a wrong figure is reported with its field', () => {
     const fixture = read('namur.json');
-    const broken = { ...fixture, ElectionLists: fixture.ElectionLists.map((l, i) => (i === 1 ? { ...l, NrOfVotes: l.NrOfVotes + 1 } : l)) };
+    const broken = {
+      ...fixture,
+      ElectionLists: fixture.ElectionLists.map((l, i) => (i === 1 ? { ...l, NrOfVotes: l.NrOfVotes + 1 } : l)),
+    };
     const computed = computeOfficialResults(broken, chamber(7));
     assert.ok(!computed.ok);
     assert.equal(computed.error.code, 'input.figure-mismatch');
@@ -75,15 +84,29 @@ describe('golden: variations', () => {
     assert.ok(!tie.ok);
     assert.equal(tie.error.code, 'seats.drawing-of-lots');
     assert.ok('tied' in tie.error);
-    assert.deepEqual(tie.error.tied.map((l) => l.name), ['B', 'C']);
+    assert.deepEqual(
+      tie.error.tied.map((l) => l.name),
+      ['B', 'C'],
+    );
     const drawn = computeOfficialResults(input, { ...chamber(2), threshold: fraction(0), lots: ['3', '2'] });
     assert.ok(drawn.ok);
-    assert.deepEqual(compareOfficialResults({ ElectionLists: [{ A_SeatsForList: 1 }, { A_SeatsForList: 0 }, { A_SeatsForList: 1 }] }, drawn.value).filter((d) => d.includes('A_')), []);
+    assert.deepEqual(
+      compareOfficialResults(
+        { ElectionLists: [{ A_SeatsForList: 1 }, { A_SeatsForList: 0 }, { A_SeatsForList: 1 }] },
+        drawn.value,
+      ).filter((d) => d.includes('A_')),
+      [],
+    );
   });
 });
 
 function tieList(id: number, name: string, votes: number): Readonly<Record<string, unknown>> {
-  const candidate = (n: number, successor: boolean): Readonly<Record<string, unknown>> => ({ Id: id * 100 + n + (successor ? 50 : 0), NrOnList: n, IsSuccessor: successor, NrOfVotes: 0 });
+  const candidate = (n: number, successor: boolean): Readonly<Record<string, unknown>> => ({
+    Id: id * 100 + n + (successor ? 50 : 0),
+    NrOnList: n,
+    IsSuccessor: successor,
+    NrOfVotes: 0,
+  });
   return {
     Id: id,
     ListNumber: id,

@@ -29,10 +29,29 @@ export interface TiedList {
 
 export type OfficialError =
   | OfficialInputError
-  | { readonly code: 'seats.drawing-of-lots'; readonly tied: readonly TiedList[]; readonly seatsLeft: number; readonly message: string }
-  | { readonly code: 'seats.tie-needs-data'; readonly tied: readonly TiedList[]; readonly seatsLeft: number; readonly missing: 'candidate-votes' | 'birth-date'; readonly message: string }
-  | { readonly code: 'seats.tie-unresolved'; readonly tied: readonly TiedList[]; readonly seatsLeft: number; readonly message: string }
-  | { readonly code: 'seats.no-eligible-list' | 'seats.too-few-candidates' | 'designation.too-few-candidates'; readonly message: string };
+  | {
+      readonly code: 'seats.drawing-of-lots';
+      readonly tied: readonly TiedList[];
+      readonly seatsLeft: number;
+      readonly message: string;
+    }
+  | {
+      readonly code: 'seats.tie-needs-data';
+      readonly tied: readonly TiedList[];
+      readonly seatsLeft: number;
+      readonly missing: 'candidate-votes' | 'birth-date';
+      readonly message: string;
+    }
+  | {
+      readonly code: 'seats.tie-unresolved';
+      readonly tied: readonly TiedList[];
+      readonly seatsLeft: number;
+      readonly message: string;
+    }
+  | {
+      readonly code: 'seats.no-eligible-list' | 'seats.too-few-candidates' | 'designation.too-few-candidates';
+      readonly message: string;
+    };
 
 type Json = Readonly<Record<string, unknown>>;
 
@@ -73,11 +92,22 @@ function annotateList(list: OfficialList, seats: number, devolution: Fraction): 
   const effectives = inListOrder(list.candidates, false);
   const substitutes = inListOrder(list.candidates, true);
   const votes = (cs: readonly OfficialCandidate[]): number[] => cs.map((c) => c.votes);
-  const designation = designate({ seats, categories: list.categories, effectives: votes(effectives), substitutes: votes(substitutes), devolution });
+  const designation = designate({
+    seats,
+    categories: list.categories,
+    effectives: votes(effectives),
+    substitutes: votes(substitutes),
+    devolution,
+  });
   if (!designation.ok) return err(designationError(designation.error, list));
   const outcome = outcomes(designation.value, effectives, substitutes);
   const candidates = list.candidates.map((c) => withOutcome(c.raw, outcome.get(c) ?? null));
-  return ok({ ...list.raw, A_SeatsForList: seats, G_ElectionNumber: designation.value.eligibilityFigure, Candidates: candidates });
+  return ok({
+    ...list.raw,
+    A_SeatsForList: seats,
+    G_ElectionNumber: designation.value.eligibilityFigure,
+    Candidates: candidates,
+  });
 }
 
 /**
@@ -90,9 +120,18 @@ function contender(list: OfficialList, seat: number, devolution: Fraction): Cont
   const effectives = inListOrder(list.candidates, false);
   const substitutes = inListOrder(list.candidates, true);
   const votes = (cs: readonly OfficialCandidate[]): number[] => cs.map((c) => c.votes);
-  const designation = designate({ seats: seat, categories: list.categories, effectives: votes(effectives), substitutes: votes(substitutes), devolution });
+  const designation = designate({
+    seats: seat,
+    categories: list.categories,
+    effectives: votes(effectives),
+    substitutes: votes(substitutes),
+    devolution,
+  });
   if (!designation.ok) return undefined;
-  const [pool, outcomes, order] = seat <= effectives.length ? [effectives, designation.value.effectives, seat] : [substitutes, designation.value.substitutes, seat - effectives.length];
+  const [pool, outcomes, order] =
+    seat <= effectives.length
+      ? [effectives, designation.value.effectives, seat]
+      : [substitutes, designation.value.substitutes, seat - effectives.length];
   const i = outcomes.findIndex((o) => o.order === order);
   const candidate = pool[i];
   const outcome = outcomes[i];

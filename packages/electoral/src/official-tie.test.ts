@@ -17,12 +17,27 @@ function file(birthA?: string, birthB?: string): unknown {
     C_BallotsWithCandidateVotesOnly: 10,
     D_BallotsWithCandidateAndSuccessorVotes: 0,
     E_BallotsWithSuccessorVotesOnly: 0,
-    Candidates: [{ Id: candidateId, NrOnList: 1, IsSuccessor: false, NrOfVotes: 10, ...(birthDate === undefined ? {} : { BirthDate: birthDate }) }],
+    Candidates: [
+      {
+        Id: candidateId,
+        NrOnList: 1,
+        IsSuccessor: false,
+        NrOfVotes: 10,
+        ...(birthDate === undefined ? {} : { BirthDate: birthDate }),
+      },
+    ],
   });
   return { ElectionLists: [list(1, 1, 11, birthA), list(2, 2, 22, birthB)] };
 }
-const options: OfficialOptions = { seats: 1, method: 'dhondt', threshold: fraction(5, 100), devolution: fraction(1, 2), tieBreak: ['higher-figure', 'candidate-votes', 'candidate-age'] };
-const seatsOf = (r: ReturnType<typeof computeOfficialResults>): unknown => (r.ok ? (r.value['ElectionLists'] as { A_SeatsForList: number }[]).map((l) => l.A_SeatsForList) : r.error.code);
+const options: OfficialOptions = {
+  seats: 1,
+  method: 'dhondt',
+  threshold: fraction(5, 100),
+  devolution: fraction(1, 2),
+  tieBreak: ['higher-figure', 'candidate-votes', 'candidate-age'],
+};
+const seatsOf = (r: ReturnType<typeof computeOfficialResults>): unknown =>
+  r.ok ? (r.value['ElectionLists'] as { A_SeatsForList: number }[]).map((l) => l.A_SeatsForList) : r.error.code;
 
 describe('official files: the statutory tie-break', () => {
   it('without birth dates the file lacks what the statute needs, and the message says so', () => {

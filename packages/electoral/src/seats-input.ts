@@ -10,7 +10,8 @@ export function validateSeatInput(input: SeatInput): string | null {
   if (new Set(input.lists.map((l) => l.id)).size !== input.lists.length) return 'lists.id';
   if (input.validVotes !== undefined && !isCount(input.validVotes)) return 'validVotes';
   // The valid votes include every list's figure (blank and invalid ballots are not valid votes).
-  if (input.validVotes !== undefined && input.validVotes < input.lists.reduce((sum, l) => sum + l.votes, 0)) return 'validVotes';
+  if (input.validVotes !== undefined && input.validVotes < input.lists.reduce((sum, l) => sum + l.votes, 0))
+    return 'validVotes';
   if (input.threshold.num > input.threshold.den) return 'threshold';
   return null;
 }

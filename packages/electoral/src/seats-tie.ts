@@ -24,11 +24,21 @@ interface TieContext {
  * a step needs (candidate votes, birth dates, the draw) is asked for only when the step is reached.
  * The winners never depend on the order of the lists.
  */
-export function breakTie(tied: readonly ListVotes[], left: number, input: SeatInput, seatsOf: (id: string) => number): Result<readonly ListVotes[], SeatError> {
+export function breakTie(
+  tied: readonly ListVotes[],
+  left: number,
+  input: SeatInput,
+  seatsOf: (id: string) => number,
+): Result<readonly ListVotes[], SeatError> {
   return pick(tied, left, input.tieBreak ?? ['lots'], { input, seatsOf });
 }
 
-function pick(group: readonly ListVotes[], need: number, steps: readonly TieBreakStep[], ctx: TieContext): Result<readonly ListVotes[], SeatError> {
+function pick(
+  group: readonly ListVotes[],
+  need: number,
+  steps: readonly TieBreakStep[],
+  ctx: TieContext,
+): Result<readonly ListVotes[], SeatError> {
   if (need <= 0) return ok([]);
   if (group.length <= need) return ok(group);
   const [step, ...rest] = steps;
@@ -45,25 +55,33 @@ function pick(group: readonly ListVotes[], need: number, steps: readonly TieBrea
 }
 
 /** Splits a tied group into subgroups, best first, by one step. */
-function refine(step: TieBreakStep, group: readonly ListVotes[], need: number, ctx: TieContext): Result<readonly (readonly ListVotes[])[], SeatError> {
+function refine(
+  step: TieBreakStep,
+  group: readonly ListVotes[],
+  need: number,
+  ctx: TieContext,
+): Result<readonly (readonly ListVotes[])[], SeatError> {
   switch (step) {
     case 'higher-figure':
       return ok(groupBy(group, (l) => l.votes, 'desc'));
     case 'candidate-votes': {
       const contenders = contendersOf(group, ctx);
-      if (contenders === null) return err({ code: 'seats.tie-needs-data', tied: ids(group), seatsLeft: need, missing: 'candidate-votes' });
+      if (contenders === null)
+        return err({ code: 'seats.tie-needs-data', tied: ids(group), seatsLeft: need, missing: 'candidate-votes' });
       return ok(groupBy(group, (l) => contenders.get(l.id)?.votes ?? 0, 'desc'));
     }
     case 'candidate-age': {
       const contenders = contendersOf(group, ctx);
       const births = new Map(group.map((l) => [l.id, contenders?.get(l.id)?.birthDate]));
-      if ([...births.values()].some((b) => b === undefined || !ISO_DATE.test(b))) return err({ code: 'seats.tie-needs-data', tied: ids(group), seatsLeft: need, missing: 'birth-date' });
+      if ([...births.values()].some((b) => b === undefined || !ISO_DATE.test(b)))
+        return err({ code: 'seats.tie-needs-data', tied: ids(group), seatsLeft: need, missing: 'birth-date' });
       // The oldest first: the earliest birth date. ISO dates compare as strings.
       return ok(groupBy(group, (l) => births.get(l.id) ?? '', 'asc'));
     }
     case 'lots': {
       const order = ctx.input.lots ?? [];
-      if (group.some((l) => !order.includes(l.id))) return err({ code: 'seats.drawing-of-lots', tied: ids(group), seatsLeft: need });
+      if (group.some((l) => !order.includes(l.id)))
+        return err({ code: 'seats.drawing-of-lots', tied: ids(group), seatsLeft: need });
       return ok(groupBy(group, (l) => order.indexOf(l.id), 'asc'));
     }
   }
@@ -81,7 +99,11 @@ function contendersOf(group: readonly ListVotes[], ctx: TieContext): ReadonlyMap
   return found;
 }
 
-function groupBy(lists: readonly ListVotes[], key: (l: ListVotes) => number | string, order: 'asc' | 'desc'): readonly (readonly ListVotes[])[] {
+function groupBy(
+  lists: readonly ListVotes[],
+  key: (l: ListVotes) => number | string,
+  order: 'asc' | 'desc',
+): readonly (readonly ListVotes[])[] {
   const keys = [...new Set(lists.map(key))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   if (order === 'desc') keys.reverse();
   return keys.map((k) => lists.filter((l) => key(l) === k));

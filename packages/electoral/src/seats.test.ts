@@ -19,28 +19,59 @@ function lists(...votes: number[]): SeatInput['lists'] {
 }
 
 describe('known vectors (belgian-elections.md §2.2)', () => {
-  test('elections.brussels: 13 seats, 480/310/940/270: Imperiali 3/1/8/1, D\'Hondt 3/2/6/2', () => {
+  test("elections.brussels: 13 seats, 480/310/940/270: Imperiali 3/1/8/1, D'Hondt 3/2/6/2", () => {
     const base = { seats: 13, lists: lists(480, 310, 940, 270), threshold: NONE };
     assert.deepEqual(seatsOf({ ...base, method: 'imperiali' }), [3, 1, 8, 1]);
     assert.deepEqual(seatsOf({ ...base, method: 'dhondt' }), [3, 2, 6, 2]);
   });
-  test('hln.be: 25 seats, 400/300/200/100: D\'Hondt 10/8/5/2 (hln\'s figure, wrong for Imperiali)', () => {
-    assert.deepEqual(seatsOf({ seats: 25, lists: lists(400, 300, 200, 100), threshold: NONE, method: 'dhondt' }), [10, 8, 5, 2]);
+  test("hln.be: 25 seats, 400/300/200/100: D'Hondt 10/8/5/2 (hln's figure, wrong for Imperiali)", () => {
+    assert.deepEqual(
+      seatsOf({ seats: 25, lists: lists(400, 300, 200, 100), threshold: NONE, method: 'dhondt' }),
+      [10, 8, 5, 2],
+    );
   });
   test('hln.be, Imperiali: A, B, C, D tie at 100/3 for seats 23–25; the higher figure rule gives 11/8/5/1', () => {
     const input: SeatInput = { seats: 25, lists: lists(400, 300, 200, 100), threshold: NONE, method: 'imperiali' };
     const tie = allocateSeats(input);
-    assert.deepEqual(tie, { ok: false, error: { code: 'seats.drawing-of-lots', tied: ['A', 'B', 'C', 'D'], seatsLeft: 3 } });
+    assert.deepEqual(tie, {
+      ok: false,
+      error: { code: 'seats.drawing-of-lots', tied: ['A', 'B', 'C', 'D'], seatsLeft: 3 },
+    });
     assert.deepEqual(seatsOf({ ...input, tieBreak: ['higher-figure', 'lots'] }), [11, 8, 5, 1]);
     assert.deepEqual(seatsOf({ ...input, lots: ['D', 'C', 'B', 'A'] }), [10, 8, 5, 2]);
   });
   test('Liège 2024: 14 seats, 5 % threshold: MR 5, PS 3, LES ENGAGÉS 3, PTB 2, ECOLO 1, CHEZ NOUS excluded', () => {
-    const votes = { MR: 179296, PS: 137443, ENG: 103711, PTB: 91188, NVA: 10840, DEFI: 13816, ECOLO: 49936, CC: 8289, BUB: 1502, BLANCO: 10656, CHEZNOUS: 21877, RMC: 3361 };
+    const votes = {
+      MR: 179296,
+      PS: 137443,
+      ENG: 103711,
+      PTB: 91188,
+      NVA: 10840,
+      DEFI: 13816,
+      ECOLO: 49936,
+      CC: 8289,
+      BUB: 1502,
+      BLANCO: 10656,
+      CHEZNOUS: 21877,
+      RMC: 3361,
+    };
     const input = Object.entries(votes).map(([id, v]) => ({ id, votes: v }));
-    const result = allocateSeats({ seats: 14, lists: input, method: 'dhondt', threshold: fraction(5, 100), validVotes: 631915 });
+    const result = allocateSeats({
+      seats: 14,
+      lists: input,
+      method: 'dhondt',
+      threshold: fraction(5, 100),
+      validVotes: 631915,
+    });
     assert.ok(result.ok);
     const won = result.value.filter((l) => l.seats > 0).map((l) => [l.id, l.seats]);
-    assert.deepEqual(won, [['MR', 5], ['PS', 3], ['ENG', 3], ['PTB', 2], ['ECOLO', 1]]);
+    assert.deepEqual(won, [
+      ['MR', 5],
+      ['PS', 3],
+      ['ENG', 3],
+      ['PTB', 2],
+      ['ECOLO', 1],
+    ]);
     assert.equal(result.value.find((l) => l.id === 'CHEZNOUS')?.eligible, false);
   });
 });
@@ -49,7 +80,10 @@ describe('threshold and errors', () => {
   test('exactly 5 % takes part (votes ≥ threshold × valid votes)', () => {
     const result = allocateSeats({ seats: 2, lists: lists(95, 5), method: 'dhondt', threshold: fraction(5, 100) });
     assert.ok(result.ok);
-    assert.deepEqual(result.value.map((l) => l.eligible), [true, true]);
+    assert.deepEqual(
+      result.value.map((l) => l.eligible),
+      [true, true],
+    );
   });
   test('invalid input names the field', () => {
     assert.deepEqual(allocateSeats({ seats: 1.5, lists: lists(1), method: 'dhondt', threshold: NONE }), {
@@ -58,7 +92,15 @@ describe('threshold and errors', () => {
     });
     const negative = allocateSeats({ seats: 1, lists: lists(3, -1), method: 'dhondt', threshold: NONE });
     assert.deepEqual(negative, { ok: false, error: { code: 'seats.invalid-input', field: 'lists[1].votes' } });
-    const twice = allocateSeats({ seats: 1, lists: [{ id: 'A', votes: 1 }, { id: 'A', votes: 2 }], method: 'dhondt', threshold: NONE });
+    const twice = allocateSeats({
+      seats: 1,
+      lists: [
+        { id: 'A', votes: 1 },
+        { id: 'A', votes: 2 },
+      ],
+      method: 'dhondt',
+      threshold: NONE,
+    });
     assert.deepEqual(twice, { ok: false, error: { code: 'seats.invalid-input', field: 'lists.id' } });
   });
   test('no list above the threshold', () => {
@@ -83,28 +125,51 @@ describe('properties', () => {
   test('the seats always sum to N', () => {
     fc.assert(
       fc.property(method, votes, seats, threshold, (m, v, n, t) => {
-        const result = allocateSeats({ seats: n, lists: lists(...v), method: m, threshold: t, lots: lists(...v).map((l) => l.id) });
+        const result = allocateSeats({
+          seats: n,
+          lists: lists(...v),
+          method: m,
+          threshold: t,
+          lots: lists(...v).map((l) => l.id),
+        });
         fc.pre(result.ok);
-        assert.equal(result.value.reduce((sum, l) => sum + l.seats, 0), n);
+        assert.equal(
+          result.value.reduce((sum, l) => sum + l.seats, 0),
+          n,
+        );
       }),
     );
   });
-  test('monotone in a list\'s votes (D\'Hondt and Imperiali)', () => {
+  test("monotone in a list's votes (D'Hondt and Imperiali)", () => {
     fc.assert(
-      fc.property(method, votes, seats, threshold, fc.nat(), fc.integer({ min: 1, max: 100_000 }), (m, v, n, t, pick, extra) => {
-        const i = pick % v.length;
-        const more = v.map((x, j) => (j === i ? x + extra : x));
-        const before = allocateSeats({ seats: n, lists: lists(...v), method: m, threshold: t });
-        const after = allocateSeats({ seats: n, lists: lists(...more), method: m, threshold: t });
-        fc.pre(before.ok && after.ok);
-        assert.ok((after.value[i]?.seats ?? 0) >= (before.value[i]?.seats ?? 0));
-      }),
+      fc.property(
+        method,
+        votes,
+        seats,
+        threshold,
+        fc.nat(),
+        fc.integer({ min: 1, max: 100_000 }),
+        (m, v, n, t, pick, extra) => {
+          const i = pick % v.length;
+          const more = v.map((x, j) => (j === i ? x + extra : x));
+          const before = allocateSeats({ seats: n, lists: lists(...v), method: m, threshold: t });
+          const after = allocateSeats({ seats: n, lists: lists(...more), method: m, threshold: t });
+          fc.pre(before.ok && after.ok);
+          assert.ok((after.value[i]?.seats ?? 0) >= (before.value[i]?.seats ?? 0));
+        },
+      ),
     );
   });
   test('a list below the threshold never gets a seat', () => {
     fc.assert(
       fc.property(method, votes, seats, threshold, (m, v, n, t) => {
-        const result = allocateSeats({ seats: n, lists: lists(...v), method: m, threshold: t, lots: lists(...v).map((l) => l.id) });
+        const result = allocateSeats({
+          seats: n,
+          lists: lists(...v),
+          method: m,
+          threshold: t,
+          lots: lists(...v).map((l) => l.id),
+        });
         fc.pre(result.ok);
         const total = v.reduce((a, b) => a + b, 0);
         for (const list of result.value) {
@@ -116,12 +181,17 @@ describe('properties', () => {
   });
   test('a tie is never settled silently: without lots, either a result or the tied lists', () => {
     fc.assert(
-      fc.property(method, fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 2, maxLength: 5 }), seats, (m, v, n) => {
-        const result = allocateSeats({ seats: n, lists: lists(...v), method: m, threshold: NONE });
-        if (!result.ok && result.error.code === 'seats.drawing-of-lots') {
-          assert.ok(result.error.tied.length > result.error.seatsLeft);
-        }
-      }),
+      fc.property(
+        method,
+        fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 2, maxLength: 5 }),
+        seats,
+        (m, v, n) => {
+          const result = allocateSeats({ seats: n, lists: lists(...v), method: m, threshold: NONE });
+          if (!result.ok && result.error.code === 'seats.drawing-of-lots') {
+            assert.ok(result.error.tied.length > result.error.seatsLeft);
+          }
+        },
+      ),
     );
   });
 });

@@ -44,7 +44,12 @@ export interface ListSeats extends ListVotes {
 export type SeatError =
   | { readonly code: 'seats.drawing-of-lots'; readonly tied: readonly string[]; readonly seatsLeft: number }
   /** The tie-break reached a step whose data the input lacks: the candidates' votes or birth dates. */
-  | { readonly code: 'seats.tie-needs-data'; readonly tied: readonly string[]; readonly seatsLeft: number; readonly missing: 'candidate-votes' | 'birth-date' }
+  | {
+      readonly code: 'seats.tie-needs-data';
+      readonly tied: readonly string[];
+      readonly seatsLeft: number;
+      readonly missing: 'candidate-votes' | 'birth-date';
+    }
   /** Every step of the statute applied and the lists are still equal (same birth date): the text settles no further. */
   | { readonly code: 'seats.tie-unresolved'; readonly tied: readonly string[]; readonly seatsLeft: number }
   /** Every eligible list is full (fewer candidates than seats): seats remain that no list can take. */
@@ -63,7 +68,14 @@ export function allocateSeats(input: SeatInput): Result<readonly ListSeats[], Se
   const eligible = thresholdFilter(input);
   const candidates = input.lists.filter((l) => eligible.has(l.id));
   if (candidates.length === 0 && input.seats > 0) return err({ code: 'seats.no-eligible-list' });
-  const seats = new Map(input.lists.map((l) => [l.id, input.method === 'quota-then-dhondt' && eligible.has(l.id) ? Math.min(wholeQuotas(l.votes, input), l.candidates ?? Infinity) : 0]));
+  const seats = new Map(
+    input.lists.map((l) => [
+      l.id,
+      input.method === 'quota-then-dhondt' && eligible.has(l.id)
+        ? Math.min(wholeQuotas(l.votes, input), l.candidates ?? Infinity)
+        : 0,
+    ]),
+  );
   let left = input.seats - [...seats.values()].reduce((sum, n) => sum + n, 0);
   while (left > 0) {
     const open = candidates.filter((l) => l.candidates === undefined || (seats.get(l.id) ?? 0) < l.candidates);
@@ -104,7 +116,11 @@ function validVotesOf(input: SeatInput): number {
   return input.validVotes ?? input.lists.reduce((sum, l) => sum + l.votes, 0);
 }
 
-function highestQuotients(lists: readonly ListVotes[], seats: ReadonlyMap<string, number>, method: SeatMethod): readonly ListVotes[] {
+function highestQuotients(
+  lists: readonly ListVotes[],
+  seats: ReadonlyMap<string, number>,
+  method: SeatMethod,
+): readonly ListVotes[] {
   let best: ListVotes[] = [];
   let bestQuotient = fraction(-1n);
   for (const list of lists) {

@@ -20,7 +20,8 @@ export interface ModelError {
  * bound is the one all 2024 Chamber lists respect).
  */
 export function validateConstituency(constituency: Constituency): Result<Constituency, ModelError> {
-  if (!Number.isSafeInteger(constituency.seats) || constituency.seats < 1) return err({ code: 'constituency.seats', field: 'seats' });
+  if (!Number.isSafeInteger(constituency.seats) || constituency.seats < 1)
+    return err({ code: 'constituency.seats', field: 'seats' });
   const listIds = new Set<string>();
   const candidateIds = new Set<string>();
   for (const [i, list] of constituency.lists.entries()) {
@@ -39,7 +40,8 @@ export function validateConstituency(constituency: Constituency): Result<Constit
 
 function listProblem(list: CandidateList, seats: number): readonly [ModelError['code'], string] | null {
   if (list.effectives.length > seats) return ['list.too-many-effectives', 'effectives'];
-  if (list.substitutes.length > Math.max(6, (seats + (seats % 2)) / 2 + 1)) return ['list.too-many-substitutes', 'substitutes'];
+  if (list.substitutes.length > Math.max(6, (seats + (seats % 2)) / 2 + 1))
+    return ['list.too-many-substitutes', 'substitutes'];
   if (!list.effectives.every((c, i) => c.position === i + 1)) return ['list.positions', 'effectives'];
   if (!list.substitutes.every((c, i) => c.position === i + 1)) return ['list.positions', 'substitutes'];
   return null;

@@ -45,7 +45,11 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 /** The `prevHash` of a chain's first entry: 64 zeros for shard 0 (the original chain), else a hash of the shard number. */
 export function shardGenesis(shard: number): string {
-  return shard === 0 ? GENESIS_HASH : createHash('sha256').update(`isoloir/audit/genesis/${String(shard)}`).digest('hex');
+  return shard === 0
+    ? GENESIS_HASH
+    : createHash('sha256')
+        .update(`isoloir/audit/genesis/${String(shard)}`)
+        .digest('hex');
 }
 
 export function auditEntryHash(entry: Omit<PendingAuditEntry, 'hash' | 'shard'>): string {
@@ -73,9 +77,19 @@ export async function claimAuditHead(trx: Transaction<Schema>): Promise<AuditHea
   const mine = held.get(trx);
   const row =
     mine !== undefined
-      ? await trx.selectFrom('audit_shards').select(['shard', 'seq', 'hash']).where('shard', '=', mine).forUpdate().executeTakeFirstOrThrow()
+      ? await trx
+          .selectFrom('audit_shards')
+          .select(['shard', 'seq', 'hash'])
+          .where('shard', '=', mine)
+          .forUpdate()
+          .executeTakeFirstOrThrow()
       : ((await claimAuditHeadSql().execute(trx)).rows[0] ??
-        (await trx.selectFrom('audit_shards').select(['shard', 'seq', 'hash']).where('shard', '=', Math.floor(Math.random() * AUDIT_SHARDS)).forUpdate().executeTakeFirstOrThrow()));
+        (await trx
+          .selectFrom('audit_shards')
+          .select(['shard', 'seq', 'hash'])
+          .where('shard', '=', Math.floor(Math.random() * AUDIT_SHARDS))
+          .forUpdate()
+          .executeTakeFirstOrThrow()));
   held.set(trx, row.shard);
   return { shard: row.shard, seq: BigInt(row.seq), hash: row.hash };
 }
@@ -111,7 +125,10 @@ export function nextAuditEntry(head: AuditHead, event: AuditEvent, now: Date): P
  * used as CTEs of one statement: `insert` returns `seq`, `advance` returns `shard` (one row only
  * if the head was still where the entry expects it).
  */
-export function auditWriteSql(entry: PendingAuditEntry): { insert: RawBuilder<{ seq: string }>; advance: RawBuilder<{ shard: number }> } {
+export function auditWriteSql(entry: PendingAuditEntry): {
+  insert: RawBuilder<{ seq: string }>;
+  advance: RawBuilder<{ shard: number }>;
+} {
   return {
     insert: sql`insert into audit_log (shard, shard_seq, at, actor, action, subject, details, prev_hash, hash)
       values (${entry.shard}, ${entry.shardSeq.toString()}, ${entry.at}, ${entry.actor}, ${entry.action}, ${entry.subject}, ${JSON.stringify(entry.details)}::jsonb, ${entry.prevHash}, ${entry.hash})
@@ -123,13 +140,21 @@ export function auditWriteSql(entry: PendingAuditEntry): { insert: RawBuilder<{ 
 }
 
 /** Appends one entry (two round trips). Must run inside the transaction of the change it records. */
-export async function appendAudit(trx: Transaction<Schema>, event: AuditEvent, now: Date = new Date()): Promise<AuditEntry> {
+export async function appendAudit(
+  trx: Transaction<Schema>,
+  event: AuditEvent,
+  now: Date = new Date(),
+): Promise<AuditEntry> {
   const entry = nextAuditEntry(await claimAuditHead(trx), event, now);
   const { insert, advance } = auditWriteSql(entry);
-  const result = await sql<{ seq: string; advanced: string }>`/* isoloir:prepared */ with entry as (${insert}), head as (${advance})
+  const result = await sql<{
+    seq: string;
+    advanced: string;
+  }>`/* isoloir:prepared */ with entry as (${insert}), head as (${advance})
     select (select seq from entry) as seq, (select count(*) from head) as advanced`.execute(trx);
   const row = result.rows[0];
-  if (row === undefined || Number(row.advanced) !== 1) throw new Error(`audit shard ${String(entry.shard)} moved while held`);
+  if (row === undefined || Number(row.advanced) !== 1)
+    throw new Error(`audit shard ${String(entry.shard)} moved while held`);
   return { ...entry, seq: BigInt(row.seq) };
 }
 
@@ -161,15 +186,36 @@ export async function verifyAuditChain(db: Kysely<Schema>, batchSize = 5000): Pr
     let prevHash = shardGenesis(head.shard);
     let lastSeq = 0n;
     for (;;) {
-      const rows = await db.selectFrom('audit_log').selectAll().where('shard', '=', head.shard).where('shard_seq', '>=', expected.toString()).orderBy('shard_seq').limit(batchSize).execute();
+      const rows = await db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('shard', '=', head.shard)
+        .where('shard_seq', '>=', expected.toString())
+        .orderBy('shard_seq')
+        .limit(batchSize)
+        .execute();
       for (const row of rows) {
         const seq = BigInt(row.seq);
         const shardSeq = BigInt(row.shard_seq);
-        const bad = (problem: AuditProblem, at = seq, position = shardSeq): AuditChainCheck => ({ ok: false, seq: at, shard: head.shard, shardSeq: position, problem });
+        const bad = (problem: AuditProblem, at = seq, position = shardSeq): AuditChainCheck => ({
+          ok: false,
+          seq: at,
+          shard: head.shard,
+          shardSeq: position,
+          problem,
+        });
         if (shardSeq !== expected) return bad('gap', seq, expected);
         if (row.prev_hash !== prevHash) return bad('broken-link');
         const details = row.details as Readonly<Record<string, unknown>>;
-        const recomputed = auditEntryHash({ shardSeq, at: row.at, actor: row.actor, action: row.action, subject: row.subject, details, prevHash: row.prev_hash });
+        const recomputed = auditEntryHash({
+          shardSeq,
+          at: row.at,
+          actor: row.actor,
+          action: row.action,
+          subject: row.subject,
+          details,
+          prevHash: row.prev_hash,
+        });
         if (recomputed !== row.hash) return bad('hash-mismatch');
         prevHash = row.hash;
         lastSeq = seq;
@@ -177,7 +223,8 @@ export async function verifyAuditChain(db: Kysely<Schema>, batchSize = 5000): Pr
       }
       if (rows.length < batchSize) break;
     }
-    if (BigInt(head.seq) !== expected - 1n || head.hash !== prevHash) return { ok: false, seq: lastSeq, shard: head.shard, shardSeq: expected - 1n, problem: 'head-mismatch' };
+    if (BigInt(head.seq) !== expected - 1n || head.hash !== prevHash)
+      return { ok: false, seq: lastSeq, shard: head.shard, shardSeq: expected - 1n, problem: 'head-mismatch' };
     entries += Number(expected - 1n);
     fingerprint.update(`${String(head.shard)} ${head.seq} ${head.hash}\n`);
   }

@@ -39,7 +39,12 @@ const keepText = (value: string): string => value;
 
 // node-postgres' own parser for every other type; these two stay text.
 const typeParser = ((oid: number, format?: 'text' | 'binary'): unknown =>
-  oid === DATE_OID || oid === INT8_OID ? keepText : (pg.types.getTypeParser as (oid: number, format?: string) => unknown)(oid, format)) as typeof pg.types.getTypeParser;
+  oid === DATE_OID || oid === INT8_OID
+    ? keepText
+    : (pg.types.getTypeParser as (oid: number, format?: string) => unknown)(
+        oid,
+        format,
+      )) as typeof pg.types.getTypeParser;
 
 /**
  * A statement whose SQL starts with this comment is prepared once per PostgreSQL connection (a

@@ -2,8 +2,23 @@ export { openStore, PREPARED, type DatabaseKind, type Store, type StoreOptions }
 export { DataFolderInUseError } from './pglite-folder.ts';
 export { loadMigrations, migrate, type Migration, type MigrationReport } from './migrate.ts';
 export {
-  appendAudit, auditEntryHash, auditWriteSql, claimAuditHead, claimAuditHeadSql, heldAuditHead, nextAuditEntry, shardGenesis, verifyAuditChain, AUDIT_SHARDS, GENESIS_HASH,
-  type AuditChainCheck, type AuditEntry, type AuditEvent, type AuditHead, type AuditProblem, type PendingAuditEntry,
+  appendAudit,
+  auditEntryHash,
+  auditWriteSql,
+  claimAuditHead,
+  claimAuditHeadSql,
+  heldAuditHead,
+  nextAuditEntry,
+  shardGenesis,
+  verifyAuditChain,
+  AUDIT_SHARDS,
+  GENESIS_HASH,
+  type AuditChainCheck,
+  type AuditEntry,
+  type AuditEvent,
+  type AuditHead,
+  type AuditProblem,
+  type PendingAuditEntry,
 } from './audit.ts';
 export { canonicalJson } from './canonical-json.ts';
 export type * from './schema.ts';

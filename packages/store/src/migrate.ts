@@ -51,22 +51,38 @@ async function ensureLedger(db: Kysely<Schema>): Promise<void> {
 function checkHistory(applied: readonly { version: number; checksum: string }[], known: readonly Migration[]): void {
   for (const row of applied) {
     const migration = known.find((candidate) => candidate.version === row.version);
-    if (migration === undefined) throw new Error(`database has migration ${String(row.version)} that this version of isoloir does not know: refusing to start`);
-    if (migration.checksum !== row.checksum) throw new Error(`migration ${String(row.version)} (${migration.name}) was changed after it was applied: refusing to start`);
+    if (migration === undefined)
+      throw new Error(
+        `database has migration ${String(row.version)} that this version of isoloir does not know: refusing to start`,
+      );
+    if (migration.checksum !== row.checksum)
+      throw new Error(
+        `migration ${String(row.version)} (${migration.name}) was changed after it was applied: refusing to start`,
+      );
   }
 }
 
-export async function migrate(db: Kysely<Schema>, migrations: readonly Migration[] = loadMigrations()): Promise<MigrationReport> {
+export async function migrate(
+  db: Kysely<Schema>,
+  migrations: readonly Migration[] = loadMigrations(),
+): Promise<MigrationReport> {
   await ensureLedger(db);
   return db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(${MIGRATION_LOCK})`.execute(trx);
-    const applied = await trx.selectFrom('schema_migrations').select(['version', 'checksum']).orderBy('version').execute();
+    const applied = await trx
+      .selectFrom('schema_migrations')
+      .select(['version', 'checksum'])
+      .orderBy('version')
+      .execute();
     checkHistory(applied, migrations);
     const done = new Set(applied.map((row) => row.version));
     const names: string[] = [];
     for (const migration of migrations.filter((candidate) => !done.has(candidate.version))) {
       await sql.raw(migration.script).execute(trx);
-      await trx.insertInto('schema_migrations').values({ version: migration.version, name: migration.name, checksum: migration.checksum }).execute();
+      await trx
+        .insertInto('schema_migrations')
+        .values({ version: migration.version, name: migration.name, checksum: migration.checksum })
+        .execute();
       names.push(`${String(migration.version).padStart(4, '0')}_${migration.name}`);
     }
     return { applied: names, current: migrations.at(-1)?.version ?? 0 };

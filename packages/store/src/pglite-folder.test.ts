@@ -19,7 +19,9 @@ function modes(folder: string): { path: string; mode: number; dir: boolean }[] {
 
 describe('a PGlite data folder', () => {
   const root = mkdtempSync(join(tmpdir(), 'isoloir-folder-'));
-  after(() => { rmSync(root, { recursive: true, force: true }); });
+  after(() => {
+    rmSync(root, { recursive: true, force: true });
+  });
 
   it('is private to its user: folder 0700, every file 0600, the write-ahead log included', async () => {
     const folder = join(root, 'private');
@@ -27,7 +29,10 @@ describe('a PGlite data folder', () => {
     try {
       assert.equal(statSync(folder).mode & 0o777, 0o700);
       const entries = modes(folder);
-      assert.ok(entries.some((entry) => entry.path.includes('pg_wal')), 'the WAL is there');
+      assert.ok(
+        entries.some((entry) => entry.path.includes('pg_wal')),
+        'the WAL is there',
+      );
       for (const entry of entries) assert.equal(entry.mode & 0o077, 0, `${entry.path} is ${entry.mode.toString(8)}`);
     } finally {
       await store.close();
@@ -37,7 +42,10 @@ describe('a PGlite data folder', () => {
   it('is opened by one process at a time, and free again once closed', async () => {
     const folder = join(root, 'shared');
     const first = await openStore({ dataDir: folder });
-    await assert.rejects(openStore({ dataDir: folder }), (error: unknown) => error instanceof DataFolderInUseError && error.message.includes(folder));
+    await assert.rejects(
+      openStore({ dataDir: folder }),
+      (error: unknown) => error instanceof DataFolderInUseError && error.message.includes(folder),
+    );
     await first.close();
     const second = await openStore({ dataDir: folder });
     await second.close();

@@ -25,7 +25,9 @@ export class DataFolderInUseError extends Error {
   readonly code = 'store.data-folder-in-use';
   readonly folder: string;
   constructor(folder: string) {
-    super(`the database folder ${folder} is in use by another isoloir process: stop that process first (two processes on one PGlite folder would corrupt it)`);
+    super(
+      `the database folder ${folder} is in use by another isoloir process: stop that process first (two processes on one PGlite folder would corrupt it)`,
+    );
     this.name = 'DataFolderInUseError';
     this.folder = folder;
   }
@@ -54,7 +56,9 @@ const holderFile = (lockPath: string): string => `${lockPath}.holder`;
 function holderOf(lockPath: string): Holder | undefined {
   try {
     const parsed = JSON.parse(readFileSync(holderFile(lockPath), 'utf8')) as Partial<Holder>;
-    return typeof parsed.pid === 'number' && typeof parsed.host === 'string' ? { pid: parsed.pid, host: parsed.host } : undefined;
+    return typeof parsed.pid === 'number' && typeof parsed.host === 'string'
+      ? { pid: parsed.pid, host: parsed.host }
+      : undefined;
   } catch {
     return undefined;
   }
@@ -79,9 +83,13 @@ async function lock(folder: string, lockPath: string): Promise<() => Promise<voi
     update: UPDATE_MS,
     retries: 0,
     // Another process took the lock over (ours was considered stale): stop rather than share.
-    onCompromised: (error) => { throw error; },
+    onCompromised: (error) => {
+      throw error;
+    },
   });
-  writeFileSync(holderFile(lockPath), JSON.stringify({ pid: process.pid, host: hostname() } satisfies Holder), { mode: FILE_MODE });
+  writeFileSync(holderFile(lockPath), JSON.stringify({ pid: process.pid, host: hostname() } satisfies Holder), {
+    mode: FILE_MODE,
+  });
   return async () => {
     rmSync(holderFile(lockPath), { force: true });
     await release();

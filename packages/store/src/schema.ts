@@ -99,8 +99,12 @@ export interface SchemaMigrationTable {
 }
 
 // 0003: the preparatory phase.
-export type ModePeriods = Readonly<Record<'hybrid' | 'online' | 'kiosk', { readonly opens: string; readonly closes: string }>>;
-export type ResidentModes = Readonly<Record<'hybrid' | 'online' | 'kiosk', { readonly open: boolean; readonly optIn: boolean }>>;
+export type ModePeriods = Readonly<
+  Record<'hybrid' | 'online' | 'kiosk', { readonly opens: string; readonly closes: string }>
+>;
+export type ResidentModes = Readonly<
+  Record<'hybrid' | 'online' | 'kiosk', { readonly open: boolean; readonly optIn: boolean }>
+>;
 
 export interface ElectionDaySettingsTable {
   election_day_id: string;
@@ -260,7 +264,16 @@ export interface ModeFileTable {
 }
 
 // 0002: identity and access.
-export type OfficialRole = 'po-admin' | 'commune-official' | 'consular-official' | 'team-a' | 'team-b' | 'trustee' | 'kiosk-operator' | 'observer' | 'president';
+export type OfficialRole =
+  | 'po-admin'
+  | 'commune-official'
+  | 'consular-official'
+  | 'team-a'
+  | 'team-b'
+  | 'trustee'
+  | 'kiosk-operator'
+  | 'observer'
+  | 'president';
 
 export interface OfficialTable {
   id: string;
@@ -401,7 +414,11 @@ export interface DoubleVoteTable {
   constituency_code: string;
   voter_nrn: string;
   station: string;
-  status: ColumnType<'identified' | 'confirmed' | 'cancelled', 'identified' | 'confirmed' | 'cancelled' | undefined, 'identified' | 'confirmed' | 'cancelled'>;
+  status: ColumnType<
+    'identified' | 'confirmed' | 'cancelled',
+    'identified' | 'confirmed' | 'cancelled' | undefined,
+    'identified' | 'confirmed' | 'cancelled'
+  >;
   confirmed_by: string | null;
   confirmed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   cancelled_by: string | null;

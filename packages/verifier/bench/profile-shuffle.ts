@@ -5,7 +5,17 @@
  * Use under `node --cpu-prof` or `valgrind --tool=callgrind` (instruction counts are repeatable
  * on a loaded machine, wall-clock figures are not; CPU seconds of all threads are printed too).
  */
-import { bytesToHex, chunkRanges, loadGroup, loadNodeWorkerPool, randomScalar, scalarToHex, shuffleAndProve, type EncodedCiphertext, type ShuffleProof } from '@isoloir/crypto';
+import {
+  bytesToHex,
+  chunkRanges,
+  loadGroup,
+  loadNodeWorkerPool,
+  randomScalar,
+  scalarToHex,
+  shuffleAndProve,
+  type EncodedCiphertext,
+  type ShuffleProof,
+} from '@isoloir/crypto';
 import { verifyShuffleProof } from '../src/check-shuffle.ts';
 import { createMsmPool } from '../src/node/msm-pool.ts';
 
@@ -40,9 +50,32 @@ try {
   const pkBytes = group.encode(group.mulBase(randomScalar(group.order)));
   const ranges = chunkRanges(n, threads, 512);
   const layout = { maxListNumber: 40, maxEffectives: 88, maxSubstitutes: 96 };
-  const encrypted = (await pool.run('encryptBallots', ranges.map(([lo, hi]) => ({ pk: pkBytes, layout, ballots: Array.from({ length: hi - lo }, (_, i) => ({ context: { electionId: 'p', constituency: 'p', voterId: `v${String(lo + i)}`, ballotId: `b${String(lo + i)}` }, plain: { kind: 'list' as const, list: 1 + ((lo + i) % 40), headBox: false, effectives: [1], substitutes: [] } })) })))).flat();
+  const encrypted = (
+    await pool.run(
+      'encryptBallots',
+      ranges.map(([lo, hi]) => ({
+        pk: pkBytes,
+        layout,
+        ballots: Array.from({ length: hi - lo }, (_, i) => ({
+          context: {
+            electionId: 'p',
+            constituency: 'p',
+            voterId: `v${String(lo + i)}`,
+            ballotId: `b${String(lo + i)}`,
+          },
+          plain: { kind: 'list' as const, list: 1 + ((lo + i) % 40), headBox: false, effectives: [1], substitutes: [] },
+        })),
+      })),
+    )
+  ).flat();
   const inputs: EncodedCiphertext[] = encrypted.map((b) => b.ciphertexts);
-  await shuffleAndProve(group, pool, { electionId: 'p', groupId: 'warm', mixNode: 1 }, pkBytes, inputs.slice(0, Math.min(n, 512)));
+  await shuffleAndProve(
+    group,
+    pool,
+    { electionId: 'p', groupId: 'warm', mixNode: 1 },
+    pkBytes,
+    inputs.slice(0, Math.min(n, 512)),
+  );
   if (mode === 'setup') process.exit(0);
   let c0 = process.cpuUsage();
   let t0 = performance.now();
@@ -53,12 +86,22 @@ try {
   const proof = proofJson(res.proof);
   c0 = process.cpuUsage();
   t0 = performance.now();
-  const failed = await verifyShuffleProof(group, { electionId: 'p', groupId: 'g', mixNode: 1, pk: pkBytes }, inputs, res.outputs, proof, 'profile', msm);
+  const failed = await verifyShuffleProof(
+    group,
+    { electionId: 'p', groupId: 'g', mixNode: 1, pk: pkBytes },
+    inputs,
+    res.outputs,
+    proof,
+    'profile',
+    msm,
+  );
   const tVerify = (performance.now() - t0) / 1000;
   const cVerify = process.cpuUsage(c0);
   const cpu = (u: NodeJS.CpuUsage): number => Math.round((u.user + u.system) / 1e4) / 100;
   if (failed !== undefined) throw new Error(`verification failed: ${failed}`);
-  process.stdout.write(`${JSON.stringify({ n, threads, prove_s: tProve, prove_per_s: Math.round(n / tProve), prove_cpu_s: cpu(cProve), verify_s: tVerify, verify_per_s: Math.round(n / tVerify), verify_cpu_s: cpu(cVerify) })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ n, threads, prove_s: tProve, prove_per_s: Math.round(n / tProve), prove_cpu_s: cpu(cProve), verify_s: tVerify, verify_per_s: Math.round(n / tVerify), verify_cpu_s: cpu(cVerify) })}\n`,
+  );
 } finally {
   await pool.close();
   await msm.close();

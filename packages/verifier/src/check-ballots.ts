@@ -5,7 +5,15 @@ import { LABELS, hashToScalar } from './hashes.ts';
 import { arr, bytes, field, int, obj, scalar, str } from './read-json.ts';
 import type { State } from './state.ts';
 
-function ballotProofValid<P>(group: Group<P>, s: State<P>, ids: [string, string, string], encoded: readonly Uint8Array[], c: bigint, responses: readonly bigint[], loc: string): boolean {
+function ballotProofValid<P>(
+  group: Group<P>,
+  s: State<P>,
+  ids: [string, string, string],
+  encoded: readonly Uint8Array[],
+  c: bigint,
+  responses: readonly bigint[],
+  loc: string,
+): boolean {
   const pk = s.pk;
   if (pk === undefined) fail('completeness', loc, 'ballot before the election key');
   const pairs: [P, P][] = [];
@@ -45,21 +53,46 @@ export function checkBallot<P>(s: State<P>, payload: unknown, loc: string): void
   const where = `${loc} (ballot ${ballotId})`;
   const segment = s.segments.get(groupId);
   ensure(segment !== undefined, 'eligibility', where, `no roll for group ${groupId}`);
-  ensure(segment.constituency === constituency, 'constituency', where, `a ballot of constituency ${constituency} in group ${groupId}`);
+  ensure(
+    segment.constituency === constituency,
+    'constituency',
+    where,
+    `a ballot of constituency ${constituency} in group ${groupId}`,
+  );
   ensure(segment.ids.has(voterId), 'eligibility', where, `voter ${voterId} is not on the roll of ${groupId}`);
   ensure(!s.ballots.has(ballotId), 'ballot-duplicate', where, 'ballot id used twice');
   ensure(!s.current.has(groupId), 'completeness', where, 'ballot cast after counting started');
-  ensure(ISO.test(receivedAt) && !Number.isNaN(Date.parse(receivedAt)), 'sequence', where, 'receipt time is not an ISO 8601 UTC time');
+  ensure(
+    ISO.test(receivedAt) && !Number.isNaN(Date.parse(receivedAt)),
+    'sequence',
+    where,
+    'receipt time is not an ISO 8601 UTC time',
+  );
   const mine = s.byVoter.get(voterId) ?? [];
   const previous = s.ballots.get(mine.at(-1) ?? '');
-  ensure(sequence === mine.length + 1, 'sequence', where, `voter's ballot number ${String(sequence)}, expected ${String(mine.length + 1)}`);
-  ensure(previous === undefined || Date.parse(previous.receivedAt) <= Date.parse(receivedAt), 'sequence', where, 'received before the voter\'s previous ballot');
+  ensure(
+    sequence === mine.length + 1,
+    'sequence',
+    where,
+    `voter's ballot number ${String(sequence)}, expected ${String(mine.length + 1)}`,
+  );
+  ensure(
+    previous === undefined || Date.parse(previous.receivedAt) <= Date.parse(receivedAt),
+    'sequence',
+    where,
+    "received before the voter's previous ballot",
+  );
   const cts = arr(field(o, 'ciphertexts', loc), where).map((c) => bytes(c, where));
   ensure(cts.length === 2 * s.width, 'ballot-proof', where, `ballot must have ${String(s.width)} ciphertexts`);
   const proof = obj(field(o, 'proof', where), where);
   const c = scalar(field(proof, 'challenge', where), s.group.order, where);
   const responses = arr(field(proof, 'responses', where), where).map((r) => scalar(r, s.group.order, where));
-  ensure(ballotProofValid(s.group, s, [constituency, voterId, ballotId], cts, c, responses, where), 'ballot-proof', where, 'proof of knowledge of the encryption randomness fails for this election, constituency, voter and ballot');
+  ensure(
+    ballotProofValid(s.group, s, [constituency, voterId, ballotId], cts, c, responses, where),
+    'ballot-proof',
+    where,
+    'proof of knowledge of the encryption randomness fails for this election, constituency, voter and ballot',
+  );
   const key = cts.map((b) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')).join('|');
   const copyOf = s.seenCiphertexts.get(key);
   if (copyOf !== undefined) fail('ballot-duplicate', where, `same ciphertext as ${copyOf}`);
@@ -72,7 +105,8 @@ export function checkBallot<P>(s: State<P>, payload: unknown, loc: string): void
   s.castOrder.set(groupId, order);
 }
 
-const hexKey = (ct: readonly Uint8Array[]): string => ct.map((b) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')).join('|');
+const hexKey = (ct: readonly Uint8Array[]): string =>
+  ct.map((b) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')).join('|');
 
 /**
  * A counting group's input is exactly the counted ballots (not cancelled) of its member segments,
@@ -86,7 +120,12 @@ export function checkGroupInput<P>(s: State<P>, payload: unknown, loc: string): 
   ensure(!s.current.has(groupId) && !s.members.has(groupId), 'group-input', where, 'second input for this group');
   const members = arr(field(o, 'members', loc), loc).map((m) => str(m, loc));
   const own = s.segments.get(groupId);
-  ensure(own !== undefined && members.includes(groupId), 'group-input', where, 'a counting group is a roll segment and one of its own members');
+  ensure(
+    own !== undefined && members.includes(groupId),
+    'group-input',
+    where,
+    'a counting group is a roll segment and one of its own members',
+  );
   for (const m of members) {
     const seg = s.segments.get(m);
     ensure(seg !== undefined, 'group-input', where, `member ${m} is not a roll segment`);
@@ -103,14 +142,26 @@ export function checkGroupInput<P>(s: State<P>, payload: unknown, loc: string): 
       if (b !== undefined && !s.cancelled.has(id)) expected.set(hexKey(b.cts), id);
     }
   }
-  const given = arr(field(o, 'ciphertexts', loc), loc).map((ct, i) => arr(ct, `${where} #${String(i)}`).map((b) => bytes(b, `${where} #${String(i)}`)));
+  const given = arr(field(o, 'ciphertexts', loc), loc).map((ct, i) =>
+    arr(ct, `${where} #${String(i)}`).map((b) => bytes(b, `${where} #${String(i)}`)),
+  );
   given.forEach((ct, i) => {
     const k = hexKey(ct);
-    ensure(expected.has(k), 'group-input', `${where} ciphertext #${String(i)}`, 'is not a counted ballot of this group (or is there twice)');
+    ensure(
+      expected.has(k),
+      'group-input',
+      `${where} ciphertext #${String(i)}`,
+      'is not a counted ballot of this group (or is there twice)',
+    );
     expected.delete(k);
   });
   const missing = [...expected.values()];
-  ensure(missing.length === 0, 'group-input', where, `counted ballots missing from the input: ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? '…' : ''}`);
+  ensure(
+    missing.length === 0,
+    'group-input',
+    where,
+    `counted ballots missing from the input: ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? '…' : ''}`,
+  );
   s.current.set(groupId, given);
   if (given.length === 0) s.decoded.set(groupId, []);
 }

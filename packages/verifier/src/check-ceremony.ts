@@ -4,7 +4,14 @@
  * registered key; the dealer, complaint and key entries that follow must be exactly what the
  * transcript says; every shuffle and partial decryption must be signed by its trustee's key.
  */
-import { canonicalJson, proofDigest, rowsDigest, trusteeSignatureValid, type Json, type SigningLabel } from '@isoloir/crypto';
+import {
+  canonicalJson,
+  proofDigest,
+  rowsDigest,
+  trusteeSignatureValid,
+  type Json,
+  type SigningLabel,
+} from '@isoloir/crypto';
 import { ensure, fail } from './failure.ts';
 import type { State } from './state.ts';
 
@@ -38,11 +45,31 @@ export { rowsDigest, proofDigest };
 
 export function checkCeremony<P>(s: State<P>, payload: unknown, loc: string): void {
   const t = payload as Transcript;
-  ensure(t.electionId === s.electionId && t.threshold === s.threshold && t.trustees === s.trustees, 'ceremony', loc, 'the transcript is not of this election’s parameters');
+  ensure(
+    t.electionId === s.electionId && t.threshold === s.threshold && t.trustees === s.trustees,
+    'ceremony',
+    loc,
+    'the transcript is not of this election’s parameters',
+  );
   const keys = new Map<number, string>();
   for (const r of t.registrations) {
-    ensure(!keys.has(r.trustee) && r.trustee >= 1 && r.trustee <= s.trustees, 'ceremony', loc, `trustee ${String(r.trustee)} registered twice or out of range`);
-    ensure(ed25519Valid(r.signingKey, 'isoloir/v1/ceremony-registration', { electionId: t.electionId, trustee: r.trustee, signingKey: r.signingKey, encryptionKey: r.encryptionKey }, r.signature), 'ceremony', `${loc} registration of trustee ${String(r.trustee)}`, 'not signed by its own key');
+    ensure(
+      !keys.has(r.trustee) && r.trustee >= 1 && r.trustee <= s.trustees,
+      'ceremony',
+      loc,
+      `trustee ${String(r.trustee)} registered twice or out of range`,
+    );
+    ensure(
+      ed25519Valid(
+        r.signingKey,
+        'isoloir/v1/ceremony-registration',
+        { electionId: t.electionId, trustee: r.trustee, signingKey: r.signingKey, encryptionKey: r.encryptionKey },
+        r.signature,
+      ),
+      'ceremony',
+      `${loc} registration of trustee ${String(r.trustee)}`,
+      'not signed by its own key',
+    );
     keys.set(r.trustee, r.signingKey);
   }
   const dealings = new Map<number, string[]>();
@@ -51,26 +78,71 @@ export function checkCeremony<P>(s: State<P>, payload: unknown, loc: string): vo
   const answers = new Map<number, { to: number; share: string }[]>();
   for (const p of t.posts) {
     const where = `${loc} post ${String(p.seq)} (${p.kind}, trustee ${String(p.trustee)})`;
-    ensure(ed25519Valid(keys.get(p.trustee) ?? '', 'isoloir/v1/ceremony-post', { electionId: t.electionId, trustee: p.trustee, kind: p.kind, payload: p.payload }, p.signature), 'ceremony', where, 'not signed by the trustee’s registered key');
+    ensure(
+      ed25519Valid(
+        keys.get(p.trustee) ?? '',
+        'isoloir/v1/ceremony-post',
+        { electionId: t.electionId, trustee: p.trustee, kind: p.kind, payload: p.payload },
+        p.signature,
+      ),
+      'ceremony',
+      where,
+      'not signed by the trustee’s registered key',
+    );
     const body = p.payload as Record<string, Json>;
     if (p.kind === 'dealing') dealings.set(p.trustee, body['commitments'] as string[]);
-    else if (p.kind === 'checked') for (const against of body['complaints'] as number[]) accusations.push({ by: p.trustee, against });
+    else if (p.kind === 'checked')
+      for (const against of body['complaints'] as number[]) accusations.push({ by: p.trustee, against });
     else if (p.kind === 'answer') answers.set(p.trustee, body['revealed'] as { to: number; share: string }[]);
     else vks.set(p.trustee, body['verificationKey'] as string);
   }
   const complaints = accusations
     .map((c) => ({ ...c, revealed: answers.get(c.against)?.find((r) => r.to === c.by)?.share ?? null }))
     .sort((x, y) => x.against - y.against || x.by - y.by);
-  s.ceremony = { signingKeys: keys, dealings, complaints, verificationKeys: vks, qualified: t.qualified, publicKey: t.publicKey };
+  s.ceremony = {
+    signingKeys: keys,
+    dealings,
+    complaints,
+    verificationKeys: vks,
+    qualified: t.qualified,
+    publicKey: t.publicKey,
+  };
 }
 
 /** The dealer, complaint and key entries must be the transcript's (called once the key entry is read). */
-export function checkAgainstCeremony<P>(s: State<P>, key: { qualified: readonly number[]; publicKey: string; trustees: readonly { trustee: number; verificationKey: string }[] }, complaints: readonly { by: number; against: number; revealed: string | null }[], dealers: ReadonlyMap<number, readonly string[]>, loc: string): void {
+export function checkAgainstCeremony<P>(
+  s: State<P>,
+  key: {
+    qualified: readonly number[];
+    publicKey: string;
+    trustees: readonly { trustee: number; verificationKey: string }[];
+  },
+  complaints: readonly { by: number; against: number; revealed: string | null }[],
+  dealers: ReadonlyMap<number, readonly string[]>,
+  loc: string,
+): void {
   const c = s.ceremony;
   if (c === undefined) return;
   const same = (a: unknown, b: unknown): boolean => canonicalJson(a as Json) === canonicalJson(b as Json);
-  ensure(same([...dealers.entries()].sort(), [...c.dealings.entries()].sort()), 'ceremony', loc, 'the dealer entries are not the transcript’s dealings');
-  ensure(same(complaints, c.complaints), 'ceremony', loc, 'the complaint entries are not the transcript’s complaints and answers');
-  ensure(same(key.qualified, c.qualified) && key.publicKey === c.publicKey, 'ceremony', loc, 'the key is not the transcript’s');
-  for (const v of key.trustees) if (c.verificationKeys.get(v.trustee) !== v.verificationKey) fail('ceremony', loc, `trustee ${String(v.trustee)}’s verification key is not the one posted`);
+  ensure(
+    same([...dealers.entries()].sort(), [...c.dealings.entries()].sort()),
+    'ceremony',
+    loc,
+    'the dealer entries are not the transcript’s dealings',
+  );
+  ensure(
+    same(complaints, c.complaints),
+    'ceremony',
+    loc,
+    'the complaint entries are not the transcript’s complaints and answers',
+  );
+  ensure(
+    same(key.qualified, c.qualified) && key.publicKey === c.publicKey,
+    'ceremony',
+    loc,
+    'the key is not the transcript’s',
+  );
+  for (const v of key.trustees)
+    if (c.verificationKeys.get(v.trustee) !== v.verificationKey)
+      fail('ceremony', loc, `trustee ${String(v.trustee)}’s verification key is not the one posted`);
 }

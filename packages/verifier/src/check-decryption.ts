@@ -28,7 +28,17 @@ function lagrange(indices: readonly number[], i: number, q: bigint): bigint {
   return (num * inv) % q;
 }
 
-function partialValid<P>(group: Group<P>, s: State<P>, groupId: string, trustee: number, vk: P, cts: readonly (readonly Uint8Array[])[], shares: readonly (readonly Uint8Array[])[], c: bigint, r: bigint): boolean {
+function partialValid<P>(
+  group: Group<P>,
+  s: State<P>,
+  groupId: string,
+  trustee: number,
+  vk: P,
+  cts: readonly (readonly Uint8Array[])[],
+  shares: readonly (readonly Uint8Array[])[],
+  c: bigint,
+  r: bigint,
+): boolean {
   const h = createHasher(LABELS.decryptionBatch);
   h.add([group.name, s.electionId, groupId, trustee, group.encode(vk)]);
   const as: Uint8Array[] = [];
@@ -63,28 +73,56 @@ export function checkPartialDecryption<P>(s: State<P>, payload: unknown, loc: st
   const trustee = int(field(o, 'trustee', loc), loc);
   const where = `${loc} (group ${groupId}, trustee ${String(trustee)})`;
   const cts = s.current.get(groupId);
-  ensure(cts !== undefined && (s.mixers.get(groupId)?.size ?? 0) >= s.threshold, 'completeness', where, `decryption before ${String(s.threshold)} shuffles by distinct qualified trustees`);
+  ensure(
+    cts !== undefined && (s.mixers.get(groupId)?.size ?? 0) >= s.threshold,
+    'completeness',
+    where,
+    `decryption before ${String(s.threshold)} shuffles by distinct qualified trustees`,
+  );
   ensure(!s.decoded.has(groupId), 'completeness', where, 'partial decryption after combination');
   const vk = s.vks.get(trustee);
   ensure(vk !== undefined, 'decryption-proof', where, 'unknown trustee');
-  const shares = arr(field(o, 'shares', where), where).map((row, i) => arr(row, `${where} #${String(i)}`).map((b) => bytes(b, `${where} #${String(i)}`)));
+  const shares = arr(field(o, 'shares', where), where).map((row, i) =>
+    arr(row, `${where} #${String(i)}`).map((b) => bytes(b, `${where} #${String(i)}`)),
+  );
   const proof = obj(field(o, 'proof', where), where);
   if (s.ceremony !== undefined) {
     const body = { electionId: s.electionId, groupId, trustee, shares: rowsDigest(shares), proof: proofDigest(proof) };
-    ensure(ed25519Valid(s.ceremony.signingKeys.get(trustee) ?? '', 'isoloir/v1/partial-upload', body, field(o, 'signature', where) as string | null), 'decryption-proof', where, 'the partial decryption is not signed by its trustee’s registered key');
+    ensure(
+      ed25519Valid(
+        s.ceremony.signingKeys.get(trustee) ?? '',
+        'isoloir/v1/partial-upload',
+        body,
+        field(o, 'signature', where) as string | null,
+      ),
+      'decryption-proof',
+      where,
+      'the partial decryption is not signed by its trustee’s registered key',
+    );
   }
   const c = scalar(field(proof, 'challenge', where), s.group.order, where);
   const r = scalar(field(proof, 'response', where), s.group.order, where);
   const shapeOk = shares.length === cts.length && shares.every((row, i) => row.length * 2 === (cts[i]?.length ?? 0));
   const valid = shapeOk && partialValid(s.group, s, groupId, trustee, vk, cts, shares, c, r);
-  ensure(valid, 'decryption-proof', where, `trustee ${String(trustee)}'s partial decryption fails its Chaum–Pedersen proof`);
+  ensure(
+    valid,
+    'decryption-proof',
+    where,
+    `trustee ${String(trustee)}'s partial decryption fails its Chaum–Pedersen proof`,
+  );
   const map = s.validPartials.get(groupId) ?? new Map<number, Uint8Array[][]>();
   map.set(trustee, shares);
   s.validPartials.set(groupId, map);
 }
 
 function canonical(d: Decoded): string {
-  return JSON.stringify(d.kind === 'list' ? [d.kind, d.list, d.headBox, d.effectives, d.substitutes] : d.kind === 'invalid' ? [d.kind, d.reason] : [d.kind]);
+  return JSON.stringify(
+    d.kind === 'list'
+      ? [d.kind, d.list, d.headBox, d.effectives, d.substitutes]
+      : d.kind === 'invalid'
+        ? [d.kind, d.reason]
+        : [d.kind],
+  );
 }
 
 export function checkDecryption<P>(s: State<P>, payload: unknown, loc: string): void {
@@ -92,15 +130,27 @@ export function checkDecryption<P>(s: State<P>, payload: unknown, loc: string): 
   const groupId = str(field(o, 'groupId', loc), loc);
   const where = `${loc} (group ${groupId})`;
   const cts = s.current.get(groupId);
-  ensure(cts !== undefined && !s.decoded.has(groupId), 'completeness', where, 'decryption without shuffled input, or twice');
+  ensure(
+    cts !== undefined && !s.decoded.has(groupId),
+    'completeness',
+    where,
+    'decryption without shuffled input, or twice',
+  );
   const trustees = arr(field(o, 'trustees', where), where).map((t) => int(t, where));
   const partials = s.validPartials.get(groupId) ?? new Map<number, Uint8Array[][]>();
-  ensure(new Set(trustees).size === trustees.length && trustees.length === s.threshold, 'decryption', where, `exactly ${String(s.threshold)} distinct trustees required`);
+  ensure(
+    new Set(trustees).size === trustees.length && trustees.length === s.threshold,
+    'decryption',
+    where,
+    `exactly ${String(s.threshold)} distinct trustees required`,
+  );
   for (const t of trustees) {
     if (!partials.has(t)) fail('decryption', where, `trustee ${String(t)} has no partial decryption`);
   }
   const lambdas = trustees.map((t) => lagrange(trustees, t, s.group.order));
-  const plaintexts = arr(field(o, 'plaintexts', where), where).map((row, i) => arr(row, `${where} #${String(i)}`).map((b) => bytes(b, `${where} #${String(i)}`)));
+  const plaintexts = arr(field(o, 'plaintexts', where), where).map((row, i) =>
+    arr(row, `${where} #${String(i)}`).map((b) => bytes(b, `${where} #${String(i)}`)),
+  );
   ensure(plaintexts.length === cts.length, 'decryption', where, 'one plaintext per ciphertext expected');
   const ballots = arr(field(o, 'ballots', where), where);
   ensure(ballots.length === cts.length, 'decoding', where, 'one decoded ballot per ciphertext expected');
@@ -113,14 +163,30 @@ export function checkDecryption<P>(s: State<P>, payload: unknown, loc: string): 
       const b = s.group.decode(ct[2 * w + 1] ?? new Uint8Array(0));
       const ds = trustees.map((t) => s.group.decode(partials.get(t)?.[i]?.[w] ?? new Uint8Array(0)));
       if (b === undefined || ds.some((d) => d === undefined)) fail('format', at, 'not a group element');
-      const m = s.group.sub(b, s.group.msm(ds.filter((d) => d !== undefined), lambdas));
+      const m = s.group.sub(
+        b,
+        s.group.msm(
+          ds.filter((d) => d !== undefined),
+          lambdas,
+        ),
+      );
       const published = s.group.decode(row[w] ?? new Uint8Array(0));
-      ensure(published !== undefined && s.group.equals(m, published), 'decryption', at, 'plaintext is not the combination of the partial decryptions');
+      ensure(
+        published !== undefined && s.group.equals(m, published),
+        'decryption',
+        at,
+        'plaintext is not the combination of the partial decryptions',
+      );
     }
     const d = decode(s.group.name, s.layout, row);
     const claimed = obj(ballots[i], at);
     const claimedCanonical = canonical(claimed as unknown as Decoded);
-    ensure(claimedCanonical === canonical(d), 'decoding', at, `published ballot ${claimedCanonical} but the plaintext decodes to ${canonical(d)}`);
+    ensure(
+      claimedCanonical === canonical(d),
+      'decoding',
+      at,
+      `published ballot ${claimedCanonical} but the plaintext decodes to ${canonical(d)}`,
+    );
     decodedList.push(d);
   });
   s.decoded.set(groupId, decodedList);
@@ -132,13 +198,23 @@ export function checkCounts<P>(s: State<P>, payload: unknown, loc: string): void
   const groupId = str(field(o, 'groupId', loc), loc);
   const where = `${loc} (group ${groupId})`;
   const decoded = s.decoded.get(groupId);
-  ensure(decoded !== undefined && !s.counted.has(groupId), 'completeness', where, 'counts without decryption, or twice');
+  ensure(
+    decoded !== undefined && !s.counted.has(groupId),
+    'completeness',
+    where,
+    'counts without decryption, or twice',
+  );
   const constituency = s.constituencies.get(s.segments.get(groupId)?.constituency ?? '');
-  ensure(constituency !== undefined, 'definition', where, 'the group\'s constituency is not defined');
+  ensure(constituency !== undefined, 'definition', where, "the group's constituency is not defined");
   const expected = countLegally(constituency, decoded);
   const given = field(o, 'counts', where);
   const diff = firstDifference(expected, given, 'counts');
-  ensure(diff === undefined, 'counts', where, `published counts differ from the legal count of the decoded ballots at ${diff ?? ''}`);
+  ensure(
+    diff === undefined,
+    'counts',
+    where,
+    `published counts differ from the legal count of the decoded ballots at ${diff ?? ''}`,
+  );
   s.legal.set(groupId, expected);
   s.counted.add(groupId);
 }
@@ -153,7 +229,14 @@ export function firstDifference(a: unknown, b: unknown, path: string): string | 
     }
     return undefined;
   }
-  if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null && !Array.isArray(a) && !Array.isArray(b)) {
+  if (
+    typeof a === 'object' &&
+    a !== null &&
+    typeof b === 'object' &&
+    b !== null &&
+    !Array.isArray(a) &&
+    !Array.isArray(b)
+  ) {
     const ka = Object.keys(a).sort();
     const kb = Object.keys(b).sort();
     if (ka.join(',') !== kb.join(',')) return `${path} (fields ${kb.join(',')} instead of ${ka.join(',')})`;

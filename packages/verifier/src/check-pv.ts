@@ -24,7 +24,8 @@ function expectedPv<P>(s: State<P>, head: string, segmentId: string): Record<str
   if (seg === undefined) fail('pv', segmentId, 'not a roll segment of this record');
   const group = s.groupOf.get(segmentId) ?? segmentId;
   // One PV per counting set (a group and the groups merged into it): a merged segment has none of its own.
-  if (group !== segmentId) fail('pv', segmentId, `counted with ${group} (minimum anonymity set): its figures are in that PV`);
+  if (group !== segmentId)
+    fail('pv', segmentId, `counted with ${group} (minimum anonymity set): its figures are in that PV`);
   const members = s.members.get(group) ?? [group];
   const cancelled: Record<string, number> = {};
   let superseded = 0;
@@ -108,7 +109,12 @@ export function checkPvs<P>(s: State<P>, head: string, pvs: readonly PvFile[]): 
   const seen = new Set<string>();
   for (const f of pvs) {
     const pv = f.content;
-    ensure(typeof pv === 'object' && pv !== null && (pv as Record<string, unknown>)['format'] === 'isoloir-pv/1', 'pv', f.name, 'not a PV (format isoloir-pv/1)');
+    ensure(
+      typeof pv === 'object' && pv !== null && (pv as Record<string, unknown>)['format'] === 'isoloir-pv/1',
+      'pv',
+      f.name,
+      'not a PV (format isoloir-pv/1)',
+    );
     const o = pv as Record<string, unknown>;
     const segment = typeof o['groupId'] === 'string' ? o['groupId'] : '';
     ensure(!seen.has(segment), 'pv', f.name, `a second PV for ${segment}`);

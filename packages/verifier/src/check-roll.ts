@@ -11,7 +11,8 @@ export function merkleRootOf(ids: readonly string[]): string {
   let level: Uint8Array[] = ids.map((id) => hashInputs('isoloir/v1/merkle-leaf', [id]));
   while (level.length > 1) {
     const up: Uint8Array[] = [];
-    for (let i = 0; i + 1 < level.length; i += 2) up.push(hashInputs('isoloir/v1/merkle-node', [level[i] ?? new Uint8Array(0), level[i + 1] ?? new Uint8Array(0)]));
+    for (let i = 0; i + 1 < level.length; i += 2)
+      up.push(hashInputs('isoloir/v1/merkle-node', [level[i] ?? new Uint8Array(0), level[i + 1] ?? new Uint8Array(0)]));
     if (level.length % 2 === 1) up.push(level[level.length - 1] ?? new Uint8Array(0));
     level = up;
   }
@@ -31,8 +32,16 @@ interface ListJson {
 }
 
 export function checkDefinition<P>(s: State<P>, payload: unknown, loc: string): void {
-  const { anonymityMinimum, constituencies: cs } = payload as { anonymityMinimum: number; constituencies: { code: string; seats: number; lists: ListJson[] }[] };
-  ensure(anonymityMinimum >= 2, 'definition', `${loc} anonymityMinimum`, `a minimum anonymity set of ${String(anonymityMinimum)} would publish single votes`);
+  const { anonymityMinimum, constituencies: cs } = payload as {
+    anonymityMinimum: number;
+    constituencies: { code: string; seats: number; lists: ListJson[] }[];
+  };
+  ensure(
+    anonymityMinimum >= 2,
+    'definition',
+    `${loc} anonymityMinimum`,
+    `a minimum anonymity set of ${String(anonymityMinimum)} would publish single votes`,
+  );
   s.anonymityMinimum = anonymityMinimum;
   for (const c of cs) {
     const where = `${loc} constituency ${c.code}`;
@@ -40,8 +49,18 @@ export function checkDefinition<P>(s: State<P>, payload: unknown, loc: string): 
     const lists = new Map<number, ListJson>();
     for (const l of c.lists) {
       ensure(!lists.has(l.number), 'definition', where, `list ${String(l.number)} defined twice`);
-      ensure(l.number >= 1 && l.number <= s.layout.maxListNumber, 'definition', where, `list ${String(l.number)} does not fit the ballot layout`);
-      ensure(l.effectives.length <= s.layout.maxEffectives && l.substitutes.length <= s.layout.maxSubstitutes, 'definition', where, `list ${String(l.number)} has more candidates than the ballot layout`);
+      ensure(
+        l.number >= 1 && l.number <= s.layout.maxListNumber,
+        'definition',
+        where,
+        `list ${String(l.number)} does not fit the ballot layout`,
+      );
+      ensure(
+        l.effectives.length <= s.layout.maxEffectives && l.substitutes.length <= s.layout.maxSubstitutes,
+        'definition',
+        where,
+        `list ${String(l.number)} has more candidates than the ballot layout`,
+      );
       lists.set(l.number, l);
     }
     const def: ConstituencyDef = { code: c.code, seats: c.seats, lists };
@@ -50,10 +69,23 @@ export function checkDefinition<P>(s: State<P>, payload: unknown, loc: string): 
 }
 
 export function checkRoll<P>(s: State<P>, payload: unknown, loc: string): void {
-  const r = payload as { constituency: string; mode: string; category: string; voters: number; root: string; ids: string[]; publishedAt: string };
+  const r = payload as {
+    constituency: string;
+    mode: string;
+    category: string;
+    voters: number;
+    root: string;
+    ids: string[];
+    publishedAt: string;
+  };
   const id = `${r.constituency}/${r.mode}/${r.category}`;
   const where = `${loc} (segment ${id})`;
-  ensure(s.constituencies.has(r.constituency), 'definition', where, `constituency ${r.constituency} is not in the election definition`);
+  ensure(
+    s.constituencies.has(r.constituency),
+    'definition',
+    where,
+    `constituency ${r.constituency} is not in the election definition`,
+  );
   ensure(!s.segments.has(id), 'roll', where, 'segment published twice');
   ensure(sortedUnique(r.ids), 'roll', where, 'voter ids are not sorted and unique');
   ensure(r.voters === r.ids.length, 'roll', where, `says ${String(r.voters)} voters but lists ${String(r.ids.length)}`);
@@ -65,14 +97,26 @@ export function checkRoll<P>(s: State<P>, payload: unknown, loc: string): void {
     const dup = r.ids.find((v) => seg.ids.has(v));
     ensure(dup === undefined, 'roll', where, `voter ${dup ?? ''} is also on the roll of ${other}`);
   }
-  s.segments.set(id, { constituency: r.constituency, mode: r.mode, category: r.category, ids: new Set(r.ids), voters: r.voters, publishedAt: r.publishedAt });
+  s.segments.set(id, {
+    constituency: r.constituency,
+    mode: r.mode,
+    category: r.category,
+    ids: new Set(r.ids),
+    voters: r.voters,
+    publishedAt: r.publishedAt,
+  });
 }
 
 export function checkAttendance<P>(s: State<P>, payload: unknown, loc: string): void {
   const a = payload as { station: string; voters: number; root: string; ids: string[] };
   const where = `${loc} (station ${a.station})`;
   ensure(sortedUnique(a.ids), 'attendance', where, 'voter ids are not sorted and unique');
-  ensure(a.voters === a.ids.length, 'attendance', where, `says ${String(a.voters)} voters but lists ${String(a.ids.length)}`);
+  ensure(
+    a.voters === a.ids.length,
+    'attendance',
+    where,
+    `says ${String(a.voters)} voters but lists ${String(a.ids.length)}`,
+  );
   ensure(merkleRootOf(a.ids) === a.root, 'attendance', where, 'root is not the Merkle root of the voter ids');
   const set = s.attendance.get(a.station) ?? new Set<string>();
   for (const v of a.ids) set.add(v);

@@ -29,13 +29,23 @@ export interface ShuffleStatement {
  * PROTOCOL.md §6.3 are checked at once as a random linear combination (weights γ, ρ: 128 bits from
  * the verifier's own generator), i.e. one multi-scalar multiplication, split in jobs for `msm`.
  */
-export async function verifyShuffleProof<P>(group: Group<P>, st: ShuffleStatement, inputs: readonly (readonly Uint8Array[])[], outputs: readonly (readonly Uint8Array[])[], proofJson: unknown, loc: string, msm: MsmService = inlineMsm(group)): Promise<string | undefined> {
+export async function verifyShuffleProof<P>(
+  group: Group<P>,
+  st: ShuffleStatement,
+  inputs: readonly (readonly Uint8Array[])[],
+  outputs: readonly (readonly Uint8Array[])[],
+  proofJson: unknown,
+  loc: string,
+  msm: MsmService = inlineMsm(group),
+): Promise<string | undefined> {
   const q = group.order;
   const n = inputs.length;
   const width = (inputs[0]?.length ?? 0) / 2;
   const o = obj(proofJson, loc);
-  const raw = (key: string): Uint8Array[] => arr(field(o, key, loc), loc).map((v, i) => bytes(v, `${loc} ${key}[${String(i)}]`));
-  const scs = (key: string): bigint[] => arr(field(o, key, loc), loc).map((v, i) => scalar(v, q, `${loc} ${key}[${String(i)}]`));
+  const raw = (key: string): Uint8Array[] =>
+    arr(field(o, key, loc), loc).map((v, i) => bytes(v, `${loc} ${key}[${String(i)}]`));
+  const scs = (key: string): bigint[] =>
+    arr(field(o, key, loc), loc).map((v, i) => scalar(v, q, `${loc} ${key}[${String(i)}]`));
   const commitments = raw('commitments');
   const chain = raw('chain');
   const tHat = raw('tHat');
@@ -49,8 +59,20 @@ export async function verifyShuffleProof<P>(group: Group<P>, st: ShuffleStatemen
   const s4 = scs('s4');
   const sHat = scs('sHat');
   const sPrime = scs('sPrime');
-  if ([commitments, chain, tHat, sHat, sPrime].some((a) => a.length !== n) || t4.length !== width || s4.length !== width || t4.some((p) => p.length !== 2)) return 'proof-shape';
-  if (n === 0 || outputs.length !== n || outputs.some((ct) => ct.length !== 2 * width) || inputs.some((ct) => ct.length !== 2 * width)) return 'ciphertext-shape';
+  if (
+    [commitments, chain, tHat, sHat, sPrime].some((a) => a.length !== n) ||
+    t4.length !== width ||
+    s4.length !== width ||
+    t4.some((p) => p.length !== 2)
+  )
+    return 'proof-shape';
+  if (
+    n === 0 ||
+    outputs.length !== n ||
+    outputs.some((ct) => ct.length !== 2 * width) ||
+    inputs.some((ct) => ct.length !== 2 * width)
+  )
+    return 'ciphertext-shape';
   const H0 = h0(group);
 
   // Statement seed and challenges, exactly as PROTOCOL.md §6.2.
@@ -84,7 +106,15 @@ export async function verifyShuffleProof<P>(group: Group<P>, st: ShuffleStatemen
     pkCoeff = m(pkCoeff - (gb[w] ?? 0n) * s);
   });
   const small: Uint8Array[] = [group.encode(group.generator), st.pk, t1, t2, t3, ...t4.flat(), group.encode(H0)];
-  const smallScalars: bigint[] = [gCoeff, pkCoeff, q - g1, q - g2, q - g3, ...t4.flatMap((_, w) => [q - (ga[w] ?? 0n), q - (gb[w] ?? 0n)]), m(-g2 * c * uProd + (rho[0] ?? 0n) * (sPrime[0] ?? 0n))];
+  const smallScalars: bigint[] = [
+    gCoeff,
+    pkCoeff,
+    q - g1,
+    q - g2,
+    q - g3,
+    ...t4.flatMap((_, w) => [q - (ga[w] ?? 0n), q - (gb[w] ?? 0n)]),
+    m(-g2 * c * uProd + (rho[0] ?? 0n) * (sPrime[0] ?? 0n)),
+  ];
 
   const jobs: MsmJob[] = [{ points: small, scalars: smallScalars }];
   const per = Math.max(256, Math.ceil(n / (msm.parallelism * 8)));
@@ -101,7 +131,12 @@ export async function verifyShuffleProof<P>(group: Group<P>, st: ShuffleStatemen
       scalars.push(m(g1 * c + g3 * uc), m(chainCoeff), q - (rho[i] ?? 0n));
       gens.push(m(-g1 * c + g3 * sp));
       for (let w = 0; w < width; w++) {
-        points.push(inputs[i]?.[2 * w] ?? new Uint8Array(0), inputs[i]?.[2 * w + 1] ?? new Uint8Array(0), outputs[i]?.[2 * w] ?? new Uint8Array(0), outputs[i]?.[2 * w + 1] ?? new Uint8Array(0));
+        points.push(
+          inputs[i]?.[2 * w] ?? new Uint8Array(0),
+          inputs[i]?.[2 * w + 1] ?? new Uint8Array(0),
+          outputs[i]?.[2 * w] ?? new Uint8Array(0),
+          outputs[i]?.[2 * w + 1] ?? new Uint8Array(0),
+        );
         scalars.push(m((ga[w] ?? 0n) * uc), m((gb[w] ?? 0n) * uc), m((ga[w] ?? 0n) * sp), m((gb[w] ?? 0n) * sp));
       }
     }
@@ -124,20 +159,62 @@ export async function checkShuffle<P>(s: State<P>, payload: unknown, loc: string
   const trustee = int(field(o, 'trustee', loc), loc);
   const where = `${loc} (group ${groupId}, mix node ${String(mixNode)}, trustee ${String(trustee)})`;
   const mixers = s.mixers.get(groupId) ?? new Set<number>();
-  ensure(s.qualified.includes(trustee), 'shuffle-input', where, 'the mixer is not a qualified trustee of the key ceremony');
-  ensure(!mixers.has(trustee), 'shuffle-input', where, 'the same trustee shuffled this group twice (one mixer is no mix)');
+  ensure(
+    s.qualified.includes(trustee),
+    'shuffle-input',
+    where,
+    'the mixer is not a qualified trustee of the key ceremony',
+  );
+  ensure(
+    !mixers.has(trustee),
+    'shuffle-input',
+    where,
+    'the same trustee shuffled this group twice (one mixer is no mix)',
+  );
   const inputs = s.current.get(groupId);
   ensure(inputs !== undefined, 'shuffle-input', where, 'shuffle before the group input');
   ensure(mixNode === (s.mixNodes.get(groupId) ?? 0) + 1, 'shuffle-input', where, 'mix nodes out of order');
-  ensure(!s.decoded.has(groupId) && !s.validPartials.has(groupId), 'shuffle-input', where, 'shuffle after decryption started');
-  const outputs = arr(field(o, 'outputs', where), where).map((ct, i) => arr(ct, `${where} output #${String(i)}`).map((b) => bytes(b, `${where} output #${String(i)}`)));
+  ensure(
+    !s.decoded.has(groupId) && !s.validPartials.has(groupId),
+    'shuffle-input',
+    where,
+    'shuffle after decryption started',
+  );
+  const outputs = arr(field(o, 'outputs', where), where).map((ct, i) =>
+    arr(ct, `${where} output #${String(i)}`).map((b) => bytes(b, `${where} output #${String(i)}`)),
+  );
   ensure(s.pk !== undefined, 'completeness', where, 'no election key');
-  const failed = await verifyShuffleProof(s.group, { electionId: s.electionId, groupId, mixNode, pk: s.group.encode(s.pk) }, inputs, outputs, field(o, 'proof', where), `${where} proof`, s.msm);
-  ensure(failed === undefined, 'shuffle-proof', where, `shuffle proof fails (${failed ?? ''}): outputs are not a proven re-encryption of the inputs`);
+  const failed = await verifyShuffleProof(
+    s.group,
+    { electionId: s.electionId, groupId, mixNode, pk: s.group.encode(s.pk) },
+    inputs,
+    outputs,
+    field(o, 'proof', where),
+    `${where} proof`,
+    s.msm,
+  );
+  ensure(
+    failed === undefined,
+    'shuffle-proof',
+    where,
+    `shuffle proof fails (${failed ?? ''}): outputs are not a proven re-encryption of the inputs`,
+  );
   const signingKey = s.ceremony?.signingKeys.get(trustee);
   if (s.ceremony !== undefined) {
-    const body = { electionId: s.electionId, groupId, mixNode, trustee, outputs: rowsDigest(outputs), proof: proofDigest(field(o, 'proof', where)) };
-    ensure(ed25519Valid(signingKey ?? '', 'isoloir/v1/shuffle-upload', body, field(o, 'signature', where) as string | null), 'shuffle-input', where, 'the shuffle is not signed by its trustee’s registered key');
+    const body = {
+      electionId: s.electionId,
+      groupId,
+      mixNode,
+      trustee,
+      outputs: rowsDigest(outputs),
+      proof: proofDigest(field(o, 'proof', where)),
+    };
+    ensure(
+      ed25519Valid(signingKey ?? '', 'isoloir/v1/shuffle-upload', body, field(o, 'signature', where) as string | null),
+      'shuffle-input',
+      where,
+      'the shuffle is not signed by its trustee’s registered key',
+    );
   }
   s.current.set(groupId, outputs);
   s.mixNodes.set(groupId, mixNode);

@@ -10,7 +10,13 @@ export interface Layout {
 
 export type Decoded =
   | { readonly kind: 'blank' }
-  | { readonly kind: 'list'; readonly list: number; readonly headBox: boolean; readonly effectives: readonly number[]; readonly substitutes: readonly number[] }
+  | {
+      readonly kind: 'list';
+      readonly list: number;
+      readonly headBox: boolean;
+      readonly effectives: readonly number[];
+      readonly substitutes: readonly number[];
+    }
   | { readonly kind: 'invalid'; readonly reason: string };
 
 const CHUNK = 28;
@@ -22,7 +28,8 @@ export function widthOf(layout: Layout): number {
 
 /** The 28 embedded bytes of an encoded element, or undefined. */
 export function unembed(groupName: string, enc: Uint8Array): Uint8Array | undefined {
-  if (groupName === 'secp256k1') return enc.length === 33 && enc[0] === 2 && enc[1] === 0 ? enc.subarray(2, 30) : undefined;
+  if (groupName === 'secp256k1')
+    return enc.length === 33 && enc[0] === 2 && enc[1] === 0 ? enc.subarray(2, 30) : undefined;
   return enc.length === 32 && enc[0] === 0 && enc[31] === 0 ? enc.subarray(1, 29) : undefined;
 }
 

@@ -16,8 +16,14 @@ describe('end to end', () => {
     const pool = (await loadNodeWorkerPool()).createWorkerPool('secp256k1', 'mcl', 2);
     try {
       const ballots = votes(1000, 42);
-      const outcome = await election(group, pool, { groups: [{ groupId: 'brussels/online/belgium', ballots }], decryptingTrustees: [2, 3] });
-      assert.deepEqual(JSON.parse(JSON.stringify(outcome.counts.get('brussels/online/belgium'))), JSON.parse(JSON.stringify(legalCount(brussels, ballots))));
+      const outcome = await election(group, pool, {
+        groups: [{ groupId: 'brussels/online/belgium', ballots }],
+        decryptingTrustees: [2, 3],
+      });
+      assert.deepEqual(
+        JSON.parse(JSON.stringify(outcome.counts.get('brussels/online/belgium'))),
+        JSON.parse(JSON.stringify(legalCount(brussels, ballots))),
+      );
       const result = await verifyRecord(outcome.record);
       assert.ok(result.ok, JSON.stringify(result));
       assert.equal(result.summary.ballots, 1000);
@@ -28,11 +34,21 @@ describe('end to end', () => {
   });
 
   test('fewer than t trustees cannot decrypt', async () => {
-    await assert.rejects(election(group, inlineRunner(group), { groups: [{ groupId: 'brussels/online/belgium', ballots: votes(3, 1) }], decryptingTrustees: [1] }), /too-few-trustees/);
+    await assert.rejects(
+      election(group, inlineRunner(group), {
+        groups: [{ groupId: 'brussels/online/belgium', ballots: votes(3, 1) }],
+        decryptingTrustees: [1],
+      }),
+      /too-few-trustees/,
+    );
   });
 
   test("a cheating trustee's partial decryption is detected and named; the others still decrypt", async () => {
-    const outcome = await election(group, inlineRunner(group), { groups: [{ groupId: 'brussels/online/belgium', ballots: votes(5, 1) }], decryptingTrustees: [1, 2, 3], cheatingTrustee: 2 });
+    const outcome = await election(group, inlineRunner(group), {
+      groups: [{ groupId: 'brussels/online/belgium', ballots: votes(5, 1) }],
+      decryptingTrustees: [1, 2, 3],
+      cheatingTrustee: 2,
+    });
     assert.deepEqual(outcome.rejectedTrustees, [2]);
     const counts = outcome.counts.get('brussels/online/belgium');
     assert.deepEqual(JSON.parse(JSON.stringify(counts)), JSON.parse(JSON.stringify(legalCount(brussels, votes(5, 1)))));

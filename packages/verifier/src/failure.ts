@@ -60,7 +60,15 @@ export interface Success {
     /** PVs checked against the record (`pvs` option). */
     readonly pvs: number;
     /** What the published head (`head` option) is: the record's final head, or one of its signed board heads, which the record extends. */
-    readonly headMatch?: { readonly kind: 'record' } | { readonly kind: 'board'; readonly seq: number; readonly boardKind: string; readonly publishedAt: string; readonly keyId: string };
+    readonly headMatch?:
+      | { readonly kind: 'record' }
+      | {
+          readonly kind: 'board';
+          readonly seq: number;
+          readonly boardKind: string;
+          readonly publishedAt: string;
+          readonly keyId: string;
+        };
   };
 }
 

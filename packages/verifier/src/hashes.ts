@@ -57,5 +57,10 @@ export function hsRange<P>(group: Group<P>, from: number, count: number): P[] {
 
 /** Schnorr-style check: c == H(label, [group, context, G, ...points]) with the given recomputed points. */
 export function challengeOf<P>(group: Group<P>, label: string, context: HashInput, points: readonly P[]): bigint {
-  return hashToScalar(group.order, label, [group.name, context, group.encode(group.generator), ...points.map((p) => group.encode(p))]);
+  return hashToScalar(group.order, label, [
+    group.name,
+    context,
+    group.encode(group.generator),
+    ...points.map((p) => group.encode(p)),
+  ]);
 }

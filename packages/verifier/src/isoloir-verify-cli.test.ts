@@ -11,7 +11,14 @@ import { election } from './test-election.ts';
 
 const main = fileURLToPath(new URL('../../../apps/cli/src/main.ts', import.meta.url));
 const group = await loadGroup('secp256k1');
-const { record } = await election(group, inlineRunner(group), { groups: [{ groupId: 'leuven/online/abroad', ballots: [{ kind: 'blank' }, { kind: 'list', list: 2, headBox: true, effectives: [], substitutes: [] }] }] });
+const { record } = await election(group, inlineRunner(group), {
+  groups: [
+    {
+      groupId: 'leuven/online/abroad',
+      ballots: [{ kind: 'blank' }, { kind: 'list', list: 2, headBox: true, effectives: [], substitutes: [] }],
+    },
+  ],
+});
 const dir = mkdtempSync(join(tmpdir(), 'isoloir-verify-'));
 
 function run(file: string): { status: number | null; stdout: string } {

@@ -20,7 +20,10 @@ import type { Decoded } from './decode-ballot.ts';
 export interface ConstituencyDef {
   readonly code: string;
   readonly seats: number;
-  readonly lists: ReadonlyMap<number, { readonly name: string; readonly effectives: readonly string[]; readonly substitutes: readonly string[] }>;
+  readonly lists: ReadonlyMap<
+    number,
+    { readonly name: string; readonly effectives: readonly string[]; readonly substitutes: readonly string[] }
+  >;
 }
 
 export interface LegalList {
@@ -43,7 +46,10 @@ export interface LegalCount {
   lists: LegalList[];
 }
 
-type Verdict = { readonly blank: true } | { readonly rule: string } | { readonly list: number; readonly category: 'B' | 'C' | 'D' | 'E' };
+type Verdict =
+  | { readonly blank: true }
+  | { readonly rule: string }
+  | { readonly list: number; readonly category: 'B' | 'C' | 'D' | 'E' };
 
 export function classify(c: ConstituencyDef, d: Decoded): Verdict {
   switch (d.kind) {
@@ -56,9 +62,12 @@ export function classify(c: ConstituencyDef, d: Decoded): Verdict {
       if (marks === 0) return { blank: true };
       const list = c.lists.get(d.list);
       if (list === undefined) return { rule: 'ballot.unknown-list' };
-      const onList = (positions: readonly number[], names: readonly string[]): boolean => positions.every((p) => p >= 1 && p <= names.length);
-      if (!onList(d.effectives, list.effectives) || !onList(d.substitutes, list.substitutes)) return { rule: 'ballot.unknown-candidate' };
-      const category = d.effectives.length === 0 ? (d.substitutes.length === 0 ? 'B' : 'E') : d.substitutes.length === 0 ? 'C' : 'D';
+      const onList = (positions: readonly number[], names: readonly string[]): boolean =>
+        positions.every((p) => p >= 1 && p <= names.length);
+      if (!onList(d.effectives, list.effectives) || !onList(d.substitutes, list.substitutes))
+        return { rule: 'ballot.unknown-candidate' };
+      const category =
+        d.effectives.length === 0 ? (d.substitutes.length === 0 ? 'B' : 'E') : d.substitutes.length === 0 ? 'C' : 'D';
       return { list: d.list, category };
     }
   }
@@ -69,7 +78,16 @@ export function countLegally(c: ConstituencyDef, decoded: readonly Decoded[]): L
   const lists = new Map<number, LegalList>();
   for (const n of [...c.lists.keys()].sort((a, b) => a - b)) {
     const l = c.lists.get(n);
-    const row: LegalList = { number: n, B: 0, C: 0, D: 0, E: 0, total: 0, effectives: (l?.effectives ?? []).map(() => 0), substitutes: (l?.substitutes ?? []).map(() => 0) };
+    const row: LegalList = {
+      number: n,
+      B: 0,
+      C: 0,
+      D: 0,
+      E: 0,
+      total: 0,
+      effectives: (l?.effectives ?? []).map(() => 0),
+      substitutes: (l?.substitutes ?? []).map(() => 0),
+    };
     lists.set(n, row);
     out.lists.push(row);
   }

@@ -60,7 +60,8 @@ export function checkShape(v: unknown, shape: Shape, where: string): void {
 }
 
 function checkObject(v: unknown, fields: Readonly<Record<string, Shape>>, where: string): void {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) fail('schema', where, `expected an object, found ${describe(v)}`);
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    fail('schema', where, `expected an object, found ${describe(v)}`);
   const o = v as Record<string, unknown>;
   for (const k of Object.keys(o)) if (!(k in fields)) fail('schema', `${where}.${k}`, `unknown field ${k}`);
   for (const [k, s] of Object.entries(fields)) {
@@ -93,21 +94,62 @@ export const LEGAL_COUNTS: Shape = {
     blank: int,
     invalid: int,
     invalidByRule: { map: int },
-    lists: { array: { object: { number: int, B: int, C: int, D: int, E: int, total: int, effectives: ints, substitutes: ints } } },
+    lists: {
+      array: {
+        object: { number: int, B: int, C: int, D: int, E: int, total: int, effectives: ints, substitutes: ints },
+      },
+    },
   },
 };
 
 /** Payload shape of every entry type. A type missing here is unknown (`format`). */
 export const PAYLOADS: Readonly<Record<string, Shape>> = {
-  parameters: { object: { electionId: str, group: str, threshold: int, trustees: int, layout: { object: { maxListNumber: int, maxEffectives: int, maxSubstitutes: int } }, width: int } },
+  parameters: {
+    object: {
+      electionId: str,
+      group: str,
+      threshold: int,
+      trustees: int,
+      layout: { object: { maxListNumber: int, maxEffectives: int, maxSubstitutes: int } },
+      width: int,
+    },
+  },
   election: {
     object: {
       anonymityMinimum: int,
-      constituencies: { array: { object: { code: str, seats: int, lists: { array: { object: { number: int, name: str, effectives: { array: str }, substitutes: { array: str } } } } } } },
+      constituencies: {
+        array: {
+          object: {
+            code: str,
+            seats: int,
+            lists: {
+              array: { object: { number: int, name: str, effectives: { array: str }, substitutes: { array: str } } },
+            },
+          },
+        },
+      },
     },
   },
-  roll: { object: { constituency: str, mode: { enum: ['online', 'kiosk'] }, category: { enum: ['belgium', 'abroad'] }, voters: int, root: hex, ids: { array: str }, publishedAt: str } },
-  period: { object: { mode: { enum: ['online', 'kiosk'] }, opensAt: { nullable: str }, closesAt: { nullable: str }, openedAt: { nullable: str }, closedAt: { nullable: str } } },
+  roll: {
+    object: {
+      constituency: str,
+      mode: { enum: ['online', 'kiosk'] },
+      category: { enum: ['belgium', 'abroad'] },
+      voters: int,
+      root: hex,
+      ids: { array: str },
+      publishedAt: str,
+    },
+  },
+  period: {
+    object: {
+      mode: { enum: ['online', 'kiosk'] },
+      opensAt: { nullable: str },
+      closesAt: { nullable: str },
+      openedAt: { nullable: str },
+      closedAt: { nullable: str },
+    },
+  },
   'board-head': {
     object: {
       seq: int,
@@ -135,10 +177,48 @@ export const PAYLOADS: Readonly<Record<string, Shape>> = {
         array: {
           tag: 'kind',
           oneOf: [
-            { object: { seq: int, trustee: int, kind: { enum: ['dealing'] }, signature: hex, payload: { object: { commitments: hexes, proof: schnorr, shares: { array: { object: { to: int, ephemeralKey: hex, iv: hex, ciphertext: hex } } } } } } },
-            { object: { seq: int, trustee: int, kind: { enum: ['checked'] }, signature: hex, payload: { object: { complaints: ints } } } },
-            { object: { seq: int, trustee: int, kind: { enum: ['answer'] }, signature: hex, payload: { object: { revealed: { array: { object: { to: int, share: hex } } } } } } },
-            { object: { seq: int, trustee: int, kind: { enum: ['verification-key'] }, signature: hex, payload: { object: { verificationKey: hex, proof: schnorr } } } },
+            {
+              object: {
+                seq: int,
+                trustee: int,
+                kind: { enum: ['dealing'] },
+                signature: hex,
+                payload: {
+                  object: {
+                    commitments: hexes,
+                    proof: schnorr,
+                    shares: { array: { object: { to: int, ephemeralKey: hex, iv: hex, ciphertext: hex } } },
+                  },
+                },
+              },
+            },
+            {
+              object: {
+                seq: int,
+                trustee: int,
+                kind: { enum: ['checked'] },
+                signature: hex,
+                payload: { object: { complaints: ints } },
+              },
+            },
+            {
+              object: {
+                seq: int,
+                trustee: int,
+                kind: { enum: ['answer'] },
+                signature: hex,
+                payload: { object: { revealed: { array: { object: { to: int, share: hex } } } } },
+              },
+            },
+            {
+              object: {
+                seq: int,
+                trustee: int,
+                kind: { enum: ['verification-key'] },
+                signature: hex,
+                payload: { object: { verificationKey: hex, proof: schnorr } },
+              },
+            },
           ],
         },
       },
@@ -148,18 +228,59 @@ export const PAYLOADS: Readonly<Record<string, Shape>> = {
   },
   dealer: { object: { dealer: int, commitments: hexes, proof: schnorr } },
   complaint: { object: { by: int, against: int, revealed: { nullable: hex } } },
-  key: { object: { qualified: ints, publicKey: hex, trustees: { array: { object: { trustee: int, verificationKey: hex, proof: schnorr } } } } },
-  ballot: { object: { groupId: str, constituency: str, voterId: str, ballotId: str, sequence: int, receivedAt: str, ciphertexts: hexes, proof: { object: { challenge: hex, responses: hexes } } } },
+  key: {
+    object: {
+      qualified: ints,
+      publicKey: hex,
+      trustees: { array: { object: { trustee: int, verificationKey: hex, proof: schnorr } } },
+    },
+  },
+  ballot: {
+    object: {
+      groupId: str,
+      constituency: str,
+      voterId: str,
+      ballotId: str,
+      sequence: int,
+      receivedAt: str,
+      ciphertexts: hexes,
+      proof: { object: { challenge: hex, responses: hexes } },
+    },
+  },
   attendance: { object: { station: str, sha256: hex, voters: int, root: hex, ids: { array: str } } },
   cancellation: {
     tag: 'reason',
     oneOf: [
-      { object: { groupId: str, ballotId: str, reason: { enum: ['superseded'] }, evidence: { object: { laterBallotId: str } } } },
-      { object: { groupId: str, ballotId: str, reason: { enum: ['voted-at-polling-station'] }, evidence: { object: { station: str } } } },
+      {
+        object: {
+          groupId: str,
+          ballotId: str,
+          reason: { enum: ['superseded'] },
+          evidence: { object: { laterBallotId: str } },
+        },
+      },
+      {
+        object: {
+          groupId: str,
+          ballotId: str,
+          reason: { enum: ['voted-at-polling-station'] },
+          evidence: { object: { station: str } },
+        },
+      },
     ],
   },
   'group-input': { object: { groupId: str, members: { array: str }, ciphertexts: rows } },
-  withheld: { object: { groupId: str, constituency: str, members: { array: str }, size: int, minimum: int, reason: { enum: ['below-minimum-anonymity-set'] }, ballots: { array: str } } },
+  withheld: {
+    object: {
+      groupId: str,
+      constituency: str,
+      members: { array: str },
+      size: int,
+      minimum: int,
+      reason: { enum: ['below-minimum-anonymity-set'] },
+      ballots: { array: str },
+    },
+  },
   shuffle: {
     object: {
       groupId: str,
@@ -167,10 +288,28 @@ export const PAYLOADS: Readonly<Record<string, Shape>> = {
       trustee: int,
       signature: { nullable: hex },
       outputs: rows,
-      proof: { object: { commitments: hexes, chain: hexes, t1: hex, t2: hex, t3: hex, t4: rows, tHat: hexes, s1: hex, s2: hex, s3: hex, s4: hexes, sHat: hexes, sPrime: hexes } },
+      proof: {
+        object: {
+          commitments: hexes,
+          chain: hexes,
+          t1: hex,
+          t2: hex,
+          t3: hex,
+          t4: rows,
+          tHat: hexes,
+          s1: hex,
+          s2: hex,
+          s3: hex,
+          s4: hexes,
+          sHat: hexes,
+          sPrime: hexes,
+        },
+      },
     },
   },
-  'partial-decryption': { object: { groupId: str, trustee: int, signature: { nullable: hex }, shares: rows, proof: schnorr } },
+  'partial-decryption': {
+    object: { groupId: str, trustee: int, signature: { nullable: hex }, shares: rows, proof: schnorr },
+  },
   decryption: { object: { groupId: str, trustees: ints, plaintexts: rows, ballots: { array: DECODED_BALLOT } } },
   counts: { object: { groupId: str, counts: LEGAL_COUNTS } },
 };

@@ -25,7 +25,14 @@ export interface Period {
 
 /** The anchored bulletin board as read so far (`board-head` entries, check-board.ts). */
 export interface Board {
-  readonly heads: { readonly seq: number; readonly kind: string; readonly hash: string; readonly publishedAt: string; readonly total: number; readonly keyId: string }[];
+  readonly heads: {
+    readonly seq: number;
+    readonly kind: string;
+    readonly hash: string;
+    readonly publishedAt: string;
+    readonly total: number;
+    readonly keyId: string;
+  }[];
   signingKey: string | undefined;
   /** The board's key as published outside the record (`boardKey` option): every head must be signed by it. */
   readonly pinnedKey: string | undefined;

@@ -1,5 +1,12 @@
 // Test helper: a small Belgian-style election run through @isoloir/crypto (the prover side).
-import { runElection, type DefinitionPayload, type ElectionOptions, type Group, type PlainBallot, type Runner } from '@isoloir/crypto';
+import {
+  runElection,
+  type DefinitionPayload,
+  type ElectionOptions,
+  type Group,
+  type PlainBallot,
+  type Runner,
+} from '@isoloir/crypto';
 
 export const layout = { maxListNumber: 12, maxEffectives: 24, maxSubstitutes: 12 };
 
@@ -10,7 +17,12 @@ export const definition: DefinitionPayload = {
   constituencies: ['brussels', 'leuven'].map((code) => ({
     code,
     seats: 15,
-    lists: Array.from({ length: 10 }, (_, i) => ({ number: i + 1, name: `list ${String(i + 1)}`, effectives: names(20, 'effective'), substitutes: names(10, 'substitute') })),
+    lists: Array.from({ length: 10 }, (_, i) => ({
+      number: i + 1,
+      name: `list ${String(i + 1)}`,
+      effectives: names(20, 'effective'),
+      substitutes: names(10, 'substitute'),
+    })),
   })),
 };
 
@@ -25,7 +37,13 @@ export function votes(n: number, seed: number): PlainBallot[] {
     if (next(10) === 0) out.push({ kind: 'blank' });
     else {
       const effectives = [...new Set([1 + next(24), 1 + next(24)])].sort((a, b) => a - b);
-      out.push({ kind: 'list', list: 1 + next(12), headBox: next(3) === 0, effectives: next(2) === 0 ? effectives : [], substitutes: next(4) === 0 ? [1 + next(12)] : [] });
+      out.push({
+        kind: 'list',
+        list: 1 + next(12),
+        headBox: next(3) === 0,
+        effectives: next(2) === 0 ? effectives : [],
+        substitutes: next(4) === 0 ? [1 + next(12)] : [],
+      });
     }
   }
   return out;

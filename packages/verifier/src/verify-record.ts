@@ -29,13 +29,20 @@ const ENTRY_FIELDS = ['seq', 'type', 'parent', 'hash', 'payload'];
 
 function readEntries(record: unknown): Entry[] {
   const r = obj(record, 'record');
-  for (const k of Object.keys(r)) ensure(k === 'format' || k === 'entries', 'schema', `record.${k}`, `unknown field ${k}`);
+  for (const k of Object.keys(r))
+    ensure(k === 'format' || k === 'entries', 'schema', `record.${k}`, `unknown field ${k}`);
   ensure(r['format'] === RECORD_FORMAT, 'format', 'record', `unsupported format (expected ${RECORD_FORMAT})`);
   return arr(field(r, 'entries', 'record'), 'record').map((e, i) => {
     const loc = `entry ${String(i)}`;
     const o = obj(e, loc);
     for (const k of Object.keys(o)) ensure(ENTRY_FIELDS.includes(k), 'schema', `${loc}.${k}`, `unknown field ${k}`);
-    return { seq: int(field(o, 'seq', loc), loc), type: str(field(o, 'type', loc), loc), parent: str(field(o, 'parent', loc), loc), hash: str(field(o, 'hash', loc), loc), payload: field(o, 'payload', loc) };
+    return {
+      seq: int(field(o, 'seq', loc), loc),
+      type: str(field(o, 'type', loc), loc),
+      parent: str(field(o, 'parent', loc), loc),
+      hash: str(field(o, 'hash', loc), loc),
+      payload: field(o, 'payload', loc),
+    };
   });
 }
 
@@ -45,12 +52,21 @@ function checkChain(entries: readonly Entry[]): void {
     const loc = `entry ${String(i)} (${e.type})`;
     ensure(e.seq === i, 'chain', loc, 'sequence number out of order');
     ensure(e.parent === parent, 'chain', loc, 'parent link does not match the previous entry’s hash');
-    ensure(entryHash(e.seq, e.type, e.parent, e.payload as Json) === e.hash, 'chain', loc, 'entry hash does not match its content');
+    ensure(
+      entryHash(e.seq, e.type, e.parent, e.payload as Json) === e.hash,
+      'chain',
+      loc,
+      'entry hash does not match its content',
+    );
     parent = e.hash;
   });
 }
 
-async function initialState(entry: Entry | undefined, msm: VerifyOptions['msm'], boardKey: string | undefined): Promise<State<unknown>> {
+async function initialState(
+  entry: Entry | undefined,
+  msm: VerifyOptions['msm'],
+  boardKey: string | undefined,
+): Promise<State<unknown>> {
   if (entry?.type !== 'parameters') fail('order', 'entry 0', 'the record must start with the parameters');
   const loc = 'entry 0 (parameters)';
   checkShape(entry.payload, PAYLOADS['parameters'] ?? 'string', `${loc} payload`);
@@ -59,7 +75,11 @@ async function initialState(entry: Entry | undefined, msm: VerifyOptions['msm'],
   ensure(isGroupName(groupName), 'parameters', loc, `unknown group ${groupName}`);
   const group: Group<unknown> = await loadGroup(groupName);
   const l = obj(field(p, 'layout', loc), loc);
-  const layout: Layout = { maxListNumber: int(field(l, 'maxListNumber', loc), loc), maxEffectives: int(field(l, 'maxEffectives', loc), loc), maxSubstitutes: int(field(l, 'maxSubstitutes', loc), loc) };
+  const layout: Layout = {
+    maxListNumber: int(field(l, 'maxListNumber', loc), loc),
+    maxEffectives: int(field(l, 'maxEffectives', loc), loc),
+    maxSubstitutes: int(field(l, 'maxSubstitutes', loc), loc),
+  };
   const width = int(field(p, 'width', loc), loc);
   ensure(width === widthOf(layout), 'parameters', loc, 'width does not match the layout');
   const threshold = int(field(p, 'threshold', loc), loc);
@@ -77,7 +97,15 @@ async function initialState(entry: Entry | undefined, msm: VerifyOptions['msm'],
     constituencies: new Map(),
     segments: new Map(),
     periods: new Map(),
-    board: { heads: [], signingKey: undefined, pinnedKey: boardKey?.toLowerCase(), codes: new Map(), covered: new Map(), modesStarted: new Set(), complete: false },
+    board: {
+      heads: [],
+      signingKey: undefined,
+      pinnedKey: boardKey?.toLowerCase(),
+      codes: new Map(),
+      covered: new Map(),
+      modesStarted: new Set(),
+      complete: false,
+    },
     dealers: new Map(),
     disqualified: new Set(),
     pk: undefined,
@@ -106,7 +134,10 @@ async function initialState(entry: Entry | undefined, msm: VerifyOptions['msm'],
   };
 }
 
-const handlers: Record<string, ((s: State<unknown>, payload: unknown, loc: string) => void | Promise<void>) | undefined> = {
+const handlers: Record<
+  string,
+  ((s: State<unknown>, payload: unknown, loc: string) => void | Promise<void>) | undefined
+> = {
   election: checkDefinition,
   roll: checkRoll,
   period: checkPeriod,
@@ -166,7 +197,13 @@ function checkOrder(seen: Map<string, number>, phase: { at: number }, e: Entry, 
   if (e.type === 'ceremony') ensure(!seen.has('ceremony'), 'ceremony', loc, 'a second key ceremony transcript');
   if (ONCE.has(e.type)) ensure(!seen.has(e.type), 'order', loc, `a second ${e.type} entry`);
   // The key and everything made with it rest on the ceremony's signed transcript (PROTOCOL.md §7a).
-  if (p >= CEREMONY && e.type !== 'ceremony') ensure(seen.has('ceremony'), 'ceremony', loc, `${e.type} entry before the key ceremony's transcript (the record has none before it)`);
+  if (p >= CEREMONY && e.type !== 'ceremony')
+    ensure(
+      seen.has('ceremony'),
+      'ceremony',
+      loc,
+      `${e.type} entry before the key ceremony's transcript (the record has none before it)`,
+    );
   const before = Object.entries(PHASE).find(([t, q]) => q > p && seen.has(t));
   ensure(p >= phase.at, 'order', loc, `${e.type} after ${before?.[0] ?? 'a later step'}`);
   if (p > ELECTION && !seen.has('election')) fail('order', loc, `${e.type} before the election definition`);
@@ -196,7 +233,8 @@ export interface VerifyOptions {
  */
 function checkPublishedHead(entries: readonly Entry[], head: string, published: string): void {
   if (published === head) return;
-  if (entries.some((e) => e.type === 'board-head' && (e.payload as { hash?: unknown } | null)?.hash === published)) return;
+  if (entries.some((e) => e.type === 'board-head' && (e.payload as { hash?: unknown } | null)?.hash === published))
+    return;
   const at = entries.findIndex((e) => e.hash === published);
   fail(
     'head',
@@ -233,22 +271,53 @@ export async function verifyRecord(record: unknown, options: VerifyOptions = {})
       }
       options.onEntry?.(e.seq, entries.length, e.type);
     }
-    ensure(seen.has('ceremony'), 'ceremony', 'record', 'no key ceremony transcript entry: nothing shows how the election key was made, nor who may shuffle and decrypt');
+    ensure(
+      seen.has('ceremony'),
+      'ceremony',
+      'record',
+      'no key ceremony transcript entry: nothing shows how the election key was made, nor who may shuffle and decrypt',
+    );
     ensure(seen.has('key'), 'order', 'record', 'no election key entry');
     if (!s.votersChecked) checkVoters(s);
     for (const [id, seg] of s.segments) {
       const g = s.groupOf.get(id);
-      ensure(g !== undefined, 'group-missing', `group ${id}`, `roll segment with ${String(seg.voters)} voters is counted in no group`);
+      ensure(
+        g !== undefined,
+        'group-missing',
+        `group ${id}`,
+        `roll segment with ${String(seg.voters)} voters is counted in no group`,
+      );
       // A withheld set is never decrypted: its claim was checked (check-withheld.ts).
       if (s.withheld.has(g)) continue;
-      ensure(s.counted.has(g), 'completeness', `group ${g}`, 'group has no counts (missing shuffle, decryption or counts)');
+      ensure(
+        s.counted.has(g),
+        'completeness',
+        `group ${g}`,
+        'group has no counts (missing shuffle, decryption or counts)',
+      );
     }
     if (!s.board.complete) checkBoardComplete(s);
     if (options.pvs !== undefined) checkPvs(s, head, options.pvs);
-    const summary = { entries: entries.length, ballots: s.ballots.size, groups: s.members.size, shuffles: s.shuffles, head, pvs: options.pvs?.length ?? 0 };
+    const summary = {
+      entries: entries.length,
+      ballots: s.ballots.size,
+      groups: s.members.size,
+      shuffles: s.shuffles,
+      head,
+      pvs: options.pvs?.length ?? 0,
+    };
     if (published === undefined) return { ok: true, summary };
     const board = s.board.heads.find((h) => h.hash === published);
-    const headMatch = published === head || board === undefined ? { kind: 'record' as const } : { kind: 'board' as const, seq: board.seq, boardKind: board.kind, publishedAt: board.publishedAt, keyId: board.keyId };
+    const headMatch =
+      published === head || board === undefined
+        ? { kind: 'record' as const }
+        : {
+            kind: 'board' as const,
+            seq: board.seq,
+            boardKind: board.kind,
+            publishedAt: board.publishedAt,
+            keyId: board.keyId,
+          };
     return { ok: true, summary: { ...summary, headMatch } };
   } catch (e) {
     if (e instanceof CheckFailed) return { ok: false, check: e.check, location: e.location, message: e.message };

@@ -31,11 +31,24 @@ const text = (v: Json | undefined): string => (typeof v === 'string' ? v : '');
 function withholding(constituency: string, lie: (claim: Payload) => void = () => undefined): ElectionRecord {
   const entries = (JSON.parse(JSON.stringify(record)) as { entries: RecordEntry[] }).entries;
   const mine = (e: RecordEntry): boolean => text((e.payload as Payload)['groupId']).startsWith(`${constituency}/`);
-  const cancelled = new Set(entries.filter((e) => e.type === 'cancellation').map((e) => text((e.payload as Payload)['ballotId'])));
+  const cancelled = new Set(
+    entries.filter((e) => e.type === 'cancellation').map((e) => text((e.payload as Payload)['ballotId'])),
+  );
   const ballots = entries.filter((e) => e.type === 'ballot' && mine(e)).map((e) => e.payload as Payload);
   const members = [...new Set(ballots.map((b) => text(b['groupId'])))].sort();
-  const toCount = ballots.map((b) => text(b['ballotId'])).filter((id) => !cancelled.has(id)).sort();
-  const claim: Payload = { groupId: members[0] ?? '', constituency, members, size: toCount.length, minimum: 10, reason: 'below-minimum-anonymity-set', ballots: toCount };
+  const toCount = ballots
+    .map((b) => text(b['ballotId']))
+    .filter((id) => !cancelled.has(id))
+    .sort();
+  const claim: Payload = {
+    groupId: members[0] ?? '',
+    constituency,
+    members,
+    size: toCount.length,
+    minimum: 10,
+    reason: 'below-minimum-anonymity-set',
+    ballots: toCount,
+  };
   lie(claim);
   const first = entries.findIndex((e) => COUNTING.has(e.type) && mine(e));
   assert.ok(first >= 0);
@@ -65,8 +78,16 @@ describe('verifier: a constituency withheld below the minimum anonymity set', ()
     const r = await verifyRecord(rec);
     assert.ok(r.ok, JSON.stringify(r));
     // Every ballot of Leuven is still in the record, encrypted; none is decrypted.
-    assert.equal(rec.entries.filter((e) => e.type === 'ballot' && text((e.payload as Payload)['groupId']).startsWith('leuven/')).length, 4);
-    assert.equal(rec.entries.filter((e) => COUNTING.has(e.type) && text((e.payload as Payload)['groupId']).startsWith('leuven/')).length, 0);
+    assert.equal(
+      rec.entries.filter((e) => e.type === 'ballot' && text((e.payload as Payload)['groupId']).startsWith('leuven/'))
+        .length,
+      4,
+    );
+    assert.equal(
+      rec.entries.filter((e) => COUNTING.has(e.type) && text((e.payload as Payload)['groupId']).startsWith('leuven/'))
+        .length,
+      0,
+    );
   });
 
   test('attacker: Brussels (12 ballots) called small to hide its votes is refused', async () => {
@@ -74,18 +95,40 @@ describe('verifier: a constituency withheld below the minimum anonymity set', ()
   });
 
   test('attacker: Brussels made to look small by leaving 3 ballots out of the claim is refused', async () => {
-    await refused(withholding('brussels', (c) => { c['ballots'] = (c['ballots'] as string[]).slice(3); c['size'] = 9; }), /missing from the withheld set/);
+    await refused(
+      withholding('brussels', (c) => {
+        c['ballots'] = (c['ballots'] as string[]).slice(3);
+        c['size'] = 9;
+      }),
+      /missing from the withheld set/,
+    );
   });
 
-  test('attacker: a claim under another minimum than the election definition\'s is refused', async () => {
-    await refused(withholding('brussels', (c) => { c['minimum'] = 20; }), /the election's is 10/);
+  test("attacker: a claim under another minimum than the election definition's is refused", async () => {
+    await refused(
+      withholding('brussels', (c) => {
+        c['minimum'] = 20;
+      }),
+      /the election's is 10/,
+    );
   });
 
   test('attacker: a segment of the constituency with ballots left out of the withheld set is refused', async () => {
-    await refused(withholding('leuven', (c) => { c['members'] = ['leuven/online/belgium']; c['groupId'] = 'leuven/online/belgium'; }), /not in the withheld set/);
+    await refused(
+      withholding('leuven', (c) => {
+        c['members'] = ['leuven/online/belgium'];
+        c['groupId'] = 'leuven/online/belgium';
+      }),
+      /not in the withheld set/,
+    );
   });
 
   test('attacker: a size that is not the number of ballots listed is refused', async () => {
-    await refused(withholding('leuven', (c) => { c['size'] = 2; }), /states 2 ballots but lists 3/);
+    await refused(
+      withholding('leuven', (c) => {
+        c['size'] = 2;
+      }),
+      /states 2 ballots but lists 3/,
+    );
   });
 });

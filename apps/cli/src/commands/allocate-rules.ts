@@ -1,6 +1,15 @@
 // The rules `isoloir allocate --election …` applies: each election's statutory method, threshold,
 // devolution and tie-break, from @isoloir/electoral (where they are cited); explicit flags override.
-import { ELECTION_CODES, formatFraction, fraction, isElectionCode, multiply, LOCAL_REGIONS, LOCAL_RULES, statutoryElection } from '@isoloir/electoral';
+import {
+  ELECTION_CODES,
+  formatFraction,
+  fraction,
+  isElectionCode,
+  multiply,
+  LOCAL_REGIONS,
+  LOCAL_RULES,
+  statutoryElection,
+} from '@isoloir/electoral';
 import type { Fraction, SeatMethod, TieBreak } from '@isoloir/electoral';
 
 export interface ElectionRulesChoice {
@@ -17,12 +26,24 @@ export const ELECTION_CHOICES: readonly string[] = [...ELECTION_CODES, ...LOCAL_
 export function rulesFor(election: string): ElectionRulesChoice | null {
   if (isElectionCode(election)) {
     const e = statutoryElection(election);
-    return { method: e.method, threshold: e.threshold, devolution: e.devolution, tieBreak: e.tieBreak.steps, seatsOf: (code) => e.constituencies.find((c) => c.code === code)?.seats };
+    return {
+      method: e.method,
+      threshold: e.threshold,
+      devolution: e.devolution,
+      tieBreak: e.tieBreak.steps,
+      seatsOf: (code) => e.constituencies.find((c) => c.code === code)?.seats,
+    };
   }
   const region = LOCAL_REGIONS.find((r) => `local-${r}` === election);
   if (region === undefined) return null;
   const local = LOCAL_RULES[region];
-  return { method: local.method, threshold: local.threshold, devolution: local.devolution, tieBreak: local.tieBreak.steps, seatsOf: () => undefined };
+  return {
+    method: local.method,
+    threshold: local.threshold,
+    devolution: local.devolution,
+    tieBreak: local.tieBreak.steps,
+    seatsOf: () => undefined,
+  };
 }
 
 /** One line per election for `--help`. */

@@ -11,9 +11,15 @@ const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '..', '..', '..', '..');
 const mainTs = join(repoRoot, 'apps', 'cli', 'src', 'main.ts');
 const fixturesDir = join(repoRoot, 'packages', 'electoral', 'fixtures', 'belgium-2024-chamber');
-const files = readdirSync(fixturesDir).filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync(fixturesDir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
-function isoloir(...args: string[]): { readonly status: number | null; readonly stdout: string; readonly stderr: string } {
+function isoloir(...args: string[]): {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+} {
   const run = spawnSync(process.execPath, [mainTs, ...args], { encoding: 'utf8' });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
@@ -27,7 +33,10 @@ function read(file: string): Fixture {
 }
 
 function seatsOf(fixture: Fixture): number {
-  return fixture.ElectionLists.reduce((sum, l) => sum + (typeof l['A_SeatsForList'] === 'number' ? l['A_SeatsForList'] : 0), 0);
+  return fixture.ElectionLists.reduce(
+    (sum, l) => sum + (typeof l['A_SeatsForList'] === 'number' ? l['A_SeatsForList'] : 0),
+    0,
+  );
 }
 
 const scratch = mkdtempSync(join(tmpdir(), 'isoloir-allocate-'));
@@ -87,25 +96,69 @@ describe('isoloir allocate: exit codes', () => {
     assert.match(run.stderr, /BRAVO \(list 2, Id 2\), CHARLIE \(list 3, Id 3\)/);
     assert.match(run.stderr, /BirthDate/);
     assert.doesNotMatch(run.stderr, /ALPHA/);
-    const dated = { ElectionLists: [tieList(1, 'ALPHA', 500), tieList(2, 'BRAVO', 300, '1971-04-02'), tieList(3, 'CHARLIE', 300, '1969-11-30')] };
+    const dated = {
+      ElectionLists: [
+        tieList(1, 'ALPHA', 500),
+        tieList(2, 'BRAVO', 300, '1971-04-02'),
+        tieList(3, 'CHARLIE', 300, '1969-11-30'),
+      ],
+    };
     const decided = isoloir('allocate', '--seats', '2', '--threshold', '0', tempFile('tie-dated.json', dated));
     assert.equal(decided.status, 0, decided.stderr);
-    assert.deepEqual((JSON.parse(decided.stdout) as Fixture).ElectionLists.map((l) => l['A_SeatsForList']), [1, 0, 1]);
+    assert.deepEqual(
+      (JSON.parse(decided.stdout) as Fixture).ElectionLists.map((l) => l['A_SeatsForList']),
+      [1, 0, 1],
+    );
   });
   test('0 without any birth date when the statute settles the tie before the age step: higher figure, then the candidate at stake with the most votes', () => {
     // BRAVO and CHARLIE have equal figures (300); BRAVO's head has 200 preference votes (above the
     // eligibility figure 150, so no devolution), CHARLIE's head 150 after devolution: BRAVO takes the seat.
-    const bravo = { ...tieList(2, 'BRAVO', 300), B_BallotsWithListVote: 100, C_BallotsWithCandidateVotesOnly: 200, Candidates: (tieList(2, 'BRAVO', 300)['Candidates'] as Record<string, unknown>[]).map((c, i) => (i === 0 ? { ...c, NrOfVotes: 200 } : c)) };
-    const byVotes = isoloir('allocate', '--election', 'flemish', '--seats', '2', '--threshold', '0', tempFile('tie-votes.json', { ElectionLists: [tieList(1, 'ALPHA', 500), bravo, tieList(3, 'CHARLIE', 300)] }));
+    const bravo = {
+      ...tieList(2, 'BRAVO', 300),
+      B_BallotsWithListVote: 100,
+      C_BallotsWithCandidateVotesOnly: 200,
+      Candidates: (tieList(2, 'BRAVO', 300)['Candidates'] as Record<string, unknown>[]).map((c, i) =>
+        i === 0 ? { ...c, NrOfVotes: 200 } : c,
+      ),
+    };
+    const byVotes = isoloir(
+      'allocate',
+      '--election',
+      'flemish',
+      '--seats',
+      '2',
+      '--threshold',
+      '0',
+      tempFile('tie-votes.json', { ElectionLists: [tieList(1, 'ALPHA', 500), bravo, tieList(3, 'CHARLIE', 300)] }),
+    );
     assert.equal(byVotes.status, 0, byVotes.stderr);
-    assert.deepEqual((JSON.parse(byVotes.stdout) as Fixture).ElectionLists.map((l) => l['A_SeatsForList']), [1, 1, 0]);
+    assert.deepEqual(
+      (JSON.parse(byVotes.stdout) as Fixture).ElectionLists.map((l) => l['A_SeatsForList']),
+      [1, 1, 0],
+    );
     // Quotients equal (ALPHA 600 ÷ 2 = BRAVO 300 ÷ 1) for the 2nd seat: the higher figure takes it.
-    const byFigure = isoloir('allocate', '--seats', '2', '--threshold', '0', tempFile('tie-figure.json', { ElectionLists: [tieList(1, 'ALPHA', 600), tieList(2, 'BRAVO', 300)] }));
+    const byFigure = isoloir(
+      'allocate',
+      '--seats',
+      '2',
+      '--threshold',
+      '0',
+      tempFile('tie-figure.json', { ElectionLists: [tieList(1, 'ALPHA', 600), tieList(2, 'BRAVO', 300)] }),
+    );
     assert.equal(byFigure.status, 0, byFigure.stderr);
-    assert.deepEqual((JSON.parse(byFigure.stdout) as Fixture).ElectionLists.map((l) => l['A_SeatsForList']), [2, 0]);
+    assert.deepEqual(
+      (JSON.parse(byFigure.stdout) as Fixture).ElectionLists.map((l) => l['A_SeatsForList']),
+      [2, 0],
+    );
   });
   test('3 when the statute is exhausted (the same birth date), naming the lists', () => {
-    const input = { ElectionLists: [tieList(1, 'ALPHA', 500), tieList(2, 'BRAVO', 300, '1970-01-01'), tieList(3, 'CHARLIE', 300, '1970-01-01')] };
+    const input = {
+      ElectionLists: [
+        tieList(1, 'ALPHA', 500),
+        tieList(2, 'BRAVO', 300, '1970-01-01'),
+        tieList(3, 'CHARLIE', 300, '1970-01-01'),
+      ],
+    };
     const run = isoloir('allocate', '--seats', '2', '--threshold', '0', tempFile('tie-same-age.json', input));
     assert.equal(run.status, 3);
     assert.match(run.stderr, /BRAVO \(list 2, Id 2\), CHARLIE \(list 3, Id 3\)/);
@@ -115,7 +168,8 @@ describe('isoloir allocate: exit codes', () => {
     // 20 seats: SMALL has 4.8 % of the votes, under the Chamber threshold; its 480 beats BIG's 9,550 / 20 = 477.5 for the 20th seat.
     const input = { ElectionLists: [tieList(1, 'BIG', 9550), tieList(2, 'SMALL', 480)] };
     const file = tempFile('threshold.json', input);
-    const seats = (args: string[]): unknown => (JSON.parse(isoloir('allocate', ...args, file).stdout) as Fixture).ElectionLists.map((l) => l['A_SeatsForList']);
+    const seats = (args: string[]): unknown =>
+      (JSON.parse(isoloir('allocate', ...args, file).stdout) as Fixture).ElectionLists.map((l) => l['A_SeatsForList']);
     assert.deepEqual(seats(['--election', 'european', '--seats', '20']), [19, 1]);
     assert.deepEqual(seats(['--election', 'chamber', '--seats', '20']), [20, 0]);
   });
@@ -125,11 +179,25 @@ describe('isoloir allocate: exit codes', () => {
     assert.equal(run.status, 0, run.stderr);
     assert.deepEqual(JSON.parse(run.stdout), fixture);
     assert.match(isoloir('allocate', '--election', 'senate', '--seats', '14', liege).stderr, /--election/);
-    assert.match(isoloir('allocate', '--election', 'european', '--constituency', 'liege', liege).stderr, /--constituency/);
+    assert.match(
+      isoloir('allocate', '--election', 'european', '--constituency', 'liege', liege).stderr,
+      /--constituency/,
+    );
   });
   test('--help lists every election with its method, threshold and tie-break', () => {
     const help = isoloir('allocate', '--help').stdout;
-    for (const code of ['chamber', 'european', 'flemish', 'walloon', 'brussels', 'german-speaking', 'local-flanders', 'local-wallonia', 'local-brussels']) assert.match(help, new RegExp(`^  ${code} `, 'm'));
+    for (const code of [
+      'chamber',
+      'european',
+      'flemish',
+      'walloon',
+      'brussels',
+      'german-speaking',
+      'local-flanders',
+      'local-wallonia',
+      'local-brussels',
+    ])
+      assert.match(help, new RegExp(`^  ${code} `, 'm'));
     assert.match(help, /european +dhondt, threshold 0 %/);
   });
   test('imperiali and other devolution shares run', () => {

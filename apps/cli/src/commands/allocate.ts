@@ -26,15 +26,27 @@ interface AllocateFlags {
 export function registerAllocate(program: Command): void {
   program
     .command('allocate')
-    .description('Allocate the seats of a constituency and designate its elected candidates (official result JSON in, same JSON out)')
+    .description(
+      'Allocate the seats of a constituency and designate its elected candidates (official result JSON in, same JSON out)',
+    )
     .argument('<file>', 'a constituency in the official result file format (resultatselection.belgium.be)')
-    .option('--election <code>', `the election, whose statutory method, threshold, devolution and tie-break apply: ${ELECTION_CHOICES.join(', ')}`, 'chamber')
-    .option('--constituency <code>', 'a constituency (or college, or language group) of the election: its seats as in 2024')
+    .option(
+      '--election <code>',
+      `the election, whose statutory method, threshold, devolution and tie-break apply: ${ELECTION_CHOICES.join(', ')}`,
+      'chamber',
+    )
+    .option(
+      '--constituency <code>',
+      'a constituency (or college, or language group) of the election: its seats as in 2024',
+    )
     .option('--seats <n>', 'seats of the constituency (required unless --constituency gives them)')
     .option('--method <method>', 'override: dhondt, imperiali or quota-then-dhondt')
     .option('--threshold <percent>', 'override: electoral threshold in percent of the valid votes')
     .option('--devolution <fraction>', 'override: share of head-box ballots that devolves, e.g. 1/2, 0')
-    .addHelpText('after', `\nElections (statutory rules; sources in packages/electoral/README.md):\n${electionsHelp()}\n\nA seat due with equal right to several lists is settled by the steps shown; the last needs\nthe candidates' birth dates (Candidates[].BirthDate, YYYY-MM-DD): without them the command\nexits 3 saying so.`)
+    .addHelpText(
+      'after',
+      `\nElections (statutory rules; sources in packages/electoral/README.md):\n${electionsHelp()}\n\nA seat due with equal right to several lists is settled by the steps shown; the last needs\nthe candidates' birth dates (Candidates[].BirthDate, YYYY-MM-DD): without them the command\nexits 3 saying so.`,
+    )
     .action((file: string, flags: AllocateFlags) => {
       process.exitCode = allocate(file, flags);
     });
@@ -56,7 +68,11 @@ function allocate(file: string, flags: AllocateFlags): number {
 }
 
 function exitCode(error: OfficialError): number {
-  return error.code === 'seats.drawing-of-lots' || error.code === 'seats.tie-needs-data' || error.code === 'seats.tie-unresolved' ? EXIT_TIE : EXIT_MALFORMED;
+  return error.code === 'seats.drawing-of-lots' ||
+    error.code === 'seats.tie-needs-data' ||
+    error.code === 'seats.tie-unresolved'
+    ? EXIT_TIE
+    : EXIT_MALFORMED;
 }
 
 function fail(code: number, message: string): number {
@@ -71,19 +87,27 @@ function parseFlags(flags: AllocateFlags): OfficialOptions | string {
   const seats = seatsFrom(flags, rules.seatsOf);
   if (typeof seats === 'string') return seats;
   const method = flags.method ?? rules.method;
-  if (method !== 'dhondt' && method !== 'imperiali' && method !== 'quota-then-dhondt') return `--method: expected dhondt, imperiali or quota-then-dhondt, got ${method}`;
+  if (method !== 'dhondt' && method !== 'imperiali' && method !== 'quota-then-dhondt')
+    return `--method: expected dhondt, imperiali or quota-then-dhondt, got ${method}`;
   const seatMethod: SeatMethod = method;
   const threshold = flags.threshold === undefined ? rules.threshold : share(flags.threshold, fraction(1, 100));
   if (threshold === null) return `--threshold: expected a percentage from 0 to 100, got ${flags.threshold ?? ''}`;
   const devolution = flags.devolution === undefined ? rules.devolution : share(flags.devolution, fraction(1));
-  if (devolution === null) return `--devolution: expected a fraction from 0 to 1 (1/2, 0.5, 0), got ${flags.devolution ?? ''}`;
+  if (devolution === null)
+    return `--devolution: expected a fraction from 0 to 1 (1/2, 0.5, 0), got ${flags.devolution ?? ''}`;
   return { seats, method: seatMethod, threshold, devolution, tieBreak: rules.tieBreak };
 }
 
 function seatsFrom(flags: AllocateFlags, seatsOf: (code: string) => number | undefined): number | string {
-  if (flags.seats !== undefined) return /^\d+$/.test(flags.seats) && Number(flags.seats) >= 1 ? Number(flags.seats) : `--seats: expected a positive integer, got ${flags.seats}`;
+  if (flags.seats !== undefined)
+    return /^\d+$/.test(flags.seats) && Number(flags.seats) >= 1
+      ? Number(flags.seats)
+      : `--seats: expected a positive integer, got ${flags.seats}`;
   if (flags.constituency === undefined) return '--seats or --constituency is required';
-  return seatsOf(flags.constituency) ?? `--constituency: no constituency ${flags.constituency} in --election ${flags.election}`;
+  return (
+    seatsOf(flags.constituency) ??
+    `--constituency: no constituency ${flags.constituency} in --election ${flags.election}`
+  );
 }
 
 /** An exact share from its text (percent when `unit` is 1/100), at most 1; null if malformed. */

@@ -20,7 +20,14 @@ describe('isoloir audit verify', () => {
   test('an intact log passes; one changed entry is named, by the command too', async () => {
     const store = await openStore({ dataDir: dir });
     for (let i = 1; i <= 5; i += 1) {
-      await store.db.transaction().execute((trx) => appendAudit(trx, { actor: 'official:dev-po-admin', action: 'role.granted', subject: `official:o-${String(i)}`, details: { role: 'observer' } }));
+      await store.db.transaction().execute((trx) =>
+        appendAudit(trx, {
+          actor: 'official:dev-po-admin',
+          action: 'role.granted',
+          subject: `official:o-${String(i)}`,
+          details: { role: 'observer' },
+        }),
+      );
     }
     assert.deepEqual(await auditReport(store), { ok: true, text: (await auditReport(store)).text });
     assert.match((await auditReport(store)).text, /^audit log intact: 5 entries/);
@@ -30,10 +37,16 @@ describe('isoloir audit verify', () => {
     await sql`alter table audit_log enable trigger audit_log_no_update`.execute(store.db);
     const report = await auditReport(store);
     assert.equal(report.ok, false);
-    assert.match(report.text, /entry #3 \(role\.granted by official:dev-po-admin on official:o-3, .*\): its content does not match its hash/);
+    assert.match(
+      report.text,
+      /entry #3 \(role\.granted by official:dev-po-admin on official:o-3, .*\): its content does not match its hash/,
+    );
     await store.close();
 
-    const run = spawnSync(process.execPath, [MAIN, 'audit', 'verify', '--data', dir], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: '' } });
+    const run = spawnSync(process.execPath, [MAIN, 'audit', 'verify', '--data', dir], {
+      encoding: 'utf8',
+      env: { ...process.env, DATABASE_URL: '' },
+    });
     assert.equal(run.status, 1, run.stderr);
     assert.match(run.stderr, /audit log BROKEN at entry #3/);
   });

@@ -18,19 +18,33 @@ const PROBLEMS = {
 
 export async function auditReport(store: Store): Promise<AuditReport> {
   const check = await verifyAuditChain(store.db);
-  if (check.ok) return { ok: true, text: `audit log intact: ${String(check.entries)} entries in ${String(check.shards)} chains, fingerprint ${check.tip}` };
+  if (check.ok)
+    return {
+      ok: true,
+      text: `audit log intact: ${String(check.entries)} entries in ${String(check.shards)} chains, fingerprint ${check.tip}`,
+    };
   const where = `chain ${String(check.shard)}, position ${check.shardSeq.toString()}`;
-  if (check.problem === 'gap') return { ok: false, text: `audit log BROKEN at ${where} (before entry #${check.seq.toString()}): ${PROBLEMS.gap}` };
-  const entry = await store.db.selectFrom('audit_log').select(['seq', 'at', 'actor', 'action', 'subject']).where('seq', '=', check.seq.toString()).executeTakeFirst();
+  if (check.problem === 'gap')
+    return { ok: false, text: `audit log BROKEN at ${where} (before entry #${check.seq.toString()}): ${PROBLEMS.gap}` };
+  const entry = await store.db
+    .selectFrom('audit_log')
+    .select(['seq', 'at', 'actor', 'action', 'subject'])
+    .where('seq', '=', check.seq.toString())
+    .executeTakeFirst();
   const what = entry === undefined ? '' : ` (${entry.action} by ${entry.actor} on ${entry.subject}, ${entry.at})`;
-  return { ok: false, text: `audit log BROKEN at entry #${check.seq.toString()}${what}: ${PROBLEMS[check.problem]} [${where}]` };
+  return {
+    ok: false,
+    text: `audit log BROKEN at entry #${check.seq.toString()}${what}: ${PROBLEMS[check.problem]} [${where}]`,
+  };
 }
 
 export function registerAudit(program: Command): void {
   const audit = program.command('audit').description('The hash-chained audit log.');
   audit
     .command('verify')
-    .description('Check every entry of the audit log and its chain; names the first bad entry. PostgreSQL when DATABASE_URL is set, else PGlite in --data.')
+    .description(
+      'Check every entry of the audit log and its chain; names the first bad entry. PostgreSQL when DATABASE_URL is set, else PGlite in --data.',
+    )
     .option('--data <dir>', 'folder of the embedded database', process.env['ISOLOIR_DATA'] ?? './data')
     .action(async (options: { readonly data: string }) => {
       const store = await openStore({ url: process.env['DATABASE_URL'], dataDir: resolve(options.data) });

@@ -14,7 +14,11 @@ import { encryptForCast, openTestPeriod, publishTestKey, type CastBody } from '@
 import { openStore, verifyAuditChain, type Store } from '@isoloir/store';
 import { benchCommand } from './bench.ts';
 
-interface Flags { readonly seconds: string; readonly concurrency: string; readonly voters: string }
+interface Flags {
+  readonly seconds: string;
+  readonly concurrency: string;
+  readonly voters: string;
+}
 
 const ELECTION = 'demo-2029-chamber';
 
@@ -36,7 +40,8 @@ async function freshStore(): Promise<{ store: Store; drop: () => Promise<void>; 
   target.pathname = `/${name}`;
   const store = await openStore({ url: target.toString(), poolSize: 16 });
   return {
-    store, database: 'postgresql',
+    store,
+    database: 'postgresql',
     drop: async () => {
       const client = new pg.Client({ connectionString: url });
       await client.connect();
@@ -49,7 +54,10 @@ async function freshStore(): Promise<{ store: Store; drop: () => Promise<void>; 
 // SQL round trips: every query a pg client sends (BEGIN and COMMIT included), counted while armed.
 const roundTrips = { armed: false, count: 0 };
 const clientQuery = (pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown }).query;
-(pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown }).query = function query(this: pg.Client, ...args: unknown[]) {
+(pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown }).query = function query(
+  this: pg.Client,
+  ...args: unknown[]
+) {
   if (roundTrips.armed) roundTrips.count += 1;
   return clientQuery.apply(this, args);
 };
@@ -57,11 +65,16 @@ const clientQuery = (pg.Client.prototype as unknown as { query: (...args: unknow
 /** CPU time (ms) used so far by the PostgreSQL backends serving this benchmark's database. */
 async function backendCpuMs(store: Store): Promise<Map<number, number> | undefined> {
   if (store.kind !== 'postgresql') return undefined;
-  const { rows } = await store.pgPool?.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database()') ?? { rows: [] };
+  const { rows } = (await store.pgPool?.query<{ pid: number }>(
+    'select pid from pg_stat_activity where datname = current_database()',
+  )) ?? { rows: [] };
   const ticks = new Map<number, number>();
   for (const { pid } of rows) {
     try {
-      const fields = readFileSync(`/proc/${String(pid)}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      const fields =
+        readFileSync(`/proc/${String(pid)}/stat`, 'utf8')
+          .split(') ')[1]
+          ?.split(' ') ?? [];
       ticks.set(pid, (Number(fields[11]) + Number(fields[12])) * 10);
     } catch {
       // A backend that has just exited (an autovacuum worker): not ours.
@@ -92,7 +105,9 @@ export function registerBenchCast(program: Command): void {
       const seconds = positiveInt(flags.seconds, 'seconds');
       const concurrency = positiveInt(flags.concurrency, 'concurrency');
       const voterCount = positiveInt(flags.voters, 'voters');
-      const log = (m: string): void => { process.stderr.write(`${m}\n`); };
+      const log = (m: string): void => {
+        process.stderr.write(`${m}\n`);
+      };
       const { store, drop, database } = await freshStore();
       try {
         log(`database ${database}: seeding ${String(voterCount)} voters`);
@@ -102,17 +117,28 @@ export function registerBenchCast(program: Command): void {
         if (process.env['DIAG_SQL']) await store.pgPool?.query(process.env['DIAG_SQL']);
         const app = await buildApp({ store });
         const url = await app.listen({ port: 0, host: '127.0.0.1' });
-        const voters = await store.db.selectFrom('voters').select(['nrn', 'constituency_code']).orderBy('nrn').execute();
+        const voters = await store.db
+          .selectFrom('voters')
+          .select(['nrn', 'constituency_code'])
+          .orderBy('nrn')
+          .execute();
         const sessions = [];
-        for (const v of voters) sessions.push({ ...v, session: await testSession(store, { kind: 'voter', nrn: v.nrn }) });
+        for (const v of voters)
+          sessions.push({ ...v, session: await testSession(store, { kind: 'voter', nrn: v.nrn }) });
         // The booth gives each voter's pseudonym; asked 32 at a time (2,000 connections at once
         // overflow the listen backlog and get reset).
-        const booths: (typeof sessions[number] & { voterId: string })[] = [];
+        const booths: ((typeof sessions)[number] & { voterId: string })[] = [];
         for (let start = 0; start < sessions.length; start += 32) {
-          booths.push(...(await Promise.all(sessions.slice(start, start + 32).map(async (s) => {
-            const response = await fetch(`${url}/api/voting/elections/${ELECTION}/booth`, { headers: s.session.headers });
-            return { ...s, voterId: ((await response.json()) as { voterId: string }).voterId };
-          }))));
+          booths.push(
+            ...(await Promise.all(
+              sessions.slice(start, start + 32).map(async (s) => {
+                const response = await fetch(`${url}/api/voting/elections/${ELECTION}/booth`, {
+                  headers: s.session.headers,
+                });
+                return { ...s, voterId: ((await response.json()) as { voterId: string }).voterId };
+              }),
+            )),
+          );
         }
         const total = Math.min(seconds * 700, booths.length * 100);
         log(`encrypting ${String(total)} ballots beforehand (devices do this)`);
@@ -120,8 +146,26 @@ export function registerBenchCast(program: Command): void {
         for (let i = 0; i < total; i += 1) {
           const b = booths[i % booths.length];
           if (b === undefined) break;
-          const plain = i % 7 === 0 ? { kind: 'blank' as const } : { kind: 'list' as const, list: 1 + (i % 10), headBox: false, effectives: [1 + (i % 4)], substitutes: [] };
-          work.push({ headers: { ...b.session.headers, 'content-type': 'application/json' }, body: encryptForCast(key.group, key.pk, key.layout, { electionId: ELECTION, voterId: b.voterId, ballotId: randomUUID(), constituency: b.constituency_code }, plain).body });
+          const plain =
+            i % 7 === 0
+              ? { kind: 'blank' as const }
+              : {
+                  kind: 'list' as const,
+                  list: 1 + (i % 10),
+                  headBox: false,
+                  effectives: [1 + (i % 4)],
+                  substitutes: [],
+                };
+          work.push({
+            headers: { ...b.session.headers, 'content-type': 'application/json' },
+            body: encryptForCast(
+              key.group,
+              key.pk,
+              key.layout,
+              { electionId: ELECTION, voterId: b.voterId, ballotId: randomUUID(), constituency: b.constituency_code },
+              plain,
+            ).body,
+          });
         }
         log(`casting for ${String(seconds)} s with ${String(concurrency)} in flight`);
         const latencies: number[] = [];
@@ -133,24 +177,30 @@ export function registerBenchCast(program: Command): void {
         roundTrips.armed = true;
         const deadline = performance.now() + seconds * 1000;
         const started = performance.now();
-        await Promise.all(Array.from({ length: concurrency }, async () => {
-          while (performance.now() < deadline && next < work.length) {
-            const item = work[next];
-            next += 1;
-            if (item === undefined) break;
-            const t0 = performance.now();
-            try {
-              const response = await fetch(`${url}/api/voting/elections/${ELECTION}/ballots`, { method: 'POST', headers: item.headers, body: JSON.stringify(item.body) });
-              await response.arrayBuffer();
-              if (response.status !== 201) errors += 1;
-            } catch (error) {
-              // A connection reset or the like: counted, reported once, the bench goes on.
-              if (errors === 0) log(`cast failed: ${String(error)}`);
-              errors += 1;
+        await Promise.all(
+          Array.from({ length: concurrency }, async () => {
+            while (performance.now() < deadline && next < work.length) {
+              const item = work[next];
+              next += 1;
+              if (item === undefined) break;
+              const t0 = performance.now();
+              try {
+                const response = await fetch(`${url}/api/voting/elections/${ELECTION}/ballots`, {
+                  method: 'POST',
+                  headers: item.headers,
+                  body: JSON.stringify(item.body),
+                });
+                await response.arrayBuffer();
+                if (response.status !== 201) errors += 1;
+              } catch (error) {
+                // A connection reset or the like: counted, reported once, the bench goes on.
+                if (errors === 0) log(`cast failed: ${String(error)}`);
+                errors += 1;
+              }
+              latencies.push(performance.now() - t0);
             }
-            latencies.push(performance.now() - t0);
-          }
-        }));
+          }),
+        );
         const elapsed = (performance.now() - started) / 1000;
         roundTrips.armed = false;
         const cpu = process.cpuUsage(cpuBefore);
@@ -159,16 +209,30 @@ export function registerBenchCast(program: Command): void {
         const sorted = [...latencies].sort((a, b) => a - b);
         // Every accepted ballot wrote an audit entry from concurrent transactions: the chains must hold.
         const audit = await verifyAuditChain(store.db);
-        const stored = await store.db.selectFrom('ballots').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+        const stored = await store.db
+          .selectFrom('ballots')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow();
         const result = {
-          database, seconds: Number(elapsed.toFixed(2)), concurrency, voters: voters.length, ballots: latencies.length - errors, stored: Number(stored.n), errors,
+          database,
+          seconds: Number(elapsed.toFixed(2)),
+          concurrency,
+          voters: voters.length,
+          ballots: latencies.length - errors,
+          stored: Number(stored.n),
+          errors,
           ballots_per_s: Number(((latencies.length - errors) / elapsed).toFixed(1)),
-          p50_ms: Number(percentile(sorted, 50).toFixed(1)), p99_ms: Number(percentile(sorted, 99).toFixed(1)), max_ms: Number((sorted.at(-1) ?? 0).toFixed(1)),
+          p50_ms: Number(percentile(sorted, 50).toFixed(1)),
+          p99_ms: Number(percentile(sorted, 99).toFixed(1)),
+          max_ms: Number((sorted.at(-1) ?? 0).toFixed(1)),
           exhausted: next >= work.length,
-          audit: audit.ok ? `intact (${String(audit.entries)} entries)` : `BROKEN at entry #${audit.seq.toString()} (${audit.problem})`,
+          audit: audit.ok
+            ? `intact (${String(audit.entries)} entries)`
+            : `BROKEN at entry #${audit.seq.toString()} (${audit.problem})`,
           // Load-independent costs per request: SQL round trips (PostgreSQL only), CPU of this process
           // (server and load generator together) and of the PostgreSQL backends.
-          round_trips_per_cast: store.kind === 'postgresql' ? Number((roundTrips.count / Math.max(1, latencies.length)).toFixed(2)) : null,
+          round_trips_per_cast:
+            store.kind === 'postgresql' ? Number((roundTrips.count / Math.max(1, latencies.length)).toFixed(2)) : null,
           node_cpu_ms_per_cast: Number(((cpu.user + cpu.system) / 1000 / Math.max(1, latencies.length)).toFixed(3)),
           pg_cpu_ms_per_cast: pgCpu === undefined ? null : Number((pgCpu / Math.max(1, latencies.length)).toFixed(3)),
           load_average: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).map(Number),

@@ -32,17 +32,25 @@ export function registerBenchCrypto(program: Command): void {
       const { runCryptoBench } = await loadCryptoBench();
       const msm = (await loadMsmPool()).createMsmPool('secp256k1', threads);
       try {
-      const result = await runCryptoBench({
-        ciphertexts: n,
-        width,
-        ...(threads === undefined ? {} : { threads }),
-        progress: (message) => {
-          process.stderr.write(`${message}\n`);
-        },
-        verifyShuffle: async (inputs, outputs, proof, pk, mixNode) =>
-          (await verifyShuffleProof(group, { electionId: 'bench', groupId: 'g', mixNode, pk }, inputs, outputs, proof, 'bench shuffle', msm)) === undefined,
-      });
-      process.stdout.write(`${JSON.stringify(result)}\n`);
+        const result = await runCryptoBench({
+          ciphertexts: n,
+          width,
+          ...(threads === undefined ? {} : { threads }),
+          progress: (message) => {
+            process.stderr.write(`${message}\n`);
+          },
+          verifyShuffle: async (inputs, outputs, proof, pk, mixNode) =>
+            (await verifyShuffleProof(
+              group,
+              { electionId: 'bench', groupId: 'g', mixNode, pk },
+              inputs,
+              outputs,
+              proof,
+              'bench shuffle',
+              msm,
+            )) === undefined,
+        });
+        process.stdout.write(`${JSON.stringify(result)}\n`);
       } finally {
         await msm.close();
       }

@@ -9,13 +9,27 @@ import { once } from 'node:events';
 import type { Command } from 'commander';
 import { DEMO_DAY_ID, seedDemoIfEmpty } from '@isoloir/server';
 import {
-  CLI_ACTOR, COMMUNE_HEADER, communeVoterLine, consolidate, demoCommunes, generateVoters, importCommuneVoters, importConsularRegister, letterContext, renderLetters, seedPreparationDemo, unitVoters, DEMO_POSTS, type GeneratedVoter,
+  CLI_ACTOR,
+  COMMUNE_HEADER,
+  communeVoterLine,
+  consolidate,
+  demoCommunes,
+  generateVoters,
+  importCommuneVoters,
+  importConsularRegister,
+  letterContext,
+  renderLetters,
+  seedPreparationDemo,
+  unitVoters,
+  DEMO_POSTS,
+  type GeneratedVoter,
 } from '@isoloir/server/preparation';
 import { testDatabases } from '@isoloir/store/testing';
 import { benchCommand } from './bench.ts';
 
 const EXTRA_COMMUNES = 50;
-const CONSULAR_HEADER = 'nrn,surname,given_names,birth_date,sex,address,country,email,attachment_nis,language,mode,kiosk_post\n';
+const CONSULAR_HEADER =
+  'nrn,surname,given_names,birth_date,sex,address,country,email,attachment_nis,language,mode,kiosk_post\n';
 
 async function writeLines(path: string, header: string, count: number, line: (i: number) => string): Promise<void> {
   const out = createWriteStream(path);
@@ -41,8 +55,15 @@ interface PeakMemory {
 
 function watchMemory(): PeakMemory {
   let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 100);
-  return { stop: () => { clearInterval(timer); return Math.round(Math.max(peak, process.memoryUsage().rss) / 2 ** 20); } };
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 100);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return Math.round(Math.max(peak, process.memoryUsage().rss) / 2 ** 20);
+    },
+  };
 }
 
 async function benchPrepare(residents: number, abroad: number, letters: number): Promise<Record<string, unknown>> {
@@ -63,7 +84,9 @@ async function benchPrepare(residents: number, abroad: number, letters: number):
     progress(`generating ${String(residents)} residents and ${String(abroad)} abroad voters in ${dir}`);
     const residentFile = join(dir, 'residents.csv');
     // As communes deliver them: each commune's voters together (the PO's national file is sorted by commune).
-    await writeLines(residentFile, COMMUNE_HEADER, residents, (i) => communeVoterLine(nextVoter(), communes[Math.floor((i * communes.length) / residents)] ?? '', i));
+    await writeLines(residentFile, COMMUNE_HEADER, residents, (i) =>
+      communeVoterLine(nextVoter(), communes[Math.floor((i * communes.length) / residents)] ?? '', i),
+    );
     const posts = DEMO_POSTS.map((p) => p.code);
     const abroadFiles = posts.map((p) => join(dir, `abroad-${p}.csv`));
     const perPost = Math.ceil(abroad / posts.length);
@@ -78,13 +101,25 @@ async function benchPrepare(residents: number, abroad: number, letters: number):
     progress('importing the commune voter file');
     const memory = watchMemory();
     let started = performance.now();
-    const report = await importCommuneVoters(store, CLI_ACTOR, DEMO_DAY_ID, createReadStream(residentFile, { highWaterMark: 1 << 20 }));
+    const report = await importCommuneVoters(
+      store,
+      CLI_ACTOR,
+      DEMO_DAY_ID,
+      createReadStream(residentFile, { highWaterMark: 1 << 20 }),
+    );
     const importSeconds = (performance.now() - started) / 1000;
     progress(`  ${String(report.accepted)} accepted in ${importSeconds.toFixed(1)} s`);
     started = performance.now();
     let abroadRows = 0;
     for (const [k, file] of abroadFiles.entries()) {
-      const r = await importConsularRegister(store, CLI_ACTOR, DEMO_DAY_ID, posts[k] ?? '', createReadStream(file, { highWaterMark: 1 << 20 }), new Date('2029-01-01T00:00:00Z'));
+      const r = await importConsularRegister(
+        store,
+        CLI_ACTOR,
+        DEMO_DAY_ID,
+        posts[k] ?? '',
+        createReadStream(file, { highWaterMark: 1 << 20 }),
+        new Date('2029-01-01T00:00:00Z'),
+      );
       abroadRows += r.accepted;
     }
     const abroadSeconds = (performance.now() - started) / 1000;
@@ -93,7 +128,9 @@ async function benchPrepare(residents: number, abroad: number, letters: number):
     const consolidated = await consolidate(store, CLI_ACTOR, DEMO_DAY_ID);
     const consolidateSeconds = (performance.now() - started) / 1000;
     const peakMiB = memory.stop();
-    progress(`  ${String(consolidated.voters)} voters consolidated in ${consolidateSeconds.toFixed(1)} s; rendering ${String(letters)} letters`);
+    progress(
+      `  ${String(consolidated.voters)} voters consolidated in ${consolidateSeconds.toFixed(1)} s; rendering ${String(letters)} letters`,
+    );
     const ctx = await letterContext(store, DEMO_DAY_ID, 'https://vote.example.be');
     const sample: Parameters<typeof renderLetters>[0] = [];
     for await (const v of unitVoters(store, DEMO_DAY_ID, { kind: 'post', code: posts[0] ?? '' })) {
@@ -126,7 +163,9 @@ async function benchPrepare(residents: number, abroad: number, letters: number):
 export function registerBenchPrepare(program: Command): void {
   benchCommand(program)
     .command('prepare')
-    .description('Preparation at scale: import residents and abroad voters, consolidate, render letters (PostgreSQL when DATABASE_URL is set)')
+    .description(
+      'Preparation at scale: import residents and abroad voters, consolidate, render letters (PostgreSQL when DATABASE_URL is set)',
+    )
     .option('--residents <n>', 'voters in Belgium', (v) => Number(v), 1_000_000)
     .option('--abroad <n>', 'voters registered abroad', (v) => Number(v), 180_000)
     .option('--letters <n>', 'letters to render', (v) => Number(v), 2000)

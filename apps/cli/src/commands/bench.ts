@@ -5,5 +5,7 @@ import type { Command } from 'commander';
 export function benchCommand(program: Command): Command {
   const existing = program.commands.find((c) => c.name() === 'bench');
   if (existing !== undefined) return existing;
-  return program.command('bench').description('Benchmarks on this machine (progress on stderr, one JSON object as the last stdout line)');
+  return program
+    .command('bench')
+    .description('Benchmarks on this machine (progress on stderr, one JSON object as the last stdout line)');
 }

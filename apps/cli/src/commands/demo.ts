@@ -5,7 +5,9 @@ import { runDemo } from './counting/demo-run.ts';
 export function registerDemo(program: Command): void {
   program
     .command('demo')
-    .description('Run a complete online election offline on PGlite: casting, cancellations, mixing, decryption, PVs, export and the election record')
+    .description(
+      'Run a complete online election offline on PGlite: casting, cancellations, mixing, decryption, PVs, export and the election record',
+    )
     .option('--voters <n>', 'number of voters', '2000')
     .option('--out <dir>', 'output folder (record, PVs, export, demo key shares)', 'isoloir-demo')
     .option('--seed <n>', 'seed of the generated election', '2029')
@@ -27,7 +29,18 @@ export function registerDemo(program: Command): void {
         ['groups mixed and decrypted', String(s.groups)],
         ['PVs (PDF, JSON, CSV)', String(s.pvs.length)],
         ...Object.entries(s.seconds).map(([k, v]): [string, string] => [`time: ${k}`, `${String(v)} s`]),
-        ['shuffle per trustee process (all groups, with login and uploads)', [1, 2].map((t) => `trustee ${String(t)}: ${s.shuffleSeconds.filter((x) => x.trustee === t).reduce((a, x) => a + x.seconds, 0).toFixed(1)} s`).join(', ')],
+        [
+          'shuffle per trustee process (all groups, with login and uploads)',
+          [1, 2]
+            .map(
+              (t) =>
+                `trustee ${String(t)}: ${s.shuffleSeconds
+                  .filter((x) => x.trustee === t)
+                  .reduce((a, x) => a + x.seconds, 0)
+                  .toFixed(1)} s`,
+            )
+            .join(', '),
+        ],
         ['total', `${((performance.now() - started) / 1000).toFixed(1)} s`],
         ['record', `${opts.out}/record (verify: isoloir verify ${opts.out}/record)`],
         ['record head hash', s.recordHash.slice(0, 32) + '…'],

@@ -10,7 +10,11 @@ export interface DataOption {
 }
 
 export function withDataOption(command: Command): Command {
-  return command.option('--data <dir>', 'folder of the embedded database (ignored when DATABASE_URL is set)', process.env['ISOLOIR_DATA'] ?? './data');
+  return command.option(
+    '--data <dir>',
+    'folder of the embedded database (ignored when DATABASE_URL is set)',
+    process.env['ISOLOIR_DATA'] ?? './data',
+  );
 }
 
 export async function withStore(options: DataOption, work: (store: Store) => Promise<void>): Promise<void> {

@@ -12,8 +12,10 @@ export function parsePublicUrl(value: string): string {
   } catch {
     throw new InvalidArgumentError('a public URL looks like https://vote.example.be');
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new InvalidArgumentError('a public URL starts with https://');
-  if (process.env['NODE_ENV'] === 'production' && url.protocol !== 'https:') throw new InvalidArgumentError('in production the public URL must be https');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new InvalidArgumentError('a public URL starts with https://');
+  if (process.env['NODE_ENV'] === 'production' && url.protocol !== 'https:')
+    throw new InvalidArgumentError('in production the public URL must be https');
   return url.origin + url.pathname.replace(/\/$/, '');
 }
 

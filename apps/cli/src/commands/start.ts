@@ -1,7 +1,14 @@
 // `isoloir start`: the platform on this machine. PGlite in ./data unless DATABASE_URL is set.
 import { resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { authOptionsFromEnv, isProduction, oidcConfigFromEnv, productionStartProblem, startServer, stopOnSignals } from '@isoloir/server';
+import {
+  authOptionsFromEnv,
+  isProduction,
+  oidcConfigFromEnv,
+  productionStartProblem,
+  startServer,
+  stopOnSignals,
+} from '@isoloir/server';
 import { join } from 'node:path';
 import { DEMO_ELECTION_ID } from '@isoloir/server';
 import { DEMO_SHARES_FOLDER } from '@isoloir/server/counting';
@@ -11,7 +18,8 @@ import { ensureWebBuilt } from './web-build.ts';
 
 export function parsePort(value: string): number {
   const port = Number(value);
-  if (!/^\d+$/.test(value) || port < 0 || port > 65535) throw new InvalidArgumentError('a port is a whole number from 0 to 65535');
+  if (!/^\d+$/.test(value) || port < 0 || port > 65535)
+    throw new InvalidArgumentError('a port is a whole number from 0 to 65535');
   return port;
 }
 
@@ -25,7 +33,9 @@ interface StartOptions {
 export function registerStart(program: Command): void {
   program
     .command('start')
-    .description('Start the platform: API, web app and (in development) the demo election. PostgreSQL when DATABASE_URL is set, else embedded PGlite in --data.')
+    .description(
+      'Start the platform: API, web app and (in development) the demo election. PostgreSQL when DATABASE_URL is set, else embedded PGlite in --data.',
+    )
     .option('--port <port>', 'port to listen on', parsePort, Number(process.env['PORT'] ?? 8080))
     .option('--host <host>', 'address to listen on', process.env['HOST'] ?? '127.0.0.1')
     .option('--data <dir>', 'folder of the embedded database', process.env['ISOLOIR_DATA'] ?? './data')
@@ -33,7 +43,10 @@ export function registerStart(program: Command): void {
     .action(async (options: StartOptions) => {
       // Production never seeds the demo and never runs the development login: refuse before anything starts.
       const seedDemo = options.demo && !isProduction();
-      const oidcRefusal = productionStartProblem({ seedDemo, identityProvider: process.env['ISOLOIR_OIDC_ISSUER'] !== undefined && process.env['ISOLOIR_OIDC_ISSUER'] !== '' });
+      const oidcRefusal = productionStartProblem({
+        seedDemo,
+        identityProvider: process.env['ISOLOIR_OIDC_ISSUER'] !== undefined && process.env['ISOLOIR_OIDC_ISSUER'] !== '',
+      });
       if (oidcRefusal !== undefined) {
         process.stderr.write(`isoloir start: ${oidcRefusal}\n`);
         process.exitCode = 1;
@@ -51,17 +64,37 @@ export function registerStart(program: Command): void {
       // Login: CSAM/FAS when ISOLOIR_OIDC_ISSUER is set, else the development identity provider.
       const oidc = oidcConfigFromEnv();
       const auth = oidc === undefined ? undefined : { ...authOptionsFromEnv(), oidc };
-      const server = await startServer({ port: options.port, host: options.host, dataDir: resolve(options.data), databaseUrl, seedDemo, auth, counting: verifierChecks() });
-      const where = server.store.kind === 'pglite' ? `PGlite in ${server.store.location}` : `PostgreSQL at ${server.store.location}`;
-      process.stdout.write(`\nisoloir is running at ${server.url}/  (database: ${where})\nAPI documentation: ${server.url}/api/docs   Stop with Ctrl+C.\n\n`);
-      stopOnSignals(server, () => { process.stdout.write('isoloir stopped.\n'); });
+      const server = await startServer({
+        port: options.port,
+        host: options.host,
+        dataDir: resolve(options.data),
+        databaseUrl,
+        seedDemo,
+        auth,
+        counting: verifierChecks(),
+      });
+      const where =
+        server.store.kind === 'pglite'
+          ? `PGlite in ${server.store.location}`
+          : `PostgreSQL at ${server.store.location}`;
+      process.stdout.write(
+        `\nisoloir is running at ${server.url}/  (database: ${where})\nAPI documentation: ${server.url}/api/docs   Stop with Ctrl+C.\n\n`,
+      );
+      stopOnSignals(server, () => {
+        process.stdout.write('isoloir stopped.\n');
+      });
       if (server.demoCeremony) {
         // The demo election's key ceremony: three trustee processes (this CLI, `trustee keygen`)
         // against the server over HTTP, as real trustees would run it on their own machines.
         const shareDir = join(resolve(options.data), DEMO_SHARES_FOLDER);
-        process.stdout.write(`DEMO ONLY: three trustee processes run the demo election's key ceremony; their encrypted shares go to ${shareDir}\n`);
+        process.stdout.write(
+          `DEMO ONLY: three trustee processes run the demo election's key ceremony; their encrypted shares go to ${shareDir}\n`,
+        );
         runDemoKeygen(server.url, DEMO_ELECTION_ID, shareDir).then(
-          () => process.stdout.write(`DEMO ONLY: the demo election's key is published (ceremony at ${server.url}/counting/ceremony)\n`),
+          () =>
+            process.stdout.write(
+              `DEMO ONLY: the demo election's key is published (ceremony at ${server.url}/counting/ceremony)\n`,
+            ),
           (e: unknown) => process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`),
         );
       }

@@ -29,7 +29,10 @@ describe('isoloir trustee: authentication', () => {
     await assert.rejects(serverSession(server.url, { cookie: 'isoloir-session=forged' }), /not valid/);
     await assert.rejects(serverSession(server.url, {}), /no session/);
     const teamA = await serverSession(server.url, { devLogin: 'official-team-a' });
-    await assert.rejects(httpCountingService(server.url, DEMO_ELECTION_ID, teamA, { retries: 0 }).groups(), /auth\.forbidden/);
+    await assert.rejects(
+      httpCountingService(server.url, DEMO_ELECTION_ID, teamA, { retries: 0 }).groups(),
+      /auth\.forbidden/,
+    );
   });
 
   test('a file that is not a key share is refused', () => {

@@ -24,7 +24,13 @@ import type { ProgressStream } from '../progress.ts';
 import { checkPassphrase, openShareFile, type TrusteeShare } from './ceremony/share-file.ts';
 import { runKeygen } from './ceremony/keygen.ts';
 import { formatFingerprint } from './ceremony/fingerprint.ts';
-import { httpCountingService, sessionFromCookie, TrusteeRefusal, type HttpOptions, type ServerSession } from './counting/http-service.ts';
+import {
+  httpCountingService,
+  sessionFromCookie,
+  TrusteeRefusal,
+  type HttpOptions,
+  type ServerSession,
+} from './counting/http-service.ts';
 import { decryptAll, mixAll, pinnedCeremony } from './counting/trustee-work.ts';
 
 export interface TrusteeRunOptions {
@@ -47,11 +53,17 @@ export interface TrusteeRunSummary {
 }
 
 export function passphraseFrom(file: string | undefined): string {
-  return checkPassphrase(file !== undefined ? readFileSync(file, 'utf8').replace(/\r?\n$/, '') : process.env['ISOLOIR_TRUSTEE_PASSPHRASE']);
+  return checkPassphrase(
+    file !== undefined ? readFileSync(file, 'utf8').replace(/\r?\n$/, '') : process.env['ISOLOIR_TRUSTEE_PASSPHRASE'],
+  );
 }
 
-export async function serverSession(server: string, o: { cookie?: string | undefined; devLogin?: string | undefined }): Promise<ServerSession> {
-  if (o.cookie !== undefined && o.cookie !== '') return sessionFromCookie(server, o.cookie.includes('=') ? o.cookie : `isoloir-session=${o.cookie}`);
+export async function serverSession(
+  server: string,
+  o: { cookie?: string | undefined; devLogin?: string | undefined },
+): Promise<ServerSession> {
+  if (o.cookie !== undefined && o.cookie !== '')
+    return sessionFromCookie(server, o.cookie.includes('=') ? o.cookie : `isoloir-session=${o.cookie}`);
   if (o.devLogin !== undefined) {
     // Loaded only when asked: the development login helpers are not needed otherwise.
     const { loginThroughDevIdp } = await import('@isoloir/server/testing');
@@ -59,7 +71,9 @@ export async function serverSession(server: string, o: { cookie?: string | undef
     if (!login.ok) throw new Error(`development login of ${o.devLogin} refused (${login.code ?? login.landing})`);
     return { cookie: login.cookie, csrfToken: login.csrfToken };
   }
-  throw new Error('no session: pass --cookie (or ISOLOIR_SESSION_COOKIE) or, against the development identity provider, --dev-login official-trustee');
+  throw new Error(
+    'no session: pass --cookie (or ISOLOIR_SESSION_COOKIE) or, against the development identity provider, --dev-login official-trustee',
+  );
 }
 
 export async function runTrustee(o: TrusteeRunOptions): Promise<TrusteeRunSummary> {
@@ -68,16 +82,30 @@ export async function runTrustee(o: TrusteeRunOptions): Promise<TrusteeRunSummar
   const key = await service.key();
   const published = key.verificationKeys.find((v) => v.trustee === o.share.trustee);
   if (key.group !== o.share.group || published === undefined || published.verificationKey !== o.share.verificationKey) {
-    throw new Error(`this key share (trustee ${String(o.share.trustee)}) does not match the key published for election ${o.share.electionId}: is it the share of another election or ceremony? Nothing was sent.`);
+    throw new Error(
+      `this key share (trustee ${String(o.share.trustee)}) does not match the key published for election ${o.share.electionId}: is it the share of another election or ceremony? Nothing was sent.`,
+    );
   }
   // The server must serve exactly the ceremony pinned in the share file (check ceremony-mismatch).
   const pin = await pinnedCeremony(o.share, service);
   const group = await loadGroup(pin.group as GroupName);
   const runner = (await loadNodeWorkerPool()).createWorkerPool(group.name);
   const msm = (await loadMsmPool()).createMsmPool(group.name);
-  const checkShuffle = (st: { electionId: string; groupId: string; mixNode: number; pk: Uint8Array }, inputs: Parameters<typeof verifyShuffleProof>[2], outputs: Parameters<typeof verifyShuffleProof>[3], proof: unknown) =>
-    verifyShuffleProof(group, st, inputs, outputs, proof, `shuffle ${st.groupId} #${String(st.mixNode)}`, msm);
-  const ctx = { group, runner, share: o.share, service, checkShuffle, ownShuffles: new Map<string, string>(), ...(o.stream === undefined ? {} : { stream: o.stream }) };
+  const checkShuffle = (
+    st: { electionId: string; groupId: string; mixNode: number; pk: Uint8Array },
+    inputs: Parameters<typeof verifyShuffleProof>[2],
+    outputs: Parameters<typeof verifyShuffleProof>[3],
+    proof: unknown,
+  ) => verifyShuffleProof(group, st, inputs, outputs, proof, `shuffle ${st.groupId} #${String(st.mixNode)}`, msm);
+  const ctx = {
+    group,
+    runner,
+    share: o.share,
+    service,
+    checkShuffle,
+    ownShuffles: new Map<string, string>(),
+    ...(o.stream === undefined ? {} : { stream: o.stream }),
+  };
   let shuffled = 0;
   let decrypted = 0;
   try {
@@ -98,7 +126,9 @@ export async function runTrustee(o: TrusteeRunOptions): Promise<TrusteeRunSummar
     await msm.close();
   }
   const groups = await service.groups();
-  const waiting = groups.filter((g) => g.ballots > 0 && !g.counted && (g.shuffles < pin.threshold || g.decryptedBy.length < pin.threshold)).map((g) => g.groupId);
+  const waiting = groups
+    .filter((g) => g.ballots > 0 && !g.counted && (g.shuffles < pin.threshold || g.decryptedBy.length < pin.threshold))
+    .map((g) => g.groupId);
   return { shuffled, decrypted, waiting, groups: groups.filter((g) => g.ballots > 0).length };
 }
 
@@ -134,62 +164,146 @@ export function registerTrustee(program: Command): void {
   const trustee = program
     .command('trustee')
     .enablePositionalOptions()
-    .description('Trustee, on your own machine: `trustee keygen` at the key ceremony; `trustee --share FILE` at counting (shuffle with proof, check, decrypt your part with proof); resumable')
+    .description(
+      'Trustee, on your own machine: `trustee keygen` at the key ceremony; `trustee --share FILE` at counting (shuffle with proof, check, decrypt your part with proof); resumable',
+    )
     .option('--server <url>', 'the isoloir server, e.g. https://isoloir.example.be')
-    .option('--share <file>', 'your key share file (isoloir-trustee-share/3, encrypted, the ceremony pinned); it never leaves this machine')
+    .option(
+      '--share <file>',
+      'your key share file (isoloir-trustee-share/3, encrypted, the ceremony pinned); it never leaves this machine',
+    )
     .option('--step <step>', 'mix, decrypt or all', 'all')
     .addHelpText('after', COUNT_HELP)
-    .option('--passphrase-file <file>', 'file holding the passphrase of your share file (default: $ISOLOIR_TRUSTEE_PASSPHRASE)')
+    .option(
+      '--passphrase-file <file>',
+      'file holding the passphrase of your share file (default: $ISOLOIR_TRUSTEE_PASSPHRASE)',
+    )
     .option('--cookie <cookie>', 'session cookie of your official login (default: $ISOLOIR_SESSION_COOKIE)')
-    .option('--dev-login <persona>', 'log in through the development identity provider as this persona (e.g. official-trustee)')
-    .action(async (opts: { server?: string; share?: string; step: string; passphraseFile?: string; cookie?: string; devLogin?: string }) => {
-      if (opts.server === undefined || opts.share === undefined || !['mix', 'decrypt', 'all'].includes(opts.step)) {
-        process.stderr.write('usage: isoloir trustee --server URL --share FILE [--step mix|decrypt|all]  (or: isoloir trustee keygen --help)\n');
-        process.exitCode = 2;
-        return;
-      }
-      try {
-        const share = openShareFile(opts.share, passphraseFrom(opts.passphraseFile));
-        const session = await serverSession(opts.server, { cookie: opts.cookie ?? process.env['ISOLOIR_SESSION_COOKIE'], devLogin: opts.devLogin });
-        const s = await runTrustee({ server: opts.server, share, session, step: opts.step as 'mix' | 'decrypt' | 'all' });
-        process.stdout.write(`trustee ${String(share.trustee)} of ${share.electionId}: ${String(s.shuffled)} group(s) shuffled, ${String(s.decrypted)} decrypted${s.groups === 0 ? '; no group to count yet (identities not split yet): run again later' : s.waiting.length > 0 ? `; waiting for other trustees: ${s.waiting.join(', ')} (run again later)` : '; nothing left to do'}\n`);
-      } catch (e) {
-        fail(e);
-      }
-    });
+    .option(
+      '--dev-login <persona>',
+      'log in through the development identity provider as this persona (e.g. official-trustee)',
+    )
+    .action(
+      async (opts: {
+        server?: string;
+        share?: string;
+        step: string;
+        passphraseFile?: string;
+        cookie?: string;
+        devLogin?: string;
+      }) => {
+        if (opts.server === undefined || opts.share === undefined || !['mix', 'decrypt', 'all'].includes(opts.step)) {
+          process.stderr.write(
+            'usage: isoloir trustee --server URL --share FILE [--step mix|decrypt|all]  (or: isoloir trustee keygen --help)\n',
+          );
+          process.exitCode = 2;
+          return;
+        }
+        try {
+          const share = openShareFile(opts.share, passphraseFrom(opts.passphraseFile));
+          const session = await serverSession(opts.server, {
+            cookie: opts.cookie ?? process.env['ISOLOIR_SESSION_COOKIE'],
+            devLogin: opts.devLogin,
+          });
+          const s = await runTrustee({
+            server: opts.server,
+            share,
+            session,
+            step: opts.step as 'mix' | 'decrypt' | 'all',
+          });
+          process.stdout.write(
+            `trustee ${String(share.trustee)} of ${share.electionId}: ${String(s.shuffled)} group(s) shuffled, ${String(s.decrypted)} decrypted${s.groups === 0 ? '; no group to count yet (identities not split yet): run again later' : s.waiting.length > 0 ? `; waiting for other trustees: ${s.waiting.join(', ')} (run again later)` : '; nothing left to do'}\n`,
+          );
+        } catch (e) {
+          fail(e);
+        }
+      },
+    );
   trustee
     .command('keygen')
-    .description('The key ceremony, on your own machine: register your keys, deal, check the shares you receive, complain or answer, and keep your key share encrypted under your passphrase')
+    .description(
+      'The key ceremony, on your own machine: register your keys, deal, check the shares you receive, complain or answer, and keep your key share encrypted under your passphrase',
+    )
     .requiredOption('--server <url>', 'the isoloir server (its key ceremony board)')
     .requiredOption('--election <id>', 'the election whose ceremony the PO opened')
     .requiredOption('--trustee <n>', 'your trustee number (1…n)', (v) => Number.parseInt(v, 10))
     .requiredOption('--out <file>', 'where to write your key share file (encrypted)')
-    .option('--passphrase-file <file>', 'file holding the passphrase that protects the share file (default: $ISOLOIR_TRUSTEE_PASSPHRASE)')
-    .option('--peer-fingerprints <file>', 'the other trustees’ fingerprints as they read them to you by phone or on paper, one line each: "2 1a2b 3c4d …"; checked against what the server serves before dealing (without it, on a terminal, you type them in)')
-    .option('--write-fingerprint <file>', 'also append your own fingerprint line to this file (the demo’s DEMO-ONLY exchange file; a real trustee reads it aloud)')
+    .option(
+      '--passphrase-file <file>',
+      'file holding the passphrase that protects the share file (default: $ISOLOIR_TRUSTEE_PASSPHRASE)',
+    )
+    .option(
+      '--peer-fingerprints <file>',
+      'the other trustees’ fingerprints as they read them to you by phone or on paper, one line each: "2 1a2b 3c4d …"; checked against what the server serves before dealing (without it, on a terminal, you type them in)',
+    )
+    .option(
+      '--write-fingerprint <file>',
+      'also append your own fingerprint line to this file (the demo’s DEMO-ONLY exchange file; a real trustee reads it aloud)',
+    )
     .option('--label <text>', 'a warning label written into the share file (the demo writes DEMO ONLY)')
-    .option('--poll <ms>', 'how often to read the board while waiting for the others', (v) => Number.parseInt(v, 10), 1000)
-    .option('--timeout <minutes>', 'give up waiting for the others after this long', (v) => Number.parseInt(v, 10), 24 * 60)
+    .option(
+      '--poll <ms>',
+      'how often to read the board while waiting for the others',
+      (v) => Number.parseInt(v, 10),
+      1000,
+    )
+    .option(
+      '--timeout <minutes>',
+      'give up waiting for the others after this long',
+      (v) => Number.parseInt(v, 10),
+      24 * 60,
+    )
     .option('--cookie <cookie>', 'session cookie of your official login (default: $ISOLOIR_SESSION_COOKIE)')
     .option('--dev-login <persona>', 'log in through the development identity provider as this persona')
     .addHelpText('after', KEYGEN_HELP)
-    .action(async (opts: { server: string; election: string; trustee: number; out: string; passphraseFile?: string; peerFingerprints?: string; writeFingerprint?: string; label?: string; poll: number; timeout: number; cookie?: string; devLogin?: string }) => {
-      const terminal = opts.peerFingerprints === undefined && process.stdin.isTTY && process.stderr.isTTY ? createInterface({ input: process.stdin, output: process.stderr }) : undefined;
-      try {
-        const passphrase = passphraseFrom(opts.passphraseFile);
-        const session = await serverSession(opts.server, { cookie: opts.cookie ?? process.env['ISOLOIR_SESSION_COOKIE'], devLogin: opts.devLogin });
-        const r = await runKeygen({
-          server: opts.server, electionId: opts.election, trustee: opts.trustee, session, passphrase, out: opts.out, pollMs: opts.poll, timeoutMs: opts.timeout * 60_000, log: (l) => process.stderr.write(`${l}\n`),
-          ...(opts.label === undefined ? {} : { warning: opts.label }),
-          ...(opts.peerFingerprints === undefined ? {} : { peerFingerprints: opts.peerFingerprints }),
-          ...(opts.writeFingerprint === undefined ? {} : { writeFingerprint: opts.writeFingerprint }),
-          ...(terminal === undefined ? {} : { ask: (q: string) => terminal.question(q) }),
-        });
-        process.stdout.write(`trustee ${String(opts.trustee)} of ${opts.election}: election key ${r.publicKey} (fingerprint ${formatFingerprint(r.keyFingerprint)}); qualified dealers ${r.qualified.join(', ')}; your share is in ${r.shareFile} (encrypted, the ceremony pinned)\n`);
-      } catch (e) {
-        fail(e);
-      } finally {
-        terminal?.close();
-      }
-    });
+    .action(
+      async (opts: {
+        server: string;
+        election: string;
+        trustee: number;
+        out: string;
+        passphraseFile?: string;
+        peerFingerprints?: string;
+        writeFingerprint?: string;
+        label?: string;
+        poll: number;
+        timeout: number;
+        cookie?: string;
+        devLogin?: string;
+      }) => {
+        const terminal =
+          opts.peerFingerprints === undefined && process.stdin.isTTY && process.stderr.isTTY
+            ? createInterface({ input: process.stdin, output: process.stderr })
+            : undefined;
+        try {
+          const passphrase = passphraseFrom(opts.passphraseFile);
+          const session = await serverSession(opts.server, {
+            cookie: opts.cookie ?? process.env['ISOLOIR_SESSION_COOKIE'],
+            devLogin: opts.devLogin,
+          });
+          const r = await runKeygen({
+            server: opts.server,
+            electionId: opts.election,
+            trustee: opts.trustee,
+            session,
+            passphrase,
+            out: opts.out,
+            pollMs: opts.poll,
+            timeoutMs: opts.timeout * 60_000,
+            log: (l) => process.stderr.write(`${l}\n`),
+            ...(opts.label === undefined ? {} : { warning: opts.label }),
+            ...(opts.peerFingerprints === undefined ? {} : { peerFingerprints: opts.peerFingerprints }),
+            ...(opts.writeFingerprint === undefined ? {} : { writeFingerprint: opts.writeFingerprint }),
+            ...(terminal === undefined ? {} : { ask: (q: string) => terminal.question(q) }),
+          });
+          process.stdout.write(
+            `trustee ${String(opts.trustee)} of ${opts.election}: election key ${r.publicKey} (fingerprint ${formatFingerprint(r.keyFingerprint)}); qualified dealers ${r.qualified.join(', ')}; your share is in ${r.shareFile} (encrypted, the ceremony pinned)\n`,
+          );
+        } catch (e) {
+          fail(e);
+        } finally {
+          terminal?.close();
+        }
+      },
+    );
 }

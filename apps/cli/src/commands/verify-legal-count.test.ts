@@ -10,14 +10,26 @@ import type { Constituency } from '@isoloir/electoral';
 import { legalCounts } from '@isoloir/server/counting';
 import { countLegally, type ConstituencyDef } from '@isoloir/verifier';
 
-const shape = fc.array(fc.record({ effectives: fc.integer({ min: 1, max: 6 }), substitutes: fc.integer({ min: 0, max: 4 }) }), { minLength: 1, maxLength: 5 });
+const shape = fc.array(
+  fc.record({ effectives: fc.integer({ min: 1, max: 6 }), substitutes: fc.integer({ min: 0, max: 4 }) }),
+  { minLength: 1, maxLength: 5 },
+);
 
-const positions = fc.uniqueArray(fc.integer({ min: 1, max: 8 }), { maxLength: 4 }).map((a) => [...a].sort((x, y) => x - y));
+const positions = fc
+  .uniqueArray(fc.integer({ min: 1, max: 8 }), { maxLength: 4 })
+  .map((a) => [...a].sort((x, y) => x - y));
 
 const ballot: fc.Arbitrary<DecodedBallot> = fc.oneof(
   fc.constant<DecodedBallot>({ kind: 'blank' }),
   fc.constantFrom('padding', 'version', 'list-number').map((reason): DecodedBallot => ({ kind: 'invalid', reason })),
-  fc.record({ list: fc.integer({ min: 1, max: 7 }), headBox: fc.boolean(), effectives: positions, substitutes: positions }).map((b): DecodedBallot => ({ kind: 'list', ...b })),
+  fc
+    .record({
+      list: fc.integer({ min: 1, max: 7 }),
+      headBox: fc.boolean(),
+      effectives: positions,
+      substitutes: positions,
+    })
+    .map((b): DecodedBallot => ({ kind: 'list', ...b })),
 );
 
 test('electoral (server, PV), verifier and crypto legal counts are equal', () => {
@@ -33,12 +45,33 @@ test('electoral (server, PV), verifier and crypto legal counts are equal', () =>
           id: String(i + 1),
           number: i + 1,
           name: `L${String(i + 1)}`,
-          effectives: names(l.effectives, 'e').map((name, p) => ({ id: `${String(i + 1)}/e${String(p + 1)}`, position: p + 1, name })),
-          substitutes: names(l.substitutes, 's').map((name, p) => ({ id: `${String(i + 1)}/s${String(p + 1)}`, position: p + 1, name })),
+          effectives: names(l.effectives, 'e').map((name, p) => ({
+            id: `${String(i + 1)}/e${String(p + 1)}`,
+            position: p + 1,
+            name,
+          })),
+          substitutes: names(l.substitutes, 's').map((name, p) => ({
+            id: `${String(i + 1)}/s${String(p + 1)}`,
+            position: p + 1,
+            name,
+          })),
         })),
       };
-      const definition: DefinitionPayload['constituencies'][number] = { code: 'c', seats: 3, lists: model.lists.map((l) => ({ number: l.number, name: l.name, effectives: l.effectives.map((c) => c.name), substitutes: l.substitutes.map((c) => c.name) })) };
-      const verifierDef: ConstituencyDef = { code: 'c', seats: 3, lists: new Map(definition.lists.map((l) => [l.number, l])) };
+      const definition: DefinitionPayload['constituencies'][number] = {
+        code: 'c',
+        seats: 3,
+        lists: model.lists.map((l) => ({
+          number: l.number,
+          name: l.name,
+          effectives: l.effectives.map((c) => c.name),
+          substitutes: l.substitutes.map((c) => c.name),
+        })),
+      };
+      const verifierDef: ConstituencyDef = {
+        code: 'c',
+        seats: 3,
+        lists: new Map(definition.lists.map((l) => [l.number, l])),
+      };
       const server = JSON.parse(JSON.stringify(legalCounts(model, ballots))) as unknown;
       assert.deepEqual(JSON.parse(JSON.stringify(countLegally(verifierDef, ballots))), server);
       assert.deepEqual(JSON.parse(JSON.stringify(legalCount(definition, ballots))), server);

@@ -11,11 +11,22 @@ const EXIT_UNREADABLE = 2;
 export function registerVerify(program: Command): void {
   program
     .command('verify')
-    .description('Verify an election record: the hash chain, the roll, every ballot and cancellation, every proof, the legal count; optionally the PVs and a published head')
+    .description(
+      'Verify an election record: the hash chain, the roll, every ballot and cancellation, every proof, the legal count; optionally the PVs and a published head',
+    )
     .argument('<record>', 'election record (JSON, format isoloir-record/2)')
-    .option('--pv <dir>', 'check every PV JSON (isoloir-pv/1) in this folder against the verified figures and the record head')
-    .option('--head <hash>', 'a published head: the record\'s final head, or a signed board head (published at opening, during or at the close of voting), which the record must extend')
-    .option('--board-key <hex>', 'the bulletin board\'s (receipt) key as published (e.g. /api/voting/receipt-key): every board head must be signed by it')
+    .option(
+      '--pv <dir>',
+      'check every PV JSON (isoloir-pv/1) in this folder against the verified figures and the record head',
+    )
+    .option(
+      '--head <hash>',
+      "a published head: the record's final head, or a signed board head (published at opening, during or at the close of voting), which the record must extend",
+    )
+    .option(
+      '--board-key <hex>',
+      "the bulletin board's (receipt) key as published (e.g. /api/voting/receipt-key): every board head must be signed by it",
+    )
     .action(async (file: string, opts: { pv?: string; head?: string; boardKey?: string }) => {
       process.exitCode = await verify(file, opts);
     });
@@ -55,9 +66,16 @@ async function verify(file: string, opts: { pv?: string; head?: string; boardKey
   }
   if (result.ok) {
     const match = result.summary.headMatch;
-    const headNote = match === undefined ? '' : match.kind === 'record' ? '; the published head is this record\'s final head' : `; the published head is board head #${String(match.seq)} (${match.boardKind}, published ${match.publishedAt}, signed by key ${match.keyId}), and this record extends it`;
+    const headNote =
+      match === undefined
+        ? ''
+        : match.kind === 'record'
+          ? "; the published head is this record's final head"
+          : `; the published head is board head #${String(match.seq)} (${match.boardKind}, published ${match.publishedAt}, signed by key ${match.keyId}), and this record extends it`;
     const extra = `${opts.pv === undefined ? '' : `; ${String(result.summary.pvs)} PVs equal the verified figures`}${headNote}`;
-    process.stdout.write(`OK: ${String(result.summary.entries)} entries, ${String(result.summary.ballots)} ballots, ${String(result.summary.groups)} groups, ${String(result.summary.shuffles)} shuffles; head ${result.summary.head}${extra}\n`);
+    process.stdout.write(
+      `OK: ${String(result.summary.entries)} entries, ${String(result.summary.ballots)} ballots, ${String(result.summary.groups)} groups, ${String(result.summary.shuffles)} shuffles; head ${result.summary.head}${extra}\n`,
+    );
     return 0;
   }
   process.stdout.write(`FAILED ${result.check} at ${result.location}: ${result.message}\n`);

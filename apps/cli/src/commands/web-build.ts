@@ -23,9 +23,14 @@ function viteBin(): string | undefined {
 export function ensureWebBuilt(log: (line: string) => void): string | undefined {
   if (existsSync(join(DEFAULT_WEB_ROOT, 'index.html'))) return undefined;
   const bin = viteBin();
-  if (bin === undefined) return 'the web app is not built and Vite is not installed: run `npm ci && npm run build:web`, then start again';
+  if (bin === undefined)
+    return 'the web app is not built and Vite is not installed: run `npm ci && npm run build:web`, then start again';
   log('The web app is not built yet: building it once (npm run build:web)…\n');
-  const build = spawnSync(process.execPath, [bin, 'build'], { cwd: dirname(WEB_PACKAGE), stdio: ['ignore', 'inherit', 'inherit'] });
-  if (build.status !== 0 || !existsSync(join(DEFAULT_WEB_ROOT, 'index.html'))) return 'building the web app failed (see above): fix it, run `npm run build:web`, then start again';
+  const build = spawnSync(process.execPath, [bin, 'build'], {
+    cwd: dirname(WEB_PACKAGE),
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (build.status !== 0 || !existsSync(join(DEFAULT_WEB_ROOT, 'index.html')))
+    return 'building the web app failed (see above): fix it, run `npm run build:web`, then start again';
   return undefined;
 }

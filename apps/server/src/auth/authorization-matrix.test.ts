@@ -22,15 +22,17 @@ interface MatrixCaller {
 
 /** Sample path parameters, chosen to fall inside the development officials' scopes. */
 function samplePath(url: string): string {
-  return url.replace(/:([A-Za-z]+)/g, (_m, name: string) => {
-    const key = name.toLowerCase();
-    if (key.includes('nis') || key.includes('commune')) return '62063';
-    if (key.includes('post')) return 'paris';
-    if (key.includes('constituency')) return 'liege';
-    if (key.includes('electionday') || key === 'dayid') return DEMO_DAY_ID;
-    if (key.includes('election')) return DEMO_ELECTION_ID;
-    return 'sample-id';
-  }).replace(/\*$/, '');
+  return url
+    .replace(/:([A-Za-z]+)/g, (_m, name: string) => {
+      const key = name.toLowerCase();
+      if (key.includes('nis') || key.includes('commune')) return '62063';
+      if (key.includes('post')) return 'paris';
+      if (key.includes('constituency')) return 'liege';
+      if (key.includes('electionday') || key === 'dayid') return DEMO_DAY_ID;
+      if (key.includes('election')) return DEMO_ELECTION_ID;
+      return 'sample-id';
+    })
+    .replace(/\*$/, '');
 }
 
 function isApi(route: RouteInfo): boolean {
@@ -50,11 +52,19 @@ for (const database of testDatabases()) {
       app = await buildApp({ store });
       await app.ready();
       callers.push({ name: 'anonymous', caller: { kind: 'anonymous' }, headers: () => Promise.resolve({}) });
-      callers.push({ name: 'voter', caller: { kind: 'voter' }, headers: async () => (await testSession(store, { kind: 'voter' })).headers });
+      callers.push({
+        name: 'voter',
+        caller: { kind: 'voter' },
+        headers: async () => (await testSession(store, { kind: 'voter' })).headers,
+      });
       for (const role of ROLES) {
         const official = DEV_OFFICIALS.find((o) => o.roles.some((grant) => grant.role === role));
         if (official === undefined) throw new Error(`no development official holds ${role}`);
-        callers.push({ name: role, caller: { kind: 'official', roles: official.roles }, headers: async () => (await testSession(store, { kind: 'official', officialId: official.id })).headers });
+        callers.push({
+          name: role,
+          caller: { kind: 'official', roles: official.roles },
+          headers: async () => (await testSession(store, { kind: 'official', officialId: official.id })).headers,
+        });
       }
     });
     after(async () => {
@@ -63,8 +73,14 @@ for (const database of testDatabases()) {
     });
 
     test('every API route declares who may call it', () => {
-      const missing = app.routeTable.filter((route) => isApi(route) && route.access === undefined).map((r) => `${r.method} ${r.url}`);
-      assert.deepEqual(missing, [], 'routes without config.access (add one: see apps/server/README.md, "Authorization")');
+      const missing = app.routeTable
+        .filter((route) => isApi(route) && route.access === undefined)
+        .map((r) => `${r.method} ${r.url}`);
+      assert.deepEqual(
+        missing,
+        [],
+        'routes without config.access (add one: see apps/server/README.md, "Authorization")',
+      );
       assert.ok(app.routeTable.filter(isApi).length >= 10);
     });
 
@@ -82,10 +98,18 @@ for (const database of testDatabases()) {
           });
           const code = response.statusCode >= 400 ? (response.json<{ code?: string }>().code ?? '') : '';
           const label = `${route.method} ${route.url} (${describeAccess(route.access)}) as ${name}: ${String(response.statusCode)} ${code}`;
-          if (expected === 'auth.required' && !(response.statusCode === 401 && code === 'auth.required')) failures.push(`${label}, expected 401`);
-          if (expected === 'auth.forbidden' && !(response.statusCode === 403 && code === 'auth.forbidden')) failures.push(`${label}, expected 403`);
+          if (expected === 'auth.required' && !(response.statusCode === 401 && code === 'auth.required'))
+            failures.push(`${label}, expected 401`);
+          if (expected === 'auth.forbidden' && !(response.statusCode === 403 && code === 'auth.forbidden'))
+            failures.push(`${label}, expected 403`);
           // Allowed: never 401 nor a CSRF refusal; a 403 only from a handler's scope check on a role route.
-          if (expected === 'allow' && (response.statusCode === 401 || code === 'auth.csrf' || (code === 'auth.forbidden' && typeof route.access === 'string'))) failures.push(`${label}, expected to be let through`);
+          if (
+            expected === 'allow' &&
+            (response.statusCode === 401 ||
+              code === 'auth.csrf' ||
+              (code === 'auth.forbidden' && typeof route.access === 'string'))
+          )
+            failures.push(`${label}, expected to be let through`);
         }
       }
       assert.deepEqual(failures, []);
@@ -109,11 +133,26 @@ for (const database of testDatabases()) {
       assert.ok(admin);
       const adminHeaders = await admin.headers();
       const body = JSON.stringify({ nrn: '85073003328', givenName: 'Test', surname: 'Official' });
-      const noToken = await app.inject({ method: 'POST', url: '/api/admin/officials', headers: { cookie: adminHeaders['cookie'] ?? '', 'content-type': 'application/json' }, payload: body });
+      const noToken = await app.inject({
+        method: 'POST',
+        url: '/api/admin/officials',
+        headers: { cookie: adminHeaders['cookie'] ?? '', 'content-type': 'application/json' },
+        payload: body,
+      });
       assert.equal(noToken.json<{ code: string }>().code, 'auth.csrf');
-      const crossSite = await app.inject({ method: 'POST', url: '/api/admin/officials', headers: { ...adminHeaders, 'sec-fetch-site': 'cross-site', 'content-type': 'application/json' }, payload: body });
+      const crossSite = await app.inject({
+        method: 'POST',
+        url: '/api/admin/officials',
+        headers: { ...adminHeaders, 'sec-fetch-site': 'cross-site', 'content-type': 'application/json' },
+        payload: body,
+      });
       assert.equal(crossSite.json<{ code: string }>().code, 'auth.csrf');
-      const ok = await app.inject({ method: 'POST', url: '/api/admin/officials', headers: { ...adminHeaders, 'content-type': 'application/json' }, payload: body });
+      const ok = await app.inject({
+        method: 'POST',
+        url: '/api/admin/officials',
+        headers: { ...adminHeaders, 'content-type': 'application/json' },
+        payload: body,
+      });
       assert.equal(ok.statusCode, 201, ok.body);
     });
   });

@@ -47,13 +47,33 @@ describe('callback refusals', () => {
         res.end(JSON.stringify(body));
       };
       if (url.pathname === '/.well-known/openid-configuration') {
-        json({ issuer, authorization_endpoint: `${issuer}/authorize`, token_endpoint: `${issuer}/access_token`, userinfo_endpoint: `${issuer}/userinfo`, jwks_uri: `${issuer}/jwk`, id_token_signing_alg_values_supported: ['RS256'] });
+        json({
+          issuer,
+          authorization_endpoint: `${issuer}/authorize`,
+          token_endpoint: `${issuer}/access_token`,
+          userinfo_endpoint: `${issuer}/userinfo`,
+          jwks_uri: `${issuer}/jwk`,
+          id_token_signing_alg_values_supported: ['RS256'],
+        });
       } else if (url.pathname === '/jwk') {
         json({ keys: [{ ...good.publicKey.export({ format: 'jwk' }), kid: 'k1', alg: 'RS256', use: 'sig' }] });
       } else if (url.pathname === '/access_token') {
         const now = Math.floor(Date.now() / 1000);
-        const claims = { iss: issuer, aud: CLIENT_ID, sub: 'person-1', iat: now - 5, exp: now + (next.expiresIn ?? 300), nonce: next.nonce ?? nonce, acr: 'urn:be:fedict:iam:fas:Level450' };
-        json({ access_token: 'at', token_type: 'Bearer', expires_in: 300, id_token: idToken(issuer, claims, next.key ?? good.privateKey) });
+        const claims = {
+          iss: issuer,
+          aud: CLIENT_ID,
+          sub: 'person-1',
+          iat: now - 5,
+          exp: now + (next.expiresIn ?? 300),
+          nonce: next.nonce ?? nonce,
+          acr: 'urn:be:fedict:iam:fas:Level450',
+        };
+        json({
+          access_token: 'at',
+          token_type: 'Bearer',
+          expires_in: 300,
+          id_token: idToken(issuer, claims, next.key ?? good.privateKey),
+        });
       } else if (url.pathname === '/userinfo') {
         json({ sub: 'person-1', egovNRN: nrn, givenName: 'Test', surname: 'Voter', prefLanguage: 'fr' });
       } else {
@@ -67,7 +87,18 @@ describe('callback refusals', () => {
     nrn = (await store.db.selectFrom('voters').select('nrn').orderBy('nrn').executeTakeFirstOrThrow()).nrn;
     app = await buildApp({
       store,
-      auth: { ...DEFAULT_AUTH_OPTIONS, publicUrl: PUBLIC_URL, oidc: { issuer, clientId: CLIENT_ID, clientAuth: { kind: 'client-secret-basic', secret: 's' }, acrValues: 'urn:be:fedict:iam:fas:Level450', voterScopes: 'openid profile egovnrn', officialScopes: 'openid profile egovnrn roles' } },
+      auth: {
+        ...DEFAULT_AUTH_OPTIONS,
+        publicUrl: PUBLIC_URL,
+        oidc: {
+          issuer,
+          clientId: CLIENT_ID,
+          clientAuth: { kind: 'client-secret-basic', secret: 's' },
+          acrValues: 'urn:be:fedict:iam:fas:Level450',
+          voterScopes: 'openid profile egovnrn',
+          officialScopes: 'openid profile egovnrn roles',
+        },
+      },
     });
   });
   after(async () => {
@@ -90,14 +121,22 @@ describe('callback refusals', () => {
   }
 
   async function callback(query: string, cookie: string | undefined): Promise<string> {
-    const response = await app.inject({ url: `/api/auth/callback?${query}`, headers: cookie === undefined ? {} : { cookie } });
+    const response = await app.inject({
+      url: `/api/auth/callback?${query}`,
+      headers: cookie === undefined ? {} : { cookie },
+    });
     assert.equal(response.statusCode, 302);
     return String(response.headers.location);
   }
 
   async function expectRefusal(location: string, code: string): Promise<void> {
     assert.equal(location, `/login/refused?code=${code}`);
-    const last = await store.db.selectFrom('audit_log').select(['action', 'details']).orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+    const last = await store.db
+      .selectFrom('audit_log')
+      .select(['action', 'details'])
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     assert.deepEqual([last.action, (last.details as { reason: string }).reason], ['auth.refused', code]);
   }
 
@@ -111,14 +150,20 @@ describe('callback refusals', () => {
 
   test('refusals: forged, wrong state, provider error, wrong nonce, expired, wrongly signed', async () => {
     await store.db.deleteFrom('sessions').execute();
-    const cases: [string, NextToken, (s: { cookie: string; state: string }) => [string, string | undefined], string][] = [
-      ['forged (no login cookie)', {}, (s) => [`code=c&state=${s.state}`, undefined], 'auth.callback-invalid'],
-      ['wrong state', {}, (s) => ['code=c&state=not-the-state', s.cookie], 'auth.callback-invalid'],
-      ['provider error', {}, (s) => [`error=access_denied&state=${s.state}`, s.cookie], 'auth.provider-error'],
-      ['wrong nonce', { nonce: 'another-nonce' }, (s) => [`code=c&state=${s.state}`, s.cookie], 'auth.token-invalid'],
-      ['expired ID token', { expiresIn: -3600 }, (s) => [`code=c&state=${s.state}`, s.cookie], 'auth.token-invalid'],
-      ['wrongly signed ID token', { key: rogue.privateKey }, (s) => [`code=c&state=${s.state}`, s.cookie], 'auth.token-invalid'],
-    ];
+    const cases: [string, NextToken, (s: { cookie: string; state: string }) => [string, string | undefined], string][] =
+      [
+        ['forged (no login cookie)', {}, (s) => [`code=c&state=${s.state}`, undefined], 'auth.callback-invalid'],
+        ['wrong state', {}, (s) => ['code=c&state=not-the-state', s.cookie], 'auth.callback-invalid'],
+        ['provider error', {}, (s) => [`error=access_denied&state=${s.state}`, s.cookie], 'auth.provider-error'],
+        ['wrong nonce', { nonce: 'another-nonce' }, (s) => [`code=c&state=${s.state}`, s.cookie], 'auth.token-invalid'],
+        ['expired ID token', { expiresIn: -3600 }, (s) => [`code=c&state=${s.state}`, s.cookie], 'auth.token-invalid'],
+        [
+          'wrongly signed ID token',
+          { key: rogue.privateKey },
+          (s) => [`code=c&state=${s.state}`, s.cookie],
+          'auth.token-invalid',
+        ],
+      ];
     for (const [name, token, request, code] of cases) {
       next = token;
       const [query, cookie] = request(await start());

@@ -39,6 +39,8 @@ export function hasScope(request: FastifyRequest, role: Role, scope: string | nu
 export function requireScope(request: FastifyRequest, roles: Role | readonly Role[], scope: string): void {
   const official = officialOf(request);
   const wanted: readonly Role[] = typeof roles === 'string' ? [roles] : roles;
-  const allowed = official.roles.some((grant) => wanted.includes(grant.role) && (grant.scope === null || grant.scope === scope));
+  const allowed = official.roles.some(
+    (grant) => wanted.includes(grant.role) && (grant.scope === null || grant.scope === scope),
+  );
   if (!allowed) throw new AppError('auth.forbidden');
 }

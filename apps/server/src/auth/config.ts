@@ -61,10 +61,18 @@ function positiveInt(env: Env, name: string, fallback: number): number {
 
 function clientAuthFromEnv(env: Env): ClientAuth {
   const keyFile = env['ISOLOIR_OIDC_PRIVATE_KEY_FILE'];
-  if (keyFile !== undefined && keyFile !== '') return { kind: 'private-key-jwt', privateKeyPem: readFileSync(keyFile, 'utf8'), keyId: env['ISOLOIR_OIDC_PRIVATE_KEY_ID'] };
+  if (keyFile !== undefined && keyFile !== '')
+    return {
+      kind: 'private-key-jwt',
+      privateKeyPem: readFileSync(keyFile, 'utf8'),
+      keyId: env['ISOLOIR_OIDC_PRIVATE_KEY_ID'],
+    };
   const secret = env['ISOLOIR_OIDC_CLIENT_SECRET'];
-  if (secret === undefined || secret === '') throw new Error('ISOLOIR_OIDC_ISSUER is set: set ISOLOIR_OIDC_CLIENT_SECRET or ISOLOIR_OIDC_PRIVATE_KEY_FILE too');
-  return env['ISOLOIR_OIDC_CLIENT_AUTH'] === 'client_secret_post' ? { kind: 'client-secret-post', secret } : { kind: 'client-secret-basic', secret };
+  if (secret === undefined || secret === '')
+    throw new Error('ISOLOIR_OIDC_ISSUER is set: set ISOLOIR_OIDC_CLIENT_SECRET or ISOLOIR_OIDC_PRIVATE_KEY_FILE too');
+  return env['ISOLOIR_OIDC_CLIENT_AUTH'] === 'client_secret_post'
+    ? { kind: 'client-secret-post', secret }
+    : { kind: 'client-secret-basic', secret };
 }
 
 /**
@@ -75,7 +83,8 @@ export function oidcConfigFromEnv(env: Env = process.env): OidcConfig | undefine
   const issuer = env['ISOLOIR_OIDC_ISSUER'];
   if (issuer === undefined || issuer === '') return undefined;
   const clientId = env['ISOLOIR_OIDC_CLIENT_ID'];
-  if (clientId === undefined || clientId === '') throw new Error('ISOLOIR_OIDC_ISSUER is set: set ISOLOIR_OIDC_CLIENT_ID too');
+  if (clientId === undefined || clientId === '')
+    throw new Error('ISOLOIR_OIDC_ISSUER is set: set ISOLOIR_OIDC_CLIENT_ID too');
   return {
     issuer,
     clientId,
@@ -91,12 +100,28 @@ export function authOptionsFromEnv(env: Env = process.env): Omit<AuthOptions, 'o
     publicUrl: env['ISOLOIR_PUBLIC_URL'] === '' ? undefined : env['ISOLOIR_PUBLIC_URL'],
     officialMinimumLevel: positiveInt(env, 'ISOLOIR_OFFICIAL_MIN_LEVEL', DEFAULT_AUTH_OPTIONS.officialMinimumLevel),
     voterSessions: {
-      idleMinutes: positiveInt(env, 'ISOLOIR_VOTER_SESSION_IDLE_MINUTES', DEFAULT_AUTH_OPTIONS.voterSessions.idleMinutes),
-      absoluteMinutes: positiveInt(env, 'ISOLOIR_VOTER_SESSION_MAX_MINUTES', DEFAULT_AUTH_OPTIONS.voterSessions.absoluteMinutes),
+      idleMinutes: positiveInt(
+        env,
+        'ISOLOIR_VOTER_SESSION_IDLE_MINUTES',
+        DEFAULT_AUTH_OPTIONS.voterSessions.idleMinutes,
+      ),
+      absoluteMinutes: positiveInt(
+        env,
+        'ISOLOIR_VOTER_SESSION_MAX_MINUTES',
+        DEFAULT_AUTH_OPTIONS.voterSessions.absoluteMinutes,
+      ),
     },
     officialSessions: {
-      idleMinutes: positiveInt(env, 'ISOLOIR_OFFICIAL_SESSION_IDLE_MINUTES', DEFAULT_AUTH_OPTIONS.officialSessions.idleMinutes),
-      absoluteMinutes: positiveInt(env, 'ISOLOIR_OFFICIAL_SESSION_MAX_MINUTES', DEFAULT_AUTH_OPTIONS.officialSessions.absoluteMinutes),
+      idleMinutes: positiveInt(
+        env,
+        'ISOLOIR_OFFICIAL_SESSION_IDLE_MINUTES',
+        DEFAULT_AUTH_OPTIONS.officialSessions.idleMinutes,
+      ),
+      absoluteMinutes: positiveInt(
+        env,
+        'ISOLOIR_OFFICIAL_SESSION_MAX_MINUTES',
+        DEFAULT_AUTH_OPTIONS.officialSessions.absoluteMinutes,
+      ),
     },
   };
 }

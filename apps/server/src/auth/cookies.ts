@@ -13,11 +13,19 @@ export function isSecure(request: FastifyRequest, publicUrl: string | undefined)
 }
 
 export function cookieNames(secure: boolean): CookieNames {
-  return secure ? { session: '__Host-isoloir-session', login: '__Host-isoloir-login' } : { session: 'isoloir-session', login: 'isoloir-login' };
+  return secure
+    ? { session: '__Host-isoloir-session', login: '__Host-isoloir-login' }
+    : { session: 'isoloir-session', login: 'isoloir-login' };
 }
 
 export function setSessionCookie(reply: FastifyReply, secure: boolean, token: string, expires: Date): void {
-  reply.setCookie(cookieNames(secure).session, token, { httpOnly: true, sameSite: 'strict', secure, path: '/', expires });
+  reply.setCookie(cookieNames(secure).session, token, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure,
+    path: '/',
+    expires,
+  });
 }
 
 export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
@@ -25,7 +33,13 @@ export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
 }
 
 export function setLoginCookie(reply: FastifyReply, secure: boolean, token: string, maxAgeSeconds: number): void {
-  reply.setCookie(cookieNames(secure).login, token, { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: maxAgeSeconds });
+  reply.setCookie(cookieNames(secure).login, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    path: '/',
+    maxAge: maxAgeSeconds,
+  });
 }
 
 export function clearLoginCookie(reply: FastifyReply, secure: boolean): void {

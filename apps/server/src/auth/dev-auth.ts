@@ -28,7 +28,9 @@ export interface DevAuthOptions {
 /** The same address under localhost and 127.0.0.1 (a developer may type either). */
 function variants(url: string): string[] {
   const base = url.replace(/\/$/, '');
-  return [...new Set([base, base.replace('://127.0.0.1', '://localhost'), base.replace('://localhost', '://127.0.0.1')])];
+  return [
+    ...new Set([base, base.replace('://127.0.0.1', '://localhost'), base.replace('://localhost', '://127.0.0.1')]),
+  ];
 }
 
 export async function personasFrom(store: Store): Promise<Persona[]> {
@@ -52,15 +54,30 @@ export async function startDevAuth(store: Store, options: DevAuthOptions): Promi
   const authOptions: AuthOptions = {
     ...DEFAULT_AUTH_OPTIONS,
     ...options.auth,
-    oidc: { issuer: idp.issuer, clientId: DEV_CLIENT_ID, clientAuth: { kind: 'client-secret-basic', secret: DEV_CLIENT_SECRET }, acrValues: DEFAULT_ACR_VALUES, voterScopes: VOTER_SCOPES, officialScopes: OFFICIAL_SCOPES },
+    oidc: {
+      issuer: idp.issuer,
+      clientId: DEV_CLIENT_ID,
+      clientAuth: { kind: 'client-secret-basic', secret: DEV_CLIENT_SECRET },
+      acrValues: DEFAULT_ACR_VALUES,
+      voterScopes: VOTER_SCOPES,
+      officialScopes: OFFICIAL_SCOPES,
+    },
   };
   return {
     options: authOptions,
     idp,
     personas,
     afterListen(url) {
-      const bases = [...variants(url), ...(authOptions.publicUrl === undefined ? [] : [authOptions.publicUrl.replace(/\/$/, '')])];
-      idp.configure(personas, { clientId: DEV_CLIENT_ID, clientSecret: DEV_CLIENT_SECRET, redirectUris: bases.map((b) => `${b}/api/auth/callback`), postLogoutRedirectUris: bases.map((b) => `${b}/`) });
+      const bases = [
+        ...variants(url),
+        ...(authOptions.publicUrl === undefined ? [] : [authOptions.publicUrl.replace(/\/$/, '')]),
+      ];
+      idp.configure(personas, {
+        clientId: DEV_CLIENT_ID,
+        clientSecret: DEV_CLIENT_SECRET,
+        redirectUris: bases.map((b) => `${b}/api/auth/callback`),
+        postLogoutRedirectUris: bases.map((b) => `${b}/`),
+      });
     },
     close: () => idp.close(),
   };

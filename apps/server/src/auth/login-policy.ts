@@ -15,7 +15,9 @@ export interface Identity {
 
 export type IdentityError = 'auth.nrn-missing' | 'auth.nrn-invalid' | 'auth.level-too-low';
 
-export type IdentityResult = { readonly ok: true; readonly identity: Identity } | { readonly ok: false; readonly error: IdentityError; readonly level: number | null };
+export type IdentityResult =
+  | { readonly ok: true; readonly identity: Identity }
+  | { readonly ok: false; readonly error: IdentityError; readonly level: number | null };
 
 const LEVEL_URN = /^urn:be:fedict:iam:fas:(?:citizen:)?Level(\d{3})$/;
 
@@ -53,7 +55,11 @@ function language(value: unknown): Identity['language'] {
  * Reads the identity from the ID token's claims and the userinfo claims. `minimumLevel` is the
  * policy; the year bounds the national register number's century check.
  */
-export function readIdentity(idToken: Readonly<Record<string, unknown>>, userinfo: Readonly<Record<string, unknown>>, options: { readonly minimumLevel: number; readonly currentYear: number }): IdentityResult {
+export function readIdentity(
+  idToken: Readonly<Record<string, unknown>>,
+  userinfo: Readonly<Record<string, unknown>>,
+  options: { readonly minimumLevel: number; readonly currentYear: number },
+): IdentityResult {
   const level = assuranceLevel(idToken);
   if (level === null || level < options.minimumLevel) return { ok: false, error: 'auth.level-too-low', level };
   const raw = userinfo['egovNRN'] ?? idToken['egovNRN'];
@@ -64,6 +70,12 @@ export function readIdentity(idToken: Readonly<Record<string, unknown>>, userinf
   const claims = { ...idToken, ...userinfo };
   return {
     ok: true,
-    identity: { nrn: nrn.value.digits, givenName: text(claims['givenName']), surname: text(claims['surname']), language: language(claims['prefLanguage']), level },
+    identity: {
+      nrn: nrn.value.digits,
+      givenName: text(claims['givenName']),
+      surname: text(claims['surname']),
+      language: language(claims['prefLanguage']),
+      level,
+    },
   };
 }

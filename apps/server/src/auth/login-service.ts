@@ -25,16 +25,33 @@ export function officialActor(officialId: string): string {
 }
 
 /** Starts a login: returns where to send the browser and the token for its login cookie. */
-export async function beginLogin(runtime: AuthRuntime, db: Kysely<Schema>, audience: Audience, redirectUri: string): Promise<{ url: URL; token: string; maxAgeSeconds: number }> {
+export async function beginLogin(
+  runtime: AuthRuntime,
+  db: Kysely<Schema>,
+  audience: Audience,
+  redirectUri: string,
+): Promise<{ url: URL; token: string; maxAgeSeconds: number }> {
   const rp = runtime.relyingParty;
   if (rp === undefined) throw new LoginError('auth.unavailable', new Error('no OpenID Connect provider configured'));
   const oidc = runtime.options.oidc;
-  const start = await rp.begin(redirectUri, audience === 'official' ? (oidc?.officialScopes ?? '') : (oidc?.voterScopes ?? ''));
+  const start = await rp.begin(
+    redirectUri,
+    audience === 'official' ? (oidc?.officialScopes ?? '') : (oidc?.voterScopes ?? ''),
+  );
   const token = randomToken();
   const now = runtime.now();
   await db
     .insertInto('login_attempts')
-    .values({ id: tokenHash(token), state: start.state, nonce: start.nonce, code_verifier: start.codeVerifier, audience, created_at: now, expires_at: new Date(now.getTime() + ATTEMPT_MINUTES * 60_000), consumed_at: null })
+    .values({
+      id: tokenHash(token),
+      state: start.state,
+      nonce: start.nonce,
+      code_verifier: start.codeVerifier,
+      audience,
+      created_at: now,
+      expires_at: new Date(now.getTime() + ATTEMPT_MINUTES * 60_000),
+      consumed_at: null,
+    })
     .execute();
   return { url: start.url, token, maxAgeSeconds: ATTEMPT_MINUTES * 60 };
 }
@@ -52,7 +69,16 @@ interface Refusal {
 
 async function refuse(runtime: AuthRuntime, db: Kysely<Schema>, refusal: Refusal): Promise<LoginOutcome> {
   await db.transaction().execute(async (trx) => {
-    await appendAudit(trx, { actor: 'anonymous', action: 'auth.refused', subject: refusal.subject ?? 'login', details: { reason: refusal.code, audience: refusal.audience ?? null, level: refusal.level ?? null } }, runtime.now());
+    await appendAudit(
+      trx,
+      {
+        actor: 'anonymous',
+        action: 'auth.refused',
+        subject: refusal.subject ?? 'login',
+        details: { reason: refusal.code, audience: refusal.audience ?? null, level: refusal.level ?? null },
+      },
+      runtime.now(),
+    );
   });
   return { ok: false, code: refusal.code };
 }
@@ -72,11 +98,16 @@ async function takeAttempt(db: Kysely<Schema>, loginToken: string | undefined, s
 }
 
 async function lowestVoterLevel(db: Kysely<Schema>): Promise<number> {
-  const row = await db.selectFrom('election_days').select((eb) => eb.fn.min<number>('minimum_assurance_level').as('level')).executeTakeFirst();
+  const row = await db
+    .selectFrom('election_days')
+    .select((eb) => eb.fn.min<number>('minimum_assurance_level').as('level'))
+    .executeTakeFirst();
   return row?.level ?? 450;
 }
 
-type Resolved = { readonly ok: true; readonly session: NewSession; readonly actor: string } | { readonly ok: false; readonly refusal: Refusal };
+type Resolved =
+  | { readonly ok: true; readonly session: NewSession; readonly actor: string }
+  | { readonly ok: false; readonly refusal: Refusal };
 
 /**
  * Who may log in as a voter: someone in a frozen per-mode voter file (6, 7 or 8) of an election day
@@ -86,7 +117,10 @@ type Resolved = { readonly ok: true; readonly session: NewSession; readonly acto
  * eligibility stays empty until the freeze. Nothing else: not the demo's population table, not a
  * consolidation made after the freeze, not someone excluded or held by a conflict.
  */
-async function voterDay(db: Kysely<Schema>, nrn: string): Promise<{ readonly election_day_id: string; readonly minimum_assurance_level: number } | undefined> {
+async function voterDay(
+  db: Kysely<Schema>,
+  nrn: string,
+): Promise<{ readonly election_day_id: string; readonly minimum_assurance_level: number } | undefined> {
   const frozen = await db
     .selectFrom('frozen_voters as v')
     .innerJoin('election_days as d', 'd.id', 'v.election_day_id')
@@ -112,16 +146,38 @@ async function voterDay(db: Kysely<Schema>, nrn: string): Promise<{ readonly ele
 async function resolveVoter(db: Kysely<Schema>, identity: Identity, idToken: string | null): Promise<Resolved> {
   const subject = voterActor(identity.nrn);
   const voter = await voterDay(db, identity.nrn);
-  if (voter === undefined) return { ok: false, refusal: { code: 'auth.unknown-voter', audience: 'voter', level: identity.level, subject } };
-  if (identity.level < voter.minimum_assurance_level) return { ok: false, refusal: { code: 'auth.level-too-low', audience: 'voter', level: identity.level, subject } };
-  return { ok: true, actor: subject, session: { kind: 'voter', electionDayId: voter.election_day_id, nrn: identity.nrn, level: identity.level, idToken } };
+  if (voter === undefined)
+    return { ok: false, refusal: { code: 'auth.unknown-voter', audience: 'voter', level: identity.level, subject } };
+  if (identity.level < voter.minimum_assurance_level)
+    return { ok: false, refusal: { code: 'auth.level-too-low', audience: 'voter', level: identity.level, subject } };
+  return {
+    ok: true,
+    actor: subject,
+    session: { kind: 'voter', electionDayId: voter.election_day_id, nrn: identity.nrn, level: identity.level, idToken },
+  };
 }
 
 async function resolveOfficial(db: Kysely<Schema>, identity: Identity, idToken: string | null): Promise<Resolved> {
   const official = await db.selectFrom('officials').select('id').where('nrn', '=', identity.nrn).executeTakeFirst();
-  const roles = official === undefined ? [] : await db.selectFrom('role_assignments').select('id').where('official_id', '=', official.id).limit(1).execute();
-  if (official === undefined || roles.length === 0) return { ok: false, refusal: { code: 'auth.not-official', audience: 'official', level: identity.level, subject: voterActor(identity.nrn) } };
-  return { ok: true, actor: officialActor(official.id), session: { kind: 'official', officialId: official.id, level: identity.level, idToken } };
+  const roles =
+    official === undefined
+      ? []
+      : await db.selectFrom('role_assignments').select('id').where('official_id', '=', official.id).limit(1).execute();
+  if (official === undefined || roles.length === 0)
+    return {
+      ok: false,
+      refusal: {
+        code: 'auth.not-official',
+        audience: 'official',
+        level: identity.level,
+        subject: voterActor(identity.nrn),
+      },
+    };
+  return {
+    ok: true,
+    actor: officialActor(official.id),
+    session: { kind: 'official', officialId: official.id, level: identity.level, idToken },
+  };
 }
 
 export interface CallbackInput {
@@ -132,7 +188,11 @@ export interface CallbackInput {
 }
 
 /** Completes a login from the provider's redirect. Never throws for a bad answer: it refuses. */
-export async function completeLogin(runtime: AuthRuntime, db: Kysely<Schema>, input: CallbackInput): Promise<LoginOutcome> {
+export async function completeLogin(
+  runtime: AuthRuntime,
+  db: Kysely<Schema>,
+  input: CallbackInput,
+): Promise<LoginOutcome> {
   const now = runtime.now();
   const rp = runtime.relyingParty;
   if (rp === undefined) return { ok: false, code: 'auth.unavailable' };
@@ -141,32 +201,61 @@ export async function completeLogin(runtime: AuthRuntime, db: Kysely<Schema>, in
   const audience = attempt.audience;
   let verified;
   try {
-    verified = await rp.finish(input.callbackUrl, { state: attempt.state, nonce: attempt.nonce, codeVerifier: attempt.code_verifier });
+    verified = await rp.finish(input.callbackUrl, {
+      state: attempt.state,
+      nonce: attempt.nonce,
+      codeVerifier: attempt.code_verifier,
+    });
   } catch (error) {
     if (!(error instanceof LoginError)) throw error;
     return refuse(runtime, db, { code: error.code, audience });
   }
   const minimumLevel = audience === 'official' ? runtime.options.officialMinimumLevel : await lowestVoterLevel(db);
-  const read = readIdentity(verified.idTokenClaims, verified.userinfo, { minimumLevel, currentYear: now.getUTCFullYear() });
+  const read = readIdentity(verified.idTokenClaims, verified.userinfo, {
+    minimumLevel,
+    currentYear: now.getUTCFullYear(),
+  });
   if (!read.ok) return refuse(runtime, db, { code: read.error, audience, level: read.level });
   const idToken = verified.idToken ?? null;
-  const resolved = audience === 'official' ? await resolveOfficial(db, read.identity, idToken) : await resolveVoter(db, read.identity, idToken);
+  const resolved =
+    audience === 'official'
+      ? await resolveOfficial(db, read.identity, idToken)
+      : await resolveVoter(db, read.identity, idToken);
   if (!resolved.ok) return refuse(runtime, db, resolved.refusal);
   const lifetimes = runtime.lifetimes[audience];
   const created = await db.transaction().execute(async (trx) => {
     await purgeExpired(trx, now);
-    if (input.previousSessionToken !== undefined) await trx.deleteFrom('sessions').where('id', '=', tokenHash(input.previousSessionToken)).execute();
+    if (input.previousSessionToken !== undefined)
+      await trx.deleteFrom('sessions').where('id', '=', tokenHash(input.previousSessionToken)).execute();
     const session = await createSession(trx, resolved.session, lifetimes, now);
-    await appendAudit(trx, { actor: resolved.actor, action: 'auth.login', subject: resolved.actor, details: { audience, level: read.identity.level, session: session.id.slice(0, 16) } }, now);
+    await appendAudit(
+      trx,
+      {
+        actor: resolved.actor,
+        action: 'auth.login',
+        subject: resolved.actor,
+        details: { audience, level: read.identity.level, session: session.id.slice(0, 16) },
+      },
+      now,
+    );
     return session;
   });
   return { ok: true, audience, token: created.token, expiresAt: created.expiresAt };
 }
 
 /** Ends a session, with its audit entry. */
-export async function endSession(runtime: AuthRuntime, db: Kysely<Schema>, sessionId: string, actor: string): Promise<void> {
+export async function endSession(
+  runtime: AuthRuntime,
+  db: Kysely<Schema>,
+  sessionId: string,
+  actor: string,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('sessions').where('id', '=', sessionId).execute();
-    await appendAudit(trx, { actor, action: 'auth.logout', subject: actor, details: { session: sessionId.slice(0, 16) } }, runtime.now());
+    await appendAudit(
+      trx,
+      { actor, action: 'auth.logout', subject: actor, details: { session: sessionId.slice(0, 16) } },
+      runtime.now(),
+    );
   });
 }

@@ -53,7 +53,11 @@ function clientAuthentication(auth: ClientAuth): { metadata: Partial<oidc.Client
     case 'private-key-jwt': {
       // Node's and the DOM's CryptoKey types differ by a key usage or two; the object is the same.
       // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- needed where the DOM library is loaded (tests/tsconfig.json)
-      const key = createPrivateKey(auth.privateKeyPem).toCryptoKey({ name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['sign']) as unknown as oidc.CryptoKey;
+      const key = createPrivateKey(auth.privateKeyPem).toCryptoKey(
+        { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+        false,
+        ['sign'],
+      ) as unknown as oidc.CryptoKey;
       return { metadata: {}, method: oidc.PrivateKeyJwt(auth.keyId === undefined ? key : { key, kid: auth.keyId }) };
     }
   }
@@ -70,8 +74,16 @@ export function createRelyingParty(config: OidcConfig): RelyingParty {
       const execute = isLocal(issuer) ? [oidc.allowInsecureRequests] : [];
       // Non-repudiation: the ID token's signature is checked against the provider's keys even
       // though it came over TLS from the token endpoint (openid-client skips that by default).
-      discovered = oidc.discovery(issuer, config.clientId, { ...metadata, id_token_signed_response_alg: 'RS256' }, method, { execute: [...execute, oidc.enableNonRepudiationChecks], timeout: 10 });
-      discovered.catch(() => { discovered = undefined; });
+      discovered = oidc.discovery(
+        issuer,
+        config.clientId,
+        { ...metadata, id_token_signed_response_alg: 'RS256' },
+        method,
+        { execute: [...execute, oidc.enableNonRepudiationChecks], timeout: 10 },
+      );
+      discovered.catch(() => {
+        discovered = undefined;
+      });
     }
     return discovered;
   };
@@ -106,7 +118,12 @@ export function createRelyingParty(config: OidcConfig): RelyingParty {
       const server = await discover();
       let tokens: oidc.TokenEndpointResponse & oidc.TokenEndpointResponseHelpers;
       try {
-        tokens = await oidc.authorizationCodeGrant(server, callbackUrl, { pkceCodeVerifier: checks.codeVerifier, expectedState: checks.state, expectedNonce: checks.nonce, idTokenExpected: true });
+        tokens = await oidc.authorizationCodeGrant(server, callbackUrl, {
+          pkceCodeVerifier: checks.codeVerifier,
+          expectedState: checks.state,
+          expectedNonce: checks.nonce,
+          idTokenExpected: true,
+        });
       } catch (error) {
         if (error instanceof oidc.AuthorizationResponseError) throw new LoginError('auth.provider-error', error);
         if (error instanceof oidc.ResponseBodyError) throw new LoginError('auth.callback-invalid', error);
@@ -126,7 +143,10 @@ export function createRelyingParty(config: OidcConfig): RelyingParty {
     async endSessionUrl(idToken, postLogoutRedirectUri) {
       const server = await configuration().catch(() => undefined);
       if (server?.serverMetadata().end_session_endpoint === undefined) return null;
-      const parameters: Record<string, string> = { post_logout_redirect_uri: postLogoutRedirectUri, client_id: config.clientId };
+      const parameters: Record<string, string> = {
+        post_logout_redirect_uri: postLogoutRedirectUri,
+        client_id: config.clientId,
+      };
       if (idToken !== null) parameters['id_token_hint'] = idToken;
       return oidc.buildEndSessionUrl(server, parameters).href;
     },

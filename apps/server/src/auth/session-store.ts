@@ -17,11 +17,22 @@ export function tokenHash(token: string): string {
 }
 
 export type NewSession =
-  | { readonly kind: 'voter'; readonly electionDayId: string; readonly nrn: string; readonly level: number; readonly idToken: string | null }
+  | {
+      readonly kind: 'voter';
+      readonly electionDayId: string;
+      readonly nrn: string;
+      readonly level: number;
+      readonly idToken: string | null;
+    }
   | { readonly kind: 'official'; readonly officialId: string; readonly level: number; readonly idToken: string | null };
 
 /** Creates a session; returns the token for the cookie. */
-export async function createSession(trx: Transaction<Schema>, session: NewSession, lifetimes: SessionLifetimes, now: Date): Promise<{ token: string; id: string; expiresAt: Date }> {
+export async function createSession(
+  trx: Transaction<Schema>,
+  session: NewSession,
+  lifetimes: SessionLifetimes,
+  now: Date,
+): Promise<{ token: string; id: string; expiresAt: Date }> {
   const token = randomToken();
   const id = tokenHash(token);
   const expiresAt = new Date(now.getTime() + lifetimes.absoluteMinutes * 60_000);
@@ -45,7 +56,13 @@ export async function createSession(trx: Transaction<Schema>, session: NewSessio
 }
 
 export async function rolesOf(db: Kysely<Schema>, officialId: string): Promise<RoleGrant[]> {
-  const rows = await db.selectFrom('role_assignments').select(['role', 'scope']).where('official_id', '=', officialId).orderBy('role').orderBy('scope').execute();
+  const rows = await db
+    .selectFrom('role_assignments')
+    .select(['role', 'scope'])
+    .where('official_id', '=', officialId)
+    .orderBy('role')
+    .orderBy('scope')
+    .execute();
   return rows.map((row) => ({ role: row.role, scope: row.scope }));
 }
 
@@ -55,7 +72,12 @@ export interface Lifetimes {
 }
 
 /** The live session of a token, or null (unknown, expired, idle too long: an expired row is deleted). */
-export async function loadSession(db: Kysely<Schema>, token: string, lifetimes: Lifetimes, now: Date): Promise<CallerSession | null> {
+export async function loadSession(
+  db: Kysely<Schema>,
+  token: string,
+  lifetimes: Lifetimes,
+  now: Date,
+): Promise<CallerSession | null> {
   const id = tokenHash(token);
   const row = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
   if (row === undefined) return null;
@@ -64,10 +86,13 @@ export async function loadSession(db: Kysely<Schema>, token: string, lifetimes: 
     await db.deleteFrom('sessions').where('id', '=', id).execute();
     return null;
   }
-  if (now.getTime() - row.last_seen_at.getTime() > 30_000) await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
+  if (now.getTime() - row.last_seen_at.getTime() > 30_000)
+    await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
   const base = { id, assuranceLevel: row.assurance_level, csrfToken: row.csrf_token, expiresAt: row.expires_at };
-  if (row.kind === 'voter' && row.election_day_id !== null && row.voter_nrn !== null) return { ...base, kind: 'voter', electionDayId: row.election_day_id, nrn: row.voter_nrn };
-  if (row.kind === 'official' && row.official_id !== null) return { ...base, kind: 'official', officialId: row.official_id, roles: await rolesOf(db, row.official_id) };
+  if (row.kind === 'voter' && row.election_day_id !== null && row.voter_nrn !== null)
+    return { ...base, kind: 'voter', electionDayId: row.election_day_id, nrn: row.voter_nrn };
+  if (row.kind === 'official' && row.official_id !== null)
+    return { ...base, kind: 'official', officialId: row.official_id, roles: await rolesOf(db, row.official_id) };
   return null;
 }
 

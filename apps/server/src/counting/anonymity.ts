@@ -19,7 +19,11 @@ export const WITHHELD_REASON = 'below-minimum-anonymity-set';
 
 /** The election's minimum anonymity set, as frozen with its setup (the default for an unknown election, which has no group). */
 export async function anonymityMinimumOf(db: Pick<Kysely<Schema>, 'selectFrom'>, electionId: string): Promise<number> {
-  const row = await db.selectFrom('elections').select('anonymity_minimum').where('id', '=', electionId).executeTakeFirst();
+  const row = await db
+    .selectFrom('elections')
+    .select('anonymity_minimum')
+    .where('id', '=', electionId)
+    .executeTakeFirst();
   return row?.anonymity_minimum ?? MINIMUM_ANONYMITY_SET;
 }
 
@@ -61,7 +65,13 @@ const order = (a: SizedGroup, b: SizedGroup): number => (a.groupId < b.groupId ?
 
 /** The group that carries a set: the largest, then Belgium before abroad, then online before kiosk, then by id. */
 function carrier(members: readonly SizedGroup[]): SizedGroup {
-  const sorted = [...members].sort((a, b) => b.ballots - a.ballots || (a.category === b.category ? 0 : a.category === 'belgium' ? -1 : 1) || (a.mode === b.mode ? 0 : a.mode === 'online' ? -1 : 1) || order(a, b));
+  const sorted = [...members].sort(
+    (a, b) =>
+      b.ballots - a.ballots ||
+      (a.category === b.category ? 0 : a.category === 'belgium' ? -1 : 1) ||
+      (a.mode === b.mode ? 0 : a.mode === 'online' ? -1 : 1) ||
+      order(a, b),
+  );
   const first = sorted[0];
   if (first === undefined) throw new Error('empty counting set');
   return first;
@@ -77,12 +87,20 @@ const modesOf = (s: Working): Set<Mode> => new Set(s.members.map((m) => m.mode))
  */
 export function planMerges(groups: readonly SizedGroup[], minimum: number = MINIMUM_ANONYMITY_SET): MergePlan {
   const empty = groups.filter((g) => g.ballots === 0);
-  let sets: Working[] = groups.filter((g) => g.ballots > 0).sort(order).map((g) => ({ members: [g], ballots: g.ballots }));
+  let sets: Working[] = groups
+    .filter((g) => g.ballots > 0)
+    .sort(order)
+    .map((g) => ({ members: [g], ballots: g.ballots }));
   const merge = (a: Working, b: Working): void => {
-    sets = [...sets.filter((s) => s !== a && s !== b), { members: [...a.members, ...b.members], ballots: a.ballots + b.ballots }];
+    sets = [
+      ...sets.filter((s) => s !== a && s !== b),
+      { members: [...a.members, ...b.members], ballots: a.ballots + b.ballots },
+    ];
   };
   for (;;) {
-    const small = sets.filter((s) => s.ballots < minimum).sort((a, b) => a.ballots - b.ballots || order(carrier(a.members), carrier(b.members)))[0];
+    const small = sets
+      .filter((s) => s.ballots < minimum)
+      .sort((a, b) => a.ballots - b.ballots || order(carrier(a.members), carrier(b.members)))[0];
     if (small === undefined) break;
     const others = sets.filter((s) => s !== small);
     if (others.length === 0) break;
@@ -103,12 +121,21 @@ export function planMerges(groups: readonly SizedGroup[], minimum: number = MINI
       if (only !== undefined) merge(only, { members: [g], ballots: 0 });
     }
   }
-  const finalSets: CountingSet[] = sets.map((s) => ({ target: carrier(s.members).groupId, members: s.members.map((m) => m.groupId).sort(), ballots: s.ballots }));
+  const finalSets: CountingSet[] = sets.map((s) => ({
+    target: carrier(s.members).groupId,
+    members: s.members.map((m) => m.groupId).sort(),
+    ballots: s.ballots,
+  }));
   const merges = new Map<string, { into: string; rule: MergeRule }>();
   for (const s of sets) {
     const target = carrier(s.members);
     // A group of the carrier's mode joined it as the other category; one of another mode across modes.
-    for (const m of s.members) if (m.groupId !== target.groupId) merges.set(m.groupId, { into: target.groupId, rule: m.mode === target.mode ? 'abroad-with-belgium' : 'across-modes' });
+    for (const m of s.members)
+      if (m.groupId !== target.groupId)
+        merges.set(m.groupId, {
+          into: target.groupId,
+          rule: m.mode === target.mode ? 'abroad-with-belgium' : 'across-modes',
+        });
   }
   for (const g of empty) finalSets.push({ target: g.groupId, members: [g.groupId], ballots: 0 });
   return { sets: finalSets.sort((a, b) => (a.target < b.target ? -1 : a.target > b.target ? 1 : 0)), merges, withheld };

@@ -20,7 +20,13 @@ export interface RemoteVoter {
   readonly status: string;
 }
 
-export async function remoteVoters(store: Store, electionId: string, constituency: string, limit: number, offset: number): Promise<{ total: number; voters: RemoteVoter[] }> {
+export async function remoteVoters(
+  store: Store,
+  electionId: string,
+  constituency: string,
+  limit: number,
+  offset: number,
+): Promise<{ total: number; voters: RemoteVoter[] }> {
   const sizes = await store.db
     .selectFrom('ballots')
     .select(['mode', 'category', (eb) => eb.fn.countAll<string>().as('n')])
@@ -31,9 +37,24 @@ export async function remoteVoters(store: Store, electionId: string, constituenc
     .execute();
   const total = sizes.reduce((a, s) => a + Number(s.n), 0);
   const minimum = await anonymityMinimumOf(store.db, electionId);
-  if (total > 0 && total < minimum) throw new CountingError('counting.anonymity-set', `${constituency} has ${String(total)} remote ballot(s) to count, fewer than the minimum anonymity set (${String(minimum)}): who voted is not listed`);
-  const small = (mode: string, category: string): boolean => Number(sizes.find((s) => s.mode === mode && s.category === category)?.n ?? 0) < minimum;
-  const rows = await sql<{ nrn: string; given_name: string | null; surname: string | null; mode: 'online' | 'kiosk'; category: 'belgium' | 'abroad'; ballots: string; last_at: Date; status: string; total: string }>`
+  if (total > 0 && total < minimum)
+    throw new CountingError(
+      'counting.anonymity-set',
+      `${constituency} has ${String(total)} remote ballot(s) to count, fewer than the minimum anonymity set (${String(minimum)}): who voted is not listed`,
+    );
+  const small = (mode: string, category: string): boolean =>
+    Number(sizes.find((s) => s.mode === mode && s.category === category)?.n ?? 0) < minimum;
+  const rows = await sql<{
+    nrn: string;
+    given_name: string | null;
+    surname: string | null;
+    mode: 'online' | 'kiosk';
+    category: 'belgium' | 'abroad';
+    ballots: string;
+    last_at: Date;
+    status: string;
+    total: string;
+  }>`
     with mine as (
       select b.voter_nrn, b.mode, b.category, count(*) over (partition by b.voter_nrn) as ballots,
              b.received_at, b.status, row_number() over (partition by b.voter_nrn order by b.sequence desc) as k
@@ -49,6 +70,14 @@ export async function remoteVoters(store: Store, electionId: string, constituenc
      limit ${limit} offset ${offset}`.execute(store.db);
   return {
     total: Number(rows.rows[0]?.total ?? 0),
-    voters: rows.rows.map((r) => ({ nrn: r.nrn, name: `${r.surname ?? ''} ${r.given_name ?? ''}`.trim(), mode: small(r.mode, r.category) ? null : r.mode, category: small(r.mode, r.category) ? null : r.category, ballots: Number(r.ballots), lastReceivedAt: new Date(r.last_at), status: r.status })),
+    voters: rows.rows.map((r) => ({
+      nrn: r.nrn,
+      name: `${r.surname ?? ''} ${r.given_name ?? ''}`.trim(),
+      mode: small(r.mode, r.category) ? null : r.mode,
+      category: small(r.mode, r.category) ? null : r.category,
+      ballots: Number(r.ballots),
+      lastReceivedAt: new Date(r.last_at),
+      status: r.status,
+    })),
   };
 }

@@ -27,7 +27,7 @@ export function unpackRows(blob: Uint8Array): EncodedCiphertext[] {
   const size = blob[0] ?? 0;
   const perRow = blob[1] ?? 0;
   const rows: Uint8Array[][] = [];
-  for (let at = 2; at + size * perRow <= blob.length; ) {
+  for (let at = 2; at + size * perRow <= blob.length;) {
     const row: Uint8Array[] = [];
     for (let k = 0; k < perRow; k++, at += size) row.push(blob.slice(at, at + size));
     rows.push(row);

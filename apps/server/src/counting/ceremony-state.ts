@@ -50,7 +50,12 @@ export interface Board {
 export interface DealingPayload {
   readonly commitments: readonly string[];
   readonly proof: { readonly challenge: string; readonly response: string };
-  readonly shares: readonly { readonly to: number; readonly ephemeralKey: string; readonly iv: string; readonly ciphertext: string }[];
+  readonly shares: readonly {
+    readonly to: number;
+    readonly ephemeralKey: string;
+    readonly iv: string;
+    readonly ciphertext: string;
+  }[];
 }
 export interface CheckedPayload {
   readonly complaints: readonly number[];
@@ -88,7 +93,8 @@ export function complaintsOf(board: Board): CeremonyComplaint[] {
   const out: CeremonyComplaint[] = [];
   for (const c of postsOf<CheckedPayload>(board, 'checked')) {
     for (const against of c.payload.complaints) {
-      const revealed = answers.find((a) => a.trustee === against)?.payload.revealed.find((r) => r.to === c.trustee)?.share ?? null;
+      const revealed =
+        answers.find((a) => a.trustee === against)?.payload.revealed.find((r) => r.to === c.trustee)?.share ?? null;
       out.push({ by: c.trustee, against, revealed });
     }
   }
@@ -109,7 +115,11 @@ export function dealerPublics<P>(group: Group<P>, board: Board): dkg.DealerPubli
 
 export function qualifiedOf<P>(group: Group<P>, board: Board): number[] {
   const params = { electionId: board.electionId, threshold: board.threshold, trustees: board.trustees };
-  const complaints: dkg.Complaint[] = complaintsOf(board).map((c) => ({ by: c.by, against: c.against, revealed: c.revealed === null ? undefined : hexToScalar(c.revealed, group.order) ?? group.order }));
+  const complaints: dkg.Complaint[] = complaintsOf(board).map((c) => ({
+    by: c.by,
+    against: c.against,
+    revealed: c.revealed === null ? undefined : (hexToScalar(c.revealed, group.order) ?? group.order),
+  }));
   return dkg.qualifiedDealers(group, params, dealerPublics(group, board), complaints);
 }
 
@@ -122,7 +132,9 @@ export function ceremonyState<P>(group: Group<P>, board: Board): CeremonyState {
   if (count('dealing') < n) return { ...base, phase: 'dealing' };
   if (count('checked') < n) return { ...base, phase: 'checking' };
   const answered = new Set(postsOf<AnswerPayload>(board, 'answer').map((a) => a.trustee));
-  const awaitingAnswers = [...new Set(complaints.map((c) => c.against))].filter((d) => !answered.has(d)).sort((a, b) => a - b);
+  const awaitingAnswers = [...new Set(complaints.map((c) => c.against))]
+    .filter((d) => !answered.has(d))
+    .sort((a, b) => a - b);
   if (awaitingAnswers.length > 0 && !board.answersClosed) return { ...base, awaitingAnswers, phase: 'answering' };
   const qualified = qualifiedOf(group, board);
   if (qualified.length < board.threshold) return { ...base, qualified, awaitingAnswers, phase: 'failed' };

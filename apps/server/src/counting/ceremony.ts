@@ -32,17 +32,39 @@ export interface KeyToPublish {
 export async function publishKey(trx: Transaction<Schema>, k: KeyToPublish, actor: CountingActor): Promise<void> {
   // Read through the transaction: on PGlite (one connection) a read outside it would wait for it.
   const layout = await electionLayout(trx, k.electionId);
-  const existing = await trx.selectFrom('election_keys').select('election_id').where('election_id', '=', k.electionId).executeTakeFirst();
+  const existing = await trx
+    .selectFrom('election_keys')
+    .select('election_id')
+    .where('election_id', '=', k.electionId)
+    .executeTakeFirst();
   if (existing !== undefined) throw new CountingError('counting.state', `election ${k.electionId} already has a key`);
   await trx
     .insertInto('election_keys')
-    .values({ election_id: k.electionId, group_name: k.group, public_key: k.publicKey, threshold: k.threshold, trustees: k.trustees, ballot_width: ballotWidth(layout), layout: JSON.stringify(layout), ceremony: JSON.stringify(k.ceremony) })
+    .values({
+      election_id: k.electionId,
+      group_name: k.group,
+      public_key: k.publicKey,
+      threshold: k.threshold,
+      trustees: k.trustees,
+      ballot_width: ballotWidth(layout),
+      layout: JSON.stringify(layout),
+      ceremony: JSON.stringify(k.ceremony),
+    })
     .execute();
-  await appendAudit(trx, { actor: actor.id, action: 'keys.published', subject: k.electionId, details: { trustees: k.trustees, threshold: k.threshold, publicKey: k.publicKey } });
+  await appendAudit(trx, {
+    actor: actor.id,
+    action: 'keys.published',
+    subject: k.electionId,
+    details: { trustees: k.trustees, threshold: k.threshold, publicKey: k.publicKey },
+  });
 }
 
 /** The ceremony as published with the key (undefined before). */
 export async function publishedCeremony(store: Store, electionId: string): Promise<PublishedCeremony | undefined> {
-  const k = await store.db.selectFrom('election_keys').select('ceremony').where('election_id', '=', electionId).executeTakeFirst();
+  const k = await store.db
+    .selectFrom('election_keys')
+    .select('ceremony')
+    .where('election_id', '=', electionId)
+    .executeTakeFirst();
   return k?.ceremony as PublishedCeremony | undefined;
 }

@@ -24,9 +24,18 @@ export const DEMO_TRUSTEES = [1, 2, 3].map((trustee) => ({
 export async function openDemoCeremony(store: Store, electionId = DEMO_ELECTION_ID): Promise<boolean> {
   const election = await store.db.selectFrom('elections').select('id').where('id', '=', electionId).executeTakeFirst();
   if (election === undefined) return false;
-  const key = await store.db.selectFrom('election_keys').select('election_id').where('election_id', '=', electionId).executeTakeFirst();
+  const key = await store.db
+    .selectFrom('election_keys')
+    .select('election_id')
+    .where('election_id', '=', electionId)
+    .executeTakeFirst();
   if (key !== undefined) return false;
-  const ceremony = await store.db.selectFrom('key_ceremonies').select('election_id').where('election_id', '=', electionId).executeTakeFirst();
-  if (ceremony === undefined) await openCeremony(store, electionId, { trustees: 3, threshold: 2 }, { id: 'system:demo-ceremony' });
+  const ceremony = await store.db
+    .selectFrom('key_ceremonies')
+    .select('election_id')
+    .where('election_id', '=', electionId)
+    .executeTakeFirst();
+  if (ceremony === undefined)
+    await openCeremony(store, electionId, { trustees: 3, threshold: 2 }, { id: 'system:demo-ceremony' });
   return true;
 }

@@ -22,7 +22,6 @@ export type CountingErrorCode =
   | 'ceremony.identity'
   | 'ceremony.signature'
   | 'ceremony.invalid'
-
   | 'counting.stations-incomplete'
   | 'counting.list-after-split'
   | 'counting.anonymity-set'

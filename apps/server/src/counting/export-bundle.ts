@@ -20,7 +20,16 @@ export interface ExportBundle {
     readonly valid: number;
     readonly blank: number;
     readonly invalid: number;
-    readonly lists: readonly { readonly number: number; readonly B: number; readonly C: number; readonly D: number; readonly E: number; readonly total: number; readonly effectives: readonly number[]; readonly substitutes: readonly number[] }[];
+    readonly lists: readonly {
+      readonly number: number;
+      readonly B: number;
+      readonly C: number;
+      readonly D: number;
+      readonly E: number;
+      readonly total: number;
+      readonly effectives: readonly number[];
+      readonly substitutes: readonly number[];
+    }[];
   }[];
 }
 
@@ -45,12 +54,19 @@ export function exportBundle(pvs: readonly PvContent[]): ExportBundle {
       valid: pv.valid,
       blank: pv.blank,
       invalid: pv.invalid,
-      lists: pv.lists.map((l) => ({ number: l.number, ...l.categories, total: l.total, effectives: l.effectives.map((e) => e.votes), substitutes: l.substitutes.map((s) => s.votes) })),
+      lists: pv.lists.map((l) => ({
+        number: l.number,
+        ...l.categories,
+        total: l.total,
+        effectives: l.effectives.map((e) => e.votes),
+        substitutes: l.substitutes.map((s) => s.votes),
+      })),
     })),
   };
 }
 
-const x = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const x = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** EML 510 ("count") style: one ReportingUnitVotes per mode × abroad/Belgium. */
 export function exportEml(b: ExportBundle): string {
@@ -60,7 +76,9 @@ export function exportEml(b: ExportBundle): string {
         <ReportingUnitIdentifier Id="${x(`${b.constituency}/${r.mode}/${r.category}`)}">${x(`${r.mode} ${r.category}`)}</ReportingUnitIdentifier>
 ${r.lists
   .map(
-    (l) => `        <Selection><AffiliationIdentifier Id="${String(l.number)}"/><ValidVotes>${String(l.total)}</ValidVotes><isoloir:Categories B="${String(l.B)}" C="${String(l.C)}" D="${String(l.D)}" E="${String(l.E)}"/></Selection>
+    (
+      l,
+    ) => `        <Selection><AffiliationIdentifier Id="${String(l.number)}"/><ValidVotes>${String(l.total)}</ValidVotes><isoloir:Categories B="${String(l.B)}" C="${String(l.C)}" D="${String(l.D)}" E="${String(l.E)}"/></Selection>
 ${l.effectives.map((v, i) => `        <Selection><Candidate><CandidateIdentifier Id="${String(l.number)}-e${String(i + 1)}"/></Candidate><ValidVotes>${String(v)}</ValidVotes></Selection>`).join('\n')}${l.substitutes.length > 0 ? '\n' : ''}${l.substitutes.map((v, i) => `        <Selection><Candidate><CandidateIdentifier Id="${String(l.number)}-s${String(i + 1)}"/></Candidate><ValidVotes>${String(v)}</ValidVotes></Selection>`).join('\n')}`,
   )
   .join('\n')}

@@ -10,11 +10,31 @@ export interface CountingState {
   readonly at: Date | null;
 }
 
-export async function countingStateOf(db: Kysely<Schema>, electionId: string, constituency: string, mode: Mode, category: Category): Promise<CountingState> {
-  const g = await db.selectFrom('counting_groups').select(['merged_into', 'split_at', 'counted_at']).where('election_id', '=', electionId).where('group_id', '=', groupIdOf(constituency, mode, category)).executeTakeFirst();
+export async function countingStateOf(
+  db: Kysely<Schema>,
+  electionId: string,
+  constituency: string,
+  mode: Mode,
+  category: Category,
+): Promise<CountingState> {
+  const g = await db
+    .selectFrom('counting_groups')
+    .select(['merged_into', 'split_at', 'counted_at'])
+    .where('election_id', '=', electionId)
+    .where('group_id', '=', groupIdOf(constituency, mode, category))
+    .executeTakeFirst();
   if (g === undefined) return { state: 'not-started', at: null };
-  const carrier = g.merged_into === null ? g : await db.selectFrom('counting_groups').select(['merged_into', 'split_at', 'counted_at']).where('election_id', '=', electionId).where('group_id', '=', g.merged_into).executeTakeFirst();
-  if (carrier?.counted_at !== null && carrier?.counted_at !== undefined) return { state: 'counted', at: carrier.counted_at };
+  const carrier =
+    g.merged_into === null
+      ? g
+      : await db
+          .selectFrom('counting_groups')
+          .select(['merged_into', 'split_at', 'counted_at'])
+          .where('election_id', '=', electionId)
+          .where('group_id', '=', g.merged_into)
+          .executeTakeFirst();
+  if (carrier?.counted_at !== null && carrier?.counted_at !== undefined)
+    return { state: 'counted', at: carrier.counted_at };
   if (carrier?.split_at !== null && carrier?.split_at !== undefined) return { state: 'split', at: carrier.split_at };
   return { state: 'not-started', at: null };
 }

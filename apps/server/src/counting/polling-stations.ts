@@ -28,7 +28,10 @@ export interface PollingStationReport {
   readonly unknownVoters: readonly string[];
 }
 
-export function parsePollingStationCsv(text: string, currentYear: number): { nrns: string[]; errors: PollingStationRowError[] } {
+export function parsePollingStationCsv(
+  text: string,
+  currentYear: number,
+): { nrns: string[]; errors: PollingStationRowError[] } {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const errors: PollingStationRowError[] = [];
   const nrns: string[] = [];
@@ -45,36 +48,87 @@ export function parsePollingStationCsv(text: string, currentYear: number): { nrn
   return { nrns, errors };
 }
 
-export async function importPollingStationList(store: Store, dayId: string, station: string, text: string, actor: CountingActor, currentYear = new Date().getFullYear()): Promise<PollingStationReport> {
+export async function importPollingStationList(
+  store: Store,
+  dayId: string,
+  station: string,
+  text: string,
+  actor: CountingActor,
+  currentYear = new Date().getFullYear(),
+): Promise<PollingStationReport> {
   const sha256 = createHash('sha256').update(text).digest('hex');
   const { nrns, errors } = parsePollingStationCsv(text, currentYear);
   if (station.trim() === '' || errors.length > 0) {
     await store.db.transaction().execute((trx) =>
-      appendAudit(trx, { actor: actor.id, action: 'counting.polling-list.refused', subject: dayId, details: { station, sha256, errors: errors.slice(0, 50) } }),
+      appendAudit(trx, {
+        actor: actor.id,
+        action: 'counting.polling-list.refused',
+        subject: dayId,
+        details: { station, sha256, errors: errors.slice(0, 50) },
+      }),
     );
     const first = errors[0];
-    throw new CountingError('counting.file', station.trim() === '' ? 'a polling station name is required' : `${String(errors.length)} bad row(s); first at line ${String(first?.line ?? 0)}: ${first?.error ?? ''} (${first?.value ?? ''})`);
+    throw new CountingError(
+      'counting.file',
+      station.trim() === ''
+        ? 'a polling station name is required'
+        : `${String(errors.length)} bad row(s); first at line ${String(first?.line ?? 0)}: ${first?.error ?? ''} (${first?.value ?? ''})`,
+    );
   }
   // After a constituency's split its double votes can no longer be cancelled: a late list is refused whole (office).
   const late = await splitOfficesTouchedBy(store.db, dayId, station.trim(), nrns);
   if (late.length > 0) {
-    await store.db.transaction().execute((trx) => appendAudit(trx, { actor: actor.id, action: 'counting.polling-list.refused', subject: dayId, details: { station, sha256, refused: 'counting.list-after-split', offices: late } }));
-    throw new CountingError('counting.list-after-split', `the identities of ${late.join(', ')} are already split: this list (${station}) comes too late and is not imported`);
+    await store.db.transaction().execute((trx) =>
+      appendAudit(trx, {
+        actor: actor.id,
+        action: 'counting.polling-list.refused',
+        subject: dayId,
+        details: { station, sha256, refused: 'counting.list-after-split', offices: late },
+      }),
+    );
+    throw new CountingError(
+      'counting.list-after-split',
+      `the identities of ${late.join(', ')} are already split: this list (${station}) comes too late and is not imported`,
+    );
   }
   return store.db.transaction().execute(async (trx) => {
     // The day's voters are those of its consolidated voter file (the frozen one, else the latest):
     // residents who vote at a polling station and remote voters alike. Someone not in it is listed.
-    const file = await trx.selectFrom('consolidations').select('id').where('election_day_id', '=', dayId).orderBy((eb) => eb.case().when('frozen_at', 'is not', null).then(0).else(1).end()).orderBy('id', 'desc').limit(1).executeTakeFirst();
+    const file = await trx
+      .selectFrom('consolidations')
+      .select('id')
+      .where('election_day_id', '=', dayId)
+      .orderBy((eb) => eb.case().when('frozen_at', 'is not', null).then(0).else(1).end())
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     const known = new Set<string>();
     for (let i = 0; file !== undefined && i < nrns.length; i += 5000) {
       const batch = nrns.slice(i, i + 5000);
-      const rows = await trx.selectFrom('consolidated_voters').select('nrn').where('consolidation_id', '=', file.id).where('status', '=', 'ok').where('nrn', 'in', batch).execute();
+      const rows = await trx
+        .selectFrom('consolidated_voters')
+        .select('nrn')
+        .where('consolidation_id', '=', file.id)
+        .where('status', '=', 'ok')
+        .where('nrn', 'in', batch)
+        .execute();
       for (const r of rows) known.add(r.nrn);
     }
     const unknownVoters = nrns.filter((n) => !known.has(n));
     const importId = randomUUID();
     const unique = [...new Set(nrns.filter((n) => known.has(n)))];
-    await trx.insertInto('polling_station_imports').values({ id: importId, election_day_id: dayId, station, sha256, accepted: 0, rejected: JSON.stringify({ unknownVoters }), actor: actor.id }).execute();
+    await trx
+      .insertInto('polling_station_imports')
+      .values({
+        id: importId,
+        election_day_id: dayId,
+        station,
+        sha256,
+        accepted: 0,
+        rejected: JSON.stringify({ unknownVoters }),
+        actor: actor.id,
+      })
+      .execute();
     let accepted = 0;
     for (let i = 0; i < unique.length; i += 1000) {
       const res = await trx
@@ -85,7 +139,19 @@ export async function importPollingStationList(store: Store, dayId: string, stat
       accepted += Number(res.numInsertedOrUpdatedRows ?? 0n);
     }
     await trx.updateTable('polling_station_imports').set({ accepted }).where('id', '=', importId).execute();
-    await appendAudit(trx, { actor: actor.id, action: 'counting.polling-list.imported', subject: dayId, details: { importId, station, sha256, accepted, duplicates: unique.length - accepted, unknownVoters: unknownVoters.length } });
+    await appendAudit(trx, {
+      actor: actor.id,
+      action: 'counting.polling-list.imported',
+      subject: dayId,
+      details: {
+        importId,
+        station,
+        sha256,
+        accepted,
+        duplicates: unique.length - accepted,
+        unknownVoters: unknownVoters.length,
+      },
+    });
     return { importId, station, accepted, duplicates: unique.length - accepted, unknownVoters };
   });
 }

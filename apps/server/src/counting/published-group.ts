@@ -22,9 +22,20 @@ export interface PublishedGroup {
 }
 
 export async function publishedGroup(store: Store, electionId: string, groupId: string): Promise<PublishedGroup> {
-  const g = await store.db.selectFrom('counting_groups').selectAll().where('election_id', '=', electionId).where('group_id', '=', groupId).executeTakeFirst();
-  if (g === undefined || g.input === null || g.merged_into !== null) throw new CountingError('counting.not-split', `group ${groupId} has no anonymised input`);
-  const members = await store.db.selectFrom('counting_groups').select(['constituency_code', 'mode', 'category']).where('election_id', '=', electionId).where((eb) => eb.or([eb('group_id', '=', groupId), eb('merged_into', '=', groupId)])).execute();
+  const g = await store.db
+    .selectFrom('counting_groups')
+    .selectAll()
+    .where('election_id', '=', electionId)
+    .where('group_id', '=', groupId)
+    .executeTakeFirst();
+  if (g === undefined || g.input === null || g.merged_into !== null)
+    throw new CountingError('counting.not-split', `group ${groupId} has no anonymised input`);
+  const members = await store.db
+    .selectFrom('counting_groups')
+    .select(['constituency_code', 'mode', 'category'])
+    .where('election_id', '=', electionId)
+    .where((eb) => eb.or([eb('group_id', '=', groupId), eb('merged_into', '=', groupId)]))
+    .execute();
   const ballots: PublishedBallot[] = [];
   for (const m of members) {
     const rows = await store.db
@@ -37,7 +48,17 @@ export async function publishedGroup(store: Store, electionId: string, groupId: 
       .orderBy('id')
       .execute();
     for (const b of rows) {
-      ballots.push({ ballotId: b.id, voterId: b.voter_id, ciphertexts: b.ciphertexts as string[], cancellation: b.status === 'counted' || b.status === 'received' ? null : b.status === 'superseded' ? 'superseded' : (b.cancellation_reason ?? 'cancelled') });
+      ballots.push({
+        ballotId: b.id,
+        voterId: b.voter_id,
+        ciphertexts: b.ciphertexts as string[],
+        cancellation:
+          b.status === 'counted' || b.status === 'received'
+            ? null
+            : b.status === 'superseded'
+              ? 'superseded'
+              : (b.cancellation_reason ?? 'cancelled'),
+      });
     }
   }
   ballots.sort((a, b) => (a.ballotId < b.ballotId ? -1 : 1));

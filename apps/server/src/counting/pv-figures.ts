@@ -55,20 +55,40 @@ export interface CountingSetRef {
   readonly groupId: string;
 }
 
-async function flowOf(store: Store, electionId: string, constituency: string, mode: Mode, category: Category, withheld: boolean): Promise<BallotFlow> {
+async function flowOf(
+  store: Store,
+  electionId: string,
+  constituency: string,
+  mode: Mode,
+  category: Category,
+  withheld: boolean,
+): Promise<BallotFlow> {
   const statuses = await sql<{ status: string; reason: string | null; n: string }>`
     select status, cancellation_reason as reason, count(*)::text as n from ballots
      where election_id = ${electionId} and constituency_code = ${constituency} and mode = ${mode} and category = ${category}
      group by 1, 2`.execute(store.db);
-  const n = (f: (r: { status: string }) => boolean): number => statuses.rows.filter(f).reduce((a, r) => a + Number(r.n), 0);
+  const n = (f: (r: { status: string }) => boolean): number =>
+    statuses.rows.filter(f).reduce((a, r) => a + Number(r.n), 0);
   const cancelled: Record<string, number> = {};
-  for (const r of statuses.rows.filter((x) => x.status === 'cancelled')) cancelled[r.reason ?? 'other'] = (cancelled[r.reason ?? 'other'] ?? 0) + Number(r.n);
-  return { received: n(() => true), superseded: n((r) => r.status === 'superseded'), cancelled, counted: n((r) => r.status === 'counted'), withheld: withheld ? n((r) => r.status === 'received') : 0 };
+  for (const r of statuses.rows.filter((x) => x.status === 'cancelled'))
+    cancelled[r.reason ?? 'other'] = (cancelled[r.reason ?? 'other'] ?? 0) + Number(r.n);
+  return {
+    received: n(() => true),
+    superseded: n((r) => r.status === 'superseded'),
+    cancelled,
+    counted: n((r) => r.status === 'counted'),
+    withheld: withheld ? n((r) => r.status === 'received') : 0,
+  };
 }
 
 /** The set's legal count as stored with its decryption (zero counts before). */
 async function legalCountOf(store: Store, info: ConstituencyInfo, set: CountingSetRef): Promise<LegalCounts> {
-  const result = await store.db.selectFrom('counting_results').select('counts').where('election_id', '=', set.electionId).where('group_id', '=', set.groupId).executeTakeFirst();
+  const result = await store.db
+    .selectFrom('counting_results')
+    .select('counts')
+    .where('election_id', '=', set.electionId)
+    .where('group_id', '=', set.groupId)
+    .executeTakeFirst();
   return (result?.counts as LegalCounts | undefined) ?? legalCounts(info.model, []);
 }
 
@@ -80,14 +100,27 @@ export async function pvFigures(store: Store, info: ConstituencyInfo, set: Count
     .where((eb) => eb.or([eb('group_id', '=', set.groupId), eb('merged_into', '=', set.groupId)]))
     .orderBy('group_id')
     .execute();
-  const office = await store.db.selectFrom('counting_offices').select('withheld_at').where('election_id', '=', set.electionId).where('constituency_code', '=', set.constituency).executeTakeFirst();
+  const office = await store.db
+    .selectFrom('counting_offices')
+    .select('withheld_at')
+    .where('election_id', '=', set.electionId)
+    .where('constituency_code', '=', set.constituency)
+    .executeTakeFirst();
   const withheld = office?.withheld_at !== null && office?.withheld_at !== undefined;
   const members: PvMember[] = [];
-  for (const g of groups) members.push({ groupId: g.group_id, mode: g.mode, category: g.category, mergeRule: g.group_id === set.groupId ? null : g.merge_rule, ...(await flowOf(store, set.electionId, set.constituency, g.mode, g.category, withheld)) });
+  for (const g of groups)
+    members.push({
+      groupId: g.group_id,
+      mode: g.mode,
+      category: g.category,
+      mergeRule: g.group_id === set.groupId ? null : g.merge_rule,
+      ...(await flowOf(store, set.electionId, set.constituency, g.mode, g.category, withheld)),
+    });
   // The carrying group first, then the merged ones.
   members.sort((a, b) => (a.mergeRule === null ? -1 : b.mergeRule === null ? 1 : a.groupId < b.groupId ? -1 : 1));
   const cancelled: Record<string, number> = {};
-  for (const m of members) for (const [reason, k] of Object.entries(m.cancelled)) cancelled[reason] = (cancelled[reason] ?? 0) + k;
+  for (const m of members)
+    for (const [reason, k] of Object.entries(m.cancelled)) cancelled[reason] = (cancelled[reason] ?? 0) + k;
   const sum = (f: (m: PvMember) => number): number => members.reduce((a, m) => a + f(m), 0);
   const count = await legalCountOf(store, info, set);
   const lists: PvList[] = count.lists.map((l) => {
@@ -98,7 +131,11 @@ export async function pvFigures(store: Store, info: ConstituencyInfo, set: Count
       categories: { B: l.B, C: l.C, D: l.D, E: l.E },
       total: l.total,
       effectives: l.effectives.map((votes, i) => ({ position: i + 1, name: model?.effectives[i]?.name ?? '', votes })),
-      substitutes: l.substitutes.map((votes, i) => ({ position: i + 1, name: model?.substitutes[i]?.name ?? '', votes })),
+      substitutes: l.substitutes.map((votes, i) => ({
+        position: i + 1,
+        name: model?.substitutes[i]?.name ?? '',
+        votes,
+      })),
     };
   });
   return {
@@ -117,9 +154,13 @@ export async function pvFigures(store: Store, info: ConstituencyInfo, set: Count
 }
 
 /** The two equalities every PV holds; the first that fails, or undefined. */
-export function figuresError(f: BallotFlow & { readonly valid: number; readonly blank: number; readonly invalid: number }): string | undefined {
+export function figuresError(
+  f: BallotFlow & { readonly valid: number; readonly blank: number; readonly invalid: number },
+): string | undefined {
   const cancelled = Object.values(f.cancelled).reduce((a, b) => a + b, 0);
-  if (f.received !== f.superseded + cancelled + f.counted + f.withheld) return `received ${String(f.received)} ≠ superseded ${String(f.superseded)} + cancelled ${String(cancelled)} + counted ${String(f.counted)} + withheld ${String(f.withheld)}`;
-  if (f.counted !== f.valid + f.blank + f.invalid) return `counted ${String(f.counted)} ≠ valid ${String(f.valid)} + blank ${String(f.blank)} + invalid ${String(f.invalid)}`;
+  if (f.received !== f.superseded + cancelled + f.counted + f.withheld)
+    return `received ${String(f.received)} ≠ superseded ${String(f.superseded)} + cancelled ${String(cancelled)} + counted ${String(f.counted)} + withheld ${String(f.withheld)}`;
+  if (f.counted !== f.valid + f.blank + f.invalid)
+    return `counted ${String(f.counted)} ≠ valid ${String(f.valid)} + blank ${String(f.blank)} + invalid ${String(f.invalid)}`;
   return undefined;
 }

@@ -8,8 +8,14 @@ import type { PvContent } from './pv.ts';
 import type { PvApproval } from '@isoloir/store';
 import { isPvTextKey, pvLanguages, pvText, type PvTextKey } from './pv-texts.ts';
 
-const REGULAR = [process.env['ISOLOIR_FONT'], '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf'].find((p) => p !== undefined && p !== '') ?? '';
-const BOLD = [process.env['ISOLOIR_FONT_BOLD'], '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'].find((p) => p !== undefined && p !== '') ?? '';
+const REGULAR =
+  [process.env['ISOLOIR_FONT'], '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf'].find(
+    (p) => p !== undefined && p !== '',
+  ) ?? '';
+const BOLD =
+  [process.env['ISOLOIR_FONT_BOLD'], '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'].find(
+    (p) => p !== undefined && p !== '',
+  ) ?? '';
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 50;
 
@@ -74,7 +80,9 @@ const fmt = (n: number): string => n.toLocaleString('fr-BE').replace(/\u202f/g, 
 function when(iso: string | null, languages: readonly string[], missing: string): string {
   if (iso === null) return missing;
   const locale = languages[0] === 'nl' ? 'nl-BE' : languages[0] === 'de' ? 'de-BE' : 'fr-BE';
-  return new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Brussels', dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso)).replace(/\u202f/g, ' ');
+  return new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Brussels', dateStyle: 'long', timeStyle: 'short' })
+    .format(new Date(iso))
+    .replace(/\u202f/g, ' ');
 }
 
 /**
@@ -88,13 +96,23 @@ export async function pvPdf(pv: PvContent, approvals: readonly PvApproval[] = []
   doc.setTitle(`PV ${pv.electionId} ${pv.groupId}`);
   doc.setCreationDate(new Date(pv.generatedAt));
   doc.setModificationDate(new Date(pv.generatedAt));
-  const w = new Writer(doc, await doc.embedFont(readFileSync(REGULAR), { subset: true }), await doc.embedFont(readFileSync(BOLD), { subset: true }));
+  const w = new Writer(
+    doc,
+    await doc.embedFont(readFileSync(REGULAR), { subset: true }),
+    await doc.embedFont(readFileSync(BOLD), { subset: true }),
+  );
   const L = pv.constituency.languages;
   const t = (k: PvTextKey, vars?: Readonly<Record<string, string>>): string => pvText(L, k, vars);
   const words = (code: string, fallback: string): string => (isPvTextKey(code) ? t(code) : fallback);
-  const label = (labels: Readonly<Partial<Record<string, string>>>): string => pvLanguages(L).map((l) => labels[l] ?? labels['fr'] ?? '').join(' / ');
-  const groupWords = (mode: string, category: string): string => `${t(mode === 'online' ? 'mode.online' : 'mode.kiosk')}, ${t(category === 'belgium' ? 'cat.belgium' : 'cat.abroad')}`;
-  const check = (ok: boolean, text: string): void => { w.line(`${t('check')}: ${text} — ${ok ? t('holds') : t('fails')}`, { size: 8, bold: !ok }); };
+  const label = (labels: Readonly<Partial<Record<string, string>>>): string =>
+    pvLanguages(L)
+      .map((l) => labels[l] ?? labels['fr'] ?? '')
+      .join(' / ');
+  const groupWords = (mode: string, category: string): string =>
+    `${t(mode === 'online' ? 'mode.online' : 'mode.kiosk')}, ${t(category === 'belgium' ? 'cat.belgium' : 'cat.abroad')}`;
+  const check = (ok: boolean, text: string): void => {
+    w.line(`${t('check')}: ${text} — ${ok ? t('holds') : t('fails')}`, { size: 8, bold: !ok });
+  };
 
   // Heading.
   w.line(t('title'), { size: 13, bold: true });
@@ -122,25 +140,37 @@ export async function pvPdf(pv: PvContent, approvals: readonly PvApproval[] = []
   w.line(pv.members.length > 1 ? t('set.merged', { min: String(pv.minimumAnonymitySet) }) : t('set.one'));
   for (const m of pv.members) {
     const how = m.mergeRule === null ? t('carrier') : t(`rule.${m.mergeRule}`);
-    w.line(`• ${groupWords(m.mode, m.category)} — ${how}`, { x: MARGIN + 10, right: `${fmt(m.counted + m.withheld)} ${t('ballots')}` });
+    w.line(`• ${groupWords(m.mode, m.category)} — ${how}`, {
+      x: MARGIN + 10,
+      right: `${fmt(m.counted + m.withheld)} ${t('ballots')}`,
+    });
   }
   w.gap();
 
   // 3. Figures, with the two checks printed.
   w.line(`3. ${t('s.figures')}`, { size: 10, bold: true });
-  const fig = (text: string, n: number, opts: { bold?: boolean; x?: number } = {}): void => { w.line(text, { ...opts, right: fmt(n) }); };
+  const fig = (text: string, n: number, opts: { bold?: boolean; x?: number } = {}): void => {
+    w.line(text, { ...opts, right: fmt(n) });
+  };
   fig(t('registered'), pv.registeredVoters);
   fig(`(a) ${t('received')}`, pv.received, { bold: true });
   fig(`(b) ${t('superseded')}`, pv.superseded);
   const cancelledTotal = Object.values(pv.cancelled).reduce((a, b) => a + b, 0);
   fig(`(c) ${t('cancelled')}`, cancelledTotal);
-  for (const [reason, n] of Object.entries(pv.cancelled)) fig(`— ${words(`reason.${reason}`, reason)}`, n, { x: MARGIN + 14 });
+  for (const [reason, n] of Object.entries(pv.cancelled))
+    fig(`— ${words(`reason.${reason}`, reason)}`, n, { x: MARGIN + 14 });
   fig(`(d) ${t('counted')}`, pv.counted, { bold: true });
   if (pv.withheld > 0) {
     fig(`(w) ${t('withheld')}`, pv.withheld, { bold: true });
-    check(pv.received === pv.superseded + cancelledTotal + pv.counted + pv.withheld, `(a) ${fmt(pv.received)} = (b) ${fmt(pv.superseded)} + (c) ${fmt(cancelledTotal)} + (d) ${fmt(pv.counted)} + (w) ${fmt(pv.withheld)}`);
+    check(
+      pv.received === pv.superseded + cancelledTotal + pv.counted + pv.withheld,
+      `(a) ${fmt(pv.received)} = (b) ${fmt(pv.superseded)} + (c) ${fmt(cancelledTotal)} + (d) ${fmt(pv.counted)} + (w) ${fmt(pv.withheld)}`,
+    );
   } else {
-    check(pv.received === pv.superseded + cancelledTotal + pv.counted, `(a) ${fmt(pv.received)} = (b) ${fmt(pv.superseded)} + (c) ${fmt(cancelledTotal)} + (d) ${fmt(pv.counted)}`);
+    check(
+      pv.received === pv.superseded + cancelledTotal + pv.counted,
+      `(a) ${fmt(pv.received)} = (b) ${fmt(pv.superseded)} + (c) ${fmt(cancelledTotal)} + (d) ${fmt(pv.counted)}`,
+    );
   }
   w.gap(4);
   fig(`(e) ${t('valid')}`, pv.valid, { bold: true });
@@ -150,7 +180,10 @@ export async function pvPdf(pv: PvContent, approvals: readonly PvApproval[] = []
   const rules = Object.entries(pv.invalidByRule);
   if (rules.length > 0) w.line(`${t('invalid-why')}:`, { size: 8, x: MARGIN + 14 });
   for (const [rule, n] of rules) fig(`— ${words(rule, rule)}`, n, { x: MARGIN + 14 });
-  check(pv.counted === pv.valid + pv.blank + pv.invalid, `(d) ${fmt(pv.counted)} = (e) ${fmt(pv.valid)} + (f) ${fmt(pv.blank)} + (g) ${fmt(pv.invalid)}`);
+  check(
+    pv.counted === pv.valid + pv.blank + pv.invalid,
+    `(d) ${fmt(pv.counted)} = (e) ${fmt(pv.valid)} + (f) ${fmt(pv.blank)} + (g) ${fmt(pv.invalid)}`,
+  );
   w.gap();
 
   // 4. Lists and candidates.
@@ -160,11 +193,16 @@ export async function pvPdf(pv: PvContent, approvals: readonly PvApproval[] = []
     w.need(70);
     w.gap(2);
     w.line(`${t('list')} ${String(l.number)} — ${l.name}`, { bold: true, size: 10, right: fmt(l.total) });
-    w.line(`B ${fmt(l.categories.B)} + C ${fmt(l.categories.C)} + D ${fmt(l.categories.D)} + E ${fmt(l.categories.E)} = ${t('total')}: ${fmt(l.total)}`, { size: 8 });
+    w.line(
+      `B ${fmt(l.categories.B)} + C ${fmt(l.categories.C)} + D ${fmt(l.categories.D)} + E ${fmt(l.categories.E)} = ${t('total')}: ${fmt(l.total)}`,
+      { size: 8 },
+    );
     w.line(t('effectives'), { size: 8, bold: true });
-    for (const e of l.effectives) w.line(`${String(e.position)}. ${e.name}`, { size: 8, x: MARGIN + 10, right: fmt(e.votes) });
+    for (const e of l.effectives)
+      w.line(`${String(e.position)}. ${e.name}`, { size: 8, x: MARGIN + 10, right: fmt(e.votes) });
     if (l.substitutes.length > 0) w.line(t('substitutes'), { size: 8, bold: true });
-    for (const c of l.substitutes) w.line(`${String(c.position)}. ${c.name}`, { size: 8, x: MARGIN + 10, right: fmt(c.votes) });
+    for (const c of l.substitutes)
+      w.line(`${String(c.position)}. ${c.name}`, { size: 8, x: MARGIN + 10, right: fmt(c.votes) });
   }
   w.gap();
 
@@ -174,7 +212,10 @@ export async function pvPdf(pv: PvContent, approvals: readonly PvApproval[] = []
   const notes = pv.observations.filter((o) => o.kind !== 'contested');
   const contested = pv.observations.filter((o) => o.kind === 'contested');
   if (notes.length === 0) w.line(t('none.observations'));
-  for (const o of [...notes, ...contested]) w.line(`${t(`kind.${o.kind}`)} (${t('by')} ${o.author}, ${when(o.recordedAt, L, '')}): ${o.text}`, { x: MARGIN + 10 });
+  for (const o of [...notes, ...contested])
+    w.line(`${t(`kind.${o.kind}`)} (${t('by')} ${o.author}, ${when(o.recordedAt, L, '')}): ${o.text}`, {
+      x: MARGIN + 10,
+    });
   if (contested.length === 0) w.line(t('none.contested'));
   w.gap();
 
@@ -190,18 +231,34 @@ export async function pvPdf(pv: PvContent, approvals: readonly PvApproval[] = []
   for (const a of approvals) w.line(`${a.name} — ${t('at')} ${when(a.at, L, '')}`, { x: MARGIN + 10 });
   w.gap(6);
   w.line(t('signatures'), { bold: true });
-  const signers = pv.office.members.length > 0 ? pv.office.members : (['president', 'secretary', 'assessor', 'assessor'] as const).map((role) => ({ role, name: '', listNumber: null }));
+  const signers =
+    pv.office.members.length > 0
+      ? pv.office.members
+      : (['president', 'secretary', 'assessor', 'assessor'] as const).map((role) => ({
+          role,
+          name: '',
+          listNumber: null,
+        }));
   for (const m of signers) {
     w.need(34);
     w.gap(20);
-    w.line(`${t(`role.${m.role}`)}${m.name === '' ? '' : ` — ${m.name}`}`, { size: 8, right: '______________________' });
+    w.line(`${t(`role.${m.role}`)}${m.name === '' ? '' : ` — ${m.name}`}`, {
+      size: 8,
+      right: '______________________',
+    });
   }
 
   // Page numbers and the PV's identity on every page.
   const pages = doc.getPages();
   const footFont = await doc.embedFont(readFileSync(REGULAR), { subset: true });
   pages.forEach((page, i) => {
-    page.drawText(`${pv.electionId} · ${pv.groupId} · ${t('page')} ${String(i + 1)}/${String(pages.length)}`, { x: MARGIN, y: MARGIN / 2, size: 7, font: footFont, color: rgb(0.3, 0.3, 0.3) });
+    page.drawText(`${pv.electionId} · ${pv.groupId} · ${t('page')} ${String(i + 1)}/${String(pages.length)}`, {
+      x: MARGIN,
+      y: MARGIN / 2,
+      size: 7,
+      font: footFont,
+      color: rgb(0.3, 0.3, 0.3),
+    });
   });
   return doc.save();
 }

@@ -5,10 +5,22 @@
 type Lang = 'fr' | 'nl' | 'de';
 
 const T = {
-  title: { fr: 'Procès-verbal du dépouillement des votes électroniques', nl: 'Proces-verbaal van de telling van de elektronische stemmen', de: 'Protokoll der Auszählung der elektronischen Stimmen' },
-  office: { fr: 'Bureau principal de circonscription', nl: 'Kieskringhoofdbureau', de: 'Hauptwahlvorstand des Wahlkreises' },
+  title: {
+    fr: 'Procès-verbal du dépouillement des votes électroniques',
+    nl: 'Proces-verbaal van de telling van de elektronische stemmen',
+    de: 'Protokoll der Auszählung der elektronischen Stimmen',
+  },
+  office: {
+    fr: 'Bureau principal de circonscription',
+    nl: 'Kieskringhoofdbureau',
+    de: 'Hauptwahlvorstand des Wahlkreises',
+  },
   'mode.online': { fr: 'vote en ligne (mode 7)', nl: 'online stemmen (modus 7)', de: 'Online-Stimmabgabe (Modus 7)' },
-  'mode.kiosk': { fr: 'vote sur borne dans un poste consulaire (mode 8)', nl: 'stemmen op een zuil in een consulaire post (modus 8)', de: 'Stimmabgabe am Terminal in einem Konsularposten (Modus 8)' },
+  'mode.kiosk': {
+    fr: 'vote sur borne dans un poste consulaire (mode 8)',
+    nl: 'stemmen op een zuil in een consulaire post (modus 8)',
+    de: 'Stimmabgabe am Terminal in einem Konsularposten (Modus 8)',
+  },
   'cat.belgium': { fr: 'électeurs en Belgique', nl: 'kiezers in België', de: 'Wähler in Belgien' },
   'cat.abroad': { fr: 'électeurs à l’étranger', nl: 'kiezers in het buitenland', de: 'Wähler im Ausland' },
   's.office': { fr: 'Composition du bureau', nl: 'Samenstelling van het bureau', de: 'Zusammensetzung des Vorstands' },
@@ -19,9 +31,21 @@ const T = {
   'not-recorded': { fr: 'non indiqué', nl: 'niet vermeld', de: 'nicht angegeben' },
   witnesses: { fr: 'Témoins', nl: 'Getuigen', de: 'Zeugen' },
   'witness-of': { fr: 'témoin de la liste', nl: 'getuige van lijst', de: 'Zeuge der Liste' },
-  'no-members': { fr: 'Aucun membre n’a été indiqué.', nl: 'Er werden geen leden opgegeven.', de: 'Es wurden keine Mitglieder angegeben.' },
-  's.set': { fr: 'Bulletins dépouillés dans ce procès-verbal', nl: 'Stembiljetten geteld in dit proces-verbaal', de: 'In diesem Protokoll ausgezählte Stimmzettel' },
-  'set.one': { fr: 'Ce procès-verbal porte sur un seul groupe :', nl: 'Dit proces-verbaal betreft één groep:', de: 'Dieses Protokoll betrifft eine einzige Gruppe:' },
+  'no-members': {
+    fr: 'Aucun membre n’a été indiqué.',
+    nl: 'Er werden geen leden opgegeven.',
+    de: 'Es wurden keine Mitglieder angegeben.',
+  },
+  's.set': {
+    fr: 'Bulletins dépouillés dans ce procès-verbal',
+    nl: 'Stembiljetten geteld in dit proces-verbaal',
+    de: 'In diesem Protokoll ausgezählte Stimmzettel',
+  },
+  'set.one': {
+    fr: 'Ce procès-verbal porte sur un seul groupe :',
+    nl: 'Dit proces-verbaal betreft één groep:',
+    de: 'Dieses Protokoll betrifft eine einzige Gruppe:',
+  },
   'set.merged': {
     fr: 'Aucun groupe de moins de {min} bulletins n’est dépouillé seul, afin que nul vote ne puisse être attribué à un électeur. Par application de cette règle (sans décision discrétionnaire), ce procès-verbal réunit les groupes suivants :',
     nl: 'Geen groep van minder dan {min} stembiljetten wordt afzonderlijk geteld, zodat geen stem aan een kiezer kan worden toegeschreven. Met toepassing van deze regel (zonder discretionaire beslissing) brengt dit proces-verbaal de volgende groepen samen:',
@@ -32,68 +56,188 @@ const T = {
     nl: 'De {n} elektronische stembiljetten van de kieskring blijven, alle groepen samen, onder het minimum van {min} stembiljetten waaronder geen groep wordt geteld (minimale anonimiteitsgroep). Ze worden niet ontsleuteld en niet geteld: ze blijven versleuteld in het register van de verkiezing, dat deze inhouding vermeldt en dat iedereen kan controleren.',
     de: 'Die {n} elektronischen Stimmzettel des Wahlkreises bleiben, alle Gruppen zusammen, unter dem Minimum von {min} Stimmzetteln, unter dem keine Gruppe ausgezählt wird (Mindestanonymitätsmenge). Sie werden weder entschlüsselt noch ausgezählt: Sie bleiben verschlüsselt im Register der Wahl, das diese Zurückbehaltung ausweist und das jeder prüfen kann.',
   },
-  withheld: { fr: 'Retenus, non dépouillés (en dessous de l’ensemble d’anonymat minimal)', nl: 'Ingehouden, niet geteld (onder de minimale anonimiteitsgroep)', de: 'Zurückbehalten, nicht ausgezählt (unter der Mindestanonymitätsmenge)' },
-  'rule.abroad-with-belgium': { fr: 'joint à l’autre catégorie du même mode de vote', nl: 'samengevoegd met de andere categorie van dezelfde stemwijze', de: 'mit der anderen Kategorie derselben Stimmabgabeart zusammengelegt' },
-  'rule.across-modes': { fr: 'joint à un autre mode de vote électronique de la circonscription', nl: 'samengevoegd met een andere elektronische stemwijze van de kieskring', de: 'mit einer anderen elektronischen Stimmabgabeart des Wahlkreises zusammengelegt' },
+  withheld: {
+    fr: 'Retenus, non dépouillés (en dessous de l’ensemble d’anonymat minimal)',
+    nl: 'Ingehouden, niet geteld (onder de minimale anonimiteitsgroep)',
+    de: 'Zurückbehalten, nicht ausgezählt (unter der Mindestanonymitätsmenge)',
+  },
+  'rule.abroad-with-belgium': {
+    fr: 'joint à l’autre catégorie du même mode de vote',
+    nl: 'samengevoegd met de andere categorie van dezelfde stemwijze',
+    de: 'mit der anderen Kategorie derselben Stimmabgabeart zusammengelegt',
+  },
+  'rule.across-modes': {
+    fr: 'joint à un autre mode de vote électronique de la circonscription',
+    nl: 'samengevoegd met een andere elektronische stemwijze van de kieskring',
+    de: 'mit einer anderen elektronischen Stimmabgabeart des Wahlkreises zusammengelegt',
+  },
   carrier: { fr: 'groupe principal', nl: 'hoofdgroep', de: 'Hauptgruppe' },
   ballots: { fr: 'bulletins', nl: 'stembiljetten', de: 'Stimmzettel' },
-  's.figures': { fr: 'Bulletins reçus et dépouillés', nl: 'Ontvangen en getelde stembiljetten', de: 'Eingegangene und ausgezählte Stimmzettel' },
-  registered: { fr: 'Électeurs inscrits pour ce mode de vote', nl: 'Voor deze stemwijze ingeschreven kiezers', de: 'Für diese Stimmabgabeart eingetragene Wähler' },
-  received: { fr: 'Bulletins reçus par l’urne électronique', nl: 'Door de elektronische stembus ontvangen stembiljetten', de: 'Von der elektronischen Urne empfangene Stimmzettel' },
-  superseded: { fr: 'Remplacés par un vote ultérieur du même électeur (le dernier vote compte)', nl: 'Vervangen door een latere stem van dezelfde kiezer (de laatste stem telt)', de: 'Durch eine spätere Stimme desselben Wählers ersetzt (die letzte Stimme zählt)' },
+  's.figures': {
+    fr: 'Bulletins reçus et dépouillés',
+    nl: 'Ontvangen en getelde stembiljetten',
+    de: 'Eingegangene und ausgezählte Stimmzettel',
+  },
+  registered: {
+    fr: 'Électeurs inscrits pour ce mode de vote',
+    nl: 'Voor deze stemwijze ingeschreven kiezers',
+    de: 'Für diese Stimmabgabeart eingetragene Wähler',
+  },
+  received: {
+    fr: 'Bulletins reçus par l’urne électronique',
+    nl: 'Door de elektronische stembus ontvangen stembiljetten',
+    de: 'Von der elektronischen Urne empfangene Stimmzettel',
+  },
+  superseded: {
+    fr: 'Remplacés par un vote ultérieur du même électeur (le dernier vote compte)',
+    nl: 'Vervangen door een latere stem van dezelfde kiezer (de laatste stem telt)',
+    de: 'Durch eine spätere Stimme desselben Wählers ersetzt (die letzte Stimme zählt)',
+  },
   cancelled: { fr: 'Annulés', nl: 'Geannuleerd', de: 'Annulliert' },
-  'reason.voted-at-polling-station': { fr: 'l’électeur a voté dans un bureau de vote (ce vote-là compte)', nl: 'de kiezer heeft in een stembureau gestemd (die stem telt)', de: 'der Wähler hat in einem Wahlbüro gewählt (diese Stimme zählt)' },
+  'reason.voted-at-polling-station': {
+    fr: 'l’électeur a voté dans un bureau de vote (ce vote-là compte)',
+    nl: 'de kiezer heeft in een stembureau gestemd (die stem telt)',
+    de: 'der Wähler hat in einem Wahlbüro gewählt (diese Stimme zählt)',
+  },
   'reason.voted-twice': { fr: 'vote double', nl: 'dubbele stem', de: 'doppelte Stimmabgabe' },
-  'reason.ineligible': { fr: 'l’électeur n’était pas admis à ce vote', nl: 'de kiezer was niet tot deze stemming toegelaten', de: 'der Wähler war zu dieser Wahl nicht zugelassen' },
+  'reason.ineligible': {
+    fr: 'l’électeur n’était pas admis à ce vote',
+    nl: 'de kiezer was niet tot deze stemming toegelaten',
+    de: 'der Wähler war zu dieser Wahl nicht zugelassen',
+  },
   'reason.other': { fr: 'autre motif', nl: 'andere reden', de: 'anderer Grund' },
   counted: { fr: 'Bulletins dépouillés', nl: 'Getelde stembiljetten', de: 'Ausgezählte Stimmzettel' },
   valid: { fr: 'Bulletins valables', nl: 'Geldige stembiljetten', de: 'Gültige Stimmzettel' },
   blank: { fr: 'Bulletins blancs', nl: 'Blanco stembiljetten', de: 'Leere Stimmzettel' },
   invalid: { fr: 'Bulletins nuls', nl: 'Ongeldige stembiljetten', de: 'Ungültige Stimmzettel' },
-  'blank-invalid': { fr: 'Bulletins blancs et nuls ensemble', nl: 'Blanco en ongeldige stembiljetten samen', de: 'Leere und ungültige Stimmzettel zusammen' },
-  'invalid-why': { fr: 'Motifs de nullité (art. 156, § 2)', nl: 'Redenen van ongeldigheid (art. 156, § 2)', de: 'Gründe der Ungültigkeit (Art. 156 § 2)' },
+  'blank-invalid': {
+    fr: 'Bulletins blancs et nuls ensemble',
+    nl: 'Blanco en ongeldige stembiljetten samen',
+    de: 'Leere und ungültige Stimmzettel zusammen',
+  },
+  'invalid-why': {
+    fr: 'Motifs de nullité (art. 156, § 2)',
+    nl: 'Redenen van ongeldigheid (art. 156, § 2)',
+    de: 'Gründe der Ungültigkeit (Art. 156 § 2)',
+  },
   check: { fr: 'Contrôle', nl: 'Controle', de: 'Kontrolle' },
   holds: { fr: 'exact', nl: 'klopt', de: 'stimmt' },
-  'fails': { fr: 'NE CONCORDE PAS', nl: 'KLOPT NIET', de: 'STIMMT NICHT' },
-  's.lists': { fr: 'Suffrages par liste et par candidat', nl: 'Stemmen per lijst en per kandidaat', de: 'Stimmen je Liste und je Kandidat' },
+  fails: { fr: 'NE CONCORDE PAS', nl: 'KLOPT NIET', de: 'STIMMT NICHT' },
+  's.lists': {
+    fr: 'Suffrages par liste et par candidat',
+    nl: 'Stemmen per lijst en per kandidaat',
+    de: 'Stimmen je Liste und je Kandidat',
+  },
   'lists.help': {
     fr: 'B : vote en tête de liste seul ; C : vote pour un ou plusieurs candidats titulaires seulement ; D : vote pour titulaires et suppléants ; E : vote pour suppléants seulement.',
     nl: 'B: stem enkel bovenaan de lijst; C: stem enkel voor een of meer effectieve kandidaten; D: stem voor effectieven en opvolgers; E: stem enkel voor opvolgers.',
     de: 'B: nur Stimme am Listenkopf; C: Stimme nur für ordentliche Kandidaten; D: Stimme für ordentliche und Ersatzkandidaten; E: Stimme nur für Ersatzkandidaten.',
   },
   list: { fr: 'Liste', nl: 'Lijst', de: 'Liste' },
-  total: { fr: 'Total des bulletins valables de la liste', nl: 'Totaal geldige stembiljetten van de lijst', de: 'Gültige Stimmzettel der Liste insgesamt' },
+  total: {
+    fr: 'Total des bulletins valables de la liste',
+    nl: 'Totaal geldige stembiljetten van de lijst',
+    de: 'Gültige Stimmzettel der Liste insgesamt',
+  },
   effectives: { fr: 'Candidats titulaires', nl: 'Effectieve kandidaten', de: 'Ordentliche Kandidaten' },
   substitutes: { fr: 'Candidats suppléants', nl: 'Opvolgers', de: 'Ersatzkandidaten' },
-  's.observations': { fr: 'Observations, réclamations et bulletins contestés', nl: 'Opmerkingen, bezwaren en betwiste stembiljetten', de: 'Bemerkungen, Beschwerden und beanstandete Stimmzettel' },
+  's.observations': {
+    fr: 'Observations, réclamations et bulletins contestés',
+    nl: 'Opmerkingen, bezwaren en betwiste stembiljetten',
+    de: 'Bemerkungen, Beschwerden und beanstandete Stimmzettel',
+  },
   'kind.observation': { fr: 'Observation', nl: 'Opmerking', de: 'Bemerkung' },
   'kind.claim': { fr: 'Réclamation', nl: 'Bezwaar', de: 'Beschwerde' },
   'kind.contested': { fr: 'Bulletin contesté', nl: 'Betwist stembiljet', de: 'Beanstandeter Stimmzettel' },
   by: { fr: 'par', nl: 'door', de: 'von' },
-  'none.observations': { fr: 'Aucune observation ni réclamation n’a été formulée.', nl: 'Er werden geen opmerkingen of bezwaren gemaakt.', de: 'Es wurden keine Bemerkungen oder Beschwerden vorgebracht.' },
-  'none.contested': { fr: 'Aucun bulletin n’a été contesté.', nl: 'Geen enkel stembiljet werd betwist.', de: 'Kein Stimmzettel wurde beanstandet.' },
-  's.closing': { fr: 'Clôture, approbation et signatures', nl: 'Afsluiting, goedkeuring en handtekeningen', de: 'Abschluss, Genehmigung und Unterschriften' },
-  hash: { fr: 'Empreinte (SHA-256) du registre électoral vérifiable', nl: 'Vingerafdruk (SHA-256) van het verifieerbare verkiezingsregister', de: 'Fingerabdruck (SHA-256) des überprüfbaren Wahlregisters' },
-  'hash.pending': { fr: 'en attente : le registre est publié quand toutes les circonscriptions sont dépouillées', nl: 'in afwachting: het register wordt gepubliceerd wanneer alle kieskringen geteld zijn', de: 'ausstehend: das Register wird veröffentlicht, wenn alle Wahlkreise ausgezählt sind' },
+  'none.observations': {
+    fr: 'Aucune observation ni réclamation n’a été formulée.',
+    nl: 'Er werden geen opmerkingen of bezwaren gemaakt.',
+    de: 'Es wurden keine Bemerkungen oder Beschwerden vorgebracht.',
+  },
+  'none.contested': {
+    fr: 'Aucun bulletin n’a été contesté.',
+    nl: 'Geen enkel stembiljet werd betwist.',
+    de: 'Kein Stimmzettel wurde beanstandet.',
+  },
+  's.closing': {
+    fr: 'Clôture, approbation et signatures',
+    nl: 'Afsluiting, goedkeuring en handtekeningen',
+    de: 'Abschluss, Genehmigung und Unterschriften',
+  },
+  hash: {
+    fr: 'Empreinte (SHA-256) du registre électoral vérifiable',
+    nl: 'Vingerafdruk (SHA-256) van het verifieerbare verkiezingsregister',
+    de: 'Fingerabdruck (SHA-256) des überprüfbaren Wahlregisters',
+  },
+  'hash.pending': {
+    fr: 'en attente : le registre est publié quand toutes les circonscriptions sont dépouillées',
+    nl: 'in afwachting: het register wordt gepubliceerd wanneer alle kieskringen geteld zijn',
+    de: 'ausstehend: das Register wird veröffentlicht, wenn alle Wahlkreise ausgezählt sind',
+  },
   generated: { fr: 'Établi le', nl: 'Opgemaakt op', de: 'Erstellt am' },
-  approvals: { fr: 'Approuvé par l’équipe B (quatre yeux)', nl: 'Goedgekeurd door team B (vier ogen)', de: 'Genehmigt von Team B (Vier-Augen-Prinzip)' },
-  'no-approvals': { fr: 'Pas encore approuvé : projet.', nl: 'Nog niet goedgekeurd: ontwerp.', de: 'Noch nicht genehmigt: Entwurf.' },
+  approvals: {
+    fr: 'Approuvé par l’équipe B (quatre yeux)',
+    nl: 'Goedgekeurd door team B (vier ogen)',
+    de: 'Genehmigt von Team B (Vier-Augen-Prinzip)',
+  },
+  'no-approvals': {
+    fr: 'Pas encore approuvé : projet.',
+    nl: 'Nog niet goedgekeurd: ontwerp.',
+    de: 'Noch nicht genehmigt: Entwurf.',
+  },
   at: { fr: 'le', nl: 'op', de: 'am' },
-  signatures: { fr: 'Signatures des membres du bureau et des témoins', nl: 'Handtekeningen van de leden van het bureau en van de getuigen', de: 'Unterschriften der Mitglieder des Vorstands und der Zeugen' },
+  signatures: {
+    fr: 'Signatures des membres du bureau et des témoins',
+    nl: 'Handtekeningen van de leden van het bureau en van de getuigen',
+    de: 'Unterschriften der Mitglieder des Vorstands und der Zeugen',
+  },
   page: { fr: 'Page', nl: 'Pagina', de: 'Seite' },
   'role.president': { fr: 'Président', nl: 'Voorzitter', de: 'Vorsitzender' },
   'role.secretary': { fr: 'Secrétaire', nl: 'Secretaris', de: 'Sekretär' },
   'role.assessor': { fr: 'Assesseur', nl: 'Bijzitter', de: 'Beisitzer' },
   'role.substitute': { fr: 'Assesseur suppléant', nl: 'Plaatsvervangend bijzitter', de: 'Ersatzbeisitzer' },
   'role.witness': { fr: 'Témoin', nl: 'Getuige', de: 'Zeuge' },
-  'ballot.unofficial-paper': { fr: 'bulletin autre que celui autorisé (1°)', nl: 'ander dan het toegelaten stembiljet (1°)', de: 'anderer als der zugelassene Stimmzettel (1°)' },
-  'ballot.several-head-boxes': { fr: 'plus d’un vote de liste en case de tête (2°)', nl: 'meer dan één lijststem bovenaan (2°)', de: 'mehr als eine Listenstimme am Kopf (2°)' },
-  'ballot.head-box-and-other-list': { fr: 'vote de liste et vote pour des candidats d’une autre liste (3°)', nl: 'lijststem en stem voor kandidaten van een andere lijst (3°)', de: 'Listenstimme und Stimme für Kandidaten einer anderen Liste (3°)' },
-  'ballot.several-lists': { fr: 'votes pour des candidats de listes différentes (4°)', nl: 'stemmen voor kandidaten van verschillende lijsten (4°)', de: 'Stimmen für Kandidaten verschiedener Listen (4°)' },
-  'ballot.altered-or-identifiable': { fr: 'bulletin altéré ou rendu reconnaissable (5°)', nl: 'gewijzigd of herkenbaar gemaakt stembiljet (5°)', de: 'veränderter oder kenntlich gemachter Stimmzettel (5°)' },
-  'ballot.unknown-list': { fr: 'marque pour une liste absente du bulletin (1°)', nl: 'merkteken voor een lijst die niet op het stembiljet staat (1°)', de: 'Markierung für eine Liste, die nicht auf dem Stimmzettel steht (1°)' },
-  'ballot.unknown-candidate': { fr: 'marque pour un candidat absent de la liste (1°)', nl: 'merkteken voor een kandidaat die niet op de lijst staat (1°)', de: 'Markierung für einen Kandidaten, der nicht auf der Liste steht (1°)' },
-  'ballot.malformed': { fr: 'bulletin électronique sans la structure autorisée (1°)', nl: 'elektronisch stembiljet zonder de toegelaten structuur (1°)', de: 'elektronischer Stimmzettel ohne die zugelassene Struktur (1°)' },
+  'ballot.unofficial-paper': {
+    fr: 'bulletin autre que celui autorisé (1°)',
+    nl: 'ander dan het toegelaten stembiljet (1°)',
+    de: 'anderer als der zugelassene Stimmzettel (1°)',
+  },
+  'ballot.several-head-boxes': {
+    fr: 'plus d’un vote de liste en case de tête (2°)',
+    nl: 'meer dan één lijststem bovenaan (2°)',
+    de: 'mehr als eine Listenstimme am Kopf (2°)',
+  },
+  'ballot.head-box-and-other-list': {
+    fr: 'vote de liste et vote pour des candidats d’une autre liste (3°)',
+    nl: 'lijststem en stem voor kandidaten van een andere lijst (3°)',
+    de: 'Listenstimme und Stimme für Kandidaten einer anderen Liste (3°)',
+  },
+  'ballot.several-lists': {
+    fr: 'votes pour des candidats de listes différentes (4°)',
+    nl: 'stemmen voor kandidaten van verschillende lijsten (4°)',
+    de: 'Stimmen für Kandidaten verschiedener Listen (4°)',
+  },
+  'ballot.altered-or-identifiable': {
+    fr: 'bulletin altéré ou rendu reconnaissable (5°)',
+    nl: 'gewijzigd of herkenbaar gemaakt stembiljet (5°)',
+    de: 'veränderter oder kenntlich gemachter Stimmzettel (5°)',
+  },
+  'ballot.unknown-list': {
+    fr: 'marque pour une liste absente du bulletin (1°)',
+    nl: 'merkteken voor een lijst die niet op het stembiljet staat (1°)',
+    de: 'Markierung für eine Liste, die nicht auf dem Stimmzettel steht (1°)',
+  },
+  'ballot.unknown-candidate': {
+    fr: 'marque pour un candidat absent de la liste (1°)',
+    nl: 'merkteken voor een kandidaat die niet op de lijst staat (1°)',
+    de: 'Markierung für einen Kandidaten, der nicht auf der Liste steht (1°)',
+  },
+  'ballot.malformed': {
+    fr: 'bulletin électronique sans la structure autorisée (1°)',
+    nl: 'elektronisch stembiljet zonder de toegelaten structuur (1°)',
+    de: 'elektronischer Stimmzettel ohne die zugelassene Struktur (1°)',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type PvTextKey = keyof typeof T;
@@ -104,7 +248,11 @@ export function pvLanguages(languages: readonly string[]): Lang[] {
 }
 
 /** The text in each of the constituency's languages, joined with " / " (Brussels: FR / NL). */
-export function pvText(languages: readonly string[], key: PvTextKey, vars: Readonly<Record<string, string>> = {}): string {
+export function pvText(
+  languages: readonly string[],
+  key: PvTextKey,
+  vars: Readonly<Record<string, string>> = {},
+): string {
   return pvLanguages(languages)
     .map((l) => T[key][l].replace(/\{(\w+)\}/g, (_, name: string) => vars[name] ?? ''))
     .join(' / ');

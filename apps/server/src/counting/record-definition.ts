@@ -5,16 +5,30 @@ import type { Store } from '@isoloir/store';
 import { loadConstituency } from './layout.ts';
 
 export async function electionDefinition(store: Store, electionId: string): Promise<DefinitionPayload> {
-  const codes = await store.db.selectFrom('constituencies').select('code').where('election_id', '=', electionId).orderBy('code').execute();
+  const codes = await store.db
+    .selectFrom('constituencies')
+    .select('code')
+    .where('election_id', '=', electionId)
+    .orderBy('code')
+    .execute();
   const constituencies: DefinitionPayload['constituencies'][number][] = [];
   for (const { code } of codes) {
     const info = await loadConstituency(store.db, electionId, code);
     constituencies.push({
       code,
       seats: info.model.seats,
-      lists: info.model.lists.map((l) => ({ number: l.number, name: l.name, effectives: l.effectives.map((c) => c.name), substitutes: l.substitutes.map((c) => c.name) })),
+      lists: info.model.lists.map((l) => ({
+        number: l.number,
+        name: l.name,
+        effectives: l.effectives.map((c) => c.name),
+        substitutes: l.substitutes.map((c) => c.name),
+      })),
     });
   }
-  const election = await store.db.selectFrom('elections').select('anonymity_minimum').where('id', '=', electionId).executeTakeFirstOrThrow();
+  const election = await store.db
+    .selectFrom('elections')
+    .select('anonymity_minimum')
+    .where('id', '=', electionId)
+    .executeTakeFirstOrThrow();
   return { anonymityMinimum: election.anonymity_minimum, constituencies };
 }

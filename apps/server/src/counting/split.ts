@@ -37,16 +37,42 @@ export interface GroupSummary {
   readonly stateAt: Date | null;
 }
 
-async function refuse(store: Store, actor: CountingActor, subject: string, code: CountingErrorCode, message: string): Promise<never> {
-  await store.db.transaction().execute((trx) => appendAudit(trx, { actor: actor.id, action: 'counting.refused', subject, details: { refused: code, message } }));
+async function refuse(
+  store: Store,
+  actor: CountingActor,
+  subject: string,
+  code: CountingErrorCode,
+  message: string,
+): Promise<never> {
+  await store.db
+    .transaction()
+    .execute((trx) =>
+      appendAudit(trx, { actor: actor.id, action: 'counting.refused', subject, details: { refused: code, message } }),
+    );
   throw new CountingError(code, message);
 }
 
-async function ensureReady(store: Store, electionId: string, constituency: string, actor: CountingActor): Promise<void> {
+async function ensureReady(
+  store: Store,
+  electionId: string,
+  constituency: string,
+  actor: CountingActor,
+): Promise<void> {
   const subject = `${electionId}/${constituency}`;
-  const periods = await store.db.selectFrom('voting_periods').select(['mode', 'closed_at']).where('election_id', '=', electionId).where('mode', 'in', ['online', 'kiosk']).execute();
+  const periods = await store.db
+    .selectFrom('voting_periods')
+    .select(['mode', 'closed_at'])
+    .where('election_id', '=', electionId)
+    .where('mode', 'in', ['online', 'kiosk'])
+    .execute();
   if (periods.length === 0 || periods.some((p) => p.closed_at === null)) {
-    await refuse(store, actor, subject, 'counting.period-open', 'counting starts only after every electronic voting period is closed');
+    await refuse(
+      store,
+      actor,
+      subject,
+      'counting.period-open',
+      'counting starts only after every electronic voting period is closed',
+    );
   }
   const pending = await store.db
     .selectFrom('double_votes')
@@ -55,19 +81,49 @@ async function ensureReady(store: Store, electionId: string, constituency: strin
     .where('constituency_code', '=', constituency)
     .where('status', '!=', 'cancelled')
     .executeTakeFirst();
-  if (Number(pending?.n ?? 0) > 0) await refuse(store, actor, subject, 'counting.state', `${String(pending?.n)} double vote(s) of ${constituency} still to confirm and cancel`);
+  if (Number(pending?.n ?? 0) > 0)
+    await refuse(
+      store,
+      actor,
+      subject,
+      'counting.state',
+      `${String(pending?.n)} double vote(s) of ${constituency} still to confirm and cancel`,
+    );
 }
 
 /** Every registered polling station of the constituency has reported or is waived; at least one is registered. */
-async function ensureStationsIn(store: Store, electionId: string, constituency: string, actor: CountingActor): Promise<void> {
+async function ensureStationsIn(
+  store: Store,
+  electionId: string,
+  constituency: string,
+  actor: CountingActor,
+): Promise<void> {
   const stations = await stationStatus(store, electionId, constituency);
   const subject = `${electionId}/${constituency}`;
-  if (stations.length === 0) await refuse(store, actor, subject, 'counting.stations-incomplete', `no polling station is registered for ${constituency}: register them, then import their lists`);
+  if (stations.length === 0)
+    await refuse(
+      store,
+      actor,
+      subject,
+      'counting.stations-incomplete',
+      `no polling station is registered for ${constituency}: register them, then import their lists`,
+    );
   const missing = stations.filter((s) => !s.done).map((s) => s.station);
-  if (missing.length > 0) await refuse(store, actor, subject, 'counting.stations-incomplete', `${String(missing.length)} polling station(s) of ${constituency} have not reported and are not waived: ${missing.slice(0, 20).join(', ')}`);
+  if (missing.length > 0)
+    await refuse(
+      store,
+      actor,
+      subject,
+      'counting.stations-incomplete',
+      `${String(missing.length)} polling station(s) of ${constituency} have not reported and are not waived: ${missing.slice(0, 20).join(', ')}`,
+    );
 }
 
-async function groupSizes(store: Store, electionId: string, constituency: string): Promise<{ constituency_code: string; mode: Mode; category: Category; counted: string }[]> {
+async function groupSizes(
+  store: Store,
+  electionId: string,
+  constituency: string,
+): Promise<{ constituency_code: string; mode: Mode; category: Category; counted: string }[]> {
   const rows = await sql<{ constituency_code: string; mode: Mode; category: Category; counted: string }>`
     select constituency_code, mode, category, count(*) filter (where status in ('received', 'counted'))::text as counted
       from ballots where election_id = ${electionId} and constituency_code = ${constituency}
@@ -79,22 +135,53 @@ async function groupSizes(store: Store, electionId: string, constituency: string
  * Records the constituency's groups with their sizes and merges those below the minimum by rule
  * (audited); idempotent until the split. Refused while a period is open or a double vote is unsettled.
  */
-export async function prepareGroups(store: Store, electionId: string, constituency: string, actor: CountingActor): Promise<GroupSummary[]> {
+export async function prepareGroups(
+  store: Store,
+  electionId: string,
+  constituency: string,
+  actor: CountingActor,
+): Promise<GroupSummary[]> {
   await ensureReady(store, electionId, constituency, actor);
   const rows = await groupSizes(store, electionId, constituency);
   const minimum = await anonymityMinimumOf(store.db, electionId);
-  const plan = planMerges(rows.map((r) => ({ groupId: groupIdOf(r.constituency_code, r.mode, r.category), mode: r.mode, category: r.category, ballots: Number(r.counted) })), minimum);
+  const plan = planMerges(
+    rows.map((r) => ({
+      groupId: groupIdOf(r.constituency_code, r.mode, r.category),
+      mode: r.mode,
+      category: r.category,
+      ballots: Number(r.counted),
+    })),
+    minimum,
+  );
   await store.db.transaction().execute(async (trx) => {
     await ensureOffice(trx, electionId, constituency);
-    const office = await trx.selectFrom('counting_offices').select(['split_at', 'withheld_at']).where('election_id', '=', electionId).where('constituency_code', '=', constituency).forUpdate().executeTakeFirstOrThrow();
+    const office = await trx
+      .selectFrom('counting_offices')
+      .select(['split_at', 'withheld_at'])
+      .where('election_id', '=', electionId)
+      .where('constituency_code', '=', constituency)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
     if (office.split_at !== null || office.withheld_at !== null) return;
     for (const r of rows) {
       const groupId = groupIdOf(r.constituency_code, r.mode, r.category);
       const merge = plan.merges.get(groupId);
-      const values = { ballots: Number(r.counted), merged_into: merge?.into ?? null, merge_rule: merge?.rule ?? null, merge_decided_by: merge === undefined ? null : 'rule:minimum-anonymity-set' };
+      const values = {
+        ballots: Number(r.counted),
+        merged_into: merge?.into ?? null,
+        merge_rule: merge?.rule ?? null,
+        merge_decided_by: merge === undefined ? null : 'rule:minimum-anonymity-set',
+      };
       await trx
         .insertInto('counting_groups')
-        .values({ election_id: electionId, group_id: groupId, constituency_code: r.constituency_code, mode: r.mode, category: r.category, ...values })
+        .values({
+          election_id: electionId,
+          group_id: groupId,
+          constituency_code: r.constituency_code,
+          mode: r.mode,
+          category: r.category,
+          ...values,
+        })
         .onConflict((oc) => oc.columns(['election_id', 'group_id']).doUpdateSet(values))
         .execute();
     }
@@ -102,7 +189,12 @@ export async function prepareGroups(store: Store, electionId: string, constituen
       actor: actor.id,
       action: 'counting.groups.prepared',
       subject: `${electionId}/${constituency}`,
-      details: { minimum, groups: rows.length, merges: [...plan.merges].map(([group, m]) => ({ group, into: m.into, rule: m.rule })), withheld: plan.withheld },
+      details: {
+        minimum,
+        groups: rows.length,
+        merges: [...plan.merges].map(([group, m]) => ({ group, into: m.into, rule: m.rule })),
+        withheld: plan.withheld,
+      },
     });
   });
   return listGroups(store, electionId, constituency);
@@ -113,7 +205,16 @@ export async function listGroups(store: Store, electionId: string, constituency?
   if (constituency !== undefined) q = q.where('constituency_code', '=', constituency);
   const rows = await q.orderBy('group_id').execute();
   const minimum = await anonymityMinimumOf(store.db, electionId);
-  const withheld = new Set((await store.db.selectFrom('counting_offices').select('constituency_code').where('election_id', '=', electionId).where('withheld_at', 'is not', null).execute()).map((o) => o.constituency_code));
+  const withheld = new Set(
+    (
+      await store.db
+        .selectFrom('counting_offices')
+        .select('constituency_code')
+        .where('election_id', '=', electionId)
+        .where('withheld_at', 'is not', null)
+        .execute()
+    ).map((o) => o.constituency_code),
+  );
   return rows.map((r) => {
     const carrier = r.merged_into === null ? r : rows.find((x) => x.group_id === r.merged_into);
     const counted = carrier?.counted_at ?? null;
@@ -127,7 +228,13 @@ export async function listGroups(store: Store, electionId: string, constituency?
       small: r.ballots > 0 && r.ballots < minimum,
       mergedInto: r.merged_into,
       mergeRule: r.merge_rule,
-      state: withheld.has(r.constituency_code) ? 'withheld' : counted !== null ? 'counted' : split !== null ? 'split' : 'waiting',
+      state: withheld.has(r.constituency_code)
+        ? 'withheld'
+        : counted !== null
+          ? 'counted'
+          : split !== null
+            ? 'split'
+            : 'waiting',
       stateAt: counted ?? split,
     };
   });
@@ -151,33 +258,82 @@ function shuffleInPlace(items: Uint8Array[][]): void {
  * whose electronic ballots together stay below the minimum anonymity set is never split: it is
  * withheld (recorded with its size, audited), and the answer is `counting.anonymity-set`.
  */
-export async function splitIdentities(store: Store, electionId: string, constituency: string, actor: CountingActor): Promise<GroupSummary[]> {
+export async function splitIdentities(
+  store: Store,
+  electionId: string,
+  constituency: string,
+  actor: CountingActor,
+): Promise<GroupSummary[]> {
   const subject = `${electionId}/${constituency}`;
   await ensureStationsIn(store, electionId, constituency, actor);
   const groups = await prepareGroups(store, electionId, constituency, actor);
-  if (groups.length === 0) return refuse(store, actor, subject, 'counting.state', `no electronic ballot in ${constituency}`);
+  if (groups.length === 0)
+    return refuse(store, actor, subject, 'counting.state', `no electronic ballot in ${constituency}`);
   const total = groups.reduce((a, g) => a + g.ballots, 0);
   const minimum = await anonymityMinimumOf(store.db, electionId);
   if (total > 0 && total < minimum) {
     await withhold(store, electionId, constituency, total, minimum, actor);
-    throw new CountingError('counting.anonymity-set', `the ${String(total)} electronic ballot(s) of ${constituency} are fewer than the minimum anonymity set (${String(minimum)}) even all together: the constituency is withheld, its ballots stay encrypted in the record`);
+    throw new CountingError(
+      'counting.anonymity-set',
+      `the ${String(total)} electronic ballot(s) of ${constituency} are fewer than the minimum anonymity set (${String(minimum)}) even all together: the constituency is withheld, its ballots stay encrypted in the record`,
+    );
   }
   await store.db.transaction().execute(async (trx) => {
-    const office = await trx.selectFrom('counting_offices').select(['split_at', 'withheld_at']).where('election_id', '=', electionId).where('constituency_code', '=', constituency).forUpdate().executeTakeFirstOrThrow();
-    if (office.split_at !== null || office.withheld_at !== null) throw new CountingError('counting.already-split', `the identities of ${constituency} are already split (or the constituency is withheld)`);
+    const office = await trx
+      .selectFrom('counting_offices')
+      .select(['split_at', 'withheld_at'])
+      .where('election_id', '=', electionId)
+      .where('constituency_code', '=', constituency)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    if (office.split_at !== null || office.withheld_at !== null)
+      throw new CountingError(
+        'counting.already-split',
+        `the identities of ${constituency} are already split (or the constituency is withheld)`,
+      );
     const now = new Date();
     for (const target of groups.filter((g) => g.mergedInto === null)) {
       const members = groups.filter((g) => g.groupId === target.groupId || g.mergedInto === target.groupId);
       const cts: Uint8Array[][] = [];
       for (const m of members) {
-        const part = await trx.selectFrom('ballots').select('ciphertexts').where('election_id', '=', electionId).where('constituency_code', '=', constituency).where('mode', '=', m.mode).where('category', '=', m.category).where('status', '=', 'received').execute();
+        const part = await trx
+          .selectFrom('ballots')
+          .select('ciphertexts')
+          .where('election_id', '=', electionId)
+          .where('constituency_code', '=', constituency)
+          .where('mode', '=', m.mode)
+          .where('category', '=', m.category)
+          .where('status', '=', 'received')
+          .execute();
         for (const r of part) cts.push((r.ciphertexts as string[]).map(fromHex));
       }
       shuffleInPlace(cts);
-      await trx.updateTable('counting_groups').set({ input: packRows(cts), split_at: now }).where('election_id', '=', electionId).where('group_id', '=', target.groupId).execute();
+      await trx
+        .updateTable('counting_groups')
+        .set({ input: packRows(cts), split_at: now })
+        .where('election_id', '=', electionId)
+        .where('group_id', '=', target.groupId)
+        .execute();
     }
-    await trx.updateTable('counting_offices').set({ split_at: now, split_by: actor.id }).where('election_id', '=', electionId).where('constituency_code', '=', constituency).execute();
-    await appendAudit(trx, { actor: actor.id, action: 'counting.identities.split', subject, details: { groups: groups.map((g) => ({ groupId: g.groupId, ballots: g.ballots, mergedInto: g.mergedInto, rule: g.mergeRule })) } });
+    await trx
+      .updateTable('counting_offices')
+      .set({ split_at: now, split_by: actor.id })
+      .where('election_id', '=', electionId)
+      .where('constituency_code', '=', constituency)
+      .execute();
+    await appendAudit(trx, {
+      actor: actor.id,
+      action: 'counting.identities.split',
+      subject,
+      details: {
+        groups: groups.map((g) => ({
+          groupId: g.groupId,
+          ballots: g.ballots,
+          mergedInto: g.mergedInto,
+          rule: g.mergeRule,
+        })),
+      },
+    });
   });
   return listGroups(store, electionId, constituency);
 }
@@ -187,11 +343,34 @@ export async function splitIdentities(store: Store, electionId: string, constitu
  * once with its size and the minimum (the record states it, the PV says it), audited in the same
  * transaction. Its ballots stay "received" and encrypted; nothing of it is split or decrypted.
  */
-async function withhold(store: Store, electionId: string, constituency: string, ballots: number, minimum: number, actor: CountingActor): Promise<void> {
+async function withhold(
+  store: Store,
+  electionId: string,
+  constituency: string,
+  ballots: number,
+  minimum: number,
+  actor: CountingActor,
+): Promise<void> {
   await store.db.transaction().execute(async (trx) => {
-    const office = await trx.selectFrom('counting_offices').select(['split_at', 'withheld_at']).where('election_id', '=', electionId).where('constituency_code', '=', constituency).forUpdate().executeTakeFirstOrThrow();
+    const office = await trx
+      .selectFrom('counting_offices')
+      .select(['split_at', 'withheld_at'])
+      .where('election_id', '=', electionId)
+      .where('constituency_code', '=', constituency)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
     if (office.split_at !== null || office.withheld_at !== null) return;
-    await trx.updateTable('counting_offices').set({ withheld_at: new Date(), withheld_ballots: ballots }).where('election_id', '=', electionId).where('constituency_code', '=', constituency).execute();
-    await appendAudit(trx, { actor: actor.id, action: 'counting.constituency.withheld', subject: `${electionId}/${constituency}`, details: { ballots, minimum, reason: WITHHELD_REASON } });
+    await trx
+      .updateTable('counting_offices')
+      .set({ withheld_at: new Date(), withheld_ballots: ballots })
+      .where('election_id', '=', electionId)
+      .where('constituency_code', '=', constituency)
+      .execute();
+    await appendAudit(trx, {
+      actor: actor.id,
+      action: 'counting.constituency.withheld',
+      subject: `${electionId}/${constituency}`,
+      details: { ballots, minimum, reason: WITHHELD_REASON },
+    });
   });
 }

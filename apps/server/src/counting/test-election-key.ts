@@ -12,9 +12,26 @@ export async function publishTestKey(store: Store, electionId: string): Promise<
   const hex = (p: unknown): string => Buffer.from(group.encode(p)).toString('hex');
   const pk = hex(d.published.commitments[0]);
   const ceremony = {
-    dealers: [{ dealer: 1, commitments: d.published.commitments.map(hex), proof: { challenge: scalarToHex(d.published.proof.challenge), response: scalarToHex(d.published.proof.response) } }],
+    dealers: [
+      {
+        dealer: 1,
+        commitments: d.published.commitments.map(hex),
+        proof: {
+          challenge: scalarToHex(d.published.proof.challenge),
+          response: scalarToHex(d.published.proof.response),
+        },
+      },
+    ],
     complaints: [],
     key: { qualified: [1], publicKey: pk, trustees: [] },
   };
-  await store.db.transaction().execute((trx) => publishKey(trx, { electionId, group: group.name, threshold: 1, trustees: 1, publicKey: pk, ceremony }, { id: 'test' }));
+  await store.db
+    .transaction()
+    .execute((trx) =>
+      publishKey(
+        trx,
+        { electionId, group: group.name, threshold: 1, trustees: 1, publicKey: pk, ceremony },
+        { id: 'test' },
+      ),
+    );
 }

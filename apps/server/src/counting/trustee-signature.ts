@@ -7,7 +7,16 @@
 // digest (rowsDigest, proofDigest). PROTOCOL.md §7a.
 import { trusteeMessage, trusteeSignatureValid, type Json, type SigningLabel } from '@isoloir/crypto';
 
-export { SIGNING_LABELS, rowsDigest, proofDigest, shuffleSigningBody, partialSigningBody, type SigningLabel, type SignedShuffle, type SignedPartial } from '@isoloir/crypto';
+export {
+  SIGNING_LABELS,
+  rowsDigest,
+  proofDigest,
+  shuffleSigningBody,
+  partialSigningBody,
+  type SigningLabel,
+  type SignedShuffle,
+  type SignedPartial,
+} from '@isoloir/crypto';
 
 /** The signed bytes (the trustee tool signs them with node:crypto). */
 export function signedMessage(label: SigningLabel, body: Json): Uint8Array {

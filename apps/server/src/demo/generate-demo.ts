@@ -3,7 +3,14 @@
 // numbers, in Belgium and abroad. Pure and deterministic: the same seed gives the same election.
 import { makeNrn } from '@isoloir/electoral';
 import type { Insertable } from 'kysely';
-import type { CandidateTable, ConstituencyTable, ElectionDayTable, ElectionTable, PartyListTable, VoterTable } from '@isoloir/store';
+import type {
+  CandidateTable,
+  ConstituencyTable,
+  ElectionDayTable,
+  ElectionTable,
+  PartyListTable,
+  VoterTable,
+} from '@isoloir/store';
 import { DEMO_CONSTITUENCIES, type DemoConstituency } from './demo-constituencies.ts';
 import { areaOf, givenName, partyLabel, surname } from './demo-names.ts';
 import { seededRandom, type SeededRandom } from './seeded-random.ts';
@@ -31,7 +38,10 @@ export const DEMO_ELECTION_ID = 'demo-2029-chamber';
 const VOTING_DATE = '2029-06-10';
 const ABROAD_COUNTRIES = ['FR', 'NL', 'DE', 'LU', 'ES', 'CH', 'GB', 'US', 'CA', 'CD', 'MA', 'TH'] as const;
 
-function listsOf(constituency: DemoConstituency, random: SeededRandom): { lists: Insert<PartyListTable>[]; candidates: Insert<CandidateTable>[] } {
+function listsOf(
+  constituency: DemoConstituency,
+  random: SeededRandom,
+): { lists: Insert<PartyListTable>[]; candidates: Insert<CandidateTable>[] } {
   const lists: Insert<PartyListTable>[] = [];
   const candidates: Insert<CandidateTable>[] = [];
   const taken = new Set<string>();
@@ -48,7 +58,16 @@ function listsOf(constituency: DemoConstituency, random: SeededRandom): { lists:
         // Alternate genders from the first candidate on: the first two always differ.
         const sex = (position % 2 === 1) === (firstSex === 'F') ? 'F' : 'M';
         const area = areaOf(constituency.languages, random);
-        candidates.push({ election_id: DEMO_ELECTION_ID, constituency_code: constituency.code, list_number: number, kind, position, given_name: givenName(area, sex, random), surname: surname(area, random), gender: sex });
+        candidates.push({
+          election_id: DEMO_ELECTION_ID,
+          constituency_code: constituency.code,
+          list_number: number,
+          kind,
+          position,
+          given_name: givenName(area, sex, random),
+          surname: surname(area, random),
+          gender: sex,
+        });
       }
     }
   }
@@ -65,7 +84,10 @@ function birthNrn(random: SeededRandom, sex: 'F' | 'M', used: Set<string>): { nr
     if (!made.ok) throw new Error(`demo generated an impossible number: ${made.error}`);
     if (used.has(made.value)) continue;
     used.add(made.value);
-    return { nrn: made.value, birthDate: `${String(year)}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` };
+    return {
+      nrn: made.value,
+      birthDate: `${String(year)}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+    };
   }
 }
 
@@ -78,22 +100,34 @@ export const DEMO_VOTERS_PER_CONSTITUENCY = 15;
 
 function votersOf(options: DemoOptions, random: SeededRandom): Insert<VoterTable>[] {
   const seats = DEMO_CONSTITUENCIES.reduce((sum, constituency) => sum + constituency.seats, 0);
-  const floor = Math.min(DEMO_VOTERS_PER_CONSTITUENCY, Math.floor(options.voters / DEMO_CONSTITUENCIES.length)) * DEMO_CONSTITUENCIES.length;
+  const floor =
+    Math.min(DEMO_VOTERS_PER_CONSTITUENCY, Math.floor(options.voters / DEMO_CONSTITUENCIES.length)) *
+    DEMO_CONSTITUENCIES.length;
   const used = new Set<string>();
   const voters: Insert<VoterTable>[] = [];
   for (let i = 0; i < options.voters; i += 1) {
     // The first voters in turn in every constituency (the floor), the others in proportion to the seats.
     let ticket = random.below(seats);
     const byTicket = DEMO_CONSTITUENCIES.find((candidate) => (ticket -= candidate.seats) < 0);
-    const constituency = i < floor ? DEMO_CONSTITUENCIES[i % DEMO_CONSTITUENCIES.length] : (byTicket ?? DEMO_CONSTITUENCIES[0]);
+    const constituency =
+      i < floor ? DEMO_CONSTITUENCIES[i % DEMO_CONSTITUENCIES.length] : (byTicket ?? DEMO_CONSTITUENCIES[0]);
     if (constituency === undefined) throw new Error('no constituency');
     const sex = random.below(2) === 0 ? 'F' : 'M';
     const area = areaOf(constituency.languages, random);
     const abroad = random.below(1000) < options.abroadPerMille;
     const { nrn, birthDate } = birthNrn(random, sex, used);
     voters.push({
-      election_day_id: DEMO_DAY_ID, nrn, given_name: givenName(area, sex, random), surname: surname(area, random), birth_date: birthDate, sex, language: area,
-      category: abroad ? 'abroad' : 'belgium', commune_nis: constituency.chiefTown.nis, country: abroad ? random.pick(ABROAD_COUNTRIES) : 'BE', constituency_code: constituency.code,
+      election_day_id: DEMO_DAY_ID,
+      nrn,
+      given_name: givenName(area, sex, random),
+      surname: surname(area, random),
+      birth_date: birthDate,
+      sex,
+      language: area,
+      category: abroad ? 'abroad' : 'belgium',
+      commune_nis: constituency.chiefTown.nis,
+      country: abroad ? random.pick(ABROAD_COUNTRIES) : 'BE',
+      constituency_code: constituency.code,
     });
   }
   return voters;
@@ -103,13 +137,37 @@ export function generateDemoElection(options: DemoOptions): DemoElection {
   const random = seededRandom(options.seed);
   const generated = DEMO_CONSTITUENCIES.map((constituency) => listsOf(constituency, random));
   return {
-    day: { id: DEMO_DAY_ID, label: JSON.stringify({ fr: 'Élections fédérales 2029 (démo)', nl: 'Federale verkiezingen 2029 (demo)', de: 'Föderalwahlen 2029 (Demo)', en: 'Federal elections 2029 (demo)' }), voting_date: VOTING_DATE },
-    election: {
-      id: DEMO_ELECTION_ID, election_day_id: DEMO_DAY_ID, kind: 'chamber',
-      label: JSON.stringify({ fr: 'Chambre des représentants (démo)', nl: 'Kamer van volksvertegenwoordigers (demo)', de: 'Abgeordnetenkammer (Demo)', en: 'Chamber of Representatives (demo)' }),
-      seat_method: 'dhondt', threshold_percent: 5, minimum_age: 18,
+    day: {
+      id: DEMO_DAY_ID,
+      label: JSON.stringify({
+        fr: 'Élections fédérales 2029 (démo)',
+        nl: 'Federale verkiezingen 2029 (demo)',
+        de: 'Föderalwahlen 2029 (Demo)',
+        en: 'Federal elections 2029 (demo)',
+      }),
+      voting_date: VOTING_DATE,
     },
-    constituencies: DEMO_CONSTITUENCIES.map((constituency) => ({ election_id: DEMO_ELECTION_ID, code: constituency.code, label: JSON.stringify(constituency.label), seats: constituency.seats, languages: [...constituency.languages] })),
+    election: {
+      id: DEMO_ELECTION_ID,
+      election_day_id: DEMO_DAY_ID,
+      kind: 'chamber',
+      label: JSON.stringify({
+        fr: 'Chambre des représentants (démo)',
+        nl: 'Kamer van volksvertegenwoordigers (demo)',
+        de: 'Abgeordnetenkammer (Demo)',
+        en: 'Chamber of Representatives (demo)',
+      }),
+      seat_method: 'dhondt',
+      threshold_percent: 5,
+      minimum_age: 18,
+    },
+    constituencies: DEMO_CONSTITUENCIES.map((constituency) => ({
+      election_id: DEMO_ELECTION_ID,
+      code: constituency.code,
+      label: JSON.stringify(constituency.label),
+      seats: constituency.seats,
+      languages: [...constituency.languages],
+    })),
     lists: generated.flatMap((g) => g.lists),
     candidates: generated.flatMap((g) => g.candidates),
     voters: votersOf(options, random),

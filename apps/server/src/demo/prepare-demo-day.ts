@@ -17,7 +17,12 @@ import type { ElectionSetup } from '../preparation/setup.ts';
 import { DEMO_DAY_ID } from './generate-demo.ts';
 
 /** DEMO-ONLY: which consular post registers a Belgian living in each of the demo's countries. */
-const POST_OF_COUNTRY: Readonly<Record<string, string>> = { CD: 'kinshasa', US: 'new-york', CA: 'new-york', TH: 'new-york' };
+const POST_OF_COUNTRY: Readonly<Record<string, string>> = {
+  CD: 'kinshasa',
+  US: 'new-york',
+  CA: 'new-york',
+  TH: 'new-york',
+};
 const DEFAULT_POST = 'paris';
 
 interface PopulationRow {
@@ -37,18 +42,54 @@ function cell(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
-const COMMUNE_FILE_HEADER = 'nrn,surname,given_names,birth_date,sex,street,postcode,locality,commune_nis,language,deprived,deceased';
-const CONSULAR_FILE_HEADER = 'nrn,surname,given_names,birth_date,sex,address,country,email,attachment_nis,language,mode,kiosk_post';
+const COMMUNE_FILE_HEADER =
+  'nrn,surname,given_names,birth_date,sex,street,postcode,locality,commune_nis,language,deprived,deceased';
+const CONSULAR_FILE_HEADER =
+  'nrn,surname,given_names,birth_date,sex,address,country,email,attachment_nis,language,mode,kiosk_post';
 
 /** The commune voter file the communes would send (all communes in one file, as the authority may load it). */
 export function communeFileOf(residents: readonly PopulationRow[]): string {
-  const lines = residents.map((v, i) => [v.nrn, v.surname, v.given_name, v.birth_date, v.sex, `Rue de la Démo ${String(1 + (i % 240))}`, v.commune_nis.slice(0, 4), `Demo ${v.commune_nis}`, v.commune_nis, v.language, '0', '0'].map(cell).join(','));
+  const lines = residents.map((v, i) =>
+    [
+      v.nrn,
+      v.surname,
+      v.given_name,
+      v.birth_date,
+      v.sex,
+      `Rue de la Démo ${String(1 + (i % 240))}`,
+      v.commune_nis.slice(0, 4),
+      `Demo ${v.commune_nis}`,
+      v.commune_nis,
+      v.language,
+      '0',
+      '0',
+    ]
+      .map(cell)
+      .join(','),
+  );
   return `${[COMMUNE_FILE_HEADER, ...lines].join('\n')}\n`;
 }
 
 /** A consular post's register: every demo Belgian abroad registered for online voting (mode 7). */
 export function consularFileOf(abroad: readonly PopulationRow[]): string {
-  const lines = abroad.map((v) => [v.nrn, v.surname, v.given_name, v.birth_date, v.sex, `1 Demo Street, ${v.country}`, v.country, '', v.commune_nis, v.language, '7', ''].map(cell).join(','));
+  const lines = abroad.map((v) =>
+    [
+      v.nrn,
+      v.surname,
+      v.given_name,
+      v.birth_date,
+      v.sex,
+      `1 Demo Street, ${v.country}`,
+      v.country,
+      '',
+      v.commune_nis,
+      v.language,
+      '7',
+      '',
+    ]
+      .map(cell)
+      .join(','),
+  );
   return `${[CONSULAR_FILE_HEADER, ...lines].join('\n')}\n`;
 }
 
@@ -83,9 +124,16 @@ export async function prepareDemoDay(store: Store, options: DemoDayOptions = {})
     const post = POST_OF_COUNTRY[v.country] ?? DEFAULT_POST;
     byPost.set(post, [...(byPost.get(post) ?? []), v]);
   }
-  for (const [post, abroad] of [...byPost].sort(([a], [b]) => a.localeCompare(b))) await importConsularRegister(store, actor, dayId, post, [consularFileOf(abroad)], now);
+  for (const [post, abroad] of [...byPost].sort(([a], [b]) => a.localeCompare(b)))
+    await importConsularRegister(store, actor, dayId, post, [consularFileOf(abroad)], now);
   // DEMO-ONLY: every generated resident opted in to online voting (mode 7) through the portal.
-  if (residents.length > 0) await recordOptIns(store, dayId, residents.map((v) => ({ nrn: v.nrn, mode: 7 as const })), now);
+  if (residents.length > 0)
+    await recordOptIns(
+      store,
+      dayId,
+      residents.map((v) => ({ nrn: v.nrn, mode: 7 as const })),
+      now,
+    );
   await consolidate(store, actor, dayId);
   return { prepared: true, freeze: await freezeDay(store, actor, dayId) };
 }

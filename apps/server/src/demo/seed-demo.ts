@@ -29,10 +29,19 @@ export interface SeedChoices {
   readonly setup?: ElectionSetup;
 }
 
-export async function seedDemoIfEmpty(store: Store, options: DemoOptions = DEFAULT_DEMO_OPTIONS, choices: SeedChoices = {}): Promise<SeedReport> {
+export async function seedDemoIfEmpty(
+  store: Store,
+  options: DemoOptions = DEFAULT_DEMO_OPTIONS,
+  choices: SeedChoices = {},
+): Promise<SeedReport> {
   const report = await seedBase(store, options);
   if (choices.prepare === false) return report;
-  const demoDay = await store.db.selectFrom('voters').select('nrn').where('election_day_id', '=', DEMO_DAY_ID).limit(1).executeTakeFirst();
+  const demoDay = await store.db
+    .selectFrom('voters')
+    .select('nrn')
+    .where('election_day_id', '=', DEMO_DAY_ID)
+    .limit(1)
+    .executeTakeFirst();
   if (demoDay !== undefined) await prepareDemoDay(store, { setup: choices.setup });
   return report;
 }
@@ -46,15 +55,26 @@ async function seedBase(store: Store, options: DemoOptions): Promise<SeedReport>
     const demo = generateDemoElection(options);
     await trx.insertInto('election_days').values(demo.day).execute();
     await trx.insertInto('elections').values(demo.election).execute();
-    await trx.insertInto('constituencies').values([...demo.constituencies]).execute();
-    await trx.insertInto('party_lists').values([...demo.lists]).execute();
+    await trx
+      .insertInto('constituencies')
+      .values([...demo.constituencies])
+      .execute();
+    await trx
+      .insertInto('party_lists')
+      .values([...demo.lists])
+      .execute();
     await insertInBatches(demo.candidates, (batch) => trx.insertInto('candidates').values(batch).execute());
     await insertInBatches(demo.voters, (batch) => trx.insertInto('voters').values(batch).execute());
     await appendAudit(trx, {
       actor: 'system',
       action: 'demo.seeded',
       subject: demo.election.id,
-      details: { ...options, constituencies: demo.constituencies.length, lists: demo.lists.length, candidates: demo.candidates.length },
+      details: {
+        ...options,
+        constituencies: demo.constituencies.length,
+        lists: demo.lists.length,
+        candidates: demo.candidates.length,
+      },
     });
     return { seeded: true, voters: demo.voters.length, candidates: demo.candidates.length };
   });

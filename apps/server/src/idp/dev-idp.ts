@@ -28,12 +28,20 @@ export const DEV_CLIENT_ID = 'isoloir-dev';
 export const DEV_CLIENT_SECRET = 'isoloir-dev-secret-not-for-production';
 
 export function refuseInProduction(env: Readonly<Record<string, string | undefined>> = process.env): void {
-  if (env['NODE_ENV'] === 'production') throw new Error('the development identity provider does not run with NODE_ENV=production: configure ISOLOIR_OIDC_ISSUER (CSAM/FAS)');
+  if (env['NODE_ENV'] === 'production')
+    throw new Error(
+      'the development identity provider does not run with NODE_ENV=production: configure ISOLOIR_OIDC_ISSUER (CSAM/FAS)',
+    );
 }
 
 function providerConfiguration(personas: readonly Persona[], client: DevIdpClient): Configuration {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const jwk = { ...privateKey.export({ format: 'jwk' }), kid: `dev-${randomBytes(4).toString('hex')}`, alg: 'RS256', use: 'sig' };
+  const jwk = {
+    ...privateKey.export({ format: 'jwk' }),
+    kid: `dev-${randomBytes(4).toString('hex')}`,
+    alg: 'RS256',
+    use: 'sig',
+  };
   const byId = new Map(personas.map((p) => [p.id, p]));
   return {
     clients: [
@@ -52,19 +60,45 @@ function providerConfiguration(personas: readonly Persona[], client: DevIdpClien
     cookies: { keys: [randomBytes(32).toString('hex')] },
     pkce: { required: () => true },
     scopes: ['openid', 'profile', 'egovnrn', 'roles', 'certificateInfo', 'citizen'],
-    claims: { acr: null, auth_time: null, amr: null, profile: ['givenName', 'surname', 'prefLanguage', 'mail'], egovnrn: ['egovNRN'], roles: ['roles'] },
+    claims: {
+      acr: null,
+      auth_time: null,
+      amr: null,
+      profile: ['givenName', 'surname', 'prefLanguage', 'mail'],
+      egovnrn: ['egovNRN'],
+      roles: ['roles'],
+    },
     acrValues: LEVELS.map(levelUrn),
-    routes: { authorization: '/authorize', token: '/access_token', userinfo: '/userinfo', jwks: '/connect/jwk_uri', end_session: '/connect/endSession', introspection: '/introspect' },
+    routes: {
+      authorization: '/authorize',
+      token: '/access_token',
+      userinfo: '/userinfo',
+      jwks: '/connect/jwk_uri',
+      end_session: '/connect/endSession',
+      introspection: '/introspect',
+    },
     features: {
       devInteractions: { enabled: false },
       introspection: { enabled: true },
-      rpInitiatedLogout: { enabled: true, logoutSource: (ctx: KoaContextWithOIDC, form: string) => { ctx.body = logoutPage(form); } },
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: (ctx: KoaContextWithOIDC, form: string) => {
+          ctx.body = logoutPage(form);
+        },
+      },
     },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     findAccount: (_ctx, id) => {
       const persona = byId.get(id);
       if (persona === undefined) return undefined;
-      return { accountId: id, claims: () => ({ sub: id, ...persona.claims, roles: persona.claims.roles === undefined ? [] : [...persona.claims.roles] }) };
+      return {
+        accountId: id,
+        claims: () => ({
+          sub: id,
+          ...persona.claims,
+          roles: persona.claims.roles === undefined ? [] : [...persona.claims.roles],
+        }),
+      };
     },
     // isoloir is a first-party client: consent is given by choosing a persona.
     loadExistingGrant: async (ctx) => {
@@ -96,10 +130,26 @@ function send(res: ServerResponse, status: number, body: string, type = 'text/pl
   res.end(body);
 }
 
-async function interaction(provider: Provider, personas: ReadonlyMap<string, Persona>, clientId: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function interaction(
+  provider: Provider,
+  personas: ReadonlyMap<string, Persona>,
+  clientId: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const details = await provider.interactionDetails(req, res);
   if (req.method === 'GET') {
-    send(res, 200, pickerPage(details.uid, [...personas.values()], clientId, (typeof details.params['acr_values'] === 'string' ? details.params['acr_values'] : '')), 'text/html; charset=utf-8');
+    send(
+      res,
+      200,
+      pickerPage(
+        details.uid,
+        [...personas.values()],
+        clientId,
+        typeof details.params['acr_values'] === 'string' ? details.params['acr_values'] : '',
+      ),
+      'text/html; charset=utf-8',
+    );
     return;
   }
   const form = await readForm(req);
@@ -109,10 +159,25 @@ async function interaction(provider: Provider, personas: ReadonlyMap<string, Per
     return;
   }
   const acr = levelUrn(persona.level);
-  await provider.interactionFinished(req, res, { login: { accountId: persona.id, acr, amr: [persona.level >= 500 ? 'eid' : persona.level >= 450 ? 'bmid' : 'pwd', acr] } }, { mergeWithLastSubmission: false });
+  await provider.interactionFinished(
+    req,
+    res,
+    {
+      login: {
+        accountId: persona.id,
+        acr,
+        amr: [persona.level >= 500 ? 'eid' : persona.level >= 450 ? 'bmid' : 'pwd', acr],
+      },
+    },
+    { mergeWithLastSubmission: false },
+  );
 }
 
-export async function listenDevIdp(options: { readonly host: string; readonly port: number; readonly publicHost?: string }): Promise<DevIdp> {
+export async function listenDevIdp(options: {
+  readonly host: string;
+  readonly port: number;
+  readonly publicHost?: string;
+}): Promise<DevIdp> {
   refuseInProduction();
   let state: { provider: Provider; personas: Map<string, Persona>; clientId: string } | undefined;
   const server = createServer((req, res) => {
@@ -132,7 +197,9 @@ export async function listenDevIdp(options: { readonly host: string; readonly po
   server.keepAliveTimeout = 1000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, options.host, () => { resolve(); });
+    server.listen(options.port, options.host, () => {
+      resolve();
+    });
   });
   const { port } = server.address() as AddressInfo;
   const issuer = `http://${options.publicHost ?? options.host}:${String(port)}`;
@@ -146,7 +213,9 @@ export async function listenDevIdp(options: { readonly host: string; readonly po
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
-        server.close(() => { resolve(); });
+        server.close(() => {
+          resolve();
+        });
       }),
   };
 }

@@ -41,12 +41,37 @@ interface VoterSpec {
   readonly how: string;
 }
 
-const LEVEL_HOW: Readonly<Record<number, string>> = { 500: 'eID card and reader (Level 500)', 450: 'itsme (Level 450)', 200: 'username and password (Level 200: must be refused)' };
+const LEVEL_HOW: Readonly<Record<number, string>> = {
+  500: 'eID card and reader (Level 500)',
+  450: 'itsme (Level 450)',
+  200: 'username and password (Level 200: must be refused)',
+};
 
 const VOTER_SPECS: readonly VoterSpec[] = [
-  { id: 'voter-be-fr-500', category: 'belgium', languages: ['fr'], constituency: 'liege', level: 500, how: LEVEL_HOW[500] ?? '' },
-  { id: 'voter-be-nl-450', category: 'belgium', languages: ['nl'], constituency: 'anvers', level: 450, how: LEVEL_HOW[450] ?? '' },
-  { id: 'voter-be-bxl-450', category: 'belgium', languages: ['fr', 'nl'], constituency: 'bruxelles-capitale', level: 450, how: LEVEL_HOW[450] ?? '' },
+  {
+    id: 'voter-be-fr-500',
+    category: 'belgium',
+    languages: ['fr'],
+    constituency: 'liege',
+    level: 500,
+    how: LEVEL_HOW[500] ?? '',
+  },
+  {
+    id: 'voter-be-nl-450',
+    category: 'belgium',
+    languages: ['nl'],
+    constituency: 'anvers',
+    level: 450,
+    how: LEVEL_HOW[450] ?? '',
+  },
+  {
+    id: 'voter-be-bxl-450',
+    category: 'belgium',
+    languages: ['fr', 'nl'],
+    constituency: 'bruxelles-capitale',
+    level: 450,
+    how: LEVEL_HOW[450] ?? '',
+  },
   { id: 'voter-be-de-500', category: 'belgium', languages: ['de'], level: 500, how: LEVEL_HOW[500] ?? '' },
   { id: 'voter-abroad-450', category: 'abroad', languages: ['fr', 'nl', 'de'], level: 450, how: LEVEL_HOW[450] ?? '' },
   { id: 'voter-abroad-500', category: 'abroad', languages: ['nl', 'fr', 'de'], level: 500, how: LEVEL_HOW[500] ?? '' },
@@ -54,7 +79,9 @@ const VOTER_SPECS: readonly VoterSpec[] = [
 ];
 
 function pick(voters: readonly VoterRow[], spec: VoterSpec, used: Set<string>): VoterRow | undefined {
-  const free = voters.filter((v) => !used.has(v.nrn) && v.category === spec.category && spec.languages.includes(v.language));
+  const free = voters.filter(
+    (v) => !used.has(v.nrn) && v.category === spec.category && spec.languages.includes(v.language),
+  );
   return free.find((v) => spec.constituency === undefined || v.constituency_code === spec.constituency) ?? free[0];
 }
 
@@ -91,9 +118,27 @@ export function voterPersonas(voters: readonly VoterRow[]): Persona[] {
 
 function brokenPersonas(voters: readonly VoterRow[]): Persona[] {
   return [
-    { id: 'case-unknown-voter', group: 'refused', description: 'A valid number on no voter list (must be refused)', level: 450, claims: { egovNRN: unknownNrn(voters), givenName: 'Nemo', surname: 'Nobody', prefLanguage: 'fr' } },
-    { id: 'case-nrn-invalid', group: 'refused', description: 'A malformed egovNRN claim (must be refused)', level: 450, claims: { egovNRN: '00000000000', givenName: 'Mal', surname: 'Formed', prefLanguage: 'nl' } },
-    { id: 'case-nrn-missing', group: 'refused', description: 'No egovNRN claim at all (must be refused)', level: 450, claims: { givenName: 'No', surname: 'Number', prefLanguage: 'de' } },
+    {
+      id: 'case-unknown-voter',
+      group: 'refused',
+      description: 'A valid number on no voter list (must be refused)',
+      level: 450,
+      claims: { egovNRN: unknownNrn(voters), givenName: 'Nemo', surname: 'Nobody', prefLanguage: 'fr' },
+    },
+    {
+      id: 'case-nrn-invalid',
+      group: 'refused',
+      description: 'A malformed egovNRN claim (must be refused)',
+      level: 450,
+      claims: { egovNRN: '00000000000', givenName: 'Mal', surname: 'Formed', prefLanguage: 'nl' },
+    },
+    {
+      id: 'case-nrn-missing',
+      group: 'refused',
+      description: 'No egovNRN claim at all (must be refused)',
+      level: 450,
+      claims: { givenName: 'No', surname: 'Number', prefLanguage: 'de' },
+    },
   ];
 }
 
@@ -105,7 +150,13 @@ export function officialPersonas(): Persona[] {
       group: 'official' as const,
       description: `Official: ${grants.join(', ')}; itsme (Level 450)`,
       level: 450,
-      claims: { egovNRN: official.nrn, givenName: official.givenName, surname: official.surname, prefLanguage: official.language, roles: grants },
+      claims: {
+        egovNRN: official.nrn,
+        givenName: official.givenName,
+        surname: official.surname,
+        prefLanguage: official.language,
+        roles: grants,
+      },
     };
   });
 }

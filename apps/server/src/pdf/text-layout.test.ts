@@ -18,25 +18,27 @@ const block: fc.Arbitrary<TextBlock> = fc.record({
 
 describe('text layout', () => {
   it('never places two lines over each other, nor outside the page box, nor loses a word', () => {
-    fc.assert(fc.property(fc.array(block, { minLength: 1, maxLength: 30 }), (blocks) => {
-      const layout = layoutBlocks(blocks, measure, BOX);
-      for (const line of layout.lines) {
-        assert.ok(measure(line.text, line.size) <= BOX.width, `too wide: ${line.text}`);
-        assert.ok(lineBox(line).bottom >= BOX.bottom, 'below the bottom margin');
-        assert.ok(lineBox(line).top <= (line.page === 0 ? BOX.firstTop : BOX.top), 'above the top');
-        assert.ok(line.page < layout.pages);
-      }
-      for (const [i, a] of layout.lines.entries()) {
-        for (const b of layout.lines.slice(i + 1)) {
-          if (a.page !== b.page) continue;
-          const [boxA, boxB] = [lineBox(a), lineBox(b)];
-          assert.ok(boxA.bottom >= boxB.top || boxB.bottom >= boxA.top, `lines overlap: «${a.text}» and «${b.text}»`);
+    fc.assert(
+      fc.property(fc.array(block, { minLength: 1, maxLength: 30 }), (blocks) => {
+        const layout = layoutBlocks(blocks, measure, BOX);
+        for (const line of layout.lines) {
+          assert.ok(measure(line.text, line.size) <= BOX.width, `too wide: ${line.text}`);
+          assert.ok(lineBox(line).bottom >= BOX.bottom, 'below the bottom margin');
+          assert.ok(lineBox(line).top <= (line.page === 0 ? BOX.firstTop : BOX.top), 'above the top');
+          assert.ok(line.page < layout.pages);
         }
-      }
-      const placed = layout.lines.map((line) => line.text).join('');
-      const given = blocks.map((b) => b.text.replace(/\s+/g, '')).join('');
-      assert.equal(placed.replace(/\s+/g, ''), given);
-    }));
+        for (const [i, a] of layout.lines.entries()) {
+          for (const b of layout.lines.slice(i + 1)) {
+            if (a.page !== b.page) continue;
+            const [boxA, boxB] = [lineBox(a), lineBox(b)];
+            assert.ok(boxA.bottom >= boxB.top || boxB.bottom >= boxA.top, `lines overlap: «${a.text}» and «${b.text}»`);
+          }
+        }
+        const placed = layout.lines.map((line) => line.text).join('');
+        const given = blocks.map((b) => b.text.replace(/\s+/g, '')).join('');
+        assert.equal(placed.replace(/\s+/g, ''), given);
+      }),
+    );
   });
 
   it('breaks the page when the text does not fit, and continues at the top of the next', () => {

@@ -26,14 +26,18 @@ function copyEscape(value: Cell): string {
   if (value === null) return '\\N';
   if (typeof value === 'boolean') return value ? 't' : 'f';
   const text = typeof value === 'number' ? String(value) : value;
-  return /[\\\t\n\r]/.test(text) ? text.replaceAll('\\', '\\\\').replaceAll('\t', '\\t').replaceAll('\n', '\\n').replaceAll('\r', '\\r') : text;
+  return /[\\\t\n\r]/.test(text)
+    ? text.replaceAll('\\', '\\\\').replaceAll('\t', '\\t').replaceAll('\n', '\\n').replaceAll('\r', '\\r')
+    : text;
 }
 
 const FLUSH_CHARS = 256 * 1024;
 
 function copySink(client: pg.PoolClient, table: string, columns: readonly BulkColumn[]): BulkSink {
   // A deep buffer keeps the parser working while PostgreSQL ingests the previous chunks.
-  const stream = client.query(copyFrom(`copy ${table} (${columns.map((c) => c.name).join(', ')}) from stdin`, { highWaterMark: 8 * FLUSH_CHARS }));
+  const stream = client.query(
+    copyFrom(`copy ${table} (${columns.map((c) => c.name).join(', ')}) from stdin`, { highWaterMark: 8 * FLUSH_CHARS }),
+  );
   let failure: Error | null = null;
   stream.on('error', (e: Error) => {
     failure = e;
@@ -70,7 +74,9 @@ function unnestSink(trx: Transaction<Schema>, table: string, columns: readonly B
     const params = arrays.map((values) => sql`${sql.val(values)}::text[]`);
     const names = columns.map((c, i) => sql.raw(`u${String(i)}::${c.type}`));
     const alias = sql.raw(`u(${columns.map((_c, i) => `u${String(i)}`).join(', ')})`);
-    await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c.name)))}) select ${sql.join(names)} from unnest(${sql.join(params)}) as ${alias}`.execute(trx);
+    await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c.name)))}) select ${sql.join(names)} from unnest(${sql.join(params)}) as ${alias}`.execute(
+      trx,
+    );
     arrays = columns.map(() => []);
     count = 0;
   };
@@ -90,17 +96,31 @@ function unnestSink(trx: Transaction<Schema>, table: string, columns: readonly B
  * Runs `work` in one transaction; `open` gives bulk sinks into tables (temporary ones included)
  * of that same transaction. A sink must be ended before the next query runs in the transaction.
  */
-export async function withBulkTransaction<T>(store: Store, work: (trx: Transaction<Schema>, open: OpenSink) => Promise<T>): Promise<T> {
+export async function withBulkTransaction<T>(
+  store: Store,
+  work: (trx: Transaction<Schema>, open: OpenSink) => Promise<T>,
+): Promise<T> {
   const pool = store.pgPool;
-  if (pool === undefined) return store.db.transaction().execute((trx) => work(trx, (table, columns) => Promise.resolve(unnestSink(trx, table, columns))));
+  if (pool === undefined)
+    return store.db
+      .transaction()
+      .execute((trx) => work(trx, (table, columns) => Promise.resolve(unnestSink(trx, table, columns))));
   const client = await pool.connect();
   // A Kysely bound to this one connection, so that COPY and the queries share the transaction.
   const single = new Kysely<Schema>({
-    dialect: new PostgresDialect({ pool: { options: {}, connect: () => Promise.resolve({ query: client.query.bind(client), release: () => undefined }), end: () => Promise.resolve() } }),
+    dialect: new PostgresDialect({
+      pool: {
+        options: {},
+        connect: () => Promise.resolve({ query: client.query.bind(client), release: () => undefined }),
+        end: () => Promise.resolve(),
+      },
+    }),
   });
   let broken = false;
   try {
-    return await single.transaction().execute((trx) => work(trx, (table, columns) => Promise.resolve(copySink(client, table, columns))));
+    return await single
+      .transaction()
+      .execute((trx) => work(trx, (table, columns) => Promise.resolve(copySink(client, table, columns))));
   } catch (e) {
     broken = true;
     throw e;

@@ -6,7 +6,13 @@ import { seedDemoIfEmpty } from '../demo/seed-demo.ts';
 import { DEMO_DAY_ID } from '../demo/generate-demo.ts';
 import { CLI_ACTOR, type Actor } from './actor.ts';
 import { importCommuneVoters } from './commune-import.ts';
-import { COMMUNE_HEADER, communeVoterLine, generateVoters, seedPreparationDemo, type GeneratedVoter } from './demo-preparation.ts';
+import {
+  COMMUNE_HEADER,
+  communeVoterLine,
+  generateVoters,
+  seedPreparationDemo,
+  type GeneratedVoter,
+} from './demo-preparation.ts';
 import { PreparationError } from './errors.ts';
 
 const MONS = '53053';
@@ -64,13 +70,24 @@ for (const database of testDatabases()) {
       assert.deepEqual(report.files, [{ scope: MONS, version: 1, voters: 5 }]);
       const again = await importCommuneVoters(store, official, DEMO_DAY_ID, fileOf(lines));
       assert.deepEqual(again.files, [{ scope: MONS, version: 2, voters: 6 }]);
-      const files = await store.db.selectFrom('commune_files').select(['version', 'current', 'voters']).where('nis', '=', MONS).orderBy('version').execute();
-      assert.deepEqual(files, [{ version: 1, current: false, voters: 5 }, { version: 2, current: true, voters: 6 }]);
+      const files = await store.db
+        .selectFrom('commune_files')
+        .select(['version', 'current', 'voters'])
+        .where('nis', '=', MONS)
+        .orderBy('version')
+        .execute();
+      assert.deepEqual(files, [
+        { version: 1, current: false, voters: 5 },
+        { version: 2, current: true, voters: 6 },
+      ]);
       assert.equal((await verifyAuditChain(store.db)).ok, true);
     });
 
     it('refuses a Latin-1 file, a wrong header or a short row whole, naming the line', async () => {
-      const latin1 = Buffer.concat([Buffer.from(COMMUNE_HEADER + communeVoterLine(voterAt([...generateVoters(1, 2)], 0), MONS, 0)), Buffer.from('85073003328,L\xe9vy,Ana\xefs,1985-07-30,M,S,7000,Mons,53053,fr,0,0\n', 'latin1')]);
+      const latin1 = Buffer.concat([
+        Buffer.from(COMMUNE_HEADER + communeVoterLine(voterAt([...generateVoters(1, 2)], 0), MONS, 0)),
+        Buffer.from('85073003328,L\xe9vy,Ana\xefs,1985-07-30,M,S,7000,Mons,53053,fr,0,0\n', 'latin1'),
+      ]);
       const before = await store.db.selectFrom('commune_files').select('id').execute();
       await assert.rejects(
         importCommuneVoters(store, CLI_ACTOR, DEMO_DAY_ID, [new Uint8Array(latin1)]),
@@ -80,10 +97,12 @@ for (const database of testDatabases()) {
         importCommuneVoters(store, CLI_ACTOR, DEMO_DAY_ID, ['nrn,name\n1,2\n']),
         (e: unknown) => e instanceof PreparationError && e.code === 'file.columns',
       );
-      const truncated = COMMUNE_HEADER + communeVoterLine(voterAt([...generateVoters(1, 3)], 0), MONS, 0) + '85073003328,Doe,Jo';
+      const truncated =
+        COMMUNE_HEADER + communeVoterLine(voterAt([...generateVoters(1, 3)], 0), MONS, 0) + '85073003328,Doe,Jo';
       await assert.rejects(
         importCommuneVoters(store, CLI_ACTOR, DEMO_DAY_ID, [truncated]),
-        (e: unknown) => e instanceof PreparationError && e.code === 'file.malformed' && e.where?.startsWith('line 3') === true,
+        (e: unknown) =>
+          e instanceof PreparationError && e.code === 'file.malformed' && e.where?.startsWith('line 3') === true,
       );
       assert.equal((await store.db.selectFrom('commune_files').select('id').execute()).length, before.length);
     });

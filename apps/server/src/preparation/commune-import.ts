@@ -42,11 +42,22 @@ const VOTER_COLUMNS: readonly BulkColumn[] = [
 ];
 
 /** The context every row is checked against. */
-export async function rowContext(store: Store, dayId: string, scope: string | undefined, now: Date): Promise<RowContext> {
+export async function rowContext(
+  store: Store,
+  dayId: string,
+  scope: string | undefined,
+  now: Date,
+): Promise<RowContext> {
   const settings = await daySettings(store.db, dayId);
   const communes = await store.db.selectFrom('communes').select('nis').where('election_day_id', '=', dayId).execute();
   const minimumAge = Math.min(...settings.elections.map((e) => e.minimumAge), 18);
-  return { communes: new Set(communes.map((c) => c.nis)), scope, votingDate: settings.votingDate, minimumAge, currentYear: now.getUTCFullYear() };
+  return {
+    communes: new Set(communes.map((c) => c.nis)),
+    scope,
+    votingDate: settings.votingDate,
+    minimumAge,
+    currentYear: now.getUTCFullYear(),
+  };
 }
 
 export function communeScope(actor: Actor): string | undefined {
@@ -58,7 +69,13 @@ export function communeScope(actor: Actor): string | undefined {
   throw new PreparationError('preparation.scope', 'role');
 }
 
-export async function importCommuneVoters(store: Store, actor: Actor, dayId: string, source: ByteSource, now = new Date()): Promise<ImportReport> {
+export async function importCommuneVoters(
+  store: Store,
+  actor: Actor,
+  dayId: string,
+  source: ByteSource,
+  now = new Date(),
+): Promise<ImportReport> {
   const scope = communeScope(actor);
   const ctx = await rowContext(store, dayId, scope, now);
   return withBulkTransaction(store, async (trx, open) => {
@@ -66,7 +83,16 @@ export async function importCommuneVoters(store: Store, actor: Actor, dayId: str
     const tick = stepTimer();
     const imported = await trx
       .insertInto('preparation_imports')
-      .values({ election_day_id: dayId, kind: 'commune-voters', scope: scope ?? '*', actor: actor.id, file_sha256: '0'.repeat(64), rows_total: 0, rows_accepted: 0, rows_rejected: 0 })
+      .values({
+        election_day_id: dayId,
+        kind: 'commune-voters',
+        scope: scope ?? '*',
+        actor: actor.id,
+        file_sha256: '0'.repeat(64),
+        rows_total: 0,
+        rows_accepted: 0,
+        rows_rejected: 0,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const importId = imported.id;
@@ -99,7 +125,21 @@ export async function importCommuneVoters(store: Store, actor: Actor, dayId: str
         const g = (k: number): string => (c[k] ?? '').trim();
         const fileId = fileOf.get(g(i.commune_nis)) ?? '';
         perFile.set(fileId, (perFile.get(fileId) ?? 0) + 1);
-        return [fileId, row.line, g(i.nrn).replace(/[\s.-]/g, ''), g(i.surname), g(i.given_names), g(i.birth_date), g(i.sex), g(i.street), g(i.postcode), g(i.locality), g(i.language), g(i.deprived) === '1', g(i.deceased) === '1'];
+        return [
+          fileId,
+          row.line,
+          g(i.nrn).replace(/[\s.-]/g, ''),
+          g(i.surname),
+          g(i.given_names),
+          g(i.birth_date),
+          g(i.sex),
+          g(i.street),
+          g(i.postcode),
+          g(i.locality),
+          g(i.language),
+          g(i.deprived) === '1',
+          g(i.deceased) === '1',
+        ];
       },
     });
     tick('streamed');
@@ -109,7 +149,9 @@ export async function importCommuneVoters(store: Store, actor: Actor, dayId: str
     const fileIds = [...fileOf.values()];
     // The same number twice in the file: keep the first line, reject the others (in SQL only when
     // the file outgrew the in-memory set).
-    const removed = !seenState.full ? { rows: [] as { file_id: string; n: number }[] } : await sql<{ file_id: string; n: number }>`
+    const removed = !seenState.full
+      ? { rows: [] as { file_id: string; n: number }[] }
+      : await sql<{ file_id: string; n: number }>`
       with dup as (
         select nrn::bigint as n, min(line) as first from commune_voters where file_id = any(${fileIds}::bigint[]) group by 1 having count(*) > 1
       ), gone as (
@@ -122,28 +164,61 @@ export async function importCommuneVoters(store: Store, actor: Actor, dayId: str
     for (const r of removed.rows) perFile.set(r.file_id, (perFile.get(r.file_id) ?? 0) - r.n);
     const duplicates = removed.rows.reduce((sum, r) => sum + r.n, 0);
     const used = fileIds.filter((id) => (perFile.get(id) ?? 0) > 0);
-    await sql`delete from commune_files where id = any(${fileIds.filter((id) => !used.includes(id))}::bigint[])`.execute(trx);
-    await sql`update commune_files set current = false where election_day_id = ${dayId} and current and nis in (select nis from commune_files where id = any(${used}::bigint[]))`.execute(trx);
-    await sql`update commune_files f set current = true, voters = u.n from unnest(${used}::bigint[], ${used.map((id) => perFile.get(id) ?? 0)}::integer[]) as u(id, n) where f.id = u.id`.execute(trx);
+    await sql`delete from commune_files where id = any(${fileIds.filter((id) => !used.includes(id))}::bigint[])`.execute(
+      trx,
+    );
+    await sql`update commune_files set current = false where election_day_id = ${dayId} and current and nis in (select nis from commune_files where id = any(${used}::bigint[]))`.execute(
+      trx,
+    );
+    await sql`update commune_files f set current = true, voters = u.n from unnest(${used}::bigint[], ${used.map((id) => perFile.get(id) ?? 0)}::integer[]) as u(id, n) where f.id = u.id`.execute(
+      trx,
+    );
     const accepted = staged.accepted - duplicates;
     const rejected = staged.rejections.length + duplicates;
-    await trx.updateTable('preparation_imports').set({ file_sha256: staged.sha256, rows_total: staged.rows, rows_accepted: accepted, rows_rejected: rejected }).where('id', '=', importId).execute();
-    const files = await trx.selectFrom('commune_files').select(['nis', 'version', 'voters']).where('import_id', '=', importId).orderBy('nis').execute();
+    await trx
+      .updateTable('preparation_imports')
+      .set({ file_sha256: staged.sha256, rows_total: staged.rows, rows_accepted: accepted, rows_rejected: rejected })
+      .where('id', '=', importId)
+      .execute();
+    const files = await trx
+      .selectFrom('commune_files')
+      .select(['nis', 'version', 'voters'])
+      .where('import_id', '=', importId)
+      .orderBy('nis')
+      .execute();
     const fileList = files.map((f) => ({ scope: f.nis, version: f.version, voters: f.voters }));
     await appendAudit(trx, {
       actor: actor.id,
       action: 'preparation.commune-voters.imported',
       subject: `${dayId}/${scope ?? '*'}`,
-      details: { importId, sha256: staged.sha256, rows: staged.rows, accepted, rejected, files: fileList.length <= 50 ? fileList : fileList.length },
+      details: {
+        importId,
+        sha256: staged.sha256,
+        rows: staged.rows,
+        accepted,
+        rejected,
+        files: fileList.length <= 50 ? fileList : fileList.length,
+      },
     });
-    const firstRejections = await trx.selectFrom('import_rejections').select(['line', 'col', 'code', 'value']).where('import_id', '=', importId).orderBy('line').limit(100).execute();
+    const firstRejections = await trx
+      .selectFrom('import_rejections')
+      .select(['line', 'col', 'code', 'value'])
+      .where('import_id', '=', importId)
+      .orderBy('line')
+      .limit(100)
+      .execute();
     return {
       importId,
       sha256: staged.sha256,
       rows: staged.rows,
       accepted,
       rejected,
-      rejections: firstRejections.map((r) => ({ line: r.line, column: r.col, code: r.code as Rejection['code'], value: r.value })),
+      rejections: firstRejections.map((r) => ({
+        line: r.line,
+        column: r.col,
+        code: r.code as Rejection['code'],
+        value: r.value,
+      })),
       files: fileList,
     };
   });

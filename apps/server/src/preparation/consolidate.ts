@@ -16,7 +16,8 @@ export interface ConsolidationReport {
   readonly conflicts: Readonly<Partial<Record<ConflictKind, number>>>;
 }
 
-const VOTER_COLUMNS = 'nrn, category, source, commune_nis, post_code, surname, given_names, birth_date, sex, language, address, mode, kiosk_post';
+const VOTER_COLUMNS =
+  'nrn, category, source, commune_nis, post_code, surname, given_names, birth_date, sex, language, address, mode, kiosk_post';
 
 /** Every source row of the day: current commune files and active consular registrations. */
 function sources(dayId: string) {
@@ -52,8 +53,13 @@ export async function consolidate(store: Store, actor: Actor, dayId: string): Pr
   return store.db.transaction().execute(async (trx) => {
     await assertNotFrozen(trx, dayId);
     // An unknown day is a 404, not a foreign-key failure (found by the API fuzzing test).
-    if ((await trx.selectFrom('election_days').select('id').where('id', '=', dayId).executeTakeFirst()) === undefined) throw new PreparationError('preparation.not-found', 'params.dayId');
-    const created = await trx.insertInto('consolidations').values({ election_day_id: dayId, actor: actor.id, voters: 0 }).returning('id').executeTakeFirstOrThrow();
+    if ((await trx.selectFrom('election_days').select('id').where('id', '=', dayId).executeTakeFirst()) === undefined)
+      throw new PreparationError('preparation.not-found', 'params.dayId');
+    const created = await trx
+      .insertInto('consolidations')
+      .values({ election_day_id: dayId, actor: actor.id, voters: 0 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const id = created.id;
     const tick = stepTimer();
     // Enough memory to hash and sort millions of numbers without spilling to disk.
@@ -62,7 +68,11 @@ export async function consolidate(store: Store, actor: Actor, dayId: string): Pr
     tick('multiples');
     const src = sources(dayId);
     const columns = sql.raw(VOTER_COLUMNS);
-    const sourced = sql.raw(VOTER_COLUMNS.split(', ').map((c) => `s.${c}`).join(', '));
+    const sourced = sql.raw(
+      VOTER_COLUMNS.split(', ')
+        .map((c) => `s.${c}`)
+        .join(', '),
+    );
     await sql`
       insert into consolidated_voters (consolidation_id, ${columns}, status)
       select ${id}::bigint, ${sourced}, case when s.deceased or s.deprived then 'conflict' else 'ok' end
@@ -83,20 +93,47 @@ export async function consolidate(store: Store, actor: Actor, dayId: string): Pr
     await sql`
       insert into consolidation_conflicts (consolidation_id, nrn, kind, sources)
       select ${id}::bigint, s.nrn, case when s.deceased then 'deceased' else 'deprived' end, jsonb_build_array(to_jsonb(s))
-        from ${src} s where (s.deceased or s.deprived) and not exists (select 1 from cons_multi m where m.nrn = s.nrn)`.execute(trx);
+        from ${src} s where (s.deceased or s.deprived) and not exists (select 1 from cons_multi m where m.nrn = s.nrn)`.execute(
+      trx,
+    );
     tick('conflicts');
-    const counted = await trx.selectFrom('consolidated_voters').select((eb) => eb.fn.countAll<string>().as('n')).where('consolidation_id', '=', id).executeTakeFirstOrThrow();
-    const kinds = await trx.selectFrom('consolidation_conflicts').select(['kind', (eb) => eb.fn.countAll<string>().as('n')]).where('consolidation_id', '=', id).groupBy('kind').execute();
+    const counted = await trx
+      .selectFrom('consolidated_voters')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('consolidation_id', '=', id)
+      .executeTakeFirstOrThrow();
+    const kinds = await trx
+      .selectFrom('consolidation_conflicts')
+      .select(['kind', (eb) => eb.fn.countAll<string>().as('n')])
+      .where('consolidation_id', '=', id)
+      .groupBy('kind')
+      .execute();
     const voters = Number(counted.n);
     await trx.updateTable('consolidations').set({ voters }).where('id', '=', id).execute();
-    const conflicts = Object.fromEntries(kinds.map((k) => [k.kind, Number(k.n)])) as Partial<Record<ConflictKind, number>>;
-    await appendAudit(trx, { actor: actor.id, action: 'preparation.consolidated', subject: dayId, details: { consolidationId: id, voters, conflicts } });
+    const conflicts = Object.fromEntries(kinds.map((k) => [k.kind, Number(k.n)])) as Partial<
+      Record<ConflictKind, number>
+    >;
+    await appendAudit(trx, {
+      actor: actor.id,
+      action: 'preparation.consolidated',
+      subject: dayId,
+      details: { consolidationId: id, voters, conflicts },
+    });
     return { consolidationId: id, voters, conflicts };
   });
 }
 
-export async function latestConsolidation(db: Store['db'] | Transaction<Schema>, dayId: string): Promise<{ readonly id: string; readonly voters: number; readonly frozen: boolean; readonly at: Date } | undefined> {
-  const row = await db.selectFrom('consolidations').select(['id', 'voters', 'frozen_at', 'at']).where('election_day_id', '=', dayId).orderBy('id', 'desc').limit(1).executeTakeFirst();
+export async function latestConsolidation(
+  db: Store['db'] | Transaction<Schema>,
+  dayId: string,
+): Promise<{ readonly id: string; readonly voters: number; readonly frozen: boolean; readonly at: Date } | undefined> {
+  const row = await db
+    .selectFrom('consolidations')
+    .select(['id', 'voters', 'frozen_at', 'at'])
+    .where('election_day_id', '=', dayId)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return row === undefined ? undefined : { id: row.id, voters: row.voters, frozen: row.frozen_at !== null, at: row.at };
 }
 
@@ -126,12 +163,25 @@ function describe(resolution: Resolution): string {
   return 'exclude' in resolution ? 'exclude' : 'include';
 }
 
-export async function resolveConflict(store: Store, actor: Actor, dayId: string, nrn: string, resolution: Resolution, reason: string): Promise<void> {
+export async function resolveConflict(
+  store: Store,
+  actor: Actor,
+  dayId: string,
+  nrn: string,
+  resolution: Resolution,
+  reason: string,
+): Promise<void> {
   await store.db.transaction().execute(async (trx) => {
     await assertNotFrozen(trx, dayId);
     const latest = await latestConsolidation(trx, dayId);
     if (latest === undefined) throw new PreparationError('preparation.not-found', 'consolidation');
-    const conflict = await trx.selectFrom('consolidation_conflicts').selectAll().where('consolidation_id', '=', latest.id).where('nrn', '=', nrn).forUpdate().executeTakeFirst();
+    const conflict = await trx
+      .selectFrom('consolidation_conflicts')
+      .selectAll()
+      .where('consolidation_id', '=', latest.id)
+      .where('nrn', '=', nrn)
+      .forUpdate()
+      .executeTakeFirst();
     if (conflict === undefined) throw new PreparationError('preparation.not-found', `conflict ${nrn}`);
     const sources = conflict.sources as SourceRow[];
     const single = conflict.kind === 'deceased' || conflict.kind === 'deprived';
@@ -143,34 +193,97 @@ export async function resolveConflict(store: Store, actor: Actor, dayId: string,
     } else {
       const chosen = sources.find((s) => s.source === resolution.keep);
       if (single || chosen === undefined) throw new PreparationError('preparation.resolution', resolution.keep);
-      const { source, category, commune_nis, post_code, surname, given_names, birth_date, sex, language, address, mode, kiosk_post } = chosen;
-      update = { source, category, commune_nis, post_code, surname, given_names, birth_date, sex, language, address, mode, kiosk_post, status: 'ok' };
+      const {
+        source,
+        category,
+        commune_nis,
+        post_code,
+        surname,
+        given_names,
+        birth_date,
+        sex,
+        language,
+        address,
+        mode,
+        kiosk_post,
+      } = chosen;
+      update = {
+        source,
+        category,
+        commune_nis,
+        post_code,
+        surname,
+        given_names,
+        birth_date,
+        sex,
+        language,
+        address,
+        mode,
+        kiosk_post,
+        status: 'ok',
+      };
     }
-    await trx.updateTable('consolidated_voters').set(update).where('consolidation_id', '=', latest.id).where('nrn', '=', nrn).execute();
+    await trx
+      .updateTable('consolidated_voters')
+      .set(update)
+      .where('consolidation_id', '=', latest.id)
+      .where('nrn', '=', nrn)
+      .execute();
     const text = describe(resolution);
-    await trx.updateTable('consolidation_conflicts').set({ resolution: text, resolved_by: actor.id, resolved_at: new Date() }).where('consolidation_id', '=', latest.id).where('nrn', '=', nrn).execute();
-    await appendAudit(trx, { actor: actor.id, action: 'preparation.conflict.resolved', subject: `${dayId}/${latest.id}/${nrn}`, details: { kind: conflict.kind, resolution: text, reason: reason.slice(0, 500) } });
+    await trx
+      .updateTable('consolidation_conflicts')
+      .set({ resolution: text, resolved_by: actor.id, resolved_at: new Date() })
+      .where('consolidation_id', '=', latest.id)
+      .where('nrn', '=', nrn)
+      .execute();
+    await appendAudit(trx, {
+      actor: actor.id,
+      action: 'preparation.conflict.resolved',
+      subject: `${dayId}/${latest.id}/${nrn}`,
+      details: { kind: conflict.kind, resolution: text, reason: reason.slice(0, 500) },
+    });
   });
 }
 
 export interface ConflictView {
   readonly nrn: string;
   readonly kind: ConflictKind;
-  readonly sources: readonly { readonly source: string; readonly surname: string; readonly givenNames: string; readonly mode: number | null }[];
+  readonly sources: readonly {
+    readonly source: string;
+    readonly surname: string;
+    readonly givenNames: string;
+    readonly mode: number | null;
+  }[];
   readonly resolution: string | null;
   readonly resolvedBy: string | null;
 }
 
-export async function listConflicts(store: Store, dayId: string, limit = 500): Promise<{ readonly consolidationId: string | null; readonly conflicts: readonly ConflictView[] }> {
+export async function listConflicts(
+  store: Store,
+  dayId: string,
+  limit = 500,
+): Promise<{ readonly consolidationId: string | null; readonly conflicts: readonly ConflictView[] }> {
   const latest = await latestConsolidation(store.db, dayId);
   if (latest === undefined) return { consolidationId: null, conflicts: [] };
-  const rows = await store.db.selectFrom('consolidation_conflicts').selectAll().where('consolidation_id', '=', latest.id).orderBy('resolution', (ob) => ob.nullsFirst()).orderBy('nrn').limit(limit).execute();
+  const rows = await store.db
+    .selectFrom('consolidation_conflicts')
+    .selectAll()
+    .where('consolidation_id', '=', latest.id)
+    .orderBy('resolution', (ob) => ob.nullsFirst())
+    .orderBy('nrn')
+    .limit(limit)
+    .execute();
   return {
     consolidationId: latest.id,
     conflicts: rows.map((r) => ({
       nrn: r.nrn,
       kind: r.kind,
-      sources: (r.sources as SourceRow[]).map((s) => ({ source: s.source, surname: s.surname, givenNames: s.given_names, mode: s.mode })),
+      sources: (r.sources as SourceRow[]).map((s) => ({
+        source: s.source,
+        surname: s.surname,
+        givenNames: s.given_names,
+        mode: s.mode,
+      })),
       resolution: r.resolution,
       resolvedBy: r.resolved_by,
     })),

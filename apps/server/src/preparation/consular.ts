@@ -39,12 +39,22 @@ export function postScope(actor: Actor, post: string): string {
   throw new PreparationError('preparation.scope', 'role');
 }
 
-async function consularContext(store: Store, dayId: string, post: string, now: Date): Promise<ConsularContext & { readonly deadline: string }> {
+async function consularContext(
+  store: Store,
+  dayId: string,
+  post: string,
+  now: Date,
+): Promise<ConsularContext & { readonly deadline: string }> {
   const base = await rowContext(store, dayId, undefined, now);
   const settings = await daySettings(store.db, dayId);
   const posts = await store.db.selectFrom('consular_posts').select('code').execute();
   if (!posts.some((p) => p.code === post)) throw new PreparationError('preparation.not-found', `post ${post}`);
-  return { ...base, modes: new Set(settings.abroadModes), posts: new Set(posts.map((p) => p.code)), deadline: settings.registrationDeadline };
+  return {
+    ...base,
+    modes: new Set(settings.abroadModes),
+    posts: new Set(posts.map((p) => p.code)),
+    deadline: settings.registrationDeadline,
+  };
 }
 
 function assertBeforeDeadline(deadline: string, now: Date): void {
@@ -53,8 +63,18 @@ function assertBeforeDeadline(deadline: string, now: Date): void {
 
 function cellsOf(r: Registration): (column: string) => string {
   const values: Record<string, string> = {
-    nrn: r.nrn.replace(/[\s.-]/g, ''), surname: r.surname.trim(), given_names: r.givenNames.trim(), birth_date: r.birthDate, sex: r.sex, address: r.address.trim(), country: r.country,
-    email: r.email.trim(), attachment_nis: r.attachmentNis, language: r.language, mode: String(r.mode), kiosk_post: r.kioskPost ?? '',
+    nrn: r.nrn.replace(/[\s.-]/g, ''),
+    surname: r.surname.trim(),
+    given_names: r.givenNames.trim(),
+    birth_date: r.birthDate,
+    sex: r.sex,
+    address: r.address.trim(),
+    country: r.country,
+    email: r.email.trim(),
+    attachment_nis: r.attachmentNis,
+    language: r.language,
+    mode: String(r.mode),
+    kiosk_post: r.kioskPost ?? '',
   };
   return (column) => values[column] ?? '';
 }
@@ -62,13 +82,33 @@ function cellsOf(r: Registration): (column: string) => string {
 function rowOf(dayId: string, post: string, r: Registration) {
   const get = cellsOf(r);
   return {
-    election_day_id: dayId, post_code: post, nrn: get('nrn'), surname: get('surname'), given_names: get('given_names'), birth_date: r.birthDate, sex: r.sex, address: get('address'),
-    country: r.country, email: get('email'), attachment_nis: r.attachmentNis, language: r.language, mode: r.mode, kiosk_post_code: r.mode === 8 ? (r.kioskPost ?? null) : null, status: 'active' as const,
+    election_day_id: dayId,
+    post_code: post,
+    nrn: get('nrn'),
+    surname: get('surname'),
+    given_names: get('given_names'),
+    birth_date: r.birthDate,
+    sex: r.sex,
+    address: get('address'),
+    country: r.country,
+    email: get('email'),
+    attachment_nis: r.attachmentNis,
+    language: r.language,
+    mode: r.mode,
+    kiosk_post_code: r.mode === 8 ? (r.kioskPost ?? null) : null,
+    status: 'active' as const,
   };
 }
 
 /** What registering and changing share: the official's post, the deadline, and the row's rules. */
-async function checkRegistration(store: Store, actor: Actor, dayId: string, post: string, registration: Registration, now: Date): Promise<void> {
+async function checkRegistration(
+  store: Store,
+  actor: Actor,
+  dayId: string,
+  post: string,
+  registration: Registration,
+  now: Date,
+): Promise<void> {
   postScope(actor, post);
   const ctx = await consularContext(store, dayId, post, now);
   assertBeforeDeadline(ctx.deadline, now);
@@ -77,24 +117,52 @@ async function checkRegistration(store: Store, actor: Actor, dayId: string, post
 }
 
 /** Registers a Belgian abroad at a post; refused if the number is already registered there. */
-export async function registerAbroad(store: Store, actor: Actor, dayId: string, post: string, registration: Registration, now = new Date()): Promise<void> {
+export async function registerAbroad(
+  store: Store,
+  actor: Actor,
+  dayId: string,
+  post: string,
+  registration: Registration,
+  now = new Date(),
+): Promise<void> {
   await checkRegistration(store, actor, dayId, post, registration, now);
   await store.db.transaction().execute(async (trx) => {
     await assertNotFrozen(trx, dayId);
     const row = rowOf(dayId, post, registration);
-    const existing = await trx.selectFrom('consular_registrations').select('status').where('election_day_id', '=', dayId).where('post_code', '=', post).where('nrn', '=', row.nrn).forUpdate().executeTakeFirst();
+    const existing = await trx
+      .selectFrom('consular_registrations')
+      .select('status')
+      .where('election_day_id', '=', dayId)
+      .where('post_code', '=', post)
+      .where('nrn', '=', row.nrn)
+      .forUpdate()
+      .executeTakeFirst();
     if (existing?.status === 'active') throw new PreparationError('preparation.exists', `nrn ${row.nrn}`);
     await trx
       .insertInto('consular_registrations')
       .values(row)
-      .onConflict((oc) => oc.columns(['election_day_id', 'post_code', 'nrn']).doUpdateSet({ ...row, updated_at: sql<Date>`now()` }))
+      .onConflict((oc) =>
+        oc.columns(['election_day_id', 'post_code', 'nrn']).doUpdateSet({ ...row, updated_at: sql<Date>`now()` }),
+      )
       .execute();
-    await appendAudit(trx, { actor: actor.id, action: 'preparation.registration.created', subject: `${dayId}/${post}/${row.nrn}`, details: { mode: row.mode, kioskPost: row.kiosk_post_code } });
+    await appendAudit(trx, {
+      actor: actor.id,
+      action: 'preparation.registration.created',
+      subject: `${dayId}/${post}/${row.nrn}`,
+      details: { mode: row.mode, kioskPost: row.kiosk_post_code },
+    });
   });
 }
 
 /** Changes an active registration (mode, address, …) before the deadline. */
-export async function changeRegistration(store: Store, actor: Actor, dayId: string, post: string, registration: Registration, now = new Date()): Promise<void> {
+export async function changeRegistration(
+  store: Store,
+  actor: Actor,
+  dayId: string,
+  post: string,
+  registration: Registration,
+  now = new Date(),
+): Promise<void> {
   await checkRegistration(store, actor, dayId, post, registration, now);
   await store.db.transaction().execute(async (trx) => {
     await assertNotFrozen(trx, dayId);
@@ -102,14 +170,29 @@ export async function changeRegistration(store: Store, actor: Actor, dayId: stri
     const updated = await trx
       .updateTable('consular_registrations')
       .set({ ...row, updated_at: sql<Date>`now()` })
-      .where('election_day_id', '=', dayId).where('post_code', '=', post).where('nrn', '=', row.nrn).where('status', '=', 'active')
+      .where('election_day_id', '=', dayId)
+      .where('post_code', '=', post)
+      .where('nrn', '=', row.nrn)
+      .where('status', '=', 'active')
       .executeTakeFirst();
     if (updated.numUpdatedRows === 0n) throw new PreparationError('preparation.not-found', `nrn ${row.nrn}`);
-    await appendAudit(trx, { actor: actor.id, action: 'preparation.registration.changed', subject: `${dayId}/${post}/${row.nrn}`, details: { mode: row.mode, kioskPost: row.kiosk_post_code } });
+    await appendAudit(trx, {
+      actor: actor.id,
+      action: 'preparation.registration.changed',
+      subject: `${dayId}/${post}/${row.nrn}`,
+      details: { mode: row.mode, kioskPost: row.kiosk_post_code },
+    });
   });
 }
 
-export async function withdrawRegistration(store: Store, actor: Actor, dayId: string, post: string, nrn: string, now = new Date()): Promise<void> {
+export async function withdrawRegistration(
+  store: Store,
+  actor: Actor,
+  dayId: string,
+  post: string,
+  nrn: string,
+  now = new Date(),
+): Promise<void> {
   postScope(actor, post);
   const settings = await daySettings(store.db, dayId);
   assertBeforeDeadline(settings.registrationDeadline, now);
@@ -118,10 +201,17 @@ export async function withdrawRegistration(store: Store, actor: Actor, dayId: st
     const updated = await trx
       .updateTable('consular_registrations')
       .set({ status: 'withdrawn', updated_at: sql<Date>`now()` })
-      .where('election_day_id', '=', dayId).where('post_code', '=', post).where('nrn', '=', nrn).where('status', '=', 'active')
+      .where('election_day_id', '=', dayId)
+      .where('post_code', '=', post)
+      .where('nrn', '=', nrn)
+      .where('status', '=', 'active')
       .executeTakeFirst();
     if (updated.numUpdatedRows === 0n) throw new PreparationError('preparation.not-found', `nrn ${nrn}`);
-    await appendAudit(trx, { actor: actor.id, action: 'preparation.registration.withdrawn', subject: `${dayId}/${post}/${nrn}` });
+    await appendAudit(trx, {
+      actor: actor.id,
+      action: 'preparation.registration.withdrawn',
+      subject: `${dayId}/${post}/${nrn}`,
+    });
   });
 }
 
@@ -129,13 +219,23 @@ const STAGE_COLUMNS: readonly BulkColumn[] = [
   { name: 'line', type: 'integer' },
   ...['nrn', 'surname', 'given_names'].map((name) => ({ name, type: 'text' as const })),
   { name: 'birth_date', type: 'date' },
-  ...['sex', 'address', 'country', 'email', 'attachment_nis', 'language'].map((name) => ({ name, type: 'text' as const })),
+  ...['sex', 'address', 'country', 'email', 'attachment_nis', 'language'].map((name) => ({
+    name,
+    type: 'text' as const,
+  })),
   { name: 'mode', type: 'smallint' },
   { name: 'kiosk_post_code', type: 'text' },
 ];
 
 /** Imports a post's register: every accepted row registers or updates that voter at the post. */
-export async function importConsularRegister(store: Store, actor: Actor, dayId: string, post: string, source: ByteSource, now = new Date()): Promise<ImportReport> {
+export async function importConsularRegister(
+  store: Store,
+  actor: Actor,
+  dayId: string,
+  post: string,
+  source: ByteSource,
+  now = new Date(),
+): Promise<ImportReport> {
   postScope(actor, post);
   const ctx = await consularContext(store, dayId, post, now);
   assertBeforeDeadline(ctx.deadline, now);
@@ -145,15 +245,43 @@ export async function importConsularRegister(store: Store, actor: Actor, dayId: 
       columns: CONSULAR_COLUMNS,
       stage: 'stage_registrations',
       stageColumns: STAGE_COLUMNS,
-      check: (row, index) => checkConsularRow(row.line, (column) => (row.cells[index[column as (typeof CONSULAR_COLUMNS)[number]]] ?? '').trim(), ctx),
+      check: (row, index) =>
+        checkConsularRow(
+          row.line,
+          (column) => (row.cells[index[column as (typeof CONSULAR_COLUMNS)[number]]] ?? '').trim(),
+          ctx,
+        ),
       toCells: (row, i) => {
         const g = (k: number): string => (row.cells[k] ?? '').trim();
-        return [row.line, g(i.nrn).replace(/[\s.-]/g, ''), g(i.surname), g(i.given_names), g(i.birth_date), g(i.sex), g(i.address), g(i.country), g(i.email), g(i.attachment_nis), g(i.language), Number(g(i.mode)), g(i.mode) === '8' ? g(i.kiosk_post) : null];
+        return [
+          row.line,
+          g(i.nrn).replace(/[\s.-]/g, ''),
+          g(i.surname),
+          g(i.given_names),
+          g(i.birth_date),
+          g(i.sex),
+          g(i.address),
+          g(i.country),
+          g(i.email),
+          g(i.attachment_nis),
+          g(i.language),
+          Number(g(i.mode)),
+          g(i.mode) === '8' ? g(i.kiosk_post) : null,
+        ];
       },
     });
     const imported = await trx
       .insertInto('preparation_imports')
-      .values({ election_day_id: dayId, kind: 'consular-register', scope: post, actor: actor.id, file_sha256: staged.sha256, rows_total: staged.rows, rows_accepted: 0, rows_rejected: 0 })
+      .values({
+        election_day_id: dayId,
+        kind: 'consular-register',
+        scope: post,
+        actor: actor.id,
+        file_sha256: staged.sha256,
+        rows_total: staged.rows,
+        rows_accepted: 0,
+        rows_rejected: 0,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await saveRejections(trx, imported.id, staged.rejections);
@@ -167,19 +295,49 @@ export async function importConsularRegister(store: Store, actor: Actor, dayId: 
         status = 'active', updated_at = now()`.execute(trx);
     const accepted = staged.accepted - duplicates;
     const rejected = staged.rejections.length + duplicates;
-    await trx.updateTable('preparation_imports').set({ rows_accepted: accepted, rows_rejected: rejected }).where('id', '=', imported.id).execute();
-    await appendAudit(trx, { actor: actor.id, action: 'preparation.consular-register.imported', subject: `${dayId}/${post}`, details: { importId: imported.id, sha256: staged.sha256, rows: staged.rows, accepted, rejected } });
-    const first = await trx.selectFrom('import_rejections').select(['line', 'col', 'code', 'value']).where('import_id', '=', imported.id).orderBy('line').limit(100).execute();
+    await trx
+      .updateTable('preparation_imports')
+      .set({ rows_accepted: accepted, rows_rejected: rejected })
+      .where('id', '=', imported.id)
+      .execute();
+    await appendAudit(trx, {
+      actor: actor.id,
+      action: 'preparation.consular-register.imported',
+      subject: `${dayId}/${post}`,
+      details: { importId: imported.id, sha256: staged.sha256, rows: staged.rows, accepted, rejected },
+    });
+    const first = await trx
+      .selectFrom('import_rejections')
+      .select(['line', 'col', 'code', 'value'])
+      .where('import_id', '=', imported.id)
+      .orderBy('line')
+      .limit(100)
+      .execute();
     return {
-      importId: imported.id, sha256: staged.sha256, rows: staged.rows, accepted, rejected,
-      rejections: first.map((r) => ({ line: r.line, column: r.col, code: r.code as Rejection['code'], value: r.value })),
+      importId: imported.id,
+      sha256: staged.sha256,
+      rows: staged.rows,
+      accepted,
+      rejected,
+      rejections: first.map((r) => ({
+        line: r.line,
+        column: r.col,
+        code: r.code as Rejection['code'],
+        value: r.value,
+      })),
       files: [{ scope: post, version: 1, voters: accepted }],
     };
   });
 }
 
 /** A resident opts in to mode 6, 7 or 8 through the voter portal, before the deadline. */
-export async function optIn(store: Store, voterNrn: string, dayId: string, mode: 6 | 7 | 8, now = new Date()): Promise<void> {
+export async function optIn(
+  store: Store,
+  voterNrn: string,
+  dayId: string,
+  mode: 6 | 7 | 8,
+  now = new Date(),
+): Promise<void> {
   await recordOptIns(store, dayId, [{ nrn: voterNrn, mode }], now);
 }
 
@@ -188,7 +346,12 @@ export async function optIn(store: Store, voterNrn: string, dayId: string, mode:
  * generated residents): the same checks — the deadline, the mode open to residents, the day not
  * frozen — in one transaction with its audit entry (one per opt-in from the portal, one for a batch).
  */
-export async function recordOptIns(store: Store, dayId: string, optIns: readonly { readonly nrn: string; readonly mode: 6 | 7 | 8 }[], now = new Date()): Promise<void> {
+export async function recordOptIns(
+  store: Store,
+  dayId: string,
+  optIns: readonly { readonly nrn: string; readonly mode: 6 | 7 | 8 }[],
+  now = new Date(),
+): Promise<void> {
   const settings = await daySettings(store.db, dayId);
   assertBeforeDeadline(settings.registrationDeadline, now);
   for (const mode of new Set(optIns.map((o) => o.mode))) {
@@ -199,10 +362,33 @@ export async function recordOptIns(store: Store, dayId: string, optIns: readonly
     await assertNotFrozen(trx, dayId);
     for (let i = 0; i < optIns.length; i += 1000) {
       const batch = optIns.slice(i, i + 1000).map((o) => ({ election_day_id: dayId, nrn: o.nrn, mode: o.mode }));
-      await trx.insertInto('resident_opt_ins').values(batch).onConflict((oc) => oc.columns(['election_day_id', 'nrn']).doUpdateSet({ mode: sql<number>`excluded.mode`, at: sql<Date>`now()` })).execute();
+      await trx
+        .insertInto('resident_opt_ins')
+        .values(batch)
+        .onConflict((oc) =>
+          oc
+            .columns(['election_day_id', 'nrn'])
+            .doUpdateSet({ mode: sql<number>`excluded.mode`, at: sql<Date>`now()` }),
+        )
+        .execute();
     }
     const single = optIns.length === 1 ? optIns[0] : undefined;
-    if (single !== undefined) await appendAudit(trx, { actor: 'voter', action: 'preparation.opt-in', subject: dayId, details: { mode: single.mode } });
-    else await appendAudit(trx, { actor: 'cli', action: 'preparation.opt-ins.recorded', subject: dayId, details: { total: optIns.length, byMode: Object.fromEntries([6, 7, 8].map((m) => [m, optIns.filter((o) => o.mode === m).length])) } });
+    if (single !== undefined)
+      await appendAudit(trx, {
+        actor: 'voter',
+        action: 'preparation.opt-in',
+        subject: dayId,
+        details: { mode: single.mode },
+      });
+    else
+      await appendAudit(trx, {
+        actor: 'cli',
+        action: 'preparation.opt-ins.recorded',
+        subject: dayId,
+        details: {
+          total: optIns.length,
+          byMode: Object.fromEntries([6, 7, 8].map((m) => [m, optIns.filter((o) => o.mode === m).length])),
+        },
+      });
   });
 }

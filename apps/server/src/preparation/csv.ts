@@ -3,7 +3,14 @@
 // semicolon chosen from the header line, NUL refused, rows handed out in batches so that an 8-million-row file
 // streams in flat memory. Malformed input throws a CsvError naming the line and column.
 
-export type CsvErrorCode = 'csv.encoding' | 'csv.nul' | 'csv.unterminated-quote' | 'csv.quote' | 'csv.line-too-long' | 'csv.empty' | 'csv.too-large';
+export type CsvErrorCode =
+  | 'csv.encoding'
+  | 'csv.nul'
+  | 'csv.unterminated-quote'
+  | 'csv.quote'
+  | 'csv.line-too-long'
+  | 'csv.empty'
+  | 'csv.too-large';
 
 export class CsvError extends Error {
   readonly code: CsvErrorCode;

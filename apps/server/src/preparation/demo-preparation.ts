@@ -11,16 +11,51 @@ import { importCommunes } from './communes.ts';
 import { importElectionSetup, type ElectionSetup } from './setup.ts';
 
 export const DEMO_POSTS = [
-  { code: 'paris', label: { fr: 'Ambassade de Belgique à Paris', nl: 'Belgische ambassade in Parijs', de: 'Belgische Botschaft in Paris', en: 'Embassy of Belgium in Paris' }, country: 'FR', address: '9 rue de Tilsitt, 75017 Paris' },
-  { code: 'kinshasa', label: { fr: 'Ambassade de Belgique à Kinshasa', nl: 'Belgische ambassade in Kinshasa', de: 'Belgische Botschaft in Kinshasa', en: 'Embassy of Belgium in Kinshasa' }, country: 'CD', address: 'Place du 27 Octobre, Kinshasa-Gombe' },
-  { code: 'new-york', label: { fr: 'Consulat général de Belgique à New York', nl: 'Belgisch consulaat-generaal in New York', de: 'Belgisches Generalkonsulat in New York', en: 'Consulate General of Belgium in New York' }, country: 'US', address: '1065 Avenue of the Americas, New York, NY 10018' },
+  {
+    code: 'paris',
+    label: {
+      fr: 'Ambassade de Belgique à Paris',
+      nl: 'Belgische ambassade in Parijs',
+      de: 'Belgische Botschaft in Paris',
+      en: 'Embassy of Belgium in Paris',
+    },
+    country: 'FR',
+    address: '9 rue de Tilsitt, 75017 Paris',
+  },
+  {
+    code: 'kinshasa',
+    label: {
+      fr: 'Ambassade de Belgique à Kinshasa',
+      nl: 'Belgische ambassade in Kinshasa',
+      de: 'Belgische Botschaft in Kinshasa',
+      en: 'Embassy of Belgium in Kinshasa',
+    },
+    country: 'CD',
+    address: 'Place du 27 Octobre, Kinshasa-Gombe',
+  },
+  {
+    code: 'new-york',
+    label: {
+      fr: 'Consulat général de Belgique à New York',
+      nl: 'Belgisch consulaat-generaal in New York',
+      de: 'Belgisches Generalkonsulat in New York',
+      en: 'Consulate General of Belgium in New York',
+    },
+    country: 'US',
+    address: '1065 Avenue of the Americas, New York, NY 10018',
+  },
 ];
 
 export const DEMO_SETUP: ElectionSetup = {
   format: 'isoloir-election/1',
   day: {
     id: DEMO_DAY_ID,
-    label: { fr: 'Élections fédérales 2029 (démo)', nl: 'Federale verkiezingen 2029 (demo)', de: 'Föderalwahlen 2029 (Demo)', en: 'Federal elections 2029 (demo)' },
+    label: {
+      fr: 'Élections fédérales 2029 (démo)',
+      nl: 'Federale verkiezingen 2029 (demo)',
+      de: 'Föderalwahlen 2029 (Demo)',
+      en: 'Federal elections 2029 (demo)',
+    },
     votingDate: '2029-06-10',
   },
   registrationDeadline: '2029-03-01',
@@ -29,18 +64,32 @@ export const DEMO_SETUP: ElectionSetup = {
     online: { opens: '2029-06-01', closes: '2029-06-09' },
     kiosk: { opens: '2029-06-01', closes: '2029-06-06' },
   },
-  residentModes: { hybrid: { open: true, optIn: true }, online: { open: true, optIn: true }, kiosk: { open: false, optIn: true } },
+  residentModes: {
+    hybrid: { open: true, optIn: true },
+    online: { open: true, optIn: true },
+    kiosk: { open: false, optIn: true },
+  },
   abroadModes: [1, 2, 3, 4, 5, 6, 7, 8],
   onlineRevoteLimit: 5,
   elections: [
     {
       id: DEMO_ELECTION_ID,
       kind: 'chamber',
-      label: { fr: 'Chambre des représentants (démo)', nl: 'Kamer van volksvertegenwoordigers (demo)', de: 'Abgeordnetenkammer (Demo)', en: 'Chamber of Representatives (demo)' },
+      label: {
+        fr: 'Chambre des représentants (démo)',
+        nl: 'Kamer van volksvertegenwoordigers (demo)',
+        de: 'Abgeordnetenkammer (Demo)',
+        en: 'Chamber of Representatives (demo)',
+      },
       seatMethod: 'dhondt',
       thresholdPercent: 5,
       minimumAge: 18,
-      constituencies: DEMO_CONSTITUENCIES.map((c) => ({ code: c.code, label: c.label, seats: c.seats, languages: [...c.languages] })),
+      constituencies: DEMO_CONSTITUENCIES.map((c) => ({
+        code: c.code,
+        label: c.label,
+        seats: c.seats,
+        languages: [...c.languages],
+      })),
     },
   ],
   posts: DEMO_POSTS,
@@ -50,8 +99,14 @@ export const DEMO_SETUP: ElectionSetup = {
 export function demoCommunes(extraPerConstituency = 0): CommuneRef[] {
   const communes: CommuneRef[] = [];
   DEMO_CONSTITUENCIES.forEach((c, ci) => {
-    const [fr, nl, de] = c.chiefTown.name.includes(' / ') ? c.chiefTown.name.split(' / ') : [c.chiefTown.name, c.chiefTown.name, c.chiefTown.name];
-    communes.push({ nis: c.chiefTown.nis, names: { fr: fr ?? '', nl: nl ?? fr ?? '', de: de ?? fr ?? '' }, constituencies: { [DEMO_ELECTION_ID]: c.code } });
+    const [fr, nl, de] = c.chiefTown.name.includes(' / ')
+      ? c.chiefTown.name.split(' / ')
+      : [c.chiefTown.name, c.chiefTown.name, c.chiefTown.name];
+    communes.push({
+      nis: c.chiefTown.nis,
+      names: { fr: fr ?? '', nl: nl ?? fr ?? '', de: de ?? fr ?? '' },
+      constituencies: { [DEMO_ELECTION_ID]: c.code },
+    });
     for (let k = 1; k <= extraPerConstituency; k += 1) {
       const nis = `${String(ci + 1).padStart(2, '0')}9${String(k).padStart(2, '0')}`;
       const name = `${c.chiefTown.name.split(' / ')[0] ?? ''}-${String(k)}`;
@@ -61,15 +116,25 @@ export function demoCommunes(extraPerConstituency = 0): CommuneRef[] {
   return communes;
 }
 
-export function communesCsv(communes: readonly CommuneRef[], electionIds: readonly string[] = [DEMO_ELECTION_ID]): string {
+export function communesCsv(
+  communes: readonly CommuneRef[],
+  electionIds: readonly string[] = [DEMO_ELECTION_ID],
+): string {
   const cell = (v: CommuneRef['constituencies'][string] | undefined): string =>
-    v === undefined ? '' : typeof v === 'string' ? v : Object.entries(v).map(([l, code]) => `${l}=${code}`).join('|');
+    v === undefined
+      ? ''
+      : typeof v === 'string'
+        ? v
+        : Object.entries(v)
+            .map(([l, code]) => `${l}=${code}`)
+            .join('|');
   const lines = [['nis', 'name_fr', 'name_nl', 'name_de', ...electionIds].join(',')];
-  for (const c of communes) lines.push([c.nis, c.names.fr, c.names.nl, c.names.de, ...electionIds.map((id) => cell(c.constituencies[id]))].join(','));
+  for (const c of communes)
+    lines.push(
+      [c.nis, c.names.fr, c.names.nl, c.names.de, ...electionIds.map((id) => cell(c.constituencies[id]))].join(','),
+    );
   return `${lines.join('\n')}\n`;
 }
-
-
 
 function addDays(isoDay: string, days: number): string {
   return new Date(Date.parse(`${isoDay}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -87,12 +152,21 @@ export function demoSetupAround(today: string): ElectionSetup {
     ...DEMO_SETUP,
     day: { ...DEMO_SETUP.day, votingDate: day(7) },
     registrationDeadline: day(2),
-    periods: { hybrid: { opens: day(-1), closes: day(4) }, online: { opens: day(-1), closes: day(6) }, kiosk: { opens: day(-1), closes: day(4) } },
+    periods: {
+      hybrid: { opens: day(-1), closes: day(4) },
+      online: { opens: day(-1), closes: day(6) },
+      kiosk: { opens: day(-1), closes: day(4) },
+    },
   };
 }
 
 /** Loads the demo's setup (with its posts) and communes (idempotent while not frozen). */
-export async function seedPreparationDemo(store: Store, actor: Actor = CLI_ACTOR, extraCommunes = 0, setup: ElectionSetup = DEMO_SETUP): Promise<void> {
+export async function seedPreparationDemo(
+  store: Store,
+  actor: Actor = CLI_ACTOR,
+  extraCommunes = 0,
+  setup: ElectionSetup = DEMO_SETUP,
+): Promise<void> {
   await importElectionSetup(store, actor, setup);
   await importCommunes(store, actor, DEMO_DAY_ID, demoCommunes(extraCommunes));
 }
@@ -106,8 +180,40 @@ function lcg(seed: number): (n: number) => number {
   };
 }
 
-const SURNAMES = ['Peeters', 'Janssens', 'Maes', 'Dubois', 'Lambert', 'Müller', 'Dupont', 'Willems', 'Lefèvre', 'Goossens', 'Jacobs', 'Mertens', 'Schmitz', 'Noël', 'Claes'];
-const GIVEN = ['Emma', 'Lucas', 'Noé', 'Zoë', 'Louis', 'Chloé', 'Arthur', 'Anaïs', 'Jürgen', 'Elise', 'Mathis', 'Hélène', 'Lars', 'Saar', 'Renée'];
+const SURNAMES = [
+  'Peeters',
+  'Janssens',
+  'Maes',
+  'Dubois',
+  'Lambert',
+  'Müller',
+  'Dupont',
+  'Willems',
+  'Lefèvre',
+  'Goossens',
+  'Jacobs',
+  'Mertens',
+  'Schmitz',
+  'Noël',
+  'Claes',
+];
+const GIVEN = [
+  'Emma',
+  'Lucas',
+  'Noé',
+  'Zoë',
+  'Louis',
+  'Chloé',
+  'Arthur',
+  'Anaïs',
+  'Jürgen',
+  'Elise',
+  'Mathis',
+  'Hélène',
+  'Lars',
+  'Saar',
+  'Renée',
+];
 
 export interface GeneratedVoter {
   readonly nrn: string;
@@ -144,7 +250,8 @@ export function* generateVoters(count: number, seed: number, offset = 0): Genera
   }
 }
 
-export const COMMUNE_HEADER = 'nrn,surname,given_names,birth_date,sex,street,postcode,locality,commune_nis,language,deprived,deceased\n';
+export const COMMUNE_HEADER =
+  'nrn,surname,given_names,birth_date,sex,street,postcode,locality,commune_nis,language,deprived,deceased\n';
 
 export function communeVoterLine(v: GeneratedVoter, nis: string, index: number): string {
   return `${v.nrn},${v.surname},${v.givenNames},${v.birthDate},${v.sex},Rue de l'Exemple ${String(1 + (index % 250))},${nis.slice(0, 4)},Localité ${nis},${nis},${v.language},0,0\n`;

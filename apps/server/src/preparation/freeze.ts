@@ -39,7 +39,12 @@ async function resolutionsMark(db: Store['db'] | Transaction<Schema>, consolidat
 export async function freezeDay(store: Store, actor: Actor, dayId: string): Promise<FreezeReport> {
   const latest = await latestConsolidation(store.db, dayId);
   if (latest === undefined) throw new PreparationError('preparation.not-found', 'consolidation');
-  const open = await store.db.selectFrom('consolidation_conflicts').select((eb) => eb.fn.countAll<string>().as('n')).where('consolidation_id', '=', latest.id).where('resolution', 'is', null).executeTakeFirstOrThrow();
+  const open = await store.db
+    .selectFrom('consolidation_conflicts')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('consolidation_id', '=', latest.id)
+    .where('resolution', 'is', null)
+    .executeTakeFirstOrThrow();
   if (Number(open.n) > 0) throw new PreparationError('preparation.unresolved', `${open.n} conflicts`);
   // Hashes are computed from the data as it stands; the transaction below re-checks that nothing moved.
   const before = await resolutionsMark(store.db, latest.id);
@@ -53,16 +58,40 @@ export async function freezeDay(store: Store, actor: Actor, dayId: string): Prom
     await assertNotFrozen(trx, dayId);
     const still = await latestConsolidation(trx, dayId);
     if (still?.id !== latest.id) throw new PreparationError('preparation.exists', 'a newer consolidation');
-    if ((await resolutionsMark(trx, latest.id)) !== before) throw new PreparationError('preparation.exists', 'a resolution made while freezing; freeze again');
+    if ((await resolutionsMark(trx, latest.id)) !== before)
+      throw new PreparationError('preparation.exists', 'a resolution made while freezing; freeze again');
     await writeFrozenFiles(trx, await daySettings(trx, dayId), latest.id);
-    await trx.insertInto('mode_files').values(modeFiles.map((f) => ({ consolidation_id: latest.id, mode: f.mode, sha256: f.sha256, voters: f.voters, counts: JSON.stringify(f.counts) }))).execute();
-    await trx.updateTable('consolidations').set({ frozen_at: sql<Date>`now()` }).where('id', '=', latest.id).execute();
-    await trx.updateTable('election_day_settings').set({ frozen_at: sql<Date>`now()`, lists_hash: lists }).where('election_day_id', '=', dayId).execute();
+    await trx
+      .insertInto('mode_files')
+      .values(
+        modeFiles.map((f) => ({
+          consolidation_id: latest.id,
+          mode: f.mode,
+          sha256: f.sha256,
+          voters: f.voters,
+          counts: JSON.stringify(f.counts),
+        })),
+      )
+      .execute();
+    await trx
+      .updateTable('consolidations')
+      .set({ frozen_at: sql<Date>`now()` })
+      .where('id', '=', latest.id)
+      .execute();
+    await trx
+      .updateTable('election_day_settings')
+      .set({ frozen_at: sql<Date>`now()`, lists_hash: lists })
+      .where('election_day_id', '=', dayId)
+      .execute();
     await appendAudit(trx, {
       actor: actor.id,
       action: 'preparation.frozen',
       subject: dayId,
-      details: { consolidationId: latest.id, listsHash: lists, modeFiles: modeFiles.map((f) => ({ mode: f.mode, sha256: f.sha256, voters: f.voters })) },
+      details: {
+        consolidationId: latest.id,
+        listsHash: lists,
+        modeFiles: modeFiles.map((f) => ({ mode: f.mode, sha256: f.sha256, voters: f.voters })),
+      },
     });
   });
   return { consolidationId: latest.id, listsHash: lists, modeFiles };

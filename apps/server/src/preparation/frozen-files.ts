@@ -8,7 +8,11 @@ import type { Schema } from '@isoloir/store';
 import { choicesOf, membership, REMOTE_MODES } from './mode-files.ts';
 import type { DaySettings } from './setup.ts';
 
-export async function writeFrozenFiles(trx: Transaction<Schema>, settings: DaySettings, consolidationId: string): Promise<void> {
+export async function writeFrozenFiles(
+  trx: Transaction<Schema>,
+  settings: DaySettings,
+  consolidationId: string,
+): Promise<void> {
   const dayId = settings.dayId;
   for (const mode of REMOTE_MODES) {
     await sql`
@@ -31,6 +35,10 @@ export async function writeFrozenFiles(trx: Transaction<Schema>, settings: DaySe
 
 /** Whether the day's voter files are frozen (then the frozen rows are the only source). */
 export async function isFrozen(db: Pick<Transaction<Schema>, 'selectFrom'>, dayId: string): Promise<boolean> {
-  const row = await db.selectFrom('election_day_settings').select('frozen_at').where('election_day_id', '=', dayId).executeTakeFirst();
+  const row = await db
+    .selectFrom('election_day_settings')
+    .select('frozen_at')
+    .where('election_day_id', '=', dayId)
+    .executeTakeFirst();
   return row !== undefined && row.frozen_at !== null;
 }

@@ -38,12 +38,28 @@ async function* hashing(source: ByteSource, hash: ReturnType<typeof createHash>)
 }
 
 function csvFailure(e: CsvError): PreparationError {
-  const code = e.code === 'csv.encoding' ? 'file.encoding' : e.code === 'csv.empty' ? 'file.empty' : e.code === 'csv.too-large' ? 'file.too-large' : 'file.malformed';
-  return new PreparationError(code, at(e.line, e.column), `${code}: ${e.code} at line ${String(e.line)}${e.column === undefined ? '' : `, column ${String(e.column)}`}`);
+  const code =
+    e.code === 'csv.encoding'
+      ? 'file.encoding'
+      : e.code === 'csv.empty'
+        ? 'file.empty'
+        : e.code === 'csv.too-large'
+          ? 'file.too-large'
+          : 'file.malformed';
+  return new PreparationError(
+    code,
+    at(e.line, e.column),
+    `${code}: ${e.code} at line ${String(e.line)}${e.column === undefined ? '' : `, column ${String(e.column)}`}`,
+  );
 }
 
 /** Streams a CSV file into a fresh temporary staging table of the transaction. */
-export async function stageCsv<C extends string>(trx: Transaction<Schema>, open: OpenSink, source: ByteSource, spec: StageSpec<C>): Promise<StageResult> {
+export async function stageCsv<C extends string>(
+  trx: Transaction<Schema>,
+  open: OpenSink,
+  source: ByteSource,
+  spec: StageSpec<C>,
+): Promise<StageResult> {
   if (spec.temporary !== false) {
     const columnsSql = spec.stageColumns.map((c) => `${c.name} ${c.type}`).join(', ');
     await sql.raw(`create temporary table ${spec.stage} (${columnsSql}) on commit drop`).execute(trx);
@@ -68,7 +84,12 @@ export async function stageCsv<C extends string>(trx: Transaction<Schema>, open:
         const rejection = spec.check(row, index);
         if (rejection !== null) {
           rejections.push(rejection);
-          if (rejections.length > MAX_REJECTIONS) throw new PreparationError('file.invalid', at(row.line), `file.invalid: more than ${String(MAX_REJECTIONS)} rows rejected`);
+          if (rejections.length > MAX_REJECTIONS)
+            throw new PreparationError(
+              'file.invalid',
+              at(row.line),
+              `file.invalid: more than ${String(MAX_REJECTIONS)} rows rejected`,
+            );
           continue;
         }
         accepted += 1;
@@ -87,10 +108,20 @@ export async function stageCsv<C extends string>(trx: Transaction<Schema>, open:
 }
 
 /** Records rejected rows of an import (in batches). */
-export async function saveRejections(trx: Transaction<Schema>, importId: string, rejections: readonly Rejection[]): Promise<void> {
+export async function saveRejections(
+  trx: Transaction<Schema>,
+  importId: string,
+  rejections: readonly Rejection[],
+): Promise<void> {
   for (let i = 0; i < rejections.length; i += 2000) {
-    const batch = rejections.slice(i, i + 2000).map((r) => ({ import_id: importId, line: r.line, col: r.column, code: r.code, value: r.value.slice(0, 200) }));
-    await trx.insertInto('import_rejections').values(batch).onConflict((oc) => oc.doNothing()).execute();
+    const batch = rejections
+      .slice(i, i + 2000)
+      .map((r) => ({ import_id: importId, line: r.line, col: r.column, code: r.code, value: r.value.slice(0, 200) }));
+    await trx
+      .insertInto('import_rejections')
+      .values(batch)
+      .onConflict((oc) => oc.doNothing())
+      .execute();
   }
 }
 

@@ -15,12 +15,19 @@ import { PreparationError } from './errors.ts';
 import { letterParagraphs, type LetterFacts, type LetterLanguage } from './letter-texts.ts';
 import { daySettings, type DaySettings } from './setup.ts';
 
-const FONT_PATHS = [process.env['ISOLOIR_FONT'], '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf'].filter((p): p is string => p !== undefined && p !== '');
-const BOLD_PATHS = [process.env['ISOLOIR_FONT_BOLD'], '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'].filter((p): p is string => p !== undefined && p !== '');
+const FONT_PATHS = [process.env['ISOLOIR_FONT'], '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf'].filter(
+  (p): p is string => p !== undefined && p !== '',
+);
+const BOLD_PATHS = [process.env['ISOLOIR_FONT_BOLD'], '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'].filter(
+  (p): p is string => p !== undefined && p !== '',
+);
 
 function readFont(paths: readonly string[]): Uint8Array {
   const path = paths.find((p) => existsSync(p));
-  if (path === undefined) throw new Error(`no font for letters: install fonts-dejavu-core or set ISOLOIR_FONT (looked in ${paths.join(', ')})`);
+  if (path === undefined)
+    throw new Error(
+      `no font for letters: install fonts-dejavu-core or set ISOLOIR_FONT (looked in ${paths.join(', ')})`,
+    );
   return readFileSync(path);
 }
 
@@ -91,7 +98,10 @@ class Writer {
 function factsOf(voter: LetterVoter, ctx: LetterContext): LetterFacts {
   const s = ctx.settings;
   const modeName = voter.mode === 6 ? 'hybrid' : voter.mode === 7 ? 'online' : voter.mode === 8 ? 'kiosk' : null;
-  const residentModes = voter.category === 'belgium' ? ([6, 7, 8] as const).filter((m) => s.residentModes[m === 6 ? 'hybrid' : m === 7 ? 'online' : 'kiosk'].open) : [];
+  const residentModes =
+    voter.category === 'belgium'
+      ? ([6, 7, 8] as const).filter((m) => s.residentModes[m === 6 ? 'hybrid' : m === 7 ? 'online' : 'kiosk'].open)
+      : [];
   return {
     name: `${voter.givenNames} ${voter.surname}`,
     address: voter.address,
@@ -111,7 +121,10 @@ const BODY_TOP = A4[1] - MARGIN - 40 - 14 * 5 - 44 + 15;
 /** The blocks of text every letter of one kind, language and mode shares: title, paragraphs, English annex abroad. */
 function bodyBlocks(kind: 'convocation' | 'abroad', language: LetterLanguage, facts: LetterFacts): TextBlock[] {
   const main = letterParagraphs(kind, language, facts);
-  const blocks: TextBlock[] = [{ text: main.title, size: 15, bold: true }, ...main.paragraphs.map((text, index) => ({ text, size: 10.5, spaceBefore: index === 0 ? 8 : 0 }))];
+  const blocks: TextBlock[] = [
+    { text: main.title, size: 15, bold: true },
+    ...main.paragraphs.map((text, index) => ({ text, size: 10.5, spaceBefore: index === 0 ? 8 : 0 })),
+  ];
   if (kind === 'abroad') {
     const annex = letterParagraphs(kind, 'en', facts);
     blocks.push({ text: `Annex (English) — ${annex.title}`, size: 10, bold: true, spaceBefore: 8, ruleBefore: true });
@@ -121,19 +134,43 @@ function bodyBlocks(kind: 'convocation' | 'abroad', language: LetterLanguage, fa
 }
 
 /** Draws what every letter of one kind, language, mode and kiosk shares, on as many pages as it takes. */
-function drawBody(doc: PDFDocument, writer: Writer, kind: 'convocation' | 'abroad', language: LetterLanguage, facts: LetterFacts, dayLabel: string): void {
-  const measure = (text: string, size: number, bold: boolean): number => writer.width(text, size, bold ? writer.bold : writer.font);
-  const layout = layoutBlocks(bodyBlocks(kind, language, facts), measure, { left: MARGIN, width: A4[0] - 2 * MARGIN, firstTop: BODY_TOP, top: A4[1] - MARGIN - 24, bottom: MARGIN });
+function drawBody(
+  doc: PDFDocument,
+  writer: Writer,
+  kind: 'convocation' | 'abroad',
+  language: LetterLanguage,
+  facts: LetterFacts,
+  dayLabel: string,
+): void {
+  const measure = (text: string, size: number, bold: boolean): number =>
+    writer.width(text, size, bold ? writer.bold : writer.font);
+  const layout = layoutBlocks(bodyBlocks(kind, language, facts), measure, {
+    left: MARGIN,
+    width: A4[0] - 2 * MARGIN,
+    firstTop: BODY_TOP,
+    top: A4[1] - MARGIN - 24,
+    bottom: MARGIN,
+  });
   const pages = Array.from({ length: layout.pages }, () => doc.addPage([A4[0], A4[1]]));
   pages.forEach((page, index) => {
     const header = layout.pages > 1 ? `${dayLabel} — ${String(index + 1)}/${String(layout.pages)}` : dayLabel;
     page.drawText(header, { x: MARGIN, y: A4[1] - MARGIN, size: 9, font: writer.font, color: rgb(0.25, 0.25, 0.25) });
   });
   for (const rule of layout.rules) {
-    pages[rule.page]?.drawLine({ start: { x: MARGIN, y: rule.y }, end: { x: A4[0] - MARGIN, y: rule.y }, thickness: 0.5, color: rgb(0.6, 0.6, 0.6) });
+    pages[rule.page]?.drawLine({
+      start: { x: MARGIN, y: rule.y },
+      end: { x: A4[0] - MARGIN, y: rule.y },
+      thickness: 0.5,
+      color: rgb(0.6, 0.6, 0.6),
+    });
   }
   for (const line of layout.lines) {
-    pages[line.page]?.drawText(line.text, { x: line.x, y: line.y, size: line.size, font: line.bold ? writer.bold : writer.font });
+    pages[line.page]?.drawText(line.text, {
+      x: line.x,
+      y: line.y,
+      size: line.size,
+      font: line.bold ? writer.bold : writer.font,
+    });
   }
 }
 
@@ -143,7 +180,10 @@ const FEATURES = { kern: false, liga: false, calt: false, clig: false };
 async function writerFor(doc: PDFDocument): Promise<Writer> {
   doc.registerFontkit(fontkit);
   const { regular, bold } = fontBytes();
-  return new Writer(await doc.embedFont(regular, { subset: true, features: FEATURES }), await doc.embedFont(bold, { subset: true, features: FEATURES }));
+  return new Writer(
+    await doc.embedFont(regular, { subset: true, features: FEATURES }),
+    await doc.embedFont(bold, { subset: true, features: FEATURES }),
+  );
 }
 
 /**
@@ -177,7 +217,13 @@ class Templates {
 }
 
 /** Draws one voter's letter (one page, or more when the text needs them); returns its page count. */
-async function drawLetter(doc: PDFDocument, writer: Writer, templates: Templates, voter: LetterVoter, ctx: LetterContext): Promise<number> {
+async function drawLetter(
+  doc: PDFDocument,
+  writer: Writer,
+  templates: Templates,
+  voter: LetterVoter,
+  ctx: LetterContext,
+): Promise<number> {
   const facts = factsOf(voter, ctx);
   const body = await templates.of(voter, facts);
   const pages = body.map((template) => {
@@ -198,7 +244,11 @@ async function drawLetter(doc: PDFDocument, writer: Writer, templates: Templates
 }
 
 /** Renders the letters of the given voters as one PDF, each letter on its own page(s). */
-export async function renderLetters(voters: Iterable<LetterVoter> | AsyncIterable<LetterVoter>, ctx: LetterContext, onPage?: (pages: number) => void): Promise<{ readonly pdf: Uint8Array; readonly pages: number }> {
+export async function renderLetters(
+  voters: Iterable<LetterVoter> | AsyncIterable<LetterVoter>,
+  ctx: LetterContext,
+  onPage?: (pages: number) => void,
+): Promise<{ readonly pdf: Uint8Array; readonly pages: number }> {
   const doc = await PDFDocument.create();
   const writer = await writerFor(doc);
   const templates = new Templates(doc, ctx);
@@ -217,12 +267,17 @@ export async function renderLetters(voters: Iterable<LetterVoter> | AsyncIterabl
   return { pdf: await doc.save({ useObjectStreams: true }), pages };
 }
 
-export type LetterUnit = { readonly kind: 'commune'; readonly nis: string } | { readonly kind: 'post'; readonly code: string };
+export type LetterUnit =
+  { readonly kind: 'commune'; readonly nis: string } | { readonly kind: 'post'; readonly code: string };
 
 /** `portal` is the public address voters log in at (the configured public URL). */
 export async function letterContext(store: Store, dayId: string, portal: string): Promise<LetterContext> {
   const settings = await daySettings(store.db, dayId);
-  const day = await store.db.selectFrom('election_days').select('label').where('id', '=', dayId).executeTakeFirstOrThrow();
+  const day = await store.db
+    .selectFrom('election_days')
+    .select('label')
+    .where('id', '=', dayId)
+    .executeTakeFirstOrThrow();
   return { settings, dayLabel: day.label, portal };
 }
 
@@ -230,7 +285,9 @@ export async function letterContext(store: Store, dayId: string, portal: string)
 export async function* unitVoters(store: Store, dayId: string, unit: LetterUnit): AsyncGenerator<LetterVoter> {
   const latest = await latestConsolidation(store.db, dayId);
   if (latest === undefined) throw new PreparationError('preparation.not-found', 'consolidation');
-  const posts = new Map((await store.db.selectFrom('consular_posts').select(['code', 'address']).execute()).map((p) => [p.code, p.address]));
+  const posts = new Map(
+    (await store.db.selectFrom('consular_posts').select(['code', 'address']).execute()).map((p) => [p.code, p.address]),
+  );
   let last = '';
   for (;;) {
     let query = store.db
@@ -239,10 +296,22 @@ export async function* unitVoters(store: Store, dayId: string, unit: LetterUnit)
       .where('consolidation_id', '=', latest.id)
       .where('status', '=', 'ok')
       .where('nrn', '>', last);
-    query = unit.kind === 'commune' ? query.where('category', '=', 'belgium').where('commune_nis', '=', unit.nis) : query.where('category', '=', 'abroad').where('post_code', '=', unit.code);
+    query =
+      unit.kind === 'commune'
+        ? query.where('category', '=', 'belgium').where('commune_nis', '=', unit.nis)
+        : query.where('category', '=', 'abroad').where('post_code', '=', unit.code);
     const rows = await query.orderBy('nrn').limit(5000).execute();
     for (const r of rows) {
-      yield { nrn: r.nrn, surname: r.surname, givenNames: r.given_names, address: r.address, language: r.language, category: r.category, mode: r.mode, kioskAddress: r.kiosk_post === null ? null : (posts.get(r.kiosk_post) ?? r.kiosk_post) };
+      yield {
+        nrn: r.nrn,
+        surname: r.surname,
+        givenNames: r.given_names,
+        address: r.address,
+        language: r.language,
+        category: r.category,
+        mode: r.mode,
+        kioskAddress: r.kiosk_post === null ? null : (posts.get(r.kiosk_post) ?? r.kiosk_post),
+      };
     }
     if (rows.length < 5000) return;
     last = rows.at(-1)?.nrn ?? last;
@@ -261,15 +330,45 @@ export interface BulkProgress {
  * Writes `commune-NIS.pdf` and `post-CODE.pdf` into `outDir` for every commune and post with voters.
  * Files already there are kept (resume); each new file appears whole (written, then renamed).
  */
-export async function generateAllLetters(store: Store, dayId: string, outDir: string, portal: string, onProgress?: (p: BulkProgress) => void): Promise<BulkProgress> {
+export async function generateAllLetters(
+  store: Store,
+  dayId: string,
+  outDir: string,
+  portal: string,
+  onProgress?: (p: BulkProgress) => void,
+): Promise<BulkProgress> {
   const latest = await latestConsolidation(store.db, dayId);
   if (latest === undefined) throw new PreparationError('preparation.not-found', 'consolidation');
   mkdirSync(outDir, { recursive: true });
-  const communes = await store.db.selectFrom('consolidated_voters').select('commune_nis').distinct().where('consolidation_id', '=', latest.id).where('category', '=', 'belgium').where('status', '=', 'ok').orderBy('commune_nis').execute();
-  const posts = await store.db.selectFrom('consolidated_voters').select('post_code').distinct().where('consolidation_id', '=', latest.id).where('category', '=', 'abroad').where('status', '=', 'ok').orderBy('post_code').execute();
+  const communes = await store.db
+    .selectFrom('consolidated_voters')
+    .select('commune_nis')
+    .distinct()
+    .where('consolidation_id', '=', latest.id)
+    .where('category', '=', 'belgium')
+    .where('status', '=', 'ok')
+    .orderBy('commune_nis')
+    .execute();
+  const posts = await store.db
+    .selectFrom('consolidated_voters')
+    .select('post_code')
+    .distinct()
+    .where('consolidation_id', '=', latest.id)
+    .where('category', '=', 'abroad')
+    .where('status', '=', 'ok')
+    .orderBy('post_code')
+    .execute();
   const units: { unit: LetterUnit; file: string }[] = [
-    ...communes.map((c) => ({ unit: { kind: 'commune', nis: c.commune_nis } as const, file: `commune-${c.commune_nis}.pdf` })),
-    ...posts.filter((p) => p.post_code !== null).map((p) => ({ unit: { kind: 'post', code: p.post_code ?? '' } as const, file: `post-${p.post_code ?? ''}.pdf` })),
+    ...communes.map((c) => ({
+      unit: { kind: 'commune', nis: c.commune_nis } as const,
+      file: `commune-${c.commune_nis}.pdf`,
+    })),
+    ...posts
+      .filter((p) => p.post_code !== null)
+      .map((p) => ({
+        unit: { kind: 'post', code: p.post_code ?? '' } as const,
+        file: `post-${p.post_code ?? ''}.pdf`,
+      })),
   ];
   const ctx = await letterContext(store, dayId, portal);
   let progress: BulkProgress = { units: units.length, done: 0, skipped: 0, pages: 0, current: '' };

@@ -16,11 +16,40 @@ export const MODE_NAMES = { 6: 'hybrid', 7: 'online', 8: 'kiosk' } as const;
 export function membership(mode: RemoteMode, settings: DaySettings): RawBuilder<SqlBool> {
   const resident = settings.residentModes[MODE_NAMES[mode]];
   const everyResident = resident.open && !resident.optIn;
-  return everyResident ? sql<SqlBool>`(v.mode = ${mode} or (v.category = 'belgium' and v.mode is null))` : sql<SqlBool>`v.mode = ${mode}`;
+  return everyResident
+    ? sql<SqlBool>`(v.mode = ${mode} or (v.category = 'belgium' and v.mode is null))`
+    : sql<SqlBool>`v.mode = ${mode}`;
 }
 
 /** EU member states other than Belgium (ISO 3166-1 alpha-2), for the European Parliament's abroad rule. */
-export const OTHER_EU_STATES: readonly string[] = ['AT', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'HU', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK'];
+export const OTHER_EU_STATES: readonly string[] = [
+  'AT',
+  'BG',
+  'CY',
+  'CZ',
+  'DE',
+  'DK',
+  'EE',
+  'ES',
+  'FI',
+  'FR',
+  'GR',
+  'HR',
+  'HU',
+  'IE',
+  'IT',
+  'LT',
+  'LU',
+  'LV',
+  'MT',
+  'NL',
+  'PL',
+  'PT',
+  'RO',
+  'SE',
+  'SI',
+  'SK',
+];
 
 /** The country of residence of consolidated voter `v` (abroad: from their consular registration). */
 export function consolidatedCountry(dayId: string): RawBuilder<string> {
@@ -45,35 +74,71 @@ export function consolidatedCountry(dayId: string): RawBuilder<string> {
  *   group, special act of 12 January 1989 arts. 14 and 17) — never decided from the register language;
  *   no row: not an election of that commune (a Walloon voter and the Flemish Parliament).
  */
-export function choicesOf(dayId: string, votingDate: string, election: DaySettings['elections'][number], country: RawBuilder<string> = sql<string>`v.country`): RawBuilder<string[] | null> {
-  const communeRows = sql<string[] | null>`(select coalesce(array_agg(cc.constituency_code order by cc.constituency_code) filter (where cc.language = '*'), array_agg(distinct cc.constituency_code order by cc.constituency_code))
+export function choicesOf(
+  dayId: string,
+  votingDate: string,
+  election: DaySettings['elections'][number],
+  country: RawBuilder<string> = sql<string>`v.country`,
+): RawBuilder<string[] | null> {
+  const communeRows = sql<
+    string[] | null
+  >`(select coalesce(array_agg(cc.constituency_code order by cc.constituency_code) filter (where cc.language = '*'), array_agg(distinct cc.constituency_code order by cc.constituency_code))
        from commune_constituencies cc
       where cc.election_day_id = ${dayId} and cc.nis = v.commune_nis and cc.election_id = ${election.id})`;
   const abroad =
-    election.kind === 'regional' ? sql`null::text[]`
-    : election.kind === 'european' ? sql`case when ${country} = any(${[...OTHER_EU_STATES]}::text[]) then null::text[] else (select array_agg(c.code order by c.code) from constituencies c where c.election_id = ${election.id}) end`
-    : communeRows;
-  return sql<string[] | null>`case when v.birth_date > (${votingDate}::date - make_interval(years => ${election.minimumAge})) then null::text[]
+    election.kind === 'regional'
+      ? sql`null::text[]`
+      : election.kind === 'european'
+        ? sql`case when ${country} = any(${[...OTHER_EU_STATES]}::text[]) then null::text[] else (select array_agg(c.code order by c.code) from constituencies c where c.election_id = ${election.id}) end`
+        : communeRows;
+  return sql<
+    string[] | null
+  >`case when v.birth_date > (${votingDate}::date - make_interval(years => ${election.minimumAge})) then null::text[]
     when v.category = 'abroad' then ${abroad}
     else ${communeRows} end`;
 }
 
 /** The mode file's cell for one election: the code, or the codes offered separated by `|`; empty when not eligible. */
-function constituencyOf(dayId: string, votingDate: string, election: DaySettings['elections'][number]): RawBuilder<string | null> {
-  return sql<string | null>`array_to_string(${choicesOf(dayId, votingDate, election, consolidatedCountry(dayId))}, '|')`;
+function constituencyOf(
+  dayId: string,
+  votingDate: string,
+  election: DaySettings['elections'][number],
+): RawBuilder<string | null> {
+  return sql<
+    string | null
+  >`array_to_string(${choicesOf(dayId, votingDate, election, consolidatedCountry(dayId))}, '|')`;
 }
 
 export function modeFileHeader(settings: DaySettings): string[] {
-  return ['nrn', 'surname', 'given_names', 'birth_date', 'sex', 'language', 'category', 'commune_nis', 'post_code', 'kiosk_post', ...settings.elections.map((e) => e.id)];
+  return [
+    'nrn',
+    'surname',
+    'given_names',
+    'birth_date',
+    'sex',
+    'language',
+    'category',
+    'commune_nis',
+    'post_code',
+    'kiosk_post',
+    ...settings.elections.map((e) => e.id),
+  ];
 }
 
 const PAGE = 10_000;
 
 /** The file's CSV text, in chunks (header first). */
-export async function* modeFileChunks(store: Store, dayId: string, consolidationId: string, mode: RemoteMode): AsyncGenerator<string> {
+export async function* modeFileChunks(
+  store: Store,
+  dayId: string,
+  consolidationId: string,
+  mode: RemoteMode,
+): AsyncGenerator<string> {
   const settings = await daySettings(store.db, dayId);
   yield csvLine(modeFileHeader(settings));
-  const electionColumns = settings.elections.map((e, i) => sql`${constituencyOf(dayId, settings.votingDate, e)} as ${sql.ref(`e${String(i)}`)}`);
+  const electionColumns = settings.elections.map(
+    (e, i) => sql`${constituencyOf(dayId, settings.votingDate, e)} as ${sql.ref(`e${String(i)}`)}`,
+  );
   let last = '';
   for (;;) {
     const page = await sql<Record<string, string | null>>`
@@ -85,7 +150,21 @@ export async function* modeFileChunks(store: Store, dayId: string, consolidation
     if (page.rows.length === 0) return;
     let text = '';
     for (const row of page.rows) {
-      text += csvLine([row['nrn'], row['surname'], row['given_names'], row['birth_date'], row['sex'], row['language'], row['category'], row['commune_nis'], row['post_code'], row['kiosk_post'], ...settings.elections.map((_e, i) => row[`e${String(i)}`])].map((c) => c ?? ''));
+      text += csvLine(
+        [
+          row['nrn'],
+          row['surname'],
+          row['given_names'],
+          row['birth_date'],
+          row['sex'],
+          row['language'],
+          row['category'],
+          row['commune_nis'],
+          row['post_code'],
+          row['kiosk_post'],
+          ...settings.elections.map((_e, i) => row[`e${String(i)}`]),
+        ].map((c) => c ?? ''),
+      );
     }
     yield text;
     last = page.rows.at(-1)?.['nrn'] ?? last;
@@ -93,7 +172,12 @@ export async function* modeFileChunks(store: Store, dayId: string, consolidation
   }
 }
 
-export async function modeFileHash(store: Store, dayId: string, consolidationId: string, mode: RemoteMode): Promise<{ readonly sha256: string; readonly voters: number }> {
+export async function modeFileHash(
+  store: Store,
+  dayId: string,
+  consolidationId: string,
+  mode: RemoteMode,
+): Promise<{ readonly sha256: string; readonly voters: number }> {
   const hash = createHash('sha256');
   let lines = -1;
   for await (const chunk of modeFileChunks(store, dayId, consolidationId, mode)) {
@@ -111,7 +195,12 @@ export interface ModeCount {
 }
 
 /** Voters of mode M per election, constituency and category (Belgium / abroad). */
-export async function modeCounts(store: Store, dayId: string, consolidationId: string, mode: RemoteMode): Promise<ModeCount[]> {
+export async function modeCounts(
+  store: Store,
+  dayId: string,
+  consolidationId: string,
+  mode: RemoteMode,
+): Promise<ModeCount[]> {
   const settings = await daySettings(store.db, dayId);
   const counts: ModeCount[] = [];
   for (const election of settings.elections) {
@@ -122,7 +211,13 @@ export async function modeCounts(store: Store, dayId: string, consolidationId: s
        where v.consolidation_id = ${consolidationId} and v.status = 'ok' and ${membership(mode, settings)}
        group by 1, 2 order by 1, 2`.execute(store.db);
     for (const row of rows.rows) {
-      if (row.constituency !== null) counts.push({ electionId: election.id, constituency: row.constituency, category: row.category, voters: Number(row.n) });
+      if (row.constituency !== null)
+        counts.push({
+          electionId: election.id,
+          constituency: row.constituency,
+          category: row.category,
+          voters: Number(row.n),
+        });
     }
   }
   return counts;

@@ -12,16 +12,33 @@ import type { Actor } from './actor.ts';
 import { ELECTION_YEARS, isCalendarDate } from './calendar-date.ts';
 import { PreparationError } from './errors.ts';
 
-const labels = z.strictObject({ fr: z.string().min(1), nl: z.string().min(1), de: z.string().min(1), en: z.string().min(1) });
-const isoDate = z.string().refine((d) => isCalendarDate(d, ELECTION_YEARS), 'not a day of the calendar from 2000 to 2199 (YYYY-MM-DD)');
+const labels = z.strictObject({
+  fr: z.string().min(1),
+  nl: z.string().min(1),
+  de: z.string().min(1),
+  en: z.string().min(1),
+});
+const isoDate = z
+  .string()
+  .refine((d) => isCalendarDate(d, ELECTION_YEARS), 'not a day of the calendar from 2000 to 2199 (YYYY-MM-DD)');
 /** The minimum anonymity set of an election whose setup names none ([U] this platform's rule, not a number of the Electoral Code). */
 export const DEFAULT_ANONYMITY_MINIMUM = 10;
 
 const slug = z.string().regex(/^[a-z0-9-]{1,64}$/);
-const period = z.strictObject({ opens: isoDate, closes: isoDate }).refine((p) => p.opens <= p.closes, 'opens after it closes');
+const period = z
+  .strictObject({ opens: isoDate, closes: isoDate })
+  .refine((p) => p.opens <= p.closes, 'opens after it closes');
 const residentMode = z.strictObject({ open: z.boolean(), optIn: z.boolean() });
 
-const constituency = z.strictObject({ code: slug, label: labels, seats: z.number().int().min(1).max(200), languages: z.array(z.enum(['fr', 'nl', 'de'])).min(1).max(3) });
+const constituency = z.strictObject({
+  code: slug,
+  label: labels,
+  seats: z.number().int().min(1).max(200),
+  languages: z
+    .array(z.enum(['fr', 'nl', 'de']))
+    .min(1)
+    .max(3),
+});
 const election = z.strictObject({
   id: slug,
   kind: z.enum(['chamber', 'european', 'regional']),
@@ -46,30 +63,59 @@ export const electionSetupSchema = z
     onlineRevoteLimit: z.number().int().min(1).max(100),
     elections: z.array(election).min(1).max(20),
     /** The career consular posts (and where their kiosk stands). */
-    posts: z.array(z.strictObject({ code: z.string().regex(/^[a-z0-9-]{2,40}$/), label: labels, country: z.string().regex(/^[A-Z]{2}$/), address: z.string().min(1).max(200) })).max(300).default([]),
+    posts: z
+      .array(
+        z.strictObject({
+          code: z.string().regex(/^[a-z0-9-]{2,40}$/),
+          label: labels,
+          country: z.string().regex(/^[A-Z]{2}$/),
+          address: z.string().min(1).max(200),
+        }),
+      )
+      .max(300)
+      .default([]),
   })
   .superRefine((setup, ctx) => {
     const ids = new Set<string>();
     setup.elections.forEach((e, i) => {
-      if (ids.has(e.id)) ctx.addIssue({ code: 'custom', path: ['elections', i, 'id'], message: 'duplicate election id' });
+      if (ids.has(e.id))
+        ctx.addIssue({ code: 'custom', path: ['elections', i, 'id'], message: 'duplicate election id' });
       ids.add(e.id);
-      if (e.kind === 'european' && e.minimumAge !== 16) ctx.addIssue({ code: 'custom', path: ['elections', i, 'minimumAge'], message: 'the European Parliament votes from 16' });
-      if (e.kind !== 'european' && e.minimumAge !== 18) ctx.addIssue({ code: 'custom', path: ['elections', i, 'minimumAge'], message: 'this election votes from 18' });
-      for (const issue of lawIssues(e)) ctx.addIssue({ code: 'custom', path: ['elections', i, issue.field], message: issue.message });
+      if (e.kind === 'european' && e.minimumAge !== 16)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['elections', i, 'minimumAge'],
+          message: 'the European Parliament votes from 16',
+        });
+      if (e.kind !== 'european' && e.minimumAge !== 18)
+        ctx.addIssue({ code: 'custom', path: ['elections', i, 'minimumAge'], message: 'this election votes from 18' });
+      for (const issue of lawIssues(e))
+        ctx.addIssue({ code: 'custom', path: ['elections', i, issue.field], message: issue.message });
       const codes = new Set<string>();
       e.constituencies.forEach((c, j) => {
-        if (codes.has(c.code)) ctx.addIssue({ code: 'custom', path: ['elections', i, 'constituencies', j, 'code'], message: 'duplicate constituency code' });
+        if (codes.has(c.code))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['elections', i, 'constituencies', j, 'code'],
+            message: 'duplicate constituency code',
+          });
         codes.add(c.code);
       });
     });
     for (const [mode, p] of Object.entries(setup.periods)) {
-      if (p.closes > setup.day.votingDate) ctx.addIssue({ code: 'custom', path: ['periods', mode, 'closes'], message: 'closes after election day' });
+      if (p.closes > setup.day.votingDate)
+        ctx.addIssue({ code: 'custom', path: ['periods', mode, 'closes'], message: 'closes after election day' });
     }
-    if (setup.registrationDeadline >= setup.day.votingDate) ctx.addIssue({ code: 'custom', path: ['registrationDeadline'], message: 'not before election day' });
+    if (setup.registrationDeadline >= setup.day.votingDate)
+      ctx.addIssue({ code: 'custom', path: ['registrationDeadline'], message: 'not before election day' });
   });
 
 /** The statutory rules of each kind of election (@isoloir/electoral, where they are cited); every regional parliament has D'Hondt and 5 %. */
-const STATUTORY: Readonly<Record<'chamber' | 'european' | 'regional', StatutoryElection>> = { chamber: CHAMBER, european: EUROPEAN, regional: FLEMISH };
+const STATUTORY: Readonly<Record<'chamber' | 'european' | 'regional', StatutoryElection>> = {
+  chamber: CHAMBER,
+  european: EUROPEAN,
+  regional: FLEMISH,
+};
 
 function statutoryThresholdPercent(kind: 'chamber' | 'european' | 'regional'): number {
   const { num, den } = STATUTORY[kind].threshold;
@@ -82,21 +128,38 @@ function statutoryThresholdPercent(kind: 'chamber' | 'european' | 'regional'): n
  * seats), 5 % for the Chamber (CE art. 165bis) and the regional parliaments (art. 29ter), none for the
  * European Parliament.
  */
-export function lawIssues(e: { readonly kind: 'chamber' | 'european' | 'regional'; readonly seatMethod: string; readonly thresholdPercent?: number | undefined }): { readonly field: 'seatMethod' | 'thresholdPercent'; readonly message: string }[] {
+export function lawIssues(e: {
+  readonly kind: 'chamber' | 'european' | 'regional';
+  readonly seatMethod: string;
+  readonly thresholdPercent?: number | undefined;
+}): { readonly field: 'seatMethod' | 'thresholdPercent'; readonly message: string }[] {
   const issues: { field: 'seatMethod' | 'thresholdPercent'; message: string }[] = [];
-  if (e.seatMethod !== 'dhondt') issues.push({ field: 'seatMethod', message: `the law sets D'Hondt for a ${e.kind} election` });
+  if (e.seatMethod !== 'dhondt')
+    issues.push({ field: 'seatMethod', message: `the law sets D'Hondt for a ${e.kind} election` });
   const statutory = statutoryThresholdPercent(e.kind);
-  if (e.thresholdPercent !== undefined && e.thresholdPercent !== statutory) issues.push({ field: 'thresholdPercent', message: `the law sets a threshold of ${String(statutory)} % for a ${e.kind} election` });
+  if (e.thresholdPercent !== undefined && e.thresholdPercent !== statutory)
+    issues.push({
+      field: 'thresholdPercent',
+      message: `the law sets a threshold of ${String(statutory)} % for a ${e.kind} election`,
+    });
   return issues;
 }
 
 type ParsedSetup = z.infer<typeof electionSetupSchema>;
 
 /** A setup whose thresholds are set: the statutory one where the file leaves it out. */
-export type ElectionSetup = Omit<ParsedSetup, 'elections'> & { readonly elections: readonly (ParsedSetup['elections'][number] & { readonly thresholdPercent: number })[] };
+export type ElectionSetup = Omit<ParsedSetup, 'elections'> & {
+  readonly elections: readonly (ParsedSetup['elections'][number] & { readonly thresholdPercent: number })[];
+};
 
 function withThresholds(setup: ParsedSetup): ElectionSetup {
-  return { ...setup, elections: setup.elections.map((e) => ({ ...e, thresholdPercent: e.thresholdPercent ?? statutoryThresholdPercent(e.kind) })) };
+  return {
+    ...setup,
+    elections: setup.elections.map((e) => ({
+      ...e,
+      thresholdPercent: e.thresholdPercent ?? statutoryThresholdPercent(e.kind),
+    })),
+  };
 }
 
 /** Validates a parsed JSON value; a failure names the first wrong field. */
@@ -104,7 +167,13 @@ export function parseElectionSetup(value: unknown): ElectionSetup {
   const parsed = electionSetupSchema.safeParse(value);
   if (parsed.success) return withThresholds(parsed.data);
   const issue = parsed.error.issues[0];
-  const where = issue === undefined ? undefined : issue.path.map((p) => (typeof p === 'number' ? `[${String(p)}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+  const where =
+    issue === undefined
+      ? undefined
+      : issue.path
+          .map((p) => (typeof p === 'number' ? `[${String(p)}]` : `.${String(p)}`))
+          .join('')
+          .replace(/^\./, '');
   throw new PreparationError('file.invalid', where, `file.invalid (${where ?? ''}: ${issue?.message ?? ''})`);
 }
 
@@ -119,28 +188,63 @@ export function parseElectionSetupText(text: string): ElectionSetup {
 }
 
 export async function assertNotFrozen(trx: Transaction<Schema>, dayId: string): Promise<void> {
-  const settings = await trx.selectFrom('election_day_settings').select('frozen_at').where('election_day_id', '=', dayId).forUpdate().executeTakeFirst();
+  const settings = await trx
+    .selectFrom('election_day_settings')
+    .select('frozen_at')
+    .where('election_day_id', '=', dayId)
+    .forUpdate()
+    .executeTakeFirst();
   if (settings !== undefined && settings.frozen_at !== null) throw new PreparationError('preparation.frozen', dayId);
 }
 
 /** Loads (or updates, while not frozen) an election day from its setup; one transaction, audited. */
-export async function importElectionSetup(store: Store, actor: Actor, setup: ElectionSetup): Promise<{ readonly dayId: string; readonly hash: string }> {
+export async function importElectionSetup(
+  store: Store,
+  actor: Actor,
+  setup: ElectionSetup,
+): Promise<{ readonly dayId: string; readonly hash: string }> {
   // The same check for a setup built in code (the demo) as for a file.
   for (const [i, e] of setup.elections.entries()) {
     const [issue] = lawIssues(e);
-    if (issue !== undefined) throw new PreparationError('file.invalid', `elections[${String(i)}].${issue.field}`, `file.invalid (elections[${String(i)}].${issue.field}: ${issue.message})`);
+    if (issue !== undefined)
+      throw new PreparationError(
+        'file.invalid',
+        `elections[${String(i)}].${issue.field}`,
+        `file.invalid (elections[${String(i)}].${issue.field}: ${issue.message})`,
+      );
   }
   const hash = createHash('sha256').update(canonicalJson(setup)).digest('hex');
   const dayId = setup.day.id;
   await store.db.transaction().execute(async (trx) => {
     await assertNotFrozen(trx, dayId);
     const day = { label: JSON.stringify(setup.day.label), voting_date: setup.day.votingDate };
-    await trx.insertInto('election_days').values({ id: dayId, ...day }).onConflict((oc) => oc.column('id').doUpdateSet(day)).execute();
+    await trx
+      .insertInto('election_days')
+      .values({ id: dayId, ...day })
+      .onConflict((oc) => oc.column('id').doUpdateSet(day))
+      .execute();
     for (const e of setup.elections) {
-      const owner = await trx.selectFrom('elections').select('election_day_id').where('id', '=', e.id).executeTakeFirst();
-      if (owner !== undefined && owner.election_day_id !== dayId) throw new PreparationError('preparation.exists', `election ${e.id}`);
-      const row = { election_day_id: dayId, kind: e.kind, label: JSON.stringify(e.label), seat_method: e.seatMethod, threshold_percent: e.thresholdPercent, minimum_age: e.minimumAge, anonymity_minimum: e.anonymityMinimum ?? DEFAULT_ANONYMITY_MINIMUM };
-      await trx.insertInto('elections').values({ id: e.id, ...row }).onConflict((oc) => oc.column('id').doUpdateSet(row)).execute();
+      const owner = await trx
+        .selectFrom('elections')
+        .select('election_day_id')
+        .where('id', '=', e.id)
+        .executeTakeFirst();
+      if (owner !== undefined && owner.election_day_id !== dayId)
+        throw new PreparationError('preparation.exists', `election ${e.id}`);
+      const row = {
+        election_day_id: dayId,
+        kind: e.kind,
+        label: JSON.stringify(e.label),
+        seat_method: e.seatMethod,
+        threshold_percent: e.thresholdPercent,
+        minimum_age: e.minimumAge,
+        anonymity_minimum: e.anonymityMinimum ?? DEFAULT_ANONYMITY_MINIMUM,
+      };
+      await trx
+        .insertInto('elections')
+        .values({ id: e.id, ...row })
+        .onConflict((oc) => oc.column('id').doUpdateSet(row))
+        .execute();
       for (const c of e.constituencies) {
         const crow = { label: JSON.stringify(c.label), seats: c.seats, languages: c.languages };
         await trx
@@ -165,9 +269,18 @@ export async function importElectionSetup(store: Store, actor: Actor, setup: Ele
       .execute();
     for (const post of setup.posts) {
       const row = { label: JSON.stringify(post.label), country: post.country, address: post.address };
-      await trx.insertInto('consular_posts').values({ code: post.code, ...row }).onConflict((oc) => oc.column('code').doUpdateSet(row)).execute();
+      await trx
+        .insertInto('consular_posts')
+        .values({ code: post.code, ...row })
+        .onConflict((oc) => oc.column('code').doUpdateSet(row))
+        .execute();
     }
-    await appendAudit(trx, { actor: actor.id, action: 'preparation.setup.imported', subject: dayId, details: { hash, elections: setup.elections.map((e) => e.id), posts: setup.posts.map((p) => p.code) } });
+    await appendAudit(trx, {
+      actor: actor.id,
+      action: 'preparation.setup.imported',
+      subject: dayId,
+      details: { hash, elections: setup.elections.map((e) => e.id), posts: setup.posts.map((p) => p.code) },
+    });
   });
   return { dayId, hash };
 }
@@ -188,11 +301,25 @@ export async function daySettings(db: Store['db'] | Transaction<Schema>, dayId: 
   const row = await db
     .selectFrom('election_day_settings as s')
     .innerJoin('election_days as d', 'd.id', 's.election_day_id')
-    .select(['s.election_day_id', 'd.voting_date', 's.registration_deadline', 's.abroad_modes', 's.resident_modes', 's.mode_periods', 's.online_revote_limit', 's.frozen_at'])
+    .select([
+      's.election_day_id',
+      'd.voting_date',
+      's.registration_deadline',
+      's.abroad_modes',
+      's.resident_modes',
+      's.mode_periods',
+      's.online_revote_limit',
+      's.frozen_at',
+    ])
     .where('s.election_day_id', '=', dayId)
     .executeTakeFirst();
   if (row === undefined) throw new PreparationError('preparation.not-found', `election day ${dayId}`);
-  const elections = await db.selectFrom('elections').select(['id', 'kind', 'minimum_age']).where('election_day_id', '=', dayId).orderBy('id').execute();
+  const elections = await db
+    .selectFrom('elections')
+    .select(['id', 'kind', 'minimum_age'])
+    .where('election_day_id', '=', dayId)
+    .orderBy('id')
+    .execute();
   return {
     dayId,
     votingDate: row.voting_date,

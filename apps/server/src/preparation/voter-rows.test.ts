@@ -14,7 +14,21 @@ function nrn(year: number, month: number, day: number, sequence: number): string
 }
 
 function row(overrides: Partial<Record<(typeof COMMUNE_COLUMNS)[number], string>>) {
-  const base = { nrn: nrn(1985, 7, 30, 33), surname: 'Noël', given_names: 'Zoë', birth_date: '1985-07-30', sex: 'M', street: 'Rue 1', postcode: '7000', locality: 'Mons', commune_nis: '53053', language: 'fr', deprived: '0', deceased: '', ...overrides };
+  const base = {
+    nrn: nrn(1985, 7, 30, 33),
+    surname: 'Noël',
+    given_names: 'Zoë',
+    birth_date: '1985-07-30',
+    sex: 'M',
+    street: 'Rue 1',
+    postcode: '7000',
+    locality: 'Mons',
+    commune_nis: '53053',
+    language: 'fr',
+    deprived: '0',
+    deceased: '',
+    ...overrides,
+  };
   return { line: 7, cells: COMMUNE_COLUMNS.map((c) => base[c]) };
 }
 
@@ -45,7 +59,13 @@ describe('voter file rows', () => {
   });
 
   it('refuses a header with an unknown, repeated or missing column', () => {
-    assert.throws(() => columnIndex({ line: 1, cells: [...COMMUNE_COLUMNS, 'extra'] }, COMMUNE_COLUMNS), (e: unknown) => e instanceof PreparationError && e.code === 'file.columns' && e.where === 'line 1, column 13');
-    assert.throws(() => columnIndex({ line: 1, cells: COMMUNE_COLUMNS.slice(1) }, COMMUNE_COLUMNS), (e: unknown) => e instanceof PreparationError && e.where === 'line 1, column nrn');
+    assert.throws(
+      () => columnIndex({ line: 1, cells: [...COMMUNE_COLUMNS, 'extra'] }, COMMUNE_COLUMNS),
+      (e: unknown) => e instanceof PreparationError && e.code === 'file.columns' && e.where === 'line 1, column 13',
+    );
+    assert.throws(
+      () => columnIndex({ line: 1, cells: COMMUNE_COLUMNS.slice(1) }, COMMUNE_COLUMNS),
+      (e: unknown) => e instanceof PreparationError && e.where === 'line 1, column nrn',
+    );
   });
 });

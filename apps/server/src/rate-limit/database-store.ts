@@ -29,8 +29,12 @@ export class DatabaseRateLimitStore implements FastifyRateLimitStore {
 
   incr(key: string, callback: Callback, timeWindow: number): void {
     this.hit(`${this.prefix}${key}`, timeWindow).then(
-      (result) => { callback(null, result); },
-      (error: unknown) => { callback(error instanceof Error ? error : new Error(String(error))); },
+      (result) => {
+        callback(null, result);
+      },
+      (error: unknown) => {
+        callback(error instanceof Error ? error : new Error(String(error)));
+      },
     );
   }
 
@@ -55,7 +59,8 @@ export class DatabaseRateLimitStore implements FastifyRateLimitStore {
       .returning(['hits', 'resets_at'])
       .executeTakeFirstOrThrow();
     this.counted += 1;
-    if (this.counted % PURGE_EVERY === 0) await this.db.deleteFrom('rate_limits').where('resets_at', '<=', now).execute();
+    if (this.counted % PURGE_EVERY === 0)
+      await this.db.deleteFrom('rate_limits').where('resets_at', '<=', now).execute();
     return { current: row.hits, ttl: Math.max(0, new Date(row.resets_at).getTime() - now.getTime()) };
   }
 }

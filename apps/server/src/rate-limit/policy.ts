@@ -47,11 +47,16 @@ export function rateRule(request: FastifyRequest): RateRule | undefined {
 
 export function maxFor(rule: RateRule, settings: RateLimitSettings): number {
   switch (rule) {
-    case 'login': return settings.loginsPerMinute;
-    case 'lookup': return settings.lookupsPerMinute;
-    case 'cast': return settings.castsPerMinute;
-    case 'voter': return settings.voterRequestsPerMinute;
-    case 'anonymous': return settings.anonymousPerMinute;
+    case 'login':
+      return settings.loginsPerMinute;
+    case 'lookup':
+      return settings.lookupsPerMinute;
+    case 'cast':
+      return settings.castsPerMinute;
+    case 'voter':
+      return settings.voterRequestsPerMinute;
+    case 'anonymous':
+      return settings.anonymousPerMinute;
   }
 }
 

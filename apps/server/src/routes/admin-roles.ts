@@ -22,16 +22,36 @@ const officialSchema = z.object({
 export function adminRoleRoutes(app: AppInstance): void {
   app.get(
     '/api/admin/officials',
-    { schema: { tags: ['admin'], summary: 'Every official with their roles', response: { 200: z.array(officialSchema) } }, config: ADMIN },
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Every official with their roles',
+        response: { 200: z.array(officialSchema) },
+      },
+      config: ADMIN,
+    },
     async () => {
       const { db } = app.context.store;
-      const officials = await db.selectFrom('officials').select(['id', 'given_name', 'surname']).orderBy('surname').orderBy('given_name').orderBy('id').execute();
-      const roles = await db.selectFrom('role_assignments').select(['id', 'official_id', 'role', 'scope', 'granted_by']).orderBy('role').orderBy('scope').execute();
+      const officials = await db
+        .selectFrom('officials')
+        .select(['id', 'given_name', 'surname'])
+        .orderBy('surname')
+        .orderBy('given_name')
+        .orderBy('id')
+        .execute();
+      const roles = await db
+        .selectFrom('role_assignments')
+        .select(['id', 'official_id', 'role', 'scope', 'granted_by'])
+        .orderBy('role')
+        .orderBy('scope')
+        .execute();
       return officials.map((o) => ({
         id: o.id,
         givenName: o.given_name,
         surname: o.surname,
-        roles: roles.filter((r) => r.official_id === o.id).map((r) => ({ id: r.id, role: r.role, scope: r.scope, grantedBy: r.granted_by })),
+        roles: roles
+          .filter((r) => r.official_id === o.id)
+          .map((r) => ({ id: r.id, role: r.role, scope: r.scope, grantedBy: r.granted_by })),
       }));
     },
   );
@@ -42,13 +62,22 @@ export function adminRoleRoutes(app: AppInstance): void {
       schema: {
         tags: ['admin'],
         summary: 'Register an official (by national register number)',
-        body: z.strictObject({ nrn: z.string().max(20), givenName: z.string().trim().min(1).max(100), surname: z.string().trim().min(1).max(100) }),
+        body: z.strictObject({
+          nrn: z.string().max(20),
+          givenName: z.string().trim().min(1).max(100),
+          surname: z.string().trim().min(1).max(100),
+        }),
         response: { 201: z.object({ id: z.string() }), 400: errorSchema, 409: errorSchema },
       },
       config: ADMIN,
     },
     async (request, reply) => {
-      const id = await createOfficial(app.context.store.db, request.body, officialActor(officialOf(request).officialId), app.auth.now());
+      const id = await createOfficial(
+        app.context.store.db,
+        request.body,
+        officialActor(officialOf(request).officialId),
+        app.auth.now(),
+      );
       return reply.status(201).send({ id });
     },
   );
@@ -66,7 +95,13 @@ export function adminRoleRoutes(app: AppInstance): void {
       config: ADMIN,
     },
     async (request, reply) => {
-      const id = await grantRole(app.context.store.db, request.params.officialId, { role: request.body.role, scope: request.body.scope }, officialActor(officialOf(request).officialId), app.auth.now());
+      const id = await grantRole(
+        app.context.store.db,
+        request.params.officialId,
+        { role: request.body.role, scope: request.body.scope },
+        officialActor(officialOf(request).officialId),
+        app.auth.now(),
+      );
       return reply.status(201).send({ id });
     },
   );
@@ -74,11 +109,22 @@ export function adminRoleRoutes(app: AppInstance): void {
   app.delete(
     '/api/admin/officials/:officialId/roles/:assignmentId',
     {
-      schema: { tags: ['admin'], summary: 'Take a role back', params: z.object({ officialId: idParam, assignmentId: idParam }), response: { 204: z.null(), 404: errorSchema } },
+      schema: {
+        tags: ['admin'],
+        summary: 'Take a role back',
+        params: z.object({ officialId: idParam, assignmentId: idParam }),
+        response: { 204: z.null(), 404: errorSchema },
+      },
       config: ADMIN,
     },
     async (request, reply) => {
-      await revokeRole(app.context.store.db, request.params.officialId, request.params.assignmentId, officialActor(officialOf(request).officialId), app.auth.now());
+      await revokeRole(
+        app.context.store.db,
+        request.params.officialId,
+        request.params.assignmentId,
+        officialActor(officialOf(request).officialId),
+        app.auth.now(),
+      );
       return reply.status(204).send(null);
     },
   );

@@ -3,13 +3,19 @@
 import { z } from 'zod';
 import type { AppInstance } from '../app-instance.ts';
 import { officialOf } from '../auth/caller.ts';
-import { clearLoginCookie, clearSessionCookie, cookieNames, isSecure, setLoginCookie, setSessionCookie } from '../auth/cookies.ts';
+import {
+  clearLoginCookie,
+  clearSessionCookie,
+  cookieNames,
+  isSecure,
+  setLoginCookie,
+  setSessionCookie,
+} from '../auth/cookies.ts';
 import { beginLogin, completeLogin, endSession, officialActor, voterActor } from '../auth/login-service.ts';
 import { LoginError } from '../auth/relying-party.ts';
 import { idTokenOf } from '../auth/session-store.ts';
 import { publicBaseUrl } from './public-url.ts';
 import { errorSchema } from './schemas.ts';
-
 
 const sessionSchema = z.discriminatedUnion('authenticated', [
   z.object({ authenticated: z.literal(false) }),
@@ -27,13 +33,22 @@ export function authRoutes(app: AppInstance): void {
   app.get(
     '/api/auth/login',
     {
-      schema: { tags: ['auth'], summary: 'Start a login with CSAM/FAS (a redirect to the identity provider)', querystring: z.object({ as: z.enum(['voter', 'official']).default('voter') }) },
+      schema: {
+        tags: ['auth'],
+        summary: 'Start a login with CSAM/FAS (a redirect to the identity provider)',
+        querystring: z.object({ as: z.enum(['voter', 'official']).default('voter') }),
+      },
       config: { access: 'public' },
     },
     async (request, reply) => {
       const secure = isSecure(request, app.auth.options.publicUrl);
       try {
-        const login = await beginLogin(app.auth, app.context.store.db, request.query.as, `${publicBaseUrl(app, request)}/api/auth/callback`);
+        const login = await beginLogin(
+          app.auth,
+          app.context.store.db,
+          request.query.as,
+          `${publicBaseUrl(app, request)}/api/auth/callback`,
+        );
         setLoginCookie(reply, secure, login.token, login.maxAgeSeconds);
         return await reply.redirect(login.url.href, 302);
       } catch (error) {
@@ -46,7 +61,10 @@ export function authRoutes(app: AppInstance): void {
 
   app.get(
     '/api/auth/callback',
-    { schema: { tags: ['auth'], summary: 'Where the identity provider sends the browser back (a redirect)' }, config: { access: 'public' } },
+    {
+      schema: { tags: ['auth'], summary: 'Where the identity provider sends the browser back (a redirect)' },
+      config: { access: 'public' },
+    },
     async (request, reply) => {
       const secure = isSecure(request, app.auth.options.publicUrl);
       const names = cookieNames(secure);
@@ -67,7 +85,14 @@ export function authRoutes(app: AppInstance): void {
 
   app.get(
     '/api/auth/session',
-    { schema: { tags: ['auth'], summary: 'The current session, with its anti-forgery token', response: { 200: sessionSchema } }, config: { access: 'public' } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The current session, with its anti-forgery token',
+        response: { 200: sessionSchema },
+      },
+      config: { access: 'public' },
+    },
     (request) => {
       const session = request.session;
       if (session === null) return { authenticated: false as const };
@@ -77,7 +102,8 @@ export function authRoutes(app: AppInstance): void {
         csrfToken: session.csrfToken,
         assuranceLevel: session.assuranceLevel,
         expiresAt: session.expiresAt.toISOString(),
-        roles: session.kind === 'official' ? session.roles.map((grant) => ({ role: grant.role, scope: grant.scope })) : [],
+        roles:
+          session.kind === 'official' ? session.roles.map((grant) => ({ role: grant.role, scope: grant.scope })) : [],
       };
     },
   );
@@ -85,7 +111,11 @@ export function authRoutes(app: AppInstance): void {
   app.post(
     '/api/auth/logout',
     {
-      schema: { tags: ['auth'], summary: 'End the session (send the x-csrf-token header); then visit endSessionUrl to end the provider’s', response: { 200: z.object({ endSessionUrl: z.string().nullable() }), 401: errorSchema, 403: errorSchema } },
+      schema: {
+        tags: ['auth'],
+        summary: 'End the session (send the x-csrf-token header); then visit endSessionUrl to end the provider’s',
+        response: { 200: z.object({ endSessionUrl: z.string().nullable() }), 401: errorSchema, 403: errorSchema },
+      },
       config: { access: 'authenticated' },
     },
     async (request, reply) => {
@@ -96,7 +126,8 @@ export function authRoutes(app: AppInstance): void {
       const idToken = await idTokenOf(app.context.store.db, session.id);
       await endSession(app.auth, app.context.store.db, session.id, actor);
       clearSessionCookie(reply, secure);
-      const endSessionUrl = (await app.auth.relyingParty?.endSessionUrl(idToken, `${publicBaseUrl(app, request)}/`)) ?? null;
+      const endSessionUrl =
+        (await app.auth.relyingParty?.endSessionUrl(idToken, `${publicBaseUrl(app, request)}/`)) ?? null;
       return { endSessionUrl };
     },
   );

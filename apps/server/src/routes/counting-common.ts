@@ -55,7 +55,11 @@ export function actorOf(request: FastifyRequest): CountingActor {
 /** The actor with the official's name (for what is printed on a PV, e.g. approvals). */
 export async function namedActorOf(app: AppInstance, request: FastifyRequest): Promise<CountingActor> {
   const id = officialOf(request).officialId;
-  const row = await app.context.store.db.selectFrom('officials').select(['given_name', 'surname']).where('id', '=', id).executeTakeFirst();
+  const row = await app.context.store.db
+    .selectFrom('officials')
+    .select(['given_name', 'surname'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   return { id: `official:${id}`, name: row === undefined ? id : `${row.given_name} ${row.surname}` };
 }
 
@@ -66,7 +70,9 @@ export function teamActor(request: FastifyRequest, role: 'team-a' | 'team-b', co
 }
 
 /** Without the injected shuffle check, a shuffle upload answers 503 `counting.unavailable` (decryption and counting still work). */
-const NO_SHUFFLE_CHECK: CountingChecks = { shuffleCheckerFor: () => () => Promise.reject(new AppError('counting.unavailable')) };
+const NO_SHUFFLE_CHECK: CountingChecks = {
+  shuffleCheckerFor: () => () => Promise.reject(new AppError('counting.unavailable')),
+};
 
 export async function cryptoOf(app: AppInstance, electionId: string): Promise<CountingCrypto> {
   return countingCryptoFor(app.context.store, app.context.counting ?? NO_SHUFFLE_CHECK, electionId);

@@ -8,7 +8,15 @@ import { groupsToCount } from '../counting/mixing.ts';
 import { approvePv, type PvContent } from '../counting/pv.ts';
 import { listGroups } from '../counting/split.ts';
 import { errorSchema } from './schemas.ts';
-import { categorySchema, constituencyParams, countingErrorHandler, modeSchema, namedActorOf, slug, teamActor } from './counting-common.ts';
+import {
+  categorySchema,
+  constituencyParams,
+  countingErrorHandler,
+  modeSchema,
+  namedActorOf,
+  slug,
+  teamActor,
+} from './counting-common.ts';
 import { addObservation } from '../counting/office.ts';
 
 const access = { roles: ['team-b'] } as const;
@@ -35,9 +43,22 @@ export function countingContentRoutes(app: AppInstance): void {
     '/api/counting/contents/:electionId/constituencies/:constituency/cancellations',
     {
       schema: {
-        tags, summary: 'Cancellations to confirm in my constituency (cases confirmed by Team A): no identity',
+        tags,
+        summary: 'Cancellations to confirm in my constituency (cases confirmed by Team A): no identity',
         params: constituencyParams,
-        response: { 200: z.object({ cases: z.array(z.object({ ballotId: z.string(), station: z.string(), confirmedAt: z.string().nullable(), status: z.enum(['identified', 'confirmed', 'cancelled']) })) }), 403: errorSchema },
+        response: {
+          200: z.object({
+            cases: z.array(
+              z.object({
+                ballotId: z.string(),
+                station: z.string(),
+                confirmedAt: z.string().nullable(),
+                status: z.enum(['identified', 'confirmed', 'cancelled']),
+              }),
+            ),
+          }),
+          403: errorSchema,
+        },
       },
       config: { access },
       errorHandler: countingErrorHandler,
@@ -45,14 +66,32 @@ export function countingContentRoutes(app: AppInstance): void {
     async (request) => {
       requireScope(request, 'team-b', request.params.constituency);
       const cases = await listCancellationsForTeamB(store, request.params.electionId, request.params.constituency);
-      return { cases: cases.map((c) => ({ ballotId: c.ballotId, station: c.station, confirmedAt: c.confirmedAt?.toISOString() ?? null, status: c.status })) };
+      return {
+        cases: cases.map((c) => ({
+          ballotId: c.ballotId,
+          station: c.station,
+          confirmedAt: c.confirmedAt?.toISOString() ?? null,
+          status: c.status,
+        })),
+      };
     },
   );
 
   app.post(
     '/api/counting/contents/:electionId/constituencies/:constituency/cancellations/:ballotId/confirm',
     {
-      schema: { tags, summary: 'Cancel the remote ballot of a confirmed double vote (the polling-station vote wins); not by the member who confirmed it', params: z.strictObject({ electionId: slug, constituency: slug, ballotId: z.uuid() }), response: { 200: z.object({ status: z.literal('cancelled') }), 403: errorSchema, 404: errorSchema, 409: errorSchema } },
+      schema: {
+        tags,
+        summary:
+          'Cancel the remote ballot of a confirmed double vote (the polling-station vote wins); not by the member who confirmed it',
+        params: z.strictObject({ electionId: slug, constituency: slug, ballotId: z.uuid() }),
+        response: {
+          200: z.object({ status: z.literal('cancelled') }),
+          403: errorSchema,
+          404: errorSchema,
+          409: errorSchema,
+        },
+      },
       config: { access },
       errorHandler: countingErrorHandler,
     },
@@ -66,7 +105,14 @@ export function countingContentRoutes(app: AppInstance): void {
   app.post(
     '/api/counting/contents/:electionId/constituencies/:constituency/cancellations/confirm',
     {
-      schema: { tags, summary: 'Cancel the remote ballots of several confirmed double votes at once: all or none (one transaction, one audit entry)', params: constituencyParams, body: z.strictObject({ ballotIds: z.array(z.uuid()).min(1).max(100_000) }), response: { 200: z.object({ cancelled: z.number() }), 403: errorSchema, 404: errorSchema, 409: errorSchema } },
+      schema: {
+        tags,
+        summary:
+          'Cancel the remote ballots of several confirmed double votes at once: all or none (one transaction, one audit entry)',
+        params: constituencyParams,
+        body: z.strictObject({ ballotIds: z.array(z.uuid()).min(1).max(100_000) }),
+        response: { 200: z.object({ cancelled: z.number() }), 403: errorSchema, 404: errorSchema, 409: errorSchema },
+      },
       config: { access },
       bodyLimit: 8 * 1024 * 1024,
       errorHandler: countingErrorHandler,
@@ -81,9 +127,30 @@ export function countingContentRoutes(app: AppInstance): void {
     '/api/counting/contents/:electionId/constituencies/:constituency/groups',
     {
       schema: {
-        tags, summary: 'The groups of my constituency: ballots to count, merges, shuffles and decryptions done, counted',
+        tags,
+        summary: 'The groups of my constituency: ballots to count, merges, shuffles and decryptions done, counted',
         params: constituencyParams,
-        response: { 200: z.object({ groups: z.array(z.object({ groupId: z.string(), mode: modeSchema, category: categorySchema, ballots: z.number(), small: z.boolean(), mergedInto: z.string().nullable(), mergeRule: z.string().nullable(), state: z.enum(['waiting', 'split', 'counted', 'withheld']), split: z.boolean(), shuffles: z.number(), decryptions: z.number(), counted: z.boolean() })) }), 403: errorSchema },
+        response: {
+          200: z.object({
+            groups: z.array(
+              z.object({
+                groupId: z.string(),
+                mode: modeSchema,
+                category: categorySchema,
+                ballots: z.number(),
+                small: z.boolean(),
+                mergedInto: z.string().nullable(),
+                mergeRule: z.string().nullable(),
+                state: z.enum(['waiting', 'split', 'counted', 'withheld']),
+                split: z.boolean(),
+                shuffles: z.number(),
+                decryptions: z.number(),
+                counted: z.boolean(),
+              }),
+            ),
+          }),
+          403: errorSchema,
+        },
       },
       config: { access },
       errorHandler: countingErrorHandler,
@@ -96,7 +163,20 @@ export function countingContentRoutes(app: AppInstance): void {
       return {
         groups: groups.map((g) => {
           const w = work.find((x) => x.groupId === g.groupId);
-          return { groupId: g.groupId, mode: g.mode, category: g.category, ballots: g.ballots, small: g.small, mergedInto: g.mergedInto, mergeRule: g.mergeRule, state: g.state, split: g.state !== 'waiting', shuffles: w?.shuffles ?? 0, decryptions: w?.decryptedBy.length ?? 0, counted: w?.counted ?? false };
+          return {
+            groupId: g.groupId,
+            mode: g.mode,
+            category: g.category,
+            ballots: g.ballots,
+            small: g.small,
+            mergedInto: g.mergedInto,
+            mergeRule: g.mergeRule,
+            state: g.state,
+            split: g.state !== 'waiting',
+            shuffles: w?.shuffles ?? 0,
+            decryptions: w?.decryptedBy.length ?? 0,
+            counted: w?.counted ?? false,
+          };
         }),
       };
     },
@@ -104,14 +184,42 @@ export function countingContentRoutes(app: AppInstance): void {
 
   app.get(
     '/api/counting/contents/:electionId/constituencies/:constituency/pvs',
-    { schema: { tags, summary: 'The PVs of my constituency with their figures and approvals, to review', params: constituencyParams, response: { 200: z.object({ pvs: z.array(pvSchema) }), 403: errorSchema } }, config: { access }, errorHandler: countingErrorHandler },
+    {
+      schema: {
+        tags,
+        summary: 'The PVs of my constituency with their figures and approvals, to review',
+        params: constituencyParams,
+        response: { 200: z.object({ pvs: z.array(pvSchema) }), 403: errorSchema },
+      },
+      config: { access },
+      errorHandler: countingErrorHandler,
+    },
     async (request) => {
       const actor = teamActor(request, 'team-b', request.params.constituency);
-      const rows = await store.db.selectFrom('counting_pvs').selectAll().where('election_id', '=', request.params.electionId).where('constituency_code', '=', request.params.constituency).orderBy('mode').orderBy('category').execute();
+      const rows = await store.db
+        .selectFrom('counting_pvs')
+        .selectAll()
+        .where('election_id', '=', request.params.electionId)
+        .where('constituency_code', '=', request.params.constituency)
+        .orderBy('mode')
+        .orderBy('category')
+        .execute();
       return {
         pvs: rows.map((r) => {
           const content = r.content as PvContent;
-          return { groupId: content.groupId, mode: r.mode, category: r.category, generatedAt: r.generated_at.toISOString(), recordHash: r.record_hash, approvals: r.approved_by.length, approvedBy: r.approvals.map((a) => ({ official: a.name, at: a.at })), approvedByMe: r.approved_by.includes(actor.id), final: r.final_at !== null, finalAt: r.final_at?.toISOString() ?? null, content: content as unknown as Record<string, unknown> };
+          return {
+            groupId: content.groupId,
+            mode: r.mode,
+            category: r.category,
+            generatedAt: r.generated_at.toISOString(),
+            recordHash: r.record_hash,
+            approvals: r.approved_by.length,
+            approvedBy: r.approvals.map((a) => ({ official: a.name, at: a.at })),
+            approvedByMe: r.approved_by.includes(actor.id),
+            final: r.final_at !== null,
+            finalAt: r.final_at?.toISOString() ?? null,
+            content: content as unknown as Record<string, unknown>,
+          };
         }),
       };
     },
@@ -120,13 +228,29 @@ export function countingContentRoutes(app: AppInstance): void {
   app.post(
     '/api/counting/contents/:electionId/constituencies/:constituency/observations',
     {
-      schema: { tags, summary: 'Enter an observation, a claim or a contested ballot in the PVs of my constituency', params: constituencyParams, body: z.strictObject({ kind: z.enum(['observation', 'claim', 'contested']), author: z.string().trim().min(1).max(200), text: z.string().trim().min(1).max(2000) }), response: { 200: z.object({ observations: z.number() }), 403: errorSchema } },
+      schema: {
+        tags,
+        summary: 'Enter an observation, a claim or a contested ballot in the PVs of my constituency',
+        params: constituencyParams,
+        body: z.strictObject({
+          kind: z.enum(['observation', 'claim', 'contested']),
+          author: z.string().trim().min(1).max(200),
+          text: z.string().trim().min(1).max(2000),
+        }),
+        response: { 200: z.object({ observations: z.number() }), 403: errorSchema },
+      },
       config: { access },
       errorHandler: countingErrorHandler,
     },
     async (request) => {
       const actor = teamActor(request, 'team-b', request.params.constituency);
-      const info = await addObservation(store, request.params.electionId, request.params.constituency, request.body, actor);
+      const info = await addObservation(
+        store,
+        request.params.electionId,
+        request.params.constituency,
+        request.body,
+        actor,
+      );
       return { observations: info.observations.length };
     },
   );
@@ -134,7 +258,17 @@ export function countingContentRoutes(app: AppInstance): void {
   app.post(
     '/api/counting/contents/:electionId/constituencies/:constituency/pvs/:mode/:category/approve',
     {
-      schema: { tags, summary: 'Approve a PV after review; the second approval, by another member, makes it final', params: z.strictObject({ electionId: slug, constituency: slug, mode: modeSchema, category: categorySchema }), response: { 200: z.object({ approvals: z.number(), final: z.boolean() }), 403: errorSchema, 404: errorSchema, 409: errorSchema } },
+      schema: {
+        tags,
+        summary: 'Approve a PV after review; the second approval, by another member, makes it final',
+        params: z.strictObject({ electionId: slug, constituency: slug, mode: modeSchema, category: categorySchema }),
+        response: {
+          200: z.object({ approvals: z.number(), final: z.boolean() }),
+          403: errorSchema,
+          404: errorSchema,
+          409: errorSchema,
+        },
+      },
       config: { access },
       errorHandler: countingErrorHandler,
     },

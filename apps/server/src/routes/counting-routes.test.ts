@@ -43,7 +43,11 @@ describe('counting routes: Team A identities only, Team B contents only', () => 
       if (category === undefined) wrong.push(`${label}: no data category`);
       else if (category === 'public') {
         if (r.access !== 'public') wrong.push(`${label}: public category but access ${JSON.stringify(r.access)}`);
-      } else if (typeof r.access !== 'object' || r.access.roles.length === 0 || r.access.roles.some((role) => !CATEGORY_ROLES[category].includes(role))) {
+      } else if (
+        typeof r.access !== 'object' ||
+        r.access.roles.length === 0 ||
+        r.access.roles.some((role) => !CATEGORY_ROLES[category].includes(role))
+      ) {
         wrong.push(`${label}: ${category} opened to ${JSON.stringify(r.access)}`);
       }
     }
@@ -54,24 +58,43 @@ describe('counting routes: Team A identities only, Team B contents only', () => 
     const teamA = DEV_OFFICIALS.find((o) => o.id === 'dev-team-a-liege');
     const teamB = DEV_OFFICIALS.find((o) => o.id === 'dev-team-b-liege');
     assert.ok(teamA !== undefined && teamB !== undefined);
-    const openTo = (roles: typeof teamA.roles) => app.routeTable.filter((r) => r.access !== 'public' && decideAccess(r.access, { kind: 'official', roles }) === 'allow');
+    const openTo = (roles: typeof teamA.roles) =>
+      app.routeTable.filter(
+        (r) => r.access !== 'public' && decideAccess(r.access, { kind: 'official', roles }) === 'allow',
+      );
     const aRoutes = openTo(teamA.roles).filter((r) => r.url.startsWith('/api/counting/'));
     const bRoutes = openTo(teamB.roles).filter((r) => r.url.startsWith('/api/counting/'));
     assert.ok(aRoutes.length >= 4 && bRoutes.length >= 4);
-    assert.deepEqual(aRoutes.filter((r) => categoryOf(r.url) !== 'identities').map((r) => r.url), []);
-    assert.deepEqual(bRoutes.filter((r) => categoryOf(r.url) !== 'contents').map((r) => r.url), []);
+    assert.deepEqual(
+      aRoutes.filter((r) => categoryOf(r.url) !== 'identities').map((r) => r.url),
+      [],
+    );
+    assert.deepEqual(
+      bRoutes.filter((r) => categoryOf(r.url) !== 'contents').map((r) => r.url),
+      [],
+    );
     // Nothing else in the whole API is opened to Team A or Team B by role, but their workspace
     // summary (their scopes: constituency codes and labels).
-    const byRole = app.routeTable.filter((r) => typeof r.access === 'object' && r.access.roles.some((role) => role === 'team-a' || role === 'team-b'));
-    assert.deepEqual(byRole.filter((r) => !r.url.startsWith('/api/counting/') && !/^\/api\/me\/workspaces\/team-[ab]$/.test(r.url)).map((r) => r.url), []);
+    const byRole = app.routeTable.filter(
+      (r) => typeof r.access === 'object' && r.access.roles.some((role) => role === 'team-a' || role === 'team-b'),
+    );
+    assert.deepEqual(
+      byRole
+        .filter((r) => !r.url.startsWith('/api/counting/') && !/^\/api\/me\/workspaces\/team-[ab]$/.test(r.url))
+        .map((r) => r.url),
+      [],
+    );
   });
 
   test('the response schemas agree: identities routes carry no content, contents routes no identity', async () => {
-    const document = (await app.inject('/api/docs/json')).json<{ paths: Record<string, Record<string, { responses?: Record<string, unknown> }>> }>();
+    const document = (await app.inject('/api/docs/json')).json<{
+      paths: Record<string, Record<string, { responses?: Record<string, unknown> }>>;
+    }>();
     const keysOf = (schema: unknown, out: Set<string>): Set<string> => {
       if (schema !== null && typeof schema === 'object') {
         for (const [k, v] of Object.entries(schema as Record<string, unknown>)) {
-          if (k === 'properties' && v !== null && typeof v === 'object') for (const name of Object.keys(v)) out.add(name);
+          if (k === 'properties' && v !== null && typeof v === 'object')
+            for (const name of Object.keys(v)) out.add(name);
           keysOf(v, out);
         }
       }
@@ -95,25 +118,74 @@ describe('counting routes: Team A identities only, Team B contents only', () => 
     const a = await testSession(store, { kind: 'official', officialId: 'dev-team-a-liege' });
     const b = await testSession(store, { kind: 'official', officialId: 'dev-team-b-liege' });
     const trustee = await testSession(store, { kind: 'official', officialId: 'dev-trustee' });
-    const get = async (headers: object, url: string): Promise<number> => (await app.inject({ url, headers: headers as Record<string, string> })).statusCode;
-    assert.equal(await get(a.headers, `/api/counting/identities/${DEMO_ELECTION_ID}/constituencies/liege/double-votes`), 200);
-    assert.equal(await get(a.headers, `/api/counting/identities/${DEMO_ELECTION_ID}/constituencies/namur/double-votes`), 403);
-    assert.equal(await get(b.headers, `/api/counting/contents/${DEMO_ELECTION_ID}/constituencies/liege/cancellations`), 200);
-    assert.equal(await get(b.headers, `/api/counting/contents/${DEMO_ELECTION_ID}/constituencies/namur/cancellations`), 403);
-    assert.equal(await get(b.headers, `/api/counting/identities/${DEMO_ELECTION_ID}/constituencies/liege/remote-voters`), 403);
+    const get = async (headers: object, url: string): Promise<number> =>
+      (await app.inject({ url, headers: headers as Record<string, string> })).statusCode;
+    assert.equal(
+      await get(a.headers, `/api/counting/identities/${DEMO_ELECTION_ID}/constituencies/liege/double-votes`),
+      200,
+    );
+    assert.equal(
+      await get(a.headers, `/api/counting/identities/${DEMO_ELECTION_ID}/constituencies/namur/double-votes`),
+      403,
+    );
+    assert.equal(
+      await get(b.headers, `/api/counting/contents/${DEMO_ELECTION_ID}/constituencies/liege/cancellations`),
+      200,
+    );
+    assert.equal(
+      await get(b.headers, `/api/counting/contents/${DEMO_ELECTION_ID}/constituencies/namur/cancellations`),
+      403,
+    );
+    assert.equal(
+      await get(b.headers, `/api/counting/identities/${DEMO_ELECTION_ID}/constituencies/liege/remote-voters`),
+      403,
+    );
     assert.equal(await get(a.headers, `/api/counting/contents/${DEMO_ELECTION_ID}/constituencies/liege/pvs`), 403);
-    const upload = await app.inject({ method: 'POST', url: `/api/counting/contents/${DEMO_ELECTION_ID}/trustee/shuffles`, headers: { ...trustee.headers, 'content-type': 'application/json' }, payload: JSON.stringify({ group: 'liege/online/belgium', trustee: 1, mixNode: 1, outputs: 'AAA=', proof: {}, signature: '0'.repeat(128) }) });
+    const upload = await app.inject({
+      method: 'POST',
+      url: `/api/counting/contents/${DEMO_ELECTION_ID}/trustee/shuffles`,
+      headers: { ...trustee.headers, 'content-type': 'application/json' },
+      payload: JSON.stringify({
+        group: 'liege/online/belgium',
+        trustee: 1,
+        mixNode: 1,
+        outputs: 'AAA=',
+        proof: {},
+        signature: '0'.repeat(128),
+      }),
+    });
     assert.equal(upload.statusCode, 503);
     assert.equal(upload.json<{ code: string }>().code, 'counting.unavailable');
     // Counting before the period is closed: refused, audited, nothing changed.
     const po = await testSession(store, { kind: 'official', officialId: 'dev-po-admin' });
     const office = (code: string): string => `/api/counting/process/${DEMO_ELECTION_ID}/constituencies/${code}`;
-    const post = (who: { headers: object }, url: string, body: unknown) => app.inject({ method: 'POST', url, headers: { ...(who.headers as Record<string, string>), 'content-type': 'application/json' }, payload: JSON.stringify(body) });
+    const post = (who: { headers: object }, url: string, body: unknown) =>
+      app.inject({
+        method: 'POST',
+        url,
+        headers: { ...(who.headers as Record<string, string>), 'content-type': 'application/json' },
+        payload: JSON.stringify(body),
+      });
     const noStation = await post(po, `${office('liege')}/split`, {});
-    assert.equal(noStation.json<{ code: string }>().code, 'counting.stations-incomplete', 'no polling station registered: refused');
+    assert.equal(
+      noStation.json<{ code: string }>().code,
+      'counting.stations-incomplete',
+      'no polling station registered: refused',
+    );
     assert.equal((await post(po, `${office('liege')}/stations`, { stations: ['Liège BV 1'] })).statusCode, 200);
-    assert.equal((await post(po, `${office('liege')}/split`, {})).json<{ code: string }>().code, 'counting.stations-incomplete');
-    assert.equal((await post(po, `${office('liege')}/stations/waive`, { station: 'Liège BV 1', reason: 'TEST: the list will not come' })).statusCode, 200);
+    assert.equal(
+      (await post(po, `${office('liege')}/split`, {})).json<{ code: string }>().code,
+      'counting.stations-incomplete',
+    );
+    assert.equal(
+      (
+        await post(po, `${office('liege')}/stations/waive`, {
+          station: 'Liège BV 1',
+          reason: 'TEST: the list will not come',
+        })
+      ).statusCode,
+      200,
+    );
     const split = await post(po, `${office('liege')}/split`, {});
     assert.equal(split.json<{ code: string }>().code, 'counting.period-open');
     // The president of Liège runs Liège's count, and only Liège's.
@@ -121,9 +193,19 @@ describe('counting routes: Team A identities only, Team B contents only', () => 
     assert.equal(await get(president.headers, office('liege')), 200);
     assert.equal(await get(president.headers, office('namur')), 403);
     assert.equal((await post(president, `${office('namur')}/split`, {})).statusCode, 403);
-    assert.equal(await get(president.headers, `/api/counting/identities/${DEMO_ELECTION_ID}/constituencies/liege/remote-voters`), 403);
-    assert.equal(await get(president.headers, `/api/counting/contents/${DEMO_ELECTION_ID}/constituencies/liege/pvs`), 403);
-    const refused = await store.db.selectFrom('audit_log').select('action').where('action', '=', 'counting.refused').execute();
+    assert.equal(
+      await get(president.headers, `/api/counting/identities/${DEMO_ELECTION_ID}/constituencies/liege/remote-voters`),
+      403,
+    );
+    assert.equal(
+      await get(president.headers, `/api/counting/contents/${DEMO_ELECTION_ID}/constituencies/liege/pvs`),
+      403,
+    );
+    const refused = await store.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'counting.refused')
+      .execute();
     assert.ok(refused.length >= 3, 'refusals are audited');
     const record = await app.inject({ url: `/api/counting/public/${DEMO_ELECTION_ID}/record` });
     assert.equal(record.statusCode, 404);

@@ -29,7 +29,14 @@ const electionDetailSchema = electionSummarySchema.extend({ constituencies: z.ar
 export function electionRoutes(app: AppInstance): void {
   app.get(
     '/api/elections',
-    { schema: { tags: ['elections'], summary: 'Every election with its totals', response: { 200: z.array(electionSummarySchema) } }, config: { access: 'public' } },
+    {
+      schema: {
+        tags: ['elections'],
+        summary: 'Every election with its totals',
+        response: { 200: z.array(electionSummarySchema) },
+      },
+      config: { access: 'public' },
+    },
     async () => {
       const { db } = app.context.store;
       const rows = await db
@@ -41,9 +48,21 @@ export function electionRoutes(app: AppInstance): void {
           'e.kind',
           'e.label',
           'd.voting_date',
-          eb.selectFrom('constituencies as c').whereRef('c.election_id', '=', 'e.id').select((c) => c.fn.countAll<string>().as('n')).as('constituencies'),
-          eb.selectFrom('constituencies as c').whereRef('c.election_id', '=', 'e.id').select((c) => c.fn.sum<string | null>('c.seats').as('n')).as('seats'),
-          eb.selectFrom('frozen_voter_places as v').whereRef('v.election_id', '=', 'e.id').select((c) => c.fn.countAll<string>().as('n')).as('voters'),
+          eb
+            .selectFrom('constituencies as c')
+            .whereRef('c.election_id', '=', 'e.id')
+            .select((c) => c.fn.countAll<string>().as('n'))
+            .as('constituencies'),
+          eb
+            .selectFrom('constituencies as c')
+            .whereRef('c.election_id', '=', 'e.id')
+            .select((c) => c.fn.sum<string | null>('c.seats').as('n'))
+            .as('seats'),
+          eb
+            .selectFrom('frozen_voter_places as v')
+            .whereRef('v.election_id', '=', 'e.id')
+            .select((c) => c.fn.countAll<string>().as('n'))
+            .as('voters'),
         ])
         .orderBy('d.voting_date', 'desc')
         .orderBy('e.id')
@@ -88,13 +107,27 @@ export function electionRoutes(app: AppInstance): void {
           'c.label',
           'c.seats',
           'c.languages',
-          eb.selectFrom('party_lists as l').whereRef('l.election_id', '=', 'c.election_id').whereRef('l.constituency_code', '=', 'c.code').select((l) => l.fn.countAll<string>().as('n')).as('lists'),
-          eb.selectFrom('candidates as k').whereRef('k.election_id', '=', 'c.election_id').whereRef('k.constituency_code', '=', 'c.code').select((k) => k.fn.countAll<string>().as('n')).as('candidates'),
+          eb
+            .selectFrom('party_lists as l')
+            .whereRef('l.election_id', '=', 'c.election_id')
+            .whereRef('l.constituency_code', '=', 'c.code')
+            .select((l) => l.fn.countAll<string>().as('n'))
+            .as('lists'),
+          eb
+            .selectFrom('candidates as k')
+            .whereRef('k.election_id', '=', 'c.election_id')
+            .whereRef('k.constituency_code', '=', 'c.code')
+            .select((k) => k.fn.countAll<string>().as('n'))
+            .as('candidates'),
         ])
         .where('c.election_id', '=', election.id)
         .orderBy('c.code')
         .execute();
-      const voters = await db.selectFrom('frozen_voter_places').select((eb) => eb.fn.countAll<string>().as('n')).where('election_id', '=', election.id).executeTakeFirstOrThrow();
+      const voters = await db
+        .selectFrom('frozen_voter_places')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('election_id', '=', election.id)
+        .executeTakeFirstOrThrow();
       return {
         id: election.id,
         electionDayId: election.election_day_id,
@@ -103,7 +136,14 @@ export function electionRoutes(app: AppInstance): void {
         label: election.label,
         seats: constituencies.reduce((sum, c) => sum + c.seats, 0),
         voters: Number(voters.n),
-        constituencies: constituencies.map((c) => ({ code: c.code, label: c.label, seats: c.seats, languages: c.languages, lists: Number(c.lists ?? 0), candidates: Number(c.candidates ?? 0) })),
+        constituencies: constituencies.map((c) => ({
+          code: c.code,
+          label: c.label,
+          seats: c.seats,
+          languages: c.languages,
+          lists: Number(c.lists ?? 0),
+          candidates: Number(c.candidates ?? 0),
+        })),
       };
     },
   );

@@ -7,13 +7,27 @@ const healthSchema = z.object({ status: z.literal('ok') });
 const readySchema = z.object({ status: z.enum(['ready', 'unavailable']), database: z.enum(['postgresql', 'pglite']) });
 
 export function healthRoutes(app: AppInstance): void {
-  app.get('/health', { schema: { tags: ['operations'], summary: 'Liveness', response: { 200: healthSchema } }, config: { access: 'public' } }, () => ({
-    status: 'ok' as const,
-  }));
+  app.get(
+    '/health',
+    {
+      schema: { tags: ['operations'], summary: 'Liveness', response: { 200: healthSchema } },
+      config: { access: 'public' },
+    },
+    () => ({
+      status: 'ok' as const,
+    }),
+  );
 
   app.get(
     '/ready',
-    { schema: { tags: ['operations'], summary: 'Readiness: the database answers', response: { 200: readySchema, 503: readySchema } }, config: { access: 'public' } },
+    {
+      schema: {
+        tags: ['operations'],
+        summary: 'Readiness: the database answers',
+        response: { 200: readySchema, 503: readySchema },
+      },
+      config: { access: 'public' },
+    },
     async (_request, reply) => {
       const { store } = app.context;
       try {

@@ -21,4 +21,25 @@ import { countingPublicRoutes } from './counting-public.ts';
 import { countingTrusteeRoutes } from './counting-trustee.ts';
 import { countingCeremonyRoutes } from './counting-ceremony.ts';
 
-export const ROUTE_MODULES: readonly ((app: AppInstance) => void | Promise<void>)[] = [healthRoutes, electionRoutes, authRoutes, meRoutes, adminRoleRoutes, preparationSetupRoutes, preparationVoterRoutes, preparationConsolidationRoutes, preparationListRoutes, votingPortalRoutes, votingBallotRoutes, votingBoardRoutes, votingBoardHeadRoutes, votingPeriodRoutes, countingIdentityRoutes, countingContentRoutes, countingTrusteeRoutes, countingCeremonyRoutes, countingProcessRoutes, countingPublicRoutes];
+export const ROUTE_MODULES: readonly ((app: AppInstance) => void | Promise<void>)[] = [
+  healthRoutes,
+  electionRoutes,
+  authRoutes,
+  meRoutes,
+  adminRoleRoutes,
+  preparationSetupRoutes,
+  preparationVoterRoutes,
+  preparationConsolidationRoutes,
+  preparationListRoutes,
+  votingPortalRoutes,
+  votingBallotRoutes,
+  votingBoardRoutes,
+  votingBoardHeadRoutes,
+  votingPeriodRoutes,
+  countingIdentityRoutes,
+  countingContentRoutes,
+  countingTrusteeRoutes,
+  countingCeremonyRoutes,
+  countingProcessRoutes,
+  countingPublicRoutes,
+];

@@ -23,12 +23,21 @@ const meSchema = z.discriminatedUnion('kind', [
     electionDay: z.object({ id: z.string(), label: labelsSchema, votingDate: z.string() }),
     assuranceLevel: z.number().int(),
   }),
-  z.object({ kind: z.literal('official'), id: z.string(), givenName: z.string(), surname: z.string(), roles: z.array(grantSchema), assuranceLevel: z.number().int() }),
+  z.object({
+    kind: z.literal('official'),
+    id: z.string(),
+    givenName: z.string(),
+    surname: z.string(),
+    roles: z.array(grantSchema),
+    assuranceLevel: z.number().int(),
+  }),
 ]);
 
 const workspaceSchema = z.object({
   role: z.enum(ROLES as [Role, ...Role[]]),
-  scopes: z.array(z.object({ scope: z.string().nullable(), label: labelsSchema.nullable(), voters: z.number().int().nullable() })),
+  scopes: z.array(
+    z.object({ scope: z.string().nullable(), label: labelsSchema.nullable(), voters: z.number().int().nullable() }),
+  ),
 });
 
 /** The voter's registration as the frozen voter files hold it (names from the frozen consolidation). */
@@ -36,20 +45,49 @@ async function voterProfile(app: AppInstance, electionDayId: string, nrn: string
   const { db } = app.context.store;
   const voter = await db
     .selectFrom('frozen_voters as v')
-    .innerJoin('consolidated_voters as c', (join) => join.onRef('c.consolidation_id', '=', 'v.consolidation_id').onRef('c.nrn', '=', 'v.nrn'))
+    .innerJoin('consolidated_voters as c', (join) =>
+      join.onRef('c.consolidation_id', '=', 'v.consolidation_id').onRef('c.nrn', '=', 'v.nrn'),
+    )
     .innerJoin('election_days as d', 'd.id', 'v.election_day_id')
-    .leftJoin('consular_registrations as r', (join) => join.onRef('r.election_day_id', '=', 'v.election_day_id').onRef('r.post_code', '=', 'v.post_code').onRef('r.nrn', '=', 'v.nrn'))
-    .select(['c.given_names', 'c.surname', 'v.language', 'v.category', 'r.country', 'v.commune_nis', 'd.id', 'd.label', 'd.voting_date'])
+    .leftJoin('consular_registrations as r', (join) =>
+      join
+        .onRef('r.election_day_id', '=', 'v.election_day_id')
+        .onRef('r.post_code', '=', 'v.post_code')
+        .onRef('r.nrn', '=', 'v.nrn'),
+    )
+    .select([
+      'c.given_names',
+      'c.surname',
+      'v.language',
+      'v.category',
+      'r.country',
+      'v.commune_nis',
+      'd.id',
+      'd.label',
+      'd.voting_date',
+    ])
     .where('v.election_day_id', '=', electionDayId)
     .where('v.nrn', '=', nrn)
     .orderBy('v.mode')
     .executeTakeFirstOrThrow();
   // The constituency shown is the voter's place in the Chamber election (else their first election).
   const places = await eligibilityOf(db, electionDayId, nrn);
-  const kinds = await db.selectFrom('elections').select(['id', 'kind']).where('election_day_id', '=', electionDayId).execute();
+  const kinds = await db
+    .selectFrom('elections')
+    .select(['id', 'kind'])
+    .where('election_day_id', '=', electionDayId)
+    .execute();
   const place = places.find((p) => kinds.some((k) => k.id === p.electionId && k.kind === 'chamber')) ?? places[0];
   const code = place === undefined ? '' : (place.constituencyCode ?? place.choices.join('|'));
-  const constituency = place === undefined || place.constituencyCode === null ? undefined : await db.selectFrom('constituencies').select('label').where('election_id', '=', place.electionId).where('code', '=', place.constituencyCode).executeTakeFirst();
+  const constituency =
+    place === undefined || place.constituencyCode === null
+      ? undefined
+      : await db
+          .selectFrom('constituencies')
+          .select('label')
+          .where('election_id', '=', place.electionId)
+          .where('code', '=', place.constituencyCode)
+          .executeTakeFirst();
   return {
     givenName: voter.given_names,
     surname: voter.surname,
@@ -66,13 +104,27 @@ async function scopeSummary(app: AppInstance, role: Role, scope: string | null) 
   const { db } = app.context.store;
   if (scope === null) return { scope, label: null, voters: null };
   if (role === 'commune-official') {
-    const row = await db.selectFrom('commune_files').select((eb) => eb.fn.sum<string | null>('voters').as('n')).where('nis', '=', scope).where('current', '=', true).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('commune_files')
+      .select((eb) => eb.fn.sum<string | null>('voters').as('n'))
+      .where('nis', '=', scope)
+      .where('current', '=', true)
+      .executeTakeFirstOrThrow();
     return { scope, label: null, voters: Number(row.n ?? 0) };
   }
   if (role === 'team-a' || role === 'team-b') {
-    const constituency = await db.selectFrom('constituencies').select('label').where('code', '=', scope).orderBy('election_id').executeTakeFirst();
+    const constituency = await db
+      .selectFrom('constituencies')
+      .select('label')
+      .where('code', '=', scope)
+      .orderBy('election_id')
+      .executeTakeFirst();
     // Remote voters of the constituency, from the frozen voter files (any election of the day).
-    const row = await db.selectFrom('frozen_voter_places').select((eb) => eb.fn.count<string>(sql<string>`distinct nrn`).as('n')).where(sql<boolean>`${scope} = any(choices)`).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('frozen_voter_places')
+      .select((eb) => eb.fn.count<string>(sql<string>`distinct nrn`).as('n'))
+      .where(sql<boolean>`${scope} = any(choices)`)
+      .executeTakeFirstOrThrow();
     return { scope, label: constituency?.label ?? null, voters: Number(row.n) };
   }
   return { scope, label: null, voters: null };
@@ -81,24 +133,56 @@ async function scopeSummary(app: AppInstance, role: Role, scope: string | null) 
 export function meRoutes(app: AppInstance): void {
   app.get(
     '/api/me',
-    { schema: { tags: ['auth'], summary: 'Who I am: a voter’s own registration, or an official’s roles', response: { 200: meSchema } }, config: { access: 'authenticated' } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Who I am: a voter’s own registration, or an official’s roles',
+        response: { 200: meSchema },
+      },
+      config: { access: 'authenticated' },
+    },
     async (request) => {
       const session = request.session;
       if (session?.kind === 'voter') {
         const voter = voterOf(request);
-        return { kind: 'voter' as const, ...(await voterProfile(app, voter.electionDayId, voter.nrn)), assuranceLevel: voter.assuranceLevel };
+        return {
+          kind: 'voter' as const,
+          ...(await voterProfile(app, voter.electionDayId, voter.nrn)),
+          assuranceLevel: voter.assuranceLevel,
+        };
       }
       const official = officialOf(request);
-      const row = await app.context.store.db.selectFrom('officials').select(['id', 'given_name', 'surname']).where('id', '=', official.officialId).executeTakeFirstOrThrow();
-      return { kind: 'official' as const, id: row.id, givenName: row.given_name, surname: row.surname, roles: [...official.roles], assuranceLevel: official.assuranceLevel };
+      const row = await app.context.store.db
+        .selectFrom('officials')
+        .select(['id', 'given_name', 'surname'])
+        .where('id', '=', official.officialId)
+        .executeTakeFirstOrThrow();
+      return {
+        kind: 'official' as const,
+        id: row.id,
+        givenName: row.given_name,
+        surname: row.surname,
+        roles: [...official.roles],
+        assuranceLevel: official.assuranceLevel,
+      };
     },
   );
 
   for (const role of ROLES) {
     app.get(
       `/api/me/workspaces/${role}`,
-      { schema: { tags: ['auth'], summary: `The ${role} workspace: my scopes in this role`, response: { 200: workspaceSchema } }, config: { access: { roles: [role] } } },
-      async (request) => ({ role, scopes: await Promise.all(scopesOf(request, role).map((scope) => scopeSummary(app, role, scope))) }),
+      {
+        schema: {
+          tags: ['auth'],
+          summary: `The ${role} workspace: my scopes in this role`,
+          response: { 200: workspaceSchema },
+        },
+        config: { access: { roles: [role] } },
+      },
+      async (request) => ({
+        role,
+        scopes: await Promise.all(scopesOf(request, role).map((scope) => scopeSummary(app, role, scope))),
+      }),
     );
   }
 }

@@ -17,13 +17,17 @@ export const CSV_TYPES = ['text/csv', 'application/octet-stream'];
 /** Streams request bodies of CSV uploads to the handler as they arrive (the import bounds their size). */
 export function acceptCsvStreams(app: AppInstance): void {
   for (const type of CSV_TYPES) {
-    if (!app.hasContentTypeParser(type)) app.addContentTypeParser(type, (_request, payload, done) => { done(null, payload); });
+    if (!app.hasContentTypeParser(type))
+      app.addContentTypeParser(type, (_request, payload, done) => {
+        done(null, payload);
+      });
   }
 }
 
 export function csvBody(request: FastifyRequest): AsyncIterable<Uint8Array> {
   const body = request.body as Readable | undefined;
-  if (body === undefined || typeof (body as Partial<Readable>).pipe !== 'function') throw new AppError('request.invalid', 'body');
+  if (body === undefined || typeof (body as Partial<Readable>).pipe !== 'function')
+    throw new AppError('request.invalid', 'body');
   return body;
 }
 
@@ -58,7 +62,12 @@ export async function run<T>(work: () => Promise<T>): Promise<T> {
     if (e instanceof PreparationError) throw new AppError(e.code, e.where);
     if (e instanceof ListsRejected) {
       const first = e.violations[0];
-      throw new AppError('lists.invalid', first === undefined ? undefined : `${first.constituency} list ${String(first.list)} ${first.field}: ${first.rule}`);
+      throw new AppError(
+        'lists.invalid',
+        first === undefined
+          ? undefined
+          : `${first.constituency} list ${String(first.list)} ${first.field}: ${first.rule}`,
+      );
     }
     throw e;
   }

@@ -25,21 +25,38 @@ function refusedCode(error: FastifyError): ErrorCode {
 
 export function votingBallotRoutes(app: AppInstance): void {
   const service = votingService(app.context.store);
-  const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 413: errorSchema };
+  const errors = {
+    400: errorSchema,
+    401: errorSchema,
+    403: errorSchema,
+    404: errorSchema,
+    409: errorSchema,
+    413: errorSchema,
+  };
 
   const onError = async (request: FastifyRequest, _reply: unknown, error: FastifyError): Promise<void> => {
     const code = refusedCode(error);
     if (code === 'internal' || audited.has(error)) return;
     const electionId = (request.params as { electionId?: string } | undefined)?.electionId ?? 'unknown';
     const nrn = request.session?.kind === 'voter' ? request.session.nrn : null;
-    await auditRefusal(app.context.store, { nrn, electionId: electionId.slice(0, 64), code, field: error instanceof AppError ? error.field : undefined }, new Date());
+    await auditRefusal(
+      app.context.store,
+      { nrn, electionId: electionId.slice(0, 64), code, field: error instanceof AppError ? error.field : undefined },
+      new Date(),
+    );
   };
 
   app.post(
     '/api/voting/ballots',
     {
       bodyLimit: 10 * 64 * 1024,
-      schema: { tags: ['voting'], summary: 'Cast one encrypted ballot per election together (the booth), accepted or refused as a whole; a retry with the same ballotIds returns the same receipts', body: castManySchema, response: { 200: receiptsSchema, 201: receiptsSchema, ...errors } },
+      schema: {
+        tags: ['voting'],
+        summary:
+          'Cast one encrypted ballot per election together (the booth), accepted or refused as a whole; a retry with the same ballotIds returns the same receipts',
+        body: castManySchema,
+        response: { 200: receiptsSchema, 201: receiptsSchema, ...errors },
+      },
       config: { access: 'voter' },
       onError,
     },
@@ -49,7 +66,11 @@ export function votingBallotRoutes(app: AppInstance): void {
       const ballots = request.body.ballots.map(({ electionId, ...body }) => ({ electionId, body }));
       const result = await castBallots(service, { electionDayId: voter.electionDayId, nrn: voter.nrn, ballots, now });
       if (!result.ok) {
-        await auditRefusal(app.context.store, { nrn: voter.nrn, electionId: result.electionId, code: result.code, field: 'ballots' }, now);
+        await auditRefusal(
+          app.context.store,
+          { nrn: voter.nrn, electionId: result.electionId, code: result.code, field: 'ballots' },
+          now,
+        );
         throw auditedError(result.code, result.electionId);
       }
       return reply.status(result.replayed ? 200 : 201).send({ receipts: [...result.receipts] });
@@ -60,7 +81,13 @@ export function votingBallotRoutes(app: AppInstance): void {
     '/api/voting/elections/:electionId/ballots',
     {
       bodyLimit: 64 * 1024,
-      schema: { tags: ['voting'], summary: 'Cast an encrypted ballot (mode 7); a retry with the same ballotId returns the same receipt', params: paramsSchema, body: castBodySchema, response: { 200: receiptSchema, 201: receiptSchema, ...errors } },
+      schema: {
+        tags: ['voting'],
+        summary: 'Cast an encrypted ballot (mode 7); a retry with the same ballotId returns the same receipt',
+        params: paramsSchema,
+        body: castBodySchema,
+        response: { 200: receiptSchema, 201: receiptSchema, ...errors },
+      },
       config: { access: 'voter' },
       // Refused before the handler (session, validation, size): audited here.
       onError,
@@ -68,9 +95,19 @@ export function votingBallotRoutes(app: AppInstance): void {
     async (request, reply) => {
       const voter = voterOf(request);
       const now = app.auth.now();
-      const result = await castBallot(service, { electionDayId: voter.electionDayId, nrn: voter.nrn, electionId: request.params.electionId, body: request.body, now });
+      const result = await castBallot(service, {
+        electionDayId: voter.electionDayId,
+        nrn: voter.nrn,
+        electionId: request.params.electionId,
+        body: request.body,
+        now,
+      });
       if (!result.ok) {
-        await auditRefusal(app.context.store, { nrn: voter.nrn, electionId: request.params.electionId, code: result.code }, now);
+        await auditRefusal(
+          app.context.store,
+          { nrn: voter.nrn, electionId: request.params.electionId, code: result.code },
+          now,
+        );
         throw auditedError(result.code);
       }
       return reply.status(result.receipt.replayed ? 200 : 201).send(result.receipt);
@@ -79,10 +116,30 @@ export function votingBallotRoutes(app: AppInstance): void {
 
   app.get(
     '/api/voting/receipt-key',
-    { schema: { tags: ['voting'], summary: 'The Ed25519 public key that signs ballot receipts', response: { 200: z.object({ algorithm: z.literal('Ed25519'), keyId: z.string(), publicKey: z.string(), signedMessage: z.string() }) } }, config: { access: 'public' } },
+    {
+      schema: {
+        tags: ['voting'],
+        summary: 'The Ed25519 public key that signs ballot receipts',
+        response: {
+          200: z.object({
+            algorithm: z.literal('Ed25519'),
+            keyId: z.string(),
+            publicKey: z.string(),
+            signedMessage: z.string(),
+          }),
+        },
+      },
+      config: { access: 'public' },
+    },
     async () => {
       const keys = await service.serverKeys();
-      return { algorithm: 'Ed25519' as const, keyId: keys.receiptKeyId, publicKey: keys.receiptPublicKey, signedMessage: 'UTF-8 of "isoloir/v1/receipt\\n" followed by the canonical JSON (sorted keys, no spaces) of {boardHead: {hash, seq} or null, constituency, electionId, keyId, receivedAt, trackingCode}' };
+      return {
+        algorithm: 'Ed25519' as const,
+        keyId: keys.receiptKeyId,
+        publicKey: keys.receiptPublicKey,
+        signedMessage:
+          'UTF-8 of "isoloir/v1/receipt\\n" followed by the canonical JSON (sorted keys, no spaces) of {boardHead: {hash, seq} or null, constituency, electionId, keyId, receivedAt, trackingCode}',
+      };
     },
   );
 }

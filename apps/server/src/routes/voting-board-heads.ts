@@ -36,7 +36,13 @@ export function votingBoardHeadRoutes(app: AppInstance): void {
   app.get(
     '/api/voting/board/:electionId/key',
     {
-      schema: { tags: ['voting'], summary: 'The election key and its fingerprint as published on the board (the opening head) before voting opened', params: z.strictObject({ electionId: slug }), response: { 200: publishedKeySchema, 404: errorSchema } },
+      schema: {
+        tags: ['voting'],
+        summary:
+          'The election key and its fingerprint as published on the board (the opening head) before voting opened',
+        params: z.strictObject({ electionId: slug }),
+        response: { 200: publishedKeySchema, 404: errorSchema },
+      },
       config: { access: 'public' },
     },
     async (request) => {
@@ -52,18 +58,29 @@ export function votingBoardHeadRoutes(app: AppInstance): void {
     '/api/voting/board/:electionId/heads',
     {
       schema: {
-        tags: ['voting'], summary: 'The board heads (hash chain, each signed with the receipt key), from a sequence number on',
+        tags: ['voting'],
+        summary: 'The board heads (hash chain, each signed with the receipt key), from a sequence number on',
         params: z.strictObject({ electionId: slug }),
-        querystring: z.strictObject({ from: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(1000).default(1000) }),
+        querystring: z.strictObject({
+          from: z.coerce.number().int().min(0).default(0),
+          limit: z.coerce.number().int().min(1).max(1000).default(1000),
+        }),
         response: { 200: z.object({ electionId: z.string(), heads: z.array(headSchema) }), 404: errorSchema },
       },
       config: { access: 'public' },
     },
     async (request) => {
       const { electionId } = request.params;
-      const election = await app.context.store.db.selectFrom('elections').select('id').where('id', '=', electionId).executeTakeFirst();
+      const election = await app.context.store.db
+        .selectFrom('elections')
+        .select('id')
+        .where('id', '=', electionId)
+        .executeTakeFirst();
       if (election === undefined) throw new AppError('election.not-found');
-      return { electionId, heads: await listHeads(app.context.store.db, electionId, request.query.from, request.query.limit) };
+      return {
+        electionId,
+        heads: await listHeads(app.context.store.db, electionId, request.query.from, request.query.limit),
+      };
     },
   );
 
@@ -71,7 +88,8 @@ export function votingBoardHeadRoutes(app: AppInstance): void {
     '/api/voting/board/:electionId/heads/:seq',
     {
       schema: {
-        tags: ['voting'], summary: 'One board head with its batch: the tracking codes it first covers (sorted), to recompute its hash',
+        tags: ['voting'],
+        summary: 'One board head with its batch: the tracking codes it first covers (sorted), to recompute its hash',
         params: z.strictObject({ electionId: slug, seq: z.coerce.number().int().min(0) }),
         response: { 200: headSchema.extend({ trackingCodes: z.array(z.string()) }), 404: errorSchema },
       },

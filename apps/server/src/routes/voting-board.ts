@@ -15,15 +15,26 @@ export function votingBoardRoutes(app: AppInstance): void {
     '/api/voting/board/:electionId',
     {
       schema: {
-        tags: ['voting'], summary: 'Bulletin board: tracking codes of the ballots received in a constituency, by pages',
+        tags: ['voting'],
+        summary: 'Bulletin board: tracking codes of the ballots received in a constituency, by pages',
         params: z.strictObject({ electionId: slug }),
-        querystring: z.strictObject({ constituency: slug.optional(), after: code.optional(), limit: z.coerce.number().int().min(1).max(1000).default(200) }),
+        querystring: z.strictObject({
+          constituency: slug.optional(),
+          after: code.optional(),
+          limit: z.coerce.number().int().min(1).max(1000).default(200),
+        }),
         response: { 200: boardSchema, 404: errorSchema },
       },
       config: { access: 'public' },
     },
     async (request) => {
-      const page = await boardPage(app.context.store.db, request.params.electionId, request.query.constituency, request.query.after, request.query.limit);
+      const page = await boardPage(
+        app.context.store.db,
+        request.params.electionId,
+        request.query.constituency,
+        request.query.after,
+        request.query.limit,
+      );
       if (page === undefined) throw new AppError('election.not-found');
       return page;
     },
@@ -31,7 +42,15 @@ export function votingBoardRoutes(app: AppInstance): void {
 
   app.get(
     '/api/voting/tracking/:trackingCode',
-    { schema: { tags: ['voting'], summary: 'Find a tracking code on the bulletin board', params: z.strictObject({ trackingCode: code }), response: { 200: z.strictObject({ electionId: z.string(), constituency: z.string() }), 404: errorSchema } }, config: { access: 'public' } },
+    {
+      schema: {
+        tags: ['voting'],
+        summary: 'Find a tracking code on the bulletin board',
+        params: z.strictObject({ trackingCode: code }),
+        response: { 200: z.strictObject({ electionId: z.string(), constituency: z.string() }), 404: errorSchema },
+      },
+      config: { access: 'public' },
+    },
     async (request) => {
       const found = await findTrackingCode(app.context.store.db, request.params.trackingCode);
       if (found === undefined) throw new AppError('ballot.not-found');

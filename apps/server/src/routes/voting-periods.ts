@@ -15,22 +15,40 @@ import { periodSchema } from './voting-schemas.ts';
 
 const MODES: readonly BoxMode[] = ['online', 'kiosk'];
 
-const bodySchema = z.strictObject({ action: z.enum(['open', 'close']), mode: z.enum(['online', 'kiosk']).default('online') });
+const bodySchema = z.strictObject({
+  action: z.enum(['open', 'close']),
+  mode: z.enum(['online', 'kiosk']).default('online'),
+});
 
 export function votingPeriodRoutes(app: AppInstance): void {
   app.get(
     '/api/voting/periods',
-    { schema: { tags: ['voting'], summary: 'The voting period of every election and electronic mode (the setup\'s window, the PO\'s acts)', response: { 200: z.array(periodSchema.extend({ label: labelsSchema, ballots: z.number().int() })) } }, config: { access: { roles: ['po-admin', 'observer'] } } },
+    {
+      schema: {
+        tags: ['voting'],
+        summary: "The voting period of every election and electronic mode (the setup's window, the PO's acts)",
+        response: { 200: z.array(periodSchema.extend({ label: labelsSchema, ballots: z.number().int() })) },
+      },
+      config: { access: { roles: ['po-admin', 'observer'] } },
+    },
     async () => {
       const { db } = app.context.store;
       const now = app.auth.now();
       const elections = await db.selectFrom('elections').select(['id', 'label']).orderBy('id').execute();
-      const counts = await db.selectFrom('ballots').select(['election_id', 'mode', (eb) => eb.fn.countAll<string>().as('n')]).groupBy(['election_id', 'mode']).execute();
+      const counts = await db
+        .selectFrom('ballots')
+        .select(['election_id', 'mode', (eb) => eb.fn.countAll<string>().as('n')])
+        .groupBy(['election_id', 'mode'])
+        .execute();
       const rows = [];
       for (const e of elections) {
         for (const mode of MODES) {
           const n = counts.find((c) => c.election_id === e.id && c.mode === mode)?.n ?? '0';
-          rows.push({ ...viewOf(e.id, mode, await readPeriod(db, e.id, mode), now), label: e.label, ballots: Number(n) });
+          rows.push({
+            ...viewOf(e.id, mode, await readPeriod(db, e.id, mode), now),
+            label: e.label,
+            ballots: Number(n),
+          });
         }
       }
       return rows;
@@ -39,17 +57,40 @@ export function votingPeriodRoutes(app: AppInstance): void {
 
   app.post(
     '/api/voting/elections/:electionId/period',
-    { schema: { tags: ['voting'], summary: 'Open (within the setup\'s window) or close (final) the voting period of a mode, online by default', params: z.strictObject({ electionId: z.string().regex(/^[a-z0-9-]{1,64}$/) }), body: bodySchema, response: { 200: periodSchema, 400: errorSchema, 404: errorSchema, 409: errorSchema } }, config: { access: { roles: ['po-admin'] } } },
+    {
+      schema: {
+        tags: ['voting'],
+        summary: "Open (within the setup's window) or close (final) the voting period of a mode, online by default",
+        params: z.strictObject({ electionId: z.string().regex(/^[a-z0-9-]{1,64}$/) }),
+        body: bodySchema,
+        response: { 200: periodSchema, 400: errorSchema, 404: errorSchema, 409: errorSchema },
+      },
+      config: { access: { roles: ['po-admin'] } },
+    },
     async (request) => {
       const official = officialOf(request);
       const { electionId } = request.params;
       const now = app.auth.now();
       // The roll commitment is published before the box first accepts a ballot (record entry `roll`),
       // stamped with the same clock as the act (the verifier compares the two).
-      if (request.body.action === 'open' && (await app.context.store.db.selectFrom('elections').select('id').where('id', '=', electionId).executeTakeFirst()) !== undefined) {
+      if (
+        request.body.action === 'open' &&
+        (await app.context.store.db
+          .selectFrom('elections')
+          .select('id')
+          .where('id', '=', electionId)
+          .executeTakeFirst()) !== undefined
+      ) {
         await publishRoll(app.context.store, electionId, { id: officialActor(official.officialId) }, now);
       }
-      const result = await changePeriod(app.context.store.db, request.params.electionId, request.body.mode, request.body.action, officialActor(official.officialId), now);
+      const result = await changePeriod(
+        app.context.store.db,
+        request.params.electionId,
+        request.body.mode,
+        request.body.action,
+        officialActor(official.officialId),
+        now,
+      );
       if (!result.ok) throw new AppError(result.code);
       return result.period;
     },

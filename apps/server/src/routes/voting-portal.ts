@@ -16,7 +16,14 @@ export function votingPortalRoutes(app: AppInstance): void {
 
   app.get(
     '/api/voting/portal',
-    { schema: { tags: ['voting'], summary: 'My elections: constituency, mode, period, votes used of X, status of my ballots', response: { 200: z.object({ now: z.string(), elections: z.array(portalElectionSchema) }) } }, config: { access: 'voter' } },
+    {
+      schema: {
+        tags: ['voting'],
+        summary: 'My elections: constituency, mode, period, votes used of X, status of my ballots',
+        response: { 200: z.object({ now: z.string(), elections: z.array(portalElectionSchema) }) },
+      },
+      config: { access: 'voter' },
+    },
     async (request) => {
       const voter = voterOf(request);
       const now = app.auth.now();
@@ -26,7 +33,21 @@ export function votingPortalRoutes(app: AppInstance): void {
 
   app.get(
     '/api/voting/elections/:electionId/booth',
-    { schema: { tags: ['voting'], summary: 'What my device needs to fill in and encrypt my ballot', params: paramsSchema, querystring: z.strictObject({ constituency: z.string().regex(/^[a-z0-9-]{1,64}$/).optional() }), response: { 200: boothSchema, 403: errorSchema, 409: errorSchema } }, config: { access: 'voter' } },
+    {
+      schema: {
+        tags: ['voting'],
+        summary: 'What my device needs to fill in and encrypt my ballot',
+        params: paramsSchema,
+        querystring: z.strictObject({
+          constituency: z
+            .string()
+            .regex(/^[a-z0-9-]{1,64}$/)
+            .optional(),
+        }),
+        response: { 200: boothSchema, 403: errorSchema, 409: errorSchema },
+      },
+      config: { access: 'voter' },
+    },
     async (request) => {
       const voter = voterOf(request);
       const elections = await portalOf(service, voter.electionDayId, voter.nrn, app.auth.now());

@@ -65,9 +65,20 @@ export const boothSchema = z.object({
     group: z.enum(['secp256k1', 'ristretto255']),
     publicKey: z.string(),
     width: z.number().int(),
-    layout: z.object({ maxListNumber: z.number().int(), maxEffectives: z.number().int(), maxSubstitutes: z.number().int() }),
+    layout: z.object({
+      maxListNumber: z.number().int(),
+      maxEffectives: z.number().int(),
+      maxSubstitutes: z.number().int(),
+    }),
   }),
-  lists: z.array(z.object({ number: z.number().int(), label: z.string(), effectives: z.array(candidateSchema), substitutes: z.array(candidateSchema) })),
+  lists: z.array(
+    z.object({
+      number: z.number().int(),
+      label: z.string(),
+      effectives: z.array(candidateSchema),
+      substitutes: z.array(candidateSchema),
+    }),
+  ),
 });
 
 export const boardSchema = z.object({

@@ -26,13 +26,24 @@ for (const database of testDatabases()) {
     });
 
     async function counts(): Promise<{ ballots: number; refusals: number }> {
-      const b = await store.db.selectFrom('ballots').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-      const a = await store.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<string>().as('n')).where('action', '=', 'ballot.refused').executeTakeFirstOrThrow();
+      const b = await store.db
+        .selectFrom('ballots')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow();
+      const a = await store.db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('action', '=', 'ballot.refused')
+        .executeTakeFirstOrThrow();
       return { ballots: Number(b.n), refusals: Number(a.n) };
     }
 
     /** Sends `body` and checks: the code, nothing stored, one more refusal audited with that code. */
-    async function refused(body: unknown, code: string, options: { session?: TestSession; electionId?: string; status?: number } = {}): Promise<void> {
+    async function refused(
+      body: unknown,
+      code: string,
+      options: { session?: TestSession; electionId?: string; status?: number } = {},
+    ): Promise<void> {
       const before = await counts();
       const response = await f.cast(options.session ?? voter.session, options.electionId ?? DEMO_ELECTION_ID, body);
       assert.equal(response.json<{ code: string }>().code, code, response.body);
@@ -40,13 +51,22 @@ for (const database of testDatabases()) {
       const now = await counts();
       assert.equal(now.ballots, before.ballots, 'nothing stored');
       assert.equal(now.refusals, before.refusals + 1, 'one audit entry');
-      const last = await store.db.selectFrom('audit_log').select('details').where('action', '=', 'ballot.refused').orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+      const last = await store.db
+        .selectFrom('audit_log')
+        .select('details')
+        .where('action', '=', 'ballot.refused')
+        .orderBy('seq', 'desc')
+        .limit(1)
+        .executeTakeFirstOrThrow();
       assert.equal((last.details as { code: string }).code, code);
     }
 
     async function good() {
       const booth = await f.booth(voter.session, DEMO_ELECTION_ID);
-      return { booth, ...f.encrypt(booth, { kind: 'list', list: 3, headBox: false, effectives: [2], substitutes: [1] }) };
+      return {
+        booth,
+        ...f.encrypt(booth, { kind: 'list', list: 3, headBox: false, effectives: [2], substitutes: [1] }),
+      };
     }
 
     test('malformed: not JSON of the form, bad hex, a point off the curve, a scalar ≥ q', async () => {
@@ -54,19 +74,36 @@ for (const database of testDatabases()) {
       await refused({ hello: 'world' }, 'request.invalid', { status: 400 });
       await refused({ ...body, extra: 1 }, 'request.invalid');
       await refused({ ...body, ciphertexts: ['zz', ...body.ciphertexts.slice(1)] }, 'request.invalid');
-      await refused({ ...body, ciphertexts: [`02${'ff'.repeat(32)}`, ...body.ciphertexts.slice(1)] }, 'ballot.malformed');
+      await refused(
+        { ...body, ciphertexts: [`02${'ff'.repeat(32)}`, ...body.ciphertexts.slice(1)] },
+        'ballot.malformed',
+      );
       await refused({ ...body, proof: { ...body.proof, challenge: 'f'.repeat(64) } }, 'ballot.malformed');
     });
 
     test('oversized', async () => {
       const { body } = await good();
-      await refused({ ...body, ciphertexts: Array.from({ length: 2000 }, () => body.ciphertexts[0]) }, 'request.too-large', { status: 413 });
-      await refused({ ...body, ciphertexts: Array.from({ length: 200 }, () => body.ciphertexts[0]) }, 'request.invalid');
+      await refused(
+        { ...body, ciphertexts: Array.from({ length: 2000 }, () => body.ciphertexts[0]) },
+        'request.too-large',
+        { status: 413 },
+      );
+      await refused(
+        { ...body, ciphertexts: Array.from({ length: 200 }, () => body.ciphertexts[0]) },
+        'request.invalid',
+      );
     });
 
     test('wrong-width vector', async () => {
       const { body } = await good();
-      await refused({ ...body, ciphertexts: [...body.ciphertexts, ...body.ciphertexts], proof: { ...body.proof, responses: [...body.proof.responses, ...body.proof.responses] } }, 'ballot.width');
+      await refused(
+        {
+          ...body,
+          ciphertexts: [...body.ciphertexts, ...body.ciphertexts],
+          proof: { ...body.proof, responses: [...body.proof.responses, ...body.proof.responses] },
+        },
+        'ballot.width',
+      );
     });
 
     test('a ballot for another election or another constituency', async () => {
@@ -93,31 +130,64 @@ for (const database of testDatabases()) {
       const key = f.keys.get(DEMO_ELECTION_ID);
       assert.ok(key !== undefined);
       const { group } = key;
-      const element = (hex: string | undefined): unknown => group.decode(hexToBytes(hex ?? '') ?? new Uint8Array()) ?? group.identity;
+      const element = (hex: string | undefined): unknown =>
+        group.decode(hexToBytes(hex ?? '') ?? new Uint8Array()) ?? group.identity;
       const cts: Ciphertext<unknown>[] = [];
-      for (let i = 0; i < body.ciphertexts.length; i += 2) cts.push({ a: element(body.ciphertexts[i]), b: element(body.ciphertexts[i + 1]) });
+      for (let i = 0; i < body.ciphertexts.length; i += 2)
+        cts.push({ a: element(body.ciphertexts[i]), b: element(body.ciphertexts[i + 1]) });
       const ballotId = randomUUID();
-      const proof = proveEncryption(group, { electionId: DEMO_ELECTION_ID, constituency: body.constituency, voterId: booth.voterId, ballotId }, key.pk, cts, randomness);
-      await refused({ ...body, ballotId, proof: { challenge: scalarToHex(proof.challenge), responses: proof.responses.map(scalarToHex) } }, 'ballot.duplicate', { status: 409 });
+      const proof = proveEncryption(
+        group,
+        { electionId: DEMO_ELECTION_ID, constituency: body.constituency, voterId: booth.voterId, ballotId },
+        key.pk,
+        cts,
+        randomness,
+      );
+      await refused(
+        {
+          ...body,
+          ballotId,
+          proof: { challenge: scalarToHex(proof.challenge), responses: proof.responses.map(scalarToHex) },
+        },
+        'ballot.duplicate',
+        { status: 409 },
+      );
     });
 
     test('casting outside the period, beyond X, with an expired session', async () => {
       // X = 2 re-votes: three ballots accepted, the fourth refused.
       const v = await f.voter('limbourg');
       const booth = await f.booth(v.session, DEMO_ELECTION_ID);
-      for (let i = 0; i < 3; i += 1) assert.equal((await f.cast(v.session, DEMO_ELECTION_ID, f.encrypt(booth, { kind: 'blank' }).body)).statusCode, 201);
-      await refused(f.encrypt(booth, { kind: 'blank' }).body, 'voting.limit-reached', { session: v.session, status: 409 });
+      for (let i = 0; i < 3; i += 1)
+        assert.equal(
+          (await f.cast(v.session, DEMO_ELECTION_ID, f.encrypt(booth, { kind: 'blank' }).body)).statusCode,
+          201,
+        );
+      await refused(f.encrypt(booth, { kind: 'blank' }).body, 'voting.limit-reached', {
+        session: v.session,
+        status: 409,
+      });
       // Expired session.
       const late = await f.voter('limbourg', 1);
       const lateBooth = await f.booth(late.session, DEMO_ELECTION_ID);
-      await store.db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000) }).where('voter_nrn', '=', late.nrn).execute();
-      await refused(f.encrypt(lateBooth, { kind: 'blank' }).body, 'auth.required', { session: late.session, status: 401 });
+      await store.db
+        .updateTable('sessions')
+        .set({ expires_at: new Date(Date.now() - 1000) })
+        .where('voter_nrn', '=', late.nrn)
+        .execute();
+      await refused(f.encrypt(lateBooth, { kind: 'blank' }).body, 'auth.required', {
+        session: late.session,
+        status: 401,
+      });
       // Before the period and after it.
       const w = await f.voter('anvers');
       const wBooth = await f.booth(w.session, DEMO_ELECTION_ID);
       await setTestWindow(store, DEMO_ELECTION_ID, { opens: dateFrom(new Date(), 2), closes: dateFrom(new Date(), 3) });
       await refused(f.encrypt(wBooth, { kind: 'blank' }).body, 'voting.not-open', { session: w.session, status: 409 });
-      await setTestWindow(store, DEMO_ELECTION_ID, { opens: dateFrom(new Date(), -3), closes: dateFrom(new Date(), -2) });
+      await setTestWindow(store, DEMO_ELECTION_ID, {
+        opens: dateFrom(new Date(), -3),
+        closes: dateFrom(new Date(), -2),
+      });
       await refused(f.encrypt(wBooth, { kind: 'blank' }).body, 'voting.closed', { session: w.session, status: 409 });
       // Other voters were never blocked: the server still answers.
       assert.equal((await f.app.inject('/ready')).statusCode, 200);

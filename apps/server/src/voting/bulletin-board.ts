@@ -15,12 +15,20 @@ export interface BoardPage {
   readonly next: string | null;
 }
 
-export async function boardPage(db: Kysely<Schema>, electionId: string, constituency: string | undefined, after: string | undefined, limit: number): Promise<BoardPage | undefined> {
+export async function boardPage(
+  db: Kysely<Schema>,
+  electionId: string,
+  constituency: string | undefined,
+  after: string | undefined,
+  limit: number,
+): Promise<BoardPage | undefined> {
   const election = await db.selectFrom('elections').select('id').where('id', '=', electionId).executeTakeFirst();
   if (election === undefined) return undefined;
   const counts = await db
     .selectFrom('constituencies as c')
-    .leftJoin('ballots as b', (join) => join.onRef('b.election_id', '=', 'c.election_id').onRef('b.constituency_code', '=', 'c.code'))
+    .leftJoin('ballots as b', (join) =>
+      join.onRef('b.election_id', '=', 'c.election_id').onRef('b.constituency_code', '=', 'c.code'),
+    )
     .select(['c.code', 'c.label', (eb) => eb.fn.count<string>('b.id').as('n')])
     .where('c.election_id', '=', electionId)
     .groupBy(['c.code', 'c.label'])
@@ -28,7 +36,13 @@ export async function boardPage(db: Kysely<Schema>, electionId: string, constitu
     .execute();
   let entries: { tracking_code: string }[] = [];
   if (constituency !== undefined) {
-    let query = db.selectFrom('ballots').select(['tracking_code']).where('election_id', '=', electionId).where('constituency_code', '=', constituency).orderBy('tracking_code').limit(limit + 1);
+    let query = db
+      .selectFrom('ballots')
+      .select(['tracking_code'])
+      .where('election_id', '=', electionId)
+      .where('constituency_code', '=', constituency)
+      .orderBy('tracking_code')
+      .limit(limit + 1);
     if (after !== undefined) query = query.where('tracking_code', '>', after);
     entries = await query.execute();
   }
@@ -43,7 +57,14 @@ export async function boardPage(db: Kysely<Schema>, electionId: string, constitu
   };
 }
 
-export async function findTrackingCode(db: Kysely<Schema>, code: string): Promise<{ electionId: string; constituency: string } | undefined> {
-  const row = await db.selectFrom('ballots').select(['election_id', 'constituency_code']).where('tracking_code', '=', code).executeTakeFirst();
+export async function findTrackingCode(
+  db: Kysely<Schema>,
+  code: string,
+): Promise<{ electionId: string; constituency: string } | undefined> {
+  const row = await db
+    .selectFrom('ballots')
+    .select(['election_id', 'constituency_code'])
+    .where('tracking_code', '=', code)
+    .executeTakeFirst();
   return row === undefined ? undefined : { electionId: row.election_id, constituency: row.constituency_code };
 }

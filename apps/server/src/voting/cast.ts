@@ -14,7 +14,16 @@
 // winner's ballots. Refusals are values, never exceptions. See README.md for the costs.
 import { sql } from 'kysely';
 import { verifyBallot } from '@isoloir/crypto';
-import { auditWriteSql, claimAuditHead, claimAuditHeadSql, heldAuditHead, nextAuditEntry, type AuditHead, type PendingAuditEntry, type Schema } from '@isoloir/store';
+import {
+  auditWriteSql,
+  claimAuditHead,
+  claimAuditHeadSql,
+  heldAuditHead,
+  nextAuditEntry,
+  type AuditHead,
+  type PendingAuditEntry,
+  type Schema,
+} from '@isoloir/store';
 import type { Transaction } from 'kysely';
 import { voterActor } from '../auth/login-service.ts';
 import { offers, onlinePlace, onlinePlaceSql } from './eligibility.ts';
@@ -49,7 +58,9 @@ export interface CastReceipt extends SignedReceipt {
 }
 
 /** A refusal names the election of the first ballot refused; nothing of the request is stored. */
-export type CastResult = { readonly ok: true; readonly receipts: readonly CastReceipt[]; readonly replayed: boolean } | { readonly ok: false; readonly code: CastRefusal; readonly electionId: string };
+export type CastResult =
+  | { readonly ok: true; readonly receipts: readonly CastReceipt[]; readonly replayed: boolean }
+  | { readonly ok: false; readonly code: CastRefusal; readonly electionId: string };
 
 export interface CastItem {
   readonly electionId: string;
@@ -95,9 +106,20 @@ export async function castBallots(service: VotingService, input: CastInput): Pro
       electionId,
       body,
       voterId,
-      code: trackingCode({ electionId, constituency: body.constituency, ciphertexts: body.ciphertexts, proof: body.proof }),
+      code: trackingCode({
+        electionId,
+        constituency: body.constituency,
+        ciphertexts: body.ciphertexts,
+        proof: body.proof,
+      }),
       // Checked once, after eligibility, however many attempts the transaction takes.
-      proofValid: () => (proofValid ??= verifyBallot(key.group, key.pk, { electionId, constituency: body.constituency, voterId, ballotId: body.ballotId }, decoded.ballot)),
+      proofValid: () =>
+        (proofValid ??= verifyBallot(
+          key.group,
+          key.pk,
+          { electionId, constituency: body.constituency, voterId, ballotId: body.ballotId },
+          decoded.ballot,
+        )),
     });
   }
   const first = ballots[0];
@@ -117,8 +139,11 @@ export async function castBallots(service: VotingService, input: CastInput): Pro
 function uniqueViolation(error: unknown): CastRefusal | undefined {
   if (typeof error !== 'object' || error === null || (error as { code?: unknown }).code !== '23505') return undefined;
   const constraint = (error as { constraint?: unknown }).constraint;
-  if (constraint === 'ballots_pkey' || constraint === 'ballots_election_id_voter_nrn_idempotency_key_key') return 'ballot.id-reused';
-  return constraint === 'ballots_tracking_code_key' || constraint === 'ballots_first_component' ? 'ballot.duplicate' : 'voting.limit-reached';
+  if (constraint === 'ballots_pkey' || constraint === 'ballots_election_id_voter_nrn_idempotency_key_key')
+    return 'ballot.id-reused';
+  return constraint === 'ballots_tracking_code_key' || constraint === 'ballots_first_component'
+    ? 'ballot.duplicate'
+    : 'voting.limit-reached';
 }
 
 /** One row per earlier ballot of the voter (or one row of nulls), each carrying every other answer. */
@@ -154,13 +179,29 @@ interface Checked {
 type Decision =
   | { readonly kind: 'refused'; readonly code: CastRefusal }
   | { readonly kind: 'replay'; readonly receipt: CastReceipt }
-  | { readonly kind: 'new'; readonly ballot: Ballot; readonly category: 'belgium' | 'abroad'; readonly sequence: number; readonly previous: string[]; readonly maxBallots: number; readonly boardHead: { readonly seq: number; readonly hash: string } | null };
+  | {
+      readonly kind: 'new';
+      readonly ballot: Ballot;
+      readonly category: 'belgium' | 'abroad';
+      readonly sequence: number;
+      readonly previous: string[];
+      readonly maxBallots: number;
+      readonly boardHead: { readonly seq: number; readonly hash: string } | null;
+    };
 
-async function check(trx: Transaction<Schema>, input: CastInput, mode: BoxMode, ballot: Ballot, claimHead: boolean): Promise<{ decision: Decision; head: Checked }> {
+async function check(
+  trx: Transaction<Schema>,
+  input: CastInput,
+  mode: BoxMode,
+  ballot: Ballot,
+  claimHead: boolean,
+): Promise<{ decision: Decision; head: Checked }> {
   const { body, electionId } = ballot;
   const { nrn, now } = input;
   // Everything the decision needs, in one statement; the first ballot's also claims an audit chain.
-  const head = claimHead ? sql`${claimAuditHeadSql()}` : sql`select null::integer as shard, null::bigint as seq, null::text as hash where false`;
+  const head = claimHead
+    ? sql`${claimAuditHeadSql()}`
+    : sql`select null::integer as shard, null::bigint as seq, null::text as hash where false`;
   const { rows } = await sql<Checked>`/* isoloir:prepared */
     with head as materialized (${head}),
     acts as materialized (
@@ -191,33 +232,100 @@ async function check(trx: Transaction<Schema>, input: CastInput, mode: BoxMode, 
     order by b.sequence`.execute(trx);
   const checks = rows[0];
   if (checks === undefined) throw new Error('cast: the checks returned no row');
-  const refused = (code: CastRefusal): { decision: Decision; head: Checked } => ({ decision: { kind: 'refused', code }, head: checks });
-  const place = onlinePlace(electionId, checks.place_choices === null || checks.place_category === null || checks.place_mode === null ? undefined : { choices: checks.place_choices, category: checks.place_category, mode: checks.place_mode, kiosk_post: checks.place_kiosk_post });
+  const refused = (code: CastRefusal): { decision: Decision; head: Checked } => ({
+    decision: { kind: 'refused', code },
+    head: checks,
+  });
+  const place = onlinePlace(
+    electionId,
+    checks.place_choices === null || checks.place_category === null || checks.place_mode === null
+      ? undefined
+      : {
+          choices: checks.place_choices,
+          category: checks.place_category,
+          mode: checks.place_mode,
+          kiosk_post: checks.place_kiosk_post,
+        },
+  );
   if (place === undefined) return refused('voting.not-eligible');
   // The constituency the ballot is for must be the voter's, or one of the colleges the law lets them choose.
   if (!offers(place, body.constituency)) return refused('ballot.wrong-constituency');
   if (!ballot.proofValid()) return refused('ballot.proof-invalid');
-  const setup = checks.mode_periods === null ? undefined : { mode_periods: checks.mode_periods, online_revote_limit: checks.online_revote_limit };
-  const facts = factsOf(mode, setup, checks.acts === true ? { opened_at: checks.opened_at, closed_at: checks.closed_at } : undefined);
+  const setup =
+    checks.mode_periods === null
+      ? undefined
+      : { mode_periods: checks.mode_periods, online_revote_limit: checks.online_revote_limit };
+  const facts = factsOf(
+    mode,
+    setup,
+    checks.acts === true ? { opened_at: checks.opened_at, closed_at: checks.closed_at } : undefined,
+  );
   const closed = periodRefusal(periodState(facts, now));
   if (closed !== undefined) return refused(closed);
   const earlier = rows.filter((b) => b.id !== null);
   const same = earlier.find((b) => b.id === body.ballotId);
   if (same !== undefined) {
-    if (same.tracking_code !== ballot.code || same.received_at === null || same.receipt_signature === null || same.sequence === null) return refused('ballot.id-reused');
-    const replayHead = same.receipt_head_seq === null || same.receipt_head_hash === null ? null : { seq: same.receipt_head_seq, hash: same.receipt_head_hash };
-    return { decision: { kind: 'replay', receipt: { electionId, constituency: body.constituency, boardHead: replayHead, trackingCode: ballot.code, receivedAt: same.received_at.toISOString(), keyId: '', signature: same.receipt_signature, ballotId: body.ballotId, sequence: same.sequence, maxBallots: facts.maxBallots, replayed: true } }, head: checks };
+    if (
+      same.tracking_code !== ballot.code ||
+      same.received_at === null ||
+      same.receipt_signature === null ||
+      same.sequence === null
+    )
+      return refused('ballot.id-reused');
+    const replayHead =
+      same.receipt_head_seq === null || same.receipt_head_hash === null
+        ? null
+        : { seq: same.receipt_head_seq, hash: same.receipt_head_hash };
+    return {
+      decision: {
+        kind: 'replay',
+        receipt: {
+          electionId,
+          constituency: body.constituency,
+          boardHead: replayHead,
+          trackingCode: ballot.code,
+          receivedAt: same.received_at.toISOString(),
+          keyId: '',
+          signature: same.receipt_signature,
+          ballotId: body.ballotId,
+          sequence: same.sequence,
+          maxBallots: facts.maxBallots,
+          replayed: true,
+        },
+      },
+      head: checks,
+    };
   }
   if (earlier.length >= facts.maxBallots) return refused('voting.limit-reached');
   if (checks.replay) return refused('ballot.duplicate');
   if (checks.id_taken) return refused('ballot.id-reused');
   const sequence = (earlier.at(-1)?.sequence ?? 0) + 1;
-  const previous = earlier.filter((b) => b.status === 'received').map((b) => b.id).filter((id): id is string => id !== null);
-  const boardHead = checks.board_seq === null || checks.board_hash === null ? null : { seq: checks.board_seq, hash: checks.board_hash };
-  return { decision: { kind: 'new', ballot, category: place.category, sequence, previous, maxBallots: facts.maxBallots, boardHead }, head: checks };
+  const previous = earlier
+    .filter((b) => b.status === 'received')
+    .map((b) => b.id)
+    .filter((id): id is string => id !== null);
+  const boardHead =
+    checks.board_seq === null || checks.board_hash === null ? null : { seq: checks.board_seq, hash: checks.board_hash };
+  return {
+    decision: {
+      kind: 'new',
+      ballot,
+      category: place.category,
+      sequence,
+      previous,
+      maxBallots: facts.maxBallots,
+      boardHead,
+    },
+    head: checks,
+  };
 }
 
-async function store(trx: Transaction<Schema>, service: VotingService, input: CastInput, ballots: readonly Ballot[]): Promise<CastResult> {
+async function store(
+  trx: Transaction<Schema>,
+  service: VotingService,
+  input: CastInput,
+  ballots: readonly Ballot[],
+): Promise<CastResult> {
   const mode = input.mode ?? 'online';
   const decisions: Decision[] = [];
   let claimed: Checked | undefined;
@@ -229,12 +337,16 @@ async function store(trx: Transaction<Schema>, service: VotingService, input: Ca
   }
   const keys = await service.serverKeys();
   const replays = decisions.filter((d) => d.kind === 'replay');
-  if (replays.length === decisions.length) return { ok: true, receipts: replays.map((d) => ({ ...d.receipt, keyId: keys.receiptKeyId })), replayed: true };
+  if (replays.length === decisions.length)
+    return { ok: true, receipts: replays.map((d) => ({ ...d.receipt, keyId: keys.receiptKeyId })), replayed: true };
   // Part of a request already stored, part not: not a retry of the same request.
   const replayed = replays[0];
   if (replayed !== undefined) return refuse('ballot.id-reused', replayed.receipt.electionId);
   // Every audit chain held by another transaction (more writers than chains): wait for one.
-  let head: AuditHead = claimed !== undefined && claimed.shard !== null && claimed.head_seq !== null && claimed.head_hash !== null ? heldAuditHead(trx, { shard: claimed.shard, seq: claimed.head_seq, hash: claimed.head_hash }) : await claimAuditHead(trx);
+  let head: AuditHead =
+    claimed !== undefined && claimed.shard !== null && claimed.head_seq !== null && claimed.head_hash !== null
+      ? heldAuditHead(trx, { shard: claimed.shard, seq: claimed.head_seq, hash: claimed.head_hash })
+      : await claimAuditHead(trx);
   const receipts: CastReceipt[] = [];
   for (const decision of decisions) {
     if (decision.kind !== 'new') continue;
@@ -245,12 +357,42 @@ async function store(trx: Transaction<Schema>, service: VotingService, input: Ca
   return { ok: true, receipts, replayed: false };
 }
 
-async function write(trx: Transaction<Schema>, keys: Awaited<ReturnType<VotingService['serverKeys']>>, input: CastInput, mode: BoxMode, decision: Extract<Decision, { kind: 'new' }>, head: AuditHead): Promise<{ entry: PendingAuditEntry; receipt: CastReceipt }> {
+async function write(
+  trx: Transaction<Schema>,
+  keys: Awaited<ReturnType<VotingService['serverKeys']>>,
+  input: CastInput,
+  mode: BoxMode,
+  decision: Extract<Decision, { kind: 'new' }>,
+  head: AuditHead,
+): Promise<{ entry: PendingAuditEntry; receipt: CastReceipt }> {
   const { ballot, sequence, previous, category } = decision;
   const { electionId, body } = ballot;
   const { nrn, now } = input;
-  const signed = signReceipt(keys.receiptKey, { electionId, constituency: body.constituency, trackingCode: ballot.code, receivedAt: now.toISOString(), keyId: keys.receiptKeyId, boardHead: decision.boardHead });
-  const entry = nextAuditEntry(head, { actor: voterActor(nrn), action: 'ballot.cast', subject: electionId, details: { ballotId: body.ballotId, constituency: body.constituency, mode, sequence, trackingCode: ballot.code, superseded: previous } }, now);
+  const signed = signReceipt(keys.receiptKey, {
+    electionId,
+    constituency: body.constituency,
+    trackingCode: ballot.code,
+    receivedAt: now.toISOString(),
+    keyId: keys.receiptKeyId,
+    boardHead: decision.boardHead,
+  });
+  const entry = nextAuditEntry(
+    head,
+    {
+      actor: voterActor(nrn),
+      action: 'ballot.cast',
+      subject: electionId,
+      details: {
+        ballotId: body.ballotId,
+        constituency: body.constituency,
+        mode,
+        sequence,
+        trackingCode: ballot.code,
+        superseded: previous,
+      },
+    },
+    now,
+  );
   const audit = auditWriteSql(entry);
   // Supersede before inserting (the insert reads the update's count, which orders them: at most
   // one current ballot per voter is a unique index), then the audit entry and its chain's head.
@@ -271,13 +413,26 @@ async function write(trx: Transaction<Schema>, keys: Awaited<ReturnType<VotingSe
     head as (${audit.advance})
     select (select count(*) from ballot) as inserted, (select count(*) from head) as advanced`.execute(trx);
   const done = written.rows[0];
-  if (done === undefined || Number(done.inserted) !== 1 || Number(done.advanced) !== 1) throw new Error(`cast: ballot or audit head not written (${JSON.stringify(done)})`);
-  return { entry, receipt: { ...signed, ballotId: body.ballotId, sequence, maxBallots: decision.maxBallots, replayed: false } };
+  if (done === undefined || Number(done.inserted) !== 1 || Number(done.advanced) !== 1)
+    throw new Error(`cast: ballot or audit head not written (${JSON.stringify(done)})`);
+  return {
+    entry,
+    receipt: { ...signed, ballotId: body.ballotId, sequence, maxBallots: decision.maxBallots, replayed: false },
+  };
 }
 
 /** One ballot alone (the single-election route, the benchmark): a request of one. */
-export async function castBallot(service: VotingService, input: Omit<CastInput, 'ballots'> & CastItem): Promise<{ readonly ok: true; readonly receipt: CastReceipt } | { readonly ok: false; readonly code: CastRefusal }> {
-  const result = await castBallots(service, { electionDayId: input.electionDayId, nrn: input.nrn, mode: input.mode, now: input.now, ballots: [{ electionId: input.electionId, body: input.body }] });
+export async function castBallot(
+  service: VotingService,
+  input: Omit<CastInput, 'ballots'> & CastItem,
+): Promise<{ readonly ok: true; readonly receipt: CastReceipt } | { readonly ok: false; readonly code: CastRefusal }> {
+  const result = await castBallots(service, {
+    electionDayId: input.electionDayId,
+    nrn: input.nrn,
+    mode: input.mode,
+    now: input.now,
+    ballots: [{ electionId: input.electionId, body: input.body }],
+  });
   if (!result.ok) return { ok: false, code: result.code };
   const receipt = result.receipts[0];
   if (receipt === undefined) throw new Error('cast: no receipt');

@@ -29,7 +29,9 @@ function groupOf(name: GroupName): Promise<Group<unknown>> {
 export function isLayout(value: unknown): value is BallotLayout {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return ['maxListNumber', 'maxEffectives', 'maxSubstitutes'].every((k) => Number.isSafeInteger(v[k]) && (v[k] as number) >= 0);
+  return ['maxListNumber', 'maxEffectives', 'maxSubstitutes'].every(
+    (k) => Number.isSafeInteger(v[k]) && (v[k] as number) >= 0,
+  );
 }
 
 export class ElectionKeys {
@@ -43,13 +45,25 @@ export class ElectionKeys {
   async get(electionId: string): Promise<ElectionKey | undefined> {
     const cached = this.#cache.get(electionId);
     if (cached !== undefined) return cached;
-    const row = await this.#db.selectFrom('election_keys').select(['group_name', 'public_key', 'ballot_width', 'layout']).where('election_id', '=', electionId).executeTakeFirst();
+    const row = await this.#db
+      .selectFrom('election_keys')
+      .select(['group_name', 'public_key', 'ballot_width', 'layout'])
+      .where('election_id', '=', electionId)
+      .executeTakeFirst();
     if (row === undefined || !isGroupName(row.group_name) || !isLayout(row.layout)) return undefined;
     const group = await groupOf(row.group_name);
     const bytes = hexToBytes(row.public_key);
     const pk = bytes === undefined ? undefined : group.decode(bytes);
     if (pk === undefined) throw new Error(`election ${electionId}: the published key is not a group element`);
-    const key: ElectionKey = { electionId, groupName: row.group_name, group, pk, publicKey: row.public_key, width: row.ballot_width, layout: row.layout };
+    const key: ElectionKey = {
+      electionId,
+      groupName: row.group_name,
+      group,
+      pk,
+      publicKey: row.public_key,
+      width: row.ballot_width,
+      layout: row.layout,
+    };
     this.#cache.set(electionId, key);
     return key;
   }

@@ -47,14 +47,27 @@ function asMode(mode: number): RemoteModeNumber {
 function toEligibility(row: PlaceRow): Eligibility {
   const mode = asMode(row.mode);
   const choices = [...row.choices].sort();
-  return { electionId: row.election_id, constituencyCode: choices.length === 1 ? (choices[0] ?? null) : null, choices, category: row.category, mode, periodId: PERIOD_OF_MODE[mode], kioskPost: row.kiosk_post };
+  return {
+    electionId: row.election_id,
+    constituencyCode: choices.length === 1 ? (choices[0] ?? null) : null,
+    choices,
+    category: row.category,
+    mode,
+    periodId: PERIOD_OF_MODE[mode],
+    kioskPost: row.kiosk_post,
+  };
 }
 
 /** Every election of the day the voter may vote in, with the places offered and the mode (one round trip). */
 export async function eligibilityOf(db: Kysely<Schema>, electionDayId: string, nrn: string): Promise<Eligibility[]> {
   const rows = await db
     .selectFrom('frozen_voter_places as p')
-    .innerJoin('frozen_voters as v', (join) => join.onRef('v.election_day_id', '=', 'p.election_day_id').onRef('v.nrn', '=', 'p.nrn').onRef('v.mode', '=', 'p.mode'))
+    .innerJoin('frozen_voters as v', (join) =>
+      join
+        .onRef('v.election_day_id', '=', 'p.election_day_id')
+        .onRef('v.nrn', '=', 'p.nrn')
+        .onRef('v.mode', '=', 'p.mode'),
+    )
     .select(['p.election_id', 'p.choices', 'v.category', 'v.mode', 'v.kiosk_post'])
     .where('p.election_day_id', '=', electionDayId)
     .where('p.nrn', '=', nrn)
@@ -65,7 +78,12 @@ export async function eligibilityOf(db: Kysely<Schema>, electionDayId: string, n
 }
 
 /** The voter's eligibility for one election of the day, or undefined. */
-export async function eligibilityFor(db: Kysely<Schema>, electionDayId: string, nrn: string, electionId: string): Promise<Eligibility | undefined> {
+export async function eligibilityFor(
+  db: Kysely<Schema>,
+  electionDayId: string,
+  nrn: string,
+  electionId: string,
+): Promise<Eligibility | undefined> {
   return (await eligibilityOf(db, electionDayId, nrn)).find((e) => e.electionId === electionId);
 }
 
@@ -80,7 +98,12 @@ export interface PlaceSqlRow {
  * The voter's place in one election as one query (at most one row): the same answer as
  * `eligibilityFor`. The ballot box runs it inside its checking statement.
  */
-export function placeSql(electionDayId: string, nrn: string, electionId: string, mode?: RemoteModeNumber): RawBuilder<PlaceSqlRow> {
+export function placeSql(
+  electionDayId: string,
+  nrn: string,
+  electionId: string,
+  mode?: RemoteModeNumber,
+): RawBuilder<PlaceSqlRow> {
   return sql<PlaceSqlRow>`
     select p.choices, v.category, v.mode, v.kiosk_post
       from frozen_voter_places p
@@ -110,7 +133,12 @@ export function onlinePlace(electionId: string, row: PlaceSqlRow | undefined): E
 }
 
 /** The voter's place in one election, if they may vote online in it (one round trip). */
-export async function onlineEligibility(db: Kysely<Schema>, electionDayId: string, nrn: string, electionId: string): Promise<Eligibility | undefined> {
+export async function onlineEligibility(
+  db: Kysely<Schema>,
+  electionDayId: string,
+  nrn: string,
+  electionId: string,
+): Promise<Eligibility | undefined> {
   const { rows } = await onlinePlaceSql(electionDayId, nrn, electionId).execute(db);
   return onlinePlace(electionId, rows[0]);
 }

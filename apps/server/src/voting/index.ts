@@ -3,7 +3,28 @@ export { castBallot, castBallots, type CastResult, type CastReceipt, type CastRe
 export { votingService, type VotingService } from './service.ts';
 export { changePeriod, type PeriodCommand } from './periods.ts';
 export { verifyReceipt, trackingCode } from './receipt.ts';
-export { publishHead, publishDueHeads, listHeads, headWithBatch, startBoardClerk, headPolicyFromEnv, DEFAULT_HEAD_POLICY, type HeadPolicy, type HeadSummary } from './board-heads.ts';
+export {
+  publishHead,
+  publishDueHeads,
+  listHeads,
+  headWithBatch,
+  startBoardClerk,
+  headPolicyFromEnv,
+  DEFAULT_HEAD_POLICY,
+  type HeadPolicy,
+  type HeadSummary,
+} from './board-heads.ts';
 export { eligibilityOf, type Eligibility } from './eligibility.ts';
-export { publishTestKey, addSecondElection, addThirdElection, THIRD_ELECTION_ID, openTestPeriod, setTestWindow, dateFrom, encryptForCast, layoutOf, SECOND_ELECTION_ID } from './test-election.ts';
+export {
+  publishTestKey,
+  addSecondElection,
+  addThirdElection,
+  THIRD_ELECTION_ID,
+  openTestPeriod,
+  setTestWindow,
+  dateFrom,
+  encryptForCast,
+  layoutOf,
+  SECOND_ELECTION_ID,
+} from './test-election.ts';
 export type { CastBody } from './wire.ts';

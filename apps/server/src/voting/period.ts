@@ -44,12 +44,26 @@ export interface PeriodFacts {
 }
 
 const DAY_MS = 86_400_000;
-const BRUSSELS = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Brussels', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+const BRUSSELS = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Brussels',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 
 /** The wall-clock time in Brussels of an instant, as if it were UTC (for offset arithmetic). */
 function brusselsWallClock(instant: number): number {
   const parts = Object.fromEntries(BRUSSELS.formatToParts(new Date(instant)).map((p) => [p.type, p.value]));
-  return Date.UTC(Number(parts['year']), Number(parts['month']) - 1, Number(parts['day']), Number(parts['hour']), Number(parts['minute']));
+  return Date.UTC(
+    Number(parts['year']),
+    Number(parts['month']) - 1,
+    Number(parts['day']),
+    Number(parts['hour']),
+    Number(parts['minute']),
+  );
 }
 
 /** The instant at which the day `date` (YYYY-MM-DD) begins in Brussels (offset +01:00 or +02:00). */

@@ -45,7 +45,17 @@ describe('the setup window in Belgian time', () => {
     assert.equal(maxBallotsOf('online', 5), 6);
     assert.equal(maxBallotsOf('online', 1), 2);
     assert.equal(maxBallotsOf('kiosk', 5), 1);
-    const letter = letterParagraphs('convocation', 'en', { name: 'A', address: 'Rue 1', votingDate: '2029-06-10', mode: 7, period: { opens: '2029-06-01', closes: '2029-06-09' }, revoteLimit: 5, kioskAddress: null, residentModes: [], portal: 'https://vote.example' });
+    const letter = letterParagraphs('convocation', 'en', {
+      name: 'A',
+      address: 'Rue 1',
+      votingDate: '2029-06-10',
+      mode: 7,
+      period: { opens: '2029-06-01', closes: '2029-06-09' },
+      revoteLimit: 5,
+      kioskAddress: null,
+      residentModes: [],
+      portal: 'https://vote.example',
+    });
     assert.ok(letter.paragraphs.some((p) => p.includes('vote again up to 5 times')));
   });
 });
@@ -63,15 +73,31 @@ for (const database of testDatabases()) {
       await store.close();
     });
 
-    test('the box reads the setup\'s online window: refused one millisecond before and at the closing, accepted at both edges inside', async () => {
+    test("the box reads the setup's online window: refused one millisecond before and at the closing, accepted at both edges inside", async () => {
       // Online: 1–9 June 2030; kiosk: 1–5 May 2030 (another window, which the online box ignores).
       await setTestWindow(store, SECOND_ELECTION_ID, { opens: '2030-06-01', closes: '2030-06-09' });
-      await store.db.updateTable('election_day_settings').set({ mode_periods: JSON.stringify({ hybrid: { opens: '2030-05-01', closes: '2030-06-05' }, online: { opens: '2030-06-01', closes: '2030-06-09' }, kiosk: { opens: '2030-05-01', closes: '2030-05-05' } }) }).where('election_day_id', '=', DEMO_DAY_ID).execute();
+      await store.db
+        .updateTable('election_day_settings')
+        .set({
+          mode_periods: JSON.stringify({
+            hybrid: { opens: '2030-05-01', closes: '2030-06-05' },
+            online: { opens: '2030-06-01', closes: '2030-06-09' },
+            kiosk: { opens: '2030-05-01', closes: '2030-05-05' },
+          }),
+        })
+        .where('election_day_id', '=', DEMO_DAY_ID)
+        .execute();
       const service = votingService(store);
       const { nrn, session } = await f.voter('bruxelles-capitale', 3);
       const booth = await f.booth(session, SECOND_ELECTION_ID);
       const cast = async (iso: string): Promise<string> => {
-        const result = await castBallot(service, { electionDayId: DEMO_DAY_ID, nrn, electionId: SECOND_ELECTION_ID, body: f.encrypt(booth, { kind: 'blank' }).body, now: new Date(iso) });
+        const result = await castBallot(service, {
+          electionDayId: DEMO_DAY_ID,
+          nrn,
+          electionId: SECOND_ELECTION_ID,
+          body: f.encrypt(booth, { kind: 'blank' }).body,
+          now: new Date(iso),
+        });
         return result.ok ? 'accepted' : result.code;
       };
       assert.equal(await cast('2030-05-03T12:00:00Z'), 'voting.not-open'); // inside the kiosk window only
@@ -82,13 +108,21 @@ for (const database of testDatabases()) {
     });
 
     test('X re-votes: X + 1 ballots accepted, the next refused; the portal says the same X + 1', async () => {
-      await setTestWindow(store, DEMO_ELECTION_ID, { opens: dateFrom(new Date(), -1), closes: dateFrom(new Date(), 1) }, 1);
+      await setTestWindow(
+        store,
+        DEMO_ELECTION_ID,
+        { opens: dateFrom(new Date(), -1), closes: dateFrom(new Date(), 1) },
+        1,
+      );
       const { session } = await f.voter('hainaut', 2);
       const booth = await f.booth(session, DEMO_ELECTION_ID);
       const codes: number[] = [];
-      for (let i = 0; i < 3; i += 1) codes.push((await f.cast(session, DEMO_ELECTION_ID, f.encrypt(booth, { kind: 'blank' }).body)).statusCode);
+      for (let i = 0; i < 3; i += 1)
+        codes.push((await f.cast(session, DEMO_ELECTION_ID, f.encrypt(booth, { kind: 'blank' }).body)).statusCode);
       assert.deepEqual(codes, [201, 201, 409]);
-      const portal = (await f.app.inject({ url: '/api/voting/portal', headers: session.headers })).json<{ elections: { electionId: string; used: number; period: { maxBallots: number } }[] }>();
+      const portal = (await f.app.inject({ url: '/api/voting/portal', headers: session.headers })).json<{
+        elections: { electionId: string; used: number; period: { maxBallots: number } }[];
+      }>();
       const chamber = portal.elections.find((e) => e.electionId === DEMO_ELECTION_ID);
       assert.equal(chamber?.period.maxBallots, 2);
       assert.equal(chamber.used, 2);
@@ -99,27 +133,70 @@ for (const database of testDatabases()) {
       const po = await testSession(store, { kind: 'official', officialId: 'dev-po-admin' });
       const url = `/api/voting/elections/${DEMO_ELECTION_ID}/period`;
       // The kiosk period of the day: in the window, but not opened by the PO.
-      const list = (await f.app.inject({ url: '/api/voting/periods', headers: po.headers })).json<{ electionId: string; mode: string; state: string; openedAt: string | null }[]>();
+      const list = (await f.app.inject({ url: '/api/voting/periods', headers: po.headers })).json<
+        { electionId: string; mode: string; state: string; openedAt: string | null }[]
+      >();
       const kiosk = list.find((p) => p.electionId === DEMO_ELECTION_ID && p.mode === 'kiosk');
       assert.equal(kiosk?.state, 'scheduled');
       assert.equal(kiosk.openedAt, null);
       // After the window: opening is refused.
       await setTestWindow(store, DEMO_ELECTION_ID, { opens: '2020-06-01', closes: '2020-06-09' });
-      const late = await f.app.inject({ method: 'POST', url, headers: po.headers, payload: { action: 'open', mode: 'kiosk' } });
+      const late = await f.app.inject({
+        method: 'POST',
+        url,
+        headers: po.headers,
+        payload: { action: 'open', mode: 'kiosk' },
+      });
       assert.equal(late.json<{ code: string }>().code, 'voting.closed');
       // Ahead of the window: opened, but the box stays shut until the window opens.
       await setTestWindow(store, DEMO_ELECTION_ID, { opens: '2099-06-01', closes: '2099-06-09' });
-      const ahead = await f.app.inject({ method: 'POST', url, headers: po.headers, payload: { action: 'open', mode: 'kiosk' } });
+      const ahead = await f.app.inject({
+        method: 'POST',
+        url,
+        headers: po.headers,
+        payload: { action: 'open', mode: 'kiosk' },
+      });
       assert.equal(ahead.statusCode, 200, ahead.body);
-      assert.deepEqual([ahead.json<{ state: string }>().state, ahead.json<{ opensAt: string }>().opensAt], ['scheduled', '2099-05-31T22:00:00.000Z']);
-      const closed = await f.app.inject({ method: 'POST', url, headers: po.headers, payload: { action: 'close', mode: 'kiosk' } });
+      assert.deepEqual(
+        [ahead.json<{ state: string }>().state, ahead.json<{ opensAt: string }>().opensAt],
+        ['scheduled', '2099-05-31T22:00:00.000Z'],
+      );
+      const closed = await f.app.inject({
+        method: 'POST',
+        url,
+        headers: po.headers,
+        payload: { action: 'close', mode: 'kiosk' },
+      });
       assert.equal(closed.json<{ state: string }>().state, 'closed');
-      const again = await f.app.inject({ method: 'POST', url, headers: po.headers, payload: { action: 'open', mode: 'kiosk' } });
+      const again = await f.app.inject({
+        method: 'POST',
+        url,
+        headers: po.headers,
+        payload: { action: 'open', mode: 'kiosk' },
+      });
       assert.equal(again.json<{ code: string }>().code, 'voting.closed');
-      const audit = await store.db.selectFrom('audit_log').select(['action', 'details']).where('subject', '=', DEMO_ELECTION_ID).where('action', 'in', ['voting.period.opened', 'voting.period.closed']).where('actor', '=', 'official:dev-po-admin').orderBy('seq').execute();
-      assert.deepEqual(audit.map((a) => [a.action, (a.details as { mode: string }).mode]), [['voting.period.opened', 'kiosk'], ['voting.period.closed', 'kiosk']]);
+      const audit = await store.db
+        .selectFrom('audit_log')
+        .select(['action', 'details'])
+        .where('subject', '=', DEMO_ELECTION_ID)
+        .where('action', 'in', ['voting.period.opened', 'voting.period.closed'])
+        .where('actor', '=', 'official:dev-po-admin')
+        .orderBy('seq')
+        .execute();
+      assert.deepEqual(
+        audit.map((a) => [a.action, (a.details as { mode: string }).mode]),
+        [
+          ['voting.period.opened', 'kiosk'],
+          ['voting.period.closed', 'kiosk'],
+        ],
+      );
       // The legacy separate period's fields are gone: the PO cannot set other dates or another X.
-      const schedule = await f.app.inject({ method: 'POST', url, headers: po.headers, payload: { action: 'schedule', opensAt: '2099-01-01T00:00:00Z', closesAt: '2099-12-01T00:00:00Z' } });
+      const schedule = await f.app.inject({
+        method: 'POST',
+        url,
+        headers: po.headers,
+        payload: { action: 'schedule', opensAt: '2099-01-01T00:00:00Z', closesAt: '2099-12-01T00:00:00Z' },
+      });
       assert.equal(schedule.statusCode, 400);
     });
   });

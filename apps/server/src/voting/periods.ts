@@ -9,7 +9,8 @@ import { appendAudit, type Schema } from '@isoloir/store';
 import { maxBallotsOf, periodState, windowOf, type BoxMode, type PeriodFacts, type PeriodState } from './period.ts';
 
 export type PeriodError = 'election.not-found' | 'voting.closed' | 'voting.period-invalid';
-export type PeriodResult = { readonly ok: true; readonly period: PeriodView } | { readonly ok: false; readonly code: PeriodError };
+export type PeriodResult =
+  { readonly ok: true; readonly period: PeriodView } | { readonly ok: false; readonly code: PeriodError };
 
 export interface PeriodView {
   readonly electionId: string;
@@ -34,7 +35,11 @@ export interface SetupRow {
   readonly online_revote_limit: number | null;
 }
 
-export function factsOf(mode: BoxMode, setup: SetupRow | undefined, acts: { opened_at: Date | null; closed_at: Date | null } | undefined): PeriodFacts {
+export function factsOf(
+  mode: BoxMode,
+  setup: SetupRow | undefined,
+  acts: { opened_at: Date | null; closed_at: Date | null } | undefined,
+): PeriodFacts {
   const window = setup?.mode_periods?.[mode];
   return {
     window: window === undefined ? undefined : windowOf(window),
@@ -52,12 +57,23 @@ async function setupOf(db: Db, electionId: string): Promise<{ exists: boolean; s
     .where('e.id', '=', electionId)
     .executeTakeFirst();
   if (row === undefined) return { exists: false, setup: undefined };
-  return { exists: true, setup: row.mode_periods === null ? undefined : { mode_periods: row.mode_periods, online_revote_limit: row.online_revote_limit } };
+  return {
+    exists: true,
+    setup:
+      row.mode_periods === null
+        ? undefined
+        : { mode_periods: row.mode_periods, online_revote_limit: row.online_revote_limit },
+  };
 }
 
 export async function readPeriod(db: Db, electionId: string, mode: BoxMode): Promise<PeriodFacts> {
   const { setup } = await setupOf(db, electionId);
-  const acts = await db.selectFrom('voting_periods').select(['opened_at', 'closed_at']).where('election_id', '=', electionId).where('mode', '=', mode).executeTakeFirst();
+  const acts = await db
+    .selectFrom('voting_periods')
+    .select(['opened_at', 'closed_at'])
+    .where('election_id', '=', electionId)
+    .where('mode', '=', mode)
+    .executeTakeFirst();
   return factsOf(mode, setup, acts);
 }
 
@@ -77,11 +93,24 @@ export function viewOf(electionId: string, mode: BoxMode, facts: PeriodFacts, no
 export type PeriodCommand = 'open' | 'close';
 
 /** Applies a PO act; `actor` is the audit actor (`official:<id>`). Opening twice changes nothing. */
-export async function changePeriod(db: Kysely<Schema>, electionId: string, mode: BoxMode, command: PeriodCommand, actor: string, now: Date): Promise<PeriodResult> {
+export async function changePeriod(
+  db: Kysely<Schema>,
+  electionId: string,
+  mode: BoxMode,
+  command: PeriodCommand,
+  actor: string,
+  now: Date,
+): Promise<PeriodResult> {
   return db.transaction().execute(async (trx): Promise<PeriodResult> => {
     const { exists, setup } = await setupOf(trx, electionId);
     if (!exists) return { ok: false, code: 'election.not-found' };
-    const acts = await trx.selectFrom('voting_periods').select(['opened_at', 'opened_by', 'closed_at', 'closed_by']).where('election_id', '=', electionId).where('mode', '=', mode).forUpdate().executeTakeFirst();
+    const acts = await trx
+      .selectFrom('voting_periods')
+      .select(['opened_at', 'opened_by', 'closed_at', 'closed_by'])
+      .where('election_id', '=', electionId)
+      .where('mode', '=', mode)
+      .forUpdate()
+      .executeTakeFirst();
     if (acts !== undefined && acts.closed_at !== null) return { ok: false, code: 'voting.closed' };
     const facts = factsOf(mode, setup, acts);
     if (command === 'open') {
@@ -90,11 +119,36 @@ export async function changePeriod(db: Kysely<Schema>, electionId: string, mode:
       if (facts.openedAt !== null) return { ok: true, period: viewOf(electionId, mode, facts, now) };
     }
     const change = command === 'open' ? { opened_at: now, opened_by: actor } : { closed_at: now, closed_by: actor };
-    if (acts === undefined) await trx.insertInto('voting_periods').values({ election_id: electionId, mode, ...change }).execute();
-    else await trx.updateTable('voting_periods').set(change).where('election_id', '=', electionId).where('mode', '=', mode).execute();
+    if (acts === undefined)
+      await trx
+        .insertInto('voting_periods')
+        .values({ election_id: electionId, mode, ...change })
+        .execute();
+    else
+      await trx
+        .updateTable('voting_periods')
+        .set(change)
+        .where('election_id', '=', electionId)
+        .where('mode', '=', mode)
+        .execute();
     const next: PeriodFacts = command === 'open' ? { ...facts, openedAt: now } : { ...facts, closedAt: now };
     const view = viewOf(electionId, mode, next, now);
-    await appendAudit(trx, { actor, action: command === 'open' ? 'voting.period.opened' : 'voting.period.closed', subject: electionId, details: { mode, opensAt: view.opensAt, closesAt: view.closesAt, maxBallots: view.maxBallots, state: view.state } }, now);
+    await appendAudit(
+      trx,
+      {
+        actor,
+        action: command === 'open' ? 'voting.period.opened' : 'voting.period.closed',
+        subject: electionId,
+        details: {
+          mode,
+          opensAt: view.opensAt,
+          closesAt: view.closesAt,
+          maxBallots: view.maxBallots,
+          state: view.state,
+        },
+      },
+      now,
+    );
     return { ok: true, period: view };
   });
 }

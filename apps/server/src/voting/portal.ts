@@ -34,14 +34,43 @@ export interface PortalElection {
 }
 
 async function ballotsOf(db: Kysely<Schema>, electionId: string, nrn: string): Promise<BallotStatusView[]> {
-  const rows = await db.selectFrom('ballots').select(['id', 'sequence', 'tracking_code', 'received_at', 'status', 'cancellation_reason', 'status_changed_at']).where('election_id', '=', electionId).where('voter_nrn', '=', nrn).orderBy('sequence').execute();
-  return rows.map((r) => ({ ballotId: r.id, sequence: r.sequence, trackingCode: r.tracking_code, receivedAt: r.received_at.toISOString(), status: r.status, cancellationReason: r.cancellation_reason, statusChangedAt: r.status_changed_at?.toISOString() ?? null }));
+  const rows = await db
+    .selectFrom('ballots')
+    .select(['id', 'sequence', 'tracking_code', 'received_at', 'status', 'cancellation_reason', 'status_changed_at'])
+    .where('election_id', '=', electionId)
+    .where('voter_nrn', '=', nrn)
+    .orderBy('sequence')
+    .execute();
+  return rows.map((r) => ({
+    ballotId: r.id,
+    sequence: r.sequence,
+    trackingCode: r.tracking_code,
+    receivedAt: r.received_at.toISOString(),
+    status: r.status,
+    cancellationReason: r.cancellation_reason,
+    statusChangedAt: r.status_changed_at?.toISOString() ?? null,
+  }));
 }
 
-async function portalElection(service: VotingService, place: Eligibility, nrn: string, now: Date): Promise<PortalElection> {
+async function portalElection(
+  service: VotingService,
+  place: Eligibility,
+  nrn: string,
+  now: Date,
+): Promise<PortalElection> {
   const { db } = service.store;
-  const election = await db.selectFrom('elections').select(['kind', 'label']).where('id', '=', place.electionId).executeTakeFirstOrThrow();
-  const labels = await db.selectFrom('constituencies').select(['code', 'label']).where('election_id', '=', place.electionId).where('code', 'in', [...place.choices]).orderBy('code').execute();
+  const election = await db
+    .selectFrom('elections')
+    .select(['kind', 'label'])
+    .where('id', '=', place.electionId)
+    .executeTakeFirstOrThrow();
+  const labels = await db
+    .selectFrom('constituencies')
+    .select(['code', 'label'])
+    .where('election_id', '=', place.electionId)
+    .where('code', 'in', [...place.choices])
+    .orderBy('code')
+    .execute();
   const choices = labels.map((c) => ({ code: c.code, label: c.label }));
   const mode = boxModeOf(place.mode) ?? 'online';
   const period = viewOf(place.electionId, mode, await readPeriod(db, place.electionId, mode), now);
@@ -62,7 +91,12 @@ async function portalElection(service: VotingService, place: Eligibility, nrn: s
   };
 }
 
-export async function portalOf(service: VotingService, electionDayId: string, nrn: string, now: Date): Promise<PortalElection[]> {
+export async function portalOf(
+  service: VotingService,
+  electionDayId: string,
+  nrn: string,
+  now: Date,
+): Promise<PortalElection[]> {
   const places = await eligibilityOf(service.store.db, electionDayId, nrn);
   return Promise.all(places.map((place) => portalElection(service, place, nrn, now)));
 }
@@ -74,11 +108,32 @@ export interface BoothList {
   readonly substitutes: { readonly position: number; readonly name: string }[];
 }
 
-export async function boothLists(db: Kysely<Schema>, electionId: string, constituencyCode: string): Promise<BoothList[]> {
-  const lists = await db.selectFrom('party_lists').select(['list_number', 'label']).where('election_id', '=', electionId).where('constituency_code', '=', constituencyCode).orderBy('list_number').execute();
-  const candidates = await db.selectFrom('candidates').select(['list_number', 'kind', 'position', 'given_name', 'surname']).where('election_id', '=', electionId).where('constituency_code', '=', constituencyCode).orderBy('list_number').orderBy('kind').orderBy('position').execute();
+export async function boothLists(
+  db: Kysely<Schema>,
+  electionId: string,
+  constituencyCode: string,
+): Promise<BoothList[]> {
+  const lists = await db
+    .selectFrom('party_lists')
+    .select(['list_number', 'label'])
+    .where('election_id', '=', electionId)
+    .where('constituency_code', '=', constituencyCode)
+    .orderBy('list_number')
+    .execute();
+  const candidates = await db
+    .selectFrom('candidates')
+    .select(['list_number', 'kind', 'position', 'given_name', 'surname'])
+    .where('election_id', '=', electionId)
+    .where('constituency_code', '=', constituencyCode)
+    .orderBy('list_number')
+    .orderBy('kind')
+    .orderBy('position')
+    .execute();
   return lists.map((l) => {
-    const of = (kind: 'effective' | 'substitute') => candidates.filter((c) => c.list_number === l.list_number && c.kind === kind).map((c) => ({ position: c.position, name: `${c.surname} ${c.given_name}` }));
+    const of = (kind: 'effective' | 'substitute') =>
+      candidates
+        .filter((c) => c.list_number === l.list_number && c.kind === kind)
+        .map((c) => ({ position: c.position, name: `${c.surname} ${c.given_name}` }));
     return { number: l.list_number, label: l.label, effectives: of('effective'), substitutes: of('substitute') };
   });
 }

@@ -4,7 +4,13 @@
 // over the election, constituency, tracking code, time of receipt and the board head published last
 // before it. The voter's device checks it with packages/crypto's verifyReceiptSignature.
 import { createHash, sign, type KeyObject } from 'node:crypto';
-import { receiptMessage, trackingCode as cryptoTrackingCode, verifyReceiptSignature, type CastContent, type ReceiptStatement } from '@isoloir/crypto';
+import {
+  receiptMessage,
+  trackingCode as cryptoTrackingCode,
+  verifyReceiptSignature,
+  type CastContent,
+  type ReceiptStatement,
+} from '@isoloir/crypto';
 
 export type { CastContent };
 

@@ -3,8 +3,26 @@
 import { appendAudit, type Store } from '@isoloir/store';
 import { voterActor } from '../auth/login-service.ts';
 
-export async function auditRefusal(store: Store, refusal: { readonly nrn: string | null; readonly electionId: string; readonly code: string; readonly field?: string | undefined }, now: Date): Promise<void> {
+export async function auditRefusal(
+  store: Store,
+  refusal: {
+    readonly nrn: string | null;
+    readonly electionId: string;
+    readonly code: string;
+    readonly field?: string | undefined;
+  },
+  now: Date,
+): Promise<void> {
   await store.db.transaction().execute(async (trx) => {
-    await appendAudit(trx, { actor: refusal.nrn === null ? 'anonymous' : voterActor(refusal.nrn), action: 'ballot.refused', subject: refusal.electionId, details: { code: refusal.code, field: refusal.field ?? null } }, now);
+    await appendAudit(
+      trx,
+      {
+        actor: refusal.nrn === null ? 'anonymous' : voterActor(refusal.nrn),
+        action: 'ballot.refused',
+        subject: refusal.electionId,
+        details: { code: refusal.code, field: refusal.field ?? null },
+      },
+      now,
+    );
   });
 }

@@ -3,7 +3,17 @@
 // Parliament), a setup window around today with the PO's opening, and the client side of casting (what the booth does).
 import { publishHead } from './board-heads.ts';
 import { votingService } from './service.ts';
-import { ballotWidth, bytesToHex, dkg, encryptBallot, loadGroup, scalarToHex, type BallotLayout, type Group, type PlainBallot } from '@isoloir/crypto';
+import {
+  ballotWidth,
+  bytesToHex,
+  dkg,
+  encryptBallot,
+  loadGroup,
+  scalarToHex,
+  type BallotLayout,
+  type Group,
+  type PlainBallot,
+} from '@isoloir/crypto';
 import { appendAudit, type Store } from '@isoloir/store';
 import { sql } from 'kysely';
 import type { CastBody } from './wire.ts';
@@ -14,7 +24,11 @@ export const THIRD_ELECTION_ID = 'demo-2029-flemish';
 
 /** The layout of an election: the largest list number and list sizes over all its constituencies. */
 export async function layoutOf(store: Store, electionId: string): Promise<BallotLayout> {
-  const lists = await store.db.selectFrom('party_lists').select((eb) => eb.fn.max('list_number').as('m')).where('election_id', '=', electionId).executeTakeFirstOrThrow();
+  const lists = await store.db
+    .selectFrom('party_lists')
+    .select((eb) => eb.fn.max('list_number').as('m'))
+    .where('election_id', '=', electionId)
+    .executeTakeFirstOrThrow();
   const sizes = await store.db
     .selectFrom('candidates')
     .select(['kind', sql<string | number | null>`max(position)`.as('m')])
@@ -26,7 +40,10 @@ export async function layoutOf(store: Store, electionId: string): Promise<Ballot
 }
 
 /** Runs a 2-of-3 ceremony in process and publishes the key row, as the trustees' ceremony would. */
-export async function publishTestKey(store: Store, electionId: string): Promise<{ readonly group: Group<unknown>; readonly pk: unknown; readonly layout: BallotLayout }> {
+export async function publishTestKey(
+  store: Store,
+  electionId: string,
+): Promise<{ readonly group: Group<unknown>; readonly pk: unknown; readonly layout: BallotLayout }> {
   const group = await loadGroup('secp256k1');
   const params = { electionId, threshold: 2, trustees: 3 };
   const dealt = [1, 2, 3].map((i) => dkg.deal(group, params, i));
@@ -36,7 +53,16 @@ export async function publishTestKey(store: Store, electionId: string): Promise<
   const layout = await layoutOf(store, electionId);
   await store.db
     .insertInto('election_keys')
-    .values({ election_id: electionId, group_name: 'secp256k1', public_key: bytesToHex(group.encode(pk)), threshold: 2, trustees: 3, ballot_width: ballotWidth(layout), layout: JSON.stringify(layout), ceremony: JSON.stringify({ test: true, qualified }) })
+    .values({
+      election_id: electionId,
+      group_name: 'secp256k1',
+      public_key: bytesToHex(group.encode(pk)),
+      threshold: 2,
+      trustees: 3,
+      ballot_width: ballotWidth(layout),
+      layout: JSON.stringify(layout),
+      ceremony: JSON.stringify({ test: true, qualified }),
+    })
     .execute();
   // As the board clerk does once a key exists: the opening head publishes its fingerprint.
   await publishHead(votingService(store), electionId, 'opening', new Date());
@@ -46,45 +72,126 @@ export async function publishTestKey(store: Store, electionId: string): Promise<
 /** The Brussels Parliament as a second election of the demo day, in the bruxelles-capitale constituency. */
 export async function addSecondElection(store: Store): Promise<void> {
   await addBrusselsElection(store, {
-    id: SECOND_ELECTION_ID, seats: 89,
-    label: { fr: 'Parlement de la Région de Bruxelles-Capitale (démo)', nl: 'Brussels Hoofdstedelijk Parlement (demo)', de: 'Parlament der Region Brüssel-Hauptstadt (Demo)', en: 'Brussels-Capital Region Parliament (demo)' },
-    lists: [{ n: 1, label: 'Bruxelles Demain' }, { n: 2, label: 'Brussel Vooruit' }, { n: 3, label: 'Liste Citoyenne' }],
+    id: SECOND_ELECTION_ID,
+    seats: 89,
+    label: {
+      fr: 'Parlement de la Région de Bruxelles-Capitale (démo)',
+      nl: 'Brussels Hoofdstedelijk Parlement (demo)',
+      de: 'Parlament der Region Brüssel-Hauptstadt (Demo)',
+      en: 'Brussels-Capital Region Parliament (demo)',
+    },
+    lists: [
+      { n: 1, label: 'Bruxelles Demain' },
+      { n: 2, label: 'Brussel Vooruit' },
+      { n: 3, label: 'Liste Citoyenne' },
+    ],
   });
 }
 
 /** Test data only: the Flemish Parliament in its Brussels-Capital constituency (6 seats), so that a Brussels voter has three elections. */
 export async function addThirdElection(store: Store): Promise<void> {
   await addBrusselsElection(store, {
-    id: THIRD_ELECTION_ID, seats: 6,
-    label: { fr: 'Parlement flamand (démo)', nl: 'Vlaams Parlement (demo)', de: 'Flämisches Parlament (Demo)', en: 'Flemish Parliament (demo)' },
-    lists: [{ n: 1, label: 'Brussel Samen' }, { n: 2, label: 'Groen Brussel (demo)' }],
+    id: THIRD_ELECTION_ID,
+    seats: 6,
+    label: {
+      fr: 'Parlement flamand (démo)',
+      nl: 'Vlaams Parlement (demo)',
+      de: 'Flämisches Parlament (Demo)',
+      en: 'Flemish Parliament (demo)',
+    },
+    lists: [
+      { n: 1, label: 'Brussel Samen' },
+      { n: 2, label: 'Groen Brussel (demo)' },
+    ],
   });
 }
 
-async function addBrusselsElection(store: Store, e: { id: string; seats: number; label: Record<'fr' | 'nl' | 'de' | 'en', string>; lists: { n: number; label: string }[] }): Promise<void> {
-  const election = await store.db.selectFrom('elections').select(['election_day_id']).orderBy('id').executeTakeFirstOrThrow();
+async function addBrusselsElection(
+  store: Store,
+  e: {
+    id: string;
+    seats: number;
+    label: Record<'fr' | 'nl' | 'de' | 'en', string>;
+    lists: { n: number; label: string }[];
+  },
+): Promise<void> {
+  const election = await store.db
+    .selectFrom('elections')
+    .select(['election_day_id'])
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
   await store.db.transaction().execute(async (trx) => {
-    await trx.insertInto('elections').values({
-      id: e.id, election_day_id: election.election_day_id, kind: 'regional',
-      label: JSON.stringify(e.label),
-      seat_method: 'dhondt', threshold_percent: 5, minimum_age: 18,
-    }).execute();
-    await trx.insertInto('constituencies').values({ election_id: e.id, code: 'bruxelles-capitale', label: JSON.stringify({ fr: 'Région de Bruxelles-Capitale', nl: 'Brussels Hoofdstedelijk Gewest', de: 'Region Brüssel-Hauptstadt', en: 'Brussels-Capital Region' }), seats: e.seats, languages: ['fr', 'nl'] }).execute();
+    await trx
+      .insertInto('elections')
+      .values({
+        id: e.id,
+        election_day_id: election.election_day_id,
+        kind: 'regional',
+        label: JSON.stringify(e.label),
+        seat_method: 'dhondt',
+        threshold_percent: 5,
+        minimum_age: 18,
+      })
+      .execute();
+    await trx
+      .insertInto('constituencies')
+      .values({
+        election_id: e.id,
+        code: 'bruxelles-capitale',
+        label: JSON.stringify({
+          fr: 'Région de Bruxelles-Capitale',
+          nl: 'Brussels Hoofdstedelijk Gewest',
+          de: 'Region Brüssel-Hauptstadt',
+          en: 'Brussels-Capital Region',
+        }),
+        seats: e.seats,
+        languages: ['fr', 'nl'],
+      })
+      .execute();
     const lists = e.lists;
-    await trx.insertInto('party_lists').values(lists.map((l) => ({ election_id: e.id, constituency_code: 'bruxelles-capitale', list_number: l.n, label: l.label }))).execute();
+    await trx
+      .insertInto('party_lists')
+      .values(
+        lists.map((l) => ({
+          election_id: e.id,
+          constituency_code: 'bruxelles-capitale',
+          list_number: l.n,
+          label: l.label,
+        })),
+      )
+      .execute();
     const names = ['Dubois Anne', 'Peeters Jan', 'Lambert Sofia', 'Maes Pieter', 'Haddad Leila', 'Janssens Tom'];
-    const candidates = lists.flatMap((l) => [
-      ...names.map((name, i) => ({ kind: 'effective' as const, position: i + 1, name })),
-      ...names.slice(0, 3).map((name, i) => ({ kind: 'substitute' as const, position: i + 1, name: `${name.split(' ')[0] ?? ''}-${String(l.n)} ${name.split(' ')[1] ?? ''}` })),
-    ].map((c) => ({ election_id: e.id, constituency_code: 'bruxelles-capitale', list_number: l.n, kind: c.kind, position: c.position, surname: c.name.split(' ')[0] ?? '', given_name: c.name.split(' ')[1] ?? '', gender: c.position % 2 === 1 ? 'F' as const : 'M' as const })));
+    const candidates = lists.flatMap((l) =>
+      [
+        ...names.map((name, i) => ({ kind: 'effective' as const, position: i + 1, name })),
+        ...names.slice(0, 3).map((name, i) => ({
+          kind: 'substitute' as const,
+          position: i + 1,
+          name: `${name.split(' ')[0] ?? ''}-${String(l.n)} ${name.split(' ')[1] ?? ''}`,
+        })),
+      ].map((c) => ({
+        election_id: e.id,
+        constituency_code: 'bruxelles-capitale',
+        list_number: l.n,
+        kind: c.kind,
+        position: c.position,
+        surname: c.name.split(' ')[0] ?? '',
+        given_name: c.name.split(' ')[1] ?? '',
+        gender: c.position % 2 === 1 ? ('F' as const) : ('M' as const),
+      })),
+    );
     await trx.insertInto('candidates').values(candidates).execute();
     // Its voters: the residents of the Brussels commune in the day's frozen files, as a freeze that
     // knew this election would have written them (tests only: a real day is frozen with all its elections).
     await sql`insert into commune_constituencies (election_day_id, nis, election_id, language, constituency_code)
-      select election_day_id, nis, ${e.id}, '*', 'bruxelles-capitale' from communes where election_day_id = ${election.election_day_id} and nis = '21004'`.execute(trx);
+      select election_day_id, nis, ${e.id}, '*', 'bruxelles-capitale' from communes where election_day_id = ${election.election_day_id} and nis = '21004'`.execute(
+      trx,
+    );
     await sql`insert into frozen_voter_places (election_day_id, nrn, mode, election_id, choices)
       select election_day_id, nrn, mode, ${e.id}, array['bruxelles-capitale'] from frozen_voters
-       where election_day_id = ${election.election_day_id} and commune_nis = '21004' and category = 'belgium'`.execute(trx);
+       where election_day_id = ${election.election_day_id} and commune_nis = '21004' and category = 'belgium'`.execute(
+      trx,
+    );
     await appendAudit(trx, { actor: 'system', action: 'demo.election-added', subject: e.id });
   });
 }
@@ -98,16 +205,48 @@ export function dateFrom(now: Date, days: number): string {
  * Test data only: sets the setup's window of modes 7 and 8 for the election's day (creating a
  * minimal setup row if the day has none) and X, the online re-vote limit. The box reads nothing else.
  */
-export async function setTestWindow(store: Store, electionId: string, window: { opens: string; closes: string }, revotes?: number): Promise<void> {
-  const { election_day_id: dayId } = await store.db.selectFrom('elections').select('election_day_id').where('id', '=', electionId).executeTakeFirstOrThrow();
-  const current = await store.db.selectFrom('election_day_settings').select(['mode_periods', 'online_revote_limit']).where('election_day_id', '=', dayId).executeTakeFirst();
+export async function setTestWindow(
+  store: Store,
+  electionId: string,
+  window: { opens: string; closes: string },
+  revotes?: number,
+): Promise<void> {
+  const { election_day_id: dayId } = await store.db
+    .selectFrom('elections')
+    .select('election_day_id')
+    .where('id', '=', electionId)
+    .executeTakeFirstOrThrow();
+  const current = await store.db
+    .selectFrom('election_day_settings')
+    .select(['mode_periods', 'online_revote_limit'])
+    .where('election_day_id', '=', dayId)
+    .executeTakeFirst();
   const periods = { hybrid: current?.mode_periods.hybrid ?? window, online: window, kiosk: window };
   const limit = revotes ?? current?.online_revote_limit ?? 5;
   if (current === undefined) {
-    const modes = { hybrid: { open: true, optIn: true }, online: { open: true, optIn: true }, kiosk: { open: false, optIn: true } };
-    await store.db.insertInto('election_day_settings').values({ election_day_id: dayId, mode_periods: JSON.stringify(periods), resident_modes: JSON.stringify(modes), abroad_modes: [1, 2, 3, 4, 5, 6, 7, 8], registration_deadline: window.opens, online_revote_limit: limit, setup_hash: '0'.repeat(64) }).execute();
+    const modes = {
+      hybrid: { open: true, optIn: true },
+      online: { open: true, optIn: true },
+      kiosk: { open: false, optIn: true },
+    };
+    await store.db
+      .insertInto('election_day_settings')
+      .values({
+        election_day_id: dayId,
+        mode_periods: JSON.stringify(periods),
+        resident_modes: JSON.stringify(modes),
+        abroad_modes: [1, 2, 3, 4, 5, 6, 7, 8],
+        registration_deadline: window.opens,
+        online_revote_limit: limit,
+        setup_hash: '0'.repeat(64),
+      })
+      .execute();
   } else {
-    await store.db.updateTable('election_day_settings').set({ mode_periods: JSON.stringify(periods), online_revote_limit: limit }).where('election_day_id', '=', dayId).execute();
+    await store.db
+      .updateTable('election_day_settings')
+      .set({ mode_periods: JSON.stringify(periods), online_revote_limit: limit })
+      .where('election_day_id', '=', dayId)
+      .execute();
   }
 }
 
@@ -118,14 +257,39 @@ export async function setTestWindow(store: Store, electionId: string, window: { 
 export async function openTestPeriod(store: Store, electionId: string, revotes = 2, now = new Date()): Promise<void> {
   await setTestWindow(store, electionId, { opens: dateFrom(now, -1), closes: dateFrom(now, 1) }, revotes);
   await store.db.transaction().execute(async (trx) => {
-    await trx.insertInto('voting_periods').values({ election_id: electionId, mode: 'online', opened_at: now, opened_by: 'test' }).onConflict((oc) => oc.columns(['election_id', 'mode']).doUpdateSet({ opened_at: now, opened_by: 'test' })).execute();
-    await appendAudit(trx, { actor: 'test', action: 'voting.period.opened', subject: electionId, details: { mode: 'online' } }, now);
+    await trx
+      .insertInto('voting_periods')
+      .values({ election_id: electionId, mode: 'online', opened_at: now, opened_by: 'test' })
+      .onConflict((oc) => oc.columns(['election_id', 'mode']).doUpdateSet({ opened_at: now, opened_by: 'test' }))
+      .execute();
+    await appendAudit(
+      trx,
+      { actor: 'test', action: 'voting.period.opened', subject: electionId, details: { mode: 'online' } },
+      now,
+    );
   });
 }
 
 /** What the booth sends: the ballot encrypted and proven on the device, in wire form. */
-export function encryptForCast<P>(group: Group<P>, pk: P, layout: BallotLayout, context: { electionId: string; voterId: string; ballotId: string; constituency: string }, plain: PlainBallot): { body: CastBody; randomness: readonly bigint[] } {
-  const { ballot, randomness } = encryptBallot(group, pk, layout, { electionId: context.electionId, constituency: context.constituency, voterId: context.voterId, ballotId: context.ballotId }, plain);
+export function encryptForCast<P>(
+  group: Group<P>,
+  pk: P,
+  layout: BallotLayout,
+  context: { electionId: string; voterId: string; ballotId: string; constituency: string },
+  plain: PlainBallot,
+): { body: CastBody; randomness: readonly bigint[] } {
+  const { ballot, randomness } = encryptBallot(
+    group,
+    pk,
+    layout,
+    {
+      electionId: context.electionId,
+      constituency: context.constituency,
+      voterId: context.voterId,
+      ballotId: context.ballotId,
+    },
+    plain,
+  );
   return {
     body: {
       ballotId: context.ballotId,

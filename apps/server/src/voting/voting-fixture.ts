@@ -9,7 +9,13 @@ import type { AppInstance } from '../app-instance.ts';
 import { testSession, type TestSession } from '../auth/testing/sessions.ts';
 import { DEMO_ELECTION_ID } from '../demo/generate-demo.ts';
 import { seedDemoIfEmpty } from '../demo/seed-demo.ts';
-import { addSecondElection, encryptForCast, openTestPeriod, publishTestKey, SECOND_ELECTION_ID } from './test-election.ts';
+import {
+  addSecondElection,
+  encryptForCast,
+  openTestPeriod,
+  publishTestKey,
+  SECOND_ELECTION_ID,
+} from './test-election.ts';
 import type { CastBody } from './wire.ts';
 
 export interface Booth {
@@ -37,7 +43,12 @@ export async function votingFixture(store: TestStore): Promise<VotingFixture> {
     await openTestPeriod(store, id, 2);
   }
   const logs: string[] = [];
-  const stream = new Writable({ write(chunk: Buffer, _encoding, done) { logs.push(chunk.toString('utf8')); done(); } });
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logs.push(chunk.toString('utf8'));
+      done();
+    },
+  });
   const app = await buildApp({ store, logger: { level: 'info', stream } });
   return {
     app,
@@ -45,7 +56,15 @@ export async function votingFixture(store: TestStore): Promise<VotingFixture> {
     keys,
     async voter(constituency, skip = 0) {
       // A resident: a Belgian abroad may vote for the Chamber only, never a regional parliament (frozen files).
-      const row = await store.db.selectFrom('voters').select('nrn').where('constituency_code', '=', constituency).where('category', '=', 'belgium').orderBy('nrn').offset(skip).limit(1).executeTakeFirstOrThrow();
+      const row = await store.db
+        .selectFrom('voters')
+        .select('nrn')
+        .where('constituency_code', '=', constituency)
+        .where('category', '=', 'belgium')
+        .orderBy('nrn')
+        .offset(skip)
+        .limit(1)
+        .executeTakeFirstOrThrow();
       return { nrn: row.nrn, session: await testSession(store, { kind: 'voter', nrn: row.nrn }) };
     },
     async booth(session, electionId) {
@@ -56,10 +75,26 @@ export async function votingFixture(store: TestStore): Promise<VotingFixture> {
     encrypt(booth, plain, ballotId = randomUUID()) {
       const key = keys.get(booth.election.electionId);
       if (key === undefined) throw new Error('no key');
-      return encryptForCast(key.group, key.pk, key.layout, { electionId: booth.election.electionId, voterId: booth.voterId, ballotId, constituency: booth.election.constituency.code }, plain);
+      return encryptForCast(
+        key.group,
+        key.pk,
+        key.layout,
+        {
+          electionId: booth.election.electionId,
+          voterId: booth.voterId,
+          ballotId,
+          constituency: booth.election.constituency.code,
+        },
+        plain,
+      );
     },
     cast(session, electionId, body) {
-      return app.inject({ method: 'POST', url: `/api/voting/elections/${electionId}/ballots`, headers: session.headers, payload: body as Record<string, unknown> });
+      return app.inject({
+        method: 'POST',
+        url: `/api/voting/elections/${electionId}/ballots`,
+        headers: session.headers,
+        payload: body as Record<string, unknown>,
+      });
     },
   };
 }

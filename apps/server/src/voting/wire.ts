@@ -15,7 +15,10 @@ export const castBodySchema = z.strictObject({
   /** The constituency (or college) the voter filled in the ballot of. */
   constituency: z.string().regex(/^[a-z0-9-]{1,64}$/),
   /** [a₁, b₁, a₂, b₂, …]: 2·W group elements. */
-  ciphertexts: z.array(hexElement).min(2).max(2 * MAX_WIDTH),
+  ciphertexts: z
+    .array(hexElement)
+    .min(2)
+    .max(2 * MAX_WIDTH),
   proof: z.strictObject({ challenge: hexScalar, responses: z.array(hexScalar).min(1).max(MAX_WIDTH) }),
 });
 
@@ -26,14 +29,22 @@ export const MAX_BALLOTS_PER_REQUEST = 6;
 
 /** The booth's request: one sealed ballot per election, cast together. */
 export const castManySchema = z.strictObject({
-  ballots: z.array(castBodySchema.extend({ electionId: z.string().regex(/^[a-z0-9-]{1,64}$/) })).min(1).max(MAX_BALLOTS_PER_REQUEST),
+  ballots: z
+    .array(castBodySchema.extend({ electionId: z.string().regex(/^[a-z0-9-]{1,64}$/) }))
+    .min(1)
+    .max(MAX_BALLOTS_PER_REQUEST),
 });
 
 export type DecodeError = 'ballot.width' | 'ballot.malformed';
 
 /** Decodes every element and scalar; the width must be the election's. Never throws. */
-export function decodeBallot<P>(group: Group<P>, width: number, body: CastBody): { ok: true; ballot: EncryptedBallot<P> } | { ok: false; code: DecodeError } {
-  if (body.ciphertexts.length !== 2 * width || body.proof.responses.length !== width) return { ok: false, code: 'ballot.width' };
+export function decodeBallot<P>(
+  group: Group<P>,
+  width: number,
+  body: CastBody,
+): { ok: true; ballot: EncryptedBallot<P> } | { ok: false; code: DecodeError } {
+  if (body.ciphertexts.length !== 2 * width || body.proof.responses.length !== width)
+    return { ok: false, code: 'ballot.width' };
   const ciphertexts: Ciphertext<P>[] = [];
   for (let i = 0; i < body.ciphertexts.length; i += 2) {
     const a = element(group, body.ciphertexts[i]);
@@ -44,7 +55,10 @@ export function decodeBallot<P>(group: Group<P>, width: number, body: CastBody):
   const challenge = hexToScalar(body.proof.challenge, group.order);
   const responses = body.proof.responses.map((r) => hexToScalar(r, group.order));
   if (challenge === undefined || responses.some((r) => r === undefined)) return { ok: false, code: 'ballot.malformed' };
-  return { ok: true, ballot: { ciphertexts, proof: { challenge, responses: responses.filter((r): r is bigint => r !== undefined) } } };
+  return {
+    ok: true,
+    ballot: { ciphertexts, proof: { challenge, responses: responses.filter((r): r is bigint => r !== undefined) } },
+  };
 }
 
 function element<P>(group: Group<P>, hex: string | undefined): P | undefined {

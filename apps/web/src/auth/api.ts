@@ -2,7 +2,17 @@
 // that carry the token in the x-csrf-token header.
 import { getJson, type ApiResult, type Labels } from '../api.ts';
 
-export const ROLES = ['po-admin', 'commune-official', 'consular-official', 'team-a', 'team-b', 'trustee', 'kiosk-operator', 'observer', 'president'] as const;
+export const ROLES = [
+  'po-admin',
+  'commune-official',
+  'consular-official',
+  'team-a',
+  'team-b',
+  'trustee',
+  'kiosk-operator',
+  'observer',
+  'president',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export function isRole(value: string | undefined): value is Role {
@@ -16,7 +26,13 @@ export interface Grant {
 
 export type Session =
   | { readonly authenticated: false }
-  | { readonly authenticated: true; readonly kind: 'voter' | 'official'; readonly csrfToken: string; readonly assuranceLevel: number; readonly roles: readonly Grant[] };
+  | {
+      readonly authenticated: true;
+      readonly kind: 'voter' | 'official';
+      readonly csrfToken: string;
+      readonly assuranceLevel: number;
+      readonly roles: readonly Grant[];
+    };
 
 export type Me =
   | {
@@ -29,7 +45,14 @@ export type Me =
       readonly electionDay: { readonly id: string; readonly label: Labels; readonly votingDate: string };
       readonly assuranceLevel: number;
     }
-  | { readonly kind: 'official'; readonly id: string; readonly givenName: string; readonly surname: string; readonly roles: readonly Grant[]; readonly assuranceLevel: number };
+  | {
+      readonly kind: 'official';
+      readonly id: string;
+      readonly givenName: string;
+      readonly surname: string;
+      readonly roles: readonly Grant[];
+      readonly assuranceLevel: number;
+    };
 
 export function getSession(): Promise<ApiResult<Session>> {
   return getJson<Session>('/api/auth/session');
@@ -43,7 +66,11 @@ export async function send<T>(method: 'POST' | 'DELETE', path: string, body?: un
   try {
     response = await fetch(path, {
       method,
-      headers: { accept: 'application/json', 'x-csrf-token': token, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        accept: 'application/json',
+        'x-csrf-token': token,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
   } catch {
@@ -51,7 +78,10 @@ export async function send<T>(method: 'POST' | 'DELETE', path: string, body?: un
   }
   const parsed: unknown = response.status === 204 ? null : await response.json().catch(() => null);
   if (response.ok) return { ok: true, value: parsed as T };
-  const code = typeof parsed === 'object' && parsed !== null && 'code' in parsed && typeof parsed.code === 'string' ? parsed.code : 'internal';
+  const code =
+    typeof parsed === 'object' && parsed !== null && 'code' in parsed && typeof parsed.code === 'string'
+      ? parsed.code
+      : 'internal';
   return { ok: false, code };
 }
 

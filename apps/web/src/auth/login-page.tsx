@@ -10,11 +10,15 @@ export function LoginPage(): ReactNode {
       <p className="lead">{t('auth.login.intro')}</p>
       <ul className="modes">
         <li className="mode">
-          <h2><a href="/api/auth/login?as=voter">{t('auth.login.voter')}</a></h2>
+          <h2>
+            <a href="/api/auth/login?as=voter">{t('auth.login.voter')}</a>
+          </h2>
           <p>{t('auth.login.voter.text')}</p>
         </li>
         <li className="mode">
-          <h2><a href="/api/auth/login?as=official">{t('auth.login.official')}</a></h2>
+          <h2>
+            <a href="/api/auth/login?as=official">{t('auth.login.official')}</a>
+          </h2>
           <p>{t('auth.login.official.text')}</p>
         </li>
       </ul>
@@ -29,8 +33,12 @@ export function RefusedPage(): ReactNode {
   return (
     <>
       <h1>{t('auth.refused.title')}</h1>
-      <p role="alert" data-code={code}>{t(errorMessageKey(code))}</p>
-      <p><a href="/login">{t('auth.refused.retry')}</a></p>
+      <p role="alert" data-code={code}>
+        {t(errorMessageKey(code))}
+      </p>
+      <p>
+        <a href="/login">{t('auth.refused.retry')}</a>
+      </p>
     </>
   );
 }

@@ -11,8 +11,14 @@ export function LoadProblem({ load }: { readonly load: Load<unknown> }): ReactNo
   if (load.state !== 'error') return null;
   return (
     <>
-      <p role="alert" data-code={load.code}>{t(errorMessageKey(load.code))}</p>
-      {load.code === 'auth.required' && <p><Link to="/login">{t('auth.login')}</Link></p>}
+      <p role="alert" data-code={load.code}>
+        {t(errorMessageKey(load.code))}
+      </p>
+      {load.code === 'auth.required' && (
+        <p>
+          <Link to="/login">{t('auth.login')}</Link>
+        </p>
+      )}
     </>
   );
 }
@@ -20,19 +26,50 @@ export function LoadProblem({ load }: { readonly load: Load<unknown> }): ReactNo
 export function MePage(): ReactNode {
   const { t, language } = useI18n();
   const load = useApi<Me>('/api/me');
-  if (load.state !== 'done') return <><h1>{t('me.title')}</h1><LoadProblem load={load} /></>;
+  if (load.state !== 'done')
+    return (
+      <>
+        <h1>{t('me.title')}</h1>
+        <LoadProblem load={load} />
+      </>
+    );
   const me = load.value;
-  if (me.kind === 'official') return <><h1>{t('me.title')}</h1><p>{t('me.official')} <Link to="/official">{t('official.title')}</Link></p></>;
+  if (me.kind === 'official')
+    return (
+      <>
+        <h1>{t('me.title')}</h1>
+        <p>
+          {t('me.official')} <Link to="/official">{t('official.title')}</Link>
+        </p>
+      </>
+    );
   return (
     <>
-      <h1>{t('me.hello')}, {me.givenName} {me.surname}</h1>
+      <h1>
+        {t('me.hello')}, {me.givenName} {me.surname}
+      </h1>
       <h2>{t('me.title')}</h2>
       <dl className="facts">
-        <div><dt>{t('me.election')}</dt><dd>{me.electionDay.label[language]}</dd></div>
-        <div><dt>{t('me.constituency')}</dt><dd data-constituency={me.constituency.code}>{me.constituency.label?.[language] ?? me.constituency.code}</dd></div>
-        <div><dt>{t('me.category')}</dt><dd>{t(me.category === 'abroad' ? 'me.category.abroad' : 'me.category.belgium')}</dd></div>
-        <div><dt>{t('me.country')}</dt><dd>{me.country}</dd></div>
-        <div><dt>{t('me.level')}</dt><dd>{me.assuranceLevel}</dd></div>
+        <div>
+          <dt>{t('me.election')}</dt>
+          <dd>{me.electionDay.label[language]}</dd>
+        </div>
+        <div>
+          <dt>{t('me.constituency')}</dt>
+          <dd data-constituency={me.constituency.code}>{me.constituency.label?.[language] ?? me.constituency.code}</dd>
+        </div>
+        <div>
+          <dt>{t('me.category')}</dt>
+          <dd>{t(me.category === 'abroad' ? 'me.category.abroad' : 'me.category.belgium')}</dd>
+        </div>
+        <div>
+          <dt>{t('me.country')}</dt>
+          <dd>{me.country}</dd>
+        </div>
+        <div>
+          <dt>{t('me.level')}</dt>
+          <dd>{me.assuranceLevel}</dd>
+        </div>
       </dl>
     </>
   );

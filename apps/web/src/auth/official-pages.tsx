@@ -11,18 +11,34 @@ import type { Labels } from '../api.ts';
 export function OfficialPage(): ReactNode {
   const { t } = useI18n();
   const load = useApi<Me>('/api/me');
-  if (load.state !== 'done') return <><h1>{t('official.title')}</h1><LoadProblem load={load} /></>;
+  if (load.state !== 'done')
+    return (
+      <>
+        <h1>{t('official.title')}</h1>
+        <LoadProblem load={load} />
+      </>
+    );
   const me = load.value;
-  if (me.kind !== 'official') return <><h1>{t('official.title')}</h1><p role="alert">{t('error.auth.forbidden')}</p></>;
+  if (me.kind !== 'official')
+    return (
+      <>
+        <h1>{t('official.title')}</h1>
+        <p role="alert">{t('error.auth.forbidden')}</p>
+      </>
+    );
   const roles = [...new Set(me.roles.map((grant) => grant.role))];
   return (
     <>
       <h1>{t('official.title')}</h1>
-      <p>{me.givenName} {me.surname}</p>
+      <p>
+        {me.givenName} {me.surname}
+      </p>
       <h2>{t('official.roles')}</h2>
       <ul className="workspaces">
         {roles.map((role) => (
-          <li key={role}><Link to={`/official/${role}`}>{t(`role.${role}`)}</Link></li>
+          <li key={role}>
+            <Link to={`/official/${role}`}>{t(`role.${role}`)}</Link>
+          </li>
         ))}
       </ul>
     </>
@@ -31,7 +47,11 @@ export function OfficialPage(): ReactNode {
 
 interface Workspace {
   readonly role: Role;
-  readonly scopes: readonly { readonly scope: string | null; readonly label: Labels | null; readonly voters: number | null }[];
+  readonly scopes: readonly {
+    readonly scope: string | null;
+    readonly label: Labels | null;
+    readonly voters: number | null;
+  }[];
 }
 
 export function WorkspacePage({ role }: { readonly role: Role }): ReactNode {
@@ -40,16 +60,31 @@ export function WorkspacePage({ role }: { readonly role: Role }): ReactNode {
   return (
     <>
       <h1>{t(`role.${role}`)}</h1>
-      <p><Link to="/official">{t('official.back')}</Link></p>
+      <p>
+        <Link to="/official">{t('official.back')}</Link>
+      </p>
       {load.state === 'done' ? (
         <>
           <ul className="scopes">
-            {load.value.scopes.filter((s) => s.scope !== null).map((s) => (
-              <li key={s.scope}>{t('official.scope')}: {s.label?.[language] ?? s.scope}{s.voters === null ? '' : ` · ${t('official.voters')}: ${String(s.voters)}`}</li>
-            ))}
+            {load.value.scopes
+              .filter((s) => s.scope !== null)
+              .map((s) => (
+                <li key={s.scope}>
+                  {t('official.scope')}: {s.label?.[language] ?? s.scope}
+                  {s.voters === null ? '' : ` · ${t('official.voters')}: ${String(s.voters)}`}
+                </li>
+              ))}
           </ul>
-          {(role === 'team-a' || role === 'team-b') && <p><Link to={`/counting/${role}`}>{t(role === 'team-a' ? 'count.team-a.title' : 'count.team-b.title')}</Link></p>}
-          {role === 'po-admin' && <p><Link to="/counting/ceremony">{t('ceremony.title')}</Link></p>}
+          {(role === 'team-a' || role === 'team-b') && (
+            <p>
+              <Link to={`/counting/${role}`}>{t(role === 'team-a' ? 'count.team-a.title' : 'count.team-b.title')}</Link>
+            </p>
+          )}
+          {role === 'po-admin' && (
+            <p>
+              <Link to="/counting/ceremony">{t('ceremony.title')}</Link>
+            </p>
+          )}
           {role === 'po-admin' && <RolesAdmin />}
         </>
       ) : (
@@ -83,7 +118,12 @@ function RolesAdmin(): ReactNode {
       return typeof value === 'string' ? value.trim() : '';
     };
     const scope = field('scope');
-    done(await send('POST', `/api/admin/officials/${encodeURIComponent(field('official'))}/roles`, { role: field('role'), scope: scope === '' ? null : scope }));
+    done(
+      await send('POST', `/api/admin/officials/${encodeURIComponent(field('official'))}/roles`, {
+        role: field('role'),
+        scope: scope === '' ? null : scope,
+      }),
+    );
   };
   if (load.state !== 'done') return <LoadProblem load={load} />;
   return (
@@ -91,17 +131,32 @@ function RolesAdmin(): ReactNode {
       <h2 id="officials-title">{t('admin.officials')}</h2>
       {message !== null && <p role="status">{message}</p>}
       <table>
-        <thead><tr><th scope="col">{t('admin.name')}</th><th scope="col">{t('admin.roles')}</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">{t('admin.name')}</th>
+            <th scope="col">{t('admin.roles')}</th>
+          </tr>
+        </thead>
         <tbody>
           {load.value.map((official) => (
             <tr key={official.id}>
-              <th scope="row">{official.givenName} {official.surname}</th>
+              <th scope="row">
+                {official.givenName} {official.surname}
+              </th>
               <td>
                 <ul>
                   {official.roles.map((r) => (
                     <li key={r.id}>
-                      {t(`role.${r.role}`)}{r.scope === null ? '' : ` (${r.scope})`}{' '}
-                      <button type="button" onClick={() => { void send('DELETE', `/api/admin/officials/${official.id}/roles/${r.id}`).then(done); }}>{t('admin.revoke')}</button>
+                      {t(`role.${r.role}`)}
+                      {r.scope === null ? '' : ` (${r.scope})`}{' '}
+                      <button
+                        type="button"
+                        onClick={() => {
+                          void send('DELETE', `/api/admin/officials/${official.id}/roles/${r.id}`).then(done);
+                        }}
+                      >
+                        {t('admin.revoke')}
+                      </button>
                     </li>
                   ))}
                 </ul>
@@ -110,11 +165,36 @@ function RolesAdmin(): ReactNode {
           ))}
         </tbody>
       </table>
-      <form onSubmit={(event) => { void grant(event); }} className="grant-form">
+      <form
+        onSubmit={(event) => {
+          void grant(event);
+        }}
+        className="grant-form"
+      >
         <h3>{t('admin.grant')}</h3>
-        <label>{t('admin.official')} <select name="official">{load.value.map((o) => <option key={o.id} value={o.id}>{o.givenName} {o.surname}</option>)}</select></label>
-        <label>{t('admin.role')} <select name="role">{ROLES.map((role) => <option key={role} value={role}>{t(`role.${role}`)}</option>)}</select></label>
-        <label>{t('admin.scope')} <input name="scope" /></label>
+        <label>
+          {t('admin.official')}{' '}
+          <select name="official">
+            {load.value.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.givenName} {o.surname}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('admin.role')}{' '}
+          <select name="role">
+            {ROLES.map((role) => (
+              <option key={role} value={role}>
+                {t(`role.${role}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('admin.scope')} <input name="scope" />
+        </label>
         <button type="submit">{t('admin.grant')}</button>
       </form>
     </section>

@@ -10,12 +10,18 @@ interface Page {
   readonly render: (segments: readonly string[]) => ReactNode;
 }
 
-const is = (...expected: string[]) => (segments: readonly string[]): boolean => segments.length === expected.length && expected.every((part, i) => part === segments[i]);
+const is =
+  (...expected: string[]) =>
+  (segments: readonly string[]): boolean =>
+    segments.length === expected.length && expected.every((part, i) => part === segments[i]);
 
 export const AUTH_PAGES: readonly Page[] = [
   { match: is('login'), render: () => <LoginPage /> },
   { match: is('login', 'refused'), render: () => <RefusedPage /> },
   { match: is('me'), render: () => <MePage /> },
   { match: is('official'), render: () => <OfficialPage /> },
-  { match: (s) => s.length === 2 && s[0] === 'official' && isRole(s[1]), render: (s) => (isRole(s[1]) ? <WorkspacePage key={s[1]} role={s[1]} /> : null) },
+  {
+    match: (s) => s.length === 2 && s[0] === 'official' && isRole(s[1]),
+    render: (s) => (isRole(s[1]) ? <WorkspacePage key={s[1]} role={s[1]} /> : null),
+  },
 ];

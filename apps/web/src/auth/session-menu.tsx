@@ -14,15 +14,26 @@ export function SessionMenu(): ReactNode {
     void getSession().then((result) => {
       if (live) setSession(result.ok ? result.value : { authenticated: false });
     });
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [path]);
   if (session === null) return null;
   return (
     <nav aria-label={t('auth.account')} className="session-menu">
       {session.authenticated ? (
         <>
-          <Link to={session.kind === 'official' ? '/official' : '/me'}>{t(session.kind === 'official' ? 'official.title' : 'me.title')}</Link>
-          <button type="button" onClick={() => { void logout(); }}>{t('auth.logout')}</button>
+          <Link to={session.kind === 'official' ? '/official' : '/me'}>
+            {t(session.kind === 'official' ? 'official.title' : 'me.title')}
+          </Link>
+          <button
+            type="button"
+            onClick={() => {
+              void logout();
+            }}
+          >
+            {t('auth.logout')}
+          </button>
         </>
       ) : (
         <Link to="/login">{t('auth.login')}</Link>

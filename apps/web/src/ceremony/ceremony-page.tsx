@@ -25,15 +25,50 @@ interface Progress {
   readonly publicKey: string | null;
 }
 
-function OpenForm({ electionId, onDone }: { readonly electionId: string; readonly onDone: (r: { ok: boolean; code?: string }) => void }): ReactNode {
+function OpenForm({
+  electionId,
+  onDone,
+}: {
+  readonly electionId: string;
+  readonly onDone: (r: { ok: boolean; code?: string }) => void;
+}): ReactNode {
   const { t } = useI18n();
   const [n, setN] = useState(3);
   const [k, setK] = useState(2);
   return (
-    <form onSubmit={(e) => { e.preventDefault(); void send('POST', `/api/counting/process/${electionId}/ceremony`, { trustees: n, threshold: k }).then((r) => { onDone(r.ok ? { ok: true } : { ok: false, code: r.code }); }); }}>
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        void send('POST', `/api/counting/process/${electionId}/ceremony`, { trustees: n, threshold: k }).then((r) => {
+          onDone(r.ok ? { ok: true } : { ok: false, code: r.code });
+        });
+      }}
+    >
       <p>{t('ceremony.none')}</p>
-      <label>{t('ceremony.trustees')} <input type="number" min={1} max={100} value={n} onChange={(e) => { setN(Number(e.currentTarget.value)); }} /></label>{' '}
-      <label>{t('ceremony.threshold')} <input type="number" min={1} max={100} value={k} onChange={(e) => { setK(Number(e.currentTarget.value)); }} /></label>{' '}
+      <label>
+        {t('ceremony.trustees')}{' '}
+        <input
+          type="number"
+          min={1}
+          max={100}
+          value={n}
+          onChange={(e) => {
+            setN(Number(e.currentTarget.value));
+          }}
+        />
+      </label>{' '}
+      <label>
+        {t('ceremony.threshold')}{' '}
+        <input
+          type="number"
+          min={1}
+          max={100}
+          value={k}
+          onChange={(e) => {
+            setK(Number(e.currentTarget.value));
+          }}
+        />
+      </label>{' '}
       <button type="submit">{t('ceremony.open')}</button>
     </form>
   );
@@ -47,26 +82,54 @@ function Board({ electionId }: { readonly electionId: string }): ReactNode {
   const running = load.state === 'done' && load.value.phase !== 'done' && load.value.phase !== 'failed';
   useEffect(() => {
     if (!running) return undefined;
-    const timer = setInterval(() => { setVersion((v) => v + 1); }, 3000);
-    return () => { clearInterval(timer); };
+    const timer = setInterval(() => {
+      setVersion((v) => v + 1);
+    }, 3000);
+    return () => {
+      clearInterval(timer);
+    };
   }, [running]);
   const done = (r: { ok: boolean; code?: string }): void => {
     setOutcome(r);
     setVersion((v) => v + 1);
   };
-  const said = outcome === null ? <p role="status" className="live" /> : outcome.ok ? <p role="status">{t('ceremony.saved')}</p> : <p role="alert">{t(errorMessageKey(outcome.code ?? 'internal'))}</p>;
-  if (load.state === 'error' && load.code === 'counting.not-found') return <>{said}<OpenForm electionId={electionId} onDone={done} /></>;
+  const said =
+    outcome === null ? (
+      <p role="status" className="live" />
+    ) : outcome.ok ? (
+      <p role="status">{t('ceremony.saved')}</p>
+    ) : (
+      <p role="alert">{t(errorMessageKey(outcome.code ?? 'internal'))}</p>
+    );
+  if (load.state === 'error' && load.code === 'counting.not-found')
+    return (
+      <>
+        {said}
+        <OpenForm electionId={electionId} onDone={done} />
+      </>
+    );
   if (load.state !== 'done') return <LoadProblem load={load} />;
   const p = load.value;
   const numbers = Array.from({ length: p.trustees }, (_, i) => i + 1);
   return (
     <>
       {said}
-      <p data-phase={p.phase}><strong>{t('ceremony.phase')}</strong> {t(`ceremony.phase.${p.phase}`)} — {t('ceremony.params').replace('{t}', String(p.threshold)).replace('{n}', String(p.trustees))}</p>
+      <p data-phase={p.phase}>
+        <strong>{t('ceremony.phase')}</strong> {t(`ceremony.phase.${p.phase}`)} —{' '}
+        {t('ceremony.params').replace('{t}', String(p.threshold)).replace('{n}', String(p.trustees))}
+      </p>
       <table className="count-table">
         <caption>{t('ceremony.board')}</caption>
         <thead>
-          <tr><th scope="col">{t('ceremony.trustee')}</th><th scope="col">{t('ceremony.official')}</th>{STEPS.map((s) => <th key={s} scope="col">{t(`ceremony.step.${s}`)}</th>)}</tr>
+          <tr>
+            <th scope="col">{t('ceremony.trustee')}</th>
+            <th scope="col">{t('ceremony.official')}</th>
+            {STEPS.map((s) => (
+              <th key={s} scope="col">
+                {t(`ceremony.step.${s}`)}
+              </th>
+            ))}
+          </tr>
         </thead>
         <tbody>
           {numbers.map((j) => {
@@ -75,22 +138,61 @@ function Board({ electionId }: { readonly electionId: string }): ReactNode {
               <tr key={j} data-trustee={j}>
                 <th scope="row">{j}</th>
                 <td>{reg === undefined ? t('ceremony.not-registered') : reg.official}</td>
-                {STEPS.map((s) => <td key={s}>{p.posts.some((x) => x.trustee === j && x.kind === s) ? t('ceremony.posted') : '—'}</td>)}
+                {STEPS.map((s) => (
+                  <td key={s}>{p.posts.some((x) => x.trustee === j && x.kind === s) ? t('ceremony.posted') : '—'}</td>
+                ))}
               </tr>
             );
           })}
         </tbody>
       </table>
       <h2>{t('ceremony.complaints')}</h2>
-      {p.complaints.length === 0 ? <p>{t('ceremony.complaints.none')}</p> : (
+      {p.complaints.length === 0 ? (
+        <p>{t('ceremony.complaints.none')}</p>
+      ) : (
         <ul>
-          {p.complaints.map((c) => <li key={`${String(c.by)}-${String(c.against)}`}>{t('ceremony.complaint').replace('{by}', String(c.by)).replace('{against}', String(c.against))} {c.answered ? t('ceremony.answered') : t('ceremony.unanswered')}</li>)}
+          {p.complaints.map((c) => (
+            <li key={`${String(c.by)}-${String(c.against)}`}>
+              {t('ceremony.complaint').replace('{by}', String(c.by)).replace('{against}', String(c.against))}{' '}
+              {c.answered ? t('ceremony.answered') : t('ceremony.unanswered')}
+            </li>
+          ))}
         </ul>
       )}
-      {p.phase === 'answering' && <p><button type="button" onClick={() => { void send('POST', `/api/counting/process/${electionId}/ceremony/close-answers`).then((r) => { done(r.ok ? { ok: true } : { ok: false, code: r.code }); }); }}>{t('ceremony.close-answers')}</button></p>}
-      {p.qualified !== null && <p><strong>{t('ceremony.qualified')}</strong> {p.qualified.join(', ')}</p>}
-      {p.publicKey !== null && <p><strong>{t('ceremony.key')}</strong> <code data-key>{p.publicKey}</code></p>}
-      <p><button type="button" onClick={() => { setVersion((v) => v + 1); }}>{t('ceremony.refresh')}</button></p>
+      {p.phase === 'answering' && (
+        <p>
+          <button
+            type="button"
+            onClick={() => {
+              void send('POST', `/api/counting/process/${electionId}/ceremony/close-answers`).then((r) => {
+                done(r.ok ? { ok: true } : { ok: false, code: r.code });
+              });
+            }}
+          >
+            {t('ceremony.close-answers')}
+          </button>
+        </p>
+      )}
+      {p.qualified !== null && (
+        <p>
+          <strong>{t('ceremony.qualified')}</strong> {p.qualified.join(', ')}
+        </p>
+      )}
+      {p.publicKey !== null && (
+        <p>
+          <strong>{t('ceremony.key')}</strong> <code data-key>{p.publicKey}</code>
+        </p>
+      )}
+      <p>
+        <button
+          type="button"
+          onClick={() => {
+            setVersion((v) => v + 1);
+          }}
+        >
+          {t('ceremony.refresh')}
+        </button>
+      </p>
     </>
   );
 }
@@ -104,12 +206,24 @@ export function CeremonyPage(): ReactNode {
   return (
     <>
       <h1>{t('ceremony.title')}</h1>
-      <p><Link to="/official">{t('official.back')}</Link></p>
+      <p>
+        <Link to="/official">{t('official.back')}</Link>
+      </p>
       <p>{t('ceremony.intro')}</p>
       <p>
-        <label>{t('count.election')}{' '}
-          <select value={election} onChange={(e) => { setElectionId(e.currentTarget.value); }}>
-            {elections.value.map((e) => <option key={e.id} value={e.id}>{e.label[language]}</option>)}
+        <label>
+          {t('count.election')}{' '}
+          <select
+            value={election}
+            onChange={(e) => {
+              setElectionId(e.currentTarget.value);
+            }}
+          >
+            {elections.value.map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.label[language]}
+              </option>
+            ))}
           </select>
         </label>
       </p>

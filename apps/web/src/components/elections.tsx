@@ -3,12 +3,17 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { getJson, type ElectionDetail, type ElectionSummary } from '../api.ts';
 import { errorMessageKey, useI18n } from '../i18n/i18n.tsx';
 
-type Loaded = { readonly state: 'loading' } | { readonly state: 'error'; readonly code: string } | { readonly state: 'done'; readonly elections: readonly ElectionDetail[] };
+type Loaded =
+  | { readonly state: 'loading' }
+  | { readonly state: 'error'; readonly code: string }
+  | { readonly state: 'done'; readonly elections: readonly ElectionDetail[] };
 
 async function loadElections(signal: AbortSignal): Promise<Loaded> {
   const list = await getJson<ElectionSummary[]>('/api/elections', signal);
   if (!list.ok) return { state: 'error', code: list.code };
-  const details = await Promise.all(list.value.map((election) => getJson<ElectionDetail>(`/api/elections/${encodeURIComponent(election.id)}`, signal)));
+  const details = await Promise.all(
+    list.value.map((election) => getJson<ElectionDetail>(`/api/elections/${encodeURIComponent(election.id)}`, signal)),
+  );
   const elections: ElectionDetail[] = [];
   for (const detail of details) {
     if (!detail.ok) return { state: 'error', code: detail.code };
@@ -24,9 +29,25 @@ function ElectionTable({ election }: { readonly election: ElectionDetail }): Rea
     <section className="election" aria-labelledby={`election-${election.id}`}>
       <h3 id={`election-${election.id}`}>{election.label[language]}</h3>
       <dl className="facts">
-        <div><dt>{t('election.date')}</dt><dd><time dateTime={election.votingDate}>{new Date(`${election.votingDate}T12:00:00Z`).toLocaleDateString(`${language}-BE`, { dateStyle: 'long', timeZone: 'Europe/Brussels' })}</time></dd></div>
-        <div><dt>{t('election.seats')}</dt><dd>{number.format(election.seats)}</dd></div>
-        <div><dt>{t('election.voters')}</dt><dd>{number.format(election.voters)}</dd></div>
+        <div>
+          <dt>{t('election.date')}</dt>
+          <dd>
+            <time dateTime={election.votingDate}>
+              {new Date(`${election.votingDate}T12:00:00Z`).toLocaleDateString(`${language}-BE`, {
+                dateStyle: 'long',
+                timeZone: 'Europe/Brussels',
+              })}
+            </time>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('election.seats')}</dt>
+          <dd>{number.format(election.seats)}</dd>
+        </div>
+        <div>
+          <dt>{t('election.voters')}</dt>
+          <dd>{number.format(election.voters)}</dd>
+        </div>
       </dl>
       <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`caption-${election.id}`}>
         <table>
@@ -34,9 +55,15 @@ function ElectionTable({ election }: { readonly election: ElectionDetail }): Rea
           <thead>
             <tr>
               <th scope="col">{t('constituency.name')}</th>
-              <th scope="col" className="num">{t('constituency.seats')}</th>
-              <th scope="col" className="num">{t('constituency.lists')}</th>
-              <th scope="col" className="num">{t('constituency.candidates')}</th>
+              <th scope="col" className="num">
+                {t('constituency.seats')}
+              </th>
+              <th scope="col" className="num">
+                {t('constituency.lists')}
+              </th>
+              <th scope="col" className="num">
+                {t('constituency.candidates')}
+              </th>
               <th scope="col">{t('constituency.languages')}</th>
             </tr>
           </thead>
@@ -63,10 +90,23 @@ export function Elections(): ReactNode {
   useEffect(() => {
     const controller = new AbortController();
     loadElections(controller.signal).then(setLoaded, () => undefined);
-    return () => { controller.abort(); };
+    return () => {
+      controller.abort();
+    };
   }, []);
   if (loaded.state === 'loading') return <p role="status">{t('home.loading')}</p>;
-  if (loaded.state === 'error') return <p role="alert" className="error">{t(errorMessageKey(loaded.code))}</p>;
+  if (loaded.state === 'error')
+    return (
+      <p role="alert" className="error">
+        {t(errorMessageKey(loaded.code))}
+      </p>
+    );
   if (loaded.elections.length === 0) return <p>{t('home.none')}</p>;
-  return <>{loaded.elections.map((election) => <ElectionTable key={election.id} election={election} />)}</>;
+  return (
+    <>
+      {loaded.elections.map((election) => (
+        <ElectionTable key={election.id} election={election} />
+      ))}
+    </>
+  );
 }

@@ -9,7 +9,14 @@ export function LanguageSwitcher(): ReactNode {
       <ul>
         {LANGUAGES.map((code) => (
           <li key={code}>
-            <button type="button" lang={code} aria-pressed={code === language} onClick={() => { setLanguage(code); }}>
+            <button
+              type="button"
+              lang={code}
+              aria-pressed={code === language}
+              onClick={() => {
+                setLanguage(code);
+              }}
+            >
               <span aria-hidden="true">{code.toUpperCase()}</span>
               <span className="visually-hidden">{LANGUAGE_NAMES[code]}</span>
             </button>

@@ -7,7 +7,9 @@ export function Layout({ children }: { readonly children: ReactNode }): ReactNod
   const { t } = useI18n();
   return (
     <>
-      <a className="skip-link" href="#main">{t('app.skip')}</a>
+      <a className="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
       <header className="site-header">
         <div className="brand">
           <span className="brand-name">isoloir</span>

@@ -7,7 +7,9 @@ export function NotFoundPage(): ReactNode {
   return (
     <>
       <h1>{t('error.route.not-found')}</h1>
-      <p><Link to="/">{t('nav.home')}</Link></p>
+      <p>
+        <Link to="/">{t('nav.home')}</Link>
+      </p>
     </>
   );
 }

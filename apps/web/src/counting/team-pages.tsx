@@ -17,7 +17,13 @@ interface Place {
 }
 
 /** Election and constituency (among the caller's scopes in the role) to work on. */
-function PlaceChooser({ role, children }: { readonly role: 'team-a' | 'team-b'; readonly children: (place: Place) => ReactNode }): ReactNode {
+function PlaceChooser({
+  role,
+  children,
+}: {
+  readonly role: 'team-a' | 'team-b';
+  readonly children: (place: Place) => ReactNode;
+}): ReactNode {
   const { t, language } = useI18n();
   const me = useApi<Me>('/api/me');
   const elections = useApi<ElectionSummary[]>('/api/elections');
@@ -25,21 +31,44 @@ function PlaceChooser({ role, children }: { readonly role: 'team-a' | 'team-b'; 
   const [constituency, setConstituency] = useState<string | null>(null);
   if (me.state !== 'done') return <LoadProblem load={me} />;
   if (elections.state !== 'done') return <LoadProblem load={elections} />;
-  const scopes = me.value.kind === 'official' ? me.value.roles.filter((g) => g.role === role && g.scope !== null).map((g) => g.scope ?? '') : [];
+  const scopes =
+    me.value.kind === 'official'
+      ? me.value.roles.filter((g) => g.role === role && g.scope !== null).map((g) => g.scope ?? '')
+      : [];
   if (scopes.length === 0) return <p role="alert">{t('count.none-scope')}</p>;
   const election = electionId ?? elections.value[0]?.id ?? '';
   const scope = constituency ?? scopes[0] ?? '';
   return (
     <>
       <div className="count-place">
-        <label>{t('count.election')}{' '}
-          <select value={election} onChange={(e) => { setElectionId(e.currentTarget.value); }}>
-            {elections.value.map((e) => <option key={e.id} value={e.id}>{e.label[language]}</option>)}
+        <label>
+          {t('count.election')}{' '}
+          <select
+            value={election}
+            onChange={(e) => {
+              setElectionId(e.currentTarget.value);
+            }}
+          >
+            {elections.value.map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.label[language]}
+              </option>
+            ))}
           </select>
         </label>
-        <label>{t('count.constituency')}{' '}
-          <select value={scope} onChange={(e) => { setConstituency(e.currentTarget.value); }}>
-            {scopes.map((s) => <option key={s} value={s}>{s}</option>)}
+        <label>
+          {t('count.constituency')}{' '}
+          <select
+            value={scope}
+            onChange={(e) => {
+              setConstituency(e.currentTarget.value);
+            }}
+          >
+            {scopes.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
           </select>
         </label>
       </div>
@@ -52,7 +81,16 @@ function PlaceChooser({ role, children }: { readonly role: 'team-a' | 'team-b'; 
 function useOutcome(): [ReactNode, (r: { ok: boolean; code?: string }) => void] {
   const { t } = useI18n();
   const [outcome, setOutcome] = useState<{ ok: boolean; code?: string } | null>(null);
-  const view = outcome === null ? <p role="status" className="live" /> : outcome.ok ? <p role="status">{t('count.done')}</p> : <p role="alert" data-code={outcome.code}>{t(errorMessageKey(outcome.code ?? 'internal'))}</p>;
+  const view =
+    outcome === null ? (
+      <p role="status" className="live" />
+    ) : outcome.ok ? (
+      <p role="status">{t('count.done')}</p>
+    ) : (
+      <p role="alert" data-code={outcome.code}>
+        {t(errorMessageKey(outcome.code ?? 'internal'))}
+      </p>
+    );
   return [view, setOutcome];
 }
 
@@ -79,14 +117,46 @@ function DoubleVotes({ place }: { readonly place: Place }): ReactNode {
   return (
     <section aria-labelledby="double-votes">
       <h2 id="double-votes">{t('count.double-votes')}</h2>
-      <p><button type="button" onClick={() => { void act(`${base}/double-votes/identify`); }}>{t('count.identify')}</button></p>
+      <p>
+        <button
+          type="button"
+          onClick={() => {
+            void act(`${base}/double-votes/identify`);
+          }}
+        >
+          {t('count.identify')}
+        </button>
+      </p>
       {outcome}
       {load.state === 'done' && load.value.cases.filter((c) => c.status === 'identified').length > 1 && (
-        <p><button type="button" onClick={() => { void act(`${base}/constituencies/${place.constituency}/double-votes/confirm`, { ballotIds: load.value.cases.filter((c) => c.status === 'identified').map((c) => c.ballotId) }); }}>{t('count.confirm-all')}</button></p>
+        <p>
+          <button
+            type="button"
+            onClick={() => {
+              void act(`${base}/constituencies/${place.constituency}/double-votes/confirm`, {
+                ballotIds: load.value.cases.filter((c) => c.status === 'identified').map((c) => c.ballotId),
+              });
+            }}
+          >
+            {t('count.confirm-all')}
+          </button>
+        </p>
       )}
-      {load.state !== 'done' ? <LoadProblem load={load} /> : load.value.cases.length === 0 ? <p>{t('count.double-votes.none')}</p> : (
+      {load.state !== 'done' ? (
+        <LoadProblem load={load} />
+      ) : load.value.cases.length === 0 ? (
+        <p>{t('count.double-votes.none')}</p>
+      ) : (
         <table className="count-table">
-          <thead><tr><th scope="col">{t('count.name')}</th><th scope="col">{t('count.nrn')}</th><th scope="col">{t('count.station')}</th><th scope="col">{t('count.received-at')}</th><th scope="col">{t('count.status')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t('count.name')}</th>
+              <th scope="col">{t('count.nrn')}</th>
+              <th scope="col">{t('count.station')}</th>
+              <th scope="col">{t('count.received-at')}</th>
+              <th scope="col">{t('count.status')}</th>
+            </tr>
+          </thead>
           <tbody>
             {load.value.cases.map((c) => (
               <tr key={c.ballotId} data-ballot={c.ballotId} data-status={c.status}>
@@ -96,7 +166,19 @@ function DoubleVotes({ place }: { readonly place: Place }): ReactNode {
                 <td>{localTime(c.receivedAt, language)}</td>
                 <td>
                   {t(`count.status.${c.status}`)}
-                  {c.status === 'identified' && <> <button type="button" onClick={() => { void act(`${base}/constituencies/${place.constituency}/double-votes/${c.ballotId}/confirm`); }}>{t('count.confirm')}</button></>}
+                  {c.status === 'identified' && (
+                    <>
+                      {' '}
+                      <button
+                        type="button"
+                        onClick={() => {
+                          void act(`${base}/constituencies/${place.constituency}/double-votes/${c.ballotId}/confirm`);
+                        }}
+                      >
+                        {t('count.confirm')}
+                      </button>
+                    </>
+                  )}
                 </td>
               </tr>
             ))}
@@ -112,9 +194,13 @@ export function TeamAPage(): ReactNode {
   return (
     <>
       <h1>{t('count.team-a.title')}</h1>
-      <p><Link to="/official">{t('official.back')}</Link></p>
+      <p>
+        <Link to="/official">{t('official.back')}</Link>
+      </p>
       <p>{t('count.team-a.intro')}</p>
-      <PlaceChooser role="team-a">{(place) => <DoubleVotes key={`${place.electionId}/${place.constituency}`} place={place} />}</PlaceChooser>
+      <PlaceChooser role="team-a">
+        {(place) => <DoubleVotes key={`${place.electionId}/${place.constituency}`} place={place} />}
+      </PlaceChooser>
     </>
   );
 }
@@ -133,7 +219,10 @@ function Cancellations({ place }: { readonly place: Place }): ReactNode {
   const base = `/api/counting/contents/${place.electionId}/constituencies/${place.constituency}/cancellations`;
   const load = useApi<{ cases: Cancellation[] }>(base, version);
   const cancel = async (ballotIds: readonly string[]): Promise<void> => {
-    const r = ballotIds.length === 1 ? await send('POST', `${base}/${ballotIds[0] ?? ''}/confirm`) : await send('POST', `${base}/confirm`, { ballotIds });
+    const r =
+      ballotIds.length === 1
+        ? await send('POST', `${base}/${ballotIds[0] ?? ''}/confirm`)
+        : await send('POST', `${base}/confirm`, { ballotIds });
     setOutcome(r.ok ? { ok: true } : { ok: false, code: r.code });
     setVersion((v) => v + 1);
   };
@@ -142,11 +231,31 @@ function Cancellations({ place }: { readonly place: Place }): ReactNode {
       <h2 id="cancellations">{t('count.cancellations')}</h2>
       {outcome}
       {load.state === 'done' && load.value.cases.filter((c) => c.status === 'confirmed').length > 1 && (
-        <p><button type="button" onClick={() => { void cancel(load.value.cases.filter((c) => c.status === 'confirmed').map((c) => c.ballotId)); }}>{t('count.cancel-all')}</button></p>
+        <p>
+          <button
+            type="button"
+            onClick={() => {
+              void cancel(load.value.cases.filter((c) => c.status === 'confirmed').map((c) => c.ballotId));
+            }}
+          >
+            {t('count.cancel-all')}
+          </button>
+        </p>
       )}
-      {load.state !== 'done' ? <LoadProblem load={load} /> : load.value.cases.length === 0 ? <p>{t('count.cancellations.none')}</p> : (
+      {load.state !== 'done' ? (
+        <LoadProblem load={load} />
+      ) : load.value.cases.length === 0 ? (
+        <p>{t('count.cancellations.none')}</p>
+      ) : (
         <table className="count-table">
-          <thead><tr><th scope="col">{t('count.case')}</th><th scope="col">{t('count.station')}</th><th scope="col">{t('count.confirmed-at')}</th><th scope="col">{t('count.status')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t('count.case')}</th>
+              <th scope="col">{t('count.station')}</th>
+              <th scope="col">{t('count.confirmed-at')}</th>
+              <th scope="col">{t('count.status')}</th>
+            </tr>
+          </thead>
           <tbody>
             {load.value.cases.map((c, i) => (
               <tr key={c.ballotId} data-ballot={c.ballotId} data-status={c.status}>
@@ -155,7 +264,19 @@ function Cancellations({ place }: { readonly place: Place }): ReactNode {
                 <td>{localTime(c.confirmedAt, language)}</td>
                 <td>
                   {t(`count.status.${c.status}`)}
-                  {c.status === 'confirmed' && <> <button type="button" onClick={() => { void cancel([c.ballotId]); }}>{t('count.cancel')}</button></>}
+                  {c.status === 'confirmed' && (
+                    <>
+                      {' '}
+                      <button
+                        type="button"
+                        onClick={() => {
+                          void cancel([c.ballotId]);
+                        }}
+                      >
+                        {t('count.cancel')}
+                      </button>
+                    </>
+                  )}
                 </td>
               </tr>
             ))}
@@ -195,39 +316,110 @@ interface PvView {
   };
 }
 
-function PvCard({ pv, place, onApprove }: { readonly pv: PvView; readonly place: Place; readonly onApprove: () => void }): ReactNode {
+function PvCard({
+  pv,
+  place,
+  onApprove,
+}: {
+  readonly pv: PvView;
+  readonly place: Place;
+  readonly onApprove: () => void;
+}): ReactNode {
   const { t } = useI18n();
   const c = pv.content;
   const cancelled = Object.values(c.cancelled).reduce((a, n) => a + n, 0);
   const id = `pv-${pv.mode}-${pv.category}`;
   const figures: [string, number | string][] = [
-    [t('count.registered'), c.registeredVoters], [t('count.received'), c.received], [t('count.superseded'), c.superseded], [t('count.cancelled'), cancelled],
-    [t('count.counted'), c.counted], [t('count.valid'), c.valid], [t('count.blank'), c.blank], [t('count.invalid'), c.invalid],
+    [t('count.registered'), c.registeredVoters],
+    [t('count.received'), c.received],
+    [t('count.superseded'), c.superseded],
+    [t('count.cancelled'), cancelled],
+    [t('count.counted'), c.counted],
+    [t('count.valid'), c.valid],
+    [t('count.blank'), c.blank],
+    [t('count.invalid'), c.invalid],
   ];
   const file = `/api/counting/public/${place.electionId}/pvs/${place.constituency}/${pv.mode}/${pv.category}`;
   return (
-    <section className="pv-card" aria-labelledby={id} data-pv={`${pv.mode}/${pv.category}`} data-final={pv.final ? 'true' : 'false'}>
-      <h3 id={id}>{t(`count.mode.${pv.mode}`)} — {t(`count.category.${pv.category}`)}</h3>
+    <section
+      className="pv-card"
+      aria-labelledby={id}
+      data-pv={`${pv.mode}/${pv.category}`}
+      data-final={pv.final ? 'true' : 'false'}
+    >
+      <h3 id={id}>
+        {t(`count.mode.${pv.mode}`)} — {t(`count.category.${pv.category}`)}
+      </h3>
       <table className="count-table">
-        <thead><tr><th scope="col">{t('count.figure')}</th><th scope="col">{t('count.value')}</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">{t('count.figure')}</th>
+            <th scope="col">{t('count.value')}</th>
+          </tr>
+        </thead>
         <tbody>
-          {figures.map(([k, v]) => <tr key={k}><th scope="row">{k}</th><td>{v}</td></tr>)}
-          {c.mergedInto !== null && <tr><th scope="row">{t('count.merged-into')}</th><td>{c.mergedInto}</td></tr>}
+          {figures.map(([k, v]) => (
+            <tr key={k}>
+              <th scope="row">{k}</th>
+              <td>{v}</td>
+            </tr>
+          ))}
+          {c.mergedInto !== null && (
+            <tr>
+              <th scope="row">{t('count.merged-into')}</th>
+              <td>{c.mergedInto}</td>
+            </tr>
+          )}
         </tbody>
       </table>
       {c.lists.length > 0 && (
         <table className="count-table">
-          <thead><tr><th scope="col">{t('count.list')}</th><th scope="col">B</th><th scope="col">C</th><th scope="col">D</th><th scope="col">E</th><th scope="col">{t('count.list-total')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t('count.list')}</th>
+              <th scope="col">B</th>
+              <th scope="col">C</th>
+              <th scope="col">D</th>
+              <th scope="col">E</th>
+              <th scope="col">{t('count.list-total')}</th>
+            </tr>
+          </thead>
           <tbody>
-            {c.lists.map((l) => <tr key={l.number}><th scope="row">{l.number}. {l.name}</th><td>{l.categories.B}</td><td>{l.categories.C}</td><td>{l.categories.D}</td><td>{l.categories.E}</td><td>{l.total}</td></tr>)}
+            {c.lists.map((l) => (
+              <tr key={l.number}>
+                <th scope="row">
+                  {l.number}. {l.name}
+                </th>
+                <td>{l.categories.B}</td>
+                <td>{l.categories.C}</td>
+                <td>{l.categories.D}</td>
+                <td>{l.categories.E}</td>
+                <td>{l.total}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
       )}
-      <p className="hint">{t('count.record-hash')}: <code className="tracking-code">{pv.recordHash}</code></p>
-      <p data-approvals={pv.approvals}>{t('count.approvals')}: {pv.approvals} / 2{pv.final ? ` — ${t('count.final')}` : ''}</p>
+      <p className="hint">
+        {t('count.record-hash')}: <code className="tracking-code">{pv.recordHash}</code>
+      </p>
+      <p data-approvals={pv.approvals}>
+        {t('count.approvals')}: {pv.approvals} / 2{pv.final ? ` — ${t('count.final')}` : ''}
+      </p>
       {pv.final ? (
-        <p>{t('count.download')}: <a href={`${file}/pdf`}>PDF</a> · <a href={`${file}/json`}>JSON</a> · <a href={`${file}/csv`}>CSV</a></p>
-      ) : pv.approvedByMe ? <p>{t('count.approved-by-me')}</p> : <p><button type="button" onClick={onApprove}>{t('count.approve')}</button></p>}
+        <p>
+          {t('count.download')}: <a href={`${file}/pdf`}>PDF</a> · <a href={`${file}/json`}>JSON</a> ·{' '}
+          <a href={`${file}/csv`}>CSV</a>
+        </p>
+      ) : pv.approvedByMe ? (
+        <p>{t('count.approved-by-me')}</p>
+      ) : (
+        <p>
+          <button type="button" onClick={onApprove}>
+            {t('count.approve')}
+          </button>
+        </p>
+      )}
     </section>
   );
 }
@@ -247,7 +439,22 @@ function Pvs({ place }: { readonly place: Place }): ReactNode {
     <section aria-labelledby="pvs">
       <h2 id="pvs">{t('count.pvs')}</h2>
       {outcome}
-      {load.state !== 'done' ? <LoadProblem load={load} /> : load.value.pvs.length === 0 ? <p>{t('count.pvs.none')}</p> : load.value.pvs.map((pv) => <PvCard key={pv.groupId} pv={pv} place={place} onApprove={() => { void approve(pv); }} />)}
+      {load.state !== 'done' ? (
+        <LoadProblem load={load} />
+      ) : load.value.pvs.length === 0 ? (
+        <p>{t('count.pvs.none')}</p>
+      ) : (
+        load.value.pvs.map((pv) => (
+          <PvCard
+            key={pv.groupId}
+            pv={pv}
+            place={place}
+            onApprove={() => {
+              void approve(pv);
+            }}
+          />
+        ))
+      )}
     </section>
   );
 }
@@ -257,7 +464,9 @@ export function TeamBPage(): ReactNode {
   return (
     <>
       <h1>{t('count.team-b.title')}</h1>
-      <p><Link to="/official">{t('official.back')}</Link></p>
+      <p>
+        <Link to="/official">{t('official.back')}</Link>
+      </p>
       <p>{t('count.team-b.intro')}</p>
       <PlaceChooser role="team-b">
         {(place) => (

@@ -22,7 +22,9 @@ function savedLanguage(): string | null {
 }
 
 export function I18nProvider({ children }: { readonly children: ReactNode }): ReactNode {
-  const [language, setLanguageState] = useState<Language>(() => preferredLanguage(savedLanguage(), navigator.languages));
+  const [language, setLanguageState] = useState<Language>(() =>
+    preferredLanguage(savedLanguage(), navigator.languages),
+  );
   const setLanguage = useCallback((next: Language) => {
     setLanguageState(next);
     try {
@@ -34,7 +36,10 @@ export function I18nProvider({ children }: { readonly children: ReactNode }): Re
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
-  const value = useMemo<I18n>(() => ({ language, setLanguage, t: (key) => CATALOGS[language][key] }), [language, setLanguage]);
+  const value = useMemo<I18n>(
+    () => ({ language, setLanguage, t: (key) => CATALOGS[language][key] }),
+    [language, setLanguage],
+  );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -8,7 +8,12 @@ export interface ImportReport {
   readonly rows: number;
   readonly accepted: number;
   readonly rejected: number;
-  readonly rejections: readonly { readonly line: number; readonly column: string; readonly code: string; readonly value: string }[];
+  readonly rejections: readonly {
+    readonly line: number;
+    readonly column: string;
+    readonly code: string;
+    readonly value: string;
+  }[];
   readonly files: readonly { readonly scope: string; readonly version: number; readonly voters: number }[];
 }
 
@@ -23,7 +28,12 @@ export interface DayState {
   readonly communeFiles: number;
   readonly registrations: number;
   readonly posts: readonly { readonly code: string; readonly label: Labels; readonly address: string }[];
-  readonly consolidation: { readonly id: string; readonly voters: number; readonly frozen: boolean; readonly openConflicts: number } | null;
+  readonly consolidation: {
+    readonly id: string;
+    readonly voters: number;
+    readonly frozen: boolean;
+    readonly openConflicts: number;
+  } | null;
 }
 
 export interface Commune {
@@ -55,16 +65,39 @@ async function answer<T>(request: Promise<Response>): Promise<ApiResult<T>> {
   }
   const body: unknown = await response.json().catch(() => null);
   if (response.ok) return { ok: true, value: body as T };
-  const code = typeof body === 'object' && body !== null && 'code' in body && typeof body.code === 'string' ? body.code : 'internal';
+  const code =
+    typeof body === 'object' && body !== null && 'code' in body && typeof body.code === 'string'
+      ? body.code
+      : 'internal';
   return { ok: false, code };
 }
 
 export async function uploadCsv<T>(path: string, file: File): Promise<ApiResult<T>> {
   const token = await csrf();
-  return answer<T>(fetch(path, { method: 'POST', headers: { accept: 'application/json', 'content-type': 'text/csv', 'x-csrf-token': token }, body: file }));
+  return answer<T>(
+    fetch(path, {
+      method: 'POST',
+      headers: { accept: 'application/json', 'content-type': 'text/csv', 'x-csrf-token': token },
+      body: file,
+    }),
+  );
 }
 
-export async function sendJson<T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<ApiResult<T>> {
+export async function sendJson<T>(
+  method: 'POST' | 'PUT' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<ApiResult<T>> {
   const token = await csrf();
-  return answer<T>(fetch(path, { method, headers: { accept: 'application/json', 'x-csrf-token': token, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) }));
+  return answer<T>(
+    fetch(path, {
+      method,
+      headers: {
+        accept: 'application/json',
+        'x-csrf-token': token,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    }),
+  );
 }

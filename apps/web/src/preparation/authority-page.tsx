@@ -10,7 +10,12 @@ import { useDay } from './use-day.ts';
 interface Conflict {
   readonly nrn: string;
   readonly kind: 'two-communes' | 'commune-and-abroad' | 'twice-abroad' | 'deceased' | 'deprived';
-  readonly sources: readonly { readonly source: string; readonly surname: string; readonly givenNames: string; readonly mode: number | null }[];
+  readonly sources: readonly {
+    readonly source: string;
+    readonly surname: string;
+    readonly givenNames: string;
+    readonly mode: number | null;
+  }[];
   readonly resolution: string | null;
 }
 
@@ -19,7 +24,15 @@ interface Published {
   readonly modeFiles: readonly { readonly mode: number; readonly sha256: string; readonly voters: number }[];
 }
 
-function ConflictRow({ dayId, conflict, onDone }: { readonly dayId: string; readonly conflict: Conflict; readonly onDone: (code: string | null) => void }): ReactNode {
+function ConflictRow({
+  dayId,
+  conflict,
+  onDone,
+}: {
+  readonly dayId: string;
+  readonly conflict: Conflict;
+  readonly onDone: (code: string | null) => void;
+}): ReactNode {
   const { t } = useI18n();
   const single = conflict.kind === 'deceased' || conflict.kind === 'deprived';
   const choices = single ? ['exclude', 'include'] : [...conflict.sources.map((s) => `keep:${s.source}`), 'exclude'];
@@ -27,11 +40,20 @@ function ConflictRow({ dayId, conflict, onDone }: { readonly dayId: string; read
   const [reason, setReason] = useState('');
   const id = `conflict-${conflict.nrn}`;
   const resolve = async (): Promise<void> => {
-    const body = choice.startsWith('keep:') ? { keep: choice.slice(5), reason } : choice === 'exclude' ? { exclude: true, reason } : { include: true, reason };
-    const result = await sendJson<{ nrn: string }>('POST', `/api/preparation/days/${dayId}/conflicts/${conflict.nrn}/resolution`, body);
+    const body = choice.startsWith('keep:')
+      ? { keep: choice.slice(5), reason }
+      : choice === 'exclude'
+        ? { exclude: true, reason }
+        : { include: true, reason };
+    const result = await sendJson<{ nrn: string }>(
+      'POST',
+      `/api/preparation/days/${dayId}/conflicts/${conflict.nrn}/resolution`,
+      body,
+    );
     onDone(result.ok ? null : result.code);
   };
-  const label = (c: string): string => (c.startsWith('keep:') ? `${t('prep.keep')} ${c.slice(5)}` : t(c === 'exclude' ? 'prep.exclude' : 'prep.include'));
+  const label = (c: string): string =>
+    c.startsWith('keep:') ? `${t('prep.keep')} ${c.slice(5)}` : t(c === 'exclude' ? 'prep.exclude' : 'prep.include');
   return (
     <tr>
       <td>{conflict.nrn}</td>
@@ -39,16 +61,42 @@ function ConflictRow({ dayId, conflict, onDone }: { readonly dayId: string; read
       <td>{conflict.sources.map((s) => `${s.source} (${s.givenNames} ${s.surname})`).join('; ')}</td>
       <td>
         {conflict.resolution !== null ? (
-          <span>{t('prep.resolved')}: {conflict.resolution}</span>
+          <span>
+            {t('prep.resolved')}: {conflict.resolution}
+          </span>
         ) : (
           <div className="resolve">
             <label htmlFor={`${id}-choice`}>{t('prep.conflict.decision')}</label>
-            <select id={`${id}-choice`} value={choice} onChange={(e) => { setChoice(e.target.value); }}>
-              {choices.map((c) => <option key={c} value={c}>{label(c)}</option>)}
+            <select
+              id={`${id}-choice`}
+              value={choice}
+              onChange={(e) => {
+                setChoice(e.target.value);
+              }}
+            >
+              {choices.map((c) => (
+                <option key={c} value={c}>
+                  {label(c)}
+                </option>
+              ))}
             </select>
             <label htmlFor={`${id}-reason`}>{t('prep.conflict.reason')}</label>
-            <input id={`${id}-reason`} value={reason} onChange={(e) => { setReason(e.target.value); }} />
-            <button type="button" disabled={reason.trim() === ''} onClick={() => { void resolve(); }}>{t('prep.resolve')}</button>
+            <input
+              id={`${id}-reason`}
+              value={reason}
+              onChange={(e) => {
+                setReason(e.target.value);
+              }}
+            />
+            <button
+              type="button"
+              disabled={reason.trim() === ''}
+              onClick={() => {
+                void resolve();
+              }}
+            >
+              {t('prep.resolve')}
+            </button>
           </div>
         )}
       </td>
@@ -57,15 +105,29 @@ function ConflictRow({ dayId, conflict, onDone }: { readonly dayId: string; read
 }
 
 /** Loading the setup (JSON), the communes (CSV) and candidate lists (JSON or CSV) from files. */
-function Uploads({ dayId, electionIds, onDone }: { readonly dayId: string; readonly electionIds: readonly string[]; readonly onDone: (code: string | null, done: MessageKey | null) => void }): ReactNode {
+function Uploads({
+  dayId,
+  electionIds,
+  onDone,
+}: {
+  readonly dayId: string;
+  readonly electionIds: readonly string[];
+  readonly onDone: (code: string | null, done: MessageKey | null) => void;
+}): ReactNode {
   const { t } = useI18n();
   const [election, setElection] = useState(electionIds[0] ?? '');
   const upload = async (kind: 'setup' | 'communes' | 'lists', file: File | undefined): Promise<void> => {
     if (file === undefined) return;
     const result =
-      kind === 'communes' ? await uploadCsv<unknown>(`/api/preparation/days/${dayId}/communes`, file)
-      : kind === 'lists' && file.name.endsWith('.csv') ? await uploadCsv<unknown>(`/api/preparation/elections/${election}/lists`, file)
-      : await sendJson<unknown>('POST', kind === 'setup' ? '/api/preparation/setup' : `/api/preparation/elections/${election}/lists`, await readJson(file));
+      kind === 'communes'
+        ? await uploadCsv<unknown>(`/api/preparation/days/${dayId}/communes`, file)
+        : kind === 'lists' && file.name.endsWith('.csv')
+          ? await uploadCsv<unknown>(`/api/preparation/elections/${election}/lists`, file)
+          : await sendJson<unknown>(
+              'POST',
+              kind === 'setup' ? '/api/preparation/setup' : `/api/preparation/elections/${election}/lists`,
+              await readJson(file),
+            );
     onDone(result.ok ? null : result.code, result.ok ? 'prep.uploaded' : null);
   };
   return (
@@ -73,15 +135,46 @@ function Uploads({ dayId, electionIds, onDone }: { readonly dayId: string; reado
       <h2 id="uploads-title">{t('prep.uploads')}</h2>
       <div className="prep-form">
         <label htmlFor="upload-setup">{t('prep.upload.setup')}</label>
-        <input id="upload-setup" type="file" accept=".json,application/json" onChange={(e) => { void upload('setup', e.target.files?.[0]); }} />
+        <input
+          id="upload-setup"
+          type="file"
+          accept=".json,application/json"
+          onChange={(e) => {
+            void upload('setup', e.target.files?.[0]);
+          }}
+        />
         <label htmlFor="upload-communes">{t('prep.upload.communes')}</label>
-        <input id="upload-communes" type="file" accept=".csv,text/csv" onChange={(e) => { void upload('communes', e.target.files?.[0]); }} />
+        <input
+          id="upload-communes"
+          type="file"
+          accept=".csv,text/csv"
+          onChange={(e) => {
+            void upload('communes', e.target.files?.[0]);
+          }}
+        />
         <label htmlFor="upload-election">{t('prep.upload.election')}</label>
-        <select id="upload-election" value={election} onChange={(e) => { setElection(e.target.value); }}>
-          {electionIds.map((id) => <option key={id} value={id}>{id}</option>)}
+        <select
+          id="upload-election"
+          value={election}
+          onChange={(e) => {
+            setElection(e.target.value);
+          }}
+        >
+          {electionIds.map((id) => (
+            <option key={id} value={id}>
+              {id}
+            </option>
+          ))}
         </select>
         <label htmlFor="upload-lists">{t('prep.upload.lists')}</label>
-        <input id="upload-lists" type="file" accept=".json,.csv" onChange={(e) => { void upload('lists', e.target.files?.[0]); }} />
+        <input
+          id="upload-lists"
+          type="file"
+          accept=".json,.csv"
+          onChange={(e) => {
+            void upload('lists', e.target.files?.[0]);
+          }}
+        />
       </div>
     </section>
   );
@@ -109,7 +202,9 @@ export function AuthorityPage(): ReactNode {
   const dayId = day?.dayId ?? null;
   useEffect(() => {
     if (dayId === null) return;
-    void getJson<{ conflicts: Conflict[] }>(`/api/preparation/days/${dayId}/conflicts`).then((r) => { if (r.ok) setConflicts(r.value.conflicts); });
+    void getJson<{ conflicts: Conflict[] }>(`/api/preparation/days/${dayId}/conflicts`).then((r) => {
+      if (r.ok) setConflicts(r.value.conflicts);
+    });
     void getJson<Commune[]>(`/api/preparation/days/${dayId}/communes`).then((r) => {
       if (r.ok) {
         const loaded = r.value.filter((c) => c.voters !== null);
@@ -117,7 +212,9 @@ export function AuthorityPage(): ReactNode {
         setNis((n) => (n === '' ? (loaded[0]?.nis ?? '') : n));
       }
     });
-    void getJson<Published>(`/api/preparation/days/${dayId}/mode-files`).then((r) => { if (r.ok) setPublished(r.value); });
+    void getJson<Published>(`/api/preparation/days/${dayId}/mode-files`).then((r) => {
+      if (r.ok) setPublished(r.value);
+    });
   }, [dayId, version]);
   const act = async (path: string): Promise<void> => {
     const result = await sendJson<unknown>('POST', path);
@@ -128,36 +225,102 @@ export function AuthorityPage(): ReactNode {
     setProblem(code);
     setVersion((v) => v + 1);
   };
-  if (day === null) return <><h1>{t('prep.authority.title')}</h1>{load.state === 'error' ? <p role="alert">{t(errorMessageKey(load.code))}</p> : <p>{t('prep.loading')}</p>}</>;
+  if (day === null)
+    return (
+      <>
+        <h1>{t('prep.authority.title')}</h1>
+        {load.state === 'error' ? <p role="alert">{t(errorMessageKey(load.code))}</p> : <p>{t('prep.loading')}</p>}
+      </>
+    );
   return (
     <>
       <h1>{t('prep.authority.title')}</h1>
       <p>{day.label[language]}</p>
       <dl className="facts">
-        <div><dt>{t('prep.status.communes')}</dt><dd>{day.communes}</dd></div>
-        <div><dt>{t('prep.status.files')}</dt><dd>{day.communeFiles}</dd></div>
-        <div><dt>{t('prep.status.registrations')}</dt><dd>{day.registrations}</dd></div>
-        <div><dt>{t('prep.status.voters')}</dt><dd data-testid="consolidated">{day.consolidation?.voters ?? 0}</dd></div>
-        <div><dt>{t('prep.status.open')}</dt><dd data-testid="open-conflicts">{day.consolidation?.openConflicts ?? 0}</dd></div>
+        <div>
+          <dt>{t('prep.status.communes')}</dt>
+          <dd>{day.communes}</dd>
+        </div>
+        <div>
+          <dt>{t('prep.status.files')}</dt>
+          <dd>{day.communeFiles}</dd>
+        </div>
+        <div>
+          <dt>{t('prep.status.registrations')}</dt>
+          <dd>{day.registrations}</dd>
+        </div>
+        <div>
+          <dt>{t('prep.status.voters')}</dt>
+          <dd data-testid="consolidated">{day.consolidation?.voters ?? 0}</dd>
+        </div>
+        <div>
+          <dt>{t('prep.status.open')}</dt>
+          <dd data-testid="open-conflicts">{day.consolidation?.openConflicts ?? 0}</dd>
+        </div>
       </dl>
-      {problem !== null && <p role="alert" data-code={problem}>{t(errorMessageKey(problem))}</p>}
+      {problem !== null && (
+        <p role="alert" data-code={problem}>
+          {t(errorMessageKey(problem))}
+        </p>
+      )}
       {notice !== null && problem === null && <p role="status">{t(notice)}</p>}
-      {!day.frozen && <Uploads dayId={day.dayId} electionIds={day.elections} onDone={(code, done) => { setProblem(code); setNotice(done); setVersion((v) => v + 1); }} />}
-      {day.frozen ? <p role="status">{t('prep.frozen')}</p> : (
+      {!day.frozen && (
+        <Uploads
+          dayId={day.dayId}
+          electionIds={day.elections}
+          onDone={(code, done) => {
+            setProblem(code);
+            setNotice(done);
+            setVersion((v) => v + 1);
+          }}
+        />
+      )}
+      {day.frozen ? (
+        <p role="status">{t('prep.frozen')}</p>
+      ) : (
         <p className="actions">
-          <button type="button" onClick={() => { void act(`/api/preparation/days/${day.dayId}/consolidations`); }}>{t('prep.consolidate')}</button>
-          {day.consolidation !== null && <button type="button" onClick={() => { void act(`/api/preparation/days/${day.dayId}/freeze`); }}>{t('prep.freeze')}</button>}
+          <button
+            type="button"
+            onClick={() => {
+              void act(`/api/preparation/days/${day.dayId}/consolidations`);
+            }}
+          >
+            {t('prep.consolidate')}
+          </button>
+          {day.consolidation !== null && (
+            <button
+              type="button"
+              onClick={() => {
+                void act(`/api/preparation/days/${day.dayId}/freeze`);
+              }}
+            >
+              {t('prep.freeze')}
+            </button>
+          )}
         </p>
       )}
       {day.consolidation !== null && (
         <section aria-labelledby="conflicts-title">
           <h2 id="conflicts-title">{t('prep.conflicts')}</h2>
-          {conflicts.length === 0 ? <p>{t('prep.conflicts.none')}</p> : (
+          {conflicts.length === 0 ? (
+            <p>{t('prep.conflicts.none')}</p>
+          ) : (
             <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="conflicts-caption">
               <table>
                 <caption id="conflicts-caption">{t('prep.conflict.kind')}</caption>
-                <thead><tr><th scope="col">NRN</th><th scope="col">{t('prep.conflict.kind')}</th><th scope="col">{t('prep.conflict.sources')}</th><th scope="col">{t('prep.conflict.decision')}</th></tr></thead>
-                <tbody>{conflicts.map((c) => <ConflictRow key={`${c.nrn}-${c.resolution ?? ''}`} dayId={day.dayId} conflict={c} onDone={done} />)}</tbody>
+                <thead>
+                  <tr>
+                    <th scope="col">NRN</th>
+                    <th scope="col">{t('prep.conflict.kind')}</th>
+                    <th scope="col">{t('prep.conflict.sources')}</th>
+                    <th scope="col">{t('prep.conflict.decision')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {conflicts.map((c) => (
+                    <ConflictRow key={`${c.nrn}-${c.resolution ?? ''}`} dayId={day.dayId} conflict={c} onDone={done} />
+                  ))}
+                </tbody>
               </table>
             </div>
           )}
@@ -167,8 +330,15 @@ export function AuthorityPage(): ReactNode {
               const frozen = published?.modeFiles.find((f) => f.mode === m);
               return (
                 <li key={m}>
-                  <a href={`/api/preparation/days/${day.dayId}/mode-files/${String(m)}`} download>{t('prep.download')}: {t(`prep.mode.${String(m)}` as MessageKey)}</a>
-                  {frozen !== undefined && <> · {frozen.voters} · {t('prep.hash')} <code>{frozen.sha256}</code></>}
+                  <a href={`/api/preparation/days/${day.dayId}/mode-files/${String(m)}`} download>
+                    {t('prep.download')}: {t(`prep.mode.${String(m)}` as MessageKey)}
+                  </a>
+                  {frozen !== undefined && (
+                    <>
+                      {' '}
+                      · {frozen.voters} · {t('prep.hash')} <code>{frozen.sha256}</code>
+                    </>
+                  )}
                 </li>
               );
             })}
@@ -176,13 +346,31 @@ export function AuthorityPage(): ReactNode {
           <h2>{t('prep.letters')}</h2>
           <p>
             <label htmlFor="letters-commune">{t('prep.letters.commune')}</label>{' '}
-            <select id="letters-commune" value={nis} onChange={(e) => { setNis(e.target.value); }}>
-              {communes.map((c) => <option key={c.nis} value={c.nis}>{c.nis} – {c.names.fr}</option>)}
+            <select
+              id="letters-commune"
+              value={nis}
+              onChange={(e) => {
+                setNis(e.target.value);
+              }}
+            >
+              {communes.map((c) => (
+                <option key={c.nis} value={c.nis}>
+                  {c.nis} – {c.names.fr}
+                </option>
+              ))}
             </select>{' '}
-            <a href={`/api/preparation/days/${day.dayId}/letters/commune/${nis}`} download>{t('prep.download')} (PDF)</a>
+            <a href={`/api/preparation/days/${day.dayId}/letters/commune/${nis}`} download>
+              {t('prep.download')} (PDF)
+            </a>
           </p>
           <ul>
-            {day.posts.map((p) => <li key={p.code}><a href={`/api/preparation/days/${day.dayId}/letters/post/${p.code}`} download>{t('prep.letters.post')}: {p.label[language]}</a></li>)}
+            {day.posts.map((p) => (
+              <li key={p.code}>
+                <a href={`/api/preparation/days/${day.dayId}/letters/post/${p.code}`} download>
+                  {t('prep.letters.post')}: {p.label[language]}
+                </a>
+              </li>
+            ))}
           </ul>
         </section>
       )}

@@ -20,7 +20,10 @@ export function CommunePage(): ReactNode {
   useEffect(() => {
     // A commune official starts on their own commune.
     void getSession().then((session) => {
-      const grant = session.ok && session.value.authenticated ? session.value.roles.find((g) => g.role === 'commune-official') : undefined;
+      const grant =
+        session.ok && session.value.authenticated
+          ? session.value.roles.find((g) => g.role === 'commune-official')
+          : undefined;
       if (grant?.scope !== undefined && grant.scope !== null) setNis(grant.scope);
     });
   }, []);
@@ -29,7 +32,7 @@ export function CommunePage(): ReactNode {
     void getJson<Commune[]>(`/api/preparation/days/${dayId}/communes`).then((r) => {
       if (r.ok) {
         setCommunes(r.value);
-        setNis((current) => current === '' ? (r.value[0]?.nis ?? '') : current);
+        setNis((current) => (current === '' ? (r.value[0]?.nis ?? '') : current));
       }
     });
   }, [dayId]);
@@ -47,16 +50,44 @@ export function CommunePage(): ReactNode {
     <>
       <h1>{t('prep.commune.title')}</h1>
       {load.state === 'error' && <p role="alert">{t(errorMessageKey(load.code))}</p>}
-      <form className="prep-form" onSubmit={(e) => { void submit(e); }}>
+      <form
+        className="prep-form"
+        onSubmit={(e) => {
+          void submit(e);
+        }}
+      >
         <label htmlFor="commune">{t('prep.commune.choose')}</label>
-        <select id="commune" value={nis} onChange={(e) => { setNis(e.target.value); }}>
-          {communes.map((c) => <option key={c.nis} value={c.nis}>{c.nis} – {language === 'nl' ? c.names.nl : language === 'de' ? c.names.de : c.names.fr}</option>)}
+        <select
+          id="commune"
+          value={nis}
+          onChange={(e) => {
+            setNis(e.target.value);
+          }}
+        >
+          {communes.map((c) => (
+            <option key={c.nis} value={c.nis}>
+              {c.nis} – {language === 'nl' ? c.names.nl : language === 'de' ? c.names.de : c.names.fr}
+            </option>
+          ))}
         </select>
         <label htmlFor="file">{t('prep.file')}</label>
-        <input id="file" type="file" accept=".csv,text/csv" onChange={(e) => { setFile(e.target.files?.[0] ?? null); }} />
-        <button type="submit" disabled={busy || file === null}>{busy ? t('prep.importing') : t('prep.import')}</button>
+        <input
+          id="file"
+          type="file"
+          accept=".csv,text/csv"
+          onChange={(e) => {
+            setFile(e.target.files?.[0] ?? null);
+          }}
+        />
+        <button type="submit" disabled={busy || file === null}>
+          {busy ? t('prep.importing') : t('prep.import')}
+        </button>
       </form>
-      {problem !== null && <p role="alert" data-code={problem}>{t(errorMessageKey(problem))}</p>}
+      {problem !== null && (
+        <p role="alert" data-code={problem}>
+          {t(errorMessageKey(problem))}
+        </p>
+      )}
       {report !== null && <ImportReportView report={report} />}
     </>
   );

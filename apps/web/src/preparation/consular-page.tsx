@@ -16,7 +16,20 @@ interface RegistrationRow {
   readonly status: string;
 }
 
-const EMPTY = { nrn: '', surname: '', givenNames: '', birthDate: '', sex: 'F', address: '', country: '', email: '', attachmentNis: '', language: 'fr', mode: '7', kioskPost: '' };
+const EMPTY = {
+  nrn: '',
+  surname: '',
+  givenNames: '',
+  birthDate: '',
+  sex: 'F',
+  address: '',
+  country: '',
+  email: '',
+  attachmentNis: '',
+  language: 'fr',
+  mode: '7',
+  kioskPost: '',
+};
 type FormState = typeof EMPTY;
 
 export function ConsularPage(): ReactNode {
@@ -31,26 +44,44 @@ export function ConsularPage(): ReactNode {
   const day = load.state === 'done' ? load.day : null;
   useEffect(() => {
     void getSession().then((s) => {
-      const grant = s.ok && s.value.authenticated ? s.value.roles.find((g) => g.role === 'consular-official') : undefined;
+      const grant =
+        s.ok && s.value.authenticated ? s.value.roles.find((g) => g.role === 'consular-official') : undefined;
       if (grant?.scope !== undefined && grant.scope !== null) setPost(grant.scope);
     });
   }, []);
   useEffect(() => {
     if (day === null) return;
     setPost((p) => (p === '' ? (day.posts[0]?.code ?? '') : p));
-    void getJson<Commune[]>(`/api/preparation/days/${day.dayId}/communes`).then((r) => { if (r.ok) setCommunes(r.value); });
+    void getJson<Commune[]>(`/api/preparation/days/${day.dayId}/communes`).then((r) => {
+      if (r.ok) setCommunes(r.value);
+    });
   }, [day]);
   useEffect(() => {
     if (day === null || post === '') return;
-    void getJson<RegistrationRow[]>(`/api/preparation/days/${day.dayId}/posts/${post}/registrations`).then((r) => { if (r.ok) setRows(r.value); });
+    void getJson<RegistrationRow[]>(`/api/preparation/days/${day.dayId}/posts/${post}/registrations`).then((r) => {
+      if (r.ok) setRows(r.value);
+    });
   }, [day, post, version]);
-  const set = (key: keyof FormState) => (e: { target: { value: string } }): void => { setForm({ ...form, [key]: e.target.value }); };
+  const set =
+    (key: keyof FormState) =>
+    (e: { target: { value: string } }): void => {
+      setForm({ ...form, [key]: e.target.value });
+    };
   const submit = async (event: SyntheticEvent): Promise<void> => {
     event.preventDefault();
     if (day === null) return;
     const mode = Number(form.mode);
-    const body = { ...form, mode, sex: form.sex === 'M' ? 'M' : 'F', kioskPost: mode === 8 ? form.kioskPost : undefined };
-    const result = await sendJson<{ nrn: string }>('POST', `/api/preparation/days/${day.dayId}/posts/${post}/registrations`, body);
+    const body = {
+      ...form,
+      mode,
+      sex: form.sex === 'M' ? 'M' : 'F',
+      kioskPost: mode === 8 ? form.kioskPost : undefined,
+    };
+    const result = await sendJson<{ nrn: string }>(
+      'POST',
+      `/api/preparation/days/${day.dayId}/posts/${post}/registrations`,
+      body,
+    );
     if (result.ok) {
       setMessage({ ok: true, key: 'prep.registered' });
       setForm(EMPTY);
@@ -60,49 +91,93 @@ export function ConsularPage(): ReactNode {
   const field = (key: keyof FormState, label: MessageKey, type = 'text', autoComplete = 'off'): ReactNode => (
     <>
       <label htmlFor={`reg-${key}`}>{t(label)}</label>
-      <input id={`reg-${key}`} type={type} value={form[key]} onChange={set(key)} autoComplete={autoComplete} required={key !== 'email'} />
+      <input
+        id={`reg-${key}`}
+        type={type}
+        value={form[key]}
+        onChange={set(key)}
+        autoComplete={autoComplete}
+        required={key !== 'email'}
+      />
     </>
   );
   return (
     <>
       <h1>{t('prep.consular.title')}</h1>
-      {day !== null && <p>{t('prep.consular.post')}: <strong>{day.posts.find((p) => p.code === post)?.label[language] ?? post}</strong></p>}
-      <form className="prep-form" onSubmit={(e) => { void submit(e); }}>
+      {day !== null && (
+        <p>
+          {t('prep.consular.post')}: <strong>{day.posts.find((p) => p.code === post)?.label[language] ?? post}</strong>
+        </p>
+      )}
+      <form
+        className="prep-form"
+        onSubmit={(e) => {
+          void submit(e);
+        }}
+      >
         {field('nrn', 'prep.field.nrn')}
         {field('surname', 'prep.field.surname')}
         {field('givenNames', 'prep.field.givenNames')}
         {field('birthDate', 'prep.field.birthDate', 'date')}
         <label htmlFor="reg-sex">{t('prep.field.sex')}</label>
-        <select id="reg-sex" value={form.sex} onChange={set('sex')}><option value="F">{t('prep.field.sexF')}</option><option value="M">{t('prep.field.sexM')}</option></select>
+        <select id="reg-sex" value={form.sex} onChange={set('sex')}>
+          <option value="F">{t('prep.field.sexF')}</option>
+          <option value="M">{t('prep.field.sexM')}</option>
+        </select>
         {field('address', 'prep.field.address')}
         {field('country', 'prep.field.country')}
         {field('email', 'prep.field.email', 'email')}
         <label htmlFor="reg-attachmentNis">{t('prep.field.attachment')}</label>
         <select id="reg-attachmentNis" value={form.attachmentNis} onChange={set('attachmentNis')} required>
           <option value="">–</option>
-          {communes.map((c) => <option key={c.nis} value={c.nis}>{c.nis} – {c.names.fr}</option>)}
+          {communes.map((c) => (
+            <option key={c.nis} value={c.nis}>
+              {c.nis} – {c.names.fr}
+            </option>
+          ))}
         </select>
         <label htmlFor="reg-language">{t('prep.field.language')}</label>
-        <select id="reg-language" value={form.language} onChange={set('language')}><option value="fr">FR</option><option value="nl">NL</option><option value="de">DE</option></select>
+        <select id="reg-language" value={form.language} onChange={set('language')}>
+          <option value="fr">FR</option>
+          <option value="nl">NL</option>
+          <option value="de">DE</option>
+        </select>
         <label htmlFor="reg-mode">{t('prep.field.mode')}</label>
         <select id="reg-mode" value={form.mode} onChange={set('mode')}>
-          {(day?.abroadModes ?? []).map((m) => <option key={m} value={String(m)}>{t(`prep.mode.${String(m)}` as MessageKey)}</option>)}
+          {(day?.abroadModes ?? []).map((m) => (
+            <option key={m} value={String(m)}>
+              {t(`prep.mode.${String(m)}` as MessageKey)}
+            </option>
+          ))}
         </select>
         {form.mode === '8' && (
           <>
             <label htmlFor="reg-kioskPost">{t('prep.field.kioskPost')}</label>
             <select id="reg-kioskPost" value={form.kioskPost} onChange={set('kioskPost')} required>
               <option value="">–</option>
-              {(day?.posts ?? []).map((p) => <option key={p.code} value={p.code}>{p.label[language]}</option>)}
+              {(day?.posts ?? []).map((p) => (
+                <option key={p.code} value={p.code}>
+                  {p.label[language]}
+                </option>
+              ))}
             </select>
           </>
         )}
         <button type="submit">{t('prep.register')}</button>
       </form>
-      {message !== null && <p role={message.ok ? 'status' : 'alert'} data-code={message.code}>{t(message.key)}</p>}
+      {message !== null && (
+        <p role={message.ok ? 'status' : 'alert'} data-code={message.code}>
+          {t(message.key)}
+        </p>
+      )}
       <h2>{t('prep.registrations')}</h2>
       <ul className="registrations">
-        {rows.map((r) => <li key={r.nrn}>{r.surname} {r.givenNames} – {t(`prep.mode.${String(r.mode)}` as MessageKey)}{r.kioskPost === undefined ? '' : ` (${r.kioskPost})`}</li>)}
+        {rows.map((r) => (
+          <li key={r.nrn}>
+            {r.surname} {r.givenNames} – {t(`prep.mode.${String(r.mode)}` as MessageKey)}
+            {r.kioskPost === undefined ? '' : ` (${r.kioskPost})`}
+          </li>
+        ))}
       </ul>
     </>
   );

@@ -9,20 +9,56 @@ export function ImportReportView({ report }: { readonly report: ImportReport }):
     <section aria-labelledby="report-title">
       <h2 id="report-title">{t('prep.report.title')}</h2>
       <dl className="facts">
-        <div><dt>{t('prep.report.rows')}</dt><dd data-testid="rows">{report.rows}</dd></div>
-        <div><dt>{t('prep.report.accepted')}</dt><dd data-testid="accepted">{report.accepted}</dd></div>
-        <div><dt>{t('prep.report.rejected')}</dt><dd data-testid="rejected">{report.rejected}</dd></div>
-        {report.files.map((f) => <div key={f.scope}><dt>{t('prep.report.version')} {f.scope}</dt><dd>{f.version}</dd></div>)}
+        <div>
+          <dt>{t('prep.report.rows')}</dt>
+          <dd data-testid="rows">{report.rows}</dd>
+        </div>
+        <div>
+          <dt>{t('prep.report.accepted')}</dt>
+          <dd data-testid="accepted">{report.accepted}</dd>
+        </div>
+        <div>
+          <dt>{t('prep.report.rejected')}</dt>
+          <dd data-testid="rejected">{report.rejected}</dd>
+        </div>
+        {report.files.map((f) => (
+          <div key={f.scope}>
+            <dt>
+              {t('prep.report.version')} {f.scope}
+            </dt>
+            <dd>{f.version}</dd>
+          </div>
+        ))}
       </dl>
       {report.rejected > 0 && (
         <>
-          <p><a href={`/api/preparation/imports/${report.importId}/rejections.csv`} download>{t('prep.report.download')}</a></p>
+          <p>
+            <a href={`/api/preparation/imports/${report.importId}/rejections.csv`} download>
+              {t('prep.report.download')}
+            </a>
+          </p>
           <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="rejections-caption">
             <table>
               <caption id="rejections-caption">{t('prep.report.rejected')}</caption>
-              <thead><tr><th scope="col">{t('prep.report.line')}</th><th scope="col">{t('prep.report.column')}</th><th scope="col">{t('prep.report.reason')}</th><th scope="col">{t('prep.report.value')}</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">{t('prep.report.line')}</th>
+                  <th scope="col">{t('prep.report.column')}</th>
+                  <th scope="col">{t('prep.report.reason')}</th>
+                  <th scope="col">{t('prep.report.value')}</th>
+                </tr>
+              </thead>
               <tbody>
-                {report.rejections.map((r) => <tr key={`${String(r.line)}-${r.column}`}><td>{r.line}</td><td>{r.column}</td><td><code>{r.code}</code></td><td>{r.value}</td></tr>)}
+                {report.rejections.map((r) => (
+                  <tr key={`${String(r.line)}-${r.column}`}>
+                    <td>{r.line}</td>
+                    <td>{r.column}</td>
+                    <td>
+                      <code>{r.code}</code>
+                    </td>
+                    <td>{r.value}</td>
+                  </tr>
+                ))}
               </tbody>
             </table>
           </div>

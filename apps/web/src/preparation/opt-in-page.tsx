@@ -22,24 +22,50 @@ function Choice({ dayId }: { readonly dayId: string }): ReactNode {
   const [message, setMessage] = useState<{ ok: boolean; key: MessageKey } | null>(null);
   if (load.state !== 'done') return <LoadProblem load={load} />;
   const choose = async (): Promise<void> => {
-    const result = await sendJson<{ mode: number }>('POST', `/api/preparation/days/${dayId}/opt-in`, { mode: mode ?? load.value.modes[0]?.mode });
+    const result = await sendJson<{ mode: number }>('POST', `/api/preparation/days/${dayId}/opt-in`, {
+      mode: mode ?? load.value.modes[0]?.mode,
+    });
     setMessage(result.ok ? { ok: true, key: 'prep.optIn.done' } : { ok: false, key: errorMessageKey(result.code) });
     setVersion((v) => v + 1);
   };
   return (
     <>
-      <p>{t('prep.optIn.deadline')}: <time dateTime={load.value.deadline}>{load.value.deadline}</time></p>
-      {load.value.chosen !== null && <p>{t('prep.optIn.current')}: <strong>{t(`prep.mode.${String(load.value.chosen)}` as MessageKey)}</strong></p>}
-      {load.value.modes.length === 0 ? <p>{t('prep.optIn.none')}</p> : (
+      <p>
+        {t('prep.optIn.deadline')}: <time dateTime={load.value.deadline}>{load.value.deadline}</time>
+      </p>
+      {load.value.chosen !== null && (
+        <p>
+          {t('prep.optIn.current')}: <strong>{t(`prep.mode.${String(load.value.chosen)}` as MessageKey)}</strong>
+        </p>
+      )}
+      {load.value.modes.length === 0 ? (
+        <p>{t('prep.optIn.none')}</p>
+      ) : (
         <fieldset>
           <legend>{t('prep.field.mode')}</legend>
           {load.value.modes.map((m) => (
             <div key={m.mode}>
-              <input type="radio" id={`mode-${String(m.mode)}`} name="mode" value={m.mode} checked={(mode ?? load.value.chosen ?? load.value.modes[0]?.mode) === m.mode} onChange={() => { setMode(m.mode); }} />
+              <input
+                type="radio"
+                id={`mode-${String(m.mode)}`}
+                name="mode"
+                value={m.mode}
+                checked={(mode ?? load.value.chosen ?? load.value.modes[0]?.mode) === m.mode}
+                onChange={() => {
+                  setMode(m.mode);
+                }}
+              />
               <label htmlFor={`mode-${String(m.mode)}`}>{t(`prep.mode.${String(m.mode)}` as MessageKey)}</label>
             </div>
           ))}
-          <button type="button" onClick={() => { void choose(); }}>{t('prep.optIn.choose')}</button>
+          <button
+            type="button"
+            onClick={() => {
+              void choose();
+            }}
+          >
+            {t('prep.optIn.choose')}
+          </button>
         </fieldset>
       )}
       {message !== null && <p role={message.ok ? 'status' : 'alert'}>{t(message.key)}</p>}
@@ -53,7 +79,13 @@ export function OptInPage(): ReactNode {
   return (
     <>
       <h1>{t('prep.optIn.title')}</h1>
-      {me.state !== 'done' ? <LoadProblem load={me} /> : me.value.kind !== 'voter' || me.value.category !== 'belgium' ? <p role="alert">{t('prep.optIn.residentsOnly')}</p> : <Choice dayId={me.value.electionDay.id} />}
+      {me.state !== 'done' ? (
+        <LoadProblem load={me} />
+      ) : me.value.kind !== 'voter' || me.value.category !== 'belgium' ? (
+        <p role="alert">{t('prep.optIn.residentsOnly')}</p>
+      ) : (
+        <Choice dayId={me.value.electionDay.id} />
+      )}
     </>
   );
 }

@@ -12,7 +12,10 @@ interface Page {
   readonly render: (segments: readonly string[]) => ReactNode;
 }
 
-const is = (...expected: string[]) => (segments: readonly string[]): boolean => segments.length === expected.length && expected.every((part, i) => part === segments[i]);
+const is =
+  (...expected: string[]) =>
+  (segments: readonly string[]): boolean =>
+    segments.length === expected.length && expected.every((part, i) => part === segments[i]);
 
 function PreparationIndex(): ReactNode {
   const { t } = useI18n();
@@ -21,9 +24,15 @@ function PreparationIndex(): ReactNode {
       <h1>{t('prep.title')}</h1>
       <p>{t('prep.intro')}</p>
       <ul>
-        <li><Link to="/preparation/commune">{t('prep.commune.title')}</Link></li>
-        <li><Link to="/preparation/consular">{t('prep.consular.title')}</Link></li>
-        <li><Link to="/preparation/authority">{t('prep.authority.title')}</Link></li>
+        <li>
+          <Link to="/preparation/commune">{t('prep.commune.title')}</Link>
+        </li>
+        <li>
+          <Link to="/preparation/consular">{t('prep.consular.title')}</Link>
+        </li>
+        <li>
+          <Link to="/preparation/authority">{t('prep.authority.title')}</Link>
+        </li>
       </ul>
     </>
   );

@@ -3,7 +3,10 @@ import { useEffect, useState } from 'react';
 import { getJson } from '../api.ts';
 import { currentDayId, type DayState } from './api.ts';
 
-export type DayLoad = { readonly state: 'loading' } | { readonly state: 'error'; readonly code: string } | { readonly state: 'done'; readonly day: DayState };
+export type DayLoad =
+  | { readonly state: 'loading' }
+  | { readonly state: 'error'; readonly code: string }
+  | { readonly state: 'done'; readonly day: DayState };
 
 export function useDay(version: number): DayLoad {
   const [load, setLoad] = useState<DayLoad>({ state: 'loading' });
@@ -16,9 +19,12 @@ export function useDay(version: number): DayLoad {
         return;
       }
       const day = await getJson<DayState>(`/api/preparation/days/${encodeURIComponent(id.value)}`);
-      if (!controller.signal.aborted) setLoad(day.ok ? { state: 'done', day: day.value } : { state: 'error', code: day.code });
+      if (!controller.signal.aborted)
+        setLoad(day.ok ? { state: 'done', day: day.value } : { state: 'error', code: day.code });
     })();
-    return () => { controller.abort(); };
+    return () => {
+      controller.abort();
+    };
   }, [version]);
   return load;
 }

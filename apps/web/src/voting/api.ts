@@ -16,9 +16,23 @@ export interface PortalElection {
   readonly online: boolean;
   readonly keyPublished: boolean;
   /** The setup's window of the voter's mode; maxBallots is X + 1 (X re-votes) online. */
-  readonly period: { readonly state: PeriodState; readonly opensAt: string | null; readonly closesAt: string | null; readonly closedAt: string | null; readonly maxBallots: number };
+  readonly period: {
+    readonly state: PeriodState;
+    readonly opensAt: string | null;
+    readonly closesAt: string | null;
+    readonly closedAt: string | null;
+    readonly maxBallots: number;
+  };
   readonly used: number;
-  readonly ballots: readonly { readonly ballotId: string; readonly sequence: number; readonly trackingCode: string; readonly receivedAt: string; readonly status: BallotStatus; readonly cancellationReason: string | null; readonly statusChangedAt: string | null }[];
+  readonly ballots: readonly {
+    readonly ballotId: string;
+    readonly sequence: number;
+    readonly trackingCode: string;
+    readonly receivedAt: string;
+    readonly status: BallotStatus;
+    readonly cancellationReason: string | null;
+    readonly statusChangedAt: string | null;
+  }[];
 }
 
 export interface Portal {
@@ -41,7 +55,16 @@ export interface BoothList {
 export interface Booth {
   readonly election: PortalElection & { readonly constituency: { readonly code: string; readonly label: Labels } };
   readonly voterId: string;
-  readonly key: { readonly group: 'secp256k1' | 'ristretto255'; readonly publicKey: string; readonly width: number; readonly layout: { readonly maxListNumber: number; readonly maxEffectives: number; readonly maxSubstitutes: number } };
+  readonly key: {
+    readonly group: 'secp256k1' | 'ristretto255';
+    readonly publicKey: string;
+    readonly width: number;
+    readonly layout: {
+      readonly maxListNumber: number;
+      readonly maxEffectives: number;
+      readonly maxSubstitutes: number;
+    };
+  };
   readonly lists: readonly BoothList[];
 }
 

@@ -13,26 +13,51 @@ export interface PublishedKey {
   readonly group: string;
   readonly publicKey: string;
   readonly fingerprint: string;
-  readonly opening: { readonly seq: number; readonly hash: string; readonly publishedAt: string; readonly keyFingerprint: string } | null;
+  readonly opening: {
+    readonly seq: number;
+    readonly hash: string;
+    readonly publishedAt: string;
+    readonly keyFingerprint: string;
+  } | null;
 }
 
 /** The published fingerprint, and whether the key this device was served is that key. */
-export function KeyFingerprint({ electionId, served, level = 2 }: { readonly electionId: string; readonly served: { readonly group: string; readonly publicKey: string }; readonly level?: 2 | 4 }): ReactNode {
+export function KeyFingerprint({
+  electionId,
+  served,
+  level = 2,
+}: {
+  readonly electionId: string;
+  readonly served: { readonly group: string; readonly publicKey: string };
+  readonly level?: 2 | 4;
+}): ReactNode {
   const { t } = useI18n();
   const load = useApi<PublishedKey>(`/api/voting/board/${electionId}/key`);
   if (load.state === 'loading') return null;
   const published = load.state === 'done' ? load.value.opening?.keyFingerprint : undefined;
   const mine = fingerprintOf(served.group, served.publicKey);
   const check = published === undefined ? 'unpublished' : published === mine ? 'match' : 'mismatch';
-  const body = published === undefined ? (
-    <p role="alert">{t('board.key.unpublished')}</p>
-  ) : (
-    <>
-      <p>{t('board.key.published')} <code className="fingerprint" data-fingerprint={published}>{formatFingerprint(published)}</code></p>
-      <p>{t('board.key.compare')}</p>
-      {published === mine ? <p>{t('board.key.match')}</p> : <p role="alert" className="problem">{t('board.key.mismatch')}</p>}
-    </>
-  );
+  const body =
+    published === undefined ? (
+      <p role="alert">{t('board.key.unpublished')}</p>
+    ) : (
+      <>
+        <p>
+          {t('board.key.published')}{' '}
+          <code className="fingerprint" data-fingerprint={published}>
+            {formatFingerprint(published)}
+          </code>
+        </p>
+        <p>{t('board.key.compare')}</p>
+        {published === mine ? (
+          <p>{t('board.key.match')}</p>
+        ) : (
+          <p role="alert" className="problem">
+            {t('board.key.mismatch')}
+          </p>
+        )}
+      </>
+    );
   // On the booth's page: a region of its own; inside the review of several ballots: part of that ballot's item (no landmark).
   return level === 2 ? (
     <section className="key-fingerprint" aria-labelledby={`key-fingerprint-${electionId}`} data-key-check={check}>
@@ -55,8 +80,25 @@ export function ReceiptCheck({ receipt }: { readonly receipt: Receipt }): ReactN
   const valid = load.state === 'done' && receiptSignatureValid(receipt, load.value.publicKey);
   return (
     <div className="receipt-check" data-receipt-signature={valid ? 'valid' : 'invalid'}>
-      {valid ? <p>✓ {t('board.receipt.signed')} ({receipt.keyId}).</p> : <p role="alert" className="problem">{t('board.receipt.bad')}</p>}
-      <p>{t('board.receipt.head')}: {receipt.boardHead === null ? t('board.receipt.no-head') : <code className="board-head">#{receipt.boardHead.seq} {receipt.boardHead.hash.slice(0, 16)}…</code>}</p>
+      {valid ? (
+        <p>
+          ✓ {t('board.receipt.signed')} ({receipt.keyId}).
+        </p>
+      ) : (
+        <p role="alert" className="problem">
+          {t('board.receipt.bad')}
+        </p>
+      )}
+      <p>
+        {t('board.receipt.head')}:{' '}
+        {receipt.boardHead === null ? (
+          t('board.receipt.no-head')
+        ) : (
+          <code className="board-head">
+            #{receipt.boardHead.seq} {receipt.boardHead.hash.slice(0, 16)}…
+          </code>
+        )}
+      </p>
     </div>
   );
 }

@@ -22,17 +22,38 @@ function Search(): ReactNode {
   const [found, setFound] = useState<{ electionId: string; constituency: string } | string | null>(null);
   const submit = async (event?: SyntheticEvent): Promise<void> => {
     event?.preventDefault();
-    const result = await getJson<{ electionId: string; constituency: string }>(`/api/voting/tracking/${encodeURIComponent(code.trim().toLowerCase())}`);
+    const result = await getJson<{ electionId: string; constituency: string }>(
+      `/api/voting/tracking/${encodeURIComponent(code.trim().toLowerCase())}`,
+    );
     setFound(result.ok ? result.value : result.code);
   };
   return (
-    <form onSubmit={(e) => { void submit(e); }} className="board-search">
+    <form
+      onSubmit={(e) => {
+        void submit(e);
+      }}
+      className="board-search"
+    >
       <label htmlFor="tracking">{t('board.search')}</label>
-      <input id="tracking" value={code} onChange={(e) => { setCode(e.target.value); }} spellCheck={false} autoComplete="off" />
+      <input
+        id="tracking"
+        value={code}
+        onChange={(e) => {
+          setCode(e.target.value);
+        }}
+        spellCheck={false}
+        autoComplete="off"
+      />
       <button type="submit">{t('board.search.run')}</button>
       <div role="status" aria-live="polite">
-        {typeof found === 'string' && <p data-code={found}>{t(errorMessageKey(found === 'request.invalid' ? 'ballot.not-found' : found))}</p>}
-        {found !== null && typeof found === 'object' && <p data-found={found.constituency}>{t('board.found')} {found.electionId} · {found.constituency}</p>}
+        {typeof found === 'string' && (
+          <p data-code={found}>{t(errorMessageKey(found === 'request.invalid' ? 'ballot.not-found' : found))}</p>
+        )}
+        {found !== null && typeof found === 'object' && (
+          <p data-found={found.constituency}>
+            {t('board.found')} {found.electionId} · {found.constituency}
+          </p>
+        )}
       </div>
     </form>
   );
@@ -42,19 +63,50 @@ function ElectionBoard({ electionId }: { readonly electionId: string }): ReactNo
   const { t, language } = useI18n();
   const [constituency, setConstituency] = useState('');
   const [after, setAfter] = useState<string | undefined>(undefined);
-  const query = new URLSearchParams({ ...(constituency === '' ? {} : { constituency }), ...(after === undefined ? {} : { after }) }).toString();
+  const query = new URLSearchParams({
+    ...(constituency === '' ? {} : { constituency }),
+    ...(after === undefined ? {} : { after }),
+  }).toString();
   const load = useApi<Board>(`/api/voting/board/${electionId}${query === '' ? '' : `?${query}`}`);
   if (load.state !== 'done') return <LoadProblem load={load} />;
   const board = load.value;
   return (
     <>
       <label htmlFor="constituency">{t('vote.constituency')}</label>
-      <select id="constituency" value={constituency} onChange={(e) => { setConstituency(e.target.value); setAfter(undefined); }}>
+      <select
+        id="constituency"
+        value={constituency}
+        onChange={(e) => {
+          setConstituency(e.target.value);
+          setAfter(undefined);
+        }}
+      >
         <option value="">—</option>
-        {board.constituencies.map((c) => <option key={c.code} value={c.code}>{c.label[language]} ({c.ballots} {t('board.ballots')})</option>)}
+        {board.constituencies.map((c) => (
+          <option key={c.code} value={c.code}>
+            {c.label[language]} ({c.ballots} {t('board.ballots')})
+          </option>
+        ))}
       </select>
-      {board.entries.length > 0 && <ol className="board-codes">{board.entries.map((e) => <li key={e.trackingCode}><code>{e.trackingCode}</code></li>)}</ol>}
-      {board.next !== null && <button type="button" onClick={() => { setAfter(board.next ?? undefined); }}>{t('board.more')}</button>}
+      {board.entries.length > 0 && (
+        <ol className="board-codes">
+          {board.entries.map((e) => (
+            <li key={e.trackingCode}>
+              <code>{e.trackingCode}</code>
+            </li>
+          ))}
+        </ol>
+      )}
+      {board.next !== null && (
+        <button
+          type="button"
+          onClick={() => {
+            setAfter(board.next ?? undefined);
+          }}
+        >
+          {t('board.more')}
+        </button>
+      )}
     </>
   );
 }
@@ -67,9 +119,17 @@ export function BoardPage({ electionId }: { readonly electionId?: string | undef
       <h1>{t('board.title')}</h1>
       <p>{t('board.intro')}</p>
       <Search />
-      {elections.state !== 'done' ? <LoadProblem load={elections} /> : (
+      {elections.state !== 'done' ? (
+        <LoadProblem load={elections} />
+      ) : (
         <nav aria-label={t('board.election')}>
-          <ul>{elections.value.map((e) => <li key={e.id}><Link to={`/board/${e.id}`}>{e.label[language]}</Link></li>)}</ul>
+          <ul>
+            {elections.value.map((e) => (
+              <li key={e.id}>
+                <Link to={`/board/${e.id}`}>{e.label[language]}</Link>
+              </li>
+            ))}
+          </ul>
         </nav>
       )}
       {electionId !== undefined && <ElectionBoard key={electionId} electionId={electionId} />}

@@ -35,16 +35,34 @@ function downloadReceipts(receipts: readonly Receipt[]): void {
 /** The order of the ballots in the booth: federal first, then European, then regional and community. */
 const KIND_ORDER = ['chamber', 'european', 'regional', 'community'];
 const rank = (kind: string): number => (KIND_ORDER.includes(kind) ? KIND_ORDER.indexOf(kind) : KIND_ORDER.length);
-const byBallotOrder = (a: PortalElection, b: PortalElection): number => rank(a.kind) - rank(b.kind) || a.electionId.localeCompare(b.electionId);
+const byBallotOrder = (a: PortalElection, b: PortalElection): number =>
+  rank(a.kind) - rank(b.kind) || a.electionId.localeCompare(b.electionId);
 
 const needsChoice = (e: PortalElection): boolean => e.constituency === null && e.choices.length > 1;
 
 export function BoothPage({ electionId }: { readonly electionId?: string | undefined }): ReactNode {
   const { t } = useI18n();
   const portal = useApi<Portal>('/api/voting/portal');
-  if (portal.state !== 'done') return <><h1>{t('booth.title')}</h1><LoadProblem load={portal} /></>;
-  const elections = portal.value.elections.filter((e) => canVoteIn(e) && (electionId === undefined || e.electionId === electionId)).sort(byBallotOrder);
-  if (elections.length === 0) return <><h1>{t('booth.title')}</h1><p>{t('booth.none')}</p><p><Link to="/vote">{t('booth.back-portal')}</Link></p></>;
+  if (portal.state !== 'done')
+    return (
+      <>
+        <h1>{t('booth.title')}</h1>
+        <LoadProblem load={portal} />
+      </>
+    );
+  const elections = portal.value.elections
+    .filter((e) => canVoteIn(e) && (electionId === undefined || e.electionId === electionId))
+    .sort(byBallotOrder);
+  if (elections.length === 0)
+    return (
+      <>
+        <h1>{t('booth.title')}</h1>
+        <p>{t('booth.none')}</p>
+        <p>
+          <Link to="/vote">{t('booth.back-portal')}</Link>
+        </p>
+      </>
+    );
   return <Ballots elections={elections} />;
 }
 
@@ -52,7 +70,9 @@ function Ballots({ elections }: { readonly elections: readonly PortalElection[] 
   const { t, language } = useI18n();
   const { navigate } = useRouter();
   const [position, setPosition] = useState(0);
-  const [step, setStep] = useState<Step>(() => (elections[0] !== undefined && needsChoice(elections[0]) ? 'college' : 'list'));
+  const [step, setStep] = useState<Step>(() =>
+    elections[0] !== undefined && needsChoice(elections[0]) ? 'college' : 'list',
+  );
   const [booths, setBooths] = useState<Readonly<Record<string, Booth>>>({});
   const [colleges, setColleges] = useState<Readonly<Record<string, string>>>({});
   const [choices, setChoices] = useState<Readonly<Record<string, Choice>>>({});
@@ -62,15 +82,27 @@ function Ballots({ elections }: { readonly elections: readonly PortalElection[] 
   const [error, setError] = useState<{ code: string; electionId: string | null } | null>(null);
   const [receipts, setReceipts] = useState<readonly Receipt[] | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => { heading.current?.focus(); }, [step, position]);
+  useEffect(() => {
+    heading.current?.focus();
+  }, [step, position]);
 
   const election = elections[position];
   const current = election === undefined ? undefined : booths[election.electionId];
 
   // The booth data of the current election: lists, candidates and key of its constituency (or the college chosen).
-  const college = election === undefined ? undefined : (election.constituency?.code ?? colleges[election.electionId] ?? (election.choices.length === 1 ? election.choices[0]?.code : undefined));
+  const college =
+    election === undefined
+      ? undefined
+      : (election.constituency?.code ??
+        colleges[election.electionId] ??
+        (election.choices.length === 1 ? election.choices[0]?.code : undefined));
   useEffect(() => {
-    if (election === undefined || college === undefined || booths[election.electionId]?.election.constituency.code === college) return;
+    if (
+      election === undefined ||
+      college === undefined ||
+      booths[election.electionId]?.election.constituency.code === college
+    )
+      return;
     let live = true;
     setBusy('loading');
     const query = election.constituency === null ? `?constituency=${encodeURIComponent(college)}` : '';
@@ -80,7 +112,9 @@ function Ballots({ elections }: { readonly elections: readonly PortalElection[] 
       if (result.ok) setBooths((b) => ({ ...b, [election.electionId]: result.value }));
       else setError({ code: result.code, electionId: election.electionId });
     });
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [election, college, booths]);
 
   const sealOne = async (booth: Booth, choice: Choice): Promise<void> => {
@@ -95,7 +129,8 @@ function Ballots({ elections }: { readonly elections: readonly PortalElection[] 
     for (const e of elections) {
       const booth = booths[e.electionId];
       const choice = all[e.electionId];
-      if (booth !== undefined && choice !== undefined && sealed[e.electionId] === undefined) await sealOne(booth, choice);
+      if (booth !== undefined && choice !== undefined && sealed[e.electionId] === undefined)
+        await sealOne(booth, choice);
     }
     setBusy(null);
   };
@@ -117,7 +152,17 @@ function Ballots({ elections }: { readonly elections: readonly PortalElection[] 
   };
   // At the review, every ballot filled in and not sealed yet (new, changed, or audited) is sealed.
   useEffect(() => {
-    if (step === 'review' && busy === null && elections.some((e) => sealed[e.electionId] === undefined && booths[e.electionId] !== undefined && choices[e.electionId] !== undefined)) void sealAll(choices);
+    if (
+      step === 'review' &&
+      busy === null &&
+      elections.some(
+        (e) =>
+          sealed[e.electionId] === undefined &&
+          booths[e.electionId] !== undefined &&
+          choices[e.electionId] !== undefined,
+      )
+    )
+      void sealAll(choices);
   });
   const change = (index: number): void => {
     const target = elections[index];
@@ -127,13 +172,19 @@ function Ballots({ elections }: { readonly elections: readonly PortalElection[] 
     setStep(needsChoice(target) ? 'college' : 'list');
   };
   const cast = async (): Promise<void> => {
-    const ballots = elections.map((e) => { const s = sealed[e.electionId]; return s === undefined ? undefined : { electionId: e.electionId, ...s.body }; });
+    const ballots = elections.map((e) => {
+      const s = sealed[e.electionId];
+      return s === undefined ? undefined : { electionId: e.electionId, ...s.body };
+    });
     if (ballots.some((b) => b === undefined)) return;
     setBusy('sending');
     setError(null);
     const result = await send<Receipts>('POST', '/api/voting/ballots', { ballots });
     setBusy(null);
-    if (!result.ok) { setError({ code: result.code, electionId: null }); return; }
+    if (!result.ok) {
+      setError({ code: result.code, electionId: null });
+      return;
+    }
     setReceipts(result.value.receipts);
     setStep('sent');
   };
@@ -142,7 +193,11 @@ function Ballots({ elections }: { readonly elections: readonly PortalElection[] 
     const booth = target === undefined ? undefined : booths[target.electionId];
     const s = target === undefined ? undefined : sealed[target.electionId];
     if (booth === undefined || s === undefined) return;
-    try { window.sessionStorage.setItem(AUDIT_STORAGE_KEY, JSON.stringify(auditData(booth, s))); } catch { /* shown on the page anyway */ }
+    try {
+      window.sessionStorage.setItem(AUDIT_STORAGE_KEY, JSON.stringify(auditData(booth, s)));
+    } catch {
+      /* shown on the page anyway */
+    }
     setPosition(index);
     setStep('audit');
   };
@@ -160,23 +215,85 @@ function Ballots({ elections }: { readonly elections: readonly PortalElection[] 
     <div className="booth">
       <h1>{t('booth.title')}</h1>
       <DisplayOptions />
-      {(step === 'list' || step === 'candidates') && current !== undefined && <KeyFingerprint electionId={current.election.electionId} served={current.key} />}
-      <div role="status" aria-live="polite" className="live">{busy === 'encrypting' ? t('booth.encrypting') : busy === 'sending' ? t('booth.sending') : ''}</div>
-      {error !== null && <p role="alert" data-code={error.code}>{refusedIn !== null ? `${elections.find((e) => e.electionId === refusedIn)?.label[language] ?? refusedIn}: ` : `${t('booth.refused-for')}: `}{t(errorMessageKey(error.code))}</p>}
+      {(step === 'list' || step === 'candidates') && current !== undefined && (
+        <KeyFingerprint electionId={current.election.electionId} served={current.key} />
+      )}
+      <div role="status" aria-live="polite" className="live">
+        {busy === 'encrypting' ? t('booth.encrypting') : busy === 'sending' ? t('booth.sending') : ''}
+      </div>
+      {error !== null && (
+        <p role="alert" data-code={error.code}>
+          {refusedIn !== null
+            ? `${elections.find((e) => e.electionId === refusedIn)?.label[language] ?? refusedIn}: `
+            : `${t('booth.refused-for')}: `}
+          {t(errorMessageKey(error.code))}
+        </p>
+      )}
       {election !== undefined && (step === 'college' || step === 'list' || step === 'candidates') && (
         <>
-          <p className="ballot-progress" data-election={election.electionId}><strong>{of}</strong> — {label(election)}{current !== undefined && step !== 'college' ? ` — ${current.election.constituency.label[language]}` : ''}</p>
-          {step === 'college' && <CollegeStep heading={heading} election={election} chosen={colleges[election.electionId]} onChoose={(code) => { setColleges((c) => ({ ...c, [election.electionId]: code })); if (choices[election.electionId] !== undefined && colleges[election.electionId] !== code) setChoices((c) => Object.fromEntries(Object.entries(c).filter(([id]) => id !== election.electionId))); setStep('list'); }} />}
+          <p className="ballot-progress" data-election={election.electionId}>
+            <strong>{of}</strong> — {label(election)}
+            {current !== undefined && step !== 'college' ? ` — ${current.election.constituency.label[language]}` : ''}
+          </p>
+          {step === 'college' && (
+            <CollegeStep
+              heading={heading}
+              election={election}
+              chosen={colleges[election.electionId]}
+              onChoose={(code) => {
+                setColleges((c) => ({ ...c, [election.electionId]: code }));
+                if (choices[election.electionId] !== undefined && colleges[election.electionId] !== code)
+                  setChoices((c) => Object.fromEntries(Object.entries(c).filter(([id]) => id !== election.electionId)));
+                setStep('list');
+              }}
+            />
+          )}
           {step !== 'college' && busy === 'loading' && <p>…</p>}
-          {step === 'list' && current !== undefined && current.election.constituency.code === college && <ListStep heading={heading} booth={current} choice={choices[election.electionId] ?? null} onBlank={() => { done({ kind: 'blank' }); }} onList={(list) => { const c = choices[election.electionId]; setChoices({ ...choices, [election.electionId]: c?.kind === 'list' && c.list === list ? c : { kind: 'list', list, headBox: false, effectives: [], substitutes: [] } }); setStep('candidates'); }} />}
+          {step === 'list' && current !== undefined && current.election.constituency.code === college && (
+            <ListStep
+              heading={heading}
+              booth={current}
+              choice={choices[election.electionId] ?? null}
+              onBlank={() => {
+                done({ kind: 'blank' });
+              }}
+              onList={(list) => {
+                const c = choices[election.electionId];
+                setChoices({
+                  ...choices,
+                  [election.electionId]:
+                    c?.kind === 'list' && c.list === list
+                      ? c
+                      : { kind: 'list', list, headBox: false, effectives: [], substitutes: [] },
+                });
+                setStep('candidates');
+              }}
+            />
+          )}
           {step === 'candidates' && current !== undefined && choices[election.electionId]?.kind === 'list' && (
-            <CandidateStep heading={heading} booth={current} choice={choices[election.electionId] as Extract<Choice, { kind: 'list' }>} onChange={(c) => { setChoices({ ...choices, [election.electionId]: c }); }} onBack={() => { setStep('list'); }} onNext={() => { const c = choices[election.electionId]; if (c !== undefined) done(c); }} />
+            <CandidateStep
+              heading={heading}
+              booth={current}
+              choice={choices[election.electionId] as Extract<Choice, { kind: 'list' }>}
+              onChange={(c) => {
+                setChoices({ ...choices, [election.electionId]: c });
+              }}
+              onBack={() => {
+                setStep('list');
+              }}
+              onNext={() => {
+                const c = choices[election.electionId];
+                if (c !== undefined) done(c);
+              }}
+            />
           )}
         </>
       )}
       {step === 'review' && (
         <section aria-labelledby="step-review">
-          <h2 id="step-review" ref={heading} tabIndex={-1}>{t('booth.review.all')}</h2>
+          <h2 id="step-review" ref={heading} tabIndex={-1}>
+            {t('booth.review.all')}
+          </h2>
           <ol className="review-all">
             {elections.map((e, i) => {
               const booth = booths[e.electionId];
@@ -188,36 +305,86 @@ function Ballots({ elections }: { readonly elections: readonly PortalElection[] 
                   {booth !== undefined && <p>{booth.election.constituency.label[language]}</p>}
                   {booth !== undefined && <KeyFingerprint electionId={e.electionId} served={booth.key} level={4} />}
                   {booth !== undefined && choice !== undefined && <ChoiceReview booth={booth} choice={choice} />}
-                  {s !== undefined && <p>{t('booth.encrypted')} <code className="tracking-code" data-tracking={s.trackingCode}>{s.trackingCode}</code></p>}
+                  {s !== undefined && (
+                    <p>
+                      {t('booth.encrypted')}{' '}
+                      <code className="tracking-code" data-tracking={s.trackingCode}>
+                        {s.trackingCode}
+                      </code>
+                    </p>
+                  )}
                   <div className="actions">
-                    <button type="button" onClick={() => { change(i); }} aria-label={`${t('booth.change')}: ${label(e)}`}>{t('booth.change')}</button>
-                    <button type="button" onClick={() => { audit(i); }} disabled={s === undefined || busy !== null} aria-label={`${t('booth.audit-one')}: ${label(e)}`}>{t('booth.audit-one')}</button>
+                    <button
+                      type="button"
+                      onClick={() => {
+                        change(i);
+                      }}
+                      aria-label={`${t('booth.change')}: ${label(e)}`}
+                    >
+                      {t('booth.change')}
+                    </button>
+                    <button
+                      type="button"
+                      onClick={() => {
+                        audit(i);
+                      }}
+                      disabled={s === undefined || busy !== null}
+                      aria-label={`${t('booth.audit-one')}: ${label(e)}`}
+                    >
+                      {t('booth.audit-one')}
+                    </button>
                   </div>
                 </li>
               );
             })}
           </ol>
           <div className="actions">
-            <button type="button" className="primary" onClick={() => { void cast(); }} disabled={busy !== null || elections.some((e) => sealed[e.electionId] === undefined)}>{t('booth.cast-all')}</button>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => {
+                void cast();
+              }}
+              disabled={busy !== null || elections.some((e) => sealed[e.electionId] === undefined)}
+            >
+              {t('booth.cast-all')}
+            </button>
           </div>
         </section>
       )}
       {step === 'audit' && election !== undefined && sealed[election.electionId] !== undefined && (
         <section aria-labelledby="step-audit">
-          <h2 id="step-audit" ref={heading} tabIndex={-1}>{t('booth.audit.title')} — {label(election)}</h2>
+          <h2 id="step-audit" ref={heading} tabIndex={-1}>
+            {t('booth.audit.title')} — {label(election)}
+          </h2>
           <p>{t('booth.audit.intro')}</p>
-          <p>{t('vote.tracking-code')}: <code className="tracking-code">{sealed[election.electionId]?.trackingCode}</code></p>
+          <p>
+            {t('vote.tracking-code')}:{' '}
+            <code className="tracking-code">{sealed[election.electionId]?.trackingCode}</code>
+          </p>
           <p>{t('booth.audit.randomness')}:</p>
-          <ul className="randomness">{sealed[election.electionId]?.randomness.map((r) => <li key={r}><code>{r}</code></li>)}</ul>
+          <ul className="randomness">
+            {sealed[election.electionId]?.randomness.map((r) => (
+              <li key={r}>
+                <code>{r}</code>
+              </li>
+            ))}
+          </ul>
           <div className="actions">
-            <Link className="button" to="/vote/verify">{t('booth.audit.verify')}</Link>
-            <button type="button" className="primary" onClick={reseal}>{t('booth.audit.again')}</button>
+            <Link className="button" to="/vote/verify">
+              {t('booth.audit.verify')}
+            </Link>
+            <button type="button" className="primary" onClick={reseal}>
+              {t('booth.audit.again')}
+            </button>
           </div>
         </section>
       )}
       {step === 'sent' && receipts !== null && (
         <section aria-labelledby="step-sent">
-          <h2 id="step-sent" ref={heading} tabIndex={-1}>{t('booth.sent-all')}</h2>
+          <h2 id="step-sent" ref={heading} tabIndex={-1}>
+            {t('booth.sent-all')}
+          </h2>
           <p className="last-counts">{t('vote.last-counts')}</p>
           <h3>{t('booth.receipt')}</h3>
           <ul className="receipts">
@@ -225,10 +392,21 @@ function Ballots({ elections }: { readonly elections: readonly PortalElection[] 
               const e = elections.find((x) => x.electionId === r.electionId);
               return (
                 <li key={r.trackingCode}>
-                  <strong>{e === undefined ? r.electionId : label(e)}</strong> ({r.sequence} {t('vote.of')} {r.maxBallots})
+                  <strong>{e === undefined ? r.electionId : label(e)}</strong> ({r.sequence} {t('vote.of')}{' '}
+                  {r.maxBallots})
                   <dl className="facts">
-                    <div><dt>{t('vote.tracking-code')}</dt><dd><code className="tracking-code" data-receipt={r.trackingCode}>{r.trackingCode}</code></dd></div>
-                    <div><dt>{t('vote.received-at')}</dt><dd>{new Date(r.receivedAt).toLocaleString(`${language}-BE`)}</dd></div>
+                    <div>
+                      <dt>{t('vote.tracking-code')}</dt>
+                      <dd>
+                        <code className="tracking-code" data-receipt={r.trackingCode}>
+                          {r.trackingCode}
+                        </code>
+                      </dd>
+                    </div>
+                    <div>
+                      <dt>{t('vote.received-at')}</dt>
+                      <dd>{new Date(r.receivedAt).toLocaleString(`${language}-BE`)}</dd>
+                    </div>
                   </dl>
                   <ReceiptCheck receipt={r} />
                   <Link to={`/board/${r.electionId}?code=${r.trackingCode}`}>{t('booth.receipt.find')}</Link>
@@ -237,8 +415,23 @@ function Ballots({ elections }: { readonly elections: readonly PortalElection[] 
             })}
           </ul>
           <div className="actions">
-            <button type="button" onClick={() => { downloadReceipts(receipts); }}>{t('booth.receipts.download')}</button>
-            <button type="button" className="primary" onClick={() => { navigate('/vote'); }}>{t('booth.back-portal')}</button>
+            <button
+              type="button"
+              onClick={() => {
+                downloadReceipts(receipts);
+              }}
+            >
+              {t('booth.receipts.download')}
+            </button>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => {
+                navigate('/vote');
+              }}
+            >
+              {t('booth.back-portal')}
+            </button>
           </div>
         </section>
       )}

@@ -5,26 +5,66 @@ import { useI18n } from '../i18n/i18n.tsx';
 import type { Booth, PortalElection } from './api.ts';
 import { plainOf, toggle, type Choice } from './choice.ts';
 
-export function ListStep({ heading, booth, choice, onBlank, onList }: { readonly heading: RefObject<HTMLHeadingElement | null>; readonly booth: Booth; readonly choice: Choice | null; readonly onBlank: () => void; readonly onList: (list: number) => void }): ReactNode {
+export function ListStep({
+  heading,
+  booth,
+  choice,
+  onBlank,
+  onList,
+}: {
+  readonly heading: RefObject<HTMLHeadingElement | null>;
+  readonly booth: Booth;
+  readonly choice: Choice | null;
+  readonly onBlank: () => void;
+  readonly onList: (list: number) => void;
+}): ReactNode {
   const { t } = useI18n();
   return (
     <section aria-labelledby="step-list">
-      <h2 id="step-list" ref={heading} tabIndex={-1}>{t('booth.step.list')}</h2>
+      <h2 id="step-list" ref={heading} tabIndex={-1}>
+        {t('booth.step.list')}
+      </h2>
       <ul className="lists">
         {booth.lists.map((l) => (
           <li key={l.number}>
-            <button type="button" className="list-choice" data-list={l.number} aria-pressed={choice?.kind === 'list' && choice.list === l.number} onClick={() => { onList(l.number); }}>
+            <button
+              type="button"
+              className="list-choice"
+              data-list={l.number}
+              aria-pressed={choice?.kind === 'list' && choice.list === l.number}
+              onClick={() => {
+                onList(l.number);
+              }}
+            >
               <span className="list-number">{l.number}</span> {l.label}
             </button>
           </li>
         ))}
-        <li><button type="button" className="list-choice blank" data-list="blank" onClick={onBlank}>{t('booth.blank')}</button></li>
+        <li>
+          <button type="button" className="list-choice blank" data-list="blank" onClick={onBlank}>
+            {t('booth.blank')}
+          </button>
+        </li>
       </ul>
     </section>
   );
 }
 
-export function CandidateStep({ heading, booth, choice, onChange, onBack, onNext }: { readonly heading: RefObject<HTMLHeadingElement | null>; readonly booth: Booth; readonly choice: Extract<Choice, { kind: 'list' }>; readonly onChange: (c: Choice) => void; readonly onBack: () => void; readonly onNext: () => void }): ReactNode {
+export function CandidateStep({
+  heading,
+  booth,
+  choice,
+  onChange,
+  onBack,
+  onNext,
+}: {
+  readonly heading: RefObject<HTMLHeadingElement | null>;
+  readonly booth: Booth;
+  readonly choice: Extract<Choice, { kind: 'list' }>;
+  readonly onChange: (c: Choice) => void;
+  readonly onBack: () => void;
+  readonly onNext: () => void;
+}): ReactNode {
   const { t } = useI18n();
   const list = booth.lists.find((l) => l.number === choice.list);
   if (list === undefined) return null;
@@ -32,25 +72,72 @@ export function CandidateStep({ heading, booth, choice, onChange, onBack, onNext
   const valid = !empty && plainOf(booth, choice) !== undefined;
   return (
     <section aria-labelledby="step-candidates">
-      <h2 id="step-candidates" ref={heading} tabIndex={-1}>{t('booth.step.candidates')}</h2>
-      <p className="chosen-list"><span className="list-number">{list.number}</span> {list.label}</p>
-      <label className="head-box"><input type="checkbox" checked={choice.headBox} onChange={(e) => { onChange({ ...choice, headBox: e.target.checked }); }} /> {t('booth.head-box')}</label>
+      <h2 id="step-candidates" ref={heading} tabIndex={-1}>
+        {t('booth.step.candidates')}
+      </h2>
+      <p className="chosen-list">
+        <span className="list-number">{list.number}</span> {list.label}
+      </p>
+      <label className="head-box">
+        <input
+          type="checkbox"
+          checked={choice.headBox}
+          onChange={(e) => {
+            onChange({ ...choice, headBox: e.target.checked });
+          }}
+        />{' '}
+        {t('booth.head-box')}
+      </label>
       <fieldset>
         <legend>{t('booth.effectives')}</legend>
         {list.effectives.map((c) => (
-          <label key={c.position} className="candidate"><input type="checkbox" data-effective={c.position} checked={choice.effectives.includes(c.position)} onChange={(e) => { onChange({ ...choice, effectives: toggle(choice.effectives, c.position, e.target.checked) }); }} /> {c.position}. {c.name}</label>
+          <label key={c.position} className="candidate">
+            <input
+              type="checkbox"
+              data-effective={c.position}
+              checked={choice.effectives.includes(c.position)}
+              onChange={(e) => {
+                onChange({ ...choice, effectives: toggle(choice.effectives, c.position, e.target.checked) });
+              }}
+            />{' '}
+            {c.position}. {c.name}
+          </label>
         ))}
       </fieldset>
       <fieldset>
         <legend>{t('booth.substitutes')}</legend>
         {list.substitutes.map((c) => (
-          <label key={c.position} className="candidate"><input type="checkbox" data-substitute={c.position} checked={choice.substitutes.includes(c.position)} onChange={(e) => { onChange({ ...choice, substitutes: toggle(choice.substitutes, c.position, e.target.checked) }); }} /> {c.position}. {c.name}</label>
+          <label key={c.position} className="candidate">
+            <input
+              type="checkbox"
+              data-substitute={c.position}
+              checked={choice.substitutes.includes(c.position)}
+              onChange={(e) => {
+                onChange({ ...choice, substitutes: toggle(choice.substitutes, c.position, e.target.checked) });
+              }}
+            />{' '}
+            {c.position}. {c.name}
+          </label>
         ))}
       </fieldset>
-      {empty && <p className="hint" id="choose-hint">{t('booth.choose-something')}</p>}
+      {empty && (
+        <p className="hint" id="choose-hint">
+          {t('booth.choose-something')}
+        </p>
+      )}
       <div className="actions">
-        <button type="button" onClick={onBack}>{t('booth.back')}</button>
-        <button type="button" className="primary" onClick={onNext} disabled={!valid} aria-describedby={empty ? 'choose-hint' : undefined}>{t('booth.next')}</button>
+        <button type="button" onClick={onBack}>
+          {t('booth.back')}
+        </button>
+        <button
+          type="button"
+          className="primary"
+          onClick={onNext}
+          disabled={!valid}
+          aria-describedby={empty ? 'choose-hint' : undefined}
+        >
+          {t('booth.next')}
+        </button>
       </div>
     </section>
   );
@@ -58,35 +145,88 @@ export function CandidateStep({ heading, booth, choice, onChange, onBack, onNext
 
 export function ChoiceReview({ booth, choice }: { readonly booth: Booth; readonly choice: Choice }): ReactNode {
   const { t } = useI18n();
-  if (choice.kind === 'blank') return <p className="review" data-review="blank">{t('booth.review.blank')}</p>;
+  if (choice.kind === 'blank')
+    return (
+      <p className="review" data-review="blank">
+        {t('booth.review.blank')}
+      </p>
+    );
   const list = booth.lists.find((l) => l.number === choice.list);
   const names = [
     ...choice.effectives.map((p) => list?.effectives.find((c) => c.position === p)?.name ?? String(p)),
-    ...choice.substitutes.map((p) => `${list?.substitutes.find((c) => c.position === p)?.name ?? String(p)} (${t('booth.substitutes').toLowerCase()})`),
+    ...choice.substitutes.map(
+      (p) =>
+        `${list?.substitutes.find((c) => c.position === p)?.name ?? String(p)} (${t('booth.substitutes').toLowerCase()})`,
+    ),
   ];
   return (
     <div className="review" data-review="list">
-      <p>{t('booth.review.list')} <strong>{choice.list} — {list?.label}</strong>{names.length === 0 ? ` ${t('booth.review.head')}.` : ` ${t('booth.review.candidates')}:`}</p>
-      {names.length > 0 && <ul>{names.map((n) => <li key={n}>{n}</li>)}</ul>}
+      <p>
+        {t('booth.review.list')}{' '}
+        <strong>
+          {choice.list} — {list?.label}
+        </strong>
+        {names.length === 0 ? ` ${t('booth.review.head')}.` : ` ${t('booth.review.candidates')}:`}
+      </p>
+      {names.length > 0 && (
+        <ul>
+          {names.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }
 
-export function CollegeStep({ heading, election, chosen, onChoose }: { readonly heading: RefObject<HTMLHeadingElement | null>; readonly election: PortalElection; readonly chosen: string | undefined; readonly onChoose: (code: string) => void }): ReactNode {
+export function CollegeStep({
+  heading,
+  election,
+  chosen,
+  onChoose,
+}: {
+  readonly heading: RefObject<HTMLHeadingElement | null>;
+  readonly election: PortalElection;
+  readonly chosen: string | undefined;
+  readonly onChoose: (code: string) => void;
+}): ReactNode {
   const { t, language } = useI18n();
   const [value, setValue] = useState(chosen ?? '');
   return (
     <section aria-labelledby="step-college">
-      <h2 id="step-college" ref={heading} tabIndex={-1}>{t('booth.step.college')}</h2>
+      <h2 id="step-college" ref={heading} tabIndex={-1}>
+        {t('booth.step.college')}
+      </h2>
       <p id="college-intro">{t('booth.college.intro')}</p>
       <fieldset aria-describedby="college-intro">
         <legend>{election.label[language]}</legend>
         {election.choices.map((c) => (
-          <label key={c.code} className="candidate"><input type="radio" name="college" value={c.code} data-college={c.code} checked={value === c.code} onChange={() => { setValue(c.code); }} /> {c.label[language]}</label>
+          <label key={c.code} className="candidate">
+            <input
+              type="radio"
+              name="college"
+              value={c.code}
+              data-college={c.code}
+              checked={value === c.code}
+              onChange={() => {
+                setValue(c.code);
+              }}
+            />{' '}
+            {c.label[language]}
+          </label>
         ))}
       </fieldset>
       <div className="actions">
-        <button type="button" className="primary" disabled={value === ''} onClick={() => { onChoose(value); }}>{t('booth.next')}</button>
+        <button
+          type="button"
+          className="primary"
+          disabled={value === ''}
+          onClick={() => {
+            onChoose(value);
+          }}
+        >
+          {t('booth.next')}
+        </button>
       </div>
     </section>
   );

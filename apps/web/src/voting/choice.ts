@@ -6,16 +6,35 @@ import type { Booth } from './api.ts';
 
 export type Choice =
   | { readonly kind: 'blank' }
-  | { readonly kind: 'list'; readonly list: number; readonly headBox: boolean; readonly effectives: readonly number[]; readonly substitutes: readonly number[] };
+  | {
+      readonly kind: 'list';
+      readonly list: number;
+      readonly headBox: boolean;
+      readonly effectives: readonly number[];
+      readonly substitutes: readonly number[];
+    };
 
 export function constituencyOf(booth: Booth): Constituency {
   const c = booth.election.constituency;
   return {
-    id: c.code, labels: c.label, languages: ['fr'], seats: 1,
+    id: c.code,
+    labels: c.label,
+    languages: ['fr'],
+    seats: 1,
     lists: booth.lists.map((l) => ({
-      id: String(l.number), number: l.number, name: l.label,
-      effectives: l.effectives.map((e) => ({ id: `${String(l.number)}-e${String(e.position)}`, position: e.position, name: e.name })),
-      substitutes: l.substitutes.map((s) => ({ id: `${String(l.number)}-s${String(s.position)}`, position: s.position, name: s.name })),
+      id: String(l.number),
+      number: l.number,
+      name: l.label,
+      effectives: l.effectives.map((e) => ({
+        id: `${String(l.number)}-e${String(e.position)}`,
+        position: e.position,
+        name: e.name,
+      })),
+      substitutes: l.substitutes.map((s) => ({
+        id: `${String(l.number)}-s${String(s.position)}`,
+        position: s.position,
+        name: s.name,
+      })),
     })),
   };
 }
@@ -35,7 +54,13 @@ export function plainOf(booth: Booth, choice: Choice): PlainBallot | undefined {
   const verdict = classifyBallot(constituencyOf(booth), { paper: 'official', marks: marksOf(choice) });
   if (verdict.kind === 'invalid') return undefined;
   if (choice.kind === 'blank' || verdict.kind === 'blank') return { kind: 'blank' };
-  return { kind: 'list', list: choice.list, headBox: choice.headBox && choice.effectives.length === 0 && choice.substitutes.length === 0, effectives: [...choice.effectives].sort((a, b) => a - b), substitutes: [...choice.substitutes].sort((a, b) => a - b) };
+  return {
+    kind: 'list',
+    list: choice.list,
+    headBox: choice.headBox && choice.effectives.length === 0 && choice.substitutes.length === 0,
+    effectives: [...choice.effectives].sort((a, b) => a - b),
+    substitutes: [...choice.substitutes].sort((a, b) => a - b),
+  };
 }
 
 export function toggle(values: readonly number[], value: number, on: boolean): number[] {

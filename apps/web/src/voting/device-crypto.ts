@@ -2,8 +2,20 @@
 // noble backend), the tracking code, the Benaloh audit (against the key published on the board,
 // not the key the booth was served), the election key's fingerprint and the receipt's signature.
 import {
-  auditBallot, bytesToHex, createRistretto255Noble, createSecp256k1Noble, encryptBallot, hexToBytes, hexToScalar, keyFingerprint, scalarToHex, trackingCode, verifyReceiptSignature,
-  type DecodedBallot, type Group, type PlainBallot,
+  auditBallot,
+  bytesToHex,
+  createRistretto255Noble,
+  createSecp256k1Noble,
+  encryptBallot,
+  hexToBytes,
+  hexToScalar,
+  keyFingerprint,
+  scalarToHex,
+  trackingCode,
+  verifyReceiptSignature,
+  type DecodedBallot,
+  type Group,
+  type PlainBallot,
 } from '@isoloir/crypto';
 import type { Booth, CastBody, Receipt } from './api.ts';
 
@@ -19,8 +31,16 @@ function decodeElement(group: Group<unknown>, hex: string): unknown {
 }
 
 /** The tracking code of what is cast (constituency included): the same as the ballot box's. */
-export function trackingCodeOf(electionId: string, body: Pick<CastBody, 'constituency' | 'ciphertexts' | 'proof'>): string {
-  return trackingCode({ electionId, constituency: body.constituency, ciphertexts: body.ciphertexts, proof: body.proof });
+export function trackingCodeOf(
+  electionId: string,
+  body: Pick<CastBody, 'constituency' | 'ciphertexts' | 'proof'>,
+): string {
+  return trackingCode({
+    electionId,
+    constituency: body.constituency,
+    ciphertexts: body.ciphertexts,
+    proof: body.proof,
+  });
 }
 
 export interface Sealed {
@@ -38,7 +58,13 @@ export function seal(booth: Booth, plain: PlainBallot): Promise<Sealed> {
   const ballotId = crypto.randomUUID();
   const electionId = booth.election.electionId;
   const constituency = booth.election.constituency.code;
-  const { ballot, randomness } = encryptBallot(group, pk, booth.key.layout, { electionId, constituency, voterId: booth.voterId, ballotId }, plain);
+  const { ballot, randomness } = encryptBallot(
+    group,
+    pk,
+    booth.key.layout,
+    { electionId, constituency, voterId: booth.voterId, ballotId },
+    plain,
+  );
   const body: CastBody = {
     ballotId,
     constituency,
@@ -46,7 +72,12 @@ export function seal(booth: Booth, plain: PlainBallot): Promise<Sealed> {
     proof: { challenge: scalarToHex(ballot.proof.challenge), responses: ballot.proof.responses.map(scalarToHex) },
   };
   const millis = performance.now() - started;
-  return Promise.resolve({ body, randomness: randomness.map(scalarToHex), trackingCode: trackingCodeOf(electionId, body), millis });
+  return Promise.resolve({
+    body,
+    randomness: randomness.map(scalarToHex),
+    trackingCode: trackingCodeOf(electionId, body),
+    millis,
+  });
 }
 
 /** Everything a verification page needs to open an audited (spoiled) ballot. */
@@ -63,7 +94,16 @@ export interface AuditData {
 }
 
 export function auditData(booth: Booth, sealed: Sealed): AuditData {
-  return { electionId: booth.election.electionId, voterId: booth.voterId, group: booth.key.group, publicKey: booth.key.publicKey, layout: booth.key.layout, ballot: sealed.body, randomness: sealed.randomness, lists: booth.lists };
+  return {
+    electionId: booth.election.electionId,
+    voterId: booth.voterId,
+    group: booth.key.group,
+    publicKey: booth.key.publicKey,
+    layout: booth.key.layout,
+    ballot: sealed.body,
+    randomness: sealed.randomness,
+    lists: booth.lists,
+  };
 }
 
 /** Opens an audited ballot with its randomness under `publicKey` (the published one); undefined when anything does not match. */
@@ -72,14 +112,26 @@ export function openAudited(data: AuditData, publicKey: string): DecodedBallot |
     const group = groupFor(data.group);
     const pk = decodeElement(group, publicKey);
     const ciphertexts = [];
-    for (let i = 0; i < data.ballot.ciphertexts.length; i += 2) ciphertexts.push({ a: decodeElement(group, data.ballot.ciphertexts[i] ?? ''), b: decodeElement(group, data.ballot.ciphertexts[i + 1] ?? '') });
+    for (let i = 0; i < data.ballot.ciphertexts.length; i += 2)
+      ciphertexts.push({
+        a: decodeElement(group, data.ballot.ciphertexts[i] ?? ''),
+        b: decodeElement(group, data.ballot.ciphertexts[i + 1] ?? ''),
+      });
     const scalar = (hex: string): bigint => {
       const k = hexToScalar(hex, group.order);
       if (k === undefined) throw new Error('not a scalar');
       return k;
     };
-    const ballot = { ciphertexts, proof: { challenge: scalar(data.ballot.proof.challenge), responses: data.ballot.proof.responses.map(scalar) } };
-    const context = { electionId: data.electionId, constituency: data.ballot.constituency, voterId: data.voterId, ballotId: data.ballot.ballotId };
+    const ballot = {
+      ciphertexts,
+      proof: { challenge: scalar(data.ballot.proof.challenge), responses: data.ballot.proof.responses.map(scalar) },
+    };
+    const context = {
+      electionId: data.electionId,
+      constituency: data.ballot.constituency,
+      voterId: data.voterId,
+      ballotId: data.ballot.ballotId,
+    };
     const result = auditBallot(group, pk, data.layout, context, ballot, data.randomness.map(scalar));
     return result.ok ? result.value : undefined;
   } catch {

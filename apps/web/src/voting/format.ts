@@ -1,7 +1,11 @@
 // Dates in the voter's own time zone, and the time left in a period.
 export function localTime(iso: string | null, language: string): string {
   if (iso === null) return '—';
-  return new Intl.DateTimeFormat(`${language}-BE`, { dateStyle: 'long', timeStyle: 'short', timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone }).format(new Date(iso));
+  return new Intl.DateTimeFormat(`${language}-BE`, {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+  }).format(new Date(iso));
 }
 
 export function timeZoneName(): string {
@@ -13,6 +17,9 @@ export function timeLeft(closesAt: string | null, now: string, language: string)
   const minutes = Math.max(0, Math.floor((Date.parse(closesAt) - Date.parse(now)) / 60_000));
   const days = Math.floor(minutes / 1440);
   const hours = Math.floor((minutes % 1440) / 60);
-  const format = (value: number, unit: 'day' | 'hour' | 'minute'): string => new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
-  return [days > 0 ? format(days, 'day') : '', format(hours, 'hour'), format(minutes % 60, 'minute')].filter((p) => p !== '').join(' ');
+  const format = (value: number, unit: 'day' | 'hour' | 'minute'): string =>
+    new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
+  return [days > 0 ? format(days, 'day') : '', format(hours, 'hour'), format(minutes % 60, 'minute')]
+    .filter((p) => p !== '')
+    .join(' ');
 }

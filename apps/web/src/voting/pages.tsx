@@ -19,7 +19,13 @@ export const VOTING_PAGES: readonly Page[] = [
   { match: (s) => s.length === 1 && s[0] === 'vote', render: () => <PortalPage /> },
   { match: (s) => s.length === 2 && s[0] === 'vote' && s[1] === 'verify', render: () => <VerifyPage /> },
   { match: (s) => s.length === 2 && s[0] === 'vote' && s[1] === 'booth', render: () => <BoothPage key="booth" /> },
-  { match: (s) => s.length === 2 && s[0] === 'vote' && slug.test(s[1] ?? ''), render: (s) => <BoothPage key={s[1]} electionId={s[1] ?? ''} /> },
+  {
+    match: (s) => s.length === 2 && s[0] === 'vote' && slug.test(s[1] ?? ''),
+    render: (s) => <BoothPage key={s[1]} electionId={s[1] ?? ''} />,
+  },
   { match: (s) => s.length === 1 && s[0] === 'board', render: () => <BoardPage /> },
-  { match: (s) => s.length === 2 && s[0] === 'board' && slug.test(s[1] ?? ''), render: (s) => <BoardPage key={s[1]} electionId={s[1]} /> },
+  {
+    match: (s) => s.length === 2 && s[0] === 'board' && slug.test(s[1] ?? ''),
+    render: (s) => <BoardPage key={s[1]} electionId={s[1]} />,
+  },
 ];

@@ -15,7 +15,12 @@ import { localTime, timeLeft, timeZoneName } from './format.ts';
 
 /** Whether the voter may cast a ballot in this election now. */
 export function canVoteIn(election: PortalElection): boolean {
-  return election.online && election.keyPublished && election.period.state === 'open' && election.used < election.period.maxBallots;
+  return (
+    election.online &&
+    election.keyPublished &&
+    election.period.state === 'open' &&
+    election.used < election.period.maxBallots
+  );
 }
 
 const REASONS: Readonly<Record<string, MessageKey>> = {
@@ -26,12 +31,18 @@ const REASONS: Readonly<Record<string, MessageKey>> = {
 
 function BallotStatus({ ballot }: { readonly ballot: PortalElection['ballots'][number] }): ReactNode {
   const { t, language } = useI18n();
-  const reason = ballot.cancellationReason === null ? null : (REASONS[ballot.cancellationReason] ?? 'vote.reason.other');
+  const reason =
+    ballot.cancellationReason === null ? null : (REASONS[ballot.cancellationReason] ?? 'vote.reason.other');
   return (
     <li data-status={ballot.status}>
-      <strong>{t(`vote.status.${ballot.status}`)}</strong>{reason !== null && <span data-reason={ballot.cancellationReason}>: {t(reason)}</span>}
-      {' '}— {t('vote.last-update')} <time dateTime={ballot.statusChangedAt ?? ballot.receivedAt}>{localTime(ballot.statusChangedAt ?? ballot.receivedAt, language)}</time>
-      <br /><span className="tracking-label">{t('vote.tracking-code')}</span> <code className="tracking-code">{ballot.trackingCode}</code>
+      <strong>{t(`vote.status.${ballot.status}`)}</strong>
+      {reason !== null && <span data-reason={ballot.cancellationReason}>: {t(reason)}</span>} — {t('vote.last-update')}{' '}
+      <time dateTime={ballot.statusChangedAt ?? ballot.receivedAt}>
+        {localTime(ballot.statusChangedAt ?? ballot.receivedAt, language)}
+      </time>
+      <br />
+      <span className="tracking-label">{t('vote.tracking-code')}</span>{' '}
+      <code className="tracking-code">{ballot.trackingCode}</code>
     </li>
   );
 }
@@ -44,20 +55,59 @@ function ElectionCard({ election, now }: { readonly election: PortalElection; re
     <section className="vote-election" aria-labelledby={`e-${election.electionId}`} data-election={election.electionId}>
       <h2 id={`e-${election.electionId}`}>{election.label[language]}</h2>
       <dl className="facts">
-        <div><dt>{t('vote.constituency')}</dt><dd>{election.constituency?.label[language] ?? `${election.choices.map((c) => c.label[language]).join(' / ')} (${t('vote.choice-in-booth')})`}</dd></div>
-        <div><dt>{t('vote.mode')}</dt><dd>{t(election.online ? 'vote.mode.online' : 'vote.mode.other')}</dd></div>
-        <div><dt>{t('vote.period')}</dt><dd data-period={period.state}>{t(`vote.period.state.${period.state}`)}</dd></div>
-        <div><dt>{t('vote.period.opens')}</dt><dd>{localTime(period.opensAt, language)}</dd></div>
-        <div><dt>{t('vote.period.closes')}</dt><dd>{localTime(period.closesAt, language)}</dd></div>
-        {period.state === 'open' && <div><dt>{t('vote.period.left')}</dt><dd>{timeLeft(period.closesAt, now, language)}</dd></div>}
-        <div><dt>{t('vote.used')}</dt><dd data-used={election.used} data-max={period.maxBallots}>{election.used} {t('vote.of')} {period.maxBallots}</dd></div>
-        {election.online && <div><dt>{t('vote.revotes-left')}</dt><dd data-revotes-left={left}>{left}</dd></div>}
+        <div>
+          <dt>{t('vote.constituency')}</dt>
+          <dd>
+            {election.constituency?.label[language] ??
+              `${election.choices.map((c) => c.label[language]).join(' / ')} (${t('vote.choice-in-booth')})`}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('vote.mode')}</dt>
+          <dd>{t(election.online ? 'vote.mode.online' : 'vote.mode.other')}</dd>
+        </div>
+        <div>
+          <dt>{t('vote.period')}</dt>
+          <dd data-period={period.state}>{t(`vote.period.state.${period.state}`)}</dd>
+        </div>
+        <div>
+          <dt>{t('vote.period.opens')}</dt>
+          <dd>{localTime(period.opensAt, language)}</dd>
+        </div>
+        <div>
+          <dt>{t('vote.period.closes')}</dt>
+          <dd>{localTime(period.closesAt, language)}</dd>
+        </div>
+        {period.state === 'open' && (
+          <div>
+            <dt>{t('vote.period.left')}</dt>
+            <dd>{timeLeft(period.closesAt, now, language)}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('vote.used')}</dt>
+          <dd data-used={election.used} data-max={period.maxBallots}>
+            {election.used} {t('vote.of')} {period.maxBallots}
+          </dd>
+        </div>
+        {election.online && (
+          <div>
+            <dt>{t('vote.revotes-left')}</dt>
+            <dd data-revotes-left={left}>{left}</dd>
+          </div>
+        )}
       </dl>
       <h3>{t('vote.status')}</h3>
-      {election.ballots.length === 0 ? <p>{t('vote.status.none')}</p> : (
+      {election.ballots.length === 0 ? (
+        <p>{t('vote.status.none')}</p>
+      ) : (
         <>
           <p className="last-counts">{t('vote.last-counts')}</p>
-          <ol className="ballot-statuses">{election.ballots.map((b) => <BallotStatus key={b.ballotId} ballot={b} />)}</ol>
+          <ol className="ballot-statuses">
+            {election.ballots.map((b) => (
+              <BallotStatus key={b.ballotId} ballot={b} />
+            ))}
+          </ol>
         </>
       )}
       {election.online && !election.keyPublished && <p>{t('vote.no-key')}</p>}
@@ -69,25 +119,45 @@ export function PortalPage(): ReactNode {
   const { t } = useI18n();
   const me = useApi<Me>('/api/me');
   const portal = useApi<Portal>('/api/voting/portal');
-  if (portal.state !== 'done') return <><h1>{t('vote.portal.title')}</h1><LoadProblem load={portal} /></>;
+  if (portal.state !== 'done')
+    return (
+      <>
+        <h1>{t('vote.portal.title')}</h1>
+        <LoadProblem load={portal} />
+      </>
+    );
   const votable = portal.value.elections.filter(canVoteIn);
   const voted = votable.some((e) => e.used > 0);
   return (
     <>
       <h1>{t('vote.portal.title')}</h1>
-      {me.state === 'done' && me.value.kind === 'voter' && <p className="voter-name">{me.value.givenName} {me.value.surname}</p>}
+      {me.state === 'done' && me.value.kind === 'voter' && (
+        <p className="voter-name">
+          {me.value.givenName} {me.value.surname}
+        </p>
+      )}
       <p>{t('vote.portal.intro')}</p>
-      <p className="hint">{t('vote.timezone')}: {timeZoneName()}</p>
+      <p className="hint">
+        {t('vote.timezone')}: {timeZoneName()}
+      </p>
       <DisplayOptions />
       {portal.value.elections.length === 0 && <p>{t('vote.portal.none')}</p>}
       {votable.length > 0 && (
         <div className="start-voting" data-start={votable.length}>
           <p>{t('vote.booth-intro')}</p>
-          <p><Link className="button primary" to="/vote/booth">{t(voted ? 'vote.again-all' : 'vote.start-all')} ({votable.length} × {t('booth.ballot').toLowerCase()})</Link></p>
+          <p>
+            <Link className="button primary" to="/vote/booth">
+              {t(voted ? 'vote.again-all' : 'vote.start-all')} ({votable.length} × {t('booth.ballot').toLowerCase()})
+            </Link>
+          </p>
         </div>
       )}
-      {portal.value.elections.map((e) => <ElectionCard key={e.electionId} election={e} now={portal.value.now} />)}
-      <p><Link to="/board">{t('vote.board')}</Link></p>
+      {portal.value.elections.map((e) => (
+        <ElectionCard key={e.electionId} election={e} now={portal.value.now} />
+      ))}
+      <p>
+        <Link to="/board">{t('vote.board')}</Link>
+      </p>
     </>
   );
 }

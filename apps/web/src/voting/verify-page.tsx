@@ -25,29 +25,46 @@ async function publishedKey(electionId: string): Promise<PublishedKey | undefine
   return fingerprintOf(key.group, key.publicKey) === key.opening?.keyFingerprint ? key : undefined;
 }
 
-export async function checkAudit(data: AuditData, describeBallot: (decoded: DecodedBallot) => string[]): Promise<Outcome> {
+export async function checkAudit(
+  data: AuditData,
+  describeBallot: (decoded: DecodedBallot) => string[],
+): Promise<Outcome> {
   const key = await publishedKey(data.electionId);
   if (key === undefined) return { kind: 'no-key' };
   const fingerprint = key.fingerprint;
   const served = fingerprintOf(data.group, data.publicKey);
   if (served !== fingerprint) return { kind: 'key-differs', served, fingerprint };
   const decoded = openAudited(data, key.publicKey);
-  return decoded === undefined ? { kind: 'fail', fingerprint } : { kind: 'opened', lines: describeBallot(decoded), fingerprint };
+  return decoded === undefined
+    ? { kind: 'fail', fingerprint }
+    : { kind: 'opened', lines: describeBallot(decoded), fingerprint };
 }
 
 function saved(): string {
-  try { return window.sessionStorage.getItem(AUDIT_STORAGE_KEY) ?? ''; } catch { return ''; }
+  try {
+    return window.sessionStorage.getItem(AUDIT_STORAGE_KEY) ?? '';
+  } catch {
+    return '';
+  }
 }
 
-function describe(decoded: DecodedBallot, data: AuditData, t: (k: 'booth.review.blank' | 'booth.list' | 'booth.head-box' | 'booth.effectives' | 'booth.substitutes') => string): string[] {
+function describe(
+  decoded: DecodedBallot,
+  data: AuditData,
+  t: (k: 'booth.review.blank' | 'booth.list' | 'booth.head-box' | 'booth.effectives' | 'booth.substitutes') => string,
+): string[] {
   if (decoded.kind === 'blank') return [t('booth.review.blank')];
   if (decoded.kind === 'invalid') return [decoded.reason];
   const list = data.lists.find((l) => l.number === decoded.list);
   return [
     `${t('booth.list')} ${String(decoded.list)} — ${list?.label ?? ''}`,
     ...(decoded.headBox ? [t('booth.head-box')] : []),
-    ...decoded.effectives.map((p) => `${t('booth.effectives')}: ${String(p)}. ${list?.effectives.find((c) => c.position === p)?.name ?? ''}`),
-    ...decoded.substitutes.map((p) => `${t('booth.substitutes')}: ${String(p)}. ${list?.substitutes.find((c) => c.position === p)?.name ?? ''}`),
+    ...decoded.effectives.map(
+      (p) => `${t('booth.effectives')}: ${String(p)}. ${list?.effectives.find((c) => c.position === p)?.name ?? ''}`,
+    ),
+    ...decoded.substitutes.map(
+      (p) => `${t('booth.substitutes')}: ${String(p)}. ${list?.substitutes.find((c) => c.position === p)?.name ?? ''}`,
+    ),
   ];
 }
 
@@ -63,22 +80,60 @@ export function VerifyPage(): ReactNode {
       setOutcome({ kind: 'fail', fingerprint: null });
       return;
     }
-    setOutcome(await checkAudit(data, (decoded) => describe(decoded, data, t)).catch((): Outcome => ({ kind: 'fail', fingerprint: null })));
+    setOutcome(
+      await checkAudit(data, (decoded) => describe(decoded, data, t)).catch((): Outcome => ({
+        kind: 'fail',
+        fingerprint: null,
+      })),
+    );
   };
-  const used = outcome !== null && (outcome.kind === 'opened' || outcome.kind === 'fail') && outcome.fingerprint !== null
-    ? <p data-key-used={outcome.fingerprint}>{t('board.verify.key-used')} <code className="fingerprint">{formatFingerprint(outcome.fingerprint)}</code>.</p>
-    : null;
+  const used =
+    outcome !== null && (outcome.kind === 'opened' || outcome.kind === 'fail') && outcome.fingerprint !== null ? (
+      <p data-key-used={outcome.fingerprint}>
+        {t('board.verify.key-used')} <code className="fingerprint">{formatFingerprint(outcome.fingerprint)}</code>.
+      </p>
+    ) : null;
   return (
     <>
       <h1>{t('verify.title')}</h1>
       <label htmlFor="audit-data">{t('verify.input')}</label>
-      <textarea id="audit-data" rows={8} value={text} onChange={(e) => { setText(e.target.value); }} />
-      <p><button type="button" className="primary" onClick={() => { void run(); }}>{t('verify.run')}</button></p>
+      <textarea
+        id="audit-data"
+        rows={8}
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+        }}
+      />
+      <p>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => {
+            void run();
+          }}
+        >
+          {t('verify.run')}
+        </button>
+      </p>
       <div role="status" aria-live="polite" data-outcome={outcome?.kind ?? ''}>
         {outcome?.kind === 'no-key' && <p className="problem">{t('board.verify.key-unavailable')}</p>}
-        {outcome?.kind === 'key-differs' && <p className="problem">{t('board.verify.key-differs').replace('{fingerprint}', formatFingerprint(outcome.served))}</p>}
+        {outcome?.kind === 'key-differs' && (
+          <p className="problem">
+            {t('board.verify.key-differs').replace('{fingerprint}', formatFingerprint(outcome.served))}
+          </p>
+        )}
         {outcome?.kind === 'fail' && <p className="problem">{t('verify.fail')}</p>}
-        {outcome?.kind === 'opened' && <><p>{t('verify.ok')}</p><ul data-decrypted>{outcome.lines.map((line) => <li key={line}>{line}</li>)}</ul></>}
+        {outcome?.kind === 'opened' && (
+          <>
+            <p>{t('verify.ok')}</p>
+            <ul data-decrypted>
+              {outcome.lines.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          </>
+        )}
         {used}
       </div>
     </>

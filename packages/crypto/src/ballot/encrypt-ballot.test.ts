@@ -24,12 +24,25 @@ describe('encrypted ballot', () => {
       const { ballot, randomness } = encryptBallot(group, pk, layout, ctx, vote);
       assert.equal(ballot.ciphertexts.length, 2);
       assert.ok(verifyBallot(group, pk, ctx, ballot));
-      const plain = decodeBallot(layout, decryptWithSecret(group, sk, ballot.ciphertexts).map((m) => extract(group, m)));
+      const plain = decodeBallot(
+        layout,
+        decryptWithSecret(group, sk, ballot.ciphertexts).map((m) => extract(group, m)),
+      );
       assert.deepEqual(plain, { ...vote });
       const audited = auditBallot(group, pk, layout, ctx, ballot, randomness);
       assert.ok(audited.ok);
       assert.deepEqual(audited.value, { ...vote });
-      assert.deepEqual(auditBallot(group, pk, layout, ctx, ballot, randomness.map((r) => r + 1n)), { ok: false, error: 'randomness-mismatch' });
+      assert.deepEqual(
+        auditBallot(
+          group,
+          pk,
+          layout,
+          ctx,
+          ballot,
+          randomness.map((r) => r + 1n),
+        ),
+        { ok: false, error: 'randomness-mismatch' },
+      );
     });
   }
 
@@ -38,7 +51,8 @@ describe('encrypted ballot', () => {
     const pk = group.mulBase(randomScalar(group.order));
     const { ballot } = encryptBallot(group, pk, layout, ctx, vote);
     assert.ok(verifyBallot(group, pk, ctx, ballot));
-    for (const constituency of ['namur', 'liege ', 'Liege', '']) assert.equal(verifyBallot(group, pk, { ...ctx, constituency }, ballot), false, constituency);
+    for (const constituency of ['namur', 'liege ', 'Liege', ''])
+      assert.equal(verifyBallot(group, pk, { ...ctx, constituency }, ballot), false, constituency);
   });
 
   test('a proof copied onto another voter or ballot id, or an altered component, is rejected', () => {

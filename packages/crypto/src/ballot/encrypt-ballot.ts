@@ -1,9 +1,27 @@
 /** The voter's device: encode, encrypt, prove. Also the Benaloh audit of a spoiled ballot. */
 import type { Group } from '../group/group.ts';
-import { encodeBallot, decodeBallot, type BallotLayout, type DecodedBallot, type PlainBallot } from '../encoding/ballot-codec.ts';
+import {
+  encodeBallot,
+  decodeBallot,
+  type BallotLayout,
+  type DecodedBallot,
+  type PlainBallot,
+} from '../encoding/ballot-codec.ts';
 import { embed, extract } from '../encoding/embed.ts';
-import { encrypt, openWithRandomness, publicKey, randomScalars, type Ciphertext, type PublicKey } from '../elgamal/elgamal.ts';
-import { proveEncryption, verifyEncryption, type BallotContext, type EncryptionProof } from '../proofs/encryption-proof.ts';
+import {
+  encrypt,
+  openWithRandomness,
+  publicKey,
+  randomScalars,
+  type Ciphertext,
+  type PublicKey,
+} from '../elgamal/elgamal.ts';
+import {
+  proveEncryption,
+  verifyEncryption,
+  type BallotContext,
+  type EncryptionProof,
+} from '../proofs/encryption-proof.ts';
 import { err, ok, type Result } from '../result.ts';
 
 export interface EncryptedBallot<P> {
@@ -18,7 +36,14 @@ export interface EncryptionResult<P> {
 }
 
 /** `key` may carry precomputed tables for pk when many ballots are encrypted (see publicKey). */
-export function encryptBallot<P>(group: Group<P>, pk: P, layout: BallotLayout, ctx: BallotContext, plain: PlainBallot, key: PublicKey<P> = publicKey(group, pk)): EncryptionResult<P> {
+export function encryptBallot<P>(
+  group: Group<P>,
+  pk: P,
+  layout: BallotLayout,
+  ctx: BallotContext,
+  plain: PlainBallot,
+  key: PublicKey<P> = publicKey(group, pk),
+): EncryptionResult<P> {
   const messages = encodeBallot(layout, plain).map((chunk) => embed(group, chunk));
   const randomness = randomScalars(group.order, messages.length);
   const ciphertexts = encrypt(group, key, messages, randomness);
@@ -43,5 +68,10 @@ export function auditBallot<P>(
   if (!verifyBallot(group, pk, ctx, ballot)) return err('proof-invalid');
   const messages = openWithRandomness(group, pk, ballot.ciphertexts, randomness);
   if (messages === undefined) return err('randomness-mismatch');
-  return ok(decodeBallot(layout, messages.map((m) => extract(group, m))));
+  return ok(
+    decodeBallot(
+      layout,
+      messages.map((m) => extract(group, m)),
+    ),
+  );
 }

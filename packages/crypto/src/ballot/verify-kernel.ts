@@ -28,6 +28,9 @@ export function checkBallotProofs<P>(group: Group<P>, input: BallotCheckInput): 
       cts.push({ a, b });
     }
     if (cts.length * 2 !== ballot.ciphertexts.length) return false;
-    return verifyEncryption(group, ballot.context, pk, cts, { challenge: ballot.challenge, responses: ballot.responses });
+    return verifyEncryption(group, ballot.context, pk, cts, {
+      challenge: ballot.challenge,
+      responses: ballot.responses,
+    });
   });
 }

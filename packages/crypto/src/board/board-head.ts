@@ -31,7 +31,18 @@ export interface BoardHeadContent {
 
 export function boardHeadHash(head: BoardHeadContent): string {
   const codes = [...head.trackingCodes].sort();
-  return bytesToHex(hashInputs(BOARD_HEAD_LABEL, [head.electionId, head.seq, head.kind, head.previous, head.publishedAt, head.keyFingerprint, head.total, codes]));
+  return bytesToHex(
+    hashInputs(BOARD_HEAD_LABEL, [
+      head.electionId,
+      head.seq,
+      head.kind,
+      head.previous,
+      head.publishedAt,
+      head.keyFingerprint,
+      head.total,
+      codes,
+    ]),
+  );
 }
 
 export interface PublishedHead extends BoardHeadContent {
@@ -53,7 +64,8 @@ export function checkHeadChain(heads: readonly PublishedHead[]): ChainProblem | 
     if (before !== undefined && head.seq !== before.seq + 1) return { problem: 'order', seq: head.seq };
     if (boardHeadHash(head) !== head.hash) return { problem: 'hash', seq: head.seq };
     if (before !== undefined && head.previous !== before.hash) return { problem: 'link', seq: head.seq };
-    if (before !== undefined && head.total !== before.total + head.trackingCodes.length) return { problem: 'total', seq: head.seq };
+    if (before !== undefined && head.total !== before.total + head.trackingCodes.length)
+      return { problem: 'total', seq: head.seq };
   }
   return undefined;
 }
@@ -68,9 +80,14 @@ export type InclusionResult =
  * the receipt's head (inclusive) onwards. A missing ballot after a `closing` head, or a head the
  * receipt names that the board no longer shows, is evidence against the server (its signature).
  */
-export function checkInclusion(receiptHead: { readonly seq: number; readonly hash: string } | null, trackingCode: string, heads: readonly PublishedHead[]): InclusionResult {
+export function checkInclusion(
+  receiptHead: { readonly seq: number; readonly hash: string } | null,
+  trackingCode: string,
+  heads: readonly PublishedHead[],
+): InclusionResult {
   const from = receiptHead === null ? 0 : heads.findIndex((h) => h.seq === receiptHead.seq);
-  if (from < 0 || (receiptHead !== null && heads[from]?.hash !== receiptHead.hash)) return { ok: false, reason: 'receipt-head-not-on-board' };
+  if (from < 0 || (receiptHead !== null && heads[from]?.hash !== receiptHead.hash))
+    return { ok: false, reason: 'receipt-head-not-on-board' };
   const run = heads.slice(from);
   if (checkHeadChain(run) !== undefined) return { ok: false, reason: 'broken-chain' };
   const found = run.slice(receiptHead === null ? 0 : 1).find((h) => h.trackingCodes.includes(trackingCode));

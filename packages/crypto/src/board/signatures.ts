@@ -35,11 +35,24 @@ const encoder = new TextEncoder();
 
 export function receiptMessage(r: ReceiptStatement): Uint8Array {
   const boardHead = r.boardHead === null ? null : { seq: r.boardHead.seq, hash: r.boardHead.hash };
-  return encoder.encode(RECEIPT_LABEL + canonicalJson({ electionId: r.electionId, constituency: r.constituency, trackingCode: r.trackingCode, receivedAt: r.receivedAt, keyId: r.keyId, boardHead }));
+  return encoder.encode(
+    RECEIPT_LABEL +
+      canonicalJson({
+        electionId: r.electionId,
+        constituency: r.constituency,
+        trackingCode: r.trackingCode,
+        receivedAt: r.receivedAt,
+        keyId: r.keyId,
+        boardHead,
+      }),
+  );
 }
 
 export function headMessage(h: HeadStatement): Uint8Array {
-  return encoder.encode(HEAD_SIGNATURE_LABEL + canonicalJson({ electionId: h.electionId, seq: h.seq, kind: h.kind, hash: h.hash, keyId: h.keyId }));
+  return encoder.encode(
+    HEAD_SIGNATURE_LABEL +
+      canonicalJson({ electionId: h.electionId, seq: h.seq, kind: h.kind, hash: h.hash, keyId: h.keyId }),
+  );
 }
 
 /** Ed25519 check; false (never an exception) on malformed key or signature. */
@@ -55,11 +68,17 @@ export function verifySignature(publicKeyHex: string, message: Uint8Array, signa
   }
 }
 
-export function verifyReceiptSignature(publicKeyHex: string, receipt: ReceiptStatement & { readonly signature: string }): boolean {
+export function verifyReceiptSignature(
+  publicKeyHex: string,
+  receipt: ReceiptStatement & { readonly signature: string },
+): boolean {
   return verifySignature(publicKeyHex, receiptMessage(receipt), receipt.signature);
 }
 
-export function verifyHeadSignature(publicKeyHex: string, head: HeadStatement & { readonly signature: string }): boolean {
+export function verifyHeadSignature(
+  publicKeyHex: string,
+  head: HeadStatement & { readonly signature: string },
+): boolean {
   return verifySignature(publicKeyHex, headMessage(head), head.signature);
 }
 

@@ -4,13 +4,26 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import { canonicalJson, type Json } from '../record/canonical-json.ts';
-import { partialSigningBody, proofDigest, rowsDigest, shuffleSigningBody, SIGNING_LABELS, trusteeMessage, trusteeSignatureValid, trusteeSigner } from './trustee-signing.ts';
+import {
+  partialSigningBody,
+  proofDigest,
+  rowsDigest,
+  shuffleSigningBody,
+  SIGNING_LABELS,
+  trusteeMessage,
+  trusteeSignatureValid,
+  trusteeSigner,
+} from './trustee-signing.ts';
 
 /** A trustee's key as the trustee tool makes it (node:crypto), with its raw public key in hex. */
 function nodeKey(): { publicHex: string; sign(label: string, body: Json): string } {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   const publicHex = Buffer.from(publicKey.export({ format: 'jwk' }).x ?? '', 'base64url').toString('hex');
-  return { publicHex, sign: (label, body) => sign(null, Buffer.from(`${label}\n${canonicalJson(body)}`, 'utf8'), privateKey).toString('hex') };
+  return {
+    publicHex,
+    sign: (label, body) =>
+      sign(null, Buffer.from(`${label}\n${canonicalJson(body)}`, 'utf8'), privateKey).toString('hex'),
+  };
 }
 
 /** The digest of rows as the server computed it before it moved here (node:crypto). */
@@ -25,7 +38,10 @@ function nodeRowsDigest(rows: readonly (readonly Uint8Array[])[]): string {
   return h.digest('hex');
 }
 
-const rows = [[new Uint8Array([2, 1, 2, 3]), new Uint8Array([3, 4, 5, 6])], [new Uint8Array([2, 7, 8, 9]), new Uint8Array([3, 0, 0, 1])]];
+const rows = [
+  [new Uint8Array([2, 1, 2, 3]), new Uint8Array([3, 4, 5, 6])],
+  [new Uint8Array([2, 7, 8, 9]), new Uint8Array([3, 0, 0, 1])],
+];
 const proof = { challenge: 'ab'.repeat(32), response: 'cd'.repeat(32) };
 
 describe('trustee signatures', () => {
@@ -35,23 +51,43 @@ describe('trustee signatures', () => {
     assert.ok(trusteeSignatureValid(key.publicHex, SIGNING_LABELS.post, body, key.sign(SIGNING_LABELS.post, body)));
     const mine = trusteeSigner('11'.repeat(32));
     assert.ok(trusteeSignatureValid(mine.publicHex, SIGNING_LABELS.post, body, mine.sign(SIGNING_LABELS.post, body)));
-    assert.equal(Buffer.from(trusteeMessage(SIGNING_LABELS.post, body)).toString('utf8'), `isoloir/v1/ceremony-post\n${canonicalJson(body)}`);
+    assert.equal(
+      Buffer.from(trusteeMessage(SIGNING_LABELS.post, body)).toString('utf8'),
+      `isoloir/v1/ceremony-post\n${canonicalJson(body)}`,
+    );
   });
 
   test('a forger: another body, another label, another key, a flipped bit, a malformed or missing signature', () => {
     const key = nodeKey();
     const other = nodeKey();
-    const body = shuffleSigningBody({ electionId: 'E', groupId: 'liege/online/belgium', mixNode: 1, trustee: 1, outputs: rows, proof });
+    const body = shuffleSigningBody({
+      electionId: 'E',
+      groupId: 'liege/online/belgium',
+      mixNode: 1,
+      trustee: 1,
+      outputs: rows,
+      proof,
+    });
     const signature = key.sign(SIGNING_LABELS.shuffle, body);
     assert.ok(trusteeSignatureValid(key.publicHex, SIGNING_LABELS.shuffle, body, signature));
     // Re-labelled as another trustee's shuffle (attacker finding 3): the body changes, the signature fails.
-    assert.equal(trusteeSignatureValid(key.publicHex, SIGNING_LABELS.shuffle, { ...(body as Record<string, Json>), trustee: 2 }, signature), false);
+    assert.equal(
+      trusteeSignatureValid(
+        key.publicHex,
+        SIGNING_LABELS.shuffle,
+        { ...(body as Record<string, Json>), trustee: 2 },
+        signature,
+      ),
+      false,
+    );
     assert.equal(trusteeSignatureValid(key.publicHex, SIGNING_LABELS.partial, body, signature), false);
     assert.equal(trusteeSignatureValid(other.publicHex, SIGNING_LABELS.shuffle, body, signature), false);
     const flipped = (signature.startsWith('0') ? '1' : '0') + signature.slice(1);
     assert.equal(trusteeSignatureValid(key.publicHex, SIGNING_LABELS.shuffle, body, flipped), false);
-    for (const bad of [null, '', 'zz'.repeat(64), signature.slice(2), signature.toUpperCase()]) assert.equal(trusteeSignatureValid(key.publicHex, SIGNING_LABELS.shuffle, body, bad), false);
-    for (const badKey of ['', '00'.repeat(31), 'gg'.repeat(32), key.publicHex.toUpperCase()]) assert.equal(trusteeSignatureValid(badKey, SIGNING_LABELS.shuffle, body, signature), false);
+    for (const bad of [null, '', 'zz'.repeat(64), signature.slice(2), signature.toUpperCase()])
+      assert.equal(trusteeSignatureValid(key.publicHex, SIGNING_LABELS.shuffle, body, bad), false);
+    for (const badKey of ['', '00'.repeat(31), 'gg'.repeat(32), key.publicHex.toUpperCase()])
+      assert.equal(trusteeSignatureValid(badKey, SIGNING_LABELS.shuffle, body, signature), false);
   });
 
   test('the digests are the ones the server computed with node:crypto; a changed row or proof changes them', () => {
@@ -63,6 +99,12 @@ describe('trustee signatures', () => {
     assert.notEqual(rowsDigest(changed), rowsDigest(rows));
     assert.notEqual(proofDigest({ ...proof, response: 'cd'.repeat(31) + 'ce' }), proofDigest(proof));
     const partial = partialSigningBody({ electionId: 'E', groupId: 'g', trustee: 3, shares: rows, proof });
-    assert.deepEqual(partial, { electionId: 'E', groupId: 'g', trustee: 3, shares: nodeRowsDigest(rows), proof: proofDigest(proof) });
+    assert.deepEqual(partial, {
+      electionId: 'E',
+      groupId: 'g',
+      trustee: 3,
+      shares: nodeRowsDigest(rows),
+      proof: proofDigest(proof),
+    });
   });
 });

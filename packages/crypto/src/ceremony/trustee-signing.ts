@@ -31,7 +31,12 @@ export function trusteeMessage(label: SigningLabel, body: Json): Uint8Array {
  * True when `signatureHex` is the Ed25519 signature by `publicHex` (32 raw bytes, hex) of the
  * message; false, never an exception, for a missing or malformed key or signature.
  */
-export function trusteeSignatureValid(publicHex: string, label: SigningLabel, body: Json, signatureHex: string | null): boolean {
+export function trusteeSignatureValid(
+  publicHex: string,
+  label: SigningLabel,
+  body: Json,
+  signatureHex: string | null,
+): boolean {
   if (signatureHex === null || !/^[0-9a-f]{64}$/.test(publicHex) || !/^[0-9a-f]{128}$/.test(signatureHex)) return false;
   const key = hexToBytes(publicHex);
   const signature = hexToBytes(signatureHex);
@@ -44,10 +49,16 @@ export function trusteeSignatureValid(publicHex: string, label: SigningLabel, bo
 }
 
 /** An Ed25519 key from its 32-byte seed (hex): the public key and a signer (offline runs and tests; the trustee tool signs with node:crypto). */
-export function trusteeSigner(seedHex: string): { readonly publicHex: string; sign(label: SigningLabel, body: Json): string } {
+export function trusteeSigner(seedHex: string): {
+  readonly publicHex: string;
+  sign(label: SigningLabel, body: Json): string;
+} {
   const seed = hexToBytes(seedHex);
   if (seed?.length !== 32) throw new Error('an Ed25519 seed is 32 bytes');
-  return { publicHex: bytesToHex(ed25519.getPublicKey(seed)), sign: (label, body) => bytesToHex(ed25519.sign(trusteeMessage(label, body), seed)) };
+  return {
+    publicHex: bytesToHex(ed25519.getPublicKey(seed)),
+    sign: (label, body) => bytesToHex(ed25519.sign(trusteeMessage(label, body), seed)),
+  };
 }
 
 /** SHA-512 of rows of encoded elements (hex): u32 rows, u32 width, u32 element size (big-endian), then every byte in order. */
@@ -79,7 +90,14 @@ export interface SignedShuffle {
 
 /** What a mixer signs for its shuffle. */
 export function shuffleSigningBody(s: SignedShuffle): Json {
-  return { electionId: s.electionId, groupId: s.groupId, mixNode: s.mixNode, trustee: s.trustee, outputs: rowsDigest(s.outputs), proof: proofDigest(s.proof) };
+  return {
+    electionId: s.electionId,
+    groupId: s.groupId,
+    mixNode: s.mixNode,
+    trustee: s.trustee,
+    outputs: rowsDigest(s.outputs),
+    proof: proofDigest(s.proof),
+  };
 }
 
 export interface SignedPartial {
@@ -92,5 +110,11 @@ export interface SignedPartial {
 
 /** What a trustee signs for its partial decryption. */
 export function partialSigningBody(p: SignedPartial): Json {
-  return { electionId: p.electionId, groupId: p.groupId, trustee: p.trustee, shares: rowsDigest(p.shares), proof: proofDigest(p.proof) };
+  return {
+    electionId: p.electionId,
+    groupId: p.groupId,
+    trustee: p.trustee,
+    shares: rowsDigest(p.shares),
+    proof: proofDigest(p.proof),
+  };
 }

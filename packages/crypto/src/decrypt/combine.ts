@@ -8,7 +8,12 @@ import type { PartialDecryption } from './partial-decryption.ts';
 export type CombineError = 'too-few-trustees' | 'duplicate-trustee';
 
 /** M = b − Σⱼ λⱼ·dⱼ over the first `threshold` partial decryptions given. */
-export function combine<P>(group: Group<P>, threshold: number, cts: readonly (readonly Ciphertext<P>[])[], partials: readonly PartialDecryption<P>[]): Result<P[][], CombineError> {
+export function combine<P>(
+  group: Group<P>,
+  threshold: number,
+  cts: readonly (readonly Ciphertext<P>[])[],
+  partials: readonly PartialDecryption<P>[],
+): Result<P[][], CombineError> {
   const used = partials.slice(0, threshold);
   const indices = used.map((p) => p.trustee);
   if (new Set(indices).size !== indices.length) return err('duplicate-trustee');
@@ -16,7 +21,15 @@ export function combine<P>(group: Group<P>, threshold: number, cts: readonly (re
   const lambdas = indices.map((j) => lagrangeAtZero(indices, j, group.order));
   return ok(
     cts.map((ct, i) =>
-      ct.map((c, w) => group.sub(c.b, group.msm(used.map((p) => p.shares[i]?.[w] ?? group.identity), lambdas))),
+      ct.map((c, w) =>
+        group.sub(
+          c.b,
+          group.msm(
+            used.map((p) => p.shares[i]?.[w] ?? group.identity),
+            lambdas,
+          ),
+        ),
+      ),
     ),
   );
 }

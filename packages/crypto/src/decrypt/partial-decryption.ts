@@ -26,7 +26,14 @@ export interface PartialDecryption<P> {
   readonly proof: EqualityProof;
 }
 
-function batch<P>(group: Group<P>, ctx: DecryptionContext, trustee: number, vk: P, cts: readonly (readonly Ciphertext<P>[])[], shares: readonly (readonly P[])[]): { seed: Uint8Array; a: P; d: P } {
+function batch<P>(
+  group: Group<P>,
+  ctx: DecryptionContext,
+  trustee: number,
+  vk: P,
+  cts: readonly (readonly Ciphertext<P>[])[],
+  shares: readonly (readonly P[])[],
+): { seed: Uint8Array; a: P; d: P } {
   const h = createHasher(DECRYPTION_BATCH_LABEL);
   h.add([group.name, ctx.electionId, ctx.groupId, trustee, group.encode(vk)]);
   for (const ct of cts) for (const c of ct) h.add(group.encode(c.a));
@@ -45,16 +52,45 @@ function batch<P>(group: Group<P>, ctx: DecryptionContext, trustee: number, vk: 
   return { seed, a: group.msm(as, rhos), d: group.msm(ds, rhos) };
 }
 
-export function partialDecrypt<P>(group: Group<P>, ctx: DecryptionContext, trustee: number, secret: bigint, cts: readonly (readonly Ciphertext<P>[])[]): PartialDecryption<P> {
+export function partialDecrypt<P>(
+  group: Group<P>,
+  ctx: DecryptionContext,
+  trustee: number,
+  secret: bigint,
+  cts: readonly (readonly Ciphertext<P>[])[],
+): PartialDecryption<P> {
   const shares = cts.map((ct) => ct.map((c) => group.mul(c.a, secret)));
   const vk = group.mulBase(secret);
   const { seed, a, d } = batch(group, ctx, trustee, vk, cts, shares);
-  const proof = proveEquality(group, DECRYPTION_PROOF_LABEL, [ctx.electionId, ctx.groupId, trustee, seed], secret, vk, a, d);
+  const proof = proveEquality(
+    group,
+    DECRYPTION_PROOF_LABEL,
+    [ctx.electionId, ctx.groupId, trustee, seed],
+    secret,
+    vk,
+    a,
+    d,
+  );
   return { trustee, shares, proof };
 }
 
-export function verifyPartialDecryption<P>(group: Group<P>, ctx: DecryptionContext, vk: P, cts: readonly (readonly Ciphertext<P>[])[], pd: PartialDecryption<P>): boolean {
-  if (pd.shares.length !== cts.length || pd.shares.some((row, i) => row.length !== (cts[i]?.length ?? -1))) return false;
+export function verifyPartialDecryption<P>(
+  group: Group<P>,
+  ctx: DecryptionContext,
+  vk: P,
+  cts: readonly (readonly Ciphertext<P>[])[],
+  pd: PartialDecryption<P>,
+): boolean {
+  if (pd.shares.length !== cts.length || pd.shares.some((row, i) => row.length !== (cts[i]?.length ?? -1)))
+    return false;
   const { seed, a, d } = batch(group, ctx, pd.trustee, vk, cts, pd.shares);
-  return verifyEquality(group, DECRYPTION_PROOF_LABEL, [ctx.electionId, ctx.groupId, pd.trustee, seed], vk, a, d, pd.proof);
+  return verifyEquality(
+    group,
+    DECRYPTION_PROOF_LABEL,
+    [ctx.electionId, ctx.groupId, pd.trustee, seed],
+    vk,
+    a,
+    d,
+    pd.proof,
+  );
 }

@@ -27,14 +27,24 @@ export function randomScalars(order: bigint, count: number): bigint[] {
   return out;
 }
 
-export function encrypt<P>(group: Group<P>, key: PublicKey<P>, messages: readonly P[], randomness: readonly bigint[]): Ciphertext<P>[] {
+export function encrypt<P>(
+  group: Group<P>,
+  key: PublicKey<P>,
+  messages: readonly P[],
+  randomness: readonly bigint[],
+): Ciphertext<P>[] {
   return messages.map((m, j) => {
     const r = randomness[j] ?? 0n;
     return { a: group.mulBase(r), b: group.add(m, key.mulPk(r)) };
   });
 }
 
-export function reencrypt<P>(group: Group<P>, key: PublicKey<P>, ct: readonly Ciphertext<P>[], randomness: readonly bigint[]): Ciphertext<P>[] {
+export function reencrypt<P>(
+  group: Group<P>,
+  key: PublicKey<P>,
+  ct: readonly Ciphertext<P>[],
+  randomness: readonly bigint[],
+): Ciphertext<P>[] {
   return ct.map((c, j) => {
     const r = randomness[j] ?? 0n;
     return { a: group.add(c.a, group.mulBase(r)), b: group.add(c.b, key.mulPk(r)) };
@@ -46,7 +56,12 @@ export function decryptWithSecret<P>(group: Group<P>, sk: bigint, ct: readonly C
 }
 
 /** Opening with the randomness (Benaloh audit): M = b − r·pk, valid only if a = r·G. */
-export function openWithRandomness<P>(group: Group<P>, pk: P, ct: readonly Ciphertext<P>[], randomness: readonly bigint[]): P[] | undefined {
+export function openWithRandomness<P>(
+  group: Group<P>,
+  pk: P,
+  ct: readonly Ciphertext<P>[],
+  randomness: readonly bigint[],
+): P[] | undefined {
   if (randomness.length !== ct.length) return undefined;
   const out: P[] = [];
   for (const [j, c] of ct.entries()) {

@@ -31,16 +31,23 @@ describe('ballot codec', () => {
   });
 
   test('encode then decode is the identity', () => {
-    fc.assert(fc.property(ballotArb, (b) => {
-      assert.deepEqual(decodeBallot(layout, encodeBallot(layout, b)), { ...b });
-    }));
+    fc.assert(
+      fc.property(ballotArb, (b) => {
+        assert.deepEqual(decodeBallot(layout, encodeBallot(layout, b)), { ...b });
+      }),
+    );
   });
 
   test('decoding arbitrary bytes never throws', () => {
-    fc.assert(fc.property(fc.array(fc.option(fc.uint8Array({ minLength: 0, maxLength: 30 }), { nil: undefined }), { maxLength: 3 }), (chunks) => {
-      const d = decodeBallot(layout, chunks);
-      assert.ok(['blank', 'list', 'invalid'].includes(d.kind));
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.option(fc.uint8Array({ minLength: 0, maxLength: 30 }), { nil: undefined }), { maxLength: 3 }),
+        (chunks) => {
+          const d = decodeBallot(layout, chunks);
+          assert.ok(['blank', 'list', 'invalid'].includes(d.kind));
+        },
+      ),
+    );
     const marked = encodeBallot(layout, { kind: 'blank' });
     (marked[0] ?? new Uint8Array(0))[6] = 1;
     assert.deepEqual(decodeBallot(layout, marked), { kind: 'invalid', reason: 'blank-with-marks' });
@@ -48,9 +55,12 @@ describe('ballot codec', () => {
 
   for (const group of [createSecp256k1Noble(), createRistretto255Noble()] as Group<unknown>[]) {
     test(`embedding round-trips on ${group.name}; non-embeddings extract to undefined`, () => {
-      fc.assert(fc.property(fc.uint8Array({ minLength: 28, maxLength: 28 }), (data) => {
-        assert.deepEqual(extract(group, embed(group, data)), data);
-      }), { numRuns: 20 });
+      fc.assert(
+        fc.property(fc.uint8Array({ minLength: 28, maxLength: 28 }), (data) => {
+          assert.deepEqual(extract(group, embed(group, data)), data);
+        }),
+        { numRuns: 20 },
+      );
       assert.equal(extract(group, group.generator), undefined);
     });
   }

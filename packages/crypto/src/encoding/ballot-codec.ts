@@ -99,7 +99,8 @@ export function decodeBallot(layout: BallotLayout, chunks: readonly (Uint8Array 
   const used = ballotByteLength(layout);
   if (bytes.subarray(used).some((b) => b !== 0)) return invalid('padding');
   if (bytes[0] !== VERSION) return invalid('version');
-  if (bytes[1] === 0) return bytes.subarray(1, used).every((b) => b === 0) ? { kind: 'blank' } : invalid('blank-with-marks');
+  if (bytes[1] === 0)
+    return bytes.subarray(1, used).every((b) => b === 0) ? { kind: 'blank' } : invalid('blank-with-marks');
   if (bytes[1] !== 1) return invalid('kind');
   const list = ((bytes[2] ?? 0) << 8) | (bytes[3] ?? 0);
   if (list < 1 || list > layout.maxListNumber) return invalid('list-number');

@@ -45,9 +45,27 @@ describe('secp256k1 backends agree (noble vs mcl)', () => {
 
   test('fixed-base tables agree on scalars at window and carry boundaries', () => {
     const q = noble.order;
-    const edges = [0n, 1n, 2n, 4095n, 4096n, 4097n, 8191n, 8192n, 8193n, q - 1n, q - 2n, q - 4096n, (1n << 255n) - 1n, (1n << 247n) + 4096n, q, q + 5n];
+    const edges = [
+      0n,
+      1n,
+      2n,
+      4095n,
+      4096n,
+      4097n,
+      8191n,
+      8192n,
+      8193n,
+      q - 1n,
+      q - 2n,
+      q - 4096n,
+      (1n << 255n) - 1n,
+      (1n << 247n) + 4096n,
+      q,
+      q + 5n,
+    ];
     for (let w = 0; w < 20; w++) edges.push(4097n << BigInt(13 * w), (8191n << BigInt(13 * w)) % q);
-    for (const k of edges) assert.equal(hexOf(mcl, mcl.mulBase(k)), hexOf(noble, noble.mulBase(k % q)), `k = ${k.toString(16)}`);
+    for (const k of edges)
+      assert.equal(hexOf(mcl, mcl.mulBase(k)), hexOf(noble, noble.mulBase(k % q)), `k = ${k.toString(16)}`);
   });
 
   test('both reject the same malformed encodings', () => {

@@ -30,7 +30,14 @@ export function createRistretto255Noble(): Group<Point> {
       const base = PointCons.fromBytes(p.toBytes()).precompute(8, false);
       return (k) => mulPoint(base, k);
     },
-    msm: (points, scalars) => (points.length === 0 ? PointCons.ZERO : pippenger(PointCons, [...points], scalars.map((k) => k % ORDER))),
+    msm: (points, scalars) =>
+      points.length === 0
+        ? PointCons.ZERO
+        : pippenger(
+            PointCons,
+            [...points],
+            scalars.map((k) => k % ORDER),
+          ),
     equals: (a, b) => a.equals(b),
     isIdentity: (p) => p.is0(),
     encode: (p) => p.toBytes(),

@@ -30,7 +30,14 @@ export function createSecp256k1Noble(): Group<Point> {
       const base = PointCons.fromBytes(p.is0() ? PointCons.BASE.toBytes(true) : p.toBytes(true)).precompute(8, false);
       return p.is0() ? () => PointCons.ZERO : (k) => mulPoint(base, k);
     },
-    msm: (points, scalars) => (points.length === 0 ? PointCons.ZERO : pippenger(PointCons, [...points], scalars.map((k) => k % ORDER))),
+    msm: (points, scalars) =>
+      points.length === 0
+        ? PointCons.ZERO
+        : pippenger(
+            PointCons,
+            [...points],
+            scalars.map((k) => k % ORDER),
+          ),
     equals: (a, b) => a.equals(b),
     isIdentity: (p) => p.is0(),
     encode: (p) => (p.is0() ? ZERO_ENCODING.slice() : p.toBytes(true)),

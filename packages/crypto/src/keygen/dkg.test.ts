@@ -1,7 +1,17 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createSecp256k1Mcl } from '../group/secp256k1-mcl.ts';
-import { checkShare, checkTrusteeKey, complaintUpheld, deal, electionPublicKey, qualifiedDealers, trusteeKey, verificationKey, type Complaint } from './dkg.ts';
+import {
+  checkShare,
+  checkTrusteeKey,
+  complaintUpheld,
+  deal,
+  electionPublicKey,
+  qualifiedDealers,
+  trusteeKey,
+  verificationKey,
+  type Complaint,
+} from './dkg.ts';
 import { encrypt, publicKey } from '../elgamal/elgamal.ts';
 import { partialDecrypt, verifyPartialDecryption } from '../decrypt/partial-decryption.ts';
 import { combine } from '../decrypt/combine.ts';
@@ -16,12 +26,15 @@ function ceremony(cheater?: number) {
   for (const d of dealt) {
     for (let j = 1; j <= 3; j++) {
       const share = (d.shares[j - 1] ?? 0n) + (d.secret.dealer === cheater && j === 1 ? 1n : 0n);
-      if (!checkShare(group, d.published, j, share)) complaints.push({ by: j, against: d.secret.dealer, revealed: share });
+      if (!checkShare(group, d.published, j, share))
+        complaints.push({ by: j, against: d.secret.dealer, revealed: share });
     }
   }
   const pubs = dealt.map((d) => d.published);
   const qualified = qualifiedDealers(group, params, pubs, complaints);
-  const keys = [1, 2, 3].map((j) => trusteeKey(group, params, j, new Map(dealt.map((d) => [d.secret.dealer, d.shares[j - 1] ?? 0n])), qualified));
+  const keys = [1, 2, 3].map((j) =>
+    trusteeKey(group, params, j, new Map(dealt.map((d) => [d.secret.dealer, d.shares[j - 1] ?? 0n])), qualified),
+  );
   return { pubs, qualified, complaints, keys, pk: electionPublicKey(group, pubs, qualified) };
 }
 
@@ -36,7 +49,11 @@ describe('threshold key generation and decryption (2 of 3)', () => {
     const m = group.mulBase(randomScalar(group.order));
     const cts = [encrypt(group, publicKey(group, pk), [m], [randomScalar(group.order)])];
     const ctx = { electionId: 'E1', groupId: 'g1' };
-    for (const pair of [[1, 2], [1, 3], [3, 2]]) {
+    for (const pair of [
+      [1, 2],
+      [1, 3],
+      [3, 2],
+    ]) {
       const partials = pair.map((j) => {
         const key = keys[j - 1];
         assert.ok(key !== undefined);
@@ -49,7 +66,10 @@ describe('threshold key generation and decryption (2 of 3)', () => {
     }
     const key1 = keys[0];
     assert.ok(key1 !== undefined);
-    assert.deepEqual(combine(group, 2, cts, [partialDecrypt(group, ctx, 1, key1.secret, cts)]), { ok: false, error: 'too-few-trustees' });
+    assert.deepEqual(combine(group, 2, cts, [partialDecrypt(group, ctx, 1, key1.secret, cts)]), {
+      ok: false,
+      error: 'too-few-trustees',
+    });
   });
 
   test('a dealer sending a bad share is caught by the complaint and disqualified', () => {
@@ -64,10 +84,15 @@ describe('threshold key generation and decryption (2 of 3)', () => {
     const { keys, pk } = ceremony();
     const key = keys[1];
     assert.ok(key !== undefined);
-    const cts = [0, 1, 2].map(() => encrypt(group, publicKey(group, pk), [group.generator], [randomScalar(group.order)]));
+    const cts = [0, 1, 2].map(() =>
+      encrypt(group, publicKey(group, pk), [group.generator], [randomScalar(group.order)]),
+    );
     const ctx = { electionId: 'E1', groupId: 'g1' };
     const honest = partialDecrypt(group, ctx, 2, key.secret, cts);
-    const forged = { ...honest, shares: honest.shares.map((row, i) => (i === 1 ? [group.add(row[0] ?? group.identity, group.generator)] : row)) };
+    const forged = {
+      ...honest,
+      shares: honest.shares.map((row, i) => (i === 1 ? [group.add(row[0] ?? group.identity, group.generator)] : row)),
+    };
     assert.equal(verifyPartialDecryption(group, ctx, key.verificationKey, cts, forged), false);
     assert.equal(verifyPartialDecryption(group, { ...ctx, groupId: 'g2' }, key.verificationKey, cts, honest), false);
   });

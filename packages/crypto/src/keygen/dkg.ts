@@ -90,7 +90,12 @@ export function complaintUpheld<P>(group: Group<P>, pub: DealerPublic<P>, compla
   return complaint.revealed === undefined || !checkShare(group, pub, complaint.by, complaint.revealed);
 }
 
-export function qualifiedDealers<P>(group: Group<P>, params: KeyCeremonyParams, pubs: readonly DealerPublic<P>[], complaints: readonly Complaint[]): number[] {
+export function qualifiedDealers<P>(
+  group: Group<P>,
+  params: KeyCeremonyParams,
+  pubs: readonly DealerPublic<P>[],
+  complaints: readonly Complaint[],
+): number[] {
   return pubs
     .filter((pub) => checkDealerPublic(group, params, pub))
     .filter((pub) => !complaints.some((c) => c.against === pub.dealer && complaintUpheld(group, pub, c)))
@@ -98,13 +103,22 @@ export function qualifiedDealers<P>(group: Group<P>, params: KeyCeremonyParams, 
     .sort((x, y) => x - y);
 }
 
-export function electionPublicKey<P>(group: Group<P>, pubs: readonly DealerPublic<P>[], qualified: readonly number[]): P {
+export function electionPublicKey<P>(
+  group: Group<P>,
+  pubs: readonly DealerPublic<P>[],
+  qualified: readonly number[],
+): P {
   let pk = group.identity;
   for (const pub of pubs) if (qualified.includes(pub.dealer)) pk = group.add(pk, pub.commitments[0] ?? group.identity);
   return pk;
 }
 
-export function verificationKey<P>(group: Group<P>, pubs: readonly DealerPublic<P>[], qualified: readonly number[], j: number): P {
+export function verificationKey<P>(
+  group: Group<P>,
+  pubs: readonly DealerPublic<P>[],
+  qualified: readonly number[],
+  j: number,
+): P {
   let vk = group.identity;
   for (const pub of pubs) if (qualified.includes(pub.dealer)) vk = group.add(vk, shareImage(group, pub.commitments, j));
   return vk;
@@ -118,7 +132,13 @@ export interface TrusteeKey<P> {
 }
 
 /** Trustee j combines the shares received from the qualified dealers (shares[i] from dealer i). */
-export function trusteeKey<P>(group: Group<P>, params: KeyCeremonyParams, j: number, received: ReadonlyMap<number, bigint>, qualified: readonly number[]): TrusteeKey<P> {
+export function trusteeKey<P>(
+  group: Group<P>,
+  params: KeyCeremonyParams,
+  j: number,
+  received: ReadonlyMap<number, bigint>,
+  qualified: readonly number[],
+): TrusteeKey<P> {
   let x = 0n;
   for (const i of qualified) x = mod(x + (received.get(i) ?? 0n), group.order);
   return {
@@ -129,6 +149,12 @@ export function trusteeKey<P>(group: Group<P>, params: KeyCeremonyParams, j: num
   };
 }
 
-export function checkTrusteeKey<P>(group: Group<P>, params: KeyCeremonyParams, j: number, vk: P, proof: SchnorrProof): boolean {
+export function checkTrusteeKey<P>(
+  group: Group<P>,
+  params: KeyCeremonyParams,
+  j: number,
+  vk: P,
+  proof: SchnorrProof,
+): boolean {
   return verifySchnorr(group, TRUSTEE_KEY_LABEL, [params.electionId, j], vk, proof);
 }

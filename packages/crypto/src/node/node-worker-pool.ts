@@ -22,8 +22,15 @@ export interface WorkerPool extends Runner {
 /** Tasks in flight per worker: 2, so that a worker never waits for the next message. */
 const IN_FLIGHT = 2;
 
-export function createWorkerPool(groupName: GroupName, backend?: BackendName, size = availableParallelism()): WorkerPool {
-  const workers = Array.from({ length: size }, () => new Worker(new URL('./kernel-worker.ts', import.meta.url), { workerData: { groupName, backend } }));
+export function createWorkerPool(
+  groupName: GroupName,
+  backend?: BackendName,
+  size = availableParallelism(),
+): WorkerPool {
+  const workers = Array.from(
+    { length: size },
+    () => new Worker(new URL('./kernel-worker.ts', import.meta.url), { workerData: { groupName, backend } }),
+  );
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   // Tasks wait in one queue and go to whichever worker frees up first: when the machine is shared,
   // a slowed-down worker simply takes fewer chunks (no static split that waits for the slowest).

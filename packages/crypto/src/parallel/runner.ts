@@ -27,7 +27,11 @@ export interface Runner {
   run<K extends KernelName>(kernel: K, inputs: readonly KernelInput<K>[]): Promise<KernelOutput<K>[]>;
 }
 
-export function runKernel<K extends KernelName>(group: Group<unknown>, kernel: K, input: KernelInput<K>): KernelOutput<K> {
+export function runKernel<K extends KernelName>(
+  group: Group<unknown>,
+  kernel: K,
+  input: KernelInput<K>,
+): KernelOutput<K> {
   const fn = kernels[kernel] as (g: Group<unknown>, i: KernelInput<K>) => KernelOutput<K>;
   return fn(group, input);
 }

@@ -13,16 +13,37 @@ export interface EqualityProof {
 }
 
 function challenge<P>(group: Group<P>, label: string, context: readonly HashInput[], pts: readonly P[]): bigint {
-  return hashToScalar(group.order, label, [group.name, context, group.encode(group.generator), ...pts.map((p) => group.encode(p))]);
+  return hashToScalar(group.order, label, [
+    group.name,
+    context,
+    group.encode(group.generator),
+    ...pts.map((p) => group.encode(p)),
+  ]);
 }
 
-export function proveEquality<P>(group: Group<P>, label: string, context: readonly HashInput[], x: bigint, xPub: P, a: P, d: P): EqualityProof {
+export function proveEquality<P>(
+  group: Group<P>,
+  label: string,
+  context: readonly HashInput[],
+  x: bigint,
+  xPub: P,
+  a: P,
+  d: P,
+): EqualityProof {
   const w = randomScalar(group.order);
   const c = challenge(group, label, context, [xPub, a, d, group.mulBase(w), group.mul(a, w)]);
   return { challenge: c, response: (w + c * x) % group.order };
 }
 
-export function verifyEquality<P>(group: Group<P>, label: string, context: readonly HashInput[], xPub: P, a: P, d: P, proof: EqualityProof): boolean {
+export function verifyEquality<P>(
+  group: Group<P>,
+  label: string,
+  context: readonly HashInput[],
+  xPub: P,
+  a: P,
+  d: P,
+  proof: EqualityProof,
+): boolean {
   const t1 = group.sub(group.mulBase(proof.response), group.mul(xPub, proof.challenge));
   const t2 = group.sub(group.mul(a, proof.response), group.mul(d, proof.challenge));
   return challenge(group, label, context, [xPub, a, d, t1, t2]) === proof.challenge;

@@ -28,7 +28,13 @@ export interface EncryptionProof {
   readonly responses: readonly bigint[];
 }
 
-function challenge<P>(group: Group<P>, ctx: BallotContext, pk: P, cts: readonly Ciphertext<P>[], commitments: readonly P[]): bigint {
+function challenge<P>(
+  group: Group<P>,
+  ctx: BallotContext,
+  pk: P,
+  cts: readonly Ciphertext<P>[],
+  commitments: readonly P[],
+): bigint {
   const statement: HashInput[] = [
     group.name,
     ctx.electionId,
@@ -43,15 +49,35 @@ function challenge<P>(group: Group<P>, ctx: BallotContext, pk: P, cts: readonly 
   return hashToScalar(group.order, BALLOT_PROOF_LABEL, statement);
 }
 
-export function proveEncryption<P>(group: Group<P>, ctx: BallotContext, pk: P, cts: readonly Ciphertext<P>[], randomness: readonly bigint[]): EncryptionProof {
+export function proveEncryption<P>(
+  group: Group<P>,
+  ctx: BallotContext,
+  pk: P,
+  cts: readonly Ciphertext<P>[],
+  randomness: readonly bigint[],
+): EncryptionProof {
   const nonces = cts.map(() => randomScalar(group.order));
-  const c = challenge(group, ctx, pk, cts, nonces.map((w) => group.mulBase(w)));
+  const c = challenge(
+    group,
+    ctx,
+    pk,
+    cts,
+    nonces.map((w) => group.mulBase(w)),
+  );
   return { challenge: c, responses: nonces.map((w, j) => (w + c * (randomness[j] ?? 0n)) % group.order) };
 }
 
-export function verifyEncryption<P>(group: Group<P>, ctx: BallotContext, pk: P, cts: readonly Ciphertext<P>[], proof: EncryptionProof): boolean {
+export function verifyEncryption<P>(
+  group: Group<P>,
+  ctx: BallotContext,
+  pk: P,
+  cts: readonly Ciphertext<P>[],
+  proof: EncryptionProof,
+): boolean {
   if (cts.length === 0 || proof.responses.length !== cts.length) return false;
   if (cts.some((c) => group.isIdentity(c.a))) return false;
-  const commitments = cts.map((ct, j) => group.sub(group.mulBase(proof.responses[j] ?? 0n), group.mul(ct.a, proof.challenge)));
+  const commitments = cts.map((ct, j) =>
+    group.sub(group.mulBase(proof.responses[j] ?? 0n), group.mul(ct.a, proof.challenge)),
+  );
   return challenge(group, ctx, pk, cts, commitments) === proof.challenge;
 }

@@ -12,16 +12,33 @@ export interface SchnorrProof {
 }
 
 function challenge<P>(group: Group<P>, label: string, context: readonly HashInput[], x: P, t: P): bigint {
-  return hashToScalar(group.order, label, [group.name, context, group.encode(group.generator), group.encode(x), group.encode(t)]);
+  return hashToScalar(group.order, label, [
+    group.name,
+    context,
+    group.encode(group.generator),
+    group.encode(x),
+    group.encode(t),
+  ]);
 }
 
-export function proveSchnorr<P>(group: Group<P>, label: string, context: readonly HashInput[], secret: bigint): SchnorrProof {
+export function proveSchnorr<P>(
+  group: Group<P>,
+  label: string,
+  context: readonly HashInput[],
+  secret: bigint,
+): SchnorrProof {
   const w = randomScalar(group.order);
   const c = challenge(group, label, context, group.mulBase(secret), group.mulBase(w));
   return { challenge: c, response: (w + c * secret) % group.order };
 }
 
-export function verifySchnorr<P>(group: Group<P>, label: string, context: readonly HashInput[], x: P, proof: SchnorrProof): boolean {
+export function verifySchnorr<P>(
+  group: Group<P>,
+  label: string,
+  context: readonly HashInput[],
+  x: P,
+  proof: SchnorrProof,
+): boolean {
   const t = group.sub(group.mulBase(proof.response), group.mul(x, proof.challenge));
   return challenge(group, label, context, x, t) === proof.challenge;
 }

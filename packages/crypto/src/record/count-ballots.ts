@@ -27,7 +27,12 @@ export function countBallots(layout: BallotLayout, ballots: readonly DecodedBall
     else {
       let l = lists.get(b.list);
       if (l === undefined) {
-        l = { ballots: 0, headBox: 0, effectives: new Array<number>(layout.maxEffectives).fill(0), substitutes: new Array<number>(layout.maxSubstitutes).fill(0) };
+        l = {
+          ballots: 0,
+          headBox: 0,
+          effectives: new Array<number>(layout.maxEffectives).fill(0),
+          substitutes: new Array<number>(layout.maxSubstitutes).fill(0),
+        };
         lists.set(b.list, l);
       }
       l.ballots++;

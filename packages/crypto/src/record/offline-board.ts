@@ -37,9 +37,20 @@ export class OfflineBoard {
     const seq = this.#last === undefined ? 0 : this.#last.seq + 1;
     const trackingCodes = [...this.#pending].sort();
     this.#pending = [];
-    const content = { electionId: this.electionId, seq, kind, previous: this.#last?.hash ?? '', publishedAt, keyFingerprint: this.keyFingerprint, total: (this.#last?.total ?? 0) + trackingCodes.length, trackingCodes };
+    const content = {
+      electionId: this.electionId,
+      seq,
+      kind,
+      previous: this.#last?.hash ?? '',
+      publishedAt,
+      keyFingerprint: this.keyFingerprint,
+      total: (this.#last?.total ?? 0) + trackingCodes.length,
+      trackingCodes,
+    };
     const hash = boardHeadHash(content);
-    const signature = bytesToHex(ed25519.sign(headMessage({ electionId: this.electionId, seq, kind, hash, keyId: this.#keyId }), this.#seed));
+    const signature = bytesToHex(
+      ed25519.sign(headMessage({ electionId: this.electionId, seq, kind, hash, keyId: this.#keyId }), this.#seed),
+    );
     const { electionId: _, ...rest } = content;
     this.#last = { ...rest, hash, keyId: this.#keyId, signingKey: this.#signingKey, signature };
     return this.#last;

@@ -9,7 +9,13 @@ import type { DecodedBallot } from '../encoding/ballot-codec.ts';
 export const hex = bytesToHex;
 export const sc = scalarToHex;
 
-export function shufflePayload(groupId: string, mixNode: number, outputs: readonly (readonly Uint8Array[])[], proof: ShuffleProof, trustee: number = mixNode): Json {
+export function shufflePayload(
+  groupId: string,
+  mixNode: number,
+  outputs: readonly (readonly Uint8Array[])[],
+  proof: ShuffleProof,
+  trustee: number = mixNode,
+): Json {
   return {
     groupId,
     mixNode,
@@ -50,5 +56,8 @@ export function ballotJson(b: DecodedBallot): Json {
 }
 
 export function countsJson(c: Counts): Json {
-  return { ...c, lists: c.lists.map((l) => ({ ...l, effectives: [...l.effectives], substitutes: [...l.substitutes] })) };
+  return {
+    ...c,
+    lists: c.lists.map((l) => ({ ...l, effectives: [...l.effectives], substitutes: [...l.substitutes] })),
+  };
 }

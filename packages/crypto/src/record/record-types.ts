@@ -16,7 +16,12 @@ export interface DefinitionPayload {
     readonly code: string;
     readonly seats: number;
     /** Every list on this constituency's ballot, by number. */
-    readonly lists: readonly { readonly number: number; readonly name: string; readonly effectives: readonly string[]; readonly substitutes: readonly string[] }[];
+    readonly lists: readonly {
+      readonly number: number;
+      readonly name: string;
+      readonly effectives: readonly string[];
+      readonly substitutes: readonly string[];
+    }[];
   }[];
 }
 
@@ -104,8 +109,18 @@ export interface WithheldPayload {
 }
 
 export type CancellationPayload =
-  | { readonly groupId: string; readonly ballotId: string; readonly reason: 'superseded'; readonly evidence: { readonly laterBallotId: string } }
-  | { readonly groupId: string; readonly ballotId: string; readonly reason: 'voted-at-polling-station'; readonly evidence: { readonly station: string } };
+  | {
+      readonly groupId: string;
+      readonly ballotId: string;
+      readonly reason: 'superseded';
+      readonly evidence: { readonly laterBallotId: string };
+    }
+  | {
+      readonly groupId: string;
+      readonly ballotId: string;
+      readonly reason: 'voted-at-polling-station';
+      readonly evidence: { readonly station: string };
+    };
 
 /** The legal count of a counting group (art. 156 classification, art. 161 categories), carried in `counts`. */
 export interface LegalCounts {

@@ -7,8 +7,23 @@
 import type { Group } from '../group/group.ts';
 import type { Runner } from '../parallel/runner.ts';
 import { RecordBuilder, type ElectionRecord } from './record-chain.ts';
-import { checkShare, checkTrusteeKey, deal, electionPublicKey, qualifiedDealers, trusteeKey, type Complaint, type KeyCeremonyParams } from '../keygen/dkg.ts';
-import { ballotWidth, decodeBallot, type BallotLayout, type DecodedBallot, type PlainBallot } from '../encoding/ballot-codec.ts';
+import {
+  checkShare,
+  checkTrusteeKey,
+  deal,
+  electionPublicKey,
+  qualifiedDealers,
+  trusteeKey,
+  type Complaint,
+  type KeyCeremonyParams,
+} from '../keygen/dkg.ts';
+import {
+  ballotWidth,
+  decodeBallot,
+  type BallotLayout,
+  type DecodedBallot,
+  type PlainBallot,
+} from '../encoding/ballot-codec.ts';
 import { encryptBallot } from '../ballot/encrypt-ballot.ts';
 import { shuffleAndProve, type EncodedCiphertext } from '../shuffle/shuffle-prove.ts';
 import { combineBulk, partialDecryptBulk, verifyPartialDecryptionBulk } from '../decrypt/decrypt-bulk.ts';
@@ -17,7 +32,13 @@ import { ballotJson, hex, partialDecryptionPayload, sc, shufflePayload } from '.
 import type { Json } from './canonical-json.ts';
 import { merkleRoot, sortedIds } from './merkle.ts';
 import { legalCount } from './legal-count.ts';
-import type { CancellationPayload, DefinitionPayload, LegalCounts, RecordCategory, RecordMode } from './record-types.ts';
+import type {
+  CancellationPayload,
+  DefinitionPayload,
+  LegalCounts,
+  RecordCategory,
+  RecordMode,
+} from './record-types.ts';
 import { chunkRanges } from '../parallel/runner.ts';
 import { offlineCeremony } from './offline-ceremony.ts';
 import { OfflineBoard } from './offline-board.ts';
@@ -89,7 +110,11 @@ export interface ElectionOutcome {
 
 function segmentParts(groupId: string): { constituency: string; mode: RecordMode; category: RecordCategory } {
   const [constituency = '', mode = 'online', category = 'belgium'] = groupId.split('/');
-  return { constituency, mode: mode === 'kiosk' ? 'kiosk' : 'online', category: category === 'abroad' ? 'abroad' : 'belgium' };
+  return {
+    constituency,
+    mode: mode === 'kiosk' ? 'kiosk' : 'online',
+    category: category === 'abroad' ? 'abroad' : 'belgium',
+  };
 }
 
 function defaultDefinition(layout: BallotLayout, groups: readonly ElectionGroupInput[]): DefinitionPayload {
@@ -100,7 +125,12 @@ function defaultDefinition(layout: BallotLayout, groups: readonly ElectionGroupI
     constituencies: codes.map((code) => ({
       code,
       seats: 5,
-      lists: Array.from({ length: layout.maxListNumber }, (_, i) => ({ number: i + 1, name: `list ${String(i + 1)}`, effectives: names(layout.maxEffectives, 'effective'), substitutes: names(layout.maxSubstitutes, 'substitute') })),
+      lists: Array.from({ length: layout.maxListNumber }, (_, i) => ({
+        number: i + 1,
+        name: `list ${String(i + 1)}`,
+        effectives: names(layout.maxEffectives, 'effective'),
+        substitutes: names(layout.maxSubstitutes, 'substitute'),
+      })),
     })),
   };
 }
@@ -121,14 +151,40 @@ function honestPlan(opts: ElectionOptions): CastPlan {
       let sequence = 1;
       if (g.revoters?.includes(i) === true) {
         const ballotId = `${g.groupId}/ballot-${String(i)}-first`;
-        plan.ballots.push({ groupId: g.groupId, constituency: seg.constituency, voterId, ballotId, sequence: sequence++, receivedAt: at(), plain: { kind: 'blank' } });
-        plan.cancellations.push({ groupId: g.groupId, ballotId, reason: 'superseded', evidence: { laterBallotId: `${g.groupId}/ballot-${String(i)}` } });
+        plan.ballots.push({
+          groupId: g.groupId,
+          constituency: seg.constituency,
+          voterId,
+          ballotId,
+          sequence: sequence++,
+          receivedAt: at(),
+          plain: { kind: 'blank' },
+        });
+        plan.cancellations.push({
+          groupId: g.groupId,
+          ballotId,
+          reason: 'superseded',
+          evidence: { laterBallotId: `${g.groupId}/ballot-${String(i)}` },
+        });
       }
       const ballotId = `${g.groupId}/ballot-${String(i)}`;
-      plan.ballots.push({ groupId: g.groupId, constituency: seg.constituency, voterId, ballotId, sequence, receivedAt: at(), plain });
+      plan.ballots.push({
+        groupId: g.groupId,
+        constituency: seg.constituency,
+        voterId,
+        ballotId,
+        sequence,
+        receivedAt: at(),
+        plain,
+      });
       if (g.atStation?.includes(i) === true) {
         station.push(voterId);
-        plan.cancellations.push({ groupId: g.groupId, ballotId, reason: 'voted-at-polling-station', evidence: { station: 'station-1' } });
+        plan.cancellations.push({
+          groupId: g.groupId,
+          ballotId,
+          reason: 'voted-at-polling-station',
+          evidence: { station: 'station-1' },
+        });
       }
     });
   }
@@ -136,7 +192,14 @@ function honestPlan(opts: ElectionOptions): CastPlan {
   const cancelled = new Set(plan.cancellations.map((c) => c.ballotId));
   for (const g of opts.groups.filter((x) => x.mergedInto === undefined)) {
     const members = [g.groupId, ...opts.groups.filter((x) => x.mergedInto === g.groupId).map((x) => x.groupId)];
-    plan.groups.push({ groupId: g.groupId, members, ballotIds: plan.ballots.filter((b) => members.includes(b.groupId) && !cancelled.has(b.ballotId)).map((b) => b.ballotId).reverse() });
+    plan.groups.push({
+      groupId: g.groupId,
+      members,
+      ballotIds: plan.ballots
+        .filter((b) => members.includes(b.groupId) && !cancelled.has(b.ballotId))
+        .map((b) => b.ballotId)
+        .reverse(),
+    });
   }
   return plan;
 }
@@ -165,14 +228,27 @@ export async function runElection<P>(group: Group<P>, runner: Runner, opts: Elec
   rec.append('election', definition as unknown as Json);
   const plan = honestPlan(opts);
   opts.server?.(plan);
-  for (const r of plan.rolls) rec.append('roll', { ...r, voters: r.ids.length, root: merkleRoot(r.ids), ids: r.ids, publishedAt: new Date(Date.UTC(2029, 5, 1)).toISOString() });
+  for (const r of plan.rolls)
+    rec.append('roll', {
+      ...r,
+      voters: r.ids.length,
+      root: merkleRoot(r.ids),
+      ids: r.ids,
+      publishedAt: new Date(Date.UTC(2029, 5, 1)).toISOString(),
+    });
   // The voting periods around the ballots' receipt times: opened after the roll was published,
   // closed after the last ballot; the board's opening head before the first ballot.
   const first = Date.UTC(2029, 5, 9, 6);
   const last = Math.max(first, ...plan.ballots.map((b) => Date.parse(b.receivedAt)).filter((t) => !Number.isNaN(t)));
   const iso = (t: number): string => new Date(t).toISOString();
   for (const mode of [...new Set(plan.rolls.map((r) => r.mode))].sort()) {
-    rec.append('period', { mode, opensAt: iso(first - 3600_000), closesAt: iso(last + 86_400_000), openedAt: iso(first - 1800_000), closedAt: iso(last + 60_000) });
+    rec.append('period', {
+      mode,
+      opensAt: iso(first - 3600_000),
+      closesAt: iso(last + 86_400_000),
+      openedAt: iso(first - 1800_000),
+      closedAt: iso(last + 60_000),
+    });
   }
 
   // Key ceremony: every trustee deals on its own side; shares travel privately, encrypted to their
@@ -182,7 +258,8 @@ export async function runElection<P>(group: Group<P>, runner: Runner, opts: Elec
   for (const d of dealt) {
     for (let j = 1; j <= opts.trustees; j++) {
       const share = d.shares[j - 1] ?? 0n;
-      if (!checkShare(group, d.published, j, share)) complaints.push({ by: j, against: d.published.dealer, revealed: share });
+      if (!checkShare(group, d.published, j, share))
+        complaints.push({ by: j, against: d.published.dealer, revealed: share });
     }
   }
   const pubs = dealt.map((d) => d.published);
@@ -191,8 +268,12 @@ export async function runElection<P>(group: Group<P>, runner: Runner, opts: Elec
   const keys = Array.from({ length: opts.trustees }, (_, i) =>
     trusteeKey(group, params, i + 1, new Map(dealt.map((d) => [d.published.dealer, d.shares[i] ?? 0n])), qualified),
   );
-  for (const k of keys) if (!checkTrusteeKey(group, params, k.trustee, k.verificationKey, k.proof)) throw new Error('key proof');
-  const { transcript, signers } = await offlineCeremony(group, params, dealt, complaints, keys, { qualified, publicKey: hex(group.encode(pk)) });
+  for (const k of keys)
+    if (!checkTrusteeKey(group, params, k.trustee, k.verificationKey, k.proof)) throw new Error('key proof');
+  const { transcript, signers } = await offlineCeremony(group, params, dealt, complaints, keys, {
+    qualified,
+    publicKey: hex(group.encode(pk)),
+  });
   rec.append('ceremony', transcript);
   for (const d of dealt) {
     rec.append('dealer', {
@@ -201,24 +282,54 @@ export async function runElection<P>(group: Group<P>, runner: Runner, opts: Elec
       proof: { challenge: sc(d.published.proof.challenge), response: sc(d.published.proof.response) },
     });
   }
-  for (const c of complaints) rec.append('complaint', { by: c.by, against: c.against, revealed: c.revealed === undefined ? null : sc(c.revealed) });
+  for (const c of complaints)
+    rec.append('complaint', {
+      by: c.by,
+      against: c.against,
+      revealed: c.revealed === undefined ? null : sc(c.revealed),
+    });
   rec.append('key', {
     qualified,
     publicKey: hex(group.encode(pk)),
-    trustees: keys.map((k) => ({ trustee: k.trustee, verificationKey: hex(group.encode(k.verificationKey)), proof: { challenge: sc(k.proof.challenge), response: sc(k.proof.response) } })),
+    trustees: keys.map((k) => ({
+      trustee: k.trustee,
+      verificationKey: hex(group.encode(k.verificationKey)),
+      proof: { challenge: sc(k.proof.challenge), response: sc(k.proof.response) },
+    })),
   });
   const pkBytes = group.encode(pk);
 
   // Casting: each voter's device encrypts and proves; the server checks every proof in bulk.
   const cast = plan.ballots.map((p) => {
-    const { ballot } = encryptBallot(group, pk, opts.layout, { electionId: opts.electionId, constituency: p.constituency, voterId: p.voterId, ballotId: p.ballotId }, p.plain);
-    return { p, cts: encodeCt(group, ballot.ciphertexts), challenge: ballot.proof.challenge, responses: ballot.proof.responses };
+    const { ballot } = encryptBallot(
+      group,
+      pk,
+      opts.layout,
+      { electionId: opts.electionId, constituency: p.constituency, voterId: p.voterId, ballotId: p.ballotId },
+      p.plain,
+    );
+    return {
+      p,
+      cts: encodeCt(group, ballot.ciphertexts),
+      challenge: ballot.proof.challenge,
+      responses: ballot.proof.responses,
+    };
   });
   const checks = await runner.run(
     'checkBallotProofs',
     chunkRanges(cast.length, runner.parallelism).map(([lo, hi]) => ({
       pk: pkBytes,
-      ballots: cast.slice(lo, hi).map((c) => ({ context: { electionId: opts.electionId, constituency: c.p.constituency, voterId: c.p.voterId, ballotId: c.p.ballotId }, ciphertexts: c.cts, challenge: c.challenge, responses: c.responses })),
+      ballots: cast.slice(lo, hi).map((c) => ({
+        context: {
+          electionId: opts.electionId,
+          constituency: c.p.constituency,
+          voterId: c.p.voterId,
+          ballotId: c.p.ballotId,
+        },
+        ciphertexts: c.cts,
+        challenge: c.challenge,
+        responses: c.responses,
+      })),
     })),
   );
   if (checks.flat().some((okay) => !okay)) throw new Error('a ballot proof failed at casting');
@@ -227,13 +338,37 @@ export async function runElection<P>(group: Group<P>, runner: Runner, opts: Elec
   rec.append('board-head', board.publish('opening', iso(first - 600_000)) as unknown as Json);
   for (const c of cast) {
     ctsOf.set(c.p.ballotId, c.cts);
-    const ballot = { groupId: c.p.groupId, constituency: c.p.constituency, voterId: c.p.voterId, ballotId: c.p.ballotId, sequence: c.p.sequence, receivedAt: c.p.receivedAt, ciphertexts: c.cts.map(hex), proof: { challenge: sc(c.challenge), responses: c.responses.map(sc) } };
+    const ballot = {
+      groupId: c.p.groupId,
+      constituency: c.p.constituency,
+      voterId: c.p.voterId,
+      ballotId: c.p.ballotId,
+      sequence: c.p.sequence,
+      receivedAt: c.p.receivedAt,
+      ciphertexts: c.cts.map(hex),
+      proof: { challenge: sc(c.challenge), responses: c.responses.map(sc) },
+    };
     rec.append('ballot', ballot);
-    board.accept(trackingCode({ electionId: opts.electionId, constituency: ballot.constituency, ciphertexts: ballot.ciphertexts, proof: ballot.proof }));
-    if (board.pending >= (opts.boardEvery ?? 1000)) rec.append('board-head', board.publish('periodic', c.p.receivedAt) as unknown as Json);
+    board.accept(
+      trackingCode({
+        electionId: opts.electionId,
+        constituency: ballot.constituency,
+        ciphertexts: ballot.ciphertexts,
+        proof: ballot.proof,
+      }),
+    );
+    if (board.pending >= (opts.boardEvery ?? 1000))
+      rec.append('board-head', board.publish('periodic', c.p.receivedAt) as unknown as Json);
   }
   rec.append('board-head', board.publish('closing', iso(last + 60_000)) as unknown as Json);
-  for (const a of plan.attendance) rec.append('attendance', { station: a.station, sha256: '00'.repeat(32), voters: a.ids.length, root: merkleRoot(a.ids), ids: a.ids });
+  for (const a of plan.attendance)
+    rec.append('attendance', {
+      station: a.station,
+      sha256: '00'.repeat(32),
+      voters: a.ids.length,
+      root: merkleRoot(a.ids),
+      ids: a.ids,
+    });
   for (const c of plan.cancellations) rec.append('cancellation', c);
 
   // Counting: anonymised inputs, chained mix nodes, threshold decryption, decoding, sums.
@@ -241,7 +376,11 @@ export async function runElection<P>(group: Group<P>, runner: Runner, opts: Elec
   const rejected = new Set<number>();
   for (const g of plan.groups) {
     let current: EncodedCiphertext[] = g.ballotIds.map((id) => ctsOf.get(id) ?? []);
-    rec.append('group-input', { groupId: g.groupId, members: g.members, ciphertexts: current.map((ct) => ct.map(hex)) });
+    rec.append('group-input', {
+      groupId: g.groupId,
+      members: g.members,
+      ciphertexts: current.map((ct) => ct.map(hex)),
+    });
     if (current.length === 0) {
       const counts = legalCount(constituencyOf(definition, g.groupId), []);
       countsByGroup.set(g.groupId, counts);
@@ -249,10 +388,27 @@ export async function runElection<P>(group: Group<P>, runner: Runner, opts: Elec
       continue;
     }
     for (let node = 1; node <= opts.mixNodes; node++) {
-      const { outputs, proof } = await shuffleAndProve(group, runner, { electionId: opts.electionId, groupId: g.groupId, mixNode: node }, pkBytes, current);
+      const { outputs, proof } = await shuffleAndProve(
+        group,
+        runner,
+        { electionId: opts.electionId, groupId: g.groupId, mixNode: node },
+        pkBytes,
+        current,
+      );
       // Mix node i is trustee i's, signed with the key it registered at the ceremony.
       const payload = shufflePayload(g.groupId, node, outputs, proof) as { readonly [key: string]: Json };
-      const signature = signers.get(node)?.sign(SIGNING_LABELS.shuffle, shuffleSigningBody({ electionId: opts.electionId, groupId: g.groupId, mixNode: node, trustee: node, outputs, proof: payload['proof'] })) ?? null;
+      const signature =
+        signers.get(node)?.sign(
+          SIGNING_LABELS.shuffle,
+          shuffleSigningBody({
+            electionId: opts.electionId,
+            groupId: g.groupId,
+            mixNode: node,
+            trustee: node,
+            outputs,
+            proof: payload['proof'],
+          }),
+        ) ?? null;
       rec.append('shuffle', { ...payload, signature });
       current = outputs;
     }
@@ -263,18 +419,35 @@ export async function runElection<P>(group: Group<P>, runner: Runner, opts: Elec
       if (key === undefined) continue;
       let pd = await partialDecryptBulk(group, runner, ctx, j, key.secret, current);
       if (opts.cheatingTrustee === j) {
-        const bad = pd.shares.map((row, i) => (i === 0 ? row.map((d) => group.encode(group.add(group.decode(d) ?? group.identity, group.generator))) : row));
+        const bad = pd.shares.map((row, i) =>
+          i === 0 ? row.map((d) => group.encode(group.add(group.decode(d) ?? group.identity, group.generator))) : row,
+        );
         pd = { ...pd, shares: bad };
       }
       const payload = partialDecryptionPayload(g.groupId, pd) as { readonly [key: string]: Json };
-      const signature = signers.get(j)?.sign(SIGNING_LABELS.partial, partialSigningBody({ electionId: opts.electionId, groupId: g.groupId, trustee: j, shares: pd.shares, proof: payload['proof'] })) ?? null;
+      const signature =
+        signers.get(j)?.sign(
+          SIGNING_LABELS.partial,
+          partialSigningBody({
+            electionId: opts.electionId,
+            groupId: g.groupId,
+            trustee: j,
+            shares: pd.shares,
+            proof: payload['proof'],
+          }),
+        ) ?? null;
       rec.append('partial-decryption', { ...payload, signature });
       if (await verifyPartialDecryptionBulk(group, runner, ctx, key.verificationKey, current, pd)) partials.push(pd);
       else rejected.add(j);
     }
     const combined = await combineBulk(group, runner, opts.threshold, current, partials);
     if (!combined.ok) throw new Error(`decryption of ${g.groupId}: ${combined.error}`);
-    const decoded: DecodedBallot[] = combined.value.map((row) => decodeBallot(opts.layout, row.map((m) => extractEncoded(group.name, m))));
+    const decoded: DecodedBallot[] = combined.value.map((row) =>
+      decodeBallot(
+        opts.layout,
+        row.map((m) => extractEncoded(group.name, m)),
+      ),
+    );
     rec.append('decryption', {
       groupId: g.groupId,
       trustees: partials.slice(0, opts.threshold).map((p) => p.trustee),

@@ -18,7 +18,12 @@ function inputs(n: number, width: number): { cts: EncodedCiphertext[]; plain: st
   const cts = Array.from({ length: n }, (_, i) => {
     const ms = Array.from({ length: width }, (_, w) => group.mulBase(BigInt(1000 * i + w + 1)));
     plain.push(ms.map((m) => bytesToHex(group.encode(m))).join('|'));
-    return encrypt(group, key, ms, ms.map(() => randomScalar(group.order))).flatMap((c) => [group.encode(c.a), group.encode(c.b)]);
+    return encrypt(
+      group,
+      key,
+      ms,
+      ms.map(() => randomScalar(group.order)),
+    ).flatMap((c) => [group.encode(c.a), group.encode(c.b)]);
   });
   return { cts, plain };
 }
@@ -32,17 +37,28 @@ function decryptAll(cts: readonly EncodedCiphertext[]): string[] {
       assert.ok(a !== undefined && b !== undefined);
       pairs.push({ a, b });
     }
-    return decryptWithSecret(group, sk, pairs).map((m) => bytesToHex(group.encode(m))).join('|');
+    return decryptWithSecret(group, sk, pairs)
+      .map((m) => bytesToHex(group.encode(m)))
+      .join('|');
   });
 }
 
 async function check(runner: Runner, n: number, width: number): Promise<void> {
   const { cts, plain } = inputs(n, width);
-  const { outputs, proof } = await shuffleAndProve(group, runner, { electionId: 'E', groupId: 'g', mixNode: 1 }, group.encode(pk), cts);
+  const { outputs, proof } = await shuffleAndProve(
+    group,
+    runner,
+    { electionId: 'E', groupId: 'g', mixNode: 1 },
+    group.encode(pk),
+    cts,
+  );
   assert.equal(outputs.length, n);
   assert.equal(proof.commitments.length, n);
   assert.equal(proof.chain.length, n);
-  assert.notDeepEqual(outputs.map((o) => o.map(bytesToHex).join()), cts.map((o) => o.map(bytesToHex).join()));
+  assert.notDeepEqual(
+    outputs.map((o) => o.map(bytesToHex).join()),
+    cts.map((o) => o.map(bytesToHex).join()),
+  );
   assert.deepEqual(decryptAll(outputs).sort(), [...plain].sort());
 }
 

@@ -49,7 +49,14 @@ export interface ShuffleResult {
 }
 
 /** Hash of the statement (context, G, H₀, pk, inputs, outputs, permutation commitments). */
-export function shuffleStatementSeed<P>(group: Group<P>, ctx: ShuffleContext, pk: Uint8Array, inputs: readonly EncodedCiphertext[], outputs: readonly EncodedCiphertext[], commitments: readonly Uint8Array[]): Uint8Array {
+export function shuffleStatementSeed<P>(
+  group: Group<P>,
+  ctx: ShuffleContext,
+  pk: Uint8Array,
+  inputs: readonly EncodedCiphertext[],
+  outputs: readonly EncodedCiphertext[],
+  commitments: readonly Uint8Array[],
+): Uint8Array {
   const h = createHasher(SHUFFLE_STATEMENT_LABEL);
   h.add([group.name, ctx.electionId, ctx.groupId, ctx.mixNode, inputs.length, (inputs[0]?.length ?? 0) / 2]);
   h.add([group.encode(group.generator), group.encode(generatorH0(group)), pk]);
@@ -64,7 +71,11 @@ export function shuffleChallenges(order: bigint, seed: Uint8Array, n: number): b
   return u;
 }
 
-export function shuffleChallenge(order: bigint, seed: Uint8Array, proof: Pick<ShuffleProof, 'chain' | 't1' | 't2' | 't3' | 't4' | 'tHat'>): bigint {
+export function shuffleChallenge(
+  order: bigint,
+  seed: Uint8Array,
+  proof: Pick<ShuffleProof, 'chain' | 't1' | 't2' | 't3' | 't4' | 'tHat'>,
+): bigint {
   const h = createHasher(SHUFFLE_CHALLENGE_LABEL);
   h.add(seed);
   for (const c of proof.chain) h.add(c);
@@ -88,7 +99,13 @@ function randoms(order: bigint, n: number): bigint[] {
   return Array.from({ length: n }, () => randomScalar(order));
 }
 
-export async function shuffleAndProve<P>(group: Group<P>, runner: Runner, ctx: ShuffleContext, pkBytes: Uint8Array, inputs: readonly EncodedCiphertext[]): Promise<ShuffleResult> {
+export async function shuffleAndProve<P>(
+  group: Group<P>,
+  runner: Runner,
+  ctx: ShuffleContext,
+  pkBytes: Uint8Array,
+  inputs: readonly EncodedCiphertext[],
+): Promise<ShuffleResult> {
   const q = group.order;
   const n = inputs.length;
   const width = (inputs[0]?.length ?? 0) / 2;
@@ -167,21 +184,51 @@ export async function shuffleAndProve<P>(group: Group<P>, runner: Runner, ctx: S
   }
   const phase2 = await runner.run(
     'shufflePhase2',
-    ranges.map(([lo, hi]) => ({ chainG: chainG.slice(lo, hi), chainH: chainH.slice(lo, hi), tHatG: tHatG.slice(lo, hi), tHatH: tHatH.slice(lo, hi) })),
+    ranges.map(([lo, hi]) => ({
+      chainG: chainG.slice(lo, hi),
+      chainH: chainH.slice(lo, hi),
+      tHatG: tHatG.slice(lo, hi),
+      tHatH: tHatH.slice(lo, hi),
+    })),
   );
 
   const [w1, w2, w3] = randoms(q, 3);
   const w4 = randoms(q, width);
   const t4 = w4.map((w, k): [Uint8Array, Uint8Array] => [
-    group.encode(group.sub(sumEncoded(group, phase1.map((o) => o.sumA[k] ?? new Uint8Array(0))), group.mulBase(w))),
-    group.encode(group.sub(sumEncoded(group, phase1.map((o) => o.sumB[k] ?? new Uint8Array(0))), group.mul(pk, w))),
+    group.encode(
+      group.sub(
+        sumEncoded(
+          group,
+          phase1.map((o) => o.sumA[k] ?? new Uint8Array(0)),
+        ),
+        group.mulBase(w),
+      ),
+    ),
+    group.encode(
+      group.sub(
+        sumEncoded(
+          group,
+          phase1.map((o) => o.sumB[k] ?? new Uint8Array(0)),
+        ),
+        group.mul(pk, w),
+      ),
+    ),
   ]);
-  const split = (flat: Uint8Array): Uint8Array[] => Array.from({ length: flat.length / len }, (_, i) => flat.slice(i * len, (i + 1) * len));
+  const split = (flat: Uint8Array): Uint8Array[] =>
+    Array.from({ length: flat.length / len }, (_, i) => flat.slice(i * len, (i + 1) * len));
   const partial = {
     chain: phase2.flatMap((o) => split(o.chain)),
     t1: group.encode(group.mulBase(w1 ?? 0n)),
     t2: group.encode(group.mulBase(w2 ?? 0n)),
-    t3: group.encode(group.add(group.mulBase(w3 ?? 0n), sumEncoded(group, phase1.map((o) => o.sumH)))),
+    t3: group.encode(
+      group.add(
+        group.mulBase(w3 ?? 0n),
+        sumEncoded(
+          group,
+          phase1.map((o) => o.sumH),
+        ),
+      ),
+    ),
     t4,
     tHat: phase2.flatMap((o) => split(o.tHat)),
   };
@@ -190,7 +237,8 @@ export async function shuffleAndProve<P>(group: Group<P>, runner: Runner, ctx: S
   const rBar = r.reduce((acc, x) => acc + x, 0n);
   const rTilde = r.reduce((acc, x, j) => acc + x * (u[j] ?? 0n), 0n);
   const rPrime = Array.from({ length: width }, () => 0n);
-  for (let i = 0; i < n; i++) for (let k = 0; k < width; k++) rPrime[k] = (rPrime[k] ?? 0n) + (reenc[i * width + k] ?? 0n) * (uPrime[i] ?? 0n);
+  for (let i = 0; i < n; i++)
+    for (let k = 0; k < width; k++) rPrime[k] = (rPrime[k] ?? 0n) + (reenc[i * width + k] ?? 0n) * (uPrime[i] ?? 0n);
   return {
     outputs,
     proof: {

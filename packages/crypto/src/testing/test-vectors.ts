@@ -23,9 +23,17 @@ export const VECTORS_FORMAT = 'isoloir-test-vectors/1';
 
 export const LAYOUT: BallotLayout = { maxListNumber: 12, maxEffectives: 24, maxSubstitutes: 40 };
 export const PLAIN: PlainBallot = { kind: 'list', list: 7, headBox: false, effectives: [1, 3], substitutes: [2] };
-export const BALLOT_CONTEXT = { electionId: 'BE-2029-chamber', constituency: 'liege', voterId: '00112233445566778899aabbccddeeff', ballotId: '4a1d7e2c-8c2b-4e0a-9a55-0d6f5c1b2e3f' };
+export const BALLOT_CONTEXT = {
+  electionId: 'BE-2029-chamber',
+  constituency: 'liege',
+  voterId: '00112233445566778899aabbccddeeff',
+  ballotId: '4a1d7e2c-8c2b-4e0a-9a55-0d6f5c1b2e3f',
+};
 /** Hash sample: strings are hashed as text (tag 0x02), numbers as integers (0x03), arrays as lists (0x04). */
-export const HASH_SAMPLE: { readonly label: string; readonly inputs: readonly HashInput[] } = { label: 'isoloir/v1/test', inputs: ['text', 42, [1, 'nested'], 0] };
+export const HASH_SAMPLE: { readonly label: string; readonly inputs: readonly HashInput[] } = {
+  label: 'isoloir/v1/test',
+  inputs: ['text', 42, [1, 'nested'], 0],
+};
 
 const hex = bytesToHex;
 const sc = scalarToHex;
@@ -41,11 +49,20 @@ async function forGroup<P>(group: Group<P>): Promise<Json> {
     inputs: HASH_SAMPLE.inputs as Json,
     hash: hex(hashInputs(HASH_SAMPLE.label, HASH_SAMPLE.inputs)),
     hashToScalar: sc(hashToScalar(q, HASH_SAMPLE.label, HASH_SAMPLE.inputs)),
-    hashToElement: { label: 'isoloir/v1/shuffle-generator', inputs: [group.name, 'h0'], element: hex(group.encode(hashToElement(group, 'isoloir/v1/shuffle-generator', [group.name, 'h0']))) },
+    hashToElement: {
+      label: 'isoloir/v1/shuffle-generator',
+      inputs: [group.name, 'h0'],
+      element: hex(group.encode(hashToElement(group, 'isoloir/v1/shuffle-generator', [group.name, 'h0']))),
+    },
   };
 
   const chunks = encodeBallot(LAYOUT, PLAIN);
-  const encoding = { layout: { ...LAYOUT }, ballot: PLAIN as unknown as Json, chunks: chunks.map(hex), elements: chunks.map((c) => hex(group.encode(embed(group, c)))) };
+  const encoding = {
+    layout: { ...LAYOUT },
+    ballot: PLAIN as unknown as Json,
+    chunks: chunks.map(hex),
+    elements: chunks.map((c) => hex(group.encode(embed(group, c)))),
+  };
 
   const { ballot, randomness } = encryptBallot(group, pk, LAYOUT, BALLOT_CONTEXT, PLAIN);
   const c = ballot.proof.challenge;
@@ -61,26 +78,39 @@ async function forGroup<P>(group: Group<P>): Promise<Json> {
     commitments: nonces.map((w) => hex(group.encode(group.mulBase(w)))),
     ciphertexts,
     proof,
-    trackingCode: trackingCode({ electionId: BALLOT_CONTEXT.electionId, constituency: BALLOT_CONTEXT.constituency, ciphertexts, proof }),
+    trackingCode: trackingCode({
+      electionId: BALLOT_CONTEXT.electionId,
+      constituency: BALLOT_CONTEXT.constituency,
+      ciphertexts,
+      proof,
+    }),
   };
 
   const schnorrContext = [BALLOT_CONTEXT.electionId, 1];
   const schnorr = proveSchnorr(group, 'isoloir/v1/trustee-key', schnorrContext, sk);
   const schnorrVector = {
-    label: 'isoloir/v1/trustee-key', context: schnorrContext, secret: sc(sk), publicKey: pkHex,
+    label: 'isoloir/v1/trustee-key',
+    context: schnorrContext,
+    secret: sc(sk),
+    publicKey: pkHex,
     nonce: sc(mod(schnorr.response - schnorr.challenge * sk, q)),
-    challenge: sc(schnorr.challenge), response: sc(schnorr.response),
+    challenge: sc(schnorr.challenge),
+    response: sc(schnorr.response),
   };
 
   const x = randomScalar(q);
   const decryptionContext = { electionId: BALLOT_CONTEXT.electionId, groupId: 'liege/online/belgium' };
   const pd = partialDecrypt(group, decryptionContext, 2, x, [ballot.ciphertexts]);
   const chaumPedersen = {
-    context: decryptionContext, trustee: 2, secret: sc(x), verificationKey: hex(group.encode(group.mulBase(x))),
+    context: decryptionContext,
+    trustee: 2,
+    secret: sc(x),
+    verificationKey: hex(group.encode(group.mulBase(x))),
     ciphertexts: [ciphertexts],
     shares: pd.shares.map((row) => row.map((d) => hex(group.encode(d)))),
     nonce: sc(mod(pd.proof.response - pd.proof.challenge * x, q)),
-    challenge: sc(pd.proof.challenge), response: sc(pd.proof.response),
+    challenge: sc(pd.proof.challenge),
+    response: sc(pd.proof.response),
   };
 
   const inputs = [1n, 2n, 3n].map((m) => {
@@ -89,20 +119,65 @@ async function forGroup<P>(group: Group<P>): Promise<Json> {
   });
   const shuffleContext = { electionId: BALLOT_CONTEXT.electionId, groupId: 'liege/online/belgium', mixNode: 1 };
   const shuffled = await shuffleAndProve(group, inlineRunner(group), shuffleContext, group.encode(pk), inputs);
-  const shuffle = { context: shuffleContext, publicKey: pkHex, inputs: inputs.map((ct) => ct.map(hex)), payload: shufflePayload(shuffleContext.groupId, 1, shuffled.outputs, shuffled.proof) };
+  const shuffle = {
+    context: shuffleContext,
+    publicKey: pkHex,
+    inputs: inputs.map((ct) => ct.map(hex)),
+    payload: shufflePayload(shuffleContext.groupId, 1, shuffled.outputs, shuffled.proof),
+  };
 
   const fingerprint = keyFingerprint(group.name, pkHex) ?? '';
-  const opening = { electionId: BALLOT_CONTEXT.electionId, seq: 0, kind: 'opening' as const, previous: '', publishedAt: '2029-06-02T08:00:00.000Z', keyFingerprint: fingerprint, total: 0, trackingCodes: [] };
+  const opening = {
+    electionId: BALLOT_CONTEXT.electionId,
+    seq: 0,
+    kind: 'opening' as const,
+    previous: '',
+    publishedAt: '2029-06-02T08:00:00.000Z',
+    keyFingerprint: fingerprint,
+    total: 0,
+    trackingCodes: [],
+  };
   const openingHash = boardHeadHash(opening);
-  const periodic = { electionId: BALLOT_CONTEXT.electionId, seq: 1, kind: 'periodic' as const, previous: openingHash, publishedAt: '2029-06-02T08:05:00.000Z', keyFingerprint: fingerprint, total: 1, trackingCodes: [ballotProof.trackingCode] };
-  const board = { keyFingerprint: fingerprint, heads: [{ ...opening, hash: openingHash }, { ...periodic, hash: boardHeadHash(periodic) }] };
+  const periodic = {
+    electionId: BALLOT_CONTEXT.electionId,
+    seq: 1,
+    kind: 'periodic' as const,
+    previous: openingHash,
+    publishedAt: '2029-06-02T08:05:00.000Z',
+    keyFingerprint: fingerprint,
+    total: 1,
+    trackingCodes: [ballotProof.trackingCode],
+  };
+  const board = {
+    keyFingerprint: fingerprint,
+    heads: [
+      { ...opening, hash: openingHash },
+      { ...periodic, hash: boardHeadHash(periodic) },
+    ],
+  };
 
-  return { group: group.name, secretKey: sc(sk), publicKey: pkHex, hashing, encoding, ballotProof, schnorr: schnorrVector, chaumPedersen, shuffle, board };
+  return {
+    group: group.name,
+    secretKey: sc(sk),
+    publicKey: pkHex,
+    hashing,
+    encoding,
+    ballotProof,
+    schnorr: schnorrVector,
+    chaumPedersen,
+    shuffle,
+    board,
+  };
 }
 
 export async function buildTestVectors(seed: string): Promise<Json> {
   const groups: Group<unknown>[] = [createSecp256k1Noble(), createRistretto255Noble()];
   const vectors: Json[] = [];
   for (const group of groups) vectors.push(await forGroup(group));
-  return { format: VECTORS_FORMAT, seed, note: 'Generated by packages/crypto/src/testing/generate-test-vectors.ts; see PROTOCOL.md §10.', groups: vectors };
+  return {
+    format: VECTORS_FORMAT,
+    seed,
+    note: 'Generated by packages/crypto/src/testing/generate-test-vectors.ts; see PROTOCOL.md §10.',
+    groups: vectors,
+  };
 }

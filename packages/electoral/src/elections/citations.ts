@@ -5,7 +5,8 @@ export const cite = (text: string, source?: string): Citation => (source === und
 export const unverified = (text: string, source?: string): Citation => ({ ...cite(text, source), unverified: true });
 
 export const SOURCES = {
-  fixtures2024: 'official 2024 results, resultatselection.belgium.be (packages/electoral/fixtures/belgium-2024-chamber)',
+  fixtures2024:
+    'official 2024 results, resultatselection.belgium.be (packages/electoral/fixtures/belgium-2024-chamber)',
   fgovCount: 'elections.fgov.be, "Dépouillement, répartition des sièges et désignation des élus" (per-election pages)',
   senlex: 'senlex.senate.be (the Senate collection of institutional texts)',
   dmeeus: 'd-meeus.be/verkelec/fedeureg (Dominique Meeùs, annotated electoral texts)',

@@ -20,7 +20,14 @@ export const STATUTORY_ELECTIONS: Readonly<Record<ElectionCode, StatutoryElectio
 };
 
 /** The elections held on 9 June 2024, in the order of the ballots. */
-export const ELECTION_DAY_2024: readonly StatutoryElection[] = [CHAMBER, EUROPEAN, FLEMISH, WALLOON, BRUSSELS, GERMAN_SPEAKING];
+export const ELECTION_DAY_2024: readonly StatutoryElection[] = [
+  CHAMBER,
+  EUROPEAN,
+  FLEMISH,
+  WALLOON,
+  BRUSSELS,
+  GERMAN_SPEAKING,
+];
 
 export function statutoryElection(code: ElectionCode): StatutoryElection {
   return STATUTORY_ELECTIONS[code];
@@ -56,7 +63,18 @@ export function oldEnough(election: StatutoryElection, ageOnElectionDay: number)
   return ageOnElectionDay >= election.voters.minimumAge;
 }
 
-export type { ElectionCode, Citation, TieBreakStep, TieBreakRule, Territory, StatutoryConstituency, Placement, VoterRules, ListRules, StatutoryElection } from './types.ts';
+export type {
+  ElectionCode,
+  Citation,
+  TieBreakStep,
+  TieBreakRule,
+  Territory,
+  StatutoryConstituency,
+  Placement,
+  VoterRules,
+  ListRules,
+  StatutoryElection,
+} from './types.ts';
 export { ELECTION_CODES } from './types.ts';
 export { CHAMBER, EUROPEAN, FLEMISH, WALLOON, BRUSSELS, GERMAN_SPEAKING };
 export { inTerritory, RHODE_SAINT_GENESE_CANTON, GERMAN_LANGUAGE_AREA, VOEREN, COMINES_WARNETON } from './territory.ts';

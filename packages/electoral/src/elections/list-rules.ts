@@ -46,7 +46,10 @@ export interface ListRules {
 }
 
 /** The inclusive bounds on a list's substitutes when it presents `effectives` effectives. */
-export function substituteBounds(rule: SubstituteRule, effectives: number): { readonly min: number; readonly max: number } {
+export function substituteBounds(
+  rule: SubstituteRule,
+  effectives: number,
+): { readonly min: number; readonly max: number } {
   switch (rule.kind) {
     case 'none':
       return { min: 0, max: 0 };
@@ -60,9 +63,13 @@ export function substituteBounds(rule: SubstituteRule, effectives: number): { re
 }
 
 const DMEEUS_CANDIDATES = 'd-meeus.be/verkelec/fedeureg/candnombr.html (number of candidates per election)';
-const FGOV_NATIONAL_NUMBER = 'verkiezingen.fgov.be, "Gemeenschappelijk volgnummer" (national draw of numbers for protected acronyms)';
+const FGOV_NATIONAL_NUMBER =
+  'verkiezingen.fgov.be, "Gemeenschappelijk volgnummer" (national draw of numbers for protected acronyms)';
 
-const EFFECTIVES_CE = cite('CE art. 117 al. 1: no list may hold more effective candidates than there are seats; at least one', 'elections.fgov.be, "Chambre des représentants" (candidates: minimum and maximum)');
+const EFFECTIVES_CE = cite(
+  'CE art. 117 al. 1: no list may hold more effective candidates than there are seats; at least one',
+  'elections.fgov.be, "Chambre des représentants" (candidates: minimum and maximum)',
+);
 const FIRST_TWO_CE = cite(
   'CE art. 117bis: among effectives and among substitutes, the numbers of candidates of each gender differ by at most one, and the first two are of a different gender',
   'archive.ipu.org parline Belgium (Chamber); elections.inforjeunes.be',
@@ -87,14 +94,20 @@ export const CHAMBER_LIST_RULES: ListRules = {
 
 /** European Parliament (act of 23 March 1989, LEPE); colleges are the constituencies. */
 export const EUROPEAN_LIST_RULES: ListRules = {
-  effectivesCitation: cite('LEPE art. 21: no list may hold more effective candidates than the college has seats (13, 8, 1 in 2024)', 'verkiezingen.fgov.be, "Europees Parlement" (candidates)'),
+  effectivesCitation: cite(
+    'LEPE art. 21: no list may hold more effective candidates than the college has seats (13, 8, 1 in 2024)',
+    'verkiezingen.fgov.be, "Europees Parlement" (candidates)',
+  ),
   substitutes: { kind: 'half-plus-one', min: 6, floor: 6 },
   substitutesCitation: cite(
     'LEPE art. 22, referring to CE art. 117 al. 3: at most ⌈effectives ÷ 2⌉ + 1 substitutes, never fewer than six allowed; at least six',
     `${DMEEUS_CANDIDATES}; elections.fgov.be, "Parlement européen" ("au moins six candidats suppléants")`,
   ),
   gender: 'first-two-and-balance',
-  genderCitation: unverified('LEPE art. 21 (as CE art. 117bis): numbers of each gender within one among effectives and among substitutes, the first two of a different gender [U: paragraph of LEPE art. 21]', 'elections.inforjeunes.be (every parliamentary election); elections.fgov.be'),
+  genderCitation: unverified(
+    'LEPE art. 21 (as CE art. 117bis): numbers of each gender within one among effectives and among substitutes, the first two of a different gender [U: paragraph of LEPE art. 21]',
+    'elections.inforjeunes.be (every parliamentary election); elections.fgov.be',
+  ),
   numbers: { scope: 'constituency', citation: NUMBERS_NATIONAL },
 };
 
@@ -103,7 +116,10 @@ const SENLEX_ART_28 = 'senlex.senate.be, act of 16 July 1993 art. 28 (version of
 
 /** Flemish and Walloon Parliaments (act of 16 July 1993 art. 28). */
 export const REGIONAL_LIST_RULES: ListRules = {
-  effectivesCitation: cite(`${ART_28} al. 4: no list may hold more effective candidates than there are members to elect`, SENLEX_ART_28),
+  effectivesCitation: cite(
+    `${ART_28} al. 4: no list may hold more effective candidates than there are members to elect`,
+    SENLEX_ART_28,
+  ),
   substitutes: { kind: 'as-many-as-effectives', min: 4, cap: 16 },
   substitutesCitation: cite(
     `${ART_28} al. 2: as many substitutes as effective candidates, sixteen when there are more than sixteen effectives, four when there are fewer than four; the official pages state it as a minimum of four and a maximum per constituency (the Brussels members of the Flemish Parliament: at most 6 effectives, 4 to 6 substitutes, the same rule)`,
@@ -119,9 +135,15 @@ export const REGIONAL_LIST_RULES: ListRules = {
 
 /** Parliament of the Brussels-Capital Region (special act of 12 January 1989, LSIB, art. 16bis). */
 export const BRUSSELS_LIST_RULES: ListRules = {
-  effectivesCitation: cite('LSIB art. 16bis §1: no list may count more candidates than members to elect (of its language group: 72 or 17)', 'senlex.senate.be, LSIB art. 16bis (version of 17 December 2020)'),
+  effectivesCitation: cite(
+    'LSIB art. 16bis §1: no list may count more candidates than members to elect (of its language group: 72 or 17)',
+    'senlex.senate.be, LSIB art. 16bis (version of 17 December 2020)',
+  ),
   substitutes: { kind: 'none' },
-  substitutesCitation: cite('No substitutes: removed from LSIB art. 16bis by the special ordinance of 19 April 2018, art. 2', `${DMEEUS_CANDIDATES}; elections.fgov.be, "Parlement de la Région de Bruxelles-Capitale"`),
+  substitutesCitation: cite(
+    'No substitutes: removed from LSIB art. 16bis by the special ordinance of 19 April 2018, art. 2',
+    `${DMEEUS_CANDIDATES}; elections.fgov.be, "Parlement de la Région de Bruxelles-Capitale"`,
+  ),
   gender: 'alternate-third-free',
   genderCitation: cite(
     'LSIB art. 16bis §1: on pain of nullity, each candidate of a list is of a different gender from the previous candidate in the order of the list; the candidate in third place may be of the same gender as the one in second place',
@@ -129,15 +151,24 @@ export const BRUSSELS_LIST_RULES: ListRules = {
   ),
   numbers: {
     scope: 'election',
-    citation: unverified('LSIB art. 14: one electoral college for the whole region, both language groups on one ballot, so a number designates one list across both groups [U: numbering article]', 'senlex.senate.be, LSIB art. 14'),
+    citation: unverified(
+      'LSIB art. 14: one electoral college for the whole region, both language groups on one ballot, so a number designates one list across both groups [U: numbering article]',
+      'senlex.senate.be, LSIB art. 14',
+    ),
   },
 };
 
 /** Parliament of the German-speaking Community (act of 6 July 1990). */
 export const GERMAN_SPEAKING_LIST_RULES: ListRules = {
-  effectivesCitation: cite('Act of 6 July 1990: at most 25 candidates on a list (the 25 seats)', 'wahlen.fgov.be, "Parlament der Deutschsprachigen Gemeinschaft" (Kandidaten)'),
+  effectivesCitation: cite(
+    'Act of 6 July 1990: at most 25 candidates on a list (the 25 seats)',
+    'wahlen.fgov.be, "Parlament der Deutschsprachigen Gemeinschaft" (Kandidaten)',
+  ),
   substitutes: { kind: 'none' },
-  substitutesCitation: cite('Act of 6 July 1990: only effective candidates, no substitutes ("Sie können keine Ersatzkandidaten bestimmen")', 'wahlen.fgov.be, "Parlament der Deutschsprachigen Gemeinschaft" (Kandidaten)'),
+  substitutesCitation: cite(
+    'Act of 6 July 1990: only effective candidates, no substitutes ("Sie können keine Ersatzkandidaten bestimmen")',
+    'wahlen.fgov.be, "Parlament der Deutschsprachigen Gemeinschaft" (Kandidaten)',
+  ),
   gender: 'first-two-and-balance',
   genderCitation: unverified(
     'Act of 6 July 1990: equal representation of men and women on lists [U: article and wording not found; the official page has a section "Gleiche Vertretung von Männern und Frauen" whose text is not in the sources searched; the rule of CE art. 117bis is assumed]',
@@ -148,38 +179,71 @@ export const GERMAN_SPEAKING_LIST_RULES: ListRules = {
 
 /** Communal councils of the Flemish Region (Lokaal en Provinciaal Kiesdecreet of 8 July 2011, LPKD). */
 export const LOCAL_FLANDERS_LIST_RULES: ListRules = {
-  effectivesCitation: cite('LPKD: at least one candidate, no more than there are councillors to elect', 'vlaanderenkiest.be FAQ "Hoeveel kandidaten staan er op een kandidatenlijst?"'),
+  effectivesCitation: cite(
+    'LPKD: at least one candidate, no more than there are councillors to elect',
+    'vlaanderenkiest.be FAQ "Hoeveel kandidaten staan er op een kandidatenlijst?"',
+  ),
   substitutes: { kind: 'at-most', max: 3 },
-  substitutesCitation: cite('LPKD: up to three substitute candidates, only in communes under 5,000 inhabitants, for an election without a vote (the population is not checked here)', 'vlaanderenkiest.be FAQ "Hoeveel kandidaten staan er op een kandidatenlijst?"'),
+  substitutesCitation: cite(
+    'LPKD: up to three substitute candidates, only in communes under 5,000 inhabitants, for an election without a vote (the population is not checked here)',
+    'vlaanderenkiest.be FAQ "Hoeveel kandidaten staan er op een kandidatenlijst?"',
+  ),
   gender: 'first-two-and-balance',
-  genderCitation: unverified('LPKD art. 74: the numbers of men and women on a list differ by 0 or 1; the first two candidates are not of the same gender [U: article number from a secondary source]', 'vlaanderenkiest.be FAQ (same page); genderquota.org (Belgium, Flemish local electoral decree art. 74)'),
-  numbers: { scope: 'constituency', citation: unverified('Numbers unique within the commune [U: LPKD article on the regional draw not found]') },
+  genderCitation: unverified(
+    'LPKD art. 74: the numbers of men and women on a list differ by 0 or 1; the first two candidates are not of the same gender [U: article number from a secondary source]',
+    'vlaanderenkiest.be FAQ (same page); genderquota.org (Belgium, Flemish local electoral decree art. 74)',
+  ),
+  numbers: {
+    scope: 'constituency',
+    citation: unverified('Numbers unique within the commune [U: LPKD article on the regional draw not found]'),
+  },
 };
 
 /** Communal councils of the Walloon Region (Code de la démocratie locale et de la décentralisation, CDLD). */
 export const LOCAL_WALLONIA_LIST_RULES: ListRules = {
-  effectivesCitation: unverified('CDLD: no more candidates than councillors to elect [U: article; a single list in a commune must add 25 % more candidates, not handled]', 'macommune.be; rtl.be 2018'),
+  effectivesCitation: unverified(
+    'CDLD: no more candidates than councillors to elect [U: article; a single list in a commune must add 25 % more candidates, not handled]',
+    'macommune.be; rtl.be 2018',
+  ),
   substitutes: { kind: 'none' },
-  substitutesCitation: cite('No substitute candidates at communal elections: the non-elected candidates are the substitutes'),
+  substitutesCitation: cite(
+    'No substitute candidates at communal elections: the non-elected candidates are the substitutes',
+  ),
   gender: 'alternate-last-free',
   genderCitation: unverified(
     'CDLD as amended by the Walloon decree imposing alternation ("tirette") from the 2018 communal elections: the numbers of each gender differ by at most one and genders alternate in the order of the list, except the last place of a list with an odd number of candidates [U: CDLD article]',
     'lalibre.be ("Le parlement wallon impose la tirette pour les communales de 2018"); dhnet.be 2018 (Wallonie picarde)',
   ),
-  numbers: { scope: 'constituency', citation: cite('Regional numbers drawn by the Walloon minister for the parties represented in the Walloon Parliament (1–5 in 2018); each commune draws the others from the next number', 'dhnet.be 2018 ("voici les numéros de liste des principaux partis")') },
+  numbers: {
+    scope: 'constituency',
+    citation: cite(
+      'Regional numbers drawn by the Walloon minister for the parties represented in the Walloon Parliament (1–5 in 2018); each commune draws the others from the next number',
+      'dhnet.be 2018 ("voici les numéros de liste des principaux partis")',
+    ),
+  },
 };
 
 /** Communal councils of the Brussels-Capital Region (Brussels communal electoral code). */
 export const LOCAL_BRUSSELS_LIST_RULES: ListRules = {
-  effectivesCitation: unverified('Brussels communal electoral code: no more candidates than councillors to elect [U: article of the code of 20 July 2023]'),
+  effectivesCitation: unverified(
+    'Brussels communal electoral code: no more candidates than councillors to elect [U: article of the code of 20 July 2023]',
+  ),
   substitutes: { kind: 'none' },
-  substitutesCitation: cite('No substitute candidates at communal elections: the non-elected candidates are the substitutes'),
+  substitutesCitation: cite(
+    'No substitute candidates at communal elections: the non-elected candidates are the substitutes',
+  ),
   gender: 'first-two-and-balance',
   genderCitation: unverified(
     'Ordinance of 17 February 2005: lists of 50 % women and 50 % men (within one), the first two places of a different gender [U: whether the new communal electoral code (ordinance of 20 July 2023) requires full alternation]',
     'bruxelleselections2012.irisnet.be "Procédure liste"',
   ),
-  numbers: { scope: 'constituency', citation: cite('Numbers drawn by lot by the Brussels minister for the parties represented in the Brussels Parliament (1–13 in 2024), the same in every commune', 'bx1.be 2024 ("l’ordre des listes a été tiré au sort")') },
+  numbers: {
+    scope: 'constituency',
+    citation: cite(
+      'Numbers drawn by lot by the Brussels minister for the parties represented in the Brussels Parliament (1–13 in 2024), the same in every commune',
+      'bx1.be 2024 ("l’ordre des listes a été tiré au sort")',
+    ),
+  },
 };
 
 /**
@@ -192,7 +256,10 @@ export const LOCAL_BRUSSELS_LIST_RULES: ListRules = {
 export const COMMON_LIST_RULES: ListRules = {
   effectivesCitation: EFFECTIVES_CE,
   substitutes: { kind: 'at-most', max: 16 },
-  substitutesCitation: cite(`The largest maximum of substitutes of any election: ${ART_28} al. 2 (sixteen)`, SENLEX_ART_28),
+  substitutesCitation: cite(
+    `The largest maximum of substitutes of any election: ${ART_28} al. 2 (sixteen)`,
+    SENLEX_ART_28,
+  ),
   gender: 'first-two-and-balance',
   genderCitation: FIRST_TWO_CE,
   numbers: { scope: 'constituency', citation: NUMBERS_NATIONAL },

@@ -14,5 +14,11 @@ export const ART_29QUATER: TieBreakRule = {
   ),
 };
 
-export const REGIONAL_ABROAD = cite('Belgians abroad do not vote in regional and community elections (special act of 8 August 1980 art. 25: registered in a commune of the region)', 'parlement-wallonie.be 2024; ibz.be');
-export const REGIONAL_AGE = cite('Special act of 8 August 1980 art. 25: Belgian, 18 years on election day, registered in a commune of the region', SOURCES.walloonParliament);
+export const REGIONAL_ABROAD = cite(
+  'Belgians abroad do not vote in regional and community elections (special act of 8 August 1980 art. 25: registered in a commune of the region)',
+  'parlement-wallonie.be 2024; ibz.be',
+);
+export const REGIONAL_AGE = cite(
+  'Special act of 8 August 1980 art. 25: Belgian, 18 years on election day, registered in a commune of the region',
+  SOURCES.walloonParliament,
+);

@@ -7,7 +7,17 @@ import type { Territory } from './types.ts';
 export const RHODE_SAINT_GENESE_CANTON: readonly string[] = ['23098', '23099', '23100', '23101', '23102', '23103'];
 
 /** The nine communes of the German-language area (Eupen, Kelmis, Lontzen, Raeren, Amel, Büllingen, Burg-Reuland, Bütgenbach, Sankt Vith). [U: NIS codes from memory of the Statbel list] */
-export const GERMAN_LANGUAGE_AREA: readonly string[] = ['63023', '63040', '63048', '63061', '63001', '63012', '63087', '63013', '63067'];
+export const GERMAN_LANGUAGE_AREA: readonly string[] = [
+  '63023',
+  '63040',
+  '63048',
+  '63061',
+  '63001',
+  '63012',
+  '63087',
+  '63013',
+  '63067',
+];
 
 /** Voeren / Fourons (Limburg) and Comines-Warneton / Komen-Waasten (Hainaut): their voters may vote in Aubel, resp. Heuvelland, for the other constituency's lists. [U: NIS codes] */
 export const VOEREN = '73109';
@@ -27,8 +37,20 @@ export const ARRONDISSEMENTS = {
   namur: ['91', '92', '93'],
 } as const;
 
-export const FLEMISH_REGION: readonly string[] = [...ARRONDISSEMENTS.antwerp, ...ARRONDISSEMENTS.flemishBrabant, ...ARRONDISSEMENTS.westFlanders, ...ARRONDISSEMENTS.eastFlanders, ...ARRONDISSEMENTS.limburg];
-export const WALLOON_REGION: readonly string[] = [...ARRONDISSEMENTS.walloonBrabant, ...ARRONDISSEMENTS.hainaut, ...ARRONDISSEMENTS.liege, ...ARRONDISSEMENTS.luxembourg, ...ARRONDISSEMENTS.namur];
+export const FLEMISH_REGION: readonly string[] = [
+  ...ARRONDISSEMENTS.antwerp,
+  ...ARRONDISSEMENTS.flemishBrabant,
+  ...ARRONDISSEMENTS.westFlanders,
+  ...ARRONDISSEMENTS.eastFlanders,
+  ...ARRONDISSEMENTS.limburg,
+];
+export const WALLOON_REGION: readonly string[] = [
+  ...ARRONDISSEMENTS.walloonBrabant,
+  ...ARRONDISSEMENTS.hainaut,
+  ...ARRONDISSEMENTS.liege,
+  ...ARRONDISSEMENTS.luxembourg,
+  ...ARRONDISSEMENTS.namur,
+];
 
 /** Whether a commune (five-digit NIS code) lies in a territory. */
 export function inTerritory(territory: Territory, nis: string): boolean {

@@ -6,7 +6,14 @@ import type { ListRules } from './list-rules.ts';
 /** The elections of a federal, regional and European election day (9 June 2024), one code each. */
 export type ElectionCode = 'chamber' | 'european' | 'flemish' | 'walloon' | 'brussels' | 'german-speaking';
 
-export const ELECTION_CODES: readonly ElectionCode[] = ['chamber', 'european', 'flemish', 'walloon', 'brussels', 'german-speaking'];
+export const ELECTION_CODES: readonly ElectionCode[] = [
+  'chamber',
+  'european',
+  'flemish',
+  'walloon',
+  'brussels',
+  'german-speaking',
+];
 
 /** A text of law, a decree or an official page a rule comes from; `unverified` marks what could not be confirmed ([U]). */
 export interface Citation {

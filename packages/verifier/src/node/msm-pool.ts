@@ -25,7 +25,13 @@ function pack(job: MsmJob): PackedMsmJob {
     packed.set(p, at);
     at += p.length;
   }
-  return { packed, lengths, scalars: job.scalars, ...(job.generatorsFrom === undefined ? {} : { generatorsFrom: job.generatorsFrom }), ...(job.generatorScalars === undefined ? {} : { generatorScalars: job.generatorScalars }) };
+  return {
+    packed,
+    lengths,
+    scalars: job.scalars,
+    ...(job.generatorsFrom === undefined ? {} : { generatorsFrom: job.generatorsFrom }),
+    ...(job.generatorScalars === undefined ? {} : { generatorScalars: job.generatorScalars }),
+  };
 }
 
 export interface MsmPool extends MsmService {
@@ -33,7 +39,10 @@ export interface MsmPool extends MsmService {
 }
 
 export function createMsmPool(groupName: string, size = availableParallelism()): MsmPool {
-  const workers = Array.from({ length: size }, () => new Worker(new URL('./msm-worker.ts', import.meta.url), { workerData: { groupName } }));
+  const workers = Array.from(
+    { length: size },
+    () => new Worker(new URL('./msm-worker.ts', import.meta.url), { workerData: { groupName } }),
+  );
   const pending = new Map<number, (v: Uint8Array | undefined) => void>();
   // One queue; each worker holds at most 2 jobs, so a worker slowed down by other load takes fewer.
   const queue: { id: number; job: PackedMsmJob }[] = [];

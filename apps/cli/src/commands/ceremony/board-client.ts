@@ -31,16 +31,25 @@ export interface BoardClient {
 
 const TRANSIENT = new Set([502, 503, 504]);
 
-export function boardClient(server: string, electionId: string, session: ServerSession, o: { retries?: number; log?: (l: string) => void } = {}): BoardClient {
+export function boardClient(
+  server: string,
+  electionId: string,
+  session: ServerSession,
+  o: { retries?: number; log?: (l: string) => void } = {},
+): BoardClient {
   const root = server.replace(/\/$/, '');
   const e = encodeURIComponent(electionId);
   async function call<T>(path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = { cookie: session.cookie };
-    if (body !== undefined) Object.assign(headers, { 'x-csrf-token': session.csrfToken, 'content-type': 'application/json' });
+    if (body !== undefined)
+      Object.assign(headers, { 'x-csrf-token': session.csrfToken, 'content-type': 'application/json' });
     for (let attempt = 0; ; attempt++) {
       let failure = '';
       try {
-        const r = await fetch(`${root}${path}`, body === undefined ? { headers } : { method: 'POST', headers, body: JSON.stringify(body) });
+        const r = await fetch(
+          `${root}${path}`,
+          body === undefined ? { headers } : { method: 'POST', headers, body: JSON.stringify(body) },
+        );
         if (!TRANSIENT.has(r.status)) {
           const json = (await r.json().catch(() => ({}))) as { code?: string; message?: string };
           if (r.ok) return json as T;

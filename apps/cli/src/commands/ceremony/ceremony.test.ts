@@ -57,23 +57,64 @@ describe('key ceremony: three trustee processes, one cheating dealer', () => {
         const out = demoShareFile(trusteeDir, t.trustee);
         return t.trustee === 2
           ? runCliProcess([server.url, E, '2', out, t.persona, '1', exchange], t.passphrase, 2, undefined, CHEATER)
-          : runCliProcess(['trustee', 'keygen', '--server', server.url, '--election', E, '--trustee', String(t.trustee), '--out', out, '--poll', '100', '--timeout', '10', '--write-fingerprint', exchange, '--peer-fingerprints', exchange, '--dev-login', t.persona], t.passphrase, t.trustee);
+          : runCliProcess(
+              [
+                'trustee',
+                'keygen',
+                '--server',
+                server.url,
+                '--election',
+                E,
+                '--trustee',
+                String(t.trustee),
+                '--out',
+                out,
+                '--poll',
+                '100',
+                '--timeout',
+                '10',
+                '--write-fingerprint',
+                exchange,
+                '--peer-fingerprints',
+                exchange,
+                '--dev-login',
+                t.persona,
+              ],
+              t.passphrase,
+              t.trustee,
+            );
       }),
     );
     for (const r of results) assert.equal(r.code, 0, `trustee ${String(r.trustee)}: ${r.stderr}`);
     assert.match(results[0]?.stderr ?? '', /complaint against dealer\(s\) 2/);
     // The two honest trustees (the CLI itself) printed their fingerprints and confirmed the others'.
     for (const r of results.filter((x) => x.trustee !== 2)) {
-      assert.match(r.stderr, /YOUR FINGERPRINT: [0-9a-f]{4}( [0-9a-f]{4}){7}/, `trustee ${String(r.trustee)} printed its fingerprint`);
+      assert.match(
+        r.stderr,
+        /YOUR FINGERPRINT: [0-9a-f]{4}( [0-9a-f]{4}){7}/,
+        `trustee ${String(r.trustee)} printed its fingerprint`,
+      );
       assert.match(r.stderr, /fingerprints of trustee\(s\) [\d, ]+ match the ones obtained out of band/);
     }
 
-    const key = await store.db.selectFrom('election_keys').selectAll().where('election_id', '=', E).executeTakeFirstOrThrow();
-    const ceremony = key.ceremony as { complaints: { by: number; against: number; revealed: string | null }[]; key: { qualified: number[]; publicKey: string; trustees: { trustee: number; verificationKey: string }[] }; transcript: { posts: { kind: string }[] } };
-    assert.deepEqual(ceremony.complaints.map((c) => [c.by, c.against]), [[1, 2]]);
+    const key = await store.db
+      .selectFrom('election_keys')
+      .selectAll()
+      .where('election_id', '=', E)
+      .executeTakeFirstOrThrow();
+    const ceremony = key.ceremony as {
+      complaints: { by: number; against: number; revealed: string | null }[];
+      key: { qualified: number[]; publicKey: string; trustees: { trustee: number; verificationKey: string }[] };
+      transcript: { posts: { kind: string }[] };
+    };
+    assert.deepEqual(
+      ceremony.complaints.map((c) => [c.by, c.against]),
+      [[1, 2]],
+    );
     assert.deepEqual(ceremony.key.qualified, [1, 3]);
     assert.equal(ceremony.transcript.posts.filter((p) => p.kind === 'answer').length, 1);
-    for (const r of results) assert.match(r.stdout, new RegExp(key.public_key), `trustee ${String(r.trustee)} checked the published key`);
+    for (const r of results)
+      assert.match(r.stdout, new RegExp(key.public_key), `trustee ${String(r.trustee)} checked the published key`);
 
     // Each share file opens only with its passphrase, and its share matches the published verification key.
     const group = await loadGroup('secp256k1');
@@ -85,19 +126,29 @@ describe('key ceremony: three trustee processes, one cheating dealer', () => {
       assert.ok(!readFileSync(file, 'utf8').includes(share.secret), 'the share file is encrypted');
       const x = hexToScalar(share.secret, group.order);
       assert.ok(x !== undefined);
-      assert.equal(Buffer.from(group.encode(group.mulBase(x))).toString('hex'), ceremony.key.trustees.find((v) => v.trustee === t.trustee)?.verificationKey);
+      assert.equal(
+        Buffer.from(group.encode(group.mulBase(x))).toString('hex'),
+        ceremony.key.trustees.find((v) => v.trustee === t.trustee)?.verificationKey,
+      );
       // The share file pins the finished ceremony: the disqualification and every key included.
       assert.deepEqual(share.ceremony?.qualified, [1, 3]);
       assert.equal(share.ceremony.publicKey, key.public_key);
-      assert.deepEqual(share.ceremony.keys.map((k) => k.verificationKey), [1, 2, 3].map((n) => ceremony.key.trustees.find((v) => v.trustee === n)?.verificationKey));
+      assert.deepEqual(
+        share.ceremony.keys.map((k) => k.verificationKey),
+        [1, 2, 3].map((n) => ceremony.key.trustees.find((v) => v.trustee === n)?.verificationKey),
+      );
       secrets.push(share.secret, share.signer.seedHex);
     }
 
     // The server's side: every table of the database, and every byte of its data folder.
-    const tables = await sql<{ tablename: string }>`select tablename from pg_tables where schemaname = 'public'`.execute(store.db);
+    const tables = await sql<{
+      tablename: string;
+    }>`select tablename from pg_tables where schemaname = 'public'`.execute(store.db);
     assert.ok(tables.rows.length > 20);
     for (const { tablename } of tables.rows) {
-      const rows = await sql<{ j: string }>`select coalesce(json_agg(t)::text, '') as j from ${sql.table(tablename)} t`.execute(store.db);
+      const rows = await sql<{
+        j: string;
+      }>`select coalesce(json_agg(t)::text, '') as j from ${sql.table(tablename)} t`.execute(store.db);
       const dump = rows.rows[0]?.j ?? '';
       for (const secret of secrets) assert.ok(!dump.includes(secret), `no secret in table ${tablename}`);
     }

@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { DEMO_TRUSTEES } from '@isoloir/server/counting';
 
 const MAIN = fileURLToPath(new URL('../../main.ts', import.meta.url));
-export const DEMO_LABEL = 'DEMO ONLY: a real trustee keeps this file on their own machine, under their own passphrase; never on the server.';
+export const DEMO_LABEL =
+  'DEMO ONLY: a real trustee keeps this file on their own machine, under their own passphrase; never on the server.';
 
 export interface TrusteeProcessResult {
   readonly trustee: number;
@@ -23,9 +24,18 @@ export interface TrusteeProcessResult {
 }
 
 /** Runs `isoloir ARGS` as a child process with the trustee's DEMO-ONLY passphrase in its environment. */
-export function runCliProcess(args: readonly string[], passphrase: string, trustee: number, log?: (l: string) => void, script = MAIN): Promise<TrusteeProcessResult> {
+export function runCliProcess(
+  args: readonly string[],
+  passphrase: string,
+  trustee: number,
+  log?: (l: string) => void,
+  script = MAIN,
+): Promise<TrusteeProcessResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], { env: { ...process.env, ISOLOIR_TRUSTEE_PASSPHRASE: passphrase }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [script, ...args], {
+      env: { ...process.env, ISOLOIR_TRUSTEE_PASSPHRASE: passphrase },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => {
@@ -33,10 +43,13 @@ export function runCliProcess(args: readonly string[], passphrase: string, trust
     });
     child.stderr.on('data', (d: Buffer) => {
       stderr += d.toString();
-      for (const line of d.toString().split('\n')) if (line.trim() !== '' && !line.includes('\r')) log?.(`  [trustee ${String(trustee)}] ${line}`);
+      for (const line of d.toString().split('\n'))
+        if (line.trim() !== '' && !line.includes('\r')) log?.(`  [trustee ${String(trustee)}] ${line}`);
     });
     child.on('error', reject);
-    child.on('close', (code) => { resolve({ trustee, code, stdout, stderr }); });
+    child.on('close', (code) => {
+      resolve({ trustee, code, stdout, stderr });
+    });
   });
 }
 
@@ -53,26 +66,83 @@ export function startDemoFingerprintExchange(shareDir: string): string {
   return path;
 }
 
-export const demoShareFile = (shareDir: string, trustee: number): string => join(shareDir, DEMO_TRUSTEES[trustee - 1]?.shareFile ?? `DEMO-ONLY-trustee-${String(trustee)}-share.json`);
+export const demoShareFile = (shareDir: string, trustee: number): string =>
+  join(shareDir, DEMO_TRUSTEES[trustee - 1]?.shareFile ?? `DEMO-ONLY-trustee-${String(trustee)}-share.json`);
 
 /** The demo's key ceremony: three trustee processes at once; resolves when all three are done. */
-export async function runDemoKeygen(server: string, electionId: string, shareDir: string, log?: (l: string) => void): Promise<void> {
+export async function runDemoKeygen(
+  server: string,
+  electionId: string,
+  shareDir: string,
+  log?: (l: string) => void,
+): Promise<void> {
   mkdirSync(shareDir, { recursive: true, mode: 0o700 });
   const exchange = startDemoFingerprintExchange(shareDir);
   const results = await Promise.all(
     DEMO_TRUSTEES.map((t) =>
-      runCliProcess(['trustee', 'keygen', '--server', server, '--election', electionId, '--trustee', String(t.trustee), '--out', demoShareFile(shareDir, t.trustee), '--label', DEMO_LABEL, '--poll', '200', '--write-fingerprint', exchange, '--peer-fingerprints', exchange, '--dev-login', t.persona], t.passphrase, t.trustee, log),
+      runCliProcess(
+        [
+          'trustee',
+          'keygen',
+          '--server',
+          server,
+          '--election',
+          electionId,
+          '--trustee',
+          String(t.trustee),
+          '--out',
+          demoShareFile(shareDir, t.trustee),
+          '--label',
+          DEMO_LABEL,
+          '--poll',
+          '200',
+          '--write-fingerprint',
+          exchange,
+          '--peer-fingerprints',
+          exchange,
+          '--dev-login',
+          t.persona,
+        ],
+        t.passphrase,
+        t.trustee,
+        log,
+      ),
     ),
   );
   const failed = results.filter((r) => r.code !== 0);
-  if (failed.length > 0) throw new Error(`the demo key ceremony failed: ${failed.map((f) => `trustee ${String(f.trustee)}: ${f.stderr.trim().split('\n').at(-1) ?? ''}`).join('; ')}`);
+  if (failed.length > 0)
+    throw new Error(
+      `the demo key ceremony failed: ${failed.map((f) => `trustee ${String(f.trustee)}: ${f.stderr.trim().split('\n').at(-1) ?? ''}`).join('; ')}`,
+    );
 }
 
 /** One demo trustee's count step (`isoloir trustee --share … --step …`) as a separate process. */
-export async function runDemoTrusteeStep(server: string, shareDir: string, trustee: number, step: 'mix' | 'decrypt', log?: (l: string) => void): Promise<string> {
+export async function runDemoTrusteeStep(
+  server: string,
+  shareDir: string,
+  trustee: number,
+  step: 'mix' | 'decrypt',
+  log?: (l: string) => void,
+): Promise<string> {
   const t = DEMO_TRUSTEES[trustee - 1];
   if (t === undefined) throw new Error(`no demo trustee ${String(trustee)}`);
-  const r = await runCliProcess(['trustee', '--server', server, '--share', demoShareFile(shareDir, trustee), '--step', step, '--dev-login', t.persona], t.passphrase, trustee, log);
-  if (r.code !== 0) throw new Error(`demo trustee ${String(trustee)} (${step}) failed: ${r.stderr.trim().split('\n').at(-1) ?? ''}`);
+  const r = await runCliProcess(
+    [
+      'trustee',
+      '--server',
+      server,
+      '--share',
+      demoShareFile(shareDir, trustee),
+      '--step',
+      step,
+      '--dev-login',
+      t.persona,
+    ],
+    t.passphrase,
+    trustee,
+    log,
+  );
+  if (r.code !== 0)
+    throw new Error(`demo trustee ${String(trustee)} (${step}) failed: ${r.stderr.trim().split('\n').at(-1) ?? ''}`);
   return r.stdout;
 }

@@ -56,10 +56,14 @@ export function parseFingerprintFile(text: string, source: string): Map<number, 
     if (line === '' || line.startsWith('#')) return;
     const m = /^(?:trustee\s*)?(\d{1,3})\s*[:=→]?\s*([0-9a-fA-F][0-9a-fA-F\s:-]*)$/.exec(line);
     const fp = m?.[2] === undefined ? '' : normaliseFingerprint(m[2]);
-    if (m === null || !/^[0-9a-f]{32}$/.test(fp)) throw new FingerprintCheckFailed(`${source} line ${String(i + 1)} is not "trustee-number fingerprint" (32 hex digits)`);
+    if (m === null || !/^[0-9a-f]{32}$/.test(fp))
+      throw new FingerprintCheckFailed(
+        `${source} line ${String(i + 1)} is not "trustee-number fingerprint" (32 hex digits)`,
+      );
     const n = Number(m[1]);
     const before = out.get(n);
-    if (before !== undefined && before !== fp) throw new FingerprintCheckFailed(`${source} gives two different fingerprints for trustee ${String(n)}`, n);
+    if (before !== undefined && before !== fp)
+      throw new FingerprintCheckFailed(`${source} gives two different fingerprints for trustee ${String(n)}`, n);
     out.set(n, fp);
   });
   return out;
@@ -74,32 +78,54 @@ export function appendOwnFingerprint(path: string, trustee: number, fingerprint:
  * Compares the fingerprints of the registrations the server serves with the ones obtained out of
  * band. Every other trustee must be there and equal; this trustee's own line, if present, too.
  */
-export function checkPeerFingerprints(electionId: string, served: readonly RegisteredKeys[], expected: ReadonlyMap<number, string>, me: number, trustees: number): void {
+export function checkPeerFingerprints(
+  electionId: string,
+  served: readonly RegisteredKeys[],
+  expected: ReadonlyMap<number, string>,
+  me: number,
+  trustees: number,
+): void {
   for (let k = 1; k <= trustees; k++) {
     const reg = served.find((r) => r.trustee === k);
     const want = expected.get(k);
-    if (reg === undefined) throw new FingerprintCheckFailed(`the server serves no registration for trustee ${String(k)}`, k);
+    if (reg === undefined)
+      throw new FingerprintCheckFailed(`the server serves no registration for trustee ${String(k)}`, k);
     if (want === undefined) {
       if (k === me) continue;
       throw new FingerprintCheckFailed(`no fingerprint obtained out of band for trustee ${String(k)}`, k);
     }
     const got = trusteeFingerprint(electionId, reg);
-    if (got !== want) throw new FingerprintCheckFailed(`trustee ${String(k)}’s keys as the server serves them have fingerprint ${formatFingerprint(got)}, not ${formatFingerprint(want)} as obtained from trustee ${String(k)}: the server (or someone between) substituted them`, k);
+    if (got !== want)
+      throw new FingerprintCheckFailed(
+        `trustee ${String(k)}’s keys as the server serves them have fingerprint ${formatFingerprint(got)}, not ${formatFingerprint(want)} as obtained from trustee ${String(k)}: the server (or someone between) substituted them`,
+        k,
+      );
   }
-  if (served.length !== trustees) throw new FingerprintCheckFailed(`the server serves ${String(served.length)} registrations for ${String(trustees)} trustees`);
+  if (served.length !== trustees)
+    throw new FingerprintCheckFailed(
+      `the server serves ${String(served.length)} registrations for ${String(trustees)} trustees`,
+    );
 }
 
 /** The fingerprints in FILE once every trustee of `needed` is listed (waits, so that the file may be filled in while the tool runs). */
-export async function waitForFingerprintFile(path: string, needed: readonly number[], o: { pollMs: number; timeoutMs: number; log?: (l: string) => void; who: string }): Promise<Map<number, string>> {
+export async function waitForFingerprintFile(
+  path: string,
+  needed: readonly number[],
+  o: { pollMs: number; timeoutMs: number; log?: (l: string) => void; who: string },
+): Promise<Map<number, string>> {
   const started = Date.now();
   let said = false;
   for (;;) {
     const map = existsSync(path) ? parseFingerprintFile(readFileSync(path, 'utf8'), path) : new Map<number, string>();
     const missing = needed.filter((k) => !map.has(k));
     if (missing.length === 0) return map;
-    if (!said) o.log?.(`${o.who}: waiting for the fingerprints of trustee(s) ${missing.join(', ')} in ${path} (obtained from them by phone or on paper, not through the server)`);
+    if (!said)
+      o.log?.(
+        `${o.who}: waiting for the fingerprints of trustee(s) ${missing.join(', ')} in ${path} (obtained from them by phone or on paper, not through the server)`,
+      );
     said = true;
-    if (Date.now() - started > o.timeoutMs) throw new FingerprintCheckFailed(`${path} does not list trustee(s) ${missing.join(', ')}`);
+    if (Date.now() - started > o.timeoutMs)
+      throw new FingerprintCheckFailed(`${path} does not list trustee(s) ${missing.join(', ')}`);
     await new Promise((resolve) => setTimeout(resolve, o.pollMs));
   }
 }
@@ -112,8 +138,14 @@ export async function promptPeerFingerprints(ask: Ask, me: number, trustees: num
   const out = new Map<number, string>();
   for (let k = 1; k <= trustees; k++) {
     if (k === me) continue;
-    const typed = normaliseFingerprint(await ask(`Fingerprint of trustee ${String(k)}, as trustee ${String(k)} read it to you (not from the server): `));
-    if (!/^[0-9a-f]{32}$/.test(typed)) throw new FingerprintCheckFailed(`what was typed for trustee ${String(k)} is not a fingerprint (32 hex digits)`, k);
+    const typed = normaliseFingerprint(
+      await ask(`Fingerprint of trustee ${String(k)}, as trustee ${String(k)} read it to you (not from the server): `),
+    );
+    if (!/^[0-9a-f]{32}$/.test(typed))
+      throw new FingerprintCheckFailed(
+        `what was typed for trustee ${String(k)} is not a fingerprint (32 hex digits)`,
+        k,
+      );
     out.set(k, typed);
   }
   return out;

@@ -35,7 +35,9 @@ export interface ServedKey {
 }
 
 export function transcriptHash(t: Transcript): string {
-  return createHash('sha256').update(`${TRANSCRIPT_HASH_LABEL}\n${canonicalJson(t as unknown as Json)}`, 'utf8').digest('hex');
+  return createHash('sha256')
+    .update(`${TRANSCRIPT_HASH_LABEL}\n${canonicalJson(t as unknown as Json)}`, 'utf8')
+    .digest('hex');
 }
 
 /** The election key's fingerprint, the one the board publishes and the letters print (packages/crypto board/key-fingerprint.ts; '' for a key that is not hex). */
@@ -45,7 +47,8 @@ export function electionKeyFingerprint(group: string, publicKeyHex: string): str
 
 /** The pin of a finished ceremony (its final transcript, the election key published). */
 export function pinOf(t: Transcript): CeremonyPin {
-  if (t.publicKey === null || t.qualified === null) throw new Error('the ceremony is not finished: no election key to pin');
+  if (t.publicKey === null || t.qualified === null)
+    throw new Error('the ceremony is not finished: no election key to pin');
   const vk = (trustee: number): string => {
     const post = t.posts.find((p) => p.kind === 'verification-key' && p.trustee === trustee);
     return (post?.payload as { verificationKey?: string } | undefined)?.verificationKey ?? '';
@@ -56,7 +59,9 @@ export function pinOf(t: Transcript): CeremonyPin {
     threshold: t.threshold,
     trustees: t.trustees,
     qualified: [...t.qualified].sort((a, b) => a - b),
-    keys: [...t.registrations].sort((a, b) => a.trustee - b.trustee).map((r) => ({ trustee: r.trustee, signingKey: r.signingKey, verificationKey: vk(r.trustee) })),
+    keys: [...t.registrations]
+      .sort((a, b) => a.trustee - b.trustee)
+      .map((r) => ({ trustee: r.trustee, signingKey: r.signingKey, verificationKey: vk(r.trustee) })),
     publicKey: t.publicKey,
     keyFingerprint: electionKeyFingerprint(t.group, t.publicKey),
   };
@@ -66,7 +71,9 @@ export class CeremonyMismatch extends Error {
   readonly check: string = 'ceremony-mismatch';
   readonly what: string;
   constructor(what: string, served: string, pinned: string) {
-    super(`check ceremony-mismatch: the server serves ${what} ${served}, but the ceremony pinned in your share file at the key ceremony says ${pinned}. Nothing was sent.`);
+    super(
+      `check ceremony-mismatch: the server serves ${what} ${served}, but the ceremony pinned in your share file at the key ceremony says ${pinned}. Nothing was sent.`,
+    );
     this.what = what;
   }
 }
@@ -87,15 +94,34 @@ export function checkAgainstPin(pin: CeremonyPin, served: { transcript: Transcri
   same('the qualified trustees', list([...(t.qualified ?? [])].sort((a, b) => a - b)), list(pin.qualified));
   same('the ceremony transcript’s election key', t.publicKey ?? '(none)', pin.publicKey);
   for (const k of pin.keys) {
-    same(`trustee ${String(k.trustee)}’s signing key`, t.registrations.find((r) => r.trustee === k.trustee)?.signingKey ?? '(none)', k.signingKey);
-    same(`trustee ${String(k.trustee)}’s verification key`, key.verificationKeys.find((v) => v.trustee === k.trustee)?.verificationKey ?? '(none)', k.verificationKey);
+    same(
+      `trustee ${String(k.trustee)}’s signing key`,
+      t.registrations.find((r) => r.trustee === k.trustee)?.signingKey ?? '(none)',
+      k.signingKey,
+    );
+    same(
+      `trustee ${String(k.trustee)}’s verification key`,
+      key.verificationKeys.find((v) => v.trustee === k.trustee)?.verificationKey ?? '(none)',
+      k.verificationKey,
+    );
   }
-  same('registrations for', list(t.registrations.map((r) => r.trustee).sort((a, b) => a - b)), list(pin.keys.map((k) => k.trustee)));
-  same('verification keys for', list(key.verificationKeys.map((v) => v.trustee).sort((a, b) => a - b)), list(pin.keys.map((k) => k.trustee)));
+  same(
+    'registrations for',
+    list(t.registrations.map((r) => r.trustee).sort((a, b) => a - b)),
+    list(pin.keys.map((k) => k.trustee)),
+  );
+  same(
+    'verification keys for',
+    list(key.verificationKeys.map((v) => v.trustee).sort((a, b) => a - b)),
+    list(pin.keys.map((k) => k.trustee)),
+  );
   same('a ceremony transcript of hash', transcriptHash(t), pin.transcriptHash);
 }
 
 /** The qualified trustees and their signing keys, from the pin (what the checks before decrypting use). */
-export function pinnedTrustees(pin: CeremonyPin): { qualified: readonly number[]; signingKeys: ReadonlyMap<number, string> } {
+export function pinnedTrustees(pin: CeremonyPin): {
+  qualified: readonly number[];
+  signingKeys: ReadonlyMap<number, string>;
+} {
   return { qualified: pin.qualified, signingKeys: new Map(pin.keys.map((k) => [k.trustee, k.signingKey])) };
 }

@@ -31,7 +31,13 @@ export interface SharePublic {
 }
 
 interface ShareFileJson extends SharePublic {
-  readonly kdf: { readonly name: 'scrypt'; readonly salt: string; readonly N: number; readonly r: number; readonly p: number };
+  readonly kdf: {
+    readonly name: 'scrypt';
+    readonly salt: string;
+    readonly N: number;
+    readonly r: number;
+    readonly p: number;
+  };
   readonly cipher: { readonly name: 'aes-256-gcm'; readonly iv: string; readonly tag: string };
   readonly ciphertext: string;
 }
@@ -44,18 +50,35 @@ export interface TrusteeShare extends SharePublic {
 }
 
 export function checkPassphrase(passphrase: string | undefined): string {
-  if (passphrase === undefined || passphrase.length < 12) throw new Error('a passphrase of at least 12 characters is needed (--passphrase-file, or ISOLOIR_TRUSTEE_PASSPHRASE)');
+  if (passphrase === undefined || passphrase.length < 12)
+    throw new Error(
+      'a passphrase of at least 12 characters is needed (--passphrase-file, or ISOLOIR_TRUSTEE_PASSPHRASE)',
+    );
   return passphrase;
 }
 
-const publicPart = (s: SharePublic): Json => ({ format: s.format, ...(s.warning === undefined ? {} : { warning: s.warning }), electionId: s.electionId, group: s.group, trustee: s.trustee, threshold: s.threshold, trustees: s.trustees, verificationKey: s.verificationKey, signingKey: s.signingKey, ceremony: s.ceremony as unknown as Json });
+const publicPart = (s: SharePublic): Json => ({
+  format: s.format,
+  ...(s.warning === undefined ? {} : { warning: s.warning }),
+  electionId: s.electionId,
+  group: s.group,
+  trustee: s.trustee,
+  threshold: s.threshold,
+  trustees: s.trustees,
+  verificationKey: s.verificationKey,
+  signingKey: s.signingKey,
+  ceremony: s.ceremony as unknown as Json,
+});
 
 export function writeShareFile(path: string, share: TrusteeShare, passphrase: string): void {
   const salt = randomBytes(16);
   const key = scryptSync(checkPassphrase(passphrase), salt, 32, { ...SCRYPT, maxmem: MAXMEM });
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key, iv).setAAD(Buffer.from(canonicalJson(publicPart(share)), 'utf8'));
-  const ct = Buffer.concat([cipher.update(JSON.stringify({ secret: share.secret, signingSeed: share.signer.seedHex }), 'utf8'), cipher.final()]);
+  const ct = Buffer.concat([
+    cipher.update(JSON.stringify({ secret: share.secret, signingSeed: share.signer.seedHex }), 'utf8'),
+    cipher.final(),
+  ]);
   const file: ShareFileJson = {
     ...(publicPart(share) as unknown as SharePublic),
     kdf: { name: 'scrypt', salt: salt.toString('hex'), ...SCRYPT },
@@ -70,8 +93,15 @@ export function writeShareFile(path: string, share: TrusteeShare, passphrase: st
 
 export function readSharePublic(path: string): SharePublic {
   const f = JSON.parse(readFileSync(path, 'utf8')) as Partial<ShareFileJson>;
-  if (f.format !== SHARE_FORMAT || typeof f.electionId !== 'string' || typeof f.trustee !== 'number' || typeof f.ciphertext !== 'string') {
-    throw new Error(`${path} is not a trustee key share file of format ${SHARE_FORMAT} (files of format isoloir-trustee-share/1 or /2 do not pin the ceremony and are no longer accepted)`);
+  if (
+    f.format !== SHARE_FORMAT ||
+    typeof f.electionId !== 'string' ||
+    typeof f.trustee !== 'number' ||
+    typeof f.ciphertext !== 'string'
+  ) {
+    throw new Error(
+      `${path} is not a trustee key share file of format ${SHARE_FORMAT} (files of format isoloir-trustee-share/1 or /2 do not pin the ceremony and are no longer accepted)`,
+    );
   }
   return f as SharePublic;
 }
@@ -80,12 +110,21 @@ export function readSharePublic(path: string): SharePublic {
 export function openShareFile(path: string, passphrase: string): TrusteeShare {
   readSharePublic(path);
   const f = JSON.parse(readFileSync(path, 'utf8')) as ShareFileJson;
-  const key = scryptSync(passphrase, Buffer.from(f.kdf.salt, 'hex'), 32, { N: f.kdf.N, r: f.kdf.r, p: f.kdf.p, maxmem: MAXMEM });
+  const key = scryptSync(passphrase, Buffer.from(f.kdf.salt, 'hex'), 32, {
+    N: f.kdf.N,
+    r: f.kdf.r,
+    p: f.kdf.p,
+    maxmem: MAXMEM,
+  });
   let plain: { secret: string; signingSeed: string };
   try {
-    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(f.cipher.iv, 'hex')).setAAD(Buffer.from(canonicalJson(publicPart(f)), 'utf8'));
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(f.cipher.iv, 'hex')).setAAD(
+      Buffer.from(canonicalJson(publicPart(f)), 'utf8'),
+    );
     decipher.setAuthTag(Buffer.from(f.cipher.tag, 'hex'));
-    plain = JSON.parse(Buffer.concat([decipher.update(Buffer.from(f.ciphertext, 'hex')), decipher.final()]).toString('utf8')) as { secret: string; signingSeed: string };
+    plain = JSON.parse(
+      Buffer.concat([decipher.update(Buffer.from(f.ciphertext, 'hex')), decipher.final()]).toString('utf8'),
+    ) as { secret: string; signingSeed: string };
   } catch {
     throw new Error(`${path}: wrong passphrase, or the file was changed`);
   }

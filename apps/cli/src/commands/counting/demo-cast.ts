@@ -34,19 +34,40 @@ function pickPositions(max: number, count: number): number[] {
 export function randomPlain(shape: Shape, layout: BallotLayout): PlainBallot {
   const r = Math.random();
   if (r < 0.07) return { kind: 'blank' };
-  if (r < 0.08 && shape.lists < layout.maxListNumber) return { kind: 'list', list: layout.maxListNumber, headBox: true, effectives: [], substitutes: [] };
+  if (r < 0.08 && shape.lists < layout.maxListNumber)
+    return { kind: 'list', list: layout.maxListNumber, headBox: true, effectives: [], substitutes: [] };
   const list = 1 + rnd(shape.lists);
   const c = Math.random();
   if (c < 0.3) return { kind: 'list', list, headBox: true, effectives: [], substitutes: [] };
   const eff = c < 0.85 ? pickPositions(shape.effectives, 1 + rnd(3)) : [];
   const sub = c >= 0.7 && shape.substitutes > 0 ? pickPositions(shape.substitutes, 1 + rnd(2)) : [];
-  return { kind: 'list', list, headBox: false, effectives: eff, substitutes: eff.length === 0 && sub.length === 0 ? [1] : sub };
+  return {
+    kind: 'list',
+    list,
+    headBox: false,
+    effectives: eff,
+    substitutes: eff.length === 0 && sub.length === 0 ? [1] : sub,
+  };
 }
 
 /** `votes` (tests): which of the demo's voters cast a ballot, given their rank in their constituency (default all). */
-export async function castDemoBallots(store: Store, runner: Runner, electionId: string, dayId: string, layout: BallotLayout, publicKey: string, revotePerMille: number, votes: (voter: { readonly nrn: string; readonly constituency_code: string }, rank: number) => boolean = () => true): Promise<CastLogEntry[]> {
+export async function castDemoBallots(
+  store: Store,
+  runner: Runner,
+  electionId: string,
+  dayId: string,
+  layout: BallotLayout,
+  publicKey: string,
+  revotePerMille: number,
+  votes: (voter: { readonly nrn: string; readonly constituency_code: string }, rank: number) => boolean = () => true,
+): Promise<CastLogEntry[]> {
   const voterPseudonym = await voterPseudonyms(store);
-  const everyone = await store.db.selectFrom('voters').select(['nrn', 'constituency_code', 'category']).where('election_day_id', '=', dayId).orderBy('nrn').execute();
+  const everyone = await store.db
+    .selectFrom('voters')
+    .select(['nrn', 'constituency_code', 'category'])
+    .where('election_day_id', '=', dayId)
+    .orderBy('nrn')
+    .execute();
   const rank = new Map<string, number>();
   const voters = everyone.filter((v) => {
     const r = rank.get(v.constituency_code) ?? 0;
@@ -57,13 +78,25 @@ export async function castDemoBallots(store: Store, runner: Runner, electionId: 
   for (const code of new Set(voters.map((v) => v.constituency_code))) {
     const info = await loadConstituency(store.db, electionId, code);
     const first = info.model.lists[0];
-    shapes.set(code, { lists: info.model.lists.length, effectives: first?.effectives.length ?? 1, substitutes: first?.substitutes.length ?? 0 });
+    shapes.set(code, {
+      lists: info.model.lists.length,
+      effectives: first?.effectives.length ?? 1,
+      substitutes: first?.substitutes.length ?? 0,
+    });
   }
   const casts: (CastLogEntry & { id: string })[] = [];
   for (const v of voters) {
     const shape = shapes.get(v.constituency_code) ?? { lists: 1, effectives: 1, substitutes: 0 };
     const times = rnd(1000) < revotePerMille ? 2 + rnd(2) : 1;
-    for (let s = 1; s <= times; s++) casts.push({ id: randomUUID(), nrn: v.nrn, constituency: v.constituency_code, category: v.category, sequence: s, plain: randomPlain(shape, layout) });
+    for (let s = 1; s <= times; s++)
+      casts.push({
+        id: randomUUID(),
+        nrn: v.nrn,
+        constituency: v.constituency_code,
+        category: v.category,
+        sequence: s,
+        plain: randomPlain(shape, layout),
+      });
   }
   const pk = Buffer.from(publicKey, 'hex');
   const bar = progress('casting', casts.length);
@@ -74,13 +107,35 @@ export async function castDemoBallots(store: Store, runner: Runner, electionId: 
   for (let lo = 0; lo < casts.length; lo += BATCH) {
     const batch = casts.slice(lo, lo + BATCH);
     const per = Math.ceil(batch.length / runner.parallelism);
-    const chunks = Array.from({ length: runner.parallelism }, (_, i) => batch.slice(i * per, (i + 1) * per)).filter((c) => c.length > 0);
-    const out = (await runner.run('encryptBallots', chunks.map((c) => ({ pk, layout, ballots: c.map((b) => ({ context: { electionId, constituency: b.constituency, voterId: voterPseudonym(electionId, b.nrn), ballotId: b.id }, plain: b.plain })) })))).flat();
+    const chunks = Array.from({ length: runner.parallelism }, (_, i) => batch.slice(i * per, (i + 1) * per)).filter(
+      (c) => c.length > 0,
+    );
+    const out = (
+      await runner.run(
+        'encryptBallots',
+        chunks.map((c) => ({
+          pk,
+          layout,
+          ballots: c.map((b) => ({
+            context: {
+              electionId,
+              constituency: b.constituency,
+              voterId: voterPseudonym(electionId, b.nrn),
+              ballotId: b.id,
+            },
+            plain: b.plain,
+          })),
+        })),
+      )
+    ).flat();
     const rows = batch.map((b, i) => {
       const e = out[i];
       if (e === undefined) throw new Error('encryption: missing output');
       const ciphertexts = e.ciphertexts.map(toHex);
-      const proof = { challenge: e.challenge.toString(16).padStart(64, '0'), responses: e.responses.map((r) => r.toString(16).padStart(64, '0')) };
+      const proof = {
+        challenge: e.challenge.toString(16).padStart(64, '0'),
+        responses: e.responses.map((r) => r.toString(16).padStart(64, '0')),
+      };
       return {
         id: b.id,
         election_id: electionId,
@@ -100,7 +155,11 @@ export async function castDemoBallots(store: Store, runner: Runner, electionId: 
         status: b.sequence < (lastSeq.get(b.nrn) ?? 0) ? ('superseded' as const) : ('received' as const),
       };
     });
-    for (let k = 0; k < rows.length; k += 1000) await store.db.insertInto('ballots').values(rows.slice(k, k + 1000)).execute();
+    for (let k = 0; k < rows.length; k += 1000)
+      await store.db
+        .insertInto('ballots')
+        .values(rows.slice(k, k + 1000))
+        .execute();
     bar.update(Math.min(casts.length, lo + BATCH));
   }
   bar.finish();

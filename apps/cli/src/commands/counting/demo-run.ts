@@ -16,9 +16,32 @@ import { DEMO_DAY_ID, DEMO_ELECTION_ID, seedDemoIfEmpty } from '@isoloir/server'
 import { startDevServer } from '@isoloir/server/testing';
 import { publishHead, votingService } from '@isoloir/server/voting';
 import {
-  approvePv, cancelDoubleVotes, confirmDoubleVotes, exportBundle, exportEml, generatePvs, groupsToCount, identifyDoubleVotes, importPollingStationList, listCancellationsForTeamB,
-  listDoubleVotesForTeamA, openDemoCeremony, publishRoll, pvCsv, pvPdf, splitIdentities, writeRecord, registerStations, waiveStation, setOfficeDetails, markSession, countConstituency, CountingError,
-  type CountingCrypto, type PvContent, type OfficeMember,
+  approvePv,
+  cancelDoubleVotes,
+  confirmDoubleVotes,
+  exportBundle,
+  exportEml,
+  generatePvs,
+  groupsToCount,
+  identifyDoubleVotes,
+  importPollingStationList,
+  listCancellationsForTeamB,
+  listDoubleVotesForTeamA,
+  openDemoCeremony,
+  publishRoll,
+  pvCsv,
+  pvPdf,
+  splitIdentities,
+  writeRecord,
+  registerStations,
+  waiveStation,
+  setOfficeDetails,
+  markSession,
+  countConstituency,
+  CountingError,
+  type CountingCrypto,
+  type PvContent,
+  type OfficeMember,
 } from '@isoloir/server/counting';
 import { runDemoKeygen, runDemoTrusteeStep } from '../ceremony/demo-trustees.ts';
 import { castDemoBallots, type CastLogEntry } from './demo-cast.ts';
@@ -93,11 +116,31 @@ export async function runDemo(o: DemoOptions): Promise<DemoSummary> {
     const opened = new Date(Date.now() - 7200_000);
     await publishRoll(store, DEMO_ELECTION_ID, PO, opened);
     lap('key ceremony (3 trustee processes) and roll');
-    const key = await store.db.selectFrom('election_keys').selectAll().where('election_id', '=', DEMO_ELECTION_ID).executeTakeFirstOrThrow();
-    await store.db.insertInto('voting_periods').values({ election_id: DEMO_ELECTION_ID, mode: 'online', opened_at: opened, opened_by: PO.id }).execute();
+    const key = await store.db
+      .selectFrom('election_keys')
+      .selectAll()
+      .where('election_id', '=', DEMO_ELECTION_ID)
+      .executeTakeFirstOrThrow();
+    await store.db
+      .insertInto('voting_periods')
+      .values({ election_id: DEMO_ELECTION_ID, mode: 'online', opened_at: opened, opened_by: PO.id })
+      .execute();
     await publishHead(votingService(store), DEMO_ELECTION_ID, 'opening', new Date(opened.getTime() + 1000));
-    const casts = await castDemoBallots(store, pool, DEMO_ELECTION_ID, DEMO_DAY_ID, key.layout as BallotLayout, key.public_key, 100);
-    await store.db.updateTable('voting_periods').set({ closed_at: new Date(), closed_by: PO.id }).where('election_id', '=', DEMO_ELECTION_ID).where('mode', '=', 'online').execute();
+    const casts = await castDemoBallots(
+      store,
+      pool,
+      DEMO_ELECTION_ID,
+      DEMO_DAY_ID,
+      key.layout as BallotLayout,
+      key.public_key,
+      100,
+    );
+    await store.db
+      .updateTable('voting_periods')
+      .set({ closed_at: new Date(), closed_by: PO.id })
+      .where('election_id', '=', DEMO_ELECTION_ID)
+      .where('mode', '=', 'online')
+      .execute();
     await publishHead(votingService(store), DEMO_ELECTION_ID, 'closing', new Date());
     lap('casting');
 
@@ -106,21 +149,48 @@ export async function runDemo(o: DemoOptions): Promise<DemoSummary> {
     const voters = [...new Set(casts.map((c) => c.nrn))];
     const atStation = voters.filter((_, i) => i % 50 === 7);
     const constituencyOf = new Map(casts.map((c) => [c.nrn, c.constituency]));
-    const constituencies = await store.db.selectFrom('constituencies').select('code').where('election_id', '=', DEMO_ELECTION_ID).execute();
+    const constituencies = await store.db
+      .selectFrom('constituencies')
+      .select('code')
+      .where('election_id', '=', DEMO_ELECTION_ID)
+      .execute();
     for (const { code } of constituencies) {
       const station = `demo-station-${code}`;
       await registerStations(store, DEMO_ELECTION_ID, code, [station], PRESIDENT);
-      await importPollingStationList(store, DEMO_DAY_ID, station, `nrn\n${atStation.filter((n) => constituencyOf.get(n) === code).join('\n')}\n`, TEAM_A).catch((e: unknown) => {
+      await importPollingStationList(
+        store,
+        DEMO_DAY_ID,
+        station,
+        `nrn\n${atStation.filter((n) => constituencyOf.get(n) === code).join('\n')}\n`,
+        TEAM_A,
+      ).catch((e: unknown) => {
         // A station whose list has no voter is refused as empty: the office waives it, with the reason.
         if (!(e instanceof CountingError && e.code === 'counting.file')) throw e;
-        return waiveStation(store, DEMO_ELECTION_ID, code, station, 'DEMO-ONLY: no voter of this station voted remotely', PRESIDENT);
+        return waiveStation(
+          store,
+          DEMO_ELECTION_ID,
+          code,
+          station,
+          'DEMO-ONLY: no voter of this station voted remotely',
+          PRESIDENT,
+        );
       });
     }
     await identifyDoubleVotes(store, DEMO_ELECTION_ID, TEAM_A);
     for (const { code } of constituencies) {
       // Set-based: each team settles its constituency's cases in one transaction.
-      await confirmDoubleVotes(store, (await listDoubleVotesForTeamA(store, DEMO_ELECTION_ID, code)).map((c) => c.ballotId), code, TEAM_A);
-      await cancelDoubleVotes(store, (await listCancellationsForTeamB(store, DEMO_ELECTION_ID, code)).map((c) => c.ballotId), code, TEAM_B1);
+      await confirmDoubleVotes(
+        store,
+        (await listDoubleVotesForTeamA(store, DEMO_ELECTION_ID, code)).map((c) => c.ballotId),
+        code,
+        TEAM_A,
+      );
+      await cancelDoubleVotes(
+        store,
+        (await listCancellationsForTeamB(store, DEMO_ELECTION_ID, code)).map((c) => c.ballotId),
+        code,
+        TEAM_B1,
+      );
     }
     lap('polling-station list and cancellations');
 
@@ -129,12 +199,23 @@ export async function runDemo(o: DemoOptions): Promise<DemoSummary> {
     const withheld: string[] = [];
     const empty: string[] = [];
     for (const { code } of constituencies) {
-      await setOfficeDetails(store, DEMO_ELECTION_ID, code, { place: `DEMO-ONLY main office of ${code}`, members: DEMO_OFFICE }, PRESIDENT);
+      await setOfficeDetails(
+        store,
+        DEMO_ELECTION_ID,
+        code,
+        { place: `DEMO-ONLY main office of ${code}`, members: DEMO_OFFICE },
+        PRESIDENT,
+      );
       await markSession(store, DEMO_ELECTION_ID, code, 'open', PRESIDENT);
       try {
         await splitIdentities(store, DEMO_ELECTION_ID, code, PRESIDENT);
       } catch (e) {
-        if (!(e instanceof CountingError && (e.code === 'counting.anonymity-set' || (e.code === 'counting.state' && /no electronic ballot/.test(e.message))))) throw e;
+        if (!(
+          e instanceof CountingError &&
+          (e.code === 'counting.anonymity-set' ||
+            (e.code === 'counting.state' && /no electronic ballot/.test(e.message)))
+        ))
+          throw e;
         // Withheld (recorded by the split: its ballots stay encrypted in the record, its PV says so), or no ballot at all.
         (e.code === 'counting.anonymity-set' ? withheld : empty).push(code);
         log(`${code}: ${e.message}`);
@@ -145,14 +226,20 @@ export async function runDemo(o: DemoOptions): Promise<DemoSummary> {
     const cc: CountingCrypto = {
       group,
       runner: pool,
-      checkShuffle: (st, inputs, outputs, proof) => verifyShuffleProof(group, st, inputs, outputs, proof, `shuffle ${st.groupId} #${String(st.mixNode)}`, msm),
+      checkShuffle: (st, inputs, outputs, proof) =>
+        verifyShuffleProof(group, st, inputs, outputs, proof, `shuffle ${st.groupId} #${String(st.mixNode)}`, msm),
     };
     const shuffleSeconds: DemoSummary['shuffleSeconds'][number][] = [];
     const ciphertexts = (await groupsToCount(store, DEMO_ELECTION_ID)).reduce((a, g) => a + g.ballots, 0);
     for (const trustee of [1, 2]) {
       const started = performance.now();
       await runDemoTrusteeStep(server.url, shareDir, trustee, 'mix', log);
-      shuffleSeconds.push({ trustee, groupId: 'all groups', ciphertexts, seconds: (performance.now() - started) / 1000 });
+      shuffleSeconds.push({
+        trustee,
+        groupId: 'all groups',
+        ciphertexts,
+        seconds: (performance.now() - started) / 1000,
+      });
     }
     lap('mixing (2 trustee processes, signed, proofs checked on upload)');
     // The same trustees decrypt: each refuses a group whose chain holds no shuffle of its own (own-shuffle-missing).
@@ -175,7 +262,12 @@ export async function runDemo(o: DemoOptions): Promise<DemoSummary> {
       writeFileSync(`${base}.json`, `${JSON.stringify(pv, null, 2)}\n`);
       writeFileSync(`${base}.csv`, pvCsv(pv));
       writeFileSync(`${base}.pdf`, await pvPdf(pv));
-      const k = { electionId: DEMO_ELECTION_ID, constituency: pv.constituency.code, mode: pv.mode, category: pv.category };
+      const k = {
+        electionId: DEMO_ELECTION_ID,
+        constituency: pv.constituency.code,
+        mode: pv.mode,
+        category: pv.category,
+      };
       await approvePv(store, k, TEAM_B1);
       await approvePv(store, k, TEAM_B2);
     }
@@ -189,8 +281,24 @@ export async function runDemo(o: DemoOptions): Promise<DemoSummary> {
     lap('record, PVs and export');
     if (o.plaintextLog !== undefined) writePlainLog(o.plaintextLog, casts, new Set(atStation));
     const count = (s: string): Promise<number> =>
-      store.db.selectFrom('ballots').select((eb) => eb.fn.countAll<string>().as('n')).where('status', '=', s as 'counted').executeTakeFirstOrThrow().then((r) => Number(r.n));
-    return { seconds, shuffleSeconds, ballots: casts.length, superseded: await count('superseded'), cancelled: await count('cancelled'), counted: await count('counted'), groups: pvs.length, recordHash, pvs, withheld };
+      store.db
+        .selectFrom('ballots')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('status', '=', s as 'counted')
+        .executeTakeFirstOrThrow()
+        .then((r) => Number(r.n));
+    return {
+      seconds,
+      shuffleSeconds,
+      ballots: casts.length,
+      superseded: await count('superseded'),
+      cancelled: await count('cancelled'),
+      counted: await count('counted'),
+      groups: pvs.length,
+      recordHash,
+      pvs,
+      withheld,
+    };
   } finally {
     await server?.close();
     await checks.close?.();

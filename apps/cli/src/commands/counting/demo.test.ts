@@ -23,7 +23,9 @@ test('isoloir demo: verifiable record, PVs equal an independent recount, tamperi
     const summary = await runDemo({ voters: 250, out, seed: 7, plaintextLog: plainLog, log: () => undefined });
     // The demo places enough voters in every constituency: a normal demo withholds nothing.
     assert.deepEqual(summary.withheld, []);
-    const record = JSON.parse(readFileSync(join(out, 'record'), 'utf8')) as { entries: { type: string; payload: Record<string, unknown> }[] };
+    const record = JSON.parse(readFileSync(join(out, 'record'), 'utf8')) as {
+      entries: { type: string; payload: Record<string, unknown> }[];
+    };
     const ok = await verifyRecord(record);
     assert.equal(ok.ok, true, JSON.stringify(ok));
 
@@ -33,18 +35,38 @@ test('isoloir demo: verifiable record, PVs equal an independent recount, tamperi
     const last = new Map<string, Log['casts'][number]>();
     for (const c of log.casts) if ((last.get(c.nrn)?.sequence ?? 0) < c.sequence) last.set(c.nrn, c);
     const byConstituency = new Map<string, PlainBallot[]>();
-    for (const c of last.values()) if (!station.has(c.nrn)) byConstituency.set(c.constituency, [...(byConstituency.get(c.constituency) ?? []), c.plain]);
+    for (const c of last.values())
+      if (!station.has(c.nrn))
+        byConstituency.set(c.constituency, [...(byConstituency.get(c.constituency) ?? []), c.plain]);
     for (const [code, ballots] of byConstituency) {
       const pvs = summary.pvs.filter((p) => p.constituency.code === code && p.mergedInto === null);
       const lists = pvs[0]?.lists.length ?? 0;
       const sum = (f: (p: (typeof pvs)[number]) => number): number => pvs.reduce((a, p) => a + f(p), 0);
-      assert.equal(sum((p) => p.blank), ballots.filter((b) => b.kind === 'blank').length, `${code} blank`);
-      assert.equal(sum((p) => p.invalid), ballots.filter((b) => b.kind === 'list' && b.list > lists).length, `${code} invalid`);
+      assert.equal(
+        sum((p) => p.blank),
+        ballots.filter((b) => b.kind === 'blank').length,
+        `${code} blank`,
+      );
+      assert.equal(
+        sum((p) => p.invalid),
+        ballots.filter((b) => b.kind === 'list' && b.list > lists).length,
+        `${code} invalid`,
+      );
       for (let n = 1; n <= lists; n++) {
-        const mine = ballots.filter((b): b is Extract<PlainBallot, { kind: 'list' }> => b.kind === 'list' && b.list === n);
-        assert.equal(sum((p) => p.lists[n - 1]?.total ?? 0), mine.length, `${code} list ${String(n)}`);
+        const mine = ballots.filter(
+          (b): b is Extract<PlainBallot, { kind: 'list' }> => b.kind === 'list' && b.list === n,
+        );
+        assert.equal(
+          sum((p) => p.lists[n - 1]?.total ?? 0),
+          mine.length,
+          `${code} list ${String(n)}`,
+        );
         const eff = sum((p) => p.lists[n - 1]?.effectives.reduce((a, e) => a + e.votes, 0) ?? 0);
-        assert.equal(eff, mine.reduce((a, b) => a + b.effectives.length, 0), `${code} list ${String(n)} preference votes`);
+        assert.equal(
+          eff,
+          mine.reduce((a, b) => a + b.effectives.length, 0),
+          `${code} list ${String(n)} preference votes`,
+        );
       }
     }
     assert.equal(summary.counted, [...last.values()].filter((c) => !station.has(c.nrn)).length);
@@ -53,32 +75,72 @@ test('isoloir demo: verifiable record, PVs equal an independent recount, tamperi
     const files = readdirSync(join(out, 'pv')).filter((f) => f.endsWith('.json'));
     assert.equal(files.length, summary.pvs.length);
     for (const f of files) {
-      const pv = JSON.parse(readFileSync(join(out, 'pv', f), 'utf8')) as { electionId: string; received: number; superseded: number; cancelled: Record<string, number>; counted: number; withheld: number; valid: number; blank: number; invalid: number; mergedFrom: string[]; members: { counted: number }[] };
+      const pv = JSON.parse(readFileSync(join(out, 'pv', f), 'utf8')) as {
+        electionId: string;
+        received: number;
+        superseded: number;
+        cancelled: Record<string, number>;
+        counted: number;
+        withheld: number;
+        valid: number;
+        blank: number;
+        invalid: number;
+        mergedFrom: string[];
+        members: { counted: number }[];
+      };
       assert.equal(typeof pv.electionId, 'string');
       const cancelled = Object.values(pv.cancelled).reduce((a, b) => a + b, 0);
-      assert.equal(pv.received, pv.superseded + cancelled + pv.counted + pv.withheld, `${f}: received = superseded + cancelled + counted + withheld`);
+      assert.equal(
+        pv.received,
+        pv.superseded + cancelled + pv.counted + pv.withheld,
+        `${f}: received = superseded + cancelled + counted + withheld`,
+      );
       assert.equal(pv.counted, pv.valid + pv.blank + pv.invalid, `${f}: counted = valid + blank + invalid`);
-      assert.equal(pv.counted, pv.members.reduce((a, m) => a + m.counted, 0), `${f}: the members add up`);
-      assert.ok(pv.counted === 0 || pv.counted >= 10, `${f}: ${String(pv.counted)} ballots published below the minimum`);
+      assert.equal(
+        pv.counted,
+        pv.members.reduce((a, m) => a + m.counted, 0),
+        `${f}: the members add up`,
+      );
+      assert.ok(
+        pv.counted === 0 || pv.counted >= 10,
+        `${f}: ${String(pv.counted)} ballots published below the minimum`,
+      );
     }
 
     // The PVs carry exactly the verified figures (issue 12 point 6); one figure changed by one is caught.
     const pvDir = join(out, 'pv');
-    const pvs = readdirSync(pvDir).filter((f) => f.endsWith('.json')).map((f) => ({ name: f, content: JSON.parse(readFileSync(join(pvDir, f), 'utf8')) as unknown }));
+    const pvs = readdirSync(pvDir)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => ({ name: f, content: JSON.parse(readFileSync(join(pvDir, f), 'utf8')) as unknown }));
     const withPvs = await verifyRecord(record, { pvs });
     assert.ok(withPvs.ok, JSON.stringify(withPvs));
     assert.equal(withPvs.summary.pvs, summary.pvs.length);
-    const target = pvs.find((f) => (f.content as { mergedInto: unknown; valid: number }).mergedInto === null && (f.content as { valid: number }).valid > 0);
+    const target = pvs.find(
+      (f) =>
+        (f.content as { mergedInto: unknown; valid: number }).mergedInto === null &&
+        (f.content as { valid: number }).valid > 0,
+    );
     assert.ok(target !== undefined);
-    const changed = JSON.parse(JSON.stringify(target.content)) as { lists: { total: number; categories: { B: number } }[] };
+    const changed = JSON.parse(JSON.stringify(target.content)) as {
+      lists: { total: number; categories: { B: number } }[];
+    };
     const list = changed.lists.find((l) => l.total > 0);
     assert.ok(list !== undefined);
     list.total += 1;
     list.categories.B += 1;
     writeFileSync(join(pvDir, target.name), JSON.stringify(changed));
-    const cli = spawnSync(process.execPath, [fileURLToPath(new URL('../../main.ts', import.meta.url)), 'verify', join(out, 'record'), '--pv', pvDir], { encoding: 'utf8' });
+    const cli = spawnSync(
+      process.execPath,
+      [fileURLToPath(new URL('../../main.ts', import.meta.url)), 'verify', join(out, 'record'), '--pv', pvDir],
+      { encoding: 'utf8' },
+    );
     assert.equal(cli.status, 1, cli.stdout + cli.stderr);
-    assert.match(cli.stdout, new RegExp(`^FAILED pv at ${target.name}.*differs from the verified record at pv\\.lists\\[\\d+\\]\\.categories\\.B`));
+    assert.match(
+      cli.stdout,
+      new RegExp(
+        `^FAILED pv at ${target.name}.*differs from the verified record at pv\\.lists\\[\\d+\\]\\.categories\\.B`,
+      ),
+    );
 
     // One changed byte in a ballot, a shuffle proof, a count: verification fails and names it.
     const tamper = async (type: string, edit: (p: Record<string, unknown>) => void): Promise<string> => {
@@ -91,16 +153,35 @@ test('isoloir demo: verifiable record, PVs equal an independent recount, tamperi
       return `${r.check} ${r.location}`;
     };
     const flip = (h: string): string => (h.startsWith('0') ? `1${h.slice(1)}` : `0${h.slice(1)}`);
-    assert.match(await tamper('ballot', (p) => ((p['ciphertexts'] as string[])[1] = flip((p['ciphertexts'] as string[])[1] ?? ''))), /chain .*ballot/);
-    assert.match(await tamper('shuffle', (p) => ((p['proof'] as Record<string, string>)['s1'] = flip((p['proof'] as Record<string, string>)['s1'] ?? ''))), /chain .*shuffle/);
-    assert.match(await tamper('counts', (p) => ((p['counts'] as Record<string, number>)['blank'] = 99)), /chain .*counts/);
+    assert.match(
+      await tamper(
+        'ballot',
+        (p) => ((p['ciphertexts'] as string[])[1] = flip((p['ciphertexts'] as string[])[1] ?? '')),
+      ),
+      /chain .*ballot/,
+    );
+    assert.match(
+      await tamper(
+        'shuffle',
+        (p) =>
+          ((p['proof'] as Record<string, string>)['s1'] = flip((p['proof'] as Record<string, string>)['s1'] ?? '')),
+      ),
+      /chain .*shuffle/,
+    );
+    assert.match(
+      await tamper('counts', (p) => ((p['counts'] as Record<string, number>)['blank'] = 99)),
+      /chain .*counts/,
+    );
 
     // A server that re-labels a shuffle as another trustee's and drops its signature, then re-chains
     // the hashes: the record carries the ceremony's transcript, so the registered keys catch it.
     const relabelled = JSON.parse(JSON.stringify(record)) as typeof record;
     const shuffle = relabelled.entries.find((e) => e.type === 'shuffle');
     assert.ok(shuffle !== undefined);
-    assert.ok(relabelled.entries.some((e) => e.type === 'ceremony'), 'the record carries the ceremony transcript');
+    assert.ok(
+      relabelled.entries.some((e) => e.type === 'ceremony'),
+      'the record carries the ceremony transcript',
+    );
     shuffle.payload['trustee'] = shuffle.payload['trustee'] === 1 ? 3 : 1;
     shuffle.payload['signature'] = null;
     const forged = await verifyRecord(rechain(relabelled as unknown as ElectionRecord));

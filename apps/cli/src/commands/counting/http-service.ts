@@ -47,11 +47,17 @@ const TRANSIENT = new Set([502, 503, 504]);
 export async function sessionFromCookie(server: string, cookie: string): Promise<ServerSession> {
   const response = await fetch(new URL('/api/auth/session', server), { headers: { cookie } });
   const body = (await response.json()) as { csrfToken?: string; session?: unknown };
-  if (!response.ok || typeof body.csrfToken !== 'string') throw new Error(`the session cookie is not valid on ${server} (log in again)`);
+  if (!response.ok || typeof body.csrfToken !== 'string')
+    throw new Error(`the session cookie is not valid on ${server} (log in again)`);
   return { cookie, csrfToken: body.csrfToken };
 }
 
-export function httpCountingService(server: string, electionId: string, session: ServerSession, opts: HttpOptions = {}): CountingService {
+export function httpCountingService(
+  server: string,
+  electionId: string,
+  session: ServerSession,
+  opts: HttpOptions = {},
+): CountingService {
   const base = `${server.replace(/\/$/, '')}/api/counting/contents/${encodeURIComponent(electionId)}/trustee`;
   const retries = opts.retries ?? 5;
   const pause = opts.pause ?? ((k: number) => Math.min(30_000, 1000 * 2 ** (k - 1)));
@@ -74,10 +80,15 @@ export function httpCountingService(server: string, electionId: string, session:
       if (response !== undefined && !TRANSIENT.has(response.status)) {
         if (response.ok) return response;
         const body = (await response.json().catch(() => ({}))) as { code?: string; message?: string };
-        throw new TrusteeRefusal(response.status, body.code ?? `http.${String(response.status)}`, body.message ?? response.statusText);
+        throw new TrusteeRefusal(
+          response.status,
+          body.code ?? `http.${String(response.status)}`,
+          body.message ?? response.statusText,
+        );
       }
       if (response !== undefined) failure = `HTTP ${String(response.status)}`;
-      if (attempt >= retries) throw new Error(`the server did not answer ${path} after ${String(retries + 1)} tries (${failure})`);
+      if (attempt >= retries)
+        throw new Error(`the server did not answer ${path} after ${String(retries + 1)} tries (${failure})`);
       opts.log?.(`connection problem (${failure}); retrying in ${String(pause(attempt + 1) / 1000)} s`);
       await new Promise((resolve) => setTimeout(resolve, pause(attempt + 1)));
     }
@@ -92,15 +103,27 @@ export function httpCountingService(server: string, electionId: string, session:
   return {
     key,
     async served() {
-      transcript ??= call('/ceremony', {}, publicBase).then(async (r) => ((await r.json()) as { transcript: Transcript }).transcript);
+      transcript ??= call('/ceremony', {}, publicBase).then(
+        async (r) => ((await r.json()) as { transcript: Transcript }).transcript,
+      );
       return { transcript: await transcript, key: await key() };
     },
     async publishedGroup(groupId) {
-      return (await call(`/published-group?group=${encodeURIComponent(groupId)}`, {}, publicBase)).json() as Promise<PublishedGroup>;
+      return (
+        await call(`/published-group?group=${encodeURIComponent(groupId)}`, {}, publicBase)
+      ).json() as Promise<PublishedGroup>;
     },
     async shuffleChain(groupId): Promise<ChainLink[]> {
-      const r = (await (await call(`/shuffles?group=${encodeURIComponent(groupId)}`)).json()) as { shuffles: { mixNode: number; trustee: number; signature: string | null; proof: unknown; outputs: string }[] };
-      return r.shuffles.map((l) => ({ mixNode: l.mixNode, trustee: l.trustee, signature: l.signature, proof: l.proof, outputs: unpackRows(new Uint8Array(Buffer.from(l.outputs, 'base64'))) }));
+      const r = (await (await call(`/shuffles?group=${encodeURIComponent(groupId)}`)).json()) as {
+        shuffles: { mixNode: number; trustee: number; signature: string | null; proof: unknown; outputs: string }[];
+      };
+      return r.shuffles.map((l) => ({
+        mixNode: l.mixNode,
+        trustee: l.trustee,
+        signature: l.signature,
+        proof: l.proof,
+        outputs: unpackRows(new Uint8Array(Buffer.from(l.outputs, 'base64'))),
+      }));
     },
     async groups(): Promise<GroupWork[]> {
       return ((await (await call('/groups')).json()) as { groups: GroupWork[] }).groups;
@@ -111,10 +134,29 @@ export function httpCountingService(server: string, electionId: string, session:
       return { mixNodes: Number(r.headers.get('x-isoloir-mix-nodes') ?? '0'), blob };
     },
     async uploadShuffle(up) {
-      await call('/shuffles', { method: 'POST', body: JSON.stringify({ group: up.groupId, trustee: up.trustee, mixNode: up.mixNode, outputs: b64(up.outputs), proof: up.proof, signature: up.signature }) });
+      await call('/shuffles', {
+        method: 'POST',
+        body: JSON.stringify({
+          group: up.groupId,
+          trustee: up.trustee,
+          mixNode: up.mixNode,
+          outputs: b64(up.outputs),
+          proof: up.proof,
+          signature: up.signature,
+        }),
+      });
     },
     async uploadPartial(up) {
-      await call('/partials', { method: 'POST', body: JSON.stringify({ group: up.groupId, trustee: up.trustee, shares: b64(up.shares), proof: up.proof, signature: up.signature }) });
+      await call('/partials', {
+        method: 'POST',
+        body: JSON.stringify({
+          group: up.groupId,
+          trustee: up.trustee,
+          shares: b64(up.shares),
+          proof: up.proof,
+          signature: up.signature,
+        }),
+      });
     },
   };
 }

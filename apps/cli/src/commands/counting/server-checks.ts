@@ -20,7 +20,16 @@ export function verifierChecks(): CountingChecks {
   };
   return {
     shuffleCheckerFor(group): ShuffleChecker {
-      return async (st, inputs, outputs, proof) => verifyShuffleProof(group, st, inputs, outputs, proof, `shuffle ${st.groupId} #${String(st.mixNode)}`, await msmFor(group));
+      return async (st, inputs, outputs, proof) =>
+        verifyShuffleProof(
+          group,
+          st,
+          inputs,
+          outputs,
+          proof,
+          `shuffle ${st.groupId} #${String(st.mixNode)}`,
+          await msmFor(group),
+        );
     },
     close: async () => {
       for (const m of msms.values()) await (await m).close();

@@ -15,9 +15,25 @@
 //   shuffle-proof      every shuffle proof of the chain holds, from the input to the last output;
 //   mixed-input        what the trustee is asked to decrypt is the last shuffle's output.
 import type { EncodedCiphertext, Group } from '@isoloir/crypto';
-import { rowsDigest, shuffleSigningBody, signatureValid, SIGNING_LABELS, toHex, fromHex, type PublishedGroup, type ShuffleChecker } from '@isoloir/server/counting';
+import {
+  rowsDigest,
+  shuffleSigningBody,
+  signatureValid,
+  SIGNING_LABELS,
+  toHex,
+  fromHex,
+  type PublishedGroup,
+  type ShuffleChecker,
+} from '@isoloir/server/counting';
 
-export type TrusteeCheck = 'group-input' | 'one-ballot-per-voter' | 'mixers' | 'shuffle-signature' | 'own-shuffle-missing' | 'shuffle-proof' | 'mixed-input';
+export type TrusteeCheck =
+  | 'group-input'
+  | 'one-ballot-per-voter'
+  | 'mixers'
+  | 'shuffle-signature'
+  | 'own-shuffle-missing'
+  | 'shuffle-proof'
+  | 'mixed-input';
 
 export class TrusteeCheckFailed extends Error {
   readonly check: TrusteeCheck;
@@ -75,7 +91,10 @@ export async function checkGroupBeforeDecrypting(c: GroupCheckInput): Promise<vo
   };
   const counted = c.published.ballots.filter((b) => b.cancellation === null);
   if (!sameMultiset(multiset(counted.map((b) => b.ciphertexts)), multiset(c.published.input))) {
-    fail('group-input', `the input (${String(c.published.input.length)} ballots) is not the published ballots minus the published cancellations (${String(counted.length)} ballots)`);
+    fail(
+      'group-input',
+      `the input (${String(c.published.input.length)} ballots) is not the published ballots minus the published cancellations (${String(counted.length)} ballots)`,
+    );
   }
   const voters = new Set<string>();
   for (const b of counted) {
@@ -83,31 +102,76 @@ export async function checkGroupBeforeDecrypting(c: GroupCheckInput): Promise<vo
     voters.add(b.voterId);
   }
   const mixers = new Set(c.chain.map((l) => l.trustee));
-  if (c.chain.length < c.threshold || mixers.size !== c.chain.length || [...mixers].some((t) => !c.trustees.qualified.includes(t)) || c.chain.some((l, i) => l.mixNode !== i + 1)) {
-    fail('mixers', `${String(c.chain.length)} shuffle(s) by trustee(s) ${[...mixers].join(', ') || 'none'}: at least ${String(c.threshold)} by distinct qualified trustees (${c.trustees.qualified.join(', ')}) needed`);
+  if (
+    c.chain.length < c.threshold ||
+    mixers.size !== c.chain.length ||
+    [...mixers].some((t) => !c.trustees.qualified.includes(t)) ||
+    c.chain.some((l, i) => l.mixNode !== i + 1)
+  ) {
+    fail(
+      'mixers',
+      `${String(c.chain.length)} shuffle(s) by trustee(s) ${[...mixers].join(', ') || 'none'}: at least ${String(c.threshold)} by distinct qualified trustees (${c.trustees.qualified.join(', ')}) needed`,
+    );
   }
   for (const l of c.chain) {
     const key = c.trustees.signingKeys.get(l.trustee) ?? '';
-    const body = shuffleSigningBody({ electionId: c.electionId, groupId: c.groupId, mixNode: l.mixNode, trustee: l.trustee, outputs: l.outputs, proof: l.proof });
-    if (l.signature === null || !signatureValid(key, SIGNING_LABELS.shuffle, body, l.signature)) fail('shuffle-signature', `shuffle ${String(l.mixNode)} is not signed by trustee ${String(l.trustee)}’s registered key`);
+    const body = shuffleSigningBody({
+      electionId: c.electionId,
+      groupId: c.groupId,
+      mixNode: l.mixNode,
+      trustee: l.trustee,
+      outputs: l.outputs,
+      proof: l.proof,
+    });
+    if (l.signature === null || !signatureValid(key, SIGNING_LABELS.shuffle, body, l.signature))
+      fail(
+        'shuffle-signature',
+        `shuffle ${String(l.mixNode)} is not signed by trustee ${String(l.trustee)}’s registered key`,
+      );
   }
   const own = c.chain.find((l) => l.trustee === c.me);
-  const ownSigned = own !== undefined && own.signature !== null
-    && signatureValid(c.mySigningKey, SIGNING_LABELS.shuffle, shuffleSigningBody({ electionId: c.electionId, groupId: c.groupId, mixNode: own.mixNode, trustee: c.me, outputs: own.outputs, proof: own.proof }), own.signature);
-  if (!ownSigned) fail('own-shuffle-missing', `the chain (shuffles by trustee(s) ${[...mixers].join(', ') || 'none'}) holds no shuffle signed by this trustee (${String(c.me)}): a trustee decrypts only a group it mixed itself (run \`isoloir trustee --step mix\` while mixing is open)`);
-  if (c.ownShuffle !== undefined && (own === undefined || rowsDigest(own.outputs) !== c.ownShuffle)) fail('own-shuffle-missing', 'this trustee’s shuffle in the chain is not the one it uploaded in this run');
+  const ownSigned =
+    own !== undefined &&
+    own.signature !== null &&
+    signatureValid(
+      c.mySigningKey,
+      SIGNING_LABELS.shuffle,
+      shuffleSigningBody({
+        electionId: c.electionId,
+        groupId: c.groupId,
+        mixNode: own.mixNode,
+        trustee: c.me,
+        outputs: own.outputs,
+        proof: own.proof,
+      }),
+      own.signature,
+    );
+  if (!ownSigned)
+    fail(
+      'own-shuffle-missing',
+      `the chain (shuffles by trustee(s) ${[...mixers].join(', ') || 'none'}) holds no shuffle signed by this trustee (${String(c.me)}): a trustee decrypts only a group it mixed itself (run \`isoloir trustee --step mix\` while mixing is open)`,
+    );
+  if (c.ownShuffle !== undefined && (own === undefined || rowsDigest(own.outputs) !== c.ownShuffle))
+    fail('own-shuffle-missing', 'this trustee’s shuffle in the chain is not the one it uploaded in this run');
   let inputs: readonly EncodedCiphertext[] = c.published.input.map((row) => row.map(fromHex));
   for (const l of c.chain) {
     let failure: string | undefined;
     try {
-      failure = await c.checkShuffle({ electionId: c.electionId, groupId: c.groupId, mixNode: l.mixNode, pk: c.publicKey }, inputs, l.outputs, l.proof);
+      failure = await c.checkShuffle(
+        { electionId: c.electionId, groupId: c.groupId, mixNode: l.mixNode, pk: c.publicKey },
+        inputs,
+        l.outputs,
+        l.proof,
+      );
     } catch (e) {
       failure = e instanceof Error ? e.message : 'malformed proof';
     }
-    if (failure !== undefined) fail('shuffle-proof', `shuffle ${String(l.mixNode)} by trustee ${String(l.trustee)}: ${failure}`);
+    if (failure !== undefined)
+      fail('shuffle-proof', `shuffle ${String(l.mixNode)} by trustee ${String(l.trustee)}: ${failure}`);
     inputs = l.outputs;
   }
   const last = inputs.map((row) => row.map(toHex));
   const asked = c.toDecrypt.map((row) => row.map(toHex));
-  if (last.length !== asked.length || last.some((row, i) => rowKey(row) !== rowKey(asked[i] ?? []))) fail('mixed-input', 'the ciphertexts to decrypt are not the output of the last shuffle of the chain');
+  if (last.length !== asked.length || last.some((row, i) => rowKey(row) !== rowKey(asked[i] ?? [])))
+    fail('mixed-input', 'the ciphertexts to decrypt are not the output of the last shuffle of the chain');
 }

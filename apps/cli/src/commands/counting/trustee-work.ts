@@ -4,13 +4,34 @@
 // then for each group, fetch the current ciphertexts, shuffle with proof, sign, upload; then, before
 // any partial decryption, check the group (trustee-checks.ts) and decrypt with proof, sign, upload.
 // Resumable: the server's state says what is done; anything done is skipped.
-import { hexToScalar, partialDecryptBulk, scalarToHex, shuffleAndProve, type Group, type Runner } from '@isoloir/crypto';
+import {
+  hexToScalar,
+  partialDecryptBulk,
+  scalarToHex,
+  shuffleAndProve,
+  type Group,
+  type Runner,
+} from '@isoloir/crypto';
 import type { GroupWork, PartialUpload, PublishedGroup, ShuffleChecker, ShuffleUpload } from '@isoloir/server/counting';
-import { fromHex, partialSigningBody, rowsDigest, shuffleProofJson, shuffleSigningBody, SIGNING_LABELS, unpackRows } from '@isoloir/server/counting';
+import {
+  fromHex,
+  partialSigningBody,
+  rowsDigest,
+  shuffleProofJson,
+  shuffleSigningBody,
+  SIGNING_LABELS,
+  unpackRows,
+} from '@isoloir/server/counting';
 import { progress, type ProgressStream } from '../../progress.ts';
 import type { TrusteeShare } from '../ceremony/share-file.ts';
 import { checkGroupBeforeDecrypting, type ChainLink } from './trustee-checks.ts';
-import { checkAgainstPin, pinnedTrustees, CeremonyMismatch, type CeremonyPin, type ServedKey } from '../ceremony/pin.ts';
+import {
+  checkAgainstPin,
+  pinnedTrustees,
+  CeremonyMismatch,
+  type CeremonyPin,
+  type ServedKey,
+} from '../ceremony/pin.ts';
 import type { Transcript } from '../ceremony/board-client.ts';
 
 /** The server as a trustee sees it. */
@@ -52,9 +73,19 @@ export interface TrusteeContext {
  */
 export async function pinnedCeremony(share: TrusteeShare, service: CountingService): Promise<CeremonyPin> {
   const pin = share.ceremony;
-  if (pin === null) throw new CeremonyMismatch('a ceremony', 'to count with', 'nothing: this share file pins no finished ceremony (keygen stopped before the election key was published)');
+  if (pin === null)
+    throw new CeremonyMismatch(
+      'a ceremony',
+      'to count with',
+      'nothing: this share file pins no finished ceremony (keygen stopped before the election key was published)',
+    );
   const mine = pin.keys.find((k) => k.trustee === share.trustee);
-  if (mine?.verificationKey !== share.verificationKey || mine.signingKey !== share.signingKey) throw new CeremonyMismatch(`trustee ${String(share.trustee)}’s keys`, 'of this share', 'other keys: the file is damaged');
+  if (mine?.verificationKey !== share.verificationKey || mine.signingKey !== share.signingKey)
+    throw new CeremonyMismatch(
+      `trustee ${String(share.trustee)}’s keys`,
+      'of this share',
+      'other keys: the file is damaged',
+    );
   checkAgainstPin(pin, await service.served());
   return pin;
 }
@@ -62,7 +93,9 @@ export async function pinnedCeremony(share: TrusteeShare, service: CountingServi
 /** Shuffles every group this trustee has not shuffled yet while mixing is open. Returns how many. */
 export async function mixAll(ctx: TrusteeContext): Promise<number> {
   const { threshold, publicKey } = await pinnedCeremony(ctx.share, ctx.service);
-  const groups = (await ctx.service.groups()).filter((g) => g.ballots > 0 && g.shuffles < threshold && !g.shuffledBy.includes(ctx.share.trustee));
+  const groups = (await ctx.service.groups()).filter(
+    (g) => g.ballots > 0 && g.shuffles < threshold && !g.shuffledBy.includes(ctx.share.trustee),
+  );
   const total = groups.reduce((a, g) => a + g.ballots, 0);
   const bar = progress(`trustee ${String(ctx.share.trustee)} shuffle`, total, ctx.stream);
   let done = 0;
@@ -73,8 +106,18 @@ export async function mixAll(ctx: TrusteeContext): Promise<number> {
     const ctx2 = { electionId: ctx.share.electionId, groupId: g.groupId, mixNode: cur.mixNodes + 1 };
     const { outputs, proof } = await shuffleAndProve(ctx.group, ctx.runner, ctx2, fromHex(publicKey), inputs);
     ctx.onTiming?.('shuffle', g.groupId, inputs.length, (performance.now() - started) / 1000);
-    const up = { electionId: ctx.share.electionId, groupId: g.groupId, trustee: ctx.share.trustee, mixNode: ctx2.mixNode, outputs, proof: shuffleProofJson(proof) };
-    await ctx.service.uploadShuffle({ ...up, signature: ctx.share.signer.sign(SIGNING_LABELS.shuffle, shuffleSigningBody(up)) });
+    const up = {
+      electionId: ctx.share.electionId,
+      groupId: g.groupId,
+      trustee: ctx.share.trustee,
+      mixNode: ctx2.mixNode,
+      outputs,
+      proof: shuffleProofJson(proof),
+    };
+    await ctx.service.uploadShuffle({
+      ...up,
+      signature: ctx.share.signer.sign(SIGNING_LABELS.shuffle, shuffleSigningBody(up)),
+    });
     ctx.ownShuffles?.set(g.groupId, rowsDigest(outputs));
     done += inputs.length;
     bar.update(done);
@@ -87,7 +130,9 @@ export async function mixAll(ctx: TrusteeContext): Promise<number> {
 export async function decryptAll(ctx: TrusteeContext): Promise<number> {
   const pin = await pinnedCeremony(ctx.share, ctx.service);
   const { threshold, publicKey } = pin;
-  const groups = (await ctx.service.groups()).filter((g) => g.ballots > 0 && g.shuffles >= threshold && !g.decryptedBy.includes(ctx.share.trustee) && !g.counted);
+  const groups = (await ctx.service.groups()).filter(
+    (g) => g.ballots > 0 && g.shuffles >= threshold && !g.decryptedBy.includes(ctx.share.trustee) && !g.counted,
+  );
   const total = groups.reduce((a, g) => a + g.ballots, 0);
   const bar = progress(`trustee ${String(ctx.share.trustee)} decrypt`, total, ctx.stream);
   const secret = hexToScalar(ctx.share.secret, ctx.group.order);
@@ -113,10 +158,26 @@ export async function decryptAll(ctx: TrusteeContext): Promise<number> {
       checkShuffle: ctx.checkShuffle,
     });
     const started = performance.now();
-    const pd = await partialDecryptBulk(ctx.group, ctx.runner, { electionId: ctx.share.electionId, groupId: g.groupId }, ctx.share.trustee, secret, cts);
+    const pd = await partialDecryptBulk(
+      ctx.group,
+      ctx.runner,
+      { electionId: ctx.share.electionId, groupId: g.groupId },
+      ctx.share.trustee,
+      secret,
+      cts,
+    );
     ctx.onTiming?.('decrypt', g.groupId, cts.length, (performance.now() - started) / 1000);
-    const up = { electionId: ctx.share.electionId, groupId: g.groupId, trustee: ctx.share.trustee, shares: pd.shares, proof: { challenge: scalarToHex(pd.proof.challenge), response: scalarToHex(pd.proof.response) } };
-    await ctx.service.uploadPartial({ ...up, signature: ctx.share.signer.sign(SIGNING_LABELS.partial, partialSigningBody(up)) });
+    const up = {
+      electionId: ctx.share.electionId,
+      groupId: g.groupId,
+      trustee: ctx.share.trustee,
+      shares: pd.shares,
+      proof: { challenge: scalarToHex(pd.proof.challenge), response: scalarToHex(pd.proof.response) },
+    };
+    await ctx.service.uploadPartial({
+      ...up,
+      signature: ctx.share.signer.sign(SIGNING_LABELS.partial, partialSigningBody(up)),
+    });
     done += cts.length;
     bar.update(done);
   }

@@ -20,11 +20,33 @@ export interface DevServer {
   close(): Promise<void>;
 }
 
-export async function startDevServer(options: { readonly store?: Store; readonly webRoot?: string; readonly demo?: { voters: number; abroadPerMille: number; seed: number }; readonly prepare?: boolean; readonly personas?: readonly Persona[]; readonly auth?: Partial<Omit<AuthOptions, 'oidc'>>; readonly counting?: CountingChecks; readonly logger?: boolean } = {}): Promise<DevServer> {
+export async function startDevServer(
+  options: {
+    readonly store?: Store;
+    readonly webRoot?: string;
+    readonly demo?: { voters: number; abroadPerMille: number; seed: number };
+    readonly prepare?: boolean;
+    readonly personas?: readonly Persona[];
+    readonly auth?: Partial<Omit<AuthOptions, 'oidc'>>;
+    readonly counting?: CountingChecks;
+    readonly logger?: boolean;
+  } = {},
+): Promise<DevServer> {
   const store = options.store ?? (await openStore());
   await seedDemoIfEmpty(store, options.demo ?? SMALL_DEMO, { prepare: options.prepare ?? true });
-  const devAuth = await startDevAuth(store, { host: '127.0.0.1', port: 0, auth: options.auth, extraPersonas: options.personas });
-  const app = await buildApp({ store, webRoot: options.webRoot, auth: devAuth.options, counting: options.counting, ...(options.logger === undefined ? {} : { logger: options.logger }) });
+  const devAuth = await startDevAuth(store, {
+    host: '127.0.0.1',
+    port: 0,
+    auth: options.auth,
+    extraPersonas: options.personas,
+  });
+  const app = await buildApp({
+    store,
+    webRoot: options.webRoot,
+    auth: devAuth.options,
+    counting: options.counting,
+    ...(options.logger === undefined ? {} : { logger: options.logger }),
+  });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   devAuth.afterListen(url);
   return {

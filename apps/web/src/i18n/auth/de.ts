@@ -5,11 +5,13 @@ export const authDe: Readonly<Record<AuthKey, string>> = {
   'auth.logout': 'Abmelden',
   'auth.account': 'Ihre Sitzung',
   'auth.login.title': 'Bei isoloir anmelden',
-  'auth.login.intro': 'isoloir identifiziert Sie mit CSAM, dem föderalen Authentifizierungsdienst: elektronischer Personalausweis (eID) oder itsme.',
+  'auth.login.intro':
+    'isoloir identifiziert Sie mit CSAM, dem föderalen Authentifizierungsdienst: elektronischer Personalausweis (eID) oder itsme.',
   'auth.login.voter': 'Ich bin Wähler oder Wählerin',
   'auth.login.voter.text': 'Sehen Sie Ihre Eintragung ein und wählen Sie.',
   'auth.login.official': 'Ich bin Bediensteter',
-  'auth.login.official.text': 'Gemeinde, konsularische Vertretung, Hauptbüro, Schlüsselverwahrer, Kioskbetreiber, Beobachter.',
+  'auth.login.official.text':
+    'Gemeinde, konsularische Vertretung, Hauptbüro, Schlüsselverwahrer, Kioskbetreiber, Beobachter.',
   'auth.refused.title': 'Anmeldung abgelehnt',
   'auth.refused.retry': 'Erneut versuchen',
   'auth.required.login': 'Melden Sie sich an, um diese Seite zu sehen.',
@@ -48,14 +50,18 @@ export const authDe: Readonly<Record<AuthKey, string>> = {
   'admin.done': 'Gespeichert.',
   'error.auth.required': 'Sie müssen sich zuerst anmelden.',
   'error.auth.forbidden': 'Ihre Rolle gibt keinen Zugang hierzu.',
-  'error.auth.csrf': 'Der Anfrage fehlt ein gültiges Fälschungsschutz-Token; laden Sie die Seite neu und versuchen Sie es erneut.',
-  'error.auth.level-too-low': 'Diese Anmeldemethode ist nicht sicher genug: Verwenden Sie Ihren Personalausweis (eID) oder itsme.',
+  'error.auth.csrf':
+    'Der Anfrage fehlt ein gültiges Fälschungsschutz-Token; laden Sie die Seite neu und versuchen Sie es erneut.',
+  'error.auth.level-too-low':
+    'Diese Anmeldemethode ist nicht sicher genug: Verwenden Sie Ihren Personalausweis (eID) oder itsme.',
   'error.auth.unknown-voter': 'Sie stehen nicht auf der Wählerliste dieser Wahl.',
   'error.auth.not-official': 'Sie haben keine Rolle als Bediensteter.',
   'error.auth.nrn-missing': 'Der Identifizierungsdienst hat keine Nationalregisternummer übermittelt.',
   'error.auth.nrn-invalid': 'Der Identifizierungsdienst hat eine ungültige Nationalregisternummer übermittelt.',
-  'error.auth.callback-invalid': 'Diese Anmeldeantwort ist ungültig oder wurde schon verwendet; beginnen Sie die Anmeldung neu.',
-  'error.auth.token-invalid': 'Die Antwort des Identifizierungsdienstes konnte nicht geprüft werden; beginnen Sie die Anmeldung neu.',
+  'error.auth.callback-invalid':
+    'Diese Anmeldeantwort ist ungültig oder wurde schon verwendet; beginnen Sie die Anmeldung neu.',
+  'error.auth.token-invalid':
+    'Die Antwort des Identifizierungsdienstes konnte nicht geprüft werden; beginnen Sie die Anmeldung neu.',
   'error.auth.provider-error': 'Der Identifizierungsdienst hat die Anmeldung abgelehnt oder nicht abschließen können.',
   'error.auth.unavailable': 'Die Anmeldung ist derzeit nicht verfügbar.',
   'error.official.not-found': 'Dieser Bedienstete existiert nicht.',

@@ -5,7 +5,8 @@ export const authEn: Readonly<Record<AuthKey, string>> = {
   'auth.logout': 'Log out',
   'auth.account': 'Your session',
   'auth.login.title': 'Log in to isoloir',
-  'auth.login.intro': 'isoloir identifies you with CSAM, the federal authentication service: electronic identity card (eID) or itsme.',
+  'auth.login.intro':
+    'isoloir identifies you with CSAM, the federal authentication service: electronic identity card (eID) or itsme.',
   'auth.login.voter': 'I am a voter',
   'auth.login.voter.text': 'See your registration and vote.',
   'auth.login.official': 'I am an official',

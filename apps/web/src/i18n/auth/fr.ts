@@ -4,11 +4,13 @@ export const authFr = {
   'auth.logout': 'Se déconnecter',
   'auth.account': 'Votre session',
   'auth.login.title': 'Se connecter à isoloir',
-  'auth.login.intro': 'isoloir vous identifie avec CSAM, le service d’authentification fédéral : carte d’identité électronique (eID) ou itsme.',
+  'auth.login.intro':
+    'isoloir vous identifie avec CSAM, le service d’authentification fédéral : carte d’identité électronique (eID) ou itsme.',
   'auth.login.voter': 'Je suis électeur ou électrice',
   'auth.login.voter.text': 'Consultez votre inscription et votez.',
   'auth.login.official': 'Je suis un agent',
-  'auth.login.official.text': 'Commune, poste consulaire, bureau principal, assesseur de clé, opérateur de kiosque, observateur.',
+  'auth.login.official.text':
+    'Commune, poste consulaire, bureau principal, assesseur de clé, opérateur de kiosque, observateur.',
   'auth.refused.title': 'Connexion refusée',
   'auth.refused.retry': 'Réessayer',
   'auth.required.login': 'Connectez-vous pour voir cette page.',
@@ -48,13 +50,16 @@ export const authFr = {
   'error.auth.required': 'Vous devez d’abord vous connecter.',
   'error.auth.forbidden': 'Votre rôle ne donne pas accès à ceci.',
   'error.auth.csrf': 'La demande n’a pas de jeton anti-falsification valable ; rechargez la page et réessayez.',
-  'error.auth.level-too-low': 'Ce moyen de connexion n’est pas assez sûr : utilisez votre carte d’identité (eID) ou itsme.',
+  'error.auth.level-too-low':
+    'Ce moyen de connexion n’est pas assez sûr : utilisez votre carte d’identité (eID) ou itsme.',
   'error.auth.unknown-voter': 'Vous ne figurez pas sur la liste des électeurs de cette élection.',
   'error.auth.not-official': 'Vous n’avez aucun rôle d’agent.',
   'error.auth.nrn-missing': 'Le service d’identification n’a pas transmis de numéro de registre national.',
   'error.auth.nrn-invalid': 'Le service d’identification a transmis un numéro de registre national non valable.',
-  'error.auth.callback-invalid': 'Cette réponse de connexion n’est pas valable ou a déjà servi ; recommencez la connexion.',
-  'error.auth.token-invalid': 'La réponse du service d’identification n’a pas pu être vérifiée ; recommencez la connexion.',
+  'error.auth.callback-invalid':
+    'Cette réponse de connexion n’est pas valable ou a déjà servi ; recommencez la connexion.',
+  'error.auth.token-invalid':
+    'La réponse du service d’identification n’a pas pu être vérifiée ; recommencez la connexion.',
   'error.auth.provider-error': 'Le service d’identification a refusé ou n’a pas pu terminer la connexion.',
   'error.auth.unavailable': 'La connexion n’est pas disponible pour le moment.',
   'error.official.not-found': 'Cet agent n’existe pas.',

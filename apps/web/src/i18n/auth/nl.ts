@@ -5,7 +5,8 @@ export const authNl: Readonly<Record<AuthKey, string>> = {
   'auth.logout': 'Afmelden',
   'auth.account': 'Uw sessie',
   'auth.login.title': 'Aanmelden bij isoloir',
-  'auth.login.intro': 'isoloir identificeert u met CSAM, de federale authenticatiedienst: elektronische identiteitskaart (eID) of itsme.',
+  'auth.login.intro':
+    'isoloir identificeert u met CSAM, de federale authenticatiedienst: elektronische identiteitskaart (eID) of itsme.',
   'auth.login.voter': 'Ik ben kiezer',
   'auth.login.voter.text': 'Bekijk uw inschrijving en stem.',
   'auth.login.official': 'Ik ben ambtenaar',
@@ -55,7 +56,8 @@ export const authNl: Readonly<Record<AuthKey, string>> = {
   'error.auth.nrn-missing': 'De identificatiedienst gaf geen rijksregisternummer door.',
   'error.auth.nrn-invalid': 'De identificatiedienst gaf een ongeldig rijksregisternummer door.',
   'error.auth.callback-invalid': 'Dit aanmeldantwoord is ongeldig of werd al gebruikt; begin de aanmelding opnieuw.',
-  'error.auth.token-invalid': 'Het antwoord van de identificatiedienst kon niet worden gecontroleerd; begin de aanmelding opnieuw.',
+  'error.auth.token-invalid':
+    'Het antwoord van de identificatiedienst kon niet worden gecontroleerd; begin de aanmelding opnieuw.',
   'error.auth.provider-error': 'De identificatiedienst weigerde de aanmelding of kon ze niet voltooien.',
   'error.auth.unavailable': 'Aanmelden is op dit moment niet mogelijk.',
   'error.official.not-found': 'Deze ambtenaar bestaat niet.',

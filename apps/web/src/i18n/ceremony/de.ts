@@ -2,7 +2,8 @@ import type { CeremonyKey } from './fr.ts';
 
 export const ceremonyDe: Readonly<Record<CeremonyKey, string>> = {
   'ceremony.title': 'Schlüsselzeremonie der Schlüsselverwahrer',
-  'ceremony.intro': 'Jeder Schlüsselverwahrer führt „isoloir trustee keygen“ auf dem eigenen Rechner aus. Der Server dient nur als Anschlagtafel: Er sieht nie einen Schlüsselanteil im Klartext. Verfolgen Sie hier jeden Schritt.',
+  'ceremony.intro':
+    'Jeder Schlüsselverwahrer führt „isoloir trustee keygen“ auf dem eigenen Rechner aus. Der Server dient nur als Anschlagtafel: Er sieht nie einen Schlüsselanteil im Klartext. Verfolgen Sie hier jeden Schritt.',
   'ceremony.none': 'Für diese Wahl ist keine Zeremonie eröffnet.',
   'ceremony.trustees': 'Anzahl der Schlüsselverwahrer (n)',
   'ceremony.threshold': 'Schwelle (t)',
@@ -36,9 +37,11 @@ export const ceremonyDe: Readonly<Record<CeremonyKey, string>> = {
   'ceremony.key': 'Öffentlicher Schlüssel der Wahl:',
   'ceremony.refresh': 'Aktualisieren',
   'error.ceremony.state': 'Die Schlüsselzeremonie ist nicht bei diesem Schritt.',
-  'error.ceremony.identity': 'Sie sind nicht der unter dieser Nummer angemeldete Schlüsselverwahrer, oder die Nummer ist vergeben.',
+  'error.ceremony.identity':
+    'Sie sind nicht der unter dieser Nummer angemeldete Schlüsselverwahrer, oder die Nummer ist vergeben.',
   'error.ceremony.signature': 'Die Veröffentlichung ist nicht mit dem angemeldeten Schlüssel signiert: abgelehnt.',
   'error.ceremony.invalid': 'Die Veröffentlichung hält nicht (Beweis oder Inhalt): abgelehnt.',
   'error.counting.signature': 'Die Übermittlung ist nicht mit dem angemeldeten Schlüssel signiert: abgelehnt.',
-  'error.counting.trustee-identity': 'Sie sind nicht der unter dieser Nummer für diese Wahl angemeldete Schlüsselverwahrer.',
+  'error.counting.trustee-identity':
+    'Sie sind nicht der unter dieser Nummer für diese Wahl angemeldete Schlüsselverwahrer.',
 };

@@ -2,7 +2,8 @@ import type { CeremonyKey } from './fr.ts';
 
 export const ceremonyEn: Readonly<Record<CeremonyKey, string>> = {
   'ceremony.title': 'The trustees’ key ceremony',
-  'ceremony.intro': 'Each trustee runs "isoloir trustee keygen" on their own machine. The server is only a bulletin board: it never sees a key share in clear. Follow each step here.',
+  'ceremony.intro':
+    'Each trustee runs "isoloir trustee keygen" on their own machine. The server is only a bulletin board: it never sees a key share in clear. Follow each step here.',
   'ceremony.none': 'No ceremony is open for this election.',
   'ceremony.trustees': 'Number of trustees (n)',
   'ceremony.threshold': 'Threshold (t)',

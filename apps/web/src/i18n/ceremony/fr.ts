@@ -1,7 +1,8 @@
 // The trustees' key ceremony, as the organising authority follows it (/counting/ceremony).
 export const ceremonyFr = {
   'ceremony.title': 'Cérémonie des clés des assesseurs-clés',
-  'ceremony.intro': 'Chaque assesseur-clé exécute « isoloir trustee keygen » sur sa propre machine. Le serveur ne sert que de tableau d’affichage : il ne voit jamais une part de clé en clair. Suivez ici chaque étape.',
+  'ceremony.intro':
+    'Chaque assesseur-clé exécute « isoloir trustee keygen » sur sa propre machine. Le serveur ne sert que de tableau d’affichage : il ne voit jamais une part de clé en clair. Suivez ici chaque étape.',
   'ceremony.none': 'Aucune cérémonie n’est ouverte pour cette élection.',
   'ceremony.trustees': 'Nombre d’assesseurs-clés (n)',
   'ceremony.threshold': 'Seuil (t)',

@@ -2,7 +2,8 @@ import type { CeremonyKey } from './fr.ts';
 
 export const ceremonyNl: Readonly<Record<CeremonyKey, string>> = {
   'ceremony.title': 'Sleutelceremonie van de sleutelbewaarders',
-  'ceremony.intro': 'Elke sleutelbewaarder voert "isoloir trustee keygen" uit op de eigen machine. De server is enkel een prikbord: hij ziet nooit een sleuteldeel in klare tekst. Volg hier elke stap.',
+  'ceremony.intro':
+    'Elke sleutelbewaarder voert "isoloir trustee keygen" uit op de eigen machine. De server is enkel een prikbord: hij ziet nooit een sleuteldeel in klare tekst. Volg hier elke stap.',
   'ceremony.none': 'Voor deze verkiezing is geen ceremonie geopend.',
   'ceremony.trustees': 'Aantal sleutelbewaarders (n)',
   'ceremony.threshold': 'Drempel (t)',
@@ -36,9 +37,13 @@ export const ceremonyNl: Readonly<Record<CeremonyKey, string>> = {
   'ceremony.key': 'Publieke sleutel van de verkiezing:',
   'ceremony.refresh': 'Vernieuwen',
   'error.ceremony.state': 'De sleutelceremonie is niet bij deze stap.',
-  'error.ceremony.identity': 'U bent niet de sleutelbewaarder die onder dit nummer is ingeschreven, of het nummer is bezet.',
-  'error.ceremony.signature': 'De publicatie is niet ondertekend met de ingeschreven sleutel van de sleutelbewaarder: geweigerd.',
+  'error.ceremony.identity':
+    'U bent niet de sleutelbewaarder die onder dit nummer is ingeschreven, of het nummer is bezet.',
+  'error.ceremony.signature':
+    'De publicatie is niet ondertekend met de ingeschreven sleutel van de sleutelbewaarder: geweigerd.',
   'error.ceremony.invalid': 'De publicatie klopt niet (bewijs of inhoud): geweigerd.',
-  'error.counting.signature': 'De upload is niet ondertekend met de ingeschreven sleutel van de sleutelbewaarder: geweigerd.',
-  'error.counting.trustee-identity': 'U bent niet de sleutelbewaarder die onder dit nummer is ingeschreven voor deze verkiezing.',
+  'error.counting.signature':
+    'De upload is niet ondertekend met de ingeschreven sleutel van de sleutelbewaarder: geweigerd.',
+  'error.counting.trustee-identity':
+    'U bent niet de sleutelbewaarder die onder dit nummer is ingeschreven voor deze verkiezing.',
 };

@@ -10,9 +10,11 @@ export const coreDe: Readonly<Record<CoreKey, string>> = {
     'isoloir organisiert die drei neuen Arten der Fernwahl: hybrid per Post, vollständig online und am Wahlterminal in einer konsularischen Vertretung. Jede elektronische Stimme wird auf Ihrem Gerät verschlüsselt, und jeder kann die Auszählung überprüfen.',
   'home.modes': 'Die drei Wahlarten',
   'mode.hybrid.title': 'Hybrid',
-  'mode.hybrid.text': 'Drucken Sie den Stimmzettel zu Hause aus, füllen Sie ihn von Hand aus und senden Sie ihn in einem doppelten Umschlag per Post zurück.',
+  'mode.hybrid.text':
+    'Drucken Sie den Stimmzettel zu Hause aus, füllen Sie ihn von Hand aus und senden Sie ihn in einem doppelten Umschlag per Post zurück.',
   'mode.online.title': 'Online',
-  'mode.online.text': 'Melden Sie sich mit itsme oder Ihrem Personalausweis an, wählen Sie, und wählen Sie erneut, wenn Sie möchten: Nur die letzte Stimme zählt.',
+  'mode.online.text':
+    'Melden Sie sich mit itsme oder Ihrem Personalausweis an, wählen Sie, und wählen Sie erneut, wenn Sie möchten: Nur die letzte Stimme zählt.',
   'mode.kiosk.title': 'Wahlterminal',
   'mode.kiosk.text': 'Wählen Sie an einem Online-Wahlgerät in der Wahlkabine einer konsularischen Vertretung.',
   'home.elections': 'Wahlen',

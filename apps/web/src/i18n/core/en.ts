@@ -12,7 +12,8 @@ export const coreEn: Readonly<Record<CoreKey, string>> = {
   'mode.hybrid.title': 'Hybrid',
   'mode.hybrid.text': 'Print the ballot at home, fill it in by hand and post it back in a double envelope.',
   'mode.online.title': 'Online',
-  'mode.online.text': 'Log in with itsme or your identity card, vote, and vote again if you wish: only the last vote counts.',
+  'mode.online.text':
+    'Log in with itsme or your identity card, vote, and vote again if you wish: only the last vote counts.',
   'mode.kiosk.title': 'Kiosk',
   'mode.kiosk.text': 'Vote on an online voting machine in the booth of a consular post.',
   'home.elections': 'Elections',

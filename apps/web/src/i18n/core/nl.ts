@@ -10,9 +10,11 @@ export const coreNl: Readonly<Record<CoreKey, string>> = {
     'isoloir organiseert de drie nieuwe manieren om op afstand te stemmen: hybride per post, volledig online en op een stemzuil in een consulaire post. Elke elektronische stem wordt op uw toestel versleuteld en iedereen kan de telling controleren.',
   'home.modes': 'De drie stemwijzen',
   'mode.hybrid.title': 'Hybride',
-  'mode.hybrid.text': 'Druk het stembiljet thuis af, vul het met de hand in en stuur het per post terug in een dubbele omslag.',
+  'mode.hybrid.text':
+    'Druk het stembiljet thuis af, vul het met de hand in en stuur het per post terug in een dubbele omslag.',
   'mode.online.title': 'Online',
-  'mode.online.text': 'Meld u aan met itsme of uw identiteitskaart, stem, en stem opnieuw als u wilt: alleen de laatste stem telt.',
+  'mode.online.text':
+    'Meld u aan met itsme of uw identiteitskaart, stem, en stem opnieuw als u wilt: alleen de laatste stem telt.',
   'mode.kiosk.title': 'Stemzuil',
   'mode.kiosk.text': 'Stem op een online stemmachine in het stemhokje van een consulaire post.',
   'home.elections': 'Verkiezingen',

@@ -2,9 +2,11 @@ import type { CountingKey } from './fr.ts';
 
 export const countingDe: Readonly<Record<CountingKey, string>> = {
   'count.team-a.title': 'Hauptbüro, Team A: Identitäten',
-  'count.team-a.intro': 'Sie sehen die Identität der Wähler, nie den Inhalt einer Stimme. Bestätigen Sie jede doppelte Stimme (eine Fernstimme und eine Stimme im Wahlbüro): Ein Mitglied von Team B annulliert danach die Fernstimme.',
+  'count.team-a.intro':
+    'Sie sehen die Identität der Wähler, nie den Inhalt einer Stimme. Bestätigen Sie jede doppelte Stimme (eine Fernstimme und eine Stimme im Wahlbüro): Ein Mitglied von Team B annulliert danach die Fernstimme.',
   'count.team-b.title': 'Hauptbüro, Team B: Inhalte',
-  'count.team-b.intro': 'Sie sehen Inhalte und Zahlen, nie die Identität eines Wählers. Bestätigen Sie die Annullierungen, prüfen und genehmigen Sie die Protokolle (zwei verschiedene Mitglieder).',
+  'count.team-b.intro':
+    'Sie sehen Inhalte und Zahlen, nie die Identität eines Wählers. Bestätigen Sie die Annullierungen, prüfen und genehmigen Sie die Protokolle (zwei verschiedene Mitglieder).',
   'count.election': 'Wahl',
   'count.constituency': 'Wahlkreis',
   'count.none-scope': 'Sie haben diese Rolle für keinen Wahlkreis.',
@@ -69,8 +71,11 @@ export const countingDe: Readonly<Record<CountingKey, string>> = {
   'error.counting.out-of-turn': 'Dieser Schritt ist jetzt nicht Ihrer.',
   'error.counting.scope': 'Dies liegt außerhalb Ihres Wahlkreises.',
   'error.counting.unavailable': 'Die Beweisprüfungen der Zählung sind auf diesem Server nicht eingerichtet.',
-  'error.counting.stations-incomplete': 'Einige Wahlbüros des Wahlkreises haben ihre Liste nicht übermittelt und sind nicht befreit.',
-  'error.counting.list-after-split': 'Die Identitäten sind bereits getrennt: Diese Wahlbüroliste kommt zu spät und wurde nicht eingelesen.',
-  'error.counting.anonymity-set': 'Zu wenige elektronische Stimmzettel, um sie auszuzählen, ohne Stimmen offenzulegen (Mindestanonymitätsmenge).',
+  'error.counting.stations-incomplete':
+    'Einige Wahlbüros des Wahlkreises haben ihre Liste nicht übermittelt und sind nicht befreit.',
+  'error.counting.list-after-split':
+    'Die Identitäten sind bereits getrennt: Diese Wahlbüroliste kommt zu spät und wurde nicht eingelesen.',
+  'error.counting.anonymity-set':
+    'Zu wenige elektronische Stimmzettel, um sie auszuzählen, ohne Stimmen offenzulegen (Mindestanonymitätsmenge).',
   'error.counting.reason': 'Geben Sie einen Grund an.',
 };

@@ -2,9 +2,11 @@ import type { CountingKey } from './fr.ts';
 
 export const countingEn: Readonly<Record<CountingKey, string>> = {
   'count.team-a.title': 'Main office, Team A: identities',
-  'count.team-a.intro': 'You see voters’ identities, never the content of a vote. Confirm each double vote (a remote vote and a polling-station vote): a Team B member then cancels the remote vote.',
+  'count.team-a.intro':
+    'You see voters’ identities, never the content of a vote. Confirm each double vote (a remote vote and a polling-station vote): a Team B member then cancels the remote vote.',
   'count.team-b.title': 'Main office, Team B: contents',
-  'count.team-b.intro': 'You see contents and figures, never a voter’s identity. Confirm the cancellations, review and approve the reports (two different members).',
+  'count.team-b.intro':
+    'You see contents and figures, never a voter’s identity. Confirm the cancellations, review and approve the reports (two different members).',
   'count.election': 'Election',
   'count.constituency': 'Constituency',
   'count.none-scope': 'You hold this role for no constituency.',
@@ -69,8 +71,11 @@ export const countingEn: Readonly<Record<CountingKey, string>> = {
   'error.counting.out-of-turn': 'This step is not yours to do now.',
   'error.counting.scope': 'This is outside your constituency.',
   'error.counting.unavailable': 'The proof checks of the count are not configured on this server.',
-  'error.counting.stations-incomplete': 'Some polling stations of the constituency have not reported and are not waived.',
-  'error.counting.list-after-split': 'The identities are already split: this polling-station list comes too late and was not imported.',
-  'error.counting.anonymity-set': 'Too few electronic ballots to count without revealing votes (minimum anonymity set).',
+  'error.counting.stations-incomplete':
+    'Some polling stations of the constituency have not reported and are not waived.',
+  'error.counting.list-after-split':
+    'The identities are already split: this polling-station list comes too late and was not imported.',
+  'error.counting.anonymity-set':
+    'Too few electronic ballots to count without revealing votes (minimum anonymity set).',
   'error.counting.reason': 'Give a reason.',
 };

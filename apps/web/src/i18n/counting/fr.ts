@@ -1,9 +1,11 @@
 // Counting of electronic votes at the main office: Team A (identities), Team B (contents, PVs).
 export const countingFr = {
   'count.team-a.title': 'Bureau principal, équipe A : identités',
-  'count.team-a.intro': 'Vous voyez les identités des électeurs, jamais le contenu d’un vote. Confirmez chaque double vote (vote à distance et vote au bureau de vote) : un membre de l’équipe B annulera ensuite le vote à distance.',
+  'count.team-a.intro':
+    'Vous voyez les identités des électeurs, jamais le contenu d’un vote. Confirmez chaque double vote (vote à distance et vote au bureau de vote) : un membre de l’équipe B annulera ensuite le vote à distance.',
   'count.team-b.title': 'Bureau principal, équipe B : contenus',
-  'count.team-b.intro': 'Vous voyez les contenus et les chiffres, jamais l’identité d’un électeur. Confirmez les annulations, vérifiez puis approuvez les procès-verbaux (deux membres différents).',
+  'count.team-b.intro':
+    'Vous voyez les contenus et les chiffres, jamais l’identité d’un électeur. Confirmez les annulations, vérifiez puis approuvez les procès-verbaux (deux membres différents).',
   'count.election': 'Élection',
   'count.constituency': 'Circonscription',
   'count.none-scope': 'Vous n’avez ce rôle pour aucune circonscription.',
@@ -54,7 +56,8 @@ export const countingFr = {
   'count.approved-by-me': 'Vous l’avez approuvé ; un autre membre doit aussi l’approuver.',
   'count.download': 'Télécharger',
   'error.counting.not-found': 'Ceci n’existe pas (encore) dans le dépouillement.',
-  'error.counting.period-open': 'Le dépouillement commence seulement après la clôture de toutes les périodes de vote électronique.',
+  'error.counting.period-open':
+    'Le dépouillement commence seulement après la clôture de toutes les périodes de vote électronique.',
   'error.counting.already-split': 'Les identités sont déjà séparées des contenus.',
   'error.counting.not-split': 'Les identités ne sont pas encore séparées des contenus.',
   'error.counting.small-group': 'Un groupe trop petit doit d’abord être fusionné.',
@@ -68,9 +71,12 @@ export const countingFr = {
   'error.counting.out-of-turn': 'Ce n’est pas à vous de faire cette étape maintenant.',
   'error.counting.scope': 'Ceci est en dehors de votre circonscription.',
   'error.counting.unavailable': 'Les vérifications de preuves du dépouillement ne sont pas configurées sur ce serveur.',
-  'error.counting.stations-incomplete': 'Des bureaux de vote de la circonscription n’ont pas transmis leur liste et ne sont pas dispensés.',
-  'error.counting.list-after-split': 'Les identités sont déjà séparées : cette liste de bureau de vote arrive trop tard et n’a pas été importée.',
-  'error.counting.anonymity-set': 'Trop peu de bulletins électroniques pour les dépouiller sans révéler de vote (ensemble d’anonymat minimal).',
+  'error.counting.stations-incomplete':
+    'Des bureaux de vote de la circonscription n’ont pas transmis leur liste et ne sont pas dispensés.',
+  'error.counting.list-after-split':
+    'Les identités sont déjà séparées : cette liste de bureau de vote arrive trop tard et n’a pas été importée.',
+  'error.counting.anonymity-set':
+    'Trop peu de bulletins électroniques pour les dépouiller sans révéler de vote (ensemble d’anonymat minimal).',
   'error.counting.reason': 'Indiquez un motif.',
 } as const;
 

@@ -2,9 +2,11 @@ import type { CountingKey } from './fr.ts';
 
 export const countingNl: Readonly<Record<CountingKey, string>> = {
   'count.team-a.title': 'Hoofdbureau, team A: identiteiten',
-  'count.team-a.intro': 'U ziet de identiteit van kiezers, nooit de inhoud van een stem. Bevestig elke dubbele stem (een stem op afstand en een stem in het stembureau): een lid van team B annuleert daarna de stem op afstand.',
+  'count.team-a.intro':
+    'U ziet de identiteit van kiezers, nooit de inhoud van een stem. Bevestig elke dubbele stem (een stem op afstand en een stem in het stembureau): een lid van team B annuleert daarna de stem op afstand.',
   'count.team-b.title': 'Hoofdbureau, team B: inhoud',
-  'count.team-b.intro': 'U ziet inhoud en cijfers, nooit de identiteit van een kiezer. Bevestig de annuleringen, controleer en keur de processen-verbaal goed (twee verschillende leden).',
+  'count.team-b.intro':
+    'U ziet inhoud en cijfers, nooit de identiteit van een kiezer. Bevestig de annuleringen, controleer en keur de processen-verbaal goed (twee verschillende leden).',
   'count.election': 'Verkiezing',
   'count.constituency': 'Kieskring',
   'count.none-scope': 'U hebt deze rol voor geen enkele kieskring.',
@@ -69,8 +71,11 @@ export const countingNl: Readonly<Record<CountingKey, string>> = {
   'error.counting.out-of-turn': 'Deze stap is nu niet aan u.',
   'error.counting.scope': 'Dit valt buiten uw kieskring.',
   'error.counting.unavailable': 'De bewijscontroles van de telling zijn op deze server niet ingesteld.',
-  'error.counting.stations-incomplete': 'Sommige stembureaus van de kieskring hebben hun lijst niet bezorgd en zijn niet vrijgesteld.',
-  'error.counting.list-after-split': 'De identiteiten zijn al gescheiden: deze stembureaulijst komt te laat en werd niet ingelezen.',
-  'error.counting.anonymity-set': 'Te weinig elektronische stembiljetten om te tellen zonder stemmen te onthullen (minimale anonimiteitsgroep).',
+  'error.counting.stations-incomplete':
+    'Sommige stembureaus van de kieskring hebben hun lijst niet bezorgd en zijn niet vrijgesteld.',
+  'error.counting.list-after-split':
+    'De identiteiten zijn al gescheiden: deze stembureaulijst komt te laat en werd niet ingelezen.',
+  'error.counting.anonymity-set':
+    'Te weinig elektronische stembiljetten om te tellen zonder stemmen te onthullen (minimale anonimiteitsgroep).',
   'error.counting.reason': 'Geef een reden op.',
 };

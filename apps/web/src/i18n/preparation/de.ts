@@ -2,7 +2,8 @@ import type { PreparationKey } from './fr.ts';
 
 export const preparationDe: Readonly<Record<PreparationKey, string>> = {
   'prep.title': 'Vorbereitung der Wahlen',
-  'prep.intro': 'Die Gemeinden laden ihre Wählerdatei hoch, die Konsularposten schreiben Belgier im Ausland ein, die organisierende Behörde konsolidiert und eröffnet die Wahl.',
+  'prep.intro':
+    'Die Gemeinden laden ihre Wählerdatei hoch, die Konsularposten schreiben Belgier im Ausland ein, die organisierende Behörde konsolidiert und eröffnet die Wahl.',
   'prep.loading': 'Wird geladen…',
   'prep.commune.title': 'Wählerdatei der Gemeinde',
   'prep.commune.choose': 'Gemeinde',

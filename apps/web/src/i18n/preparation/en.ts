@@ -2,7 +2,8 @@ import type { PreparationKey } from './fr.ts';
 
 export const preparationEn: Readonly<Record<PreparationKey, string>> = {
   'prep.title': 'Preparing the elections',
-  'prep.intro': 'Communes load their voter file, consular posts register Belgians abroad, the organising authority consolidates and opens voting.',
+  'prep.intro':
+    'Communes load their voter file, consular posts register Belgians abroad, the organising authority consolidates and opens voting.',
   'prep.loading': 'Loading…',
   'prep.commune.title': 'The commune’s voter file',
   'prep.commune.choose': 'Commune',

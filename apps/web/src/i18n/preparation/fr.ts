@@ -1,6 +1,7 @@
 export const preparationFr = {
   'prep.title': 'Préparation des élections',
-  'prep.intro': 'Les communes importent leur fichier d’électeurs, les postes consulaires inscrivent les Belges à l’étranger, le pouvoir organisateur consolide et ouvre le vote.',
+  'prep.intro':
+    'Les communes importent leur fichier d’électeurs, les postes consulaires inscrivent les Belges à l’étranger, le pouvoir organisateur consolide et ouvre le vote.',
   'prep.loading': 'Chargement…',
   'prep.commune.title': 'Fichier des électeurs de la commune',
   'prep.commune.choose': 'Commune',

@@ -2,7 +2,8 @@ import type { PreparationKey } from './fr.ts';
 
 export const preparationNl: Readonly<Record<PreparationKey, string>> = {
   'prep.title': 'Voorbereiding van de verkiezingen',
-  'prep.intro': 'De gemeenten laden hun kiezersbestand op, de consulaire posten schrijven Belgen in het buitenland in, de inrichtende organisatie consolideert en opent de stemming.',
+  'prep.intro':
+    'De gemeenten laden hun kiezersbestand op, de consulaire posten schrijven Belgen in het buitenland in, de inrichtende organisatie consolideert en opent de stemming.',
   'prep.loading': 'Laden…',
   'prep.commune.title': 'Kiezersbestand van de gemeente',
   'prep.commune.choose': 'Gemeente',

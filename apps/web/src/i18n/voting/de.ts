@@ -48,7 +48,8 @@ export const votingDe: Readonly<Record<VotingKey, string>> = {
   'booth.next': 'Weiter',
   'booth.back': 'Zurück',
   'booth.choose-list-first': 'Wählen Sie zuerst eine Liste oder die leere Stimme.',
-  'booth.choose-something': 'Kreuzen Sie das Kopffeld oder mindestens einen Kandidaten an, oder gehen Sie zurück, um leer zu wählen.',
+  'booth.choose-something':
+    'Kreuzen Sie das Kopffeld oder mindestens einen Kandidaten an, oder gehen Sie zurück, um leer zu wählen.',
   'booth.review.blank': 'Sie wählen leer.',
   'booth.review.list': 'Sie wählen Liste',
   'booth.review.head': 'im Kopffeld',
@@ -64,7 +65,8 @@ export const votingDe: Readonly<Record<VotingKey, string>> = {
   'booth.receipt.find': 'Finden Sie Ihren Verfolgungscode auf der Anschlagtafel.',
   'booth.back-portal': 'Zurück zu meinen Wahlen',
   'booth.audit.title': 'Prüfung des Stimmzettels',
-  'booth.audit.intro': 'Dies ist der Zufallswert, mit dem dieser Stimmzettel verschlüsselt wurde. Damit kann jeder prüfen, was der Stimmzettel enthält. Dieser Stimmzettel wird daher nie gesendet: die Wahlkabine verschlüsselt einen neuen.',
+  'booth.audit.intro':
+    'Dies ist der Zufallswert, mit dem dieser Stimmzettel verschlüsselt wurde. Damit kann jeder prüfen, was der Stimmzettel enthält. Dieser Stimmzettel wird daher nie gesendet: die Wahlkabine verschlüsselt einen neuen.',
   'booth.audit.randomness': 'Zufallswert',
   'booth.audit.verify': 'Den geprüften Stimmzettel nachprüfen',
   'booth.audit.again': 'Neu verschlüsseln und fortfahren',
@@ -83,7 +85,8 @@ export const votingDe: Readonly<Record<VotingKey, string>> = {
   'board.more': 'Nächste Codes',
   'vote.start-all': 'Wählen',
   'vote.again-all': 'Meine Stimmen ändern',
-  'vote.booth-intro': 'Der Stimmzettel jeder Wahl, an der Sie jetzt teilnehmen können, einer nach dem anderen, dann eine Übersicht, dann eine einzige Sendung.',
+  'vote.booth-intro':
+    'Der Stimmzettel jeder Wahl, an der Sie jetzt teilnehmen können, einer nach dem anderen, dann eine Übersicht, dann eine einzige Sendung.',
   'vote.revotes-left': 'Noch mögliche erneute Stimmabgaben',
   'vote.last-update': 'zuletzt aktualisiert',
   'vote.reason.voted-at-polling-station': 'Sie haben im Wahlbüro gewählt, diese Stimme zählt',
@@ -94,7 +97,8 @@ export const votingDe: Readonly<Record<VotingKey, string>> = {
   'booth.none': 'Sie haben jetzt keinen Stimmzettel auszufüllen.',
   'booth.ballot': 'Stimmzettel',
   'booth.step.college': 'Wählen Sie Ihr Wahlkollegium oder Ihre Sprachgruppe',
-  'booth.college.intro': 'Das Gesetz lässt Ihnen bei dieser Wahl diese Wahl. Sie bestimmt die Listen Ihres Stimmzettels.',
+  'booth.college.intro':
+    'Das Gesetz lässt Ihnen bei dieser Wahl diese Wahl. Sie bestimmt die Listen Ihres Stimmzettels.',
   'booth.review.all': 'Überprüfen Sie Ihre Stimmzettel',
   'booth.change': 'Diesen Stimmzettel ändern',
   'booth.audit-one': 'Diesen verschlüsselten Stimmzettel prüfen (er wird nicht gesendet)',
@@ -113,7 +117,8 @@ export const votingDe: Readonly<Record<VotingKey, string>> = {
   'error.ballot.width': 'Der Stimmzettel hat nicht die Größe der Stimmzettel dieser Wahl.',
   'error.ballot.wrong-constituency': 'Dieser Stimmzettel gehört zu einem anderen Wahlkreis als Ihrem.',
   'error.ballot.proof-invalid': 'Der Beweis des Stimmzettels ist nicht gültig.',
-  'error.ballot.duplicate': 'Dieser Stimmzettel wurde bereits empfangen: ein Stimmzettel kann nur einmal gesendet werden.',
+  'error.ballot.duplicate':
+    'Dieser Stimmzettel wurde bereits empfangen: ein Stimmzettel kann nur einmal gesendet werden.',
   'error.ballot.id-reused': 'Diese Kennung wurde bereits für einen anderen Stimmzettel verwendet.',
   'error.ballot.not-found': 'Kein Stimmzettel hat diesen Verfolgungscode.',
 };

@@ -64,7 +64,8 @@ export const votingEn: Readonly<Record<VotingKey, string>> = {
   'booth.receipt.find': 'Find your tracking code on the bulletin board.',
   'booth.back-portal': 'Back to my elections',
   'booth.audit.title': 'Ballot audit',
-  'booth.audit.intro': 'This is the randomness that encrypted this ballot. With it, anybody can check what the ballot holds. This ballot will therefore never be sent: the booth encrypts a new one.',
+  'booth.audit.intro':
+    'This is the randomness that encrypted this ballot. With it, anybody can check what the ballot holds. This ballot will therefore never be sent: the booth encrypts a new one.',
   'booth.audit.randomness': 'Randomness',
   'booth.audit.verify': 'Verify the audited ballot',
   'booth.audit.again': 'Encrypt again and continue',
@@ -83,7 +84,8 @@ export const votingEn: Readonly<Record<VotingKey, string>> = {
   'board.more': 'Next codes',
   'vote.start-all': 'Vote',
   'vote.again-all': 'Change my votes',
-  'vote.booth-intro': 'The ballot of each election you may vote in now, one after the other, then a review, then one sending.',
+  'vote.booth-intro':
+    'The ballot of each election you may vote in now, one after the other, then a review, then one sending.',
   'vote.revotes-left': 'Re-votes left',
   'vote.last-update': 'last updated',
   'vote.reason.voted-at-polling-station': 'you voted at a polling station, that vote counts',

@@ -1,7 +1,8 @@
 // Online voting (mode 7): the voter portal, the booth, the audit, receipts, the bulletin board.
 export const votingFr = {
   'vote.portal.title': 'Voter en ligne',
-  'vote.portal.intro': 'Vous pouvez voter plusieurs fois pendant la période de vote en ligne : seul votre dernier vote compte.',
+  'vote.portal.intro':
+    'Vous pouvez voter plusieurs fois pendant la période de vote en ligne : seul votre dernier vote compte.',
   'vote.portal.none': 'Vous n’êtes inscrit(e) à aucune élection de ce jour.',
   'vote.constituency': 'Circonscription',
   'vote.mode': 'Mode de vote',
@@ -63,7 +64,8 @@ export const votingFr = {
   'booth.receipt.find': 'Retrouvez votre code de suivi sur le tableau d’affichage.',
   'booth.back-portal': 'Retour à mes élections',
   'booth.audit.title': 'Audit du bulletin',
-  'booth.audit.intro': 'Voici l’aléa qui a servi à chiffrer ce bulletin. Avec lui, n’importe qui peut vérifier ce que le bulletin contient. Ce bulletin ne sera donc jamais envoyé : l’isoloir en chiffre un nouveau.',
+  'booth.audit.intro':
+    'Voici l’aléa qui a servi à chiffrer ce bulletin. Avec lui, n’importe qui peut vérifier ce que le bulletin contient. Ce bulletin ne sera donc jamais envoyé : l’isoloir en chiffre un nouveau.',
   'booth.audit.randomness': 'Aléa',
   'booth.audit.verify': 'Vérifier le bulletin audité',
   'booth.audit.again': 'Chiffrer à nouveau et continuer',
@@ -82,7 +84,8 @@ export const votingFr = {
   'board.more': 'Codes suivants',
   'vote.start-all': 'Voter',
   'vote.again-all': 'Modifier mes votes',
-  'vote.booth-intro': 'Le bulletin de chaque élection que vous pouvez voter maintenant, l’un après l’autre, puis un récapitulatif, puis un seul envoi.',
+  'vote.booth-intro':
+    'Le bulletin de chaque élection que vous pouvez voter maintenant, l’un après l’autre, puis un récapitulatif, puis un seul envoi.',
   'vote.revotes-left': 'Nouveaux votes encore possibles',
   'vote.last-update': 'dernière mise à jour',
   'vote.reason.voted-at-polling-station': 'vous avez voté au bureau de vote, ce vote-là compte',

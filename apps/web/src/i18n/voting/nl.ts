@@ -48,7 +48,8 @@ export const votingNl: Readonly<Record<VotingKey, string>> = {
   'booth.next': 'Verder',
   'booth.back': 'Terug',
   'booth.choose-list-first': 'Kies eerst een lijst of een blanco stem.',
-  'booth.choose-something': 'Vink het stemvak bovenaan of minstens één kandidaat aan, of ga terug om blanco te stemmen.',
+  'booth.choose-something':
+    'Vink het stemvak bovenaan of minstens één kandidaat aan, of ga terug om blanco te stemmen.',
   'booth.review.blank': 'U stemt blanco.',
   'booth.review.list': 'U stemt voor lijst',
   'booth.review.head': 'bovenaan de lijst',
@@ -64,7 +65,8 @@ export const votingNl: Readonly<Record<VotingKey, string>> = {
   'booth.receipt.find': 'Zoek uw volgcode op het prikbord.',
   'booth.back-portal': 'Terug naar mijn verkiezingen',
   'booth.audit.title': 'Controle van het stembiljet',
-  'booth.audit.intro': 'Dit is het toeval waarmee dit stembiljet versleuteld werd. Daarmee kan iedereen nagaan wat het stembiljet bevat. Dit stembiljet wordt dus nooit verstuurd: het stemhokje versleutelt een nieuw.',
+  'booth.audit.intro':
+    'Dit is het toeval waarmee dit stembiljet versleuteld werd. Daarmee kan iedereen nagaan wat het stembiljet bevat. Dit stembiljet wordt dus nooit verstuurd: het stemhokje versleutelt een nieuw.',
   'booth.audit.randomness': 'Toeval',
   'booth.audit.verify': 'Het gecontroleerde stembiljet nagaan',
   'booth.audit.again': 'Opnieuw versleutelen en verdergaan',
@@ -83,7 +85,8 @@ export const votingNl: Readonly<Record<VotingKey, string>> = {
   'board.more': 'Volgende codes',
   'vote.start-all': 'Stemmen',
   'vote.again-all': 'Mijn stemmen wijzigen',
-  'vote.booth-intro': 'Het stembiljet van elke verkiezing waarvoor u nu kunt stemmen, het ene na het andere, dan een overzicht, dan één verzending.',
+  'vote.booth-intro':
+    'Het stembiljet van elke verkiezing waarvoor u nu kunt stemmen, het ene na het andere, dan een overzicht, dan één verzending.',
   'vote.revotes-left': 'Nog mogelijke nieuwe stemmen',
   'vote.last-update': 'laatst bijgewerkt',
   'vote.reason.voted-at-polling-station': 'u hebt in het stembureau gestemd, die stem telt',
