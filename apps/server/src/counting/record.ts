@@ -276,8 +276,12 @@ async function boardHeads(
     .where('board_seq', 'is not', null)
     .execute();
   const batches = new Map<number, string[]>();
-  for (const c of codes)
-    if (c.board_seq !== null) batches.set(c.board_seq, [...(batches.get(c.board_seq) ?? []), c.tracking_code]);
+  for (const c of codes) {
+    if (c.board_seq === null) continue;
+    const batch = batches.get(c.board_seq);
+    if (batch === undefined) batches.set(c.board_seq, [c.tracking_code]);
+    else batch.push(c.tracking_code);
+  }
   const remaining = new Map([...batches].map(([seq, batch]) => [seq, batch.length]));
   const signingKey = heads.length === 0 ? '' : (await loadServerKeys(store.db)).receiptPublicKey;
   let next = 0;
@@ -479,7 +483,9 @@ export async function emitRecord(store: Store, electionId: string, sink: Sink): 
     ...new Set([...roll.map((r) => segmentId(r.constituency, r.mode, r.category)), ...groups.map((g) => g.group_id)]),
   ].sort()) {
     const target = mergedInto.get(seg) ?? seg;
-    targets.set(target, [...(targets.get(target) ?? []), seg]);
+    const members = targets.get(target);
+    if (members === undefined) targets.set(target, [seg]);
+    else members.push(seg);
   }
   const constituencyOf = new Map(definition.constituencies.map((c) => [c.code, c]));
   for (const [groupId, members] of [...targets.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {

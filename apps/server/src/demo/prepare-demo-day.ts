@@ -122,7 +122,9 @@ export async function prepareDemoDay(store: Store, options: DemoDayOptions = {})
   const byPost = new Map<string, PopulationRow[]>();
   for (const v of population.filter((p) => p.category === 'abroad')) {
     const post = POST_OF_COUNTRY[v.country] ?? DEFAULT_POST;
-    byPost.set(post, [...(byPost.get(post) ?? []), v]);
+    const voters = byPost.get(post);
+    if (voters === undefined) byPost.set(post, [v]);
+    else voters.push(v);
   }
   for (const [post, abroad] of [...byPost].sort(([a], [b]) => a.localeCompare(b)))
     await importConsularRegister(store, actor, dayId, post, [consularFileOf(abroad)], now);
