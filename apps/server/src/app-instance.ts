@@ -12,6 +12,7 @@ import type { RouteAccess } from './auth/access.ts';
 import type { CallerSession } from './auth/session-types.ts';
 import type { AuthRuntime } from './auth/runtime.ts';
 import type { CountingChecks } from './counting/mixing.ts';
+import type { ServerSecret } from './secrets/index.ts';
 
 export type { RouteAccess } from './auth/access.ts';
 
@@ -19,6 +20,8 @@ export interface AppContext {
   readonly store: Store;
   /** The count's proof checks (the shuffle check comes from the CLI: @isoloir/verifier); absent: uploads answer 503. */
   readonly counting?: CountingChecks | undefined;
+  /** The server secret kept outside the database: keyed hashes of personal data (apps/server/src/secrets). */
+  readonly secret: ServerSecret;
 }
 
 export interface RouteInfo {

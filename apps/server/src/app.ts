@@ -14,6 +14,7 @@ import { refuseBadText } from './input-guard.ts';
 import { registerOpenApi } from './openapi.ts';
 import { registerRateLimits, type RateLimitSettings } from './rate-limit/index.ts';
 import { ROUTE_MODULES } from './routes/index.ts';
+import { memorySecretFor, type ServerSecret } from './secrets/index.ts';
 import { isAppPath, registerWeb } from './web.ts';
 
 export interface AppOptions {
@@ -28,6 +29,8 @@ export interface AppOptions {
   readonly counting?: CountingChecks | undefined;
   /** Rate limits (apps/server/src/rate-limit); `startServer` always sets them, tests choose. */
   readonly rateLimits?: RateLimitSettings | undefined;
+  /** The server secret (apps/server/src/secrets); absent: a random one kept in memory for this store. */
+  readonly secret?: ServerSecret | undefined;
 }
 
 const SECURITY_HEADERS = {
@@ -48,7 +51,11 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.decorate('context', { store: options.store, counting: options.counting });
+  app.decorate('context', {
+    store: options.store,
+    counting: options.counting,
+    secret: options.secret ?? memorySecretFor(options.store),
+  });
   const routeTable: RouteInfo[] = [];
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {

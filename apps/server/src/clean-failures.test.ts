@@ -187,15 +187,20 @@ describe('text that no election holds', () => {
 describe('production mode', () => {
   const production = { NODE_ENV: 'production' };
 
-  it('refuses the demo and the development login, and allows a configured start', () => {
-    assert.match(productionStartProblem({ seedDemo: true, identityProvider: true }, production) ?? '', /demo/);
+  it('refuses the demo, the development login and a missing secret file, and allows a configured start', () => {
+    const configured = { seedDemo: false, identityProvider: true, secretFile: true };
+    assert.match(productionStartProblem({ ...configured, seedDemo: true }, production) ?? '', /demo/);
     assert.match(
-      productionStartProblem({ seedDemo: false, identityProvider: false }, production) ?? '',
+      productionStartProblem({ ...configured, identityProvider: false }, production) ?? '',
       /ISOLOIR_OIDC_ISSUER/,
     );
-    assert.equal(productionStartProblem({ seedDemo: false, identityProvider: true }, production), undefined);
+    assert.match(productionStartProblem({ ...configured, secretFile: false }, production) ?? '', /ISOLOIR_SECRET_FILE/);
+    assert.equal(productionStartProblem(configured, production), undefined);
     assert.equal(
-      productionStartProblem({ seedDemo: true, identityProvider: false }, { NODE_ENV: 'development' }),
+      productionStartProblem(
+        { seedDemo: true, identityProvider: false, secretFile: false },
+        { NODE_ENV: 'development' },
+      ),
       undefined,
     );
   });

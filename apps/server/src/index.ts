@@ -9,6 +9,16 @@ export {
 } from './server.ts';
 export { isProduction, productionStartProblem } from './production-mode.ts';
 export { DEFAULT_WEB_ROOT } from './web.ts';
+export {
+  createSecretFile,
+  loadServerSecret,
+  memorySecret,
+  memorySecretFor,
+  readSecretFile,
+  SECRET_FILE_ENV,
+  SecretError,
+  type ServerSecret,
+} from './secrets/index.ts';
 export { seedDemoIfEmpty, DEFAULT_DEMO_OPTIONS } from './demo/seed-demo.ts';
 export { generateDemoElection, DEMO_ELECTION_ID, DEMO_DAY_ID } from './demo/generate-demo.ts';
 export { ERROR_CODES, type ErrorCode } from './errors.ts';

@@ -14,6 +14,7 @@ import { demoSetupAround } from './preparation/demo-preparation.ts';
 import { redactingLogger } from './log-redaction.ts';
 import { productionStartProblem } from './production-mode.ts';
 import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from './rate-limit/index.ts';
+import { configuredSecretFile, loadServerSecret, type ServerSecret } from './secrets/index.ts';
 import { DEFAULT_WEB_ROOT } from './web.ts';
 import { headPolicyFromEnv, startBoardClerk, type HeadPolicy } from './voting/board-heads.ts';
 import { votingService } from './voting/service.ts';
@@ -36,6 +37,8 @@ export interface ServerOptions {
   readonly rateLimits?: RateLimitSettings | undefined;
   /** When the bulletin board publishes a head (default: ISOLOIR_BOARD_EVERY_BALLOTS / _MINUTES, else 1000 ballots or 5 minutes). */
   readonly boardHeads?: HeadPolicy | undefined;
+  /** The server secret; default: ISOLOIR_SECRET_FILE, else created beside `dataDir` (never in production). */
+  readonly secret?: ServerSecret | undefined;
 }
 
 export interface RunningServer {
@@ -44,6 +47,8 @@ export interface RunningServer {
   readonly url: string;
   /** True when the demo election's key ceremony is open and waits for its trustees (the CLI starts them). */
   readonly demoCeremony: boolean;
+  /** The server secret in use (its `path` and `fingerprint` may be shown; never its value). */
+  readonly secret: ServerSecret;
   stop(): Promise<void>;
 }
 
@@ -53,8 +58,14 @@ export const VERSION = '0.1.0';
 export class ProductionStartRefused extends Error {}
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const refused = productionStartProblem({ seedDemo: options.seedDemo, identityProvider: options.auth !== undefined });
+  const refused = productionStartProblem({
+    seedDemo: options.seedDemo,
+    identityProvider: options.auth !== undefined,
+    secretFile: options.secret !== undefined || configuredSecretFile() !== undefined,
+  });
   if (refused !== undefined) throw new ProductionStartRefused(refused);
+  // Read (or, in development, created) before the database opens: a bad secret file stops the start.
+  const secret = options.secret ?? loadServerSecret({ dataDir: options.dataDir });
   const store = await openStore({ url: options.databaseUrl, dataDir: options.dataDir });
   try {
     // The demo day, prepared through the real pipeline to the freeze (its voter files say who may vote).
@@ -80,6 +91,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       auth: options.auth ?? devAuth?.options,
       counting: options.counting,
       rateLimits: options.rateLimits ?? DEFAULT_RATE_LIMITS,
+      secret,
     });
     const address = await app.listen({ port: options.port, host: options.host }).catch(async (error: unknown) => {
       await devAuth?.close();
@@ -107,7 +119,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       })();
       return stopping;
     };
-    return { app, store, url, stop, demoCeremony };
+    return { app, store, url, stop, demoCeremony, secret };
   } catch (error) {
     await store.close();
     throw error;

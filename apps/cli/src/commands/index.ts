@@ -3,6 +3,7 @@ import { registerAllocate } from './allocate.ts';
 import { registerAudit } from './audit.ts';
 import { registerIdp } from './idp.ts';
 import { registerStart } from './start.ts';
+import { registerSecret } from './secret.ts';
 import { registerVerify } from './verify.ts';
 import { registerBenchCast } from './bench-cast.ts';
 import { registerBenchCrypto } from './bench-crypto.ts';
@@ -26,4 +27,5 @@ export function registerCommands(program: Command): void {
   registerVotersImport(program);
   registerDemo(program);
   registerTrustee(program);
+  registerSecret(program);
 }

@@ -6,6 +6,7 @@ import {
   isProduction,
   oidcConfigFromEnv,
   productionStartProblem,
+  SECRET_FILE_ENV,
   startServer,
   stopOnSignals,
 } from '@isoloir/server';
@@ -46,6 +47,7 @@ export function registerStart(program: Command): void {
       const oidcRefusal = productionStartProblem({
         seedDemo,
         identityProvider: process.env['ISOLOIR_OIDC_ISSUER'] !== undefined && process.env['ISOLOIR_OIDC_ISSUER'] !== '',
+        secretFile: (process.env[SECRET_FILE_ENV] ?? '') !== '',
       });
       if (oidcRefusal !== undefined) {
         process.stderr.write(`isoloir start: ${oidcRefusal}\n`);
@@ -78,7 +80,7 @@ export function registerStart(program: Command): void {
           ? `PGlite in ${server.store.location}`
           : `PostgreSQL at ${server.store.location}`;
       process.stdout.write(
-        `\nisoloir is running at ${server.url}/  (database: ${where})\nAPI documentation: ${server.url}/api/docs   Stop with Ctrl+C.\n\n`,
+        `\nisoloir is running at ${server.url}/  (database: ${where})\nAPI documentation: ${server.url}/api/docs   Stop with Ctrl+C.\nServer secret: ${server.secret.path ?? 'in memory'} (fingerprint ${server.secret.fingerprint})\n\n`,
       );
       stopOnSignals(server, () => {
         process.stdout.write('isoloir stopped.\n');

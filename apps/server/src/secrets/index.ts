@@ -1,0 +1,17 @@
+export {
+  configuredSecretFile,
+  createSecretFile,
+  loadServerSecret,
+  memorySecret,
+  memorySecretFor,
+  readSecretFile,
+  SECRET_FILE_ENV,
+  SECRET_FILE_NAME,
+  SecretError,
+  secretFileText,
+  secretFolderBeside,
+  serverSecretOf,
+  type SecretSource,
+  type ServerSecret,
+} from './server-secret.ts';
+export { deriveDayKey, DERIVATION_SALT, fingerprintOf, hmacHex, SECRET_BYTES } from './derive.ts';
