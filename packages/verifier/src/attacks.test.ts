@@ -347,6 +347,21 @@ describe('attacks on the record (forger re-chains the hashes)', () => {
       ),
       'period',
     );
+    // Ballots taken outside the setup's window (the dates on the letters), whatever the PO's acts.
+    const window = (change: Record<string, string>): ElectionRecord =>
+      forge((es) =>
+        es.map((e) =>
+          e.type === 'period' && payload(e)['mode'] === 'online' ? { ...e, payload: { ...payload(e), ...change } } : e,
+        ),
+      );
+    assert.match(
+      await rejected(window({ closesAt: '2029-06-09T06:00:00.000Z' }), 'period'),
+      /once the setup's online window had closed/,
+    );
+    assert.match(
+      await rejected(window({ opensAt: '2029-06-09T09:00:00.000Z', closesAt: '2029-06-09T22:00:00.000Z' }), 'period'),
+      /before the setup's online window opened/,
+    );
   });
 
   test('the key ceremony transcript is required, once, before its dealer, key and ballots: ceremony', async () => {

@@ -84,8 +84,20 @@ export function checkBallotTime<P>(s: State<P>, payload: unknown, loc: string): 
     where,
     `received at ${b.receivedAt}, after the ${mode} period was closed (${period.closedAt ?? ''})`,
   );
-  // The setup's window (opensAt, closesAt) is stated, not enforced here yet: the offline demo and
-  // its tests back-date their ballots to today, outside the demo setup's window.
+  // The setup's window (the dates on the letters, PROTOCOL.md §8): the ballot box takes no ballot
+  // before it opens nor once it has closed, whatever the PO's acts (apps/server/src/voting/period.ts).
+  ensure(
+    period.opensAt === null || t >= at(period.opensAt),
+    'period',
+    where,
+    `received at ${b.receivedAt}, before the setup's ${mode} window opened (${period.opensAt ?? ''})`,
+  );
+  ensure(
+    period.closesAt === null || t < at(period.closesAt),
+    'period',
+    where,
+    `received at ${b.receivedAt}, once the setup's ${mode} window had closed (${period.closesAt ?? ''})`,
+  );
 
   if (!s.board.modesStarted.has(mode)) {
     s.board.modesStarted.add(mode);

@@ -25,7 +25,8 @@ import {
   SIGNING_LABELS,
   unpackRows,
 } from '@isoloir/server/counting';
-import { publishHead, votingService } from '@isoloir/server/voting';
+import { changePeriod, publishHead, votingService } from '@isoloir/server/voting';
+import { demoSetupAround } from '@isoloir/server/preparation';
 import { seedDevOfficials, testSession, type TestSession } from '@isoloir/server/testing';
 import { castDemoBallots } from './counting/demo-cast.ts';
 import { httpCountingService, TrusteeRefusal, type ServerSession } from './counting/http-service.ts';
@@ -91,7 +92,9 @@ describe('counting over HTTP with isoloir trustee', () => {
 
   before(async () => {
     store = await openStore({});
-    await seedDemoIfEmpty(store, { voters: 160, abroadPerMille: 100, seed: 11 });
+    // Dates around today, so that the ballot box takes the ballots cast below (from an hour ago).
+    const today = new Date().toISOString().slice(0, 10);
+    await seedDemoIfEmpty(store, { voters: 160, abroadPerMille: 100, seed: 11 }, { setup: demoSetupAround(today) });
     await seedDevOfficials(store);
     dir = mkdtempSync(join(tmpdir(), 'isoloir-trustee-'));
     group = await loadGroup('secp256k1');
@@ -131,10 +134,7 @@ describe('counting over HTTP with isoloir trustee', () => {
     // The voting day in the order the verifier checks: roll, opening, the board's opening head, ballots (from an hour ago).
     const opened = new Date(Date.now() - 7200_000);
     await publishRoll(store, E, { id: 'test' }, opened);
-    await store.db
-      .insertInto('voting_periods')
-      .values({ election_id: E, mode: 'online', opened_at: opened, opened_by: 'test' })
-      .execute();
+    assert.ok((await changePeriod(store.db, E, 'online', 'open', 'test', opened)).ok);
     await publishHead(votingService(store), E, 'opening', new Date(opened.getTime() + 1000));
     // Every demo voter casts, except in Luxembourg where 3 do: a constituency below the minimum anonymity set (10).
     await castDemoBallots(

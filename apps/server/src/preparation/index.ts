@@ -34,6 +34,7 @@ export {
   communeVoterLine,
   COMMUNE_HEADER,
   DEMO_SETUP,
+  demoSetupAround,
   DEMO_POSTS,
   type GeneratedVoter,
 } from './demo-preparation.ts';

@@ -1,8 +1,10 @@
-// Casting for the offline demo: every voter of the demo votes online, some several times (the
-// last ballot counts). Ballots are encrypted and proved as the voter's device would, on all cores.
+// Casting for the offline demo: every online voter of the demo votes, some several times (the last
+// ballot counts). Ballots are encrypted and proved as the voter's device would, on all cores, and cast
+// through the ballot box's own command, as the booth's requests are.
 import { randomUUID } from 'node:crypto';
-import { trackingCode, type BallotLayout, type PlainBallot, type Runner } from '@isoloir/crypto';
+import type { BallotLayout, PlainBallot, Runner } from '@isoloir/crypto';
 import { voterPseudonyms, toHex, loadConstituency } from '@isoloir/server/counting';
+import { castBallots, verifyReceipt, votingService } from '@isoloir/server/voting';
 import type { Store } from '@isoloir/store';
 import { progress } from '../../progress.ts';
 
@@ -50,7 +52,14 @@ export function randomPlain(shape: Shape, layout: BallotLayout): PlainBallot {
   };
 }
 
-/** `votes` (tests): which of the demo's voters cast a ballot, given their rank in their constituency (default all). */
+/**
+ * Casts the demo's ballots through the ballot box itself (`castBallots`: eligibility from the frozen
+ * files, the period, the proof check, the re-vote limit, the signed receipt, the audit entry), as the
+ * booth's requests would, one voter's request after another; only the encryption and proof, which a
+ * voter's device does, run here in bulk on all cores. Each receipt is checked as the device checks it.
+ * `votes` (tests): which of the demo's online voters cast a ballot, given their rank in their constituency
+ * (default all). `from`: the time of the first ballot (later ones follow 10 ms apart).
+ */
 export async function castDemoBallots(
   store: Store,
   runner: Runner,
@@ -60,20 +69,34 @@ export async function castDemoBallots(
   publicKey: string,
   revotePerMille: number,
   votes: (voter: { readonly nrn: string; readonly constituency_code: string }, rank: number) => boolean = () => true,
+  from: Date = new Date(Date.now() - 3600_000),
 ): Promise<CastLogEntry[]> {
   const voterPseudonym = await voterPseudonyms(store);
+  const service = votingService(store);
+  const { receiptPublicKey } = await service.serverKeys();
+  // Who may vote online in this election: the frozen mode-7 file (one place each for a Chamber day).
   const everyone = await store.db
-    .selectFrom('voters')
-    .select(['nrn', 'constituency_code', 'category'])
-    .where('election_day_id', '=', dayId)
-    .orderBy('nrn')
+    .selectFrom('frozen_voter_places as p')
+    .innerJoin('frozen_voters as v', (join) =>
+      join
+        .onRef('v.election_day_id', '=', 'p.election_day_id')
+        .onRef('v.nrn', '=', 'p.nrn')
+        .onRef('v.mode', '=', 'p.mode'),
+    )
+    .select(['p.nrn', 'p.choices', 'v.category'])
+    .where('p.election_day_id', '=', dayId)
+    .where('p.election_id', '=', electionId)
+    .where('p.mode', '=', 7) // mode 7, online
+    .orderBy('p.nrn')
     .execute();
   const rank = new Map<string, number>();
-  const voters = everyone.filter((v) => {
-    const r = rank.get(v.constituency_code) ?? 0;
-    rank.set(v.constituency_code, r + 1);
-    return votes(v, r);
-  });
+  const voters = everyone
+    .map((v) => ({ nrn: v.nrn, constituency_code: [...v.choices].sort()[0] ?? '', category: v.category }))
+    .filter((v) => {
+      const r = rank.get(v.constituency_code) ?? 0;
+      rank.set(v.constituency_code, r + 1);
+      return votes(v, r);
+    });
   const shapes = new Map<string, Shape>();
   for (const code of new Set(voters.map((v) => v.constituency_code))) {
     const info = await loadConstituency(store.db, electionId, code);
@@ -101,9 +124,6 @@ export async function castDemoBallots(
   const pk = Buffer.from(publicKey, 'hex');
   const bar = progress('casting', casts.length);
   const BATCH = 4000;
-  const base = Date.now() - 3600_000;
-  const lastSeq = new Map<string, number>();
-  for (const c of casts) lastSeq.set(c.nrn, Math.max(lastSeq.get(c.nrn) ?? 0, c.sequence));
   for (let lo = 0; lo < casts.length; lo += BATCH) {
     const batch = casts.slice(lo, lo + BATCH);
     const per = Math.ceil(batch.length / runner.parallelism);
@@ -128,38 +148,30 @@ export async function castDemoBallots(
         })),
       )
     ).flat();
-    const rows = batch.map((b, i) => {
+    for (const [i, b] of batch.entries()) {
       const e = out[i];
       if (e === undefined) throw new Error('encryption: missing output');
-      const ciphertexts = e.ciphertexts.map(toHex);
-      const proof = {
-        challenge: e.challenge.toString(16).padStart(64, '0'),
-        responses: e.responses.map((r) => r.toString(16).padStart(64, '0')),
+      const body = {
+        ballotId: b.id,
+        constituency: b.constituency,
+        ciphertexts: e.ciphertexts.map(toHex),
+        proof: {
+          challenge: e.challenge.toString(16).padStart(64, '0'),
+          responses: e.responses.map((r) => r.toString(16).padStart(64, '0')),
+        },
       };
-      return {
-        id: b.id,
-        election_id: electionId,
-        constituency_code: b.constituency,
-        mode: 'online' as const,
-        category: b.category,
-        voter_nrn: b.nrn,
-        voter_id: voterPseudonym(electionId, b.nrn),
-        sequence: b.sequence,
-        ciphertexts: JSON.stringify(ciphertexts),
-        proof: JSON.stringify(proof),
-        tracking_code: trackingCode({ electionId, constituency: b.constituency, ciphertexts, proof }),
-        idempotency_key: b.id,
-        received_at: new Date(base + (lo + i) * 10),
-        receipt_signature: 'demo',
-        cancellation_reason: null,
-        status: b.sequence < (lastSeq.get(b.nrn) ?? 0) ? ('superseded' as const) : ('received' as const),
-      };
-    });
-    for (let k = 0; k < rows.length; k += 1000)
-      await store.db
-        .insertInto('ballots')
-        .values(rows.slice(k, k + 1000))
-        .execute();
+      const result = await castBallots(service, {
+        electionDayId: dayId,
+        nrn: b.nrn,
+        mode: 'online',
+        ballots: [{ electionId, body }],
+        now: new Date(from.getTime() + (lo + i) * 10),
+      });
+      if (!result.ok) throw new Error(`the ballot box refused demo ballot ${b.id}: ${result.code}`);
+      for (const receipt of result.receipts)
+        if (!verifyReceipt(receiptPublicKey, receipt))
+          throw new Error(`the receipt of demo ballot ${b.id} does not verify under the ballot box's key`);
+    }
     bar.update(Math.min(casts.length, lo + BATCH));
   }
   bar.finish();

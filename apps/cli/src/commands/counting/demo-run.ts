@@ -11,10 +11,11 @@ import { mkdirSync, symlinkSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadGroup, loadNodeWorkerPool, type BallotLayout } from '@isoloir/crypto';
 import { loadMsmPool, verifyShuffleProof } from '@isoloir/verifier';
-import { openStore } from '@isoloir/store';
+import { openStore, type Store } from '@isoloir/store';
 import { DEMO_DAY_ID, DEMO_ELECTION_ID, seedDemoIfEmpty } from '@isoloir/server';
 import { startDevServer } from '@isoloir/server/testing';
-import { publishHead, votingService } from '@isoloir/server/voting';
+import { changePeriod, publishHead, votingService } from '@isoloir/server/voting';
+import { demoSetupAround } from '@isoloir/server/preparation';
 import {
   approvePv,
   cancelDoubleVotes,
@@ -75,6 +76,13 @@ const TEAM_A = { id: 'demo:team-a-1' };
 const TEAM_B1 = { id: 'demo:team-b-1', name: 'DEMO-ONLY Sofie Janssens' };
 const TEAM_B2 = { id: 'demo:team-b-2', name: 'DEMO-ONLY Bram Claes' };
 const PRESIDENT = { id: 'demo:president', name: 'DEMO-ONLY Hélène Gillet' };
+
+/** The PO's act on the online period, through the ballot box's own command (audited). */
+async function periodAct(store: Store, command: 'open' | 'close', at: Date): Promise<void> {
+  const result = await changePeriod(store.db, DEMO_ELECTION_ID, 'online', command, PO.id, at);
+  if (!result.ok)
+    throw new Error(`the online period could not be ${command === 'open' ? 'opened' : 'closed'}: ${result.code}`);
+}
 /** DEMO-ONLY office members and witnesses. */
 const DEMO_OFFICE: OfficeMember[] = [
   { role: 'president', name: 'DEMO-ONLY Hélène Gillet', listNumber: null },
@@ -104,7 +112,9 @@ export async function runDemo(o: DemoOptions): Promise<DemoSummary> {
   const demo = { voters: o.voters, abroadPerMille: 60, seed: o.seed };
   let server: Awaited<ReturnType<typeof startDevServer>> | undefined;
   try {
-    await seedDemoIfEmpty(store, demo);
+    // The demo day's dates placed around today (DEMO-ONLY dates), as `isoloir start` does: the ballot
+    // box takes ballots only inside the setup's window, and the verifier checks it.
+    await seedDemoIfEmpty(store, demo, { setup: demoSetupAround(new Date().toISOString().slice(0, 10)) });
     // The server on a local port, with the development identity provider for the trustees' logins.
     server = await startDevServer({ store, demo, counting: checks });
     lap('election and voters');
@@ -121,10 +131,7 @@ export async function runDemo(o: DemoOptions): Promise<DemoSummary> {
       .selectAll()
       .where('election_id', '=', DEMO_ELECTION_ID)
       .executeTakeFirstOrThrow();
-    await store.db
-      .insertInto('voting_periods')
-      .values({ election_id: DEMO_ELECTION_ID, mode: 'online', opened_at: opened, opened_by: PO.id })
-      .execute();
+    await periodAct(store, 'open', opened);
     await publishHead(votingService(store), DEMO_ELECTION_ID, 'opening', new Date(opened.getTime() + 1000));
     const casts = await castDemoBallots(
       store,
@@ -135,12 +142,7 @@ export async function runDemo(o: DemoOptions): Promise<DemoSummary> {
       key.public_key,
       100,
     );
-    await store.db
-      .updateTable('voting_periods')
-      .set({ closed_at: new Date(), closed_by: PO.id })
-      .where('election_id', '=', DEMO_ELECTION_ID)
-      .where('mode', '=', 'online')
-      .execute();
+    await periodAct(store, 'close', new Date());
     await publishHead(votingService(store), DEMO_ELECTION_ID, 'closing', new Date());
     lap('casting');
 
