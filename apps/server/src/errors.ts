@@ -79,6 +79,22 @@ export const ERROR_CODES = {
   'ballot.duplicate': { status: 409, message: 'This ballot was already received: a ballot can only be cast once.' },
   'ballot.id-reused': { status: 409, message: 'This ballot identifier was already used for another ballot.' },
   'ballot.not-found': { status: 404, message: 'No ballot has this tracking code.' },
+  // Hybrid voting, mode 6 (apps/server/src/hybrid): the print kit and the K-code.
+  'hybrid.not-registered': { status: 403, message: 'You are not registered for hybrid voting (mode 6).' },
+  'hybrid.not-open': { status: 409, message: 'The hybrid voting period has not opened yet.' },
+  'hybrid.closed': { status: 409, message: 'The hybrid voting period is over.' },
+  'hybrid.no-main-office': {
+    status: 409,
+    message: 'The address of your constituency’s main office is not set yet: the kit cannot be printed.',
+  },
+  'hybrid.already-received': {
+    status: 409,
+    message: 'The main office has already received your envelope: a new kit cannot be printed.',
+  },
+  'hybrid.kcode-invalid': {
+    status: 400,
+    message: 'This is not a K-code: check what you typed (18 characters; the last one catches typing errors).',
+  },
   // Counting of electronic votes (apps/server/src/counting): the answer's message names what was refused.
   'counting.not-found': { status: 404, message: 'This does not exist (yet) in the count.' },
   'counting.period-open': {

@@ -104,3 +104,13 @@ export {
   LOCAL_RULES,
   LOCAL_REGIONS,
 } from './elections/index.ts';
+export type { KcodeError } from './kcode.ts';
+export {
+  formatKcode,
+  kcodeCheckSymbol,
+  kcodeFromBytes,
+  parseKcode,
+  KCODE_ALPHABET,
+  KCODE_LENGTH,
+  KCODE_RANDOM_BYTES,
+} from './kcode.ts';

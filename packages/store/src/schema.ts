@@ -33,6 +33,8 @@ export interface ConstituencyTable {
   label: Json<Labels>;
   seats: number;
   languages: Language[];
+  /** The main office's postal address (0015): the hybrid kit's outer-envelope label. */
+  main_office_address: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface PartyListTable {
@@ -620,6 +622,25 @@ export interface RateLimitTable {
   resets_at: Date;
 }
 
+/** A K-code of hybrid voting (0016), stored only as its keyed hash. */
+export interface HybridKcodeTable {
+  /** bigint: a string from PostgreSQL, a number from PGlite. */
+  id: Generated<string | number>;
+  election_day_id: string;
+  nrn: string;
+  mode: ColumnType<number, number | undefined, never>;
+  code_hash: string;
+  state: ColumnType<
+    'issued' | 'voided' | 'received' | 'cancelled' | 'counted',
+    'issued' | undefined,
+    'voided' | 'received' | 'cancelled' | 'counted'
+  >;
+  cancellation_reason: string | null;
+  issued_at: Date;
+  state_changed_at: Date;
+  state_changed_by: string;
+}
+
 export interface Schema {
   election_days: ElectionDayTable;
   elections: ElectionTable;
@@ -672,4 +693,5 @@ export interface Schema {
   counting_stations: CountingStationTable;
   counting_office_members: CountingOfficeMemberTable;
   counting_observations: CountingObservationTable;
+  hybrid_kcodes: HybridKcodeTable;
 }

@@ -166,3 +166,16 @@ export const DEMO_CONSTITUENCIES: readonly DemoConstituency[] = [
     11,
   ),
 ];
+
+/** DEMO-ONLY: a main office's postal address in the constituency's chief town, in its first language. */
+export function demoMainOfficeAddress(c: DemoConstituency): string {
+  const town = c.chiefTown.name;
+  switch (c.languages[0]) {
+    case 'nl':
+      return `Kieskringhoofdbureau (DEMO-ONLY), Demoplein 1, ${town}`;
+    case 'de':
+      return `Wahlkreishauptvorstand (DEMO-ONLY), Demoplatz 1, ${town}`;
+    default:
+      return `Bureau principal de circonscription (DEMO-ONLY), Place de la Démo 1, ${town}`;
+  }
+}

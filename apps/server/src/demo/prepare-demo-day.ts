@@ -14,6 +14,7 @@ import { DEMO_SETUP, seedPreparationDemo } from '../preparation/demo-preparation
 import { freezeDay, type FreezeReport } from '../preparation/freeze.ts';
 import { isFrozen } from '../preparation/frozen-files.ts';
 import type { ElectionSetup } from '../preparation/setup.ts';
+import { demoHybridNrns } from './demo-hybrid.ts';
 import { DEMO_DAY_ID } from './generate-demo.ts';
 
 /** DEMO-ONLY: which consular post registers a Belgian living in each of the demo's countries. */
@@ -35,6 +36,7 @@ interface PopulationRow {
   readonly category: 'belgium' | 'abroad';
   readonly commune_nis: string;
   readonly country: string;
+  readonly constituency_code: string;
 }
 
 /** A CSV cell: quoted when it holds a comma, a quote or a line break. */
@@ -113,7 +115,18 @@ export async function prepareDemoDay(store: Store, options: DemoDayOptions = {})
   await seedPreparationDemo(store, actor, 0, options.setup ?? DEMO_SETUP);
   const population: PopulationRow[] = await store.db
     .selectFrom('voters')
-    .select(['nrn', 'given_name', 'surname', 'birth_date', 'sex', 'language', 'category', 'commune_nis', 'country'])
+    .select([
+      'nrn',
+      'given_name',
+      'surname',
+      'birth_date',
+      'sex',
+      'language',
+      'category',
+      'commune_nis',
+      'country',
+      'constituency_code',
+    ])
     .where('election_day_id', '=', dayId)
     .orderBy('nrn')
     .execute();
@@ -128,12 +141,14 @@ export async function prepareDemoDay(store: Store, options: DemoDayOptions = {})
   }
   for (const [post, abroad] of [...byPost].sort(([a], [b]) => a.localeCompare(b)))
     await importConsularRegister(store, actor, dayId, post, [consularFileOf(abroad)], now);
-  // DEMO-ONLY: every generated resident opted in to online voting (mode 7) through the portal.
+  // DEMO-ONLY: every generated resident opted in through the portal, to online voting (mode 7), a
+  // few to hybrid voting (mode 6: ./demo-hybrid.ts).
+  const hybrid = demoHybridNrns(residents);
   if (residents.length > 0)
     await recordOptIns(
       store,
       dayId,
-      residents.map((v) => ({ nrn: v.nrn, mode: 7 as const })),
+      residents.map((v) => ({ nrn: v.nrn, mode: hybrid.has(v.nrn) ? (6 as const) : (7 as const) })),
       now,
     );
   await consolidate(store, actor, dayId);

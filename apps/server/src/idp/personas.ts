@@ -4,6 +4,7 @@
 // official per role. Pure: the same voters give the same personas.
 import { makeNrn } from '@isoloir/electoral';
 import { DEV_OFFICIALS } from '../auth/dev-officials.ts';
+import { demoHybridNrns } from '../demo/demo-hybrid.ts';
 
 export interface Persona {
   /** Stable id: tests pick personas by it (`voter-be-fr-500`, `official-team-a`, …). */
@@ -39,6 +40,8 @@ interface VoterSpec {
   readonly constituency?: string;
   readonly level: number;
   readonly how: string;
+  /** A resident who opted in to hybrid voting (mode 6) in the demo. */
+  readonly hybrid?: boolean;
 }
 
 const LEVEL_HOW: Readonly<Record<number, string>> = {
@@ -75,12 +78,29 @@ const VOTER_SPECS: readonly VoterSpec[] = [
   { id: 'voter-be-de-500', category: 'belgium', languages: ['de'], level: 500, how: LEVEL_HOW[500] ?? '' },
   { id: 'voter-abroad-450', category: 'abroad', languages: ['fr', 'nl', 'de'], level: 450, how: LEVEL_HOW[450] ?? '' },
   { id: 'voter-abroad-500', category: 'abroad', languages: ['nl', 'fr', 'de'], level: 500, how: LEVEL_HOW[500] ?? '' },
+  {
+    id: 'voter-hybrid-500',
+    category: 'belgium',
+    languages: ['fr', 'nl', 'de'],
+    level: 500,
+    how: `${LEVEL_HOW[500] ?? ''}; hybrid voting (mode 6)`,
+    hybrid: true,
+  },
   { id: 'voter-level-200', category: 'belgium', languages: ['fr', 'nl', 'de'], level: 200, how: LEVEL_HOW[200] ?? '' },
 ];
 
-function pick(voters: readonly VoterRow[], spec: VoterSpec, used: Set<string>): VoterRow | undefined {
+function pick(
+  voters: readonly VoterRow[],
+  spec: VoterSpec,
+  used: Set<string>,
+  hybrid: ReadonlySet<string>,
+): VoterRow | undefined {
   const free = voters.filter(
-    (v) => !used.has(v.nrn) && v.category === spec.category && spec.languages.includes(v.language),
+    (v) =>
+      !used.has(v.nrn) &&
+      v.category === spec.category &&
+      spec.languages.includes(v.language) &&
+      hybrid.has(v.nrn) === (spec.hybrid === true),
   );
   return free.find((v) => spec.constituency === undefined || v.constituency_code === spec.constituency) ?? free[0];
 }
@@ -98,9 +118,10 @@ function unknownNrn(voters: readonly VoterRow[]): string {
 export function voterPersonas(voters: readonly VoterRow[]): Persona[] {
   const sorted = [...voters].sort((a, b) => a.nrn.localeCompare(b.nrn));
   const used = new Set<string>();
+  const hybrid = demoHybridNrns(sorted);
   const personas: Persona[] = [];
   for (const spec of VOTER_SPECS) {
-    const voter = pick(sorted, spec, used);
+    const voter = pick(sorted, spec, used, hybrid);
     if (voter === undefined) continue;
     used.add(voter.nrn);
     const where = voter.category === 'abroad' ? `abroad (${voter.country})` : 'in Belgium';

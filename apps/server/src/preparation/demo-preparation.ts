@@ -3,7 +3,7 @@
 // posts, and generated voter files. Deterministic; used by the demo, the tests and the benchmark.
 import { makeNrn } from '@isoloir/electoral';
 import type { Store } from '@isoloir/store';
-import { DEMO_CONSTITUENCIES } from '../demo/demo-constituencies.ts';
+import { DEMO_CONSTITUENCIES, demoMainOfficeAddress } from '../demo/demo-constituencies.ts';
 import { DEMO_DAY_ID, DEMO_ELECTION_ID } from '../demo/generate-demo.ts';
 import { CLI_ACTOR, type Actor } from './actor.ts';
 import type { CommuneRef } from './communes.ts';
@@ -89,6 +89,7 @@ export const DEMO_SETUP: ElectionSetup = {
         label: c.label,
         seats: c.seats,
         languages: [...c.languages],
+        mainOfficeAddress: demoMainOfficeAddress(c),
       })),
     },
   ],

@@ -32,7 +32,8 @@ function readFont(paths: readonly string[]): Uint8Array {
 }
 
 let fonts: { regular: Uint8Array; bold: Uint8Array } | undefined;
-function fontBytes(): { regular: Uint8Array; bold: Uint8Array } {
+/** DejaVu Sans, regular and bold (read once): the fonts of every document isoloir prints. */
+export function fontBytes(): { regular: Uint8Array; bold: Uint8Array } {
   fonts ??= { regular: readFont(FONT_PATHS), bold: readFont(BOLD_PATHS) };
   return fonts;
 }
@@ -175,7 +176,7 @@ function drawBody(
 }
 
 // No kerning or ligatures: plain Latin text, and shaping is most of a line's cost.
-const FEATURES = { kern: false, liga: false, calt: false, clig: false };
+export const FEATURES = { kern: false, liga: false, calt: false, clig: false };
 
 async function writerFor(doc: PDFDocument): Promise<Writer> {
   doc.registerFontkit(fontkit);

@@ -38,6 +38,8 @@ const constituency = z.strictObject({
     .array(z.enum(['fr', 'nl', 'de']))
     .min(1)
     .max(3),
+  /** The postal address of the constituency's main office: printed on the hybrid kit's outer-envelope label (mode 6). */
+  mainOfficeAddress: z.string().min(5).max(300).optional(),
 });
 const election = z.strictObject({
   id: slug,
@@ -246,7 +248,12 @@ export async function importElectionSetup(
         .onConflict((oc) => oc.column('id').doUpdateSet(row))
         .execute();
       for (const c of e.constituencies) {
-        const crow = { label: JSON.stringify(c.label), seats: c.seats, languages: c.languages };
+        const crow = {
+          label: JSON.stringify(c.label),
+          seats: c.seats,
+          languages: c.languages,
+          main_office_address: c.mainOfficeAddress ?? null,
+        };
         await trx
           .insertInto('constituencies')
           .values({ election_id: e.id, code: c.code, ...crow })

@@ -28,8 +28,7 @@ export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
 export type RateRule = 'login' | 'lookup' | 'cast' | 'voter' | 'anonymous';
 
 const LOGIN_ROUTES = new Set(['/api/auth/login', '/api/auth/callback']);
-// The hybrid mode's K-code status check joins this set when it exists (issue #15).
-const LOOKUP_ROUTES = new Set(['/api/voting/tracking/:trackingCode']);
+const LOOKUP_ROUTES = new Set(['/api/voting/tracking/:trackingCode', '/api/hybrid/status']);
 const CAST_ROUTES = new Set(['/api/voting/ballots', '/api/voting/elections/:electionId/ballots']);
 const UNLIMITED_ROUTES = new Set(['/health', '/ready']);
 

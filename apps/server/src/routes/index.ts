@@ -4,6 +4,7 @@ import { electionRoutes } from './elections.ts';
 import { adminRoleRoutes } from './admin-roles.ts';
 import { authRoutes } from './auth.ts';
 import { healthRoutes } from './health.ts';
+import { hybridRoutes } from './hybrid.ts';
 import { meRoutes } from './me.ts';
 import { preparationConsolidationRoutes } from './preparation-consolidation.ts';
 import { preparationListRoutes } from './preparation-lists.ts';
@@ -36,6 +37,7 @@ export const ROUTE_MODULES: readonly ((app: AppInstance) => void | Promise<void>
   votingBoardRoutes,
   votingBoardHeadRoutes,
   votingPeriodRoutes,
+  hybridRoutes,
   countingIdentityRoutes,
   countingContentRoutes,
   countingTrusteeRoutes,
