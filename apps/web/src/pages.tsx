@@ -5,6 +5,7 @@ import { AUTH_PAGES } from './auth/pages.tsx';
 import { COUNTING_PAGES } from './counting/pages.tsx';
 import { CeremonyPage } from './ceremony/ceremony-page.tsx';
 import { HomePage } from './components/home-page.tsx';
+import { HYBRID_PAGES } from './hybrid/pages.tsx';
 import { NotFoundPage } from './components/not-found-page.tsx';
 import { PREPARATION_PAGES } from './preparation/pages.tsx';
 import { VOTING_PAGES } from './voting/pages.tsx';
@@ -24,6 +25,7 @@ export const PAGES: readonly PageRoute[] = [
   ...AUTH_PAGES,
   ...PREPARATION_PAGES,
   ...VOTING_PAGES,
+  ...HYBRID_PAGES,
   ...COUNTING_PAGES,
   { match: exactly('counting', 'ceremony'), render: () => <CeremonyPage /> },
 ];

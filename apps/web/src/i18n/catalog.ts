@@ -30,12 +30,17 @@ import { boardDe } from './board/de.ts';
 import { boardEn } from './board/en.ts';
 import { boardFr, type BoardKey } from './board/fr.ts';
 import { boardNl } from './board/nl.ts';
+import { hybridDe } from './hybrid/de.ts';
+import { hybridEn } from './hybrid/en.ts';
+import { hybridFr, type HybridKey } from './hybrid/fr.ts';
+import { hybridNl } from './hybrid/nl.ts';
 
-export type MessageKey = CoreKey | AuthKey | PreparationKey | VotingKey | CountingKey | CeremonyKey | BoardKey;
+export type MessageKey =
+  CoreKey | AuthKey | PreparationKey | VotingKey | CountingKey | CeremonyKey | BoardKey | HybridKey;
 
 export const CATALOGS: Readonly<Record<Language, Readonly<Record<MessageKey, string>>>> = {
-  fr: { ...coreFr, ...authFr, ...preparationFr, ...votingFr, ...countingFr, ...ceremonyFr, ...boardFr },
-  nl: { ...coreNl, ...authNl, ...preparationNl, ...votingNl, ...countingNl, ...ceremonyNl, ...boardNl },
-  de: { ...coreDe, ...authDe, ...preparationDe, ...votingDe, ...countingDe, ...ceremonyDe, ...boardDe },
-  en: { ...coreEn, ...authEn, ...preparationEn, ...votingEn, ...countingEn, ...ceremonyEn, ...boardEn },
+  fr: { ...coreFr, ...authFr, ...preparationFr, ...votingFr, ...countingFr, ...ceremonyFr, ...boardFr, ...hybridFr },
+  nl: { ...coreNl, ...authNl, ...preparationNl, ...votingNl, ...countingNl, ...ceremonyNl, ...boardNl, ...hybridNl },
+  de: { ...coreDe, ...authDe, ...preparationDe, ...votingDe, ...countingDe, ...ceremonyDe, ...boardDe, ...hybridDe },
+  en: { ...coreEn, ...authEn, ...preparationEn, ...votingEn, ...countingEn, ...ceremonyEn, ...boardEn, ...hybridEn },
 };

@@ -8,6 +8,7 @@ import { useApi } from '../auth/use-api.ts';
 import type { Me } from '../auth/api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/catalog.ts';
+import { HybridPanel } from '../hybrid/kit-panel.tsx';
 import { Link } from '../router.tsx';
 import type { Portal, PortalElection } from './api.ts';
 import { DisplayOptions } from './display-options.tsx';
@@ -142,6 +143,7 @@ export function PortalPage(): ReactNode {
       </p>
       <DisplayOptions />
       {portal.value.elections.length === 0 && <p>{t('vote.portal.none')}</p>}
+      {portal.value.elections.some((e) => e.mode === 6) && <HybridPanel />}
       {votable.length > 0 && (
         <div className="start-voting" data-start={votable.length}>
           <p>{t('vote.booth-intro')}</p>
