@@ -1,30 +1,21 @@
 // The keyed hash a K-code is stored under: `keyedHash(purpose, electionDayId, value)`, HMAC-SHA256 under
-// a key of that purpose and election day, derived from a secret kept outside the database. The server
-// secret of apps/server/src/secrets (the privacy work) provides it; until it is on main this module
-// stands in with the same signature and derivation (HKDF-SHA256 per purpose and day, then HMAC),
-// from a random secret held in memory per store. Switching is one line (`keyedHashOf`).
-import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
+// the key of that purpose and election day derived from the server secret, which is kept outside the
+// database (../secrets). The server passes its own (`app.context.secret`); `keyedHashOf` is the
+// secret an in-memory store's server uses (tests, the offline demo), the same one `buildApp` picks.
 import type { Store } from '@isoloir/store';
+import { memorySecretFor, type ServerSecret } from '../secrets/index.ts';
 
-export type KeyedHash = (purpose: string, electionDayId: string, value: string) => string;
+export type KeyedHash = ServerSecret['keyedHash'];
 
 /** The purpose K-codes are hashed under. */
 export const KCODE_PURPOSE = 'hybrid-kcode';
 
-const secrets = new WeakMap<Store, Buffer>();
+/** The keyed hash of the server secret. */
+export function keyedHashFrom(secret: ServerSecret): KeyedHash {
+  return (purpose, electionDayId, value) => secret.keyedHash(purpose, electionDayId, value);
+}
 
-/** The keyed hash of this store's server (stand-in: a secret in memory, one per store). */
+/** The keyed hash of an in-memory store's server (its secret lives in memory, one per store). */
 export function keyedHashOf(store: Store): KeyedHash {
-  let master = secrets.get(store);
-  if (master === undefined) {
-    master = randomBytes(32);
-    secrets.set(store, master);
-  }
-  const secret = master;
-  return (purpose, electionDayId, value) => {
-    const key = Buffer.from(
-      hkdfSync('sha256', secret, 'isoloir/server-secret/v1', `day-key\0${purpose}\0${electionDayId}`, 32),
-    );
-    return createHmac('sha256', key).update(value, 'utf8').digest('hex');
-  };
+  return keyedHashFrom(memorySecretFor(store));
 }

@@ -140,7 +140,7 @@ interface Words {
   readonly period: (opens: string, closes: string) => string;
   readonly login: (portal: string) => string;
   readonly hybrid: string;
-  readonly kcode: string;
+  readonly kcode: (portal: string) => string;
   readonly online: (x: number) => string;
   readonly kiosk: (address: string) => string;
   readonly kioskOnce: string;
@@ -162,8 +162,8 @@ export const WORDS: Readonly<Record<LetterLanguage, Words>> = {
     login: (p) => `Connectez-vous sur ${p} avec votre carte d’identité électronique (eID) ou itsme.`,
     hybrid:
       'Imprimez le bulletin vierge et l’étiquette destinataire, remplissez le bulletin à la main et renvoyez-le dans la double enveloppe : l’enveloppe extérieure porte votre identité, l’enveloppe intérieure votre vote.',
-    kcode:
-      'Le code K imprimé sur l’étiquette vous permet de vérifier ensuite que votre vote hybride a été reçu, traité et compté.',
+    kcode: (p) =>
+      `Le code K imprimé sur l’étiquette vous permet de vérifier ensuite sur ${p}/hybrid/status, sans vous connecter, que votre vote hybride a été reçu, traité et compté. Si vous imprimez à nouveau le kit, le code K précédent est annulé : n’envoyez que le dernier kit imprimé.`,
     online: (x) =>
       `Vous pouvez voter à nouveau jusqu’à ${String(x)} fois pendant la période de vote en ligne : seul le dernier vote compte.`,
     kiosk: (a) => `Rendez-vous à la borne de vote : ${a}.`,
@@ -183,7 +183,8 @@ export const WORDS: Readonly<Record<LetterLanguage, Words>> = {
     login: (p) => `Meld u aan op ${p} met uw elektronische identiteitskaart (eID) of itsme.`,
     hybrid:
       'Druk het blanco stembiljet en het adresetiket af, vul het stembiljet met de hand in en stuur het terug in de dubbele omslag: de buitenste omslag draagt uw identiteit, de binnenste uw stem.',
-    kcode: 'Met de K-code op het etiket kunt u nadien nagaan of uw hybride stem ontvangen, verwerkt en geteld werd.',
+    kcode: (p) =>
+      `Met de K-code op het etiket kunt u nadien op ${p}/hybrid/status, zonder aan te melden, nagaan of uw hybride stem ontvangen, verwerkt en geteld werd. Drukt u de kit opnieuw af, dan vervalt de vorige K-code: verstuur alleen de laatst afgedrukte kit.`,
     online: (x) =>
       `U kunt tot ${String(x)} keer opnieuw stemmen tijdens de online stemperiode: alleen de laatste stem telt.`,
     kiosk: (a) => `Ga naar de stemkiosk: ${a}.`,
@@ -203,8 +204,8 @@ export const WORDS: Readonly<Record<LetterLanguage, Words>> = {
     login: (p) => `Melden Sie sich auf ${p} mit Ihrem elektronischen Personalausweis (eID) oder itsme an.`,
     hybrid:
       'Drucken Sie den leeren Stimmzettel und das Adressetikett aus, füllen Sie den Stimmzettel von Hand aus und senden Sie ihn im doppelten Umschlag zurück: Der äußere Umschlag trägt Ihre Identität, der innere Ihre Stimme.',
-    kcode:
-      'Mit dem K-Code auf dem Etikett können Sie später prüfen, ob Ihre hybride Stimme empfangen, bearbeitet und gezählt wurde.',
+    kcode: (p) =>
+      `Mit dem K-Code auf dem Etikett können Sie später auf ${p}/hybrid/status ohne Anmeldung prüfen, ob Ihre hybride Stimme empfangen, bearbeitet und gezählt wurde. Drucken Sie das Kit erneut aus, verfällt der vorige K-Code: Senden Sie nur das zuletzt gedruckte Kit.`,
     online: (x) =>
       `Sie können während des Online-Wahlzeitraums bis zu ${String(x)} Mal erneut wählen: Nur die letzte Stimme zählt.`,
     kiosk: (a) => `Begeben Sie sich zum Wahlterminal: ${a}.`,
@@ -224,8 +225,8 @@ export const WORDS: Readonly<Record<LetterLanguage, Words>> = {
     login: (p) => `Log in at ${p} with your electronic identity card (eID) or itsme.`,
     hybrid:
       'Print the blank ballot and the recipient label, fill in the ballot by hand and send it back in the double envelope: the outer envelope carries your identity, the inner one your vote.',
-    kcode:
-      'The K-code printed on the label lets you check later that your hybrid vote was received, processed and counted.',
+    kcode: (p) =>
+      `The K-code printed on the label lets you check later at ${p}/hybrid/status, without logging in, that your hybrid vote was received, processed and counted. If you print the kit again, the previous K-code is void: send only the kit you printed last.`,
     online: (x) =>
       `You may vote again up to ${String(x)} times during the online voting period: only the last vote counts.`,
     kiosk: (a) => `Go to the voting kiosk: ${a}.`,
@@ -258,7 +259,7 @@ export function letterParagraphs(
     if (facts.period !== null)
       paragraphs.push(w.period(longDate(facts.period.opens, language), longDate(facts.period.closes, language)));
     if (facts.mode !== null && facts.mode >= 6) paragraphs.push(w.login(facts.portal));
-    if (facts.mode === 6) paragraphs.push(w.hybrid, w.kcode);
+    if (facts.mode === 6) paragraphs.push(w.hybrid, w.kcode(facts.portal));
     if (facts.mode === 7) paragraphs.push(w.online(facts.revoteLimit));
     if (facts.mode === 8) paragraphs.push(w.kiosk(facts.kioskAddress ?? ''), w.kioskOnce);
     if (facts.mode !== null && facts.mode >= 6) paragraphs.push(w.pollingWins);

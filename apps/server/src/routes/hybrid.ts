@@ -7,7 +7,7 @@ import type { AppInstance } from '../app-instance.ts';
 import { voterOf } from '../auth/caller.ts';
 import { AppError } from '../errors.ts';
 import { checkTypedKcode, kcodeStatus, voterKcode } from '../hybrid/kcodes.ts';
-import { keyedHashOf } from '../hybrid/keyed-hash.ts';
+import { keyedHashFrom } from '../hybrid/keyed-hash.ts';
 import { hybridVoter, mayPrint, printKit } from '../hybrid/kit-service.ts';
 import { errorSchema } from './schemas.ts';
 import { publicBaseUrl } from './public-url.ts';
@@ -24,7 +24,7 @@ const statusSchema = z.object({
 
 export function hybridRoutes(app: AppInstance): void {
   const { store } = app.context;
-  const keyedHash = keyedHashOf(store);
+  const keyedHash = keyedHashFrom(app.context.secret);
 
   app.get(
     '/api/hybrid/me',
