@@ -10,8 +10,6 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import zxing from '@zxing/library';
-import { PNG } from 'pngjs';
 import { formatKcode, kcodeCheckSymbol, parseKcode } from '@isoloir/electoral';
 import { DEMO_DAY_ID } from '@isoloir/server';
 import { hybridVoterNrns, issueKcode, keyedHashOf, openTestHybridPeriod } from '@isoloir/server/hybrid';
@@ -19,38 +17,11 @@ import type { DevServer } from '@isoloir/server/testing';
 import type { Browser, Page } from 'playwright-core';
 import { CATALOGS } from '@isoloir/web/i18n';
 import { loginInBrowser, startAuthTestServer } from './auth-harness.ts';
+import { barcodeOn, pageWith } from './barcode.ts';
 import { axeViolations, browserSkipReason, launchBrowser } from './harness.ts';
 
 const poppler = existsSync('/usr/bin/pdftotext') && existsSync('/usr/bin/pdftoppm');
 const skip = browserSkipReason() ?? (poppler ? undefined : 'poppler-utils is not installed');
-
-/** The Code 128 symbols on a page of the PDF, rendered to PNG at 150 dpi and read by zxing. */
-function barcodeOn(pdfFile: string, page: number, work: string): string {
-  const prefix = join(work, `page-${String(page)}`);
-  execFileSync('pdftoppm', [
-    '-r',
-    '150',
-    '-png',
-    '-singlefile',
-    '-f',
-    String(page),
-    '-l',
-    String(page),
-    pdfFile,
-    prefix,
-  ]);
-  const png = PNG.sync.read(readFileSync(`${prefix}.png`));
-  const luminance = new Uint8ClampedArray(png.width * png.height);
-  for (let i = 0; i < luminance.length; i += 1) luminance[i] = png.data[i * 4] ?? 255;
-  const bitmap = new zxing.BinaryBitmap(
-    new zxing.HybridBinarizer(new zxing.RGBLuminanceSource(luminance, png.width, png.height)),
-  );
-  const hints = new Map<zxing.DecodeHintType, unknown>([
-    [zxing.DecodeHintType.POSSIBLE_FORMATS, [zxing.BarcodeFormat.CODE_128]],
-    [zxing.DecodeHintType.TRY_HARDER, true],
-  ]);
-  return new zxing.MultiFormatReader().decode(bitmap, hints).getText();
-}
 
 describe('hybrid voting in Chromium', { skip }, () => {
   let server: DevServer;
@@ -116,13 +87,7 @@ describe('hybrid voting in Chromium', { skip }, () => {
     for (const list of lists) assert.ok(kit.text.includes(list.label), `list ${list.label} on the ballot`);
     assert.ok(kit.text.includes(formatKcode(first)), 'the K-code as text');
     // The labels page follows the instructions: the barcode there reads the printed code.
-    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [kit.file], { encoding: 'utf8' }))?.[1] ?? '0');
-    const labelsPage = [...Array(pages).keys()]
-      .map((i) => i + 1)
-      .find((p) => {
-        const text = execFileSync('pdftotext', ['-f', String(p), '-l', String(p), kit.file, '-'], { encoding: 'utf8' });
-        return text.includes(formatKcode(first));
-      });
+    const labelsPage = pageWith(kit.file, formatKcode(first));
     assert.ok(labelsPage !== undefined);
     assert.equal(barcodeOn(kit.file, labelsPage, work), first, 'the barcode decodes to the K-code');
     await page.getByText('Your envelope has not reached the main office yet.').first().waitFor();

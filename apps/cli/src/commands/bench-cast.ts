@@ -117,10 +117,12 @@ export function registerBenchCast(program: Command): void {
         if (process.env['DIAG_SQL']) await store.pgPool?.query(process.env['DIAG_SQL']);
         const app = await buildApp({ store });
         const url = await app.listen({ port: 0, host: '127.0.0.1' });
+        // The voters of the frozen mode-7 file (the demo's hybrid voters, mode 6, cannot vote online).
         const voters = await store.db
-          .selectFrom('voters')
-          .select(['nrn', 'constituency_code'])
-          .orderBy('nrn')
+          .selectFrom('voters as d')
+          .innerJoin('frozen_voters as f', (join) => join.onRef('f.nrn', '=', 'd.nrn').on('f.mode', '=', 7))
+          .select(['d.nrn', 'd.constituency_code'])
+          .orderBy('d.nrn')
           .execute();
         const sessions = [];
         for (const v of voters)

@@ -28,6 +28,7 @@ export function registerDemo(program: Command): void {
         ['counted', String(s.counted)],
         ['groups mixed and decrypted', String(s.groups)],
         ['PVs (PDF, JSON, CSV)', String(s.pvs.length)],
+        ['hybrid print kits (K-code as text and barcode)', `${String(s.kits)} in ${opts.out}/kits`],
         ...Object.entries(s.seconds).map(([k, v]): [string, string] => [`time: ${k}`, `${String(v)} s`]),
         [
           'shuffle per trustee process (all groups, with login and uploads)',

@@ -7,6 +7,7 @@ import { registerSecret } from './secret.ts';
 import { registerVerify } from './verify.ts';
 import { registerBenchCast } from './bench-cast.ts';
 import { registerBenchCrypto } from './bench-crypto.ts';
+import { registerBenchKits } from './bench-kits.ts';
 import { registerBenchPrepare } from './bench-prepare.ts';
 import { registerElectionImport } from './election-import.ts';
 import { registerVotersImport } from './voters-import.ts';
@@ -23,6 +24,7 @@ export function registerCommands(program: Command): void {
   registerBenchCrypto(program);
   registerBenchCast(program);
   registerBenchPrepare(program);
+  registerBenchKits(program);
   registerElectionImport(program);
   registerVotersImport(program);
   registerDemo(program);

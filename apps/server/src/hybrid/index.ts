@@ -4,3 +4,4 @@ export { keyedHashFrom, keyedHashOf, KCODE_PURPOSE, type KeyedHash } from './key
 export { hybridVoter, kitContent, kitTemplates, mayPrint, printKit } from './kit-service.ts';
 export { renderKit, KitTemplates, type KitContent } from './kit-pdf.ts';
 export { hybridVoterNrns, openTestHybridPeriod, setTestHybridWindow } from './test-hybrid.ts';
+export { generateKits, type KitFile } from './bulk.ts';

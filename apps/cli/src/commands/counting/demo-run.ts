@@ -46,6 +46,7 @@ import {
 } from '@isoloir/server/counting';
 import { runDemoKeygen, runDemoTrusteeStep } from '../ceremony/demo-trustees.ts';
 import { castDemoBallots, type CastLogEntry } from './demo-cast.ts';
+import { writeDemoKits } from './demo-kits.ts';
 import { verifierChecks } from './server-checks.ts';
 
 export interface DemoOptions {
@@ -65,6 +66,8 @@ export interface DemoSummary {
   readonly cancelled: number;
   readonly counted: number;
   readonly groups: number;
+  /** Print kits of hybrid voters written to `out/kits`. */
+  readonly kits: number;
   readonly recordHash: string;
   readonly pvs: readonly PvContent[];
   /** Constituencies whose electronic ballots stay below the minimum anonymity set (not counted on their own). */
@@ -118,6 +121,8 @@ export async function runDemo(o: DemoOptions): Promise<DemoSummary> {
     // The server on a local port, with the development identity provider for the trustees' logins.
     server = await startDevServer({ store, demo, counting: checks });
     lap('election and voters');
+    const kits = await writeDemoKits(store, o.out, server.url);
+    lap('hybrid print kits');
     const shareDir = join(o.out, 'DEMO-ONLY-trustee-shares');
     if (await openDemoCeremony(store)) await runDemoKeygen(server.url, DEMO_ELECTION_ID, shareDir, log);
     // The demo's voting day, in the order the verifier checks (back-dated: the ballots are received
@@ -297,6 +302,7 @@ export async function runDemo(o: DemoOptions): Promise<DemoSummary> {
       cancelled: await count('cancelled'),
       counted: await count('counted'),
       groups: pvs.length,
+      kits,
       recordHash,
       pvs,
       withheld,
