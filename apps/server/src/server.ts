@@ -17,6 +17,7 @@ import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from './rate-limit/index.
 import { configuredSecretFile, loadServerSecret, type ServerSecret } from './secrets/index.ts';
 import { DEFAULT_WEB_ROOT } from './web.ts';
 import { headPolicyFromEnv, startBoardClerk, type HeadPolicy } from './voting/board-heads.ts';
+import { auditHeadsPolicyFromEnv, startAuditClerk, type AuditHeadsPolicy } from './audit/audit-clerk.ts';
 import { votingService } from './voting/service.ts';
 
 export interface ServerOptions {
@@ -39,6 +40,8 @@ export interface ServerOptions {
   readonly boardHeads?: HeadPolicy | undefined;
   /** The server secret; default: ISOLOIR_SECRET_FILE, else created beside `dataDir` (never in production). */
   readonly secret?: ServerSecret | undefined;
+  /** When the audit heads are published besides start and phase changes (default: ISOLOIR_AUDIT_HEADS_EVERY_MINUTES, else 15 minutes). */
+  readonly auditHeads?: AuditHeadsPolicy | undefined;
 }
 
 export interface RunningServer {
@@ -108,10 +111,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         app.log.error({ err: error }, 'board: publishing a head failed (tried again at the next tick)');
       },
     );
+    // The audit log's heads, signed and published: at start, at each phase change, every N minutes.
+    const auditClerk = startAuditClerk(
+      store,
+      options.auditHeads ?? auditHeadsPolicyFromEnv(process.env),
+      5_000,
+      (error) => {
+        app.log.error({ err: error }, 'audit: publishing the heads failed (tried again at the next tick)');
+      },
+    );
     let stopping: Promise<void> | undefined;
     const stop = (): Promise<void> => {
       stopping ??= (async () => {
         await clerk.stop();
+        await auditClerk.stop();
         await app.close();
         await devAuth?.close();
         await options.counting?.close?.();

@@ -104,10 +104,14 @@ export {
   verifySignature,
   verifyReceiptSignature,
   verifyHeadSignature,
+  auditHeadsMessage,
+  verifyAuditHeadsSignature,
   RECEIPT_LABEL,
   HEAD_SIGNATURE_LABEL,
+  AUDIT_HEADS_SIGNATURE_LABEL,
   type ReceiptStatement,
   type HeadStatement,
+  type AuditHeadsStatement,
 } from './board/signatures.ts';
 export { constituencyOfGroup } from './record/group-id.ts';
 export {

@@ -20,5 +20,21 @@ export {
   type AuditProblem,
   type PendingAuditEntry,
 } from './audit.ts';
+export {
+  auditCheckpointHash,
+  checkAuditAgainstHeads,
+  nextNumbering,
+  snapshotAuditHeads,
+  AUDIT_CHECKPOINT_LABEL,
+  AUDIT_NUMBERING_LABEL,
+  AUDIT_PHASE_ACTIONS,
+  NUMBERING_GENESIS,
+  type AuditAnchorCheck,
+  type AuditAnchorProblem,
+  type AuditCheckpointContent,
+  type AuditCheckpointReason,
+  type AuditPhase,
+  type PublishedCheckpointHeads,
+} from './audit-anchor.ts';
 export { canonicalJson } from './canonical-json.ts';
 export type * from './schema.ts';

@@ -93,6 +93,27 @@ export interface AuditShardTable {
   hash: string;
 }
 
+/** 0022: a signed checkpoint of every audit chain's head (./audit-anchor.ts). */
+export interface AuditCheckpointTable {
+  seq: number;
+  reason: 'start' | 'periodic' | 'phase' | 'manual';
+  phases: Json<readonly { readonly action: string; readonly subject: string }[]>;
+  published_at: ColumnType<Date, Date | string, never>;
+  previous: string;
+  shards: Json<readonly AuditShardHeadJson[]>;
+  hash: string;
+  key_id: string;
+  signature: string;
+}
+
+/** One chain in a checkpoint: its last position (decimal), that entry's hash, the running numbering hash. */
+export interface AuditShardHeadJson {
+  readonly shard: number;
+  readonly position: string;
+  readonly hash: string;
+  readonly numbering: string;
+}
+
 export interface SchemaMigrationTable {
   version: number;
   name: string;
@@ -655,6 +676,7 @@ export interface Schema {
   board_heads: BoardHeadTable;
   audit_log: AuditLogTable;
   audit_shards: AuditShardTable;
+  audit_checkpoints: AuditCheckpointTable;
   schema_migrations: SchemaMigrationTable;
   officials: OfficialTable;
   role_assignments: RoleAssignmentTable;

@@ -6,6 +6,7 @@ import { registerStart } from './start.ts';
 import { registerSecret } from './secret.ts';
 import { registerVerify } from './verify.ts';
 import { registerBenchCast } from './bench-cast.ts';
+import { registerBenchCrash } from './crash/bench-crash.ts';
 import { registerBenchCrypto } from './bench-crypto.ts';
 import { registerBenchKits } from './bench-kits.ts';
 import { registerBenchPrepare } from './bench-prepare.ts';
@@ -23,6 +24,7 @@ export function registerCommands(program: Command): void {
   registerVerify(program);
   registerBenchCrypto(program);
   registerBenchCast(program);
+  registerBenchCrash(program);
   registerBenchPrepare(program);
   registerBenchKits(program);
   registerElectionImport(program);

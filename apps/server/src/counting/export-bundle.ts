@@ -1,5 +1,8 @@
 // The export to the election management modules: one bundle per constituency carrying the counts
-// per mode and abroad/Belgium (JSON, schema in ./export.schema.json) and an EML 510-style XML.
+// per mode and abroad/Belgium (JSON, schema in ./export.schema.json) and an EML 510-style XML. The
+// JSON carries the audit log's latest signed heads (apps/server/src/audit): whoever receives the
+// bundle can later check the server's audit log against them (`isoloir audit verify --heads BUNDLE`).
+import type { AuditHeadsDocument } from '../audit/audit-heads.ts';
 import type { PvContent } from './pv.ts';
 
 export interface ExportBundle {
@@ -31,9 +34,11 @@ export interface ExportBundle {
       readonly substitutes: readonly number[];
     }[];
   }[];
+  /** The latest published checkpoint of the audit log's heads, signed (null: none published yet). */
+  readonly auditHeads: AuditHeadsDocument | null;
 }
 
-export function exportBundle(pvs: readonly PvContent[]): ExportBundle {
+export function exportBundle(pvs: readonly PvContent[], auditHeads: AuditHeadsDocument | null): ExportBundle {
   const first = pvs[0];
   if (first === undefined) throw new Error('exportBundle: no PV');
   return {
@@ -62,6 +67,7 @@ export function exportBundle(pvs: readonly PvContent[]): ExportBundle {
         substitutes: l.substitutes.map((s) => s.votes),
       })),
     })),
+    auditHeads,
   };
 }
 

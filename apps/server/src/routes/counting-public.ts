@@ -4,6 +4,7 @@ import { PassThrough } from 'node:stream';
 import { RECORD_FORMAT } from '@isoloir/crypto';
 import { z } from 'zod';
 import type { AppInstance } from '../app-instance.ts';
+import { latestAuditHeads } from '../audit/audit-heads.ts';
 import { exportBundle, exportEml } from '../counting/export-bundle.ts';
 import { groupsToCount } from '../counting/mixing.ts';
 import { pvCsv } from '../counting/pv-csv.ts';
@@ -161,7 +162,7 @@ export function countingPublicRoutes(app: AppInstance): void {
         .where('constituency_code', '=', constituency)
         .execute();
       if (pvs.length === 0 || all.some((p) => p.final_at === null)) throw new AppError('counting.not-found', 'params');
-      const bundle = exportBundle(pvs);
+      const bundle = exportBundle(pvs, await latestAuditHeads(store));
       if (format === 'eml')
         return reply.header('content-type', 'application/xml; charset=utf-8').send(exportEml(bundle));
       return reply.header('content-type', 'application/json; charset=utf-8').send(JSON.stringify(bundle, null, 2));

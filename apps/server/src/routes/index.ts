@@ -2,6 +2,7 @@
 import type { AppInstance } from '../app-instance.ts';
 import { electionRoutes } from './elections.ts';
 import { adminRoleRoutes } from './admin-roles.ts';
+import { auditHeadRoutes } from './audit-heads.ts';
 import { authRoutes } from './auth.ts';
 import { healthRoutes } from './health.ts';
 import { hybridRoutes } from './hybrid.ts';
@@ -44,4 +45,5 @@ export const ROUTE_MODULES: readonly ((app: AppInstance) => void | Promise<void>
   countingCeremonyRoutes,
   countingProcessRoutes,
   countingPublicRoutes,
+  auditHeadRoutes,
 ];

@@ -10,6 +10,8 @@ import { canonicalJson } from '../record/canonical-json.ts';
 
 export const RECEIPT_LABEL = 'isoloir/v1/receipt\n';
 export const HEAD_SIGNATURE_LABEL = 'isoloir/v1/board-head-signature\n';
+/** The audit log's checkpoints (packages/store/src/audit-anchor.ts), signed with the same key under their own label. */
+export const AUDIT_HEADS_SIGNATURE_LABEL = 'isoloir/v1/audit-heads-signature\n';
 
 export interface ReceiptStatement {
   readonly electionId: string;
@@ -27,6 +29,15 @@ export interface HeadStatement {
   readonly electionId: string;
   readonly seq: number;
   readonly kind: string;
+  readonly hash: string;
+  readonly keyId: string;
+}
+
+export interface AuditHeadsStatement {
+  /** The checkpoint's number. */
+  readonly seq: number;
+  readonly reason: string;
+  /** SHA-256 (hex) of the checkpoint's content (packages/store's auditCheckpointHash). */
   readonly hash: string;
   readonly keyId: string;
 }
@@ -55,6 +66,12 @@ export function headMessage(h: HeadStatement): Uint8Array {
   );
 }
 
+export function auditHeadsMessage(h: AuditHeadsStatement): Uint8Array {
+  return encoder.encode(
+    AUDIT_HEADS_SIGNATURE_LABEL + canonicalJson({ seq: h.seq, reason: h.reason, hash: h.hash, keyId: h.keyId }),
+  );
+}
+
 /** Ed25519 check; false (never an exception) on malformed key or signature. */
 export function verifySignature(publicKeyHex: string, message: Uint8Array, signatureHex: string): boolean {
   if (!/^[0-9a-f]{64}$/.test(publicKeyHex) || !/^[0-9a-f]{128}$/.test(signatureHex)) return false;
@@ -80,6 +97,13 @@ export function verifyHeadSignature(
   head: HeadStatement & { readonly signature: string },
 ): boolean {
   return verifySignature(publicKeyHex, headMessage(head), head.signature);
+}
+
+export function verifyAuditHeadsSignature(
+  publicKeyHex: string,
+  checkpoint: AuditHeadsStatement & { readonly signature: string },
+): boolean {
+  return verifySignature(publicKeyHex, auditHeadsMessage(checkpoint), checkpoint.signature);
 }
 
 /** A board (receipt) key's id: hex of the first 8 bytes of SHA-256 of its raw public key; '' when it is not hex. */

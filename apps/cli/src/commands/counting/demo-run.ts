@@ -16,6 +16,7 @@ import { DEMO_DAY_ID, DEMO_ELECTION_ID, seedDemoIfEmpty } from '@isoloir/server'
 import { startDevServer } from '@isoloir/server/testing';
 import { changePeriod, publishHead, votingService } from '@isoloir/server/voting';
 import { demoSetupAround } from '@isoloir/server/preparation';
+import { latestAuditHeads, publishDueAuditHeads, DEFAULT_AUDIT_HEADS_POLICY } from '@isoloir/server/audit';
 import {
   approvePv,
   cancelDoubleVotes,
@@ -278,10 +279,13 @@ export async function runDemo(o: DemoOptions): Promise<DemoSummary> {
       await approvePv(store, k, TEAM_B1);
       await approvePv(store, k, TEAM_B2);
     }
+    // The audit heads after the PVs became final, as the server's clerk publishes them.
+    await publishDueAuditHeads(store, DEFAULT_AUDIT_HEADS_POLICY, new Date(), false);
+    const auditHeads = await latestAuditHeads(store);
     for (const { code } of constituencies) {
       const mine = pvs.filter((p) => p.constituency.code === code);
       if (mine.length === 0) continue;
-      const bundle = exportBundle(mine);
+      const bundle = exportBundle(mine, auditHeads);
       writeFileSync(join(o.out, 'export', `${code}.json`), `${JSON.stringify(bundle, null, 2)}\n`);
       writeFileSync(join(o.out, 'export', `${code}.eml.xml`), exportEml(bundle));
     }
