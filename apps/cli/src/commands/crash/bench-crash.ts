@@ -10,7 +10,7 @@
 // PGlite in a folder. Progress on stderr; the last stdout line is one JSON object.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -177,7 +177,10 @@ export function registerBenchCrash(program: Command): void {
       let cluster: PostgresCluster | undefined;
       let adminUrl = process.env['DATABASE_URL'] === '' ? undefined : process.env['DATABASE_URL'];
       if (pgStops > 0) {
-        cluster = startPostgresCluster(await freePort(), join(work, 'pg'));
+        // Its own folder, which the `postgres` user can enter (the work folder is private).
+        const pgParent = mkdtempSync(join(tmpdir(), 'isoloir-crash-pg-'));
+        chmodSync(pgParent, 0o755);
+        cluster = startPostgresCluster(await freePort(), join(pgParent, 'pg'));
         adminUrl = cluster.url;
       }
       const databaseUrl = adminUrl === undefined ? undefined : await freshDatabase(adminUrl);

@@ -2,6 +2,7 @@
 // and a fresh folder), so that `pg_ctl stop -m immediate` stops nobody else's database.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 const SCRIPT = new URL('../../../../../scripts/start-postgres.sh', import.meta.url).pathname;
 
@@ -33,7 +34,7 @@ export interface PostgresCluster {
   stopImmediately(): void;
   /** Starts it again (crash recovery replays the write-ahead log). */
   start(): void;
-  /** Stops it for good and removes its folder. */
+  /** Stops it for good and removes its folder (and the folder around it, made for it). */
   destroy(): void;
 }
 
@@ -60,7 +61,7 @@ export function startPostgresCluster(port: number, dir: string): PostgresCluster
       } catch {
         // already stopped
       }
-      spawnSync('rm', ['-rf', dir]);
+      spawnSync('rm', ['-rf', dirname(dir)]);
     },
   };
 }
