@@ -229,10 +229,22 @@ export function registerBenchCrash(program: Command): void {
         for (let start = 0; start < voters.length; start += 32)
           await Promise.all(
             voters.slice(start, start + 32).map(async (v) => {
-              const response = await fetch(`${server?.url ?? ''}/api/voting/elections/${ELECTION}/booth`, {
-                headers: v.headers,
-              });
-              v.voterId = ((await response.json()) as { voterId: string }).voterId;
+              // Asked again on a refusal (a server under load may answer 503): at most 5 times.
+              for (let attempt = 1; ; attempt += 1) {
+                const response = await fetch(`${server?.url ?? ''}/api/voting/elections/${ELECTION}/booth`, {
+                  headers: v.headers,
+                });
+                const booth = (await response.json()) as { voterId?: string; code?: string; message?: string };
+                if (booth.voterId !== undefined) {
+                  v.voterId = booth.voterId;
+                  return;
+                }
+                if (attempt === 5)
+                  throw new Error(
+                    `the booth answered ${String(response.status)}: ${booth.code ?? ''} ${booth.message ?? ''}`,
+                  );
+                await sleep(1000);
+              }
             }),
           );
 
