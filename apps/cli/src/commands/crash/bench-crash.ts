@@ -239,6 +239,8 @@ export function registerBenchCrash(program: Command): void {
                   v.voterId = booth.voterId;
                   return;
                 }
+                // A voter of another mode (hybrid, a polling station): not one of this drill's voters.
+                if (response.status === 403) return;
                 if (attempt === 5)
                   throw new Error(
                     `the booth answered ${String(response.status)}: ${booth.code ?? ''} ${booth.message ?? ''}`,
@@ -248,6 +250,9 @@ export function registerBenchCrash(program: Command): void {
             }),
           );
 
+        const casting = voters.filter((v) => v.voterId !== '');
+        voters.length = 0;
+        voters.push(...casting);
         const tally: Tally = { acknowledged: [], rateLimited: 0, unavailable: 0, refused: 0, connectionErrors: 0 };
         let stopping = false;
         let next = 0;
