@@ -33,10 +33,11 @@ describe('hybrid print kits in bulk', { skip }, () => {
     const nrns = (await hybridVoterNrns(store, DEMO_DAY_ID)).slice(0, 3);
     assert.ok(nrns.length >= 2);
     const out = join(work, 'kits');
-    const kits = await generateKits(store, keyedHashOf(store), DEMO_DAY_ID, nrns, out, {
+    const { written: kits, skipped } = await generateKits(store, keyedHashOf(store), DEMO_DAY_ID, nrns, out, {
       now: new Date(),
       statusUrl: 'https://vote.example.be/hybrid/status',
     });
+    assert.equal(skipped, 0);
     assert.deepEqual(readdirSync(out).sort(), kits.map((k) => k.file).sort());
     assert.equal(new Set(kits.map((k) => k.code)).size, kits.length);
     for (const kit of kits) {

@@ -158,6 +158,37 @@ export async function appendAudit(
   return { ...entry, seq: BigInt(row.seq) };
 }
 
+/**
+ * Appends several entries, in order, on one chain (two round trips whatever their number): for bulk
+ * commands (a batch of kits), each entry still its own link. Must run inside the transaction of the
+ * changes they record.
+ */
+export async function appendAudits(
+  trx: Transaction<Schema>,
+  events: readonly AuditEvent[],
+  now: Date = new Date(),
+): Promise<void> {
+  if (events.length === 0) return;
+  const first = await claimAuditHead(trx);
+  let head = first;
+  const entries = events.map((event) => {
+    const entry = nextAuditEntry(head, event, now);
+    head = { shard: entry.shard, seq: entry.shardSeq, hash: entry.hash };
+    return entry;
+  });
+  const rows = entries.map(
+    (e) =>
+      sql`(${e.shard}, ${e.shardSeq.toString()}, ${e.at}, ${e.actor}, ${e.action}, ${e.subject}, ${JSON.stringify(e.details)}::jsonb, ${e.prevHash}, ${e.hash})`,
+  );
+  const result = await sql<{ advanced: string }>`with entries as (
+      insert into audit_log (shard, shard_seq, at, actor, action, subject, details, prev_hash, hash)
+      values ${sql.join(rows)} returning seq),
+    head as (update audit_shards set seq = ${head.seq.toString()}, hash = ${head.hash}
+      where shard = ${first.shard} and seq = ${first.seq.toString()} and hash = ${first.hash} returning shard)
+    select (select count(*) from head) as advanced, (select count(*) from entries) as written`.execute(trx);
+  if (Number(result.rows[0]?.advanced) !== 1) throw new Error(`audit shard ${String(first.shard)} moved while held`);
+}
+
 export type AuditProblem = 'hash-mismatch' | 'broken-link' | 'gap' | 'head-mismatch';
 
 export type AuditChainCheck =

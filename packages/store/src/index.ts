@@ -3,6 +3,7 @@ export { DataFolderInUseError } from './pglite-folder.ts';
 export { loadMigrations, migrate, type Migration, type MigrationReport } from './migrate.ts';
 export {
   appendAudit,
+  appendAudits,
   auditEntryHash,
   auditWriteSql,
   claimAuditHead,

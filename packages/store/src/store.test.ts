@@ -7,6 +7,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, sql } from 'kysely';
 import {
   appendAudit,
+  appendAudits,
   auditEntryHash,
   type AuditEntry,
   AUDIT_SHARDS,
@@ -75,6 +76,38 @@ for (const database of testDatabases()) {
         const broken = await verifyAuditChain(store.db);
         assert.equal(!broken.ok && broken.problem, 'hash-mismatch');
         assert.equal(!broken.ok && broken.seq, 2n);
+      } finally {
+        await store.close();
+      }
+    });
+
+    test('a batch of entries is one chain, in order, with the entries of the same transaction after it', async () => {
+      const store = await database.open();
+      try {
+        await store.db.transaction().execute(async (trx) => {
+          await appendAudits(
+            trx,
+            ['a', 'b', 'c'].map((subject) => ({ actor: 'test', action: 'thing.batched', subject })),
+          );
+          await appendAudit(trx, { actor: 'test', action: 'thing.done', subject: 'd' });
+        });
+        const rows = await store.db
+          .selectFrom('audit_log')
+          .select(['shard', 'shard_seq', 'subject'])
+          .where('actor', '=', 'test')
+          .orderBy('seq')
+          .execute();
+        assert.deepEqual(
+          rows.map((r) => [r.subject, r.shard_seq]),
+          [
+            ['a', '1'],
+            ['b', '2'],
+            ['c', '3'],
+            ['d', '4'],
+          ],
+        );
+        assert.equal(new Set(rows.map((r) => r.shard)).size, 1);
+        assert.equal((await verifyAuditChain(store.db)).ok, true);
       } finally {
         await store.close();
       }

@@ -2,7 +2,15 @@
 // Writer in Pure PostScript), drawn into the PDF as vector bars: sharp at any printer resolution, and
 // read by any envelope scanner at the main office. The bars encode the compact code (18 symbols).
 import bwipjs from 'bwip-js';
-import { rgb, type PDFPage } from 'pdf-lib';
+import {
+  fill,
+  popGraphicsState,
+  pushGraphicsState,
+  rectangle,
+  setFillingRgbColor,
+  type PDFOperator,
+  type PDFPage,
+} from 'pdf-lib';
 
 export interface Bars {
   /** Left edge and width of each bar, in modules from the symbol's left edge. */
@@ -24,9 +32,19 @@ export function code128(text: string): Bars {
   return { bars, modules: x };
 }
 
+/** The content-stream operators that draw the symbol with its bottom-left corner at (x, y); `module` points per module. */
+export function barOperators(bars: Bars, x: number, y: number, module: number, height: number): PDFOperator[] {
+  return [
+    pushGraphicsState(),
+    setFillingRgbColor(0, 0, 0),
+    ...bars.bars.map((bar) => rectangle(x + bar.x * module, y, bar.width * module, height)),
+    fill(),
+    popGraphicsState(),
+  ];
+}
+
 /** Draws the symbol with its bottom-left corner at (x, y); `module` points per module. Returns its width. */
 export function drawBars(page: PDFPage, bars: Bars, x: number, y: number, module: number, height: number): number {
-  for (const bar of bars.bars)
-    page.drawRectangle({ x: x + bar.x * module, y, width: bar.width * module, height, color: rgb(0, 0, 0) });
+  page.pushOperators(...barOperators(bars, x, y, module, height));
   return bars.modules * module;
 }

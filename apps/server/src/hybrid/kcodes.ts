@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { kcodeFromBytes, KCODE_RANDOM_BYTES, parseKcode, type KcodeError } from '@isoloir/electoral';
-import { appendAudit, type Schema, type Store } from '@isoloir/store';
+import { appendAudits, type AuditEvent, type Schema, type Store } from '@isoloir/store';
 import { voterActor } from '../auth/login-service.ts';
 import { AppError } from '../errors.ts';
 import type { KcodeState, KcodeStatus } from './kcode-state.ts';
@@ -21,6 +21,11 @@ export interface KcodeView {
 
 export const UNKNOWN: KcodeView = { status: 'unknown', reason: null, updatedAt: null };
 
+/** What issuing a kit's K-code gave one voter: the compact code (never stored), or why not. */
+export type IssuedKcode =
+  | { readonly nrn: string; readonly code: string; readonly voided: number }
+  | { readonly nrn: string; readonly refused: 'hybrid.already-received' };
+
 /**
  * Issues a new K-code to a voter of the day's frozen mode-6 file, voiding their live one. Refused
  * (`hybrid.already-received`) once the main office has their envelope: a new code could not change
@@ -33,56 +38,112 @@ export async function issueKcode(
   nrn: string,
   now: Date,
 ): Promise<{ readonly code: string; readonly voided: number }> {
-  const code = kcodeFromBytes(randomBytes(KCODE_RANDOM_BYTES));
-  const codeHash = keyedHash(KCODE_PURPOSE, electionDayId, code);
-  const actor = voterActor(nrn);
+  const [issued] = await issueKcodes(store, keyedHash, electionDayId, [nrn], now);
+  if (issued === undefined) throw new Error('no K-code issued');
+  if ('refused' in issued) throw new AppError(issued.refused);
+  return issued;
+}
+
+/**
+ * Issues K-codes to several voters in one transaction, in order, exactly as one at a time would (a
+ * voter named twice gets two codes, the first voided by the second; a voter whose envelope was
+ * received is refused and the others go on): the bulk kits' path, each code and each voiding with
+ * its own audit entry, all in one chain.
+ */
+export async function issueKcodes(
+  store: Store,
+  keyedHash: KeyedHash,
+  electionDayId: string,
+  nrns: readonly string[],
+  now: Date,
+): Promise<IssuedKcode[]> {
+  if (nrns.length === 0) return [];
+  const fresh = nrns.map((nrn) => {
+    const code = kcodeFromBytes(randomBytes(KCODE_RANDOM_BYTES));
+    return { nrn, code, codeHash: keyedHash(KCODE_PURPOSE, electionDayId, code), actor: voterActor(nrn) };
+  });
+  const voters = [...new Set(nrns)].sort();
+  // A voter named twice is served in two rounds, the second voiding the first's code.
+  const rounds: number[][] = [];
+  const seen = new Map<string, number>();
+  fresh.forEach((f, i) => {
+    const round = seen.get(f.nrn) ?? 0;
+    seen.set(f.nrn, round + 1);
+    (rounds[round] ??= []).push(i);
+  });
   return store.db.transaction().execute(async (trx) => {
-    // One reprint at a time per voter: two at once would both void the same code.
-    await sql`select pg_advisory_xact_lock(hashtextextended(${`hybrid-kcode\n${electionDayId}\n${nrn}`}, 0))`.execute(
-      trx,
-    );
-    const live = await trx
-      .selectFrom('hybrid_kcodes')
-      .select(['id', 'state'])
-      .where('election_day_id', '=', electionDayId)
-      .where('nrn', '=', nrn)
-      .where('state', '<>', 'voided')
-      .executeTakeFirst();
-    let voided = 0;
-    if (live !== undefined) {
-      if (live.state !== 'issued') throw new AppError('hybrid.already-received');
-      await trx
-        .updateTable('hybrid_kcodes')
-        .set({ state: 'voided', state_changed_at: now, state_changed_by: actor })
-        .where('id', '=', String(live.id))
-        .execute();
-      await appendAudit(trx, {
-        actor,
-        action: 'hybrid.kcode.voided',
-        subject: `kcode:${String(live.id)}`,
-        details: { electionDayId, reason: 'reprint' },
+    // One reprint at a time per voter (two at once would both void the same code); the locks are
+    // taken in one order, so two batches never wait on each other in a circle.
+    const keys = voters.map((nrn) => `hybrid-kcode\n${electionDayId}\n${nrn}`);
+    await sql`select pg_advisory_xact_lock(hashtextextended(k, 0)) from unnest(${keys}::text[]) as k`.execute(trx);
+    const results: IssuedKcode[] = [];
+    const events: AuditEvent[] = [];
+    for (const round of rounds) {
+      const live = new Map(
+        (
+          await trx
+            .selectFrom('hybrid_kcodes')
+            .select(['id', 'state', 'nrn'])
+            .where('election_day_id', '=', electionDayId)
+            .where(
+              'nrn',
+              'in',
+              round.map((i) => fresh[i]?.nrn ?? ''),
+            )
+            .where('state', '<>', 'voided')
+            .execute()
+        ).map((r) => [r.nrn, { id: String(r.id), state: r.state }]),
+      );
+      const go = round.flatMap((i) => {
+        const f = fresh[i];
+        if (f === undefined) return [];
+        const previous = live.get(f.nrn);
+        if (previous !== undefined && previous.state !== 'issued') {
+          results[i] = { nrn: f.nrn, refused: 'hybrid.already-received' };
+          return [];
+        }
+        return [{ ...f, i, previous: previous?.id }];
       });
-      voided = 1;
+      const voiding = go.flatMap((g) => (g.previous === undefined ? [] : [sql`(${g.previous}::bigint, ${g.actor})`]));
+      if (voiding.length > 0)
+        await sql`update hybrid_kcodes as k set state = 'voided', state_changed_at = ${now}, state_changed_by = v.actor
+          from (values ${sql.join(voiding)}) as v(id, actor) where k.id = v.id`.execute(trx);
+      if (go.length === 0) continue;
+      const rows = await trx
+        .insertInto('hybrid_kcodes')
+        .values(
+          go.map((g) => ({
+            election_day_id: electionDayId,
+            nrn: g.nrn,
+            code_hash: g.codeHash,
+            issued_at: now,
+            state_changed_at: now,
+            state_changed_by: g.actor,
+          })),
+        )
+        .returning(['id', 'code_hash'])
+        .execute();
+      const ids = new Map(rows.map((r) => [r.code_hash, String(r.id)]));
+      for (const g of go) {
+        const replaces = g.previous === undefined ? null : `kcode:${g.previous}`;
+        if (replaces !== null)
+          events.push({
+            actor: g.actor,
+            action: 'hybrid.kcode.voided',
+            subject: replaces,
+            details: { electionDayId, reason: 'reprint' },
+          });
+        events.push({
+          actor: g.actor,
+          action: 'hybrid.kcode.issued',
+          subject: `kcode:${ids.get(g.codeHash) ?? ''}`,
+          details: { electionDayId, replaces },
+        });
+        results[g.i] = { nrn: g.nrn, code: g.code, voided: replaces === null ? 0 : 1 };
+      }
     }
-    const row = await trx
-      .insertInto('hybrid_kcodes')
-      .values({
-        election_day_id: electionDayId,
-        nrn,
-        code_hash: codeHash,
-        issued_at: now,
-        state_changed_at: now,
-        state_changed_by: actor,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await appendAudit(trx, {
-      actor,
-      action: 'hybrid.kcode.issued',
-      subject: `kcode:${String(row.id)}`,
-      details: { electionDayId, replaces: live === undefined ? null : `kcode:${String(live.id)}` },
-    });
-    return { code, voided };
+    await appendAudits(trx, events, now);
+    return results;
   });
 }
 

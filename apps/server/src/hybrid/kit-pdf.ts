@@ -14,6 +14,7 @@ import { layoutBlocks, wrap, type TextBlock } from '../pdf/text-layout.ts';
 import type { LetterLanguage } from '../preparation/letter-texts.ts';
 import { FEATURES, fontBytes } from '../preparation/letters.ts';
 import { code128, drawBars } from './barcode.ts';
+import { printable, stampKit, trailerOf, type KitBase, type LabelSlots } from './kit-stamp.ts';
 import { renderBallot, type BallotSheet } from './ballot-pdf.ts';
 import { kitWords, type KitFacts } from './kit-texts.ts';
 
@@ -142,13 +143,6 @@ function lines(
   return at;
 }
 
-interface LabelSlots {
-  /** Where the voter's name goes (the first line's baseline) and the K-code, the barcode's box. */
-  readonly name: { readonly x: number; readonly y: number };
-  readonly kcode: { readonly x: number; readonly y: number };
-  readonly barcode: { readonly x: number; readonly y: number; readonly width: number; readonly height: number };
-}
-
 const LABEL_COLUMN = 95;
 
 /**
@@ -195,16 +189,6 @@ function drawLabelTemplate(page: PDFPage, fonts: Fonts, kit: KitContent): LabelS
   return { name, kcode, barcode };
 }
 
-/** Whether a standard PDF font (WinAnsi) can print the text: then no font needs embedding. */
-function winAnsi(font: PDFFont, text: string): boolean {
-  try {
-    font.encodeText(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * The voter's part of the labels page: the name, the K-code as text and as a barcode. Helvetica
  * (a standard font, nothing to embed) prints the code and almost every name; a name it cannot print
@@ -213,7 +197,7 @@ function winAnsi(font: PDFFont, text: string): boolean {
 async function drawLabelVoter(doc: PDFDocument, page: PDFPage, slots: LabelSlots, kit: KitContent): Promise<void> {
   const bold = await doc.embedFont(StandardFonts.HelveticaBold);
   const regular = await doc.embedFont(StandardFonts.Helvetica);
-  const nameFont = winAnsi(regular, kit.name) ? regular : (await embedFonts(doc)).regular;
+  const nameFont = printable(regular, kit.name) ? regular : (await embedFonts(doc)).regular;
   page.drawText(kit.name, { x: slots.name.x, y: slots.name.y, size: 11, font: nameFont });
   page.drawText(formatKcode(kit.kcode), { x: slots.kcode.x, y: slots.kcode.y, size: 18, font: bold });
   const bars = code128(kit.kcode);
@@ -229,6 +213,7 @@ export class KitTemplates {
   readonly #instructions = new Map<string, Promise<PDFDocument>>();
   readonly #ballots = new Map<string, Promise<PDFDocument>>();
   readonly #labels = new Map<string, Promise<{ readonly doc: PDFDocument; readonly slots: LabelSlots }>>();
+  readonly #bases = new Map<string, Promise<KitBase>>();
   readonly #sheet: (electionId: string, constituencyCode: string) => Promise<BallotSheet>;
 
   constructor(sheet: (electionId: string, constituencyCode: string) => Promise<BallotSheet>) {
@@ -264,6 +249,26 @@ export class KitTemplates {
     return labels;
   }
 
+  /** Everything the kits of this constituency, language and category share, saved once. */
+  base(kit: KitContent): Promise<KitBase> {
+    const key = JSON.stringify([
+      kit.language,
+      kit.category,
+      kit.facts,
+      kit.dayLabel[kit.language],
+      kit.mainOfficeAddress,
+      kit.elections.map((e) => [e.electionId, e.constituencyCode]),
+    ]);
+    let base = this.#bases.get(key);
+    if (base === undefined) {
+      base = buildBase(kit, this);
+      this.#bases.set(key, base);
+      // A failed drawing is not kept: the next kit tries again.
+      base.catch(() => this.#bases.delete(key));
+    }
+    return base;
+  }
+
   ballot(electionId: string, constituencyCode: string): Promise<PDFDocument> {
     const key = `${electionId}|${constituencyCode}`;
     let doc = this.#ballots.get(key);
@@ -277,25 +282,67 @@ export class KitTemplates {
   }
 }
 
-/** The kit's PDF and the index of its first ballot page. */
-export async function renderKit(
+/** The pages every kit of `kit`'s kind shares, in a new document; the labels page without the voter. */
+async function sharedPages(
   kit: KitContent,
   templates: KitTemplates,
-): Promise<{ readonly pdf: Uint8Array; readonly firstBallotPage: number; readonly pages: number }> {
+): Promise<{
+  readonly doc: PDFDocument;
+  readonly labelsPage: PDFPage;
+  readonly slots: LabelSlots;
+  readonly firstBallotPage: number;
+}> {
   const doc = await PDFDocument.create();
   fixedDates(doc, 'isoloir hybrid kit');
   const instructions = await templates.instructions(kit);
   for (const page of await doc.copyPages(instructions, instructions.getPageIndices())) doc.addPage(page);
   const labels = await templates.labels(kit);
-  const [page] = await doc.copyPages(labels.doc, [0]);
-  if (page === undefined) throw new Error('the labels template has no page');
-  doc.addPage(page);
-  await drawLabelVoter(doc, page, labels.slots, kit);
+  const [labelsPage] = await doc.copyPages(labels.doc, [0]);
+  if (labelsPage === undefined) throw new Error('the labels template has no page');
+  doc.addPage(labelsPage);
   const firstBallotPage = doc.getPageCount();
   for (const e of kit.elections) {
     const ballot = await templates.ballot(e.electionId, e.constituencyCode);
     for (const page of await doc.copyPages(ballot, ballot.getPageIndices())) doc.addPage(page);
   }
-  // Without object streams: a kit is small, and saving it is a third quicker.
+  return { doc, labelsPage, slots: labels.slots, firstBallotPage };
+}
+
+/** The shared document with Helvetica in the labels page's resources and its reserved stream. */
+async function buildBase(kit: KitContent, templates: KitTemplates): Promise<KitBase> {
+  const { doc, labelsPage, slots, firstBallotPage } = await sharedPages(kit, templates);
+  const regular = await doc.embedFont(StandardFonts.Helvetica);
+  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  const reserved = doc.context.register(doc.context.stream(''));
+  labelsPage.node.addContentStream(reserved);
+  const fonts = {
+    regular: { font: regular, key: labelsPage.node.newFontDictionary(regular.name, regular.ref) },
+    bold: { font: bold, key: labelsPage.node.newFontDictionary(bold.name, bold.ref) },
+  };
+  const bytes = await doc.save({ useObjectStreams: false });
+  const trailer = trailerOf(bytes);
+  return {
+    bytes,
+    reserved: reserved.objectNumber,
+    trailerEntries: trailer.entries,
+    startxref: trailer.startxref,
+    ...fonts,
+    slots,
+    firstBallotPage,
+    pages: doc.getPageCount(),
+  };
+}
+
+/** The kit's PDF and the index of its first ballot page. */
+export async function renderKit(
+  kit: KitContent,
+  templates: KitTemplates,
+): Promise<{ readonly pdf: Uint8Array; readonly firstBallotPage: number; readonly pages: number }> {
+  const base = await templates.base(kit);
+  const stamped = stampKit(base, kit.name, kit.kcode);
+  if (stamped !== undefined) return { pdf: stamped, firstBallotPage: base.firstBallotPage, pages: base.pages };
+  // A name outside Latin-1: this kit is drawn whole, with DejaVu Sans embedded for the name.
+  const { doc, labelsPage, slots, firstBallotPage } = await sharedPages(kit, templates);
+  await drawLabelVoter(doc, labelsPage, slots, kit);
   return { pdf: await doc.save({ useObjectStreams: false }), firstBallotPage, pages: doc.getPageCount() };
 }

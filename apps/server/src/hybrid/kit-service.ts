@@ -42,70 +42,94 @@ export async function hybridVoter(
   nrn: string,
   now: Date,
 ): Promise<HybridVoter | undefined> {
-  const voter = await db
+  return (await hybridVoters(db, electionDayId, [nrn], now)).get(nrn);
+}
+
+/** Several voters at once (three queries whatever their number), keyed by NRN; absent when not in the mode-6 file. */
+export async function hybridVoters(
+  db: Kysely<Schema>,
+  electionDayId: string,
+  nrns: readonly string[],
+  now: Date,
+): Promise<Map<string, HybridVoter>> {
+  const found = new Map<string, HybridVoter>();
+  if (nrns.length === 0) return found;
+  const wanted = [...new Set(nrns)];
+  const voters = await db
     .selectFrom('frozen_voters as f')
     .innerJoin('consolidated_voters as c', (join) =>
       join.onRef('c.consolidation_id', '=', 'f.consolidation_id').onRef('c.nrn', '=', 'f.nrn'),
     )
     .innerJoin('election_day_settings as s', 's.election_day_id', 'f.election_day_id')
     .innerJoin('election_days as d', 'd.id', 'f.election_day_id')
-    .select(['f.category', 'f.language', 'c.surname', 'c.given_names', 's.mode_periods', 'd.label'])
+    .select(['f.nrn', 'f.category', 'f.language', 'c.surname', 'c.given_names', 's.mode_periods', 'd.label'])
     .where('f.election_day_id', '=', electionDayId)
-    .where('f.nrn', '=', nrn)
+    .where('f.nrn', 'in', wanted)
     .where('f.mode', '=', HYBRID_MODE)
-    .executeTakeFirst();
-  if (voter === undefined) return undefined;
+    .execute();
+  if (voters.length === 0) return found;
   const places = await db
     .selectFrom('frozen_voter_places as p')
     .innerJoin('elections as e', 'e.id', 'p.election_id')
-    .select(['p.election_id', 'p.choices', 'e.label', 'e.kind'])
+    .select(['p.nrn', 'p.election_id', 'p.choices', 'e.label', 'e.kind'])
     .where('p.election_day_id', '=', electionDayId)
-    .where('p.nrn', '=', nrn)
+    .where(
+      'p.nrn',
+      'in',
+      voters.map((v) => v.nrn),
+    )
     .where('p.mode', '=', HYBRID_MODE)
     .orderBy('p.election_id')
     .execute();
-  const elections: HybridVoter['elections'][number][] = [];
-  for (const place of places) {
-    const constituencies = await db
-      .selectFrom('constituencies')
-      .select(['code', 'label', 'main_office_address'])
-      .where('election_id', '=', place.election_id)
-      .where('code', 'in', place.choices)
-      .orderBy('code')
-      .execute();
-    // Where the law offers a choice (EP college, Brussels language group), the kit holds the
-    // ballot of each place offered: the voter fills in the one they choose.
-    for (const c of constituencies)
-      elections.push({
-        electionId: place.election_id,
-        label: place.label,
-        kind: place.kind,
-        constituencyCode: c.code,
-        constituencyLabel: c.label,
-        mainOfficeAddress: c.main_office_address,
-      });
+  const electionIds = [...new Set(places.map((p) => p.election_id))];
+  const constituencies =
+    electionIds.length === 0
+      ? []
+      : await db
+          .selectFrom('constituencies')
+          .select(['election_id', 'code', 'label', 'main_office_address'])
+          .where('election_id', 'in', electionIds)
+          .orderBy('code')
+          .execute();
+  for (const voter of voters) {
+    const elections: HybridVoter['elections'][number][] = [];
+    for (const place of places.filter((p) => p.nrn === voter.nrn)) {
+      // Where the law offers a choice (EP college, Brussels language group), the kit holds the
+      // ballot of each place offered: the voter fills in the one they choose.
+      for (const c of constituencies)
+        if (c.election_id === place.election_id && place.choices.includes(c.code))
+          elections.push({
+            electionId: place.election_id,
+            label: place.label,
+            kind: place.kind,
+            constituencyCode: c.code,
+            constituencyLabel: c.label,
+            mainOfficeAddress: c.main_office_address,
+          });
+    }
+    // The Chamber first: its main office receives the envelope ([U] one envelope, one address).
+    elections.sort((a, b) => Number(b.kind === 'chamber') - Number(a.kind === 'chamber'));
+    const window = voter.mode_periods.hybrid;
+    const { opensAt, closesAt } = windowOf(window);
+    const state = now < opensAt ? 'scheduled' : now >= closesAt ? 'ended' : 'open';
+    found.set(voter.nrn, {
+      electionDayId,
+      nrn: voter.nrn,
+      category: voter.category,
+      language: voter.language,
+      name: `${voter.given_names} ${voter.surname}`,
+      period: {
+        opens: window.opens,
+        closes: window.closes,
+        opensAt: opensAt.toISOString(),
+        closesAt: closesAt.toISOString(),
+        state,
+      },
+      dayLabel: voter.label,
+      elections,
+    });
   }
-  // The Chamber first: its main office receives the envelope ([U] one envelope, one address).
-  elections.sort((a, b) => Number(b.kind === 'chamber') - Number(a.kind === 'chamber'));
-  const window = voter.mode_periods.hybrid;
-  const { opensAt, closesAt } = windowOf(window);
-  const state = now < opensAt ? 'scheduled' : now >= closesAt ? 'ended' : 'open';
-  return {
-    electionDayId,
-    nrn,
-    category: voter.category,
-    language: voter.language,
-    name: `${voter.given_names} ${voter.surname}`,
-    period: {
-      opens: window.opens,
-      closes: window.closes,
-      opensAt: opensAt.toISOString(),
-      closesAt: closesAt.toISOString(),
-      state,
-    },
-    dayLabel: voter.label,
-    elections,
-  };
+  return found;
 }
 
 /** The voter, if they may print a kit now; refused with the reason otherwise. */
@@ -169,6 +193,24 @@ export function kitContent(
     facts: { deadline: voter.period.closes, category: voter.category, statusUrl },
     elections: voter.elections,
   };
+}
+
+/**
+ * Draws, in the background, what this voter's kit shares with every kit of its kind (instructions,
+ * label template, blank ballots): called when the voter opens their hybrid page, so that the print
+ * they ask for a moment later only adds their name and code. A failure is left for the print to meet.
+ */
+export function prepareKit(
+  store: Store,
+  voter: HybridVoter & { readonly mainOfficeAddress: string },
+  statusUrl: string,
+): Promise<void> {
+  return kitTemplates(store)
+    .base(kitContent(voter, '', statusUrl))
+    .then(
+      () => undefined,
+      () => undefined,
+    );
 }
 
 /** Prints a kit: a new K-code (voiding the previous one) and the PDF that carries it. */

@@ -8,7 +8,7 @@ import { voterOf } from '../auth/caller.ts';
 import { AppError } from '../errors.ts';
 import { checkTypedKcode, kcodeStatus, voterKcode } from '../hybrid/kcodes.ts';
 import { keyedHashFrom } from '../hybrid/keyed-hash.ts';
-import { hybridVoter, mayPrint, printKit } from '../hybrid/kit-service.ts';
+import { hybridVoter, mayPrint, prepareKit, printKit } from '../hybrid/kit-service.ts';
 import { errorSchema } from './schemas.ts';
 import { publicBaseUrl } from './public-url.ts';
 
@@ -64,7 +64,8 @@ export function hybridRoutes(app: AppInstance): void {
       const voter = await hybridVoter(store.db, session.electionDayId, session.nrn, app.auth.now());
       let refusal: string | null = null;
       try {
-        mayPrint(voter);
+        // The voter reads this page before asking for their kit: its shared pages are drawn meanwhile.
+        void prepareKit(store, mayPrint(voter), `${publicBaseUrl(app, request)}/hybrid/status`);
       } catch (e) {
         if (!(e instanceof AppError)) throw e;
         refusal = e.code;

@@ -14,9 +14,9 @@ export async function writeDemoKits(store: Store, out: string, publicUrl: string
   const voter = await hybridVoter(store.db, DEMO_DAY_ID, first, new Date());
   if (voter === undefined) return 0;
   const now = voter.period.state === 'open' ? new Date() : new Date(voter.period.opensAt);
-  const kits = await generateKits(store, keyedHashOf(store), DEMO_DAY_ID, nrns, join(out, 'kits'), {
+  const { written } = await generateKits(store, keyedHashOf(store), DEMO_DAY_ID, nrns, join(out, 'kits'), {
     now,
     statusUrl: `${publicUrl.replace(/\/$/, '')}/hybrid/status`,
   });
-  return kits.length;
+  return written.length;
 }
