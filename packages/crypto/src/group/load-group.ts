@@ -13,6 +13,10 @@ export function isGroupName(name: string): name is GroupName {
   return name === 'secp256k1' || name === 'ristretto255';
 }
 
+// One instance per backend and process: a group holds no state a caller can change, and the mcl
+// backend's fixed-base table of the generator (82,000 points) takes most of a second to build.
+const loaded = new Map<string, Promise<Group<unknown>>>();
+
 /** Fastest available backend for bulk work ('mcl' for secp256k1, 'noble' otherwise). */
 export async function loadGroup(name: GroupName, backend?: BackendName): Promise<Group<unknown>> {
   if (name === 'ristretto255') {
@@ -20,5 +24,11 @@ export async function loadGroup(name: GroupName, backend?: BackendName): Promise
     return createRistretto255Noble();
   }
   if (backend === 'noble') return createSecp256k1Noble();
-  return await createSecp256k1Mcl();
+  let group = loaded.get('secp256k1/mcl');
+  if (group === undefined) {
+    group = createSecp256k1Mcl();
+    loaded.set('secp256k1/mcl', group);
+    group.catch(() => loaded.delete('secp256k1/mcl'));
+  }
+  return await group;
 }
