@@ -662,6 +662,21 @@ export interface HybridKcodeTable {
   state_changed_by: string;
 }
 
+export interface HybridEnvelopeTable {
+  /** bigint: a string from PostgreSQL, a number from PGlite. */
+  id: Generated<string | number>;
+  election_day_id: string;
+  office: string;
+  code_hash: string;
+  kcode_id: string | number | null;
+  received_at: Date;
+  received_by: string;
+  outcome: 'accepted' | 'set-aside';
+  reason: string | null;
+  box: 'belgium' | 'abroad' | null;
+  box_order: number | null;
+}
+
 export interface Schema {
   election_days: ElectionDayTable;
   elections: ElectionTable;
@@ -716,4 +731,5 @@ export interface Schema {
   counting_office_members: CountingOfficeMemberTable;
   counting_observations: CountingObservationTable;
   hybrid_kcodes: HybridKcodeTable;
+  hybrid_envelopes: HybridEnvelopeTable;
 }

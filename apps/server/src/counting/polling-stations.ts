@@ -9,6 +9,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { compactNrn, parseNrn } from '@isoloir/electoral';
 import { appendAudit, type Store } from '@isoloir/store';
+import { cancelEnvelopesOfPollingStationVoters, type EnvelopeToRemove } from '../hybrid/reception.ts';
 import { CountingError, type CountingActor } from './errors.ts';
 import { splitOfficesTouchedBy } from './office.ts';
 
@@ -26,6 +27,8 @@ export interface PollingStationReport {
   readonly duplicates: number;
   /** Valid NRNs not in the day's consolidated voter file: listed, not recorded. */
   readonly unknownVoters: readonly string[];
+  /** Hybrid envelopes accepted before this list, now cancelled: their inner envelopes to take out of the boxes. */
+  readonly hybridEnvelopesToRemove: readonly EnvelopeToRemove[];
 }
 
 export function parsePollingStationCsv(
@@ -139,6 +142,7 @@ export async function importPollingStationList(
       accepted += Number(res.numInsertedOrUpdatedRows ?? 0n);
     }
     await trx.updateTable('polling_station_imports').set({ accepted }).where('id', '=', importId).execute();
+    const hybridEnvelopesToRemove = await cancelEnvelopesOfPollingStationVoters(trx, dayId, unique, actor.id);
     await appendAudit(trx, {
       actor: actor.id,
       action: 'counting.polling-list.imported',
@@ -150,8 +154,16 @@ export async function importPollingStationList(
         accepted,
         duplicates: unique.length - accepted,
         unknownVoters: unknownVoters.length,
+        hybridEnvelopesCancelled: hybridEnvelopesToRemove.length,
       },
     });
-    return { importId, station, accepted, duplicates: unique.length - accepted, unknownVoters };
+    return {
+      importId,
+      station,
+      accepted,
+      duplicates: unique.length - accepted,
+      unknownVoters,
+      hybridEnvelopesToRemove,
+    };
   });
 }

@@ -45,6 +45,9 @@ export function countingIdentityRoutes(app: AppInstance): void {
             accepted: z.number(),
             duplicates: z.number(),
             unknownVoters: z.array(z.string()),
+            hybridEnvelopesToRemove: z.array(
+              z.object({ office: z.string(), box: z.enum(['belgium', 'abroad']), boxOrder: z.number() }),
+            ),
           }),
           400: errorSchema,
           404: errorSchema,
@@ -69,7 +72,11 @@ export function countingIdentityRoutes(app: AppInstance): void {
         request.body.csv,
         actorOf(request),
       );
-      return { ...report, unknownVoters: [...report.unknownVoters] };
+      return {
+        ...report,
+        unknownVoters: [...report.unknownVoters],
+        hybridEnvelopesToRemove: [...report.hybridEnvelopesToRemove],
+      };
     },
   );
 

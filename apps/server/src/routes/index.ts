@@ -18,6 +18,7 @@ import { votingPeriodRoutes } from './voting-periods.ts';
 import { votingPortalRoutes } from './voting-portal.ts';
 import { countingContentRoutes } from './counting-contents.ts';
 import { countingIdentityRoutes } from './counting-identities.ts';
+import { countingHybridReceptionRoutes } from './counting-hybrid-reception.ts';
 import { countingProcessRoutes } from './counting-process.ts';
 import { countingPublicRoutes } from './counting-public.ts';
 import { countingTrusteeRoutes } from './counting-trustee.ts';
@@ -40,6 +41,7 @@ export const ROUTE_MODULES: readonly ((app: AppInstance) => void | Promise<void>
   votingPeriodRoutes,
   hybridRoutes,
   countingIdentityRoutes,
+  countingHybridReceptionRoutes,
   countingContentRoutes,
   countingTrusteeRoutes,
   countingCeremonyRoutes,

@@ -1,0 +1,97 @@
+// Team A's reception of hybrid envelopes (mode 6, issue #16): identities only, never a vote. The
+// K-code of each outer envelope is scanned (a barcode scanner types it and ends with Enter) or typed;
+// the answer says at once what to do with the envelope. Team A members act only in their constituency
+// (its main office).
+import { z } from 'zod';
+import type { AppInstance } from '../app-instance.ts';
+import { checkTypedKcode } from '../hybrid/kcodes.ts';
+import { keyedHashFrom } from '../hybrid/keyed-hash.ts';
+import { receiveEnvelope, receptionSummary } from '../hybrid/reception.ts';
+import { SET_ASIDE_REASONS } from '../hybrid/reception-decision.ts';
+import { errorSchema } from './schemas.ts';
+import { countingErrorHandler, slug, teamActor } from './counting-common.ts';
+
+const access = { roles: ['team-a'] } as const;
+const tags = ['counting: Team A (identities)'];
+const params = z.strictObject({ electionDayId: slug, constituency: slug });
+const box = z.enum(['belgium', 'abroad']);
+
+export function countingHybridReceptionRoutes(app: AppInstance): void {
+  const { store } = app.context;
+  const keyedHash = keyedHashFrom(app.context.secret);
+
+  app.post(
+    '/api/counting/identities/:electionDayId/constituencies/:constituency/hybrid-envelopes',
+    {
+      schema: {
+        tags,
+        summary:
+          'Receive a hybrid outer envelope by its K-code: the time of receipt recorded, accepted (the inner envelope into the box and order number given) or set aside with the reason',
+        params,
+        body: z.strictObject({ code: z.string().max(64) }),
+        response: {
+          200: z.object({
+            envelope: z.string(),
+            receivedAt: z.string(),
+            outcome: z.enum(['accepted', 'set-aside']),
+            box: box.nullable(),
+            boxOrder: z.number().nullable(),
+            reason: z.enum(SET_ASIDE_REASONS).nullable(),
+            voterName: z.string().nullable(),
+          }),
+          400: errorSchema,
+          403: errorSchema,
+          404: errorSchema,
+        },
+      },
+      config: { access },
+      errorHandler: countingErrorHandler,
+    },
+    async (request) => {
+      const actor = teamActor(request, 'team-a', request.params.constituency);
+      const code = checkTypedKcode(request.body.code);
+      const r = await receiveEnvelope(
+        store,
+        keyedHash,
+        request.params.electionDayId,
+        request.params.constituency,
+        code,
+        actor.id,
+        app.auth.now(),
+      );
+      return {
+        envelope: r.envelope,
+        receivedAt: r.receivedAt,
+        outcome: r.decision.outcome,
+        box: r.decision.outcome === 'accepted' ? r.decision.box : null,
+        boxOrder: r.boxOrder,
+        reason: r.decision.outcome === 'set-aside' ? r.decision.reason : null,
+        voterName: r.voterName,
+      };
+    },
+  );
+
+  app.get(
+    '/api/counting/identities/:electionDayId/constituencies/:constituency/hybrid-envelopes',
+    {
+      schema: {
+        tags,
+        summary: 'Envelopes received so far: inner envelopes per box (what Team B must find), set aside per reason',
+        params,
+        response: {
+          200: z.object({
+            accepted: z.object({ belgium: z.number(), abroad: z.number() }),
+            setAside: z.record(z.string(), z.number()),
+          }),
+          403: errorSchema,
+        },
+      },
+      config: { access },
+      errorHandler: countingErrorHandler,
+    },
+    async (request) => {
+      teamActor(request, 'team-a', request.params.constituency);
+      return receptionSummary(store, request.params.electionDayId, request.params.constituency);
+    },
+  );
+}
