@@ -95,6 +95,19 @@ export const ERROR_CODES = {
     status: 400,
     message: 'This is not a K-code: check what you typed (18 characters; the last one catches typing errors).',
   },
+  // Team B's double data entry of hybrid paper ballots (apps/server/src/hybrid/double-entry.ts).
+  'hybrid.entry-same-member': {
+    status: 409,
+    message: 'The second entry of a box must be made by another Team B member than the first.',
+  },
+  'hybrid.entry-not-yours': { status: 409, message: 'Another Team B member is making this entry of the box.' },
+  'hybrid.entry-finished': { status: 409, message: 'Both entries of this box are finished.' },
+  'hybrid.entry-count-mismatch': {
+    status: 409,
+    message: 'The number of ballots you found in the box is not the number you encoded: check the box.',
+  },
+  'hybrid.entry-no-difference': { status: 409, message: 'The two entries agree on this ballot: nothing to decide.' },
+  'hybrid.entry-wrong-state': { status: 409, message: 'This box is not at that step of the double entry.' },
   // Counting of electronic votes (apps/server/src/counting): the answer's message names what was refused.
   'counting.not-found': { status: 404, message: 'This does not exist (yet) in the count.' },
   'counting.period-open': {

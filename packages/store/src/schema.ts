@@ -677,6 +677,37 @@ export interface HybridEnvelopeTable {
   box_order: number | null;
 }
 
+export interface HybridEntryBoxTable {
+  election_id: string;
+  office: string;
+  box: 'belgium' | 'abroad';
+  first_by: string | null;
+  first_finished: Date | null;
+  second_by: string | null;
+  second_finished: Date | null;
+}
+
+export interface HybridEntryBallotTable {
+  election_id: string;
+  office: string;
+  box: 'belgium' | 'abroad';
+  entry: number;
+  position: number;
+  /** packages/electoral's MarkedBallot. */
+  ballot: ColumnType<unknown, string, string>;
+}
+
+export interface HybridEntryDecisionTable {
+  election_id: string;
+  office: string;
+  box: 'belgium' | 'abroad';
+  position: number;
+  /** packages/electoral's MarkedBallot; null: no ballot at that position. */
+  ballot: ColumnType<unknown, string | null, string | null>;
+  decided_by: string;
+  decided_at: Date;
+}
+
 export interface Schema {
   election_days: ElectionDayTable;
   elections: ElectionTable;
@@ -732,4 +763,7 @@ export interface Schema {
   counting_observations: CountingObservationTable;
   hybrid_kcodes: HybridKcodeTable;
   hybrid_envelopes: HybridEnvelopeTable;
+  hybrid_entry_boxes: HybridEntryBoxTable;
+  hybrid_entry_ballots: HybridEntryBallotTable;
+  hybrid_entry_decisions: HybridEntryDecisionTable;
 }

@@ -19,6 +19,7 @@ import { votingPortalRoutes } from './voting-portal.ts';
 import { countingContentRoutes } from './counting-contents.ts';
 import { countingIdentityRoutes } from './counting-identities.ts';
 import { countingHybridReceptionRoutes } from './counting-hybrid-reception.ts';
+import { countingHybridEntryRoutes } from './counting-hybrid-entry.ts';
 import { countingProcessRoutes } from './counting-process.ts';
 import { countingPublicRoutes } from './counting-public.ts';
 import { countingTrusteeRoutes } from './counting-trustee.ts';
@@ -42,6 +43,7 @@ export const ROUTE_MODULES: readonly ((app: AppInstance) => void | Promise<void>
   hybridRoutes,
   countingIdentityRoutes,
   countingHybridReceptionRoutes,
+  countingHybridEntryRoutes,
   countingContentRoutes,
   countingTrusteeRoutes,
   countingCeremonyRoutes,

@@ -57,4 +57,13 @@ export const hybridDe: Readonly<Record<HybridKey, string>> = {
   'error.hybrid.already-received':
     'Der Hauptwahlvorstand hat Ihren Umschlag bereits empfangen: Ein neues Kit kann nicht mehr gedruckt werden.',
   'error.hybrid.kcode-invalid': 'Das ist kein K-Code: Prüfen Sie, was Sie eingegeben haben.',
+  'error.hybrid.entry-same-member':
+    'Die zweite Erfassung einer Urne muss ein anderes Mitglied von Team B vornehmen als die erste.',
+  'error.hybrid.entry-not-yours': 'Ein anderes Mitglied von Team B nimmt diese Erfassung der Urne vor.',
+  'error.hybrid.entry-finished': 'Beide Erfassungen dieser Urne sind abgeschlossen.',
+  'error.hybrid.entry-count-mismatch':
+    'Die Zahl der Stimmzettel in der Urne ist nicht die erfasste Zahl: Prüfen Sie die Urne.',
+  'error.hybrid.entry-no-difference':
+    'Beide Erfassungen stimmen für diesen Stimmzettel überein: Es gibt nichts zu entscheiden.',
+  'error.hybrid.entry-wrong-state': 'Diese Urne ist nicht bei diesem Schritt der doppelten Erfassung.',
 };

@@ -56,4 +56,11 @@ export const hybridEn: Readonly<Record<HybridKey, string>> = {
   'error.hybrid.already-received':
     'The main office has already received your envelope: a new kit can no longer be printed.',
   'error.hybrid.kcode-invalid': 'This is not a K-code: check what you typed.',
+  'error.hybrid.entry-same-member': 'The second entry of a box must be made by another Team B member than the first.',
+  'error.hybrid.entry-not-yours': 'Another Team B member is making this entry of the box.',
+  'error.hybrid.entry-finished': 'Both entries of this box are finished.',
+  'error.hybrid.entry-count-mismatch':
+    'The number of ballots you found in the box is not the number you encoded: check the box.',
+  'error.hybrid.entry-no-difference': 'The two entries agree on this ballot: there is nothing to decide.',
+  'error.hybrid.entry-wrong-state': 'This box is not at that step of the double entry.',
 };

@@ -56,6 +56,14 @@ export const hybridFr = {
   'error.hybrid.already-received':
     'Le bureau principal a déjà reçu votre enveloppe : un nouveau kit ne peut plus être imprimé.',
   'error.hybrid.kcode-invalid': 'Ce n’est pas un code K : vérifiez ce que vous avez tapé.',
+  'error.hybrid.entry-same-member':
+    'Le second encodage d’une urne doit être fait par un autre membre de l’équipe B que le premier.',
+  'error.hybrid.entry-not-yours': 'Un autre membre de l’équipe B fait cet encodage de l’urne.',
+  'error.hybrid.entry-finished': 'Les deux encodages de cette urne sont terminés.',
+  'error.hybrid.entry-count-mismatch':
+    'Le nombre de bulletins trouvés dans l’urne n’est pas le nombre encodé : vérifiez l’urne.',
+  'error.hybrid.entry-no-difference': 'Les deux encodages concordent pour ce bulletin : il n’y a rien à trancher.',
+  'error.hybrid.entry-wrong-state': 'Cette urne n’est pas à cette étape du double encodage.',
 } as const;
 
 export type HybridKey = keyof typeof hybridFr;

@@ -57,4 +57,12 @@ export const hybridNl: Readonly<Record<HybridKey, string>> = {
   'error.hybrid.already-received':
     'Het hoofdbureau heeft uw omslag al ontvangen: er kan geen nieuwe kit meer worden afgedrukt.',
   'error.hybrid.kcode-invalid': 'Dit is geen K-code: controleer wat u typte.',
+  'error.hybrid.entry-same-member':
+    'De tweede invoer van een stembus moet door een ander lid van team B gebeuren dan de eerste.',
+  'error.hybrid.entry-not-yours': 'Een ander lid van team B doet deze invoer van de stembus.',
+  'error.hybrid.entry-finished': 'Beide invoeren van deze stembus zijn klaar.',
+  'error.hybrid.entry-count-mismatch':
+    'Het aantal stembiljetten in de stembus is niet het aantal dat u invoerde: controleer de stembus.',
+  'error.hybrid.entry-no-difference': 'Beide invoeren komen voor dit stembiljet overeen: er is niets te beslissen.',
+  'error.hybrid.entry-wrong-state': 'Deze stembus is niet bij die stap van de dubbele invoer.',
 };
