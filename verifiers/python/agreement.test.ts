@@ -583,6 +583,12 @@ describe('the Python verifier agrees with isoloir verify', { skip }, () => {
     });
   });
 
+  test('the Python cryptography reproduces the test vectors (PROTOCOL.md §10) and RFC 8032', () => {
+    const r = spawnSync('python3', [fileURLToPath(new URL('./check_vectors.py', import.meta.url))], { encoding: 'utf8' });
+    assert.equal(r.status, 0, `${r.stdout}${r.stderr}`);
+    assert.doesNotMatch(r.stdout, /FAIL/);
+  });
+
   test('clean up', async () => {
     await Promise.all(python);
     rmSync(dir, { recursive: true, force: true });
