@@ -4,9 +4,12 @@ import { spawnSync } from 'node:child_process';
 import { globSync } from 'node:fs';
 
 const filters = process.argv.slice(2);
-const files = globSync('{{packages,apps}/*/{src,test}/**/*.test.ts,verifiers/*/*.test.ts,scripts/**/*.test.ts,tests/**/*.test.ts}', {
-  exclude: (name) => name === 'node_modules',
-})
+const files = globSync(
+  '{{packages,apps}/*/{src,test}/**/*.test.ts,verifiers/*/*.test.ts,scripts/**/*.test.ts,tests/**/*.test.ts}',
+  {
+    exclude: (name) => name === 'node_modules',
+  },
+)
   .filter((file) => filters.length === 0 || filters.some((filter) => file.includes(filter)))
   .sort();
 

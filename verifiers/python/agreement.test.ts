@@ -109,8 +109,10 @@ function forgeOne(match: (e: RecordEntry) => boolean, edit: (p: Payload) => void
   });
 }
 
-const of = (type: string, f: (p: Payload) => boolean = () => true) => (e: RecordEntry) =>
-  e.type === type && f(payload(e));
+const of =
+  (type: string, f: (p: Payload) => boolean = () => true) =>
+  (e: RecordEntry) =>
+    e.type === type && f(payload(e));
 const ballotOf = (id: string) => of('ballot', (p) => p['ballotId'] === id);
 const groupIdIs = (g: string) => (p: Payload) => p['groupId'] === g;
 const without = (match: (e: RecordEntry) => boolean): ElectionRecord => forge((es) => es.filter((e) => !match(e)));
@@ -150,10 +152,12 @@ function pvsOf(rec: ElectionRecord): PvFile[] {
   const es = rec.entries;
   const head = es.at(-1)?.hash ?? '';
   const voters = new Map(
-    es.filter((e) => e.type === 'roll').map((e) => {
-      const p = payload(e);
-      return [`${text(p['constituency'])}/${text(p['mode'])}/${text(p['category'])}`, Number(p['voters'])];
-    }),
+    es
+      .filter((e) => e.type === 'roll')
+      .map((e) => {
+        const p = payload(e);
+        return [`${text(p['constituency'])}/${text(p['mode'])}/${text(p['category'])}`, Number(p['voters'])];
+      }),
   );
   const reasons = new Map(
     es.filter((e) => e.type === 'cancellation').map((e) => [text(payload(e)['ballotId']), text(payload(e)['reason'])]),
@@ -238,16 +242,22 @@ const withheldGent = withholding('gent');
 /** Voter 3 re-voted: its later ballot cancelled as if voted at a station (voter added to the list), the first one counted. */
 function revoteUndone(): ElectionRecord {
   return forge((es) =>
-    es.map((e) => {
+    es.map((e): RecordEntry => {
       const p = payload(e);
       if (e.type === 'attendance') {
         const ids = [...list(p['ids']).map(text), v(3)].sort();
-        return { ...e, payload: { ...p, ids, voters: ids.length, root: merkleRoot(ids) } };
+        const changed: Payload = { ...p, ids, voters: ids.length, root: merkleRoot(ids) };
+        return { ...e, payload: changed };
       }
       if (e.type === 'cancellation' && p['ballotId'] === `${b(3)}-first`)
         return {
           ...e,
-          payload: { groupId: BRUSSELS, ballotId: b(3), reason: 'voted-at-polling-station', evidence: { station: 'station-1' } },
+          payload: {
+            groupId: BRUSSELS,
+            ballotId: b(3),
+            reason: 'voted-at-polling-station',
+            evidence: { station: 'station-1' },
+          },
         };
       return e;
     }),
@@ -270,7 +280,11 @@ const cases: Case[] = [
   {
     name: 'an unknown entry type',
     expected: 'format',
-    record: forge((es) => [...es.slice(0, 2), { seq: 0, type: 'note', parent: '', hash: '', payload: {} }, ...es.slice(2)]),
+    record: forge((es) => [
+      ...es.slice(0, 2),
+      { seq: 0, type: 'note', parent: '', hash: '', payload: {} },
+      ...es.slice(2),
+    ]),
   },
   {
     name: 'a scalar not reduced',
@@ -279,7 +293,11 @@ const cases: Case[] = [
       ((list(p['trustees'])[0] as Payload)['proof'] as Payload)['response'] = 'f'.repeat(64);
     }),
   },
-  { name: 'an unknown field in a ballot', expected: 'schema', record: forgeOne(ballotOf(b(2)), (p) => void (p['note'] = 'x')) },
+  {
+    name: 'an unknown field in a ballot',
+    expected: 'schema',
+    record: forgeOne(ballotOf(b(2)), (p) => void (p['note'] = 'x')),
+  },
   {
     name: 'a negative count',
     expected: 'schema',
@@ -315,7 +333,13 @@ const cases: Case[] = [
     expected: 'order',
     record: forge((es) => {
       const k = es.findIndex(of('key'));
-      const complaint = { seq: 0, type: 'complaint', parent: '', hash: '', payload: { by: 1, against: 2, revealed: null } };
+      const complaint = {
+        seq: 0,
+        type: 'complaint',
+        parent: '',
+        hash: '',
+        payload: { by: 1, against: 2, revealed: null },
+      };
       return [...es.slice(0, k + 1), complaint, ...es.slice(k + 1)];
     }),
   },
@@ -325,27 +349,37 @@ const cases: Case[] = [
     expected: 'ceremony',
     record: forgeOne(of('ceremony'), (p) => {
       const post = list(p['posts'])[1] as Payload;
-      post['signature'] = `${text(post['signature']).slice(0, 127)}${text(post['signature']).endsWith('0') ? '1' : '0'}`;
+      post['signature'] =
+        `${text(post['signature']).slice(0, 127)}${text(post['signature']).endsWith('0') ? '1' : '0'}`;
     }),
   },
   { name: 'no online period', expected: 'period', record: without(of('period', (p) => p['mode'] === 'online')) },
   {
     name: 'a ballot before the period was opened',
     expected: 'period',
-    record: forgeOne(of('period', (p) => p['mode'] === 'online'), (p) => void (p['openedAt'] = '2029-06-09T06:00:05.000Z')),
+    record: forgeOne(
+      of('period', (p) => p['mode'] === 'online'),
+      (p) => void (p['openedAt'] = '2029-06-09T06:00:05.000Z'),
+    ),
   },
   {
     name: 'a roll published after the period opened',
     expected: 'roll-timing',
-    record: forgeOne(of('roll', (p) => p['constituency'] === 'brussels'), (p) => {
-      p['publishedAt'] = '2029-06-09T05:45:00.000Z';
-    }),
+    record: forgeOne(
+      of('roll', (p) => p['constituency'] === 'brussels'),
+      (p) => {
+        p['publishedAt'] = '2029-06-09T05:45:00.000Z';
+      },
+    ),
   },
   { name: 'no closing head', expected: 'board', record: without(of('board-head', (p) => p['kind'] === 'closing')) },
   {
     name: 'a board head re-hashed with another total',
     expected: 'board',
-    record: forgeOne(of('board-head', (p) => p['kind'] === 'closing'), (p) => void (p['total'] = Number(p['total']) + 1)),
+    record: forgeOne(
+      of('board-head', (p) => p['kind'] === 'closing'),
+      (p) => void (p['total'] = Number(p['total']) + 1),
+    ),
   },
   { name: 'another board key pinned', expected: 'board', record, boardKey: 'cd'.repeat(32) },
   { name: 'a ballot a head covered dropped', expected: 'board', record: without(ballotOf(b(1))) },
@@ -370,7 +404,13 @@ const cases: Case[] = [
     expected: 'complaint',
     record: forge((es) => {
       const k = es.findIndex(of('key'));
-      const complaint = { seq: 0, type: 'complaint', parent: '', hash: '', payload: { by: 1, against: 9, revealed: null } };
+      const complaint = {
+        seq: 0,
+        type: 'complaint',
+        parent: '',
+        hash: '',
+        payload: { by: 1, against: 9, revealed: null },
+      };
       return [...es.slice(0, k), complaint, ...es.slice(k)];
     }),
   },
@@ -381,7 +421,11 @@ const cases: Case[] = [
       ((list(p['trustees'])[1] as Payload)['proof'] as Payload)['response'] = '00'.repeat(31) + '02';
     }),
   },
-  { name: 'a ghost voter', expected: 'eligibility', record: forgeOne(ballotOf(b(2)), (p) => void (p['voterId'] = 'ghost')) },
+  {
+    name: 'a ghost voter',
+    expected: 'eligibility',
+    record: forgeOne(ballotOf(b(2)), (p) => void (p['voterId'] = 'ghost')),
+  },
   {
     name: 'a ballot of another constituency in the group',
     expected: 'constituency',
@@ -406,17 +450,23 @@ const cases: Case[] = [
   {
     name: 'a cancellation of an unknown ballot',
     expected: 'cancellation',
-    record: forgeOne(of('cancellation', (p) => p['reason'] === 'superseded'), (p) => {
-      p['ballotId'] = 'nope';
-    }),
+    record: forgeOne(
+      of('cancellation', (p) => p['reason'] === 'superseded'),
+      (p) => {
+        p['ballotId'] = 'nope';
+      },
+    ),
   },
   {
     name: 'a cancellation reason rewritten',
     expected: 'cancellation-evidence',
-    record: forgeOne(of('cancellation', (p) => p['ballotId'] === `${b(3)}-first`), (p) => {
-      p['reason'] = 'voted-at-polling-station';
-      p['evidence'] = { station: 'station-1' };
-    }),
+    record: forgeOne(
+      of('cancellation', (p) => p['ballotId'] === `${b(3)}-first`),
+      (p) => {
+        p['reason'] = 'voted-at-polling-station';
+        p['evidence'] = { station: 'station-1' };
+      },
+    ),
   },
   {
     name: 'a polling-station cancellation hidden',
@@ -432,7 +482,10 @@ const cases: Case[] = [
   {
     name: 'a ballot left out of its group input',
     expected: 'group-input',
-    record: forgeOne(of('group-input', groupIdIs(BRUSSELS)), (p) => void (p['ciphertexts'] = rows(p['ciphertexts']).slice(1))),
+    record: forgeOne(
+      of('group-input', groupIdIs(BRUSSELS)),
+      (p) => void (p['ciphertexts'] = rows(p['ciphertexts']).slice(1)),
+    ),
   },
   { name: 'a withheld claim for 11 ballots (leuven)', expected: 'withheld', record: withholding('leuven') },
   {
@@ -490,7 +543,10 @@ const cases: Case[] = [
   {
     name: 'a count changed',
     expected: 'counts',
-    record: forgeOne(of('counts'), (p) => void ((p['counts'] as Payload)['blank'] = Number((p['counts'] as Payload)['blank']) + 1)),
+    record: forgeOne(
+      of('counts'),
+      (p) => void ((p['counts'] as Payload)['blank'] = Number((p['counts'] as Payload)['blank']) + 1),
+    ),
   },
   {
     name: 'a whole group’s counting removed',
@@ -503,7 +559,9 @@ const cases: Case[] = [
     expected: 'pv',
     record,
     pvs: honestPvs.map((f, i) =>
-      i === 0 ? { ...f, content: { ...(f.content as Payload), valid: Number((f.content as Payload)['valid']) + 1 } } : f,
+      i === 0
+        ? { ...f, content: { ...(f.content as Payload), valid: Number((f.content as Payload)['valid']) + 1 } }
+        : f,
     ),
   },
   { name: 'a PV missing', expected: 'pv', record, pvs: honestPvs.slice(1) },
@@ -591,7 +649,9 @@ describe('the Python verifier agrees with isoloir verify', { skip }, () => {
   });
 
   test('the Python cryptography reproduces the test vectors (PROTOCOL.md §10) and RFC 8032', () => {
-    const r = spawnSync('python3', [fileURLToPath(new URL('./check_vectors.py', import.meta.url))], { encoding: 'utf8' });
+    const r = spawnSync('python3', [fileURLToPath(new URL('./check_vectors.py', import.meta.url))], {
+      encoding: 'utf8',
+    });
     assert.equal(r.status, 0, `${r.stdout}${r.stderr}`);
     assert.doesNotMatch(r.stdout, /FAIL/);
   });
