@@ -172,19 +172,22 @@ def mul(pt, k):
 
 
 def _naf5(k):
-    """Width-5 NAF digits of k, least significant first (odd digits in −15…15)."""
-    digits = []
+    """Width-5 NAF of k as sparse (position, digit) pairs, odd digits in −15…15: after a digit the
+    next four are zero, and runs of zero bits are skipped at once."""
+    out = []
+    i = 0
     while k:
-        if k & 1:
-            d = k & 31
-            if d >= 16:
-                d -= 32
-            k -= d
-        else:
-            d = 0
-        digits.append(d)
-        k >>= 1
-    return digits
+        if not k & 1:
+            tz = (k & -k).bit_length() - 1
+            k >>= tz
+            i += tz
+        d = k & 31
+        if d >= 16:
+            d -= 32
+        out.append((i, d))
+        k = (k - d) >> 5
+        i += 5
+    return out
 
 
 def _odd_multiples(points):
@@ -206,10 +209,9 @@ def _straus(pairs):
     tables = _odd_multiples([p for p, _ in pairs])
     steps = {}
     for (_, k), tab in zip(pairs, tables):
-        for i, d in enumerate(_naf5(k)):
-            if d:
-                q = tab[(d if d > 0 else -d) >> 1]
-                steps.setdefault(i, []).append(q if d > 0 else (q[0], P - q[1]))
+        for i, d in _naf5(k):
+            q = tab[(d if d > 0 else -d) >> 1]
+            steps.setdefault(i, []).append(q if d > 0 else (q[0], P - q[1]))
     acc = INF
     for i in range(max(steps, default=-1), -1, -1):
         acc = jdouble(acc)
