@@ -224,7 +224,7 @@ function pvsOf(rec: ElectionRecord): PvFile[] {
 
 interface Case {
   readonly name: string;
-  /** The check both verifiers must name, or 'ok'. */
+  /** The check both verifiers must name, 'ok', or 'any failure' (both must then name the same check). */
   readonly expected: string;
   readonly record: unknown;
   readonly head?: string;
@@ -567,6 +567,46 @@ const cases: Case[] = [
   { name: 'a PV missing', expected: 'pv', record, pvs: honestPvs.slice(1) },
 ];
 
+/** One hex digit changed at `path` in the first entry of `type` (an element that may no longer decode, a scalar, a signature). */
+function flipped(type: string, path: readonly (string | number)[]): Case {
+  const rec = forge((es) => {
+    const e = es.find(of(type));
+    assert.ok(e !== undefined, `no ${type} entry`);
+    let at = e.payload as Record<string | number, Json>;
+    for (const k of path.slice(0, -1)) at = at[k] as Record<string | number, Json>;
+    const last = path.at(-1) ?? '';
+    const value = text(at[last]);
+    assert.ok(value.length > 0, `no hex at ${type} ${path.join('.')}`);
+    at[last] = `${value.slice(0, -1)}${value.endsWith('0') ? '1' : '0'}`;
+    return es;
+  });
+  return { name: `one hex digit changed in ${type}.${path.join('.')}`, expected: 'any failure', record: rec };
+}
+
+cases.push(
+  ...(
+    [
+      ['key', ['publicKey']],
+      ['dealer', ['commitments', 0]],
+      ['ballot', ['ciphertexts', 0]],
+      ['ballot', ['ciphertexts', 1]],
+      ['group-input', ['ciphertexts', 0, 0]],
+      ['shuffle', ['outputs', 0, 1]],
+      ['shuffle', ['proof', 'commitments', 0]],
+      ['shuffle', ['proof', 't4', 0, 0]],
+      ['shuffle', ['proof', 's1']],
+      ['partial-decryption', ['shares', 0, 0]],
+      ['partial-decryption', ['proof', 'challenge']],
+      ['decryption', ['plaintexts', 0, 0]],
+      ['board-head', ['signature']],
+      ['board-head', ['signingKey']],
+      ['roll', ['root']],
+      ['ceremony', ['registrations', 0, 'signature']],
+      ['ceremony', ['posts', 0, 'payload', 'commitments', 0]],
+    ] as const
+  ).map(([type, path]) => flipped(type, path)),
+);
+
 interface Verdict {
   readonly check: string;
   readonly detail: string;
@@ -643,7 +683,8 @@ describe('the Python verifier agrees with isoloir verify', { skip }, () => {
     test(`${c.name}: ${c.expected}`, async () => {
       const ts = await runTypeScript(c);
       const py = await (python[i] as Promise<Verdict>);
-      assert.equal(ts.check, c.expected, `isoloir verify: ${ts.detail}`);
+      if (c.expected === 'any failure') assert.notEqual(ts.check, 'ok', 'isoloir verify accepted the change');
+      else assert.equal(ts.check, c.expected, `isoloir verify: ${ts.detail}`);
       assert.equal(py.check, ts.check, `verify.py: ${py.detail}\nisoloir verify: ${ts.detail}`);
     });
   });
