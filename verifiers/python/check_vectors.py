@@ -7,6 +7,7 @@ import os
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.dont_write_bytecode = True  # no __pycache__ beside the sources
 sys.path.insert(0, HERE)
 
 import isoloir_crypto as ec  # noqa: E402
@@ -92,6 +93,20 @@ def main():
             hd['total'], hd['trackingCodes'],
         )
         check('board head %d' % hd['seq'], digest == hd['hash'])
+
+    # Both multi-scalar multiplications (Straus for small sums, Pippenger for large ones) against each other and a plain sum.
+    import random
+
+    rnd = random.Random(20)
+    pts = [ec.g_table().mul(rnd.randrange(ec.N)) for _ in range(1200)] + [None]
+    ks = [rnd.randrange(ec.N) for _ in range(1200)] + [5]
+    ks[7] = 0
+    big = ec.msm(pts, ks)
+    check('msm, Pippenger = Straus', big == ec.to_affine(ec._straus([(p, k) for p, k in zip(pts, ks) if p and k])))
+    plain = None
+    for p_, k in zip(pts[:20], ks[:20]):
+        plain = ec.add(plain, ec.mul(p_, k))
+    check('msm, Straus = one product at a time', ec.msm(pts[:20], ks[:20]) == plain)
 
     # RFC 8032 §7.1, tests 1 and 2.
     for pub, msg, sig in (

@@ -15,6 +15,7 @@ import re
 import secrets
 import sys
 
+sys.dont_write_bytecode = True  # no __pycache__ beside the sources
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import isoloir_crypto as ec  # noqa: E402
