@@ -425,11 +425,11 @@ def _positions(data, offset, maximum):
 
 def decode_ballot(layout, elements):
     """The decoded ballot, or ('invalid', reason) — the reasons of PROTOCOL.md §4, in its order."""
+    if len(elements) != width_of(layout):
+        return ('invalid', 'width')
     chunks = [unembed(e) for e in elements]
     if any(c is None for c in chunks):
         return ('invalid', 'not-an-embedding')
-    if len(elements) != width_of(layout):
-        return ('invalid', 'width')
     data = b''.join(chunks)
     e_bytes = (layout['maxEffectives'] + 7) // 8
     used = 5 + e_bytes + (layout['maxSubstitutes'] + 7) // 8
