@@ -3,13 +3,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyRecord } from '@isoloir/verifier';
 import { rechain, type ElectionRecord, type PlainBallot } from '@isoloir/crypto';
 import { runDemo } from './demo-run.ts';
+
+const VERIFY_PY = fileURLToPath(new URL('../../../../../verifiers/python/verify.py', import.meta.url));
 
 interface Log {
   atStation: string[];
@@ -115,6 +117,13 @@ test('isoloir demo: verifiable record, PVs equal an independent recount, tamperi
     const withPvs = await verifyRecord(record, { pvs });
     assert.ok(withPvs.ok, JSON.stringify(withPvs));
     assert.equal(withPvs.summary.pvs, summary.pvs.length);
+    // The second verifier (verifiers/python, issue 20) on the same record and PVs; CI installs python3.
+    const python = (): SpawnSyncReturns<string> | undefined =>
+      spawnSync('python3', ['--version']).status === 0 || process.env['CI'] !== undefined
+        ? spawnSync('python3', [VERIFY_PY, join(out, 'record'), '--pv', pvDir], { encoding: 'utf8' })
+        : undefined;
+    const pyOk = python();
+    if (pyOk !== undefined) assert.equal(pyOk.status, 0, `${pyOk.stdout}${pyOk.stderr}`);
     const target = pvs.find(
       (f) =>
         (f.content as { mergedInto: unknown; valid: number }).mergedInto === null &&
@@ -141,6 +150,8 @@ test('isoloir demo: verifiable record, PVs equal an independent recount, tamperi
         `^FAILED pv at ${target.name}.*differs from the verified record at pv\\.lists\\[\\d+\\]\\.categories\\.B`,
       ),
     );
+    const pyFailed = python();
+    if (pyFailed !== undefined) assert.equal(pyFailed.stdout, cli.stdout, pyFailed.stderr);
 
     // One changed byte in a ballot, a shuffle proof, a count: verification fails and names it.
     const tamper = async (type: string, edit: (p: Record<string, unknown>) => void): Promise<string> => {
