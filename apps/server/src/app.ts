@@ -14,7 +14,7 @@ import { refuseBadText } from './input-guard.ts';
 import { registerOpenApi } from './openapi.ts';
 import { registerRateLimits, type RateLimitSettings } from './rate-limit/index.ts';
 import { ROUTE_MODULES } from './routes/index.ts';
-import { memorySecretFor, type ServerSecret } from './secrets/index.ts';
+import { bindSecretTo, memorySecretFor, type ServerSecret } from './secrets/index.ts';
 import { isAppPath, registerWeb } from './web.ts';
 
 export interface AppOptions {
@@ -51,11 +51,11 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.decorate('context', {
-    store: options.store,
-    counting: options.counting,
-    secret: options.secret ?? memorySecretFor(options.store),
-  });
+  // A secret given is bound to the store too: what runs on the store alone (preparation, the demo)
+  // makes the same pseudonyms as the routes.
+  if (options.secret !== undefined) bindSecretTo(options.store, options.secret);
+  const secret = memorySecretFor(options.store);
+  app.decorate('context', { store: options.store, counting: options.counting, secret });
   const routeTable: RouteInfo[] = [];
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
@@ -64,7 +64,7 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
     route.config = { ...route.config, access: route.config?.access ?? defaultAccess(route.url) };
     for (const method of methods) routeTable.push({ method, url: route.url, access: route.config.access });
   });
-  await registerAuth(app, createAuthRuntime(options.auth));
+  await registerAuth(app, createAuthRuntime(options.auth, secret));
   app.setErrorHandler(handleError);
   app.addHook('preValidation', refuseBadText);
   // While closing, answers in flight tell their client to hang up, so that their keep-alive

@@ -43,7 +43,23 @@ export const ERROR_CODES = {
   'official.nrn-invalid': { status: 400, message: 'This national register number is not valid.' },
   'role.not-found': { status: 404, message: 'This role assignment does not exist.' },
   'role.exists': { status: 409, message: 'The official already holds this role.' },
-  'role.conflict': { status: 409, message: 'One person cannot be in both Team A and Team B of the same constituency.' },
+  'role.conflict': {
+    status: 409,
+    message:
+      'One person cannot be in both Team A and Team B of the same constituency on the same election day, even after one of the roles was taken back.',
+  },
+  'role.self-grant': { status: 403, message: 'Nobody can give a role to themselves, nor confirm one given to them.' },
+  'role.second-admin': {
+    status: 403,
+    message: 'A role takes effect only when a second administrator confirms it: another administrator must confirm.',
+  },
+  'role.request-pending': { status: 409, message: 'The same role is already waiting for confirmation.' },
+  'role.request-not-found': { status: 404, message: 'This role request does not exist.' },
+  'role.request-decided': { status: 409, message: 'This role request was already confirmed or rejected.' },
+  'role.bootstrap-closed': {
+    status: 409,
+    message: 'The first two administrators are already in place; roles are given by two administrators.',
+  },
   'role.scope-missing': { status: 400, message: 'This role needs a scope (commune, post or constituency).' },
   'role.scope-unexpected': { status: 400, message: 'This role takes no scope.' },
   'role.scope-invalid': { status: 400, message: 'This scope is not valid for the role.' },

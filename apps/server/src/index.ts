@@ -8,8 +8,10 @@ export {
   type ServerOptions,
 } from './server.ts';
 export { isProduction, productionStartProblem } from './production-mode.ts';
+export { redactingLogger, redactText } from './log-redaction.ts';
 export { DEFAULT_WEB_ROOT } from './web.ts';
 export {
+  bindSecretTo,
   createSecretFile,
   loadServerSecret,
   memorySecret,
@@ -17,6 +19,7 @@ export {
   readSecretFile,
   SECRET_FILE_ENV,
   SecretError,
+  voterActor,
   type ServerSecret,
 } from './secrets/index.ts';
 export { seedDemoIfEmpty, DEFAULT_DEMO_OPTIONS } from './demo/seed-demo.ts';

@@ -14,7 +14,7 @@ import { demoSetupAround } from './preparation/demo-preparation.ts';
 import { redactingLogger } from './log-redaction.ts';
 import { productionStartProblem } from './production-mode.ts';
 import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from './rate-limit/index.ts';
-import { configuredSecretFile, loadServerSecret, type ServerSecret } from './secrets/index.ts';
+import { bindSecretTo, configuredSecretFile, loadServerSecret, type ServerSecret } from './secrets/index.ts';
 import { DEFAULT_WEB_ROOT } from './web.ts';
 import { headPolicyFromEnv, startBoardClerk, type HeadPolicy } from './voting/board-heads.ts';
 import { auditHeadsPolicyFromEnv, startAuditClerk, type AuditHeadsPolicy } from './audit/audit-clerk.ts';
@@ -70,6 +70,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Read (or, in development, created) before the database opens: a bad secret file stops the start.
   const secret = options.secret ?? loadServerSecret({ dataDir: options.dataDir });
   const store = await openStore({ url: options.databaseUrl, dataDir: options.dataDir });
+  // Bound before the demo's seeding: its pseudonyms and K-codes are the server's.
+  bindSecretTo(store, secret);
   try {
     // The demo day, prepared through the real pipeline to the freeze (its voter files say who may vote).
     // Its dates are placed around today, so that the tour works on whatever day it is started.

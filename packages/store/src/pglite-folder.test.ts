@@ -51,6 +51,31 @@ describe('a PGlite data folder', () => {
     await second.close();
   });
 
+  it('refuses a second PROCESS with a clear error while the first holds it', async () => {
+    const folder = join(root, 'two-processes');
+    const first = await openStore({ dataDir: folder });
+    try {
+      // Another Node.js process (as a second `isoloir start` would be) opens the same folder.
+      const script = `
+        const { openStore } = await import(${JSON.stringify(new URL('./database.ts', import.meta.url).href)});
+        try { await openStore({ dataDir: ${JSON.stringify(folder)} }); console.log('opened'); process.exit(0); }
+        catch (error) { console.error(error.code + ': ' + error.message); process.exit(3); }`;
+      const second = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      assert.equal(second.status, 3, second.stdout + second.stderr);
+      assert.match(
+        second.stderr,
+        /store\.data-folder-in-use: the database folder .* is in use by another isoloir process/,
+      );
+      // The first one still works.
+      assert.equal((await first.db.selectFrom('schema_migrations').select('version').execute()).length > 0, true);
+    } finally {
+      await first.close();
+    }
+  });
+
   it('is taken over at once when the process that held it is gone (killed, crashed)', async () => {
     const folder = join(root, 'orphaned');
     const first = await openStore({ dataDir: folder });

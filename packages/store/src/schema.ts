@@ -313,6 +313,31 @@ export interface RoleAssignmentTable {
   scope: string | null;
   granted_by: string;
   granted_at: Generated<Date>;
+  /** 0023: the second PO administrator who confirmed the grant (null: bootstrapped). */
+  confirmed_by: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** 0023: a role grant waiting for a second PO administrator (separation of duties). */
+export interface RoleGrantRequestTable {
+  id: string;
+  official_id: string;
+  role: OfficialRole;
+  scope: string | null;
+  requested_by: string;
+  requested_at: Generated<Date>;
+  state: ColumnType<'pending' | 'confirmed' | 'rejected', 'pending' | undefined, 'confirmed' | 'rejected'>;
+  decided_by: string | null;
+  decided_at: Date | null;
+  assignment_id: string | null;
+}
+
+/** 0023: who ever held Team A or Team B of a constituency on an election day (never deleted). */
+export interface TeamMembershipTable {
+  election_day_id: string;
+  official_id: string;
+  team: 'team-a' | 'team-b';
+  constituency_code: string;
+  first_held_at: Generated<Date>;
 }
 
 export interface LoginAttemptTable {
@@ -726,6 +751,8 @@ export interface Schema {
   schema_migrations: SchemaMigrationTable;
   officials: OfficialTable;
   role_assignments: RoleAssignmentTable;
+  role_grant_requests: RoleGrantRequestTable;
+  team_memberships: TeamMembershipTable;
   login_attempts: LoginAttemptTable;
   sessions: SessionTable;
   rate_limits: RateLimitTable;

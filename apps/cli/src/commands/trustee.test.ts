@@ -158,10 +158,11 @@ describe('counting over HTTP with isoloir trustee', () => {
     });
     assert.equal(created.status, 201, created.raw);
     const id = String(created.json['id']);
-    assert.equal(
-      (await call(s.po, 'POST', `/api/admin/officials/${id}/roles`, { role: 'team-b', scope: 'liege' })).status,
-      201,
-    );
+    // Given by two administrators (separation of duties): one asks, the second confirms.
+    const asked = await call(s.po, 'POST', `/api/admin/officials/${id}/roles`, { role: 'team-b', scope: 'liege' });
+    assert.equal(asked.status, 202, asked.raw);
+    const po2 = await testSession(store, { kind: 'official', officialId: 'dev-po-admin-2' });
+    assert.equal((await call(po2, 'POST', `/api/admin/role-requests/${String(asked.json['id'])}/confirm`)).status, 201);
     s.teamB2 = await testSession(store, { kind: 'official', officialId: id });
   });
   after(async () => {

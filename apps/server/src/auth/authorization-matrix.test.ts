@@ -1,15 +1,20 @@
 // The authorization matrix: every route of the route table × every caller (anonymous, a voter, an
 // official of each role). Generated from `app.routeTable`: a route without an access rule fails
-// here, and each rule is checked against what the server really answers.
+// here, and each rule is checked against what the server really answers. Then the separation of
+// duties (issue #19; ./grants.ts), played by the attacker: an administrator granting themselves, one
+// administrator alone making a grant take effect, a revoked Team A member given Team B the same day.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { makeNrn } from '@isoloir/electoral';
 import { testDatabases, type TestStore } from '@isoloir/store/testing';
 import { buildApp } from '../app.ts';
 import type { AppInstance, RouteInfo } from '../app-instance.ts';
 import { DEMO_DAY_ID, DEMO_ELECTION_ID } from '../demo/generate-demo.ts';
 import { seedDemoIfEmpty } from '../demo/seed-demo.ts';
 import { decideAccess, describeAccess, type Caller } from './access.ts';
+import { AppError } from '../errors.ts';
 import { DEV_OFFICIALS, seedDevOfficials } from './dev-officials.ts';
+import { bootstrapAdmins } from './grants.ts';
 import { ROLES } from './roles.ts';
 import { testSession } from './testing/sessions.ts';
 
@@ -126,6 +131,194 @@ for (const database of testDatabases()) {
         assert.equal(response.json<{ code: string }>().code, 'auth.forbidden');
       }
       await bare.close();
+    });
+
+    describe('separation of duties, played by the attacker', () => {
+      type Headers = Readonly<Record<string, string>>;
+      const json = { 'content-type': 'application/json' };
+      let admin1: Headers;
+      let admin2: Headers;
+      before(async () => {
+        admin1 = (await testSession(store, { kind: 'official', officialId: 'dev-po-admin' })).headers;
+        admin2 = (await testSession(store, { kind: 'official', officialId: 'dev-po-admin-2' })).headers;
+      });
+      const post = (headers: Headers, url: string, body?: unknown) =>
+        app.inject({
+          method: 'POST',
+          url,
+          headers: body === undefined ? headers : { ...headers, ...json },
+          ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
+        });
+      const codeOf = (response: { body: string }): string =>
+        (JSON.parse(response.body) as { code?: string }).code ?? '';
+      const rolesOf = async (officialId: string) =>
+        (
+          await store.db
+            .selectFrom('role_assignments')
+            .select(['id', 'role', 'scope'])
+            .where('official_id', '=', officialId)
+            .execute()
+        ).map((r) => `${r.role}:${r.scope ?? ''}`);
+      let serial = 0;
+      const newOfficial = async (): Promise<string> => {
+        serial += 1;
+        const nrn = makeNrn({ year: 1990, month: 1, day: 1, sequence: 100 + serial });
+        assert.ok(nrn.ok);
+        const created = await post(admin1, '/api/admin/officials', {
+          nrn: nrn.value,
+          givenName: 'Attacker',
+          surname: `Number ${String(serial)}`,
+        });
+        assert.equal(created.statusCode, 201, created.body);
+        return created.json<{ id: string }>().id;
+      };
+      const grant = async (officialId: string, role: string, scope: string | null): Promise<string> => {
+        const asked = await post(admin1, `/api/admin/officials/${officialId}/roles`, { role, scope });
+        assert.equal(asked.statusCode, 202, asked.body);
+        const confirmed = await post(admin2, `/api/admin/role-requests/${asked.json<{ id: string }>().id}/confirm`);
+        assert.equal(confirmed.statusCode, 201, confirmed.body);
+        return confirmed.json<{ id: string }>().id;
+      };
+
+      test('an administrator cannot give themselves a role: 403 role.self-grant, nothing stored', async () => {
+        for (const role of ['trustee', 'observer', 'team-a'])
+          for (const [headers, self] of [
+            [admin1, 'dev-po-admin'],
+            [admin2, 'dev-po-admin-2'],
+          ] as const) {
+            const response = await post(headers, `/api/admin/officials/${self}/roles`, {
+              role,
+              scope: role === 'team-a' ? 'liege' : null,
+            });
+            assert.equal(response.statusCode, 403, response.body);
+            assert.equal(codeOf(response), 'role.self-grant');
+          }
+        assert.deepEqual(await rolesOf('dev-po-admin'), ['po-admin:']);
+        const requests = await store.db
+          .selectFrom('role_grant_requests')
+          .select('id')
+          .where('official_id', 'in', ['dev-po-admin', 'dev-po-admin-2'])
+          .execute();
+        assert.deepEqual(requests, []);
+      });
+
+      test('nor confirm a role another administrator asked for them', async () => {
+        const asked = await post(admin1, '/api/admin/officials/dev-po-admin-2/roles', { role: 'trustee', scope: null });
+        assert.equal(asked.statusCode, 202, asked.body);
+        const id = asked.json<{ id: string }>().id;
+        const self = await post(admin2, `/api/admin/role-requests/${id}/confirm`);
+        assert.equal(self.statusCode, 403);
+        assert.equal(codeOf(self), 'role.self-grant');
+        assert.deepEqual(await rolesOf('dev-po-admin-2'), ['po-admin:']);
+        assert.equal((await post(admin1, `/api/admin/role-requests/${id}/reject`)).statusCode, 204);
+      });
+
+      test('one administrator alone cannot make a grant take effect; the second one can', async () => {
+        const target = await newOfficial();
+        const asked = await post(admin1, `/api/admin/officials/${target}/roles`, { role: 'trustee', scope: null });
+        assert.equal(asked.statusCode, 202, asked.body);
+        const id = asked.json<{ id: string; state: string }>().id;
+        assert.equal(asked.json<{ state: string }>().state, 'pending');
+        // Pending: visible to the administrators, not in effect (the grantee cannot even log in).
+        const pending = await app.inject({ url: '/api/admin/role-requests', headers: admin2 });
+        assert.ok(pending.json<{ id: string }[]>().some((r) => r.id === id));
+        assert.deepEqual(await rolesOf(target), []);
+        const alone = await post(admin1, `/api/admin/role-requests/${id}/confirm`);
+        assert.equal(alone.statusCode, 403, alone.body);
+        assert.equal(codeOf(alone), 'role.second-admin');
+        // Asking again does not help either.
+        const twice = await post(admin1, `/api/admin/officials/${target}/roles`, { role: 'trustee', scope: null });
+        assert.equal(codeOf(twice), 'role.request-pending');
+        assert.deepEqual(await rolesOf(target), []);
+        // Someone who is not an administrator cannot confirm.
+        const teamA = await testSession(store, { kind: 'official', officialId: 'dev-team-a-liege' });
+        const outsider = await post(teamA.headers, `/api/admin/role-requests/${id}/confirm`);
+        assert.equal(outsider.statusCode, 403);
+        assert.equal(codeOf(outsider), 'auth.forbidden');
+        const second = await post(admin2, `/api/admin/role-requests/${id}/confirm`);
+        assert.equal(second.statusCode, 201, second.body);
+        assert.deepEqual(await rolesOf(target), ['trustee:']);
+        const row = await store.db
+          .selectFrom('role_assignments')
+          .select(['granted_by', 'confirmed_by'])
+          .where('official_id', '=', target)
+          .executeTakeFirstOrThrow();
+        assert.deepEqual(row, { granted_by: 'official:dev-po-admin', confirmed_by: 'official:dev-po-admin-2' });
+        // Decided once: a replay of the confirmation or a late rejection changes nothing.
+        assert.equal(codeOf(await post(admin2, `/api/admin/role-requests/${id}/confirm`)), 'role.request-decided');
+        assert.equal(codeOf(await post(admin2, `/api/admin/role-requests/${id}/reject`)), 'role.request-decided');
+        const audit = await store.db
+          .selectFrom('audit_log')
+          .select(['actor', 'action'])
+          .where('subject', '=', `official:${target}`)
+          .where('action', 'like', 'role.%')
+          .orderBy('seq')
+          .execute();
+        assert.deepEqual(audit, [
+          { actor: 'official:dev-po-admin', action: 'role.requested' },
+          { actor: 'official:dev-po-admin-2', action: 'role.granted' },
+        ]);
+      });
+
+      test('a rejected grant never takes effect', async () => {
+        const target = await newOfficial();
+        const asked = await post(admin1, `/api/admin/officials/${target}/roles`, { role: 'observer', scope: null });
+        const id = asked.json<{ id: string }>().id;
+        assert.equal((await post(admin2, `/api/admin/role-requests/${id}/reject`)).statusCode, 204);
+        assert.equal(codeOf(await post(admin2, `/api/admin/role-requests/${id}/confirm`)), 'role.request-decided');
+        assert.deepEqual(await rolesOf(target), []);
+      });
+
+      test('Team A and Team B of one constituency exclusive for the whole election day, revocation or not', async () => {
+        const member = await newOfficial();
+        const assignment = await grant(member, 'team-a', 'liege');
+        const both = await post(admin1, `/api/admin/officials/${member}/roles`, { role: 'team-b', scope: 'liege' });
+        assert.equal(both.statusCode, 409);
+        assert.equal(codeOf(both), 'role.conflict');
+        // Team A taken back (one administrator is enough to take a role back) …
+        const revoked = await app.inject({
+          method: 'DELETE',
+          url: `/api/admin/officials/${member}/roles/${assignment}`,
+          headers: admin1,
+        });
+        assert.equal(revoked.statusCode, 204);
+        assert.deepEqual(await rolesOf(member), []);
+        // … and Team B of the same constituency still refused that day, by either administrator.
+        for (const headers of [admin1, admin2]) {
+          const again = await post(headers, `/api/admin/officials/${member}/roles`, { role: 'team-b', scope: 'liege' });
+          assert.equal(again.statusCode, 409, again.body);
+          assert.equal(codeOf(again), 'role.conflict');
+        }
+        // Team A again, or Team B of another constituency, remain possible.
+        await grant(member, 'team-b', 'namur');
+        await grant(member, 'team-a', 'liege');
+        assert.deepEqual((await rolesOf(member)).sort(), ['team-a:liege', 'team-b:namur']);
+      });
+
+      test('the rule holds at confirmation too: a Team B request confirmed after Team A was given is refused', async () => {
+        const member = await newOfficial();
+        const askedB = await post(admin1, `/api/admin/officials/${member}/roles`, { role: 'team-b', scope: 'liege' });
+        assert.equal(askedB.statusCode, 202, askedB.body);
+        const assignment = await grant(member, 'team-a', 'liege');
+        await app.inject({
+          method: 'DELETE',
+          url: `/api/admin/officials/${member}/roles/${assignment}`,
+          headers: admin2,
+        });
+        const late = await post(admin2, `/api/admin/role-requests/${askedB.json<{ id: string }>().id}/confirm`);
+        assert.equal(late.statusCode, 409, late.body);
+        assert.equal(codeOf(late), 'role.conflict');
+        assert.deepEqual(await rolesOf(member), []);
+      });
+
+      test('the bootstrap of the first two administrators is closed once there are administrators', async () => {
+        const member = await newOfficial();
+        await assert.rejects(
+          bootstrapAdmins(store.db, [member, 'dev-observer'], 'attacker'),
+          (error: unknown) => error instanceof AppError && error.code === 'role.bootstrap-closed',
+        );
+        assert.deepEqual(await rolesOf(member), []);
+      });
     });
 
     test('state changes need the session’s anti-forgery token, and none come from another site', async () => {

@@ -1,9 +1,13 @@
-// The development officials: one per role (two Team members for Liège, in different teams), with
-// fixed national register numbers the development identity provider logs them in with. Seeded
-// only where the development identity provider runs, never in production.
+// The development officials: one per role (two Team members for Liège, in different teams; two PO
+// administrators, since a role takes two), with fixed national register numbers the development
+// identity provider logs them in with. DEMO-ONLY. Seeded only where the development identity
+// provider runs, never in production, through the same two-step grants as a real election
+// (./grants.ts): the two administrators are the database's first two (bootstrapped), every other
+// role is requested by the first and confirmed by the second.
 import { makeNrn } from '@isoloir/electoral';
 import type { Store } from '@isoloir/store';
-import { createOfficial, grantRole } from './officials.ts';
+import { bootstrapAdmins, confirmGrant, requestGrant } from './grants.ts';
+import { createOfficial } from './officials.ts';
 import type { RoleGrant } from './roles.ts';
 
 export interface DevOfficial {
@@ -31,6 +35,16 @@ export const DEV_OFFICIALS: readonly DevOfficial[] = [
     surname: 'Peeters',
     language: 'nl',
     roles: [{ role: 'po-admin', scope: null }],
+  },
+  // The second administrator, who confirms what the first grants (separation of duties).
+  {
+    id: 'dev-po-admin-2',
+    nrn: nrn(1968, 2, 12, 915),
+    givenName: 'Karim',
+    surname: 'Benali',
+    language: 'fr',
+    roles: [{ role: 'po-admin', scope: null }],
+    persona: 'official-po-admin-2',
   },
   {
     id: 'dev-commune-liege',
@@ -117,13 +131,21 @@ export const DEV_OFFICIALS: readonly DevOfficial[] = [
   },
 ];
 
+/** The two DEMO-ONLY administrators: the first requests every other grant, the second confirms it. */
+export const DEV_ADMINS = ['dev-po-admin', 'dev-po-admin-2'] as const;
+
 /** Seeds the development officials into a database that has none; idempotent. */
 export async function seedDevOfficials(store: Store): Promise<boolean> {
   const any = await store.db.selectFrom('officials').select('id').limit(1).executeTakeFirst();
   if (any !== undefined) return false;
-  for (const official of DEV_OFFICIALS) {
-    await createOfficial(store.db, official, 'system:dev-idp');
-    for (const grant of official.roles) await grantRole(store.db, official.id, grant, 'system:dev-idp');
-  }
+  for (const official of DEV_OFFICIALS) await createOfficial(store.db, official, 'system:dev-idp');
+  await bootstrapAdmins(store.db, DEV_ADMINS, 'system:dev-idp');
+  const [first, second] = DEV_ADMINS;
+  for (const official of DEV_OFFICIALS)
+    for (const grant of official.roles) {
+      if (grant.role === 'po-admin' && (DEV_ADMINS as readonly string[]).includes(official.id)) continue;
+      const request = await requestGrant(store.db, { officialId: first }, official.id, grant);
+      await confirmGrant(store.db, { officialId: second }, request);
+    }
   return true;
 }

@@ -2,11 +2,11 @@
 // kept server-side, bound to the browser by a cookie), the verified identity, the voter or
 // official it names, and then either a new session or a refusal, each with its audit entry in the
 // same transaction.
-import { createHash } from 'node:crypto';
 import { appendAudit, type Schema } from '@isoloir/store';
 import { sql, type Kysely } from 'kysely';
 import type { ErrorCode } from '../errors.ts';
 import { readIdentity, type Identity } from './login-policy.ts';
+import { voterActor } from '../secrets/pseudonyms.ts';
 import { LoginError } from './relying-party.ts';
 import type { AuthRuntime } from './runtime.ts';
 import { createSession, purgeExpired, randomToken, tokenHash, type NewSession } from './session-store.ts';
@@ -15,10 +15,11 @@ export type Audience = 'voter' | 'official';
 
 const ATTEMPT_MINUTES = 10;
 
-/** A pseudonym for a voter in the audit log (the log never holds a national register number). */
-export function voterActor(nrn: string): string {
-  return `voter:${createHash('sha256').update(`isoloir/voter\n${nrn}`).digest('hex').slice(0, 16)}`;
-}
+/**
+ * A pseudonym for a voter in the audit log (the log never holds a national register number): a
+ * keyed hash under the server secret, per election day (../secrets/pseudonyms.ts).
+ */
+export { voterActor };
 
 export function officialActor(officialId: string): string {
   return `official:${officialId}`;
@@ -143,11 +144,30 @@ async function voterDay(
   return rows[0];
 }
 
-async function resolveVoter(db: Kysely<Schema>, identity: Identity, idToken: string | null): Promise<Resolved> {
-  const subject = voterActor(identity.nrn);
+/** The day whose key names someone refused before any day is theirs: the latest by voting date. */
+async function latestDayId(db: Kysely<Schema>): Promise<string> {
+  const day = await db
+    .selectFrom('election_days')
+    .select('id')
+    .orderBy('voting_date', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return day?.id ?? 'no-election-day';
+}
+
+async function resolveVoter(
+  runtime: AuthRuntime,
+  db: Kysely<Schema>,
+  identity: Identity,
+  idToken: string | null,
+): Promise<Resolved> {
   const voter = await voterDay(db, identity.nrn);
-  if (voter === undefined)
+  if (voter === undefined) {
+    const subject = voterActor(runtime.secret, await latestDayId(db), identity.nrn);
     return { ok: false, refusal: { code: 'auth.unknown-voter', audience: 'voter', level: identity.level, subject } };
+  }
+  const subject = voterActor(runtime.secret, voter.election_day_id, identity.nrn);
   if (identity.level < voter.minimum_assurance_level)
     return { ok: false, refusal: { code: 'auth.level-too-low', audience: 'voter', level: identity.level, subject } };
   return {
@@ -157,7 +177,12 @@ async function resolveVoter(db: Kysely<Schema>, identity: Identity, idToken: str
   };
 }
 
-async function resolveOfficial(db: Kysely<Schema>, identity: Identity, idToken: string | null): Promise<Resolved> {
+async function resolveOfficial(
+  runtime: AuthRuntime,
+  db: Kysely<Schema>,
+  identity: Identity,
+  idToken: string | null,
+): Promise<Resolved> {
   const official = await db.selectFrom('officials').select('id').where('nrn', '=', identity.nrn).executeTakeFirst();
   const roles =
     official === undefined
@@ -170,7 +195,7 @@ async function resolveOfficial(db: Kysely<Schema>, identity: Identity, idToken: 
         code: 'auth.not-official',
         audience: 'official',
         level: identity.level,
-        subject: voterActor(identity.nrn),
+        subject: voterActor(runtime.secret, await latestDayId(db), identity.nrn),
       },
     };
   return {
@@ -219,8 +244,8 @@ export async function completeLogin(
   const idToken = verified.idToken ?? null;
   const resolved =
     audience === 'official'
-      ? await resolveOfficial(db, read.identity, idToken)
-      : await resolveVoter(db, read.identity, idToken);
+      ? await resolveOfficial(runtime, db, read.identity, idToken)
+      : await resolveVoter(runtime, db, read.identity, idToken);
   if (!resolved.ok) return refuse(runtime, db, resolved.refusal);
   const lifetimes = runtime.lifetimes[audience];
   const created = await db.transaction().execute(async (trx) => {

@@ -1,10 +1,10 @@
 // Officials and their roles in the database: each change in one transaction with its audit entry.
+// Roles are given in two steps by two PO administrators (./grants.ts); taking one back takes one.
 import { randomBytes } from 'node:crypto';
 import { parseNrn } from '@isoloir/electoral';
 import { appendAudit, type Schema } from '@isoloir/store';
 import type { Kysely } from 'kysely';
 import { AppError } from '../errors.ts';
-import { conflictsWith, grantError, type RoleGrant } from './roles.ts';
 
 export interface NewOfficial {
   readonly nrn: string;
@@ -41,51 +41,6 @@ export async function createOfficial(
         action: 'official.created',
         subject: `official:${id}`,
         details: { givenName: official.givenName, surname: official.surname },
-      },
-      now,
-    );
-    return id;
-  });
-}
-
-export async function grantRole(
-  db: Kysely<Schema>,
-  officialId: string,
-  grant: RoleGrant,
-  actor: string,
-  now: Date = new Date(),
-): Promise<string> {
-  const invalid = grantError(grant);
-  if (invalid !== undefined) throw new AppError(invalid, 'body.scope');
-  const id = `r-${randomBytes(6).toString('hex')}`;
-  return db.transaction().execute(async (trx) => {
-    // Lock the official's row: two grants to one person are taken in turn (the four-eyes check).
-    const official = await trx
-      .selectFrom('officials')
-      .select('id')
-      .where('id', '=', officialId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (official === undefined) throw new AppError('official.not-found', 'params.officialId');
-    const held = await trx
-      .selectFrom('role_assignments')
-      .select(['role', 'scope'])
-      .where('official_id', '=', officialId)
-      .execute();
-    if (held.some((h) => h.role === grant.role && h.scope === grant.scope))
-      throw new AppError('role.exists', 'body.role');
-    if (conflictsWith(held, grant)) throw new AppError('role.conflict', 'body.role');
-    await trx
-      .insertInto('role_assignments')
-      .values({ id, official_id: officialId, role: grant.role, scope: grant.scope, granted_by: actor })
-      .execute();
-    await appendAudit(
-      trx,
-      {
-        actor,
-        action: 'role.granted',
-        subject: `official:${officialId}`,
-        details: { assignment: id, role: grant.role, scope: grant.scope },
       },
       now,
     );

@@ -47,8 +47,17 @@ export function grantError(grant: RoleGrant): GrantError | undefined {
   return SCOPE_PATTERNS[kind].test(grant.scope) ? undefined : 'role.scope-invalid';
 }
 
-/** Team A and Team B of one constituency are never the same person (four-eyes rule). */
+/** The other team of a team role (Team A ↔ Team B); undefined for any other role. */
+export function teamOpposite(role: Role): 'team-a' | 'team-b' | undefined {
+  return role === 'team-a' ? 'team-b' : role === 'team-b' ? 'team-a' : undefined;
+}
+
+/**
+ * Team A and Team B of one constituency are never the same person (four-eyes rule): Team A alone
+ * sees identities, Team B alone the ballots. Here: the roles held now; the whole election day's
+ * history is checked by ./grants.ts.
+ */
 export function conflictsWith(held: readonly RoleGrant[], grant: RoleGrant): boolean {
-  const other = grant.role === 'team-a' ? 'team-b' : grant.role === 'team-b' ? 'team-a' : undefined;
+  const other = teamOpposite(grant.role);
   return other !== undefined && held.some((h) => h.role === other && h.scope === grant.scope);
 }

@@ -67,7 +67,8 @@ export async function importPollingStationList(
         actor: actor.id,
         action: 'counting.polling-list.refused',
         subject: dayId,
-        details: { station, sha256, errors: errors.slice(0, 50) },
+        // The lines and reasons, not the values: a mistyped NRN is still someone's.
+        details: { station, sha256, errors: errors.slice(0, 50).map(({ line, error }) => ({ line, error })) },
       }),
     );
     const first = errors[0];

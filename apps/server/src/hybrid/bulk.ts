@@ -3,10 +3,10 @@
 // "Print my kit" does, by batches: the voters of a batch are read together and their codes issued in
 // one transaction, each code and each voiding with its own audit entry. A voter whose envelope the
 // main office already received gets no new kit (`skipped`). File names carry the constituency and a
-// sequence number, never a national register number.
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+// sequence number, never a national register number; the folder is 0700, each kit 0600.
 import { join } from 'node:path';
 import type { Store } from '@isoloir/store';
+import { privateFolder, writePrivateFile } from '../private-files.ts';
 import { issueKcodes } from './kcodes.ts';
 import type { KeyedHash } from './keyed-hash.ts';
 import { renderKit } from './kit-pdf.ts';
@@ -28,7 +28,7 @@ export async function generateKits(
   outDir: string,
   options: { readonly now: Date; readonly statusUrl: string; readonly onKit?: (done: number) => void },
 ): Promise<{ readonly written: KitFile[]; readonly skipped: number }> {
-  mkdirSync(outDir, { recursive: true });
+  privateFolder(outDir); // kits carry names, addresses and K-codes: for the operator alone
   const written: KitFile[] = [];
   let skipped = 0;
   for (let start = 0; start < nrns.length; start += BATCH) {
@@ -46,8 +46,7 @@ export async function generateKits(
         const { pdf } = await renderKit(kitContent(voter, result.code, options.statusUrl), kitTemplates(store));
         const place = voter.elections[0]?.constituencyCode ?? 'none';
         const file = `kit-${place}-${String(sequence).padStart(5, '0')}.pdf`;
-        writeFileSync(join(outDir, `${file}.part`), pdf);
-        renameSync(join(outDir, `${file}.part`), join(outDir, file));
+        writePrivateFile(join(outDir, file), pdf);
         written.push({ file, code: result.code });
       }
       options.onKit?.(sequence);

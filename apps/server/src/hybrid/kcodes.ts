@@ -6,8 +6,8 @@ import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { kcodeFromBytes, KCODE_RANDOM_BYTES, parseKcode, type KcodeError } from '@isoloir/electoral';
 import { appendAudits, type AuditEvent, type Schema, type Store } from '@isoloir/store';
-import { voterActor } from '../auth/login-service.ts';
 import { AppError } from '../errors.ts';
+import { voterActor } from '../secrets/pseudonyms.ts';
 import type { KcodeState, KcodeStatus } from './kcode-state.ts';
 import { KCODE_PURPOSE, type KeyedHash } from './keyed-hash.ts';
 
@@ -60,7 +60,7 @@ export async function issueKcodes(
   if (nrns.length === 0) return [];
   const fresh = nrns.map((nrn) => {
     const code = kcodeFromBytes(randomBytes(KCODE_RANDOM_BYTES));
-    return { nrn, code, codeHash: keyedHash(KCODE_PURPOSE, electionDayId, code), actor: voterActor(nrn) };
+    return { nrn, code, codeHash: keyedHash(KCODE_PURPOSE, electionDayId, code), actor: voterActor({ keyedHash }, electionDayId, nrn) };
   });
   const voters = [...new Set(nrns)].sort();
   // A voter named twice is served in two rounds, the second voiding the first's code.

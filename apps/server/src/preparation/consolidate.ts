@@ -5,6 +5,9 @@
 // every resolution is audited.
 import { sql, type Transaction } from 'kysely';
 import { appendAudit, type ConflictKind, type Schema, type Store } from '@isoloir/store';
+import { redactText } from '../log-redaction.ts';
+import { memorySecretFor } from '../secrets/server-secret.ts';
+import { voterActor } from '../secrets/pseudonyms.ts';
 import type { Actor } from './actor.ts';
 import { PreparationError } from './errors.ts';
 import { assertNotFrozen } from './setup.ts';
@@ -239,8 +242,9 @@ export async function resolveConflict(
     await appendAudit(trx, {
       actor: actor.id,
       action: 'preparation.conflict.resolved',
-      subject: `${dayId}/${latest.id}/${nrn}`,
-      details: { kind: conflict.kind, resolution: text, reason: reason.slice(0, 500) },
+      subject: `${dayId}/${latest.id}/${voterActor(memorySecretFor(store), dayId, nrn)}`,
+      // The reason is the PO's free text: an NRN typed in it is kept as `[nrn]` (the subject names the voter).
+      details: { kind: conflict.kind, resolution: text, reason: redactText(reason.slice(0, 500)) },
     });
   });
 }

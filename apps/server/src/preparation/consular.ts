@@ -4,6 +4,8 @@
 // Each command is one transaction with its audit entry.
 import { sql } from 'kysely';
 import { appendAudit, type Store } from '@isoloir/store';
+import { memorySecretFor } from '../secrets/server-secret.ts';
+import { voterActor } from '../secrets/pseudonyms.ts';
 import type { Actor } from './actor.ts';
 import type { ByteSource } from './csv.ts';
 import { withBulkTransaction, type BulkColumn } from './bulk-load.ts';
@@ -100,6 +102,11 @@ function rowOf(dayId: string, post: string, r: Registration) {
   };
 }
 
+/** A registration in the audit log: day, post and the voter's keyed pseudonym, never the NRN. */
+function registrationSubject(store: Store, dayId: string, post: string, nrn: string): string {
+  return `${dayId}/${post}/${voterActor(memorySecretFor(store), dayId, nrn)}`;
+}
+
 /** What registering and changing share: the official's post, the deadline, and the row's rules. */
 async function checkRegistration(
   store: Store,
@@ -148,7 +155,7 @@ export async function registerAbroad(
     await appendAudit(trx, {
       actor: actor.id,
       action: 'preparation.registration.created',
-      subject: `${dayId}/${post}/${row.nrn}`,
+      subject: registrationSubject(store, dayId, post, row.nrn),
       details: { mode: row.mode, kioskPost: row.kiosk_post_code },
     });
   });
@@ -179,7 +186,7 @@ export async function changeRegistration(
     await appendAudit(trx, {
       actor: actor.id,
       action: 'preparation.registration.changed',
-      subject: `${dayId}/${post}/${row.nrn}`,
+      subject: registrationSubject(store, dayId, post, row.nrn),
       details: { mode: row.mode, kioskPost: row.kiosk_post_code },
     });
   });
@@ -210,7 +217,7 @@ export async function withdrawRegistration(
     await appendAudit(trx, {
       actor: actor.id,
       action: 'preparation.registration.withdrawn',
-      subject: `${dayId}/${post}/${nrn}`,
+      subject: registrationSubject(store, dayId, post, nrn),
     });
   });
 }

@@ -4,11 +4,12 @@
 // in the voter's language. DejaVu Sans is embedded (subset) so that é, ë, ü… render and extract.
 // Bulk generation writes one file per commune or post, atomically, and skips finished files: an
 // interrupted run resumes where it stopped.
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFEmbeddedPage, type PDFFont } from 'pdf-lib';
 import { layoutBlocks, type TextBlock } from '../pdf/text-layout.ts';
+import { privateFolder, writePrivateFile } from '../private-files.ts';
 import type { Store } from '@isoloir/store';
 import { latestConsolidation } from './consolidate.ts';
 import { PreparationError } from './errors.ts';
@@ -340,7 +341,7 @@ export async function generateAllLetters(
 ): Promise<BulkProgress> {
   const latest = await latestConsolidation(store.db, dayId);
   if (latest === undefined) throw new PreparationError('preparation.not-found', 'consolidation');
-  mkdirSync(outDir, { recursive: true });
+  privateFolder(outDir); // letters carry names and addresses: for the operator alone
   const communes = await store.db
     .selectFrom('consolidated_voters')
     .select('commune_nis')
@@ -381,8 +382,7 @@ export async function generateAllLetters(
       continue;
     }
     const { pdf, pages } = await renderLetters(unitVoters(store, dayId, unit), ctx);
-    writeFileSync(`${path}.part`, pdf);
-    renameSync(`${path}.part`, path);
+    writePrivateFile(path, pdf);
     progress = { ...progress, done: progress.done + 1, pages: progress.pages + pages, current: file };
     onProgress?.(progress);
   }

@@ -1,10 +1,13 @@
 // The organising authority's administrators manage officials and their roles. Every change is
-// audited in its own transaction; a revoked role stops working at the holder's next request.
+// audited in its own transaction; a revoked role stops working at the holder's next request. A role
+// is given in two steps by two administrators (../auth/grants.ts): one requests it (202, pending),
+// another confirms it (then it takes effect) or rejects it; nobody gives a role to themselves.
 import { z } from 'zod';
 import type { AppInstance } from '../app-instance.ts';
 import { officialOf } from '../auth/caller.ts';
 import { officialActor } from '../auth/login-service.ts';
-import { createOfficial, grantRole, revokeRole } from '../auth/officials.ts';
+import { confirmGrant, pendingGrants, rejectGrant, requestGrant } from '../auth/grants.ts';
+import { createOfficial, revokeRole } from '../auth/officials.ts';
 import { ROLES, type Role } from '../auth/roles.ts';
 import { errorSchema } from './schemas.ts';
 
@@ -16,7 +19,26 @@ const officialSchema = z.object({
   id: z.string(),
   givenName: z.string(),
   surname: z.string(),
-  roles: z.array(z.object({ id: z.string(), role: roleSchema, scope: z.string().nullable(), grantedBy: z.string() })),
+  roles: z.array(
+    z.object({
+      id: z.string(),
+      role: roleSchema,
+      scope: z.string().nullable(),
+      grantedBy: z.string(),
+      confirmedBy: z.string().nullable(),
+    }),
+  ),
+});
+
+const requestSchema = z.object({
+  id: z.string(),
+  officialId: z.string(),
+  role: roleSchema,
+  scope: z.string().nullable(),
+  requestedBy: z.string(),
+  requestedAt: z.string(),
+  state: z.enum(['pending', 'confirmed', 'rejected']),
+  decidedBy: z.string().nullable(),
 });
 
 export function adminRoleRoutes(app: AppInstance): void {
@@ -41,7 +63,7 @@ export function adminRoleRoutes(app: AppInstance): void {
         .execute();
       const roles = await db
         .selectFrom('role_assignments')
-        .select(['id', 'official_id', 'role', 'scope', 'granted_by'])
+        .select(['id', 'official_id', 'role', 'scope', 'granted_by', 'confirmed_by'])
         .orderBy('role')
         .orderBy('scope')
         .execute();
@@ -51,7 +73,13 @@ export function adminRoleRoutes(app: AppInstance): void {
         surname: o.surname,
         roles: roles
           .filter((r) => r.official_id === o.id)
-          .map((r) => ({ id: r.id, role: r.role, scope: r.scope, grantedBy: r.granted_by })),
+          .map((r) => ({
+            id: r.id,
+            role: r.role,
+            scope: r.scope,
+            grantedBy: r.granted_by,
+            confirmedBy: r.confirmed_by,
+          })),
       }));
     },
   );
@@ -87,22 +115,86 @@ export function adminRoleRoutes(app: AppInstance): void {
     {
       schema: {
         tags: ['admin'],
-        summary: 'Give an official a role (with its scope: commune NIS, consular post or constituency)',
+        summary:
+          'Ask for a role for an official (with its scope: commune NIS, consular post or constituency); it takes effect when a second administrator confirms it',
         params: z.object({ officialId: idParam }),
         body: z.strictObject({ role: roleSchema, scope: z.string().max(64).nullable().default(null) }),
-        response: { 201: z.object({ id: z.string() }), 400: errorSchema, 404: errorSchema, 409: errorSchema },
+        response: {
+          202: z.object({ id: z.string(), state: z.literal('pending') }),
+          400: errorSchema,
+          403: errorSchema,
+          404: errorSchema,
+          409: errorSchema,
+        },
       },
       config: ADMIN,
     },
     async (request, reply) => {
-      const id = await grantRole(
+      const id = await requestGrant(
         app.context.store.db,
+        { officialId: officialOf(request).officialId },
         request.params.officialId,
         { role: request.body.role, scope: request.body.scope },
-        officialActor(officialOf(request).officialId),
+        app.auth.now(),
+      );
+      return reply.status(202).send({ id, state: 'pending' as const });
+    },
+  );
+
+  app.get(
+    '/api/admin/role-requests',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'The role grants waiting for a second administrator',
+        response: { 200: z.array(requestSchema) },
+      },
+      config: ADMIN,
+    },
+    async () => pendingGrants(app.context.store.db),
+  );
+
+  app.post(
+    '/api/admin/role-requests/:requestId/confirm',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Confirm a role grant another administrator asked for: the role takes effect',
+        params: z.object({ requestId: idParam }),
+        response: { 201: z.object({ id: z.string() }), 403: errorSchema, 404: errorSchema, 409: errorSchema },
+      },
+      config: ADMIN,
+    },
+    async (request, reply) => {
+      const id = await confirmGrant(
+        app.context.store.db,
+        { officialId: officialOf(request).officialId },
+        request.params.requestId,
         app.auth.now(),
       );
       return reply.status(201).send({ id });
+    },
+  );
+
+  app.post(
+    '/api/admin/role-requests/:requestId/reject',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Reject (or, for the administrator who asked, withdraw) a pending role grant',
+        params: z.object({ requestId: idParam }),
+        response: { 204: z.null(), 403: errorSchema, 404: errorSchema, 409: errorSchema },
+      },
+      config: ADMIN,
+    },
+    async (request, reply) => {
+      await rejectGrant(
+        app.context.store.db,
+        { officialId: officialOf(request).officialId },
+        request.params.requestId,
+        app.auth.now(),
+      );
+      return reply.status(204).send(null);
     },
   );
 

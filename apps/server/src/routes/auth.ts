@@ -122,7 +122,10 @@ export function authRoutes(app: AppInstance): void {
       const session = request.session;
       if (session === null) throw new Error('unreachable: the hook lets only sessions through');
       const secure = isSecure(request, app.auth.options.publicUrl);
-      const actor = session.kind === 'voter' ? voterActor(session.nrn) : officialActor(officialOf(request).officialId);
+      const actor =
+        session.kind === 'voter'
+          ? voterActor(app.context.secret, session.electionDayId, session.nrn)
+          : officialActor(officialOf(request).officialId);
       const idToken = await idTokenOf(app.context.store.db, session.id);
       await endSession(app.auth, app.context.store.db, session.id, actor);
       clearSessionCookie(reply, secure);

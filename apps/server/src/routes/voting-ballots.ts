@@ -10,6 +10,7 @@ import { voterOf } from '../auth/caller.ts';
 import { AppError, type ErrorCode } from '../errors.ts';
 import { castBallot, castBallots } from '../voting/cast.ts';
 import { auditRefusal } from '../voting/refusals.ts';
+import { voterActor } from '../secrets/pseudonyms.ts';
 import { votingService } from '../voting/service.ts';
 import { castBodySchema, castManySchema } from '../voting/wire.ts';
 import { errorSchema } from './schemas.ts';
@@ -38,10 +39,12 @@ export function votingBallotRoutes(app: AppInstance): void {
     const code = refusedCode(error);
     if (code === 'internal' || audited.has(error)) return;
     const electionId = (request.params as { electionId?: string } | undefined)?.electionId ?? 'unknown';
-    const nrn = request.session?.kind === 'voter' ? request.session.nrn : null;
+    const session = request.session;
+    const actor =
+      session?.kind === 'voter' ? voterActor(app.context.secret, session.electionDayId, session.nrn) : 'anonymous';
     await auditRefusal(
       app.context.store,
-      { nrn, electionId: electionId.slice(0, 64), code, field: error instanceof AppError ? error.field : undefined },
+      { actor, electionId: electionId.slice(0, 64), code, field: error instanceof AppError ? error.field : undefined },
       new Date(),
     );
   };
@@ -64,11 +67,18 @@ export function votingBallotRoutes(app: AppInstance): void {
       const voter = voterOf(request);
       const now = app.auth.now();
       const ballots = request.body.ballots.map(({ electionId, ...body }) => ({ electionId, body }));
-      const result = await castBallots(service, { electionDayId: voter.electionDayId, nrn: voter.nrn, ballots, now });
+      const actor = voterActor(app.context.secret, voter.electionDayId, voter.nrn);
+      const result = await castBallots(service, {
+        electionDayId: voter.electionDayId,
+        nrn: voter.nrn,
+        actor,
+        ballots,
+        now,
+      });
       if (!result.ok) {
         await auditRefusal(
           app.context.store,
-          { nrn: voter.nrn, electionId: result.electionId, code: result.code, field: 'ballots' },
+          { actor, electionId: result.electionId, code: result.code, field: 'ballots' },
           now,
         );
         throw auditedError(result.code, result.electionId);
@@ -95,19 +105,17 @@ export function votingBallotRoutes(app: AppInstance): void {
     async (request, reply) => {
       const voter = voterOf(request);
       const now = app.auth.now();
+      const actor = voterActor(app.context.secret, voter.electionDayId, voter.nrn);
       const result = await castBallot(service, {
         electionDayId: voter.electionDayId,
         nrn: voter.nrn,
+        actor,
         electionId: request.params.electionId,
         body: request.body,
         now,
       });
       if (!result.ok) {
-        await auditRefusal(
-          app.context.store,
-          { nrn: voter.nrn, electionId: request.params.electionId, code: result.code },
-          now,
-        );
+        await auditRefusal(app.context.store, { actor, electionId: request.params.electionId, code: result.code }, now);
         throw auditedError(result.code);
       }
       return reply.status(result.receipt.replayed ? 200 : 201).send(result.receipt);

@@ -1,4 +1,5 @@
 export {
+  bindSecretTo,
   configuredSecretFile,
   createSecretFile,
   loadServerSecret,
@@ -15,3 +16,4 @@ export {
   type ServerSecret,
 } from './server-secret.ts';
 export { deriveDayKey, DERIVATION_SALT, fingerprintOf, hmacHex, SECRET_BYTES } from './derive.ts';
+export { voterActor, VOTER_ACTOR_PURPOSE, type KeyedHasher } from './pseudonyms.ts';

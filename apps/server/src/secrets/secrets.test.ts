@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createHmac, hkdfSync } from 'node:crypto';
+import { createHash, createHmac, hkdfSync } from 'node:crypto';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +17,7 @@ import {
   secretFileText,
   secretFolderBeside,
   serverSecretOf,
+  voterActor,
 } from './index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'isoloir-secrets-'));
@@ -177,5 +178,40 @@ describe('startServer and the secret', () => {
       else process.env['NODE_ENV'] = saved.env;
       if (saved.file !== undefined) process.env['ISOLOIR_SECRET_FILE'] = saved.file;
     }
+  });
+});
+
+describe('voter pseudonyms (voterActor)', () => {
+  it('are keyed hashes of the NRN under the secret, per election day: `voter:` and 32 hex characters', () => {
+    const secret = serverSecretOf(MASTER, 'memory');
+    const actor = voterActor(secret, 'day-1', '85073003328');
+    assert.match(actor, /^voter:[0-9a-f]{32}$/);
+    assert.equal(actor, `voter:${secret.keyedHash('voter-actor', 'day-1', '85073003328').slice(0, 32)}`);
+    assert.equal(voterActor(secret, 'day-1', '85073003328'), actor);
+    assert.notEqual(voterActor(secret, 'day-2', '85073003328'), actor);
+    assert.notEqual(voterActor(memorySecret(), 'day-1', '85073003328'), actor);
+  });
+
+  it('the attacker with a dump and no secret cannot reverse one; with the secret, the lookup is immediate', () => {
+    // The attacker holds the audit log (a dump) and enumerates NRNs, as they would an unkeyed hash.
+    const secret = serverSecretOf(MASTER, 'memory');
+    const target = voterActor(secret, 'day-1', '85073003328');
+    const candidates = Array.from({ length: 2000 }, (_, i) => `850730${String(i).padStart(3, '0')}28`);
+    candidates.push('85073003328');
+    const unkeyed = (nrn: string): string =>
+      `voter:${createHash('sha256').update(`isoloir/voter\n${nrn}`).digest('hex').slice(0, 32)}`;
+    assert.equal(
+      candidates.find((nrn) => unkeyed(nrn) === target),
+      undefined,
+    );
+    const guessed = memorySecret();
+    assert.equal(
+      candidates.find((nrn) => voterActor(guessed, 'day-1', nrn) === target),
+      undefined,
+    );
+    assert.equal(
+      candidates.find((nrn) => voterActor(secret, 'day-1', nrn) === target),
+      '85073003328',
+    );
   });
 });

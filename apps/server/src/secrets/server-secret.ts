@@ -66,7 +66,12 @@ export function memorySecret(): ServerSecret {
 
 const perStore = new WeakMap<object, ServerSecret>();
 
-/** The in-memory secret of one store: the same store object always gets the same secret. */
+/**
+ * The secret that goes with one store: the one bound to it (`bindSecretTo`, by `startServer` and
+ * `buildApp` given a secret), else an in-memory one, the same store object always getting the same.
+ * Code that holds a store and not the app (preparation, the demo's seeding and casting) reads the
+ * server's secret through it, so that the demo's pseudonyms are the running server's.
+ */
 export function memorySecretFor(store: object): ServerSecret {
   let secret = perStore.get(store);
   if (secret === undefined) {
@@ -74,6 +79,11 @@ export function memorySecretFor(store: object): ServerSecret {
     perStore.set(store, secret);
   }
   return secret;
+}
+
+/** Binds a secret to a store: every keyed hash made through the store uses it from then on. */
+export function bindSecretTo(store: object, secret: ServerSecret): void {
+  perStore.set(store, secret);
 }
 
 /** The text of a secret file: the secret in hex, one line. */

@@ -25,7 +25,6 @@ import {
   type Schema,
 } from '@isoloir/store';
 import type { Transaction } from 'kysely';
-import { voterActor } from '../auth/login-service.ts';
 import { offers, onlinePlace, onlinePlaceSql } from './eligibility.ts';
 import { periodRefusal, periodState, type BoxMode } from './period.ts';
 import { factsOf } from './periods.ts';
@@ -70,6 +69,11 @@ export interface CastItem {
 export interface CastInput {
   readonly electionDayId: string;
   readonly nrn: string;
+  /**
+   * Who the audit entry names: the voter's keyed pseudonym of the day (`voterActor` under the server
+   * secret, apps/server/src/secrets/pseudonyms.ts), never the NRN.
+   */
+  readonly actor: string;
   /** The ballot box's mode: online (7) today; kiosk (8) reads its own period. */
   readonly mode?: BoxMode | undefined;
   readonly ballots: readonly CastItem[];
@@ -379,7 +383,7 @@ async function write(
   const entry = nextAuditEntry(
     head,
     {
-      actor: voterActor(nrn),
+      actor: input.actor,
       action: 'ballot.cast',
       subject: electionId,
       details: {
@@ -429,6 +433,7 @@ export async function castBallot(
   const result = await castBallots(service, {
     electionDayId: input.electionDayId,
     nrn: input.nrn,
+    actor: input.actor,
     mode: input.mode,
     now: input.now,
     ballots: [{ electionId: input.electionId, body: input.body }],

@@ -5,9 +5,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { testDatabases, type TestStore } from '@isoloir/store/testing';
-import { voterActor } from '../auth/login-service.ts';
+import { DEMO_DAY_ID, DEMO_ELECTION_ID } from '../demo/generate-demo.ts';
+import { voterActor } from '../secrets/pseudonyms.ts';
 import type { TestSession } from '../auth/testing/sessions.ts';
-import { DEMO_ELECTION_ID } from '../demo/generate-demo.ts';
 import type { CastReceipt } from './cast.ts';
 import { verifyReceipt } from './receipt.ts';
 import {
@@ -97,7 +97,7 @@ for (const database of testDatabases()) {
         .selectFrom('audit_log')
         .select(['subject', 'shard', 'shard_seq'])
         .where('action', '=', 'ballot.cast')
-        .where('actor', '=', voterActor(nrn))
+        .where('actor', '=', voterActor(f.app.context.secret, DEMO_DAY_ID, nrn))
         .orderBy('seq')
         .execute();
       assert.deepEqual(
@@ -138,7 +138,7 @@ for (const database of testDatabases()) {
         .selectFrom('audit_log')
         .select('details')
         .where('action', '=', 'ballot.refused')
-        .where('actor', '=', voterActor(nrn))
+        .where('actor', '=', voterActor(f.app.context.secret, DEMO_DAY_ID, nrn))
         .execute();
       assert.deepEqual(
         audit.map((a) => (a.details as { code: string }).code),

@@ -7,6 +7,7 @@ import { seedDevOfficials } from '../auth/dev-officials.ts';
 import { testSession } from '../auth/testing/sessions.ts';
 import { DEMO_DAY_ID, DEMO_ELECTION_ID } from '../demo/generate-demo.ts';
 import { letterParagraphs } from '../preparation/letter-texts.ts';
+import { voterActor } from '../secrets/pseudonyms.ts';
 import { castBallot } from './cast.ts';
 import { brusselsMidnight, maxBallotsOf, periodState, windowOf, type PeriodFacts } from './period.ts';
 import { votingService } from './service.ts';
@@ -94,6 +95,7 @@ for (const database of testDatabases()) {
         const result = await castBallot(service, {
           electionDayId: DEMO_DAY_ID,
           nrn,
+          actor: voterActor(f.app.context.secret, DEMO_DAY_ID, nrn),
           electionId: SECOND_ELECTION_ID,
           body: f.encrypt(booth, { kind: 'blank' }).body,
           now: new Date(iso),

@@ -1,12 +1,12 @@
 // Every refused cast leaves an audit entry (its own small transaction): who, which election, why.
 // Nothing of the ballot itself is kept.
 import { appendAudit, type Store } from '@isoloir/store';
-import { voterActor } from '../auth/login-service.ts';
 
 export async function auditRefusal(
   store: Store,
   refusal: {
-    readonly nrn: string | null;
+    /** The voter's keyed pseudonym (`voterActor`), 'anonymous' without a voter session. */
+    readonly actor: string;
     readonly electionId: string;
     readonly code: string;
     readonly field?: string | undefined;
@@ -17,7 +17,7 @@ export async function auditRefusal(
     await appendAudit(
       trx,
       {
-        actor: refusal.nrn === null ? 'anonymous' : voterActor(refusal.nrn),
+        actor: refusal.actor,
         action: 'ballot.refused',
         subject: refusal.electionId,
         details: { code: refusal.code, field: refusal.field ?? null },

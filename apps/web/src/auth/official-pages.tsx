@@ -1,6 +1,7 @@
 // Officials: a dashboard listing the workspaces of the roles they hold, and one workspace per role
 // (the server answers 403 to anyone without that role, whatever the browser shows).
 import { useState, type ReactNode, type SyntheticEvent } from 'react';
+import type { MessageKey } from '../i18n/catalog.ts';
 import { errorMessageKey, useI18n } from '../i18n/i18n.tsx';
 import { Link } from '../router.tsx';
 import { ROLES, send, type Me, type Role } from './api.ts';
@@ -101,13 +102,27 @@ interface OfficialRow {
   readonly roles: readonly { readonly id: string; readonly role: Role; readonly scope: string | null }[];
 }
 
+interface GrantRequestRow {
+  readonly id: string;
+  readonly officialId: string;
+  readonly role: Role;
+  readonly scope: string | null;
+  readonly requestedBy: string;
+}
+
+/**
+ * Officials and their roles. A role is given in two steps (separation of duties): one administrator
+ * asks for it, a SECOND one confirms it in the list of pending grants below (the server refuses a
+ * confirmation by the one who asked, and any grant to oneself).
+ */
 function RolesAdmin(): ReactNode {
   const { t } = useI18n();
   const [version, setVersion] = useState(0);
   const [message, setMessage] = useState<string | null>(null);
   const load = useApi<OfficialRow[]>('/api/admin/officials', version);
-  const done = (result: { ok: boolean; code?: string }): void => {
-    setMessage(result.ok ? t('admin.done') : t(errorMessageKey(result.code ?? 'internal')));
+  const pending = useApi<GrantRequestRow[]>('/api/admin/role-requests', version);
+  const done = (result: { ok: boolean; code?: string }, success: MessageKey = 'admin.done'): void => {
+    setMessage(result.ok ? t(success) : t(errorMessageKey(result.code ?? 'internal')));
     setVersion((v) => v + 1);
   };
   const grant = async (event: SyntheticEvent<HTMLFormElement>): Promise<void> => {
@@ -123,9 +138,14 @@ function RolesAdmin(): ReactNode {
         role: field('role'),
         scope: scope === '' ? null : scope,
       }),
+      'admin.requested',
     );
   };
   if (load.state !== 'done') return <LoadProblem load={load} />;
+  const nameOf = (id: string): string => {
+    const official = load.value.find((o) => o.id === id || `official:${o.id}` === id);
+    return official === undefined ? id : `${official.givenName} ${official.surname}`;
+  };
   return (
     <section aria-labelledby="officials-title">
       <h2 id="officials-title">{t('admin.officials')}</h2>
@@ -197,6 +217,43 @@ function RolesAdmin(): ReactNode {
         </label>
         <button type="submit">{t('admin.grant')}</button>
       </form>
+      <section aria-labelledby="pending-title">
+        <h3 id="pending-title">{t('admin.pending')}</h3>
+        {pending.state !== 'done' ? (
+          <LoadProblem load={pending} />
+        ) : pending.value.length === 0 ? (
+          <p>{t('admin.pending-none')}</p>
+        ) : (
+          <ul className="pending-grants">
+            {pending.value.map((r) => (
+              <li key={r.id}>
+                {nameOf(r.officialId)}: {t(`role.${r.role}`)}
+                {r.scope === null ? '' : ` (${r.scope})`}, {t('admin.requested-by')} {nameOf(r.requestedBy)}{' '}
+                <button
+                  type="button"
+                  onClick={() => {
+                    void send('POST', `/api/admin/role-requests/${r.id}/confirm`).then((result) => {
+                      done(result);
+                    });
+                  }}
+                >
+                  {t('admin.confirm')}
+                </button>{' '}
+                <button
+                  type="button"
+                  onClick={() => {
+                    void send('POST', `/api/admin/role-requests/${r.id}/reject`).then((result) => {
+                      done(result);
+                    });
+                  }}
+                >
+                  {t('admin.reject')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
     </section>
   );
 }

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { loadGroup, loadNodeWorkerPool, type BallotLayout } from '@isoloir/crypto';
 import { loadMsmPool, verifyShuffleProof } from '@isoloir/verifier';
 import { openStore, type Store } from '@isoloir/store';
-import { DEMO_DAY_ID, DEMO_ELECTION_ID, seedDemoIfEmpty } from '@isoloir/server';
+import { DEMO_DAY_ID, DEMO_ELECTION_ID, seedDemoIfEmpty, type AppOptions } from '@isoloir/server';
 import { startDevServer } from '@isoloir/server/testing';
 import { changePeriod, publishHead, votingService } from '@isoloir/server/voting';
 import { demoSetupAround } from '@isoloir/server/preparation';
@@ -57,6 +57,10 @@ export interface DemoOptions {
   /** Test only: where to write the plaintext log of every cast ballot (never in a real election). */
   readonly plaintextLog?: string | undefined;
   readonly log?: (line: string) => void;
+  /** Test only: the local server's logger (default none). */
+  readonly serverLogger?: AppOptions['logger'];
+  /** Test only: called once everything is done, the database and the server still up. */
+  readonly inspect?: (store: Store, serverUrl: string) => Promise<void>;
 }
 
 export interface DemoSummary {
@@ -120,7 +124,12 @@ export async function runDemo(o: DemoOptions): Promise<DemoSummary> {
     // box takes ballots only inside the setup's window, and the verifier checks it.
     await seedDemoIfEmpty(store, demo, { setup: demoSetupAround(new Date().toISOString().slice(0, 10)) });
     // The server on a local port, with the development identity provider for the trustees' logins.
-    server = await startDevServer({ store, demo, counting: checks });
+    server = await startDevServer({
+      store,
+      demo,
+      counting: checks,
+      ...(o.serverLogger === undefined ? {} : { logger: o.serverLogger }),
+    });
     lap('election and voters');
     const kits = await writeDemoKits(store, o.out, server.url);
     lap('hybrid print kits');
@@ -291,6 +300,7 @@ export async function runDemo(o: DemoOptions): Promise<DemoSummary> {
     }
     lap('record, PVs and export');
     if (o.plaintextLog !== undefined) writePlainLog(o.plaintextLog, casts, new Set(atStation));
+    await o.inspect?.(store, server.url);
     const count = (s: string): Promise<number> =>
       store.db
         .selectFrom('ballots')

@@ -1,7 +1,7 @@
 // For tests: isoloir on a fresh in-memory database with the small demo, the development officials
 // and the development identity provider, both on free ports.
 import { openStore, type Store } from '@isoloir/store';
-import { buildApp } from '../../app.ts';
+import { buildApp, type AppOptions } from '../../app.ts';
 import type { AppInstance } from '../../app-instance.ts';
 import { seedDemoIfEmpty } from '../../demo/seed-demo.ts';
 import type { Persona } from '../../idp/personas.ts';
@@ -29,7 +29,8 @@ export async function startDevServer(
     readonly personas?: readonly Persona[];
     readonly auth?: Partial<Omit<AuthOptions, 'oidc'>>;
     readonly counting?: CountingChecks;
-    readonly logger?: boolean;
+    /** The app's logger (default none); the privacy test passes the server's redacting one. */
+    readonly logger?: AppOptions['logger'];
   } = {},
 ): Promise<DevServer> {
   const store = options.store ?? (await openStore());

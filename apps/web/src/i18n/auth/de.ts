@@ -48,6 +48,12 @@ export const authDe: Readonly<Record<AuthKey, string>> = {
   'admin.role': 'Rolle',
   'admin.scope': 'Bereich (NIS-Kennziffer, Vertretung oder Wahlkreis)',
   'admin.done': 'Gespeichert.',
+  'admin.pending': 'Wartet auf einen zweiten Verwalter',
+  'admin.pending-none': 'Keine Rolle wartet auf Bestätigung.',
+  'admin.requested-by': 'beantragt von',
+  'admin.confirm': 'Bestätigen',
+  'admin.reject': 'Ablehnen',
+  'admin.requested': 'Beantragt: Die Rolle wird wirksam, wenn ein zweiter Verwalter sie bestätigt.',
   'error.auth.required': 'Sie müssen sich zuerst anmelden.',
   'error.auth.forbidden': 'Ihre Rolle gibt keinen Zugang hierzu.',
   'error.auth.csrf':
@@ -69,8 +75,17 @@ export const authDe: Readonly<Record<AuthKey, string>> = {
   'error.official.nrn-invalid': 'Diese Nationalregisternummer ist ungültig.',
   'error.role.not-found': 'Diese Rollenzuweisung existiert nicht.',
   'error.role.exists': 'Der Bedienstete hat diese Rolle bereits.',
-  'error.role.conflict': 'Dieselbe Person kann nicht in Team A und Team B desselben Wahlkreises sein.',
+  'error.role.conflict':
+    'Dieselbe Person kann am selben Wahltag nicht in Team A und Team B desselben Wahlkreises sein, auch nicht nachdem eine der Rollen entzogen wurde.',
   'error.role.scope-missing': 'Diese Rolle braucht einen Bereich (Gemeinde, Vertretung oder Wahlkreis).',
   'error.role.scope-unexpected': 'Diese Rolle hat keinen Bereich.',
   'error.role.scope-invalid': 'Dieser Bereich passt nicht zu dieser Rolle.',
+  'error.role.self-grant': 'Niemand kann sich selbst eine Rolle zuweisen oder eine ihm zugewiesene Rolle bestätigen.',
+  'error.role.second-admin':
+    'Eine Rolle wird erst wirksam, wenn ein zweiter Verwalter sie bestätigt: Ein anderer Verwalter muss bestätigen.',
+  'error.role.request-pending': 'Dieselbe Rolle wartet bereits auf Bestätigung.',
+  'error.role.request-not-found': 'Diese Rollenanfrage existiert nicht.',
+  'error.role.request-decided': 'Diese Rollenanfrage wurde bereits bestätigt oder abgelehnt.',
+  'error.role.bootstrap-closed':
+    'Die ersten zwei Verwalter sind bereits eingesetzt; Rollen werden von zwei Verwaltern zugewiesen.',
 };

@@ -47,6 +47,12 @@ export const authEn: Readonly<Record<AuthKey, string>> = {
   'admin.role': 'Role',
   'admin.scope': 'Scope (NIS code, post or constituency)',
   'admin.done': 'Saved.',
+  'admin.pending': 'Waiting for a second administrator',
+  'admin.pending-none': 'No role is waiting for confirmation.',
+  'admin.requested-by': 'asked by',
+  'admin.confirm': 'Confirm',
+  'admin.reject': 'Reject',
+  'admin.requested': 'Asked: the role takes effect when a second administrator confirms it.',
   'error.auth.required': 'You need to log in first.',
   'error.auth.forbidden': 'Your role does not give access to this.',
   'error.auth.csrf': 'The request has no valid anti-forgery token; reload the page and try again.',
@@ -64,8 +70,17 @@ export const authEn: Readonly<Record<AuthKey, string>> = {
   'error.official.nrn-invalid': 'This national register number is not valid.',
   'error.role.not-found': 'This role assignment does not exist.',
   'error.role.exists': 'The official already holds this role.',
-  'error.role.conflict': 'One person cannot be in both Team A and Team B of the same constituency.',
+  'error.role.conflict':
+    'One person cannot be in both Team A and Team B of the same constituency on the same election day, even after one of the roles was taken back.',
   'error.role.scope-missing': 'This role needs a scope (commune, post or constituency).',
   'error.role.scope-unexpected': 'This role takes no scope.',
   'error.role.scope-invalid': 'This scope is not valid for the role.',
+  'error.role.self-grant': 'Nobody can give a role to themselves, nor confirm one given to them.',
+  'error.role.second-admin':
+    'A role takes effect only when a second administrator confirms it: another administrator must confirm.',
+  'error.role.request-pending': 'The same role is already waiting for confirmation.',
+  'error.role.request-not-found': 'This role request does not exist.',
+  'error.role.request-decided': 'This role request was already confirmed or rejected.',
+  'error.role.bootstrap-closed':
+    'The first two administrators are already in place; roles are given by two administrators.',
 };

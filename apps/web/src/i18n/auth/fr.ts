@@ -47,6 +47,12 @@ export const authFr = {
   'admin.role': 'Rôle',
   'admin.scope': 'Portée (code INS, poste ou circonscription)',
   'admin.done': 'Enregistré.',
+  'admin.pending': 'En attente d’un second administrateur',
+  'admin.pending-none': 'Aucun rôle n’attend de confirmation.',
+  'admin.requested-by': 'demandé par',
+  'admin.confirm': 'Confirmer',
+  'admin.reject': 'Rejeter',
+  'admin.requested': 'Demandé : le rôle prend effet lorsqu’un second administrateur le confirme.',
   'error.auth.required': 'Vous devez d’abord vous connecter.',
   'error.auth.forbidden': 'Votre rôle ne donne pas accès à ceci.',
   'error.auth.csrf': 'La demande n’a pas de jeton anti-falsification valable ; rechargez la page et réessayez.',
@@ -67,10 +73,19 @@ export const authFr = {
   'error.official.nrn-invalid': 'Ce numéro de registre national n’est pas valable.',
   'error.role.not-found': 'Cette attribution de rôle n’existe pas.',
   'error.role.exists': 'L’agent a déjà ce rôle.',
-  'error.role.conflict': 'Une même personne ne peut pas être dans l’équipe A et l’équipe B d’une même circonscription.',
+  'error.role.conflict':
+    'Une même personne ne peut pas être dans l’équipe A et l’équipe B d’une même circonscription le même jour d’élection, même après le retrait d’un des deux rôles.',
   'error.role.scope-missing': 'Ce rôle demande une portée (commune, poste ou circonscription).',
   'error.role.scope-unexpected': 'Ce rôle ne prend pas de portée.',
   'error.role.scope-invalid': 'Cette portée ne convient pas à ce rôle.',
+  'error.role.self-grant': 'Personne ne peut s’attribuer un rôle, ni confirmer un rôle qui lui est attribué.',
+  'error.role.second-admin':
+    'Un rôle ne prend effet que lorsqu’un second administrateur le confirme : un autre administrateur doit confirmer.',
+  'error.role.request-pending': 'Ce même rôle attend déjà une confirmation.',
+  'error.role.request-not-found': 'Cette demande de rôle n’existe pas.',
+  'error.role.request-decided': 'Cette demande de rôle a déjà été confirmée ou rejetée.',
+  'error.role.bootstrap-closed':
+    'Les deux premiers administrateurs sont déjà en place ; les rôles sont attribués par deux administrateurs.',
 } as const;
 
 export type AuthKey = keyof typeof authFr;
