@@ -13,7 +13,7 @@ import { loadGroup, loadNodeWorkerPool, type BallotLayout } from '@isoloir/crypt
 import { loadMsmPool, verifyShuffleProof } from '@isoloir/verifier';
 import { openStore, type Store } from '@isoloir/store';
 import { DEMO_DAY_ID, DEMO_ELECTION_ID, seedDemoIfEmpty, type AppOptions } from '@isoloir/server';
-import { startDevServer } from '@isoloir/server/testing';
+import { startDevServer, type DevServer } from '@isoloir/server/testing';
 import { changePeriod, publishHead, votingService } from '@isoloir/server/voting';
 import { demoSetupAround } from '@isoloir/server/preparation';
 import { latestAuditHeads, publishDueAuditHeads, DEFAULT_AUDIT_HEADS_POLICY } from '@isoloir/server/audit';
@@ -60,7 +60,7 @@ export interface DemoOptions {
   /** Test only: the local server's logger (default none). */
   readonly serverLogger?: AppOptions['logger'];
   /** Test only: called once everything is done, the database and the server still up. */
-  readonly inspect?: (store: Store, serverUrl: string) => Promise<void>;
+  readonly inspect?: (store: Store, server: DevServer) => Promise<void>;
 }
 
 export interface DemoSummary {
@@ -300,7 +300,7 @@ export async function runDemo(o: DemoOptions): Promise<DemoSummary> {
     }
     lap('record, PVs and export');
     if (o.plaintextLog !== undefined) writePlainLog(o.plaintextLog, casts, new Set(atStation));
-    await o.inspect?.(store, server.url);
+    await o.inspect?.(store, server);
     const count = (s: string): Promise<number> =>
       store.db
         .selectFrom('ballots')
