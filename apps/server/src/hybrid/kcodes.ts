@@ -60,7 +60,12 @@ export async function issueKcodes(
   if (nrns.length === 0) return [];
   const fresh = nrns.map((nrn) => {
     const code = kcodeFromBytes(randomBytes(KCODE_RANDOM_BYTES));
-    return { nrn, code, codeHash: keyedHash(KCODE_PURPOSE, electionDayId, code), actor: voterActor({ keyedHash }, electionDayId, nrn) };
+    return {
+      nrn,
+      code,
+      codeHash: keyedHash(KCODE_PURPOSE, electionDayId, code),
+      actor: voterActor({ keyedHash }, electionDayId, nrn),
+    };
   });
   const voters = [...new Set(nrns)].sort();
   // A voter named twice is served in two rounds, the second voiding the first's code.
