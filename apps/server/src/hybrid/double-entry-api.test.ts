@@ -9,7 +9,8 @@ import { openStore, type Store } from '@isoloir/store';
 import { buildApp } from '../app.ts';
 import type { AppInstance } from '../app-instance.ts';
 import { seedDevOfficials } from '../auth/dev-officials.ts';
-import { createOfficial, grantRole } from '../auth/officials.ts';
+import { confirmGrant, requestGrant } from '../auth/grants.ts';
+import { createOfficial } from '../auth/officials.ts';
 import { testSession, type TestSession } from '../auth/testing/sessions.ts';
 import { seedDemoIfEmpty } from '../demo/seed-demo.ts';
 import { DEMO_ELECTION_ID } from '../demo/generate-demo.ts';
@@ -38,7 +39,12 @@ describe('double data entry of hybrid ballots over HTTP', () => {
       { nrn: nrn.value, givenName: 'Anne', surname: 'Second (DEMO-ONLY)' },
       'test',
     );
-    await grantRole(store.db, second, { role: 'team-b', scope: 'liege' }, 'test');
+    // Given by two administrators (separation of duties): one asks, the second confirms.
+    const request = await requestGrant(store.db, { officialId: 'dev-po-admin' }, second, {
+      role: 'team-b',
+      scope: 'liege',
+    });
+    await confirmGrant(store.db, { officialId: 'dev-po-admin-2' }, request);
     b1 = await testSession(store, { kind: 'official', officialId: 'dev-team-b-liege' });
     b2 = await testSession(store, { kind: 'official', officialId: second });
     president = await testSession(store, { kind: 'official', officialId: 'dev-president-liege' });
