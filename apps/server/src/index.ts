@@ -28,3 +28,6 @@ export { ERROR_CODES, type ErrorCode } from './errors.ts';
 export { listenDevIdp, refuseInProduction, DEV_CLIENT_ID, DEV_CLIENT_SECRET, type DevIdp } from './idp/dev-idp.ts';
 export { allPersonas, type Persona } from './idp/personas.ts';
 export { oidcConfigFromEnv, authOptionsFromEnv, type AuthOptions } from './auth/config.ts';
+export { AppError } from './errors.ts';
+export { createOfficial } from './auth/officials.ts';
+export { bootstrapAdmins } from './auth/grants.ts';

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerAdmins } from './admins.ts';
 import { registerAllocate } from './allocate.ts';
 import { registerAudit } from './audit.ts';
 import { registerIdp } from './idp.ts';
@@ -18,6 +19,7 @@ import { registerTrustee } from './trustee.ts';
 /** Every verb of the CLI, in the order `isoloir --help` lists them. One line per verb. */
 export function registerCommands(program: Command): void {
   registerStart(program);
+  registerAdmins(program);
   registerAllocate(program);
   registerIdp(program);
   registerAudit(program);
