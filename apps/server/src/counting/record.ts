@@ -134,7 +134,7 @@ async function attendancePayloads(
     .orderBy('imported_at')
     .orderBy('id')
     .execute();
-  const keys = await loadServerKeys(store.db);
+  const keys = await loadServerKeys(store);
   const out: AttendancePayload[] = [];
   for (const imp of imports) {
     const nrns = await store.db
@@ -283,7 +283,7 @@ async function boardHeads(
     else batch.push(c.tracking_code);
   }
   const remaining = new Map([...batches].map(([seq, batch]) => [seq, batch.length]));
-  const signingKey = heads.length === 0 ? '' : (await loadServerKeys(store.db)).receiptPublicKey;
+  const signingKey = heads.length === 0 ? '' : (await loadServerKeys(store)).receiptPublicKey;
   let next = 0;
   const flush = async (chain: Chain, all = false): Promise<void> => {
     for (let h = heads[next]; h !== undefined && (all || (remaining.get(h.seq) ?? 0) === 0); h = heads[next]) {

@@ -77,7 +77,7 @@ export async function publishRoll(
 ): Promise<RollPayload[]> {
   const existing = await publishedRoll(store, electionId);
   if (existing.length > 0) return existing;
-  const keys = await loadServerKeys(store.db);
+  const keys = await loadServerKeys(store);
   const segments = await rollNrns(store, electionId);
   const rows = [...segments.values()].map((s) => {
     const ids = sortedIds(s.nrns.map((nrn) => keys.pseudonym(electionId, nrn)));

@@ -1,9 +1,13 @@
-// The ballot box's own secrets, created once and kept in `server_keys`: the Ed25519 key that signs
-// receipts (public key published) and the secret of voter pseudonyms. Concurrent first starts agree
-// through `on conflict do nothing` and re-reading.
-import { createHmac, createPrivateKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
+// The ballot box's keys: the Ed25519 key that signs receipts, created once and kept in `server_keys`
+// (public key published; concurrent first starts agree through `on conflict do nothing` and
+// re-reading), and the voter pseudonyms, keyed under the server secret kept outside the database
+// (../secrets: HKDF per purpose and election, then HMAC-SHA-256), so that a dump of the database does
+// not link the published roll and record to people. (An older `voter-pseudonym` row of
+// `server_keys` is no longer read.)
+import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Schema } from '@isoloir/store';
+import type { Schema, Store } from '@isoloir/store';
+import { memorySecretFor } from '../secrets/index.ts';
 import { keyIdOf } from './receipt.ts';
 
 export interface ServerKeys {
@@ -17,7 +21,7 @@ export interface ServerKeys {
 
 async function loadOrCreate(
   db: Kysely<Schema>,
-  purpose: 'receipt-signing' | 'voter-pseudonym',
+  purpose: 'receipt-signing',
   create: () => { public_key: string | null; secret: string },
 ) {
   const found = await db
@@ -47,22 +51,17 @@ function newSigningKey(): { public_key: string; secret: string } {
   };
 }
 
-export async function loadServerKeys(db: Kysely<Schema>): Promise<ServerKeys> {
-  const signing = await loadOrCreate(db, 'receipt-signing', newSigningKey);
-  const pseudonymRow = await loadOrCreate(db, 'voter-pseudonym', () => ({
-    public_key: null,
-    secret: randomBytes(32).toString('hex'),
-  }));
-  const pseudonymSecret = Buffer.from(pseudonymRow.secret, 'hex');
+/** The purpose the voter pseudonyms are keyed under (../secrets). */
+export const VOTER_PSEUDONYM_PURPOSE = 'isoloir/v1/voter-pseudonym';
+
+export async function loadServerKeys(store: Store): Promise<ServerKeys> {
+  const signing = await loadOrCreate(store.db, 'receipt-signing', newSigningKey);
+  const secret = memorySecretFor(store);
   const receiptPublicKey = signing.public_key ?? '';
   return {
     receiptKey: createPrivateKey({ key: Buffer.from(signing.secret, 'hex'), format: 'der', type: 'pkcs8' }),
     receiptPublicKey,
     receiptKeyId: keyIdOf(receiptPublicKey),
-    pseudonym: (electionId, nrn) =>
-      createHmac('sha256', pseudonymSecret)
-        .update(`isoloir/v1/voter-pseudonym\n${electionId}\n${nrn}`)
-        .digest('hex')
-        .slice(0, 32),
+    pseudonym: (electionId, nrn) => secret.keyedHash(VOTER_PSEUDONYM_PURPOSE, electionId, nrn).slice(0, 32),
   };
 }

@@ -20,7 +20,7 @@ export function votingService(store: Store): VotingService {
       store,
       keys: new ElectionKeys(store.db),
       serverKeys: () => {
-        serverKeys ??= loadServerKeys(store.db).catch((error: unknown) => {
+        serverKeys ??= loadServerKeys(store).catch((error: unknown) => {
           serverKeys = undefined;
           throw error;
         });
