@@ -49,10 +49,13 @@ export function Link({
   to,
   children,
   className,
+  current,
 }: {
   readonly to: string;
   readonly children: ReactNode;
   readonly className?: string;
+  /** Marks the link of the page being shown (`aria-current="page"`). */
+  readonly current?: boolean;
 }): ReactNode {
   const { navigate } = useRouter();
   const onClick = (event: MouseEvent<HTMLAnchorElement>): void => {
@@ -61,7 +64,7 @@ export function Link({
     navigate(to);
   };
   return (
-    <a href={to} onClick={onClick} className={className}>
+    <a href={to} onClick={onClick} className={className} aria-current={current === true ? 'page' : undefined}>
       {children}
     </a>
   );

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { errorMessageKey, useI18n } from '../i18n/i18n.tsx';
 import { Link } from '../router.tsx';
 import type { Me } from './api.ts';
+import type { Portal } from '../voting/api.ts';
 import { useApi, type Load } from './use-api.ts';
 
 export function LoadProblem({ load }: { readonly load: Load<unknown> }): ReactNode {
@@ -15,11 +16,47 @@ export function LoadProblem({ load }: { readonly load: Load<unknown> }): ReactNo
         {t(errorMessageKey(load.code))}
       </p>
       {load.code === 'auth.required' && (
-        <p>
-          <Link to="/login">{t('auth.login')}</Link>
+        <p className="actions">
+          <a className="button primary" href="/api/auth/login?as=voter">
+            {t('auth.login.voter')}
+          </a>
+          <Link className="button" to="/login">
+            {t('auth.login')}
+          </Link>
         </p>
       )}
     </>
+  );
+}
+
+/**
+ * The voter's next step: one primary "Vote" button, to the portal and booth (online, mode 7), to the
+ * print kit (hybrid, mode 6); a kiosk voter (mode 8) votes at the consular post and follows it here.
+ */
+function VoteNext(): ReactNode {
+  const { t } = useI18n();
+  const portal = useApi<Portal>('/api/voting/portal');
+  if (portal.state !== 'done') return <LoadProblem load={portal} />;
+  const modes = new Set(portal.value.elections.map((e) => e.mode));
+  const next = modes.has(7)
+    ? { text: t('me.vote.online'), to: '/vote', label: t('me.vote'), mode: 'online' }
+    : modes.has(6)
+      ? { text: t('me.vote.hybrid'), to: '/hybrid', label: t('me.vote'), mode: 'hybrid' }
+      : modes.has(8)
+        ? { text: t('me.vote.kiosk'), to: '/vote', label: t('me.vote.kiosk.link'), mode: 'kiosk' }
+        : null;
+  return (
+    <section aria-labelledby="next-title" className="next-step" data-next={next?.mode ?? 'none'}>
+      <h2 id="next-title">{t('me.next')}</h2>
+      <p>{next === null ? t('me.vote.none') : next.text}</p>
+      {next !== null && (
+        <p>
+          <Link className={next.mode === 'kiosk' ? 'button' : 'button primary'} to={next.to}>
+            {next.label}
+          </Link>
+        </p>
+      )}
+    </section>
   );
 }
 
@@ -48,6 +85,7 @@ export function MePage(): ReactNode {
       <h1>
         {t('me.hello')}, {me.givenName} {me.surname}
       </h1>
+      <VoteNext />
       <h2>{t('me.title')}</h2>
       <dl className="facts">
         <div>
@@ -71,6 +109,9 @@ export function MePage(): ReactNode {
           <dd>{me.assuranceLevel}</dd>
         </div>
       </dl>
+      <p>
+        <Link to="/board">{t('ws.link.board')}</Link>
+      </p>
     </>
   );
 }

@@ -6,6 +6,8 @@ import { errorMessageKey, useI18n } from '../i18n/i18n.tsx';
 import { Link } from '../router.tsx';
 import { ROLES, send, type Me, type Role } from './api.ts';
 import { LoadProblem } from './me-page.tsx';
+import { RoleScreens } from './role-screens.tsx';
+import { formatNumber } from '../i18n/languages.ts';
 import { useApi } from './use-api.ts';
 import type { Labels } from '../api.ts';
 
@@ -72,20 +74,11 @@ export function WorkspacePage({ role }: { readonly role: Role }): ReactNode {
               .map((s) => (
                 <li key={s.scope}>
                   {t('official.scope')}: {s.label?.[language] ?? s.scope}
-                  {s.voters === null ? '' : ` · ${t('official.voters')}: ${String(s.voters)}`}
+                  {s.voters === null ? '' : ` · ${t('official.voters')}: ${formatNumber(s.voters, language)}`}
                 </li>
               ))}
           </ul>
-          {(role === 'team-a' || role === 'team-b') && (
-            <p>
-              <Link to={`/counting/${role}`}>{t(role === 'team-a' ? 'count.team-a.title' : 'count.team-b.title')}</Link>
-            </p>
-          )}
-          {role === 'po-admin' && (
-            <p>
-              <Link to="/counting/ceremony">{t('ceremony.title')}</Link>
-            </p>
-          )}
+          <RoleScreens role={role} />
           {role === 'po-admin' && <RolesAdmin />}
         </>
       ) : (

@@ -1,7 +1,32 @@
 import { Suspense, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { SessionMenu } from '../auth/session-menu.tsx';
+import { Link, useRouter } from '../router.tsx';
 import { LanguageSwitcher } from './language-switcher.tsx';
+
+/** The header's links: home, voting and the bulletin board; the current one is marked for screen readers. */
+function MainNav(): ReactNode {
+  const { t } = useI18n();
+  const { path } = useRouter();
+  const links = [
+    { to: '/', label: t('nav.home'), current: path === '/' },
+    { to: '/vote', label: t('nav.vote'), current: path === '/vote' || path.startsWith('/vote/') || path === '/me' },
+    { to: '/board', label: t('nav.board'), current: path === '/board' || path.startsWith('/board/') },
+  ];
+  return (
+    <nav aria-label={t('nav.main')} className="main-nav">
+      <ul>
+        {links.map((link) => (
+          <li key={link.to}>
+            <Link to={link.to} current={link.current}>
+              {link.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
 
 export function Layout({ children }: { readonly children: ReactNode }): ReactNode {
   const { t } = useI18n();
@@ -15,6 +40,7 @@ export function Layout({ children }: { readonly children: ReactNode }): ReactNod
           <span className="brand-name">isoloir</span>
           <span className="brand-tagline">{t('app.tagline')}</span>
         </div>
+        <MainNav />
         <SessionMenu />
         <LanguageSwitcher />
       </header>

@@ -1,6 +1,7 @@
 // Every message of the app in FR, NL, DE and EN. Each feature keeps its own catalog folder
 // (fr.ts defines the keys, the other three must translate every one: a missing key is a type
-// error) and adds one line per language below and one type to MessageKey.
+// error) and adds one line per language below and one type to MessageKey. Every code a user can
+// see (server errors, refusal reasons, cancellation reasons, states) is in one catalog: codes/.
 import type { Language } from './languages.ts';
 import { authDe } from './auth/de.ts';
 import { authEn } from './auth/en.ts';
@@ -34,13 +35,21 @@ import { hybridDe } from './hybrid/de.ts';
 import { hybridEn } from './hybrid/en.ts';
 import { hybridFr, type HybridKey } from './hybrid/fr.ts';
 import { hybridNl } from './hybrid/nl.ts';
+import { navDe } from './nav/de.ts';
+import { navEn } from './nav/en.ts';
+import { navFr, type NavKey } from './nav/fr.ts';
+import { navNl } from './nav/nl.ts';
+import { codesDe } from './codes/de.ts';
+import { codesEn } from './codes/en.ts';
+import { codesFr, type CodesKey } from './codes/fr.ts';
+import { codesNl } from './codes/nl.ts';
 
 export type MessageKey =
-  CoreKey | AuthKey | PreparationKey | VotingKey | CountingKey | CeremonyKey | BoardKey | HybridKey;
+  CoreKey | AuthKey | PreparationKey | VotingKey | CountingKey | CeremonyKey | BoardKey | HybridKey | NavKey | CodesKey;
 
 export const CATALOGS: Readonly<Record<Language, Readonly<Record<MessageKey, string>>>> = {
-  fr: { ...coreFr, ...authFr, ...preparationFr, ...votingFr, ...countingFr, ...ceremonyFr, ...boardFr, ...hybridFr },
-  nl: { ...coreNl, ...authNl, ...preparationNl, ...votingNl, ...countingNl, ...ceremonyNl, ...boardNl, ...hybridNl },
-  de: { ...coreDe, ...authDe, ...preparationDe, ...votingDe, ...countingDe, ...ceremonyDe, ...boardDe, ...hybridDe },
-  en: { ...coreEn, ...authEn, ...preparationEn, ...votingEn, ...countingEn, ...ceremonyEn, ...boardEn, ...hybridEn },
+  fr: { ...coreFr, ...authFr, ...preparationFr, ...votingFr, ...countingFr, ...ceremonyFr, ...boardFr, ...hybridFr, ...navFr, ...codesFr },
+  nl: { ...coreNl, ...authNl, ...preparationNl, ...votingNl, ...countingNl, ...ceremonyNl, ...boardNl, ...hybridNl, ...navNl, ...codesNl },
+  de: { ...coreDe, ...authDe, ...preparationDe, ...votingDe, ...countingDe, ...ceremonyDe, ...boardDe, ...hybridDe, ...navDe, ...codesDe },
+  en: { ...coreEn, ...authEn, ...preparationEn, ...votingEn, ...countingEn, ...ceremonyEn, ...boardEn, ...hybridEn, ...navEn, ...codesEn },
 };
