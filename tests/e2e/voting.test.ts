@@ -9,6 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import type { DevServer } from '@isoloir/server/testing';
 import {
   addSecondElection,
+  changePeriod,
   addThirdElection,
   openTestPeriod,
   publishTestKey,
@@ -113,7 +114,7 @@ describe('online voting in Chromium', { skip }, () => {
     await page.getByRole('heading', { level: 2, name: /^Ballot audit/ }).waitFor();
     await noViolations(page, 'audit');
     const audited = await page.locator('.tracking-code').first().textContent();
-    await page.getByRole('link', { name: 'Verify the audited ballot' }).click();
+    // The check runs in the booth itself: the voter's choices stay, and the booth seals anew.
     await page.getByRole('button', { name: 'Decrypt with the randomness' }).click();
     const decrypted = await page.locator('[data-decrypted] li').allTextContents();
     assert.match(decrypted[0] ?? '', /^List 1 — /);
@@ -121,11 +122,26 @@ describe('online voting in Chromium', { skip }, () => {
       decrypted.slice(1).map((l) => l.split('.')[0]),
       ['Effective candidates: 1', 'Effective candidates: 2'],
     );
-    await noViolations(page, 'verify');
+    await page.getByText('To check it on another device, copy this data and paste it at').waitFor();
+    await noViolations(page, 'verify in the booth');
+    await page.getByRole('button', { name: 'Encrypt again and continue' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Check your ballots' }).waitFor();
+    await chamberReview.getByText('You vote for list').waitFor();
+    await page.locator('li[data-review-election] [data-tracking]').nth(2).waitFor();
+    assert.notEqual(await chamberReview.locator('[data-tracking]').getAttribute('data-tracking'), audited);
 
-    // Again, without audit: change one ballot from the review, then cast the three together.
-    await page.goto(`${server.url}/vote`);
-    await fillInAll(page, false);
+    // The send button is the page's one primary action: it does not look like the others.
+    const look = async (name: RegExp): Promise<string> =>
+      page
+        .getByRole('button', { name })
+        .first()
+        .evaluate((b) => {
+          const style = getComputedStyle(b);
+          return `${style.backgroundColor} ${style.color} ${style.fontWeight}`;
+        });
+    assert.notEqual(await look(/^Validate and send my votes$/), await look(/^Change this ballot/));
+
+    // Change one ballot from the review, then cast the three together.
     await page
       .locator(`li[data-review-election="${THIRD_ELECTION_ID}"]`)
       .getByRole('button', { name: /^Change this ballot/ })
@@ -172,6 +188,16 @@ describe('online voting in Chromium', { skip }, () => {
       0,
     );
 
+    // The receipt's link opens the board already searched: the code found, in words, and marked.
+    await page.getByRole('link', { name: 'Find your tracking code on the bulletin board.' }).first().click();
+    await page.locator('[data-found="bruxelles-capitale"]').waitFor();
+    await page.locator('[data-found-code] code', { hasText: receipts[0] ?? '' }).waitFor();
+    const found = (await page.locator('[data-found]').textContent()) ?? '';
+    assert.doesNotMatch(found, /demo-2029|bruxelles-capitale/);
+    const options = await page.getByLabel('Constituency').locator('option').allTextContents();
+    assert.ok(options.some((o) => /\(1 ballot\)$/.test(o)), options.join(' | '));
+    assert.ok(options.every((o) => !/\(1 ballots\)/.test(o)));
+    await noViolations(page, 'board, searched from the receipt');
     // Vote again in the Chamber only: the portal says the last vote counts, in words, with the time of the last update.
     await page.goto(`${server.url}/vote/${CHAMBER}`);
     await fillIn(page, 1, 1, CHAMBER, 'blank', false);
@@ -226,6 +252,27 @@ describe('online voting in Chromium', { skip }, () => {
     // The Brussels Parliament is not this voter's election: the booth has no ballot for it.
     await page.goto(`${server.url}/vote/${SECOND_ELECTION_ID}`);
     await page.getByText('Vous n’avez aucun bulletin à voter maintenant.').waitFor();
+    await context.close();
+  });
+
+  test('the booth closes with the period: closed while open, it says so at the next step, and stays closed', async () => {
+    const context = await browser.newContext({ locale: 'en-GB' });
+    const page = await context.newPage();
+    await loginInBrowser(page, server.url, 'voter-be-fr-500');
+    await page.goto(`${server.url}/vote`);
+    await page.locator('[data-start="1"] a').click();
+    await page.getByRole('heading', { level: 2, name: 'Step 1 of 3: choose a list, or vote blank' }).waitFor();
+    // The organising authority closes the Chamber's online period while this booth is open.
+    const closed = await changePeriod(server.store.db, CHAMBER, 'online', 'close', 'test', new Date());
+    assert.ok(closed.ok);
+    await page.locator('button[data-list="blank"]').click();
+    await page.getByRole('heading', { level: 2, name: 'The voting period is closed' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: /^Validate and send/ }).count(), 0);
+    await noViolations(page, 'booth closed');
+    await page.goto(`${server.url}/vote/${CHAMBER}`);
+    await page.getByRole('heading', { level: 2, name: 'The voting period is closed' }).waitFor();
+    await page.getByRole('link', { name: 'Back to my elections' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Vote online' }).waitFor();
     await context.close();
   });
 });

@@ -4,24 +4,24 @@
 // request casting them together, accepted or refused as a whole. Any ballot may be audited
 // (Benaloh): it is then never cast, and the booth seals it again. `/vote/booth` takes every election
 // open to the voter; `/vote/<election>` only that one.
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { getJson } from '../api.ts';
 import { send } from '../auth/api.ts';
 import { LoadProblem } from '../auth/me-page.tsx';
 import { useApi } from '../auth/use-api.ts';
 import { errorMessageKey, useI18n } from '../i18n/i18n.tsx';
+import { localeOf } from '../i18n/languages.ts';
 import { Link, useRouter } from '../router.tsx';
 import type { Booth, Portal, PortalElection, Receipt, Receipts } from './api.ts';
 import { ChoiceReview, CollegeStep, ListStep, CandidateStep } from './booth-steps.tsx';
 import { plainOf, type Choice } from './choice.ts';
-import { auditData, seal, type Sealed } from './device-crypto.ts';
+import { AUDIT_STORAGE_KEY, auditData, seal, type Sealed } from './device-crypto.ts';
+import { AuditCheck } from './verify-page.tsx';
 import { KeyFingerprint, ReceiptCheck } from './board-anchor.tsx';
 import { DisplayOptions } from './display-options.tsx';
 import { canVoteIn } from './portal-page.tsx';
 
 type Step = 'college' | 'list' | 'candidates' | 'review' | 'audit' | 'sent';
-
-export const AUDIT_STORAGE_KEY = 'isoloir.audit';
 
 function downloadReceipts(receipts: readonly Receipt[]): void {
   const blob = new Blob([JSON.stringify(receipts, null, 2)], { type: 'application/json' });
@@ -40,9 +40,83 @@ const byBallotOrder = (a: PortalElection, b: PortalElection): number =>
 
 const needsChoice = (e: PortalElection): boolean => e.constituency === null && e.choices.length > 1;
 
+/** Longest wait setTimeout accepts; a period closing later is caught by the regular check. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+const CHECK_EVERY_MS = 30_000;
+
+/**
+ * Whether the voting period of one of the booth's elections is over (ended or closed by the
+ * organising authority): asked of the server at the period's closing time (by the server's clock),
+ * every 30 s, and whenever the booth calls `recheck` (each step the voter completes).
+ */
+function usePeriodWatch(
+  portal: Portal | undefined,
+  electionIds: readonly string[],
+): { readonly closed: boolean; readonly recheck: () => void; readonly markClosed: () => void } {
+  const [closed, setClosed] = useState(false);
+  const ids = electionIds.join(' ');
+  const recheck = useCallback(() => {
+    const watched = new Set(ids.split(' '));
+    void getJson<Portal>('/api/voting/portal').then((result) => {
+      if (result.ok && result.value.elections.some((e) => watched.has(e.electionId) && e.period.state !== 'open'))
+        setClosed(true);
+    });
+  }, [ids]);
+  useEffect(() => {
+    if (portal === undefined || ids === '') return;
+    const watched = new Set(ids.split(' '));
+    const skew = Date.now() - Date.parse(portal.now);
+    const closing = portal.elections
+      .filter((e) => watched.has(e.electionId) && e.period.closesAt !== null)
+      .map((e) => Date.parse(e.period.closesAt ?? ''));
+    const wait = Math.min(...closing) + skew - Date.now();
+    const timer = Number.isFinite(wait) && wait < MAX_TIMER_MS ? setTimeout(recheck, Math.max(0, wait) + 1000) : null;
+    const poll = setInterval(recheck, CHECK_EVERY_MS);
+    return () => {
+      if (timer !== null) clearTimeout(timer);
+      clearInterval(poll);
+    };
+  }, [portal, ids, recheck]);
+  const markClosed = useCallback(() => {
+    setClosed(true);
+  }, []);
+  return { closed, recheck, markClosed };
+}
+
+/** The booth once the period is over: nothing more can be cast; the last ballot sent counts. */
+function BoothClosed(): ReactNode {
+  const { t } = useI18n();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.focus();
+  }, []);
+  return (
+    <section aria-labelledby="booth-closed" data-booth="closed">
+      <h2 id="booth-closed" ref={heading} tabIndex={-1}>
+        {t('booth.closed.title')}
+      </h2>
+      <p>{t('booth.closed.text')}</p>
+      <p>
+        <Link className="button primary" to="/vote">
+          {t('booth.back-portal')}
+        </Link>
+      </p>
+    </section>
+  );
+}
+
 export function BoothPage({ electionId }: { readonly electionId?: string | undefined }): ReactNode {
   const { t } = useI18n();
   const portal = useApi<Portal>('/api/voting/portal');
+  const loaded = portal.state === 'done' ? portal.value : undefined;
+  const mine = (loaded?.elections ?? []).filter(
+    (e) => e.online && (electionId === undefined || e.electionId === electionId),
+  );
+  const elections = mine.filter(canVoteIn).sort(byBallotOrder);
+  const watch = usePeriodWatch(
+    loaded,
+    elections.map((e) => e.electionId),
+  );
   if (portal.state !== 'done')
     return (
       <>
@@ -50,23 +124,32 @@ export function BoothPage({ electionId }: { readonly electionId?: string | undef
         <LoadProblem load={portal} />
       </>
     );
-  const elections = portal.value.elections
-    .filter((e) => canVoteIn(e) && (electionId === undefined || e.electionId === electionId))
-    .sort(byBallotOrder);
   if (elections.length === 0)
     return (
       <>
         <h1>{t('booth.title')}</h1>
-        <p>{t('booth.none')}</p>
-        <p>
-          <Link to="/vote">{t('booth.back-portal')}</Link>
-        </p>
+        {mine.some((e) => e.period.state === 'ended' || e.period.state === 'closed') ? (
+          <BoothClosed />
+        ) : (
+          <>
+            <p>{t('booth.none')}</p>
+            <p>
+              <Link to="/vote">{t('booth.back-portal')}</Link>
+            </p>
+          </>
+        )}
       </>
     );
-  return <Ballots elections={elections} />;
+  return <Ballots elections={elections} watch={watch} />;
 }
 
-function Ballots({ elections }: { readonly elections: readonly PortalElection[] }): ReactNode {
+function Ballots({
+  elections,
+  watch,
+}: {
+  readonly elections: readonly PortalElection[];
+  readonly watch: ReturnType<typeof usePeriodWatch>;
+}): ReactNode {
   const { t, language } = useI18n();
   const { navigate } = useRouter();
   const [position, setPosition] = useState(0);
@@ -81,6 +164,7 @@ function Ballots({ elections }: { readonly elections: readonly PortalElection[] 
   const [busy, setBusy] = useState<'loading' | 'encrypting' | 'sending' | null>(null);
   const [error, setError] = useState<{ code: string; electionId: string | null } | null>(null);
   const [receipts, setReceipts] = useState<readonly Receipt[] | null>(null);
+  const [auditText, setAuditText] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     heading.current?.focus();
@@ -137,6 +221,7 @@ function Ballots({ elections }: { readonly elections: readonly PortalElection[] 
   /** The voter has filled in the current ballot: on to the next election, or to the review. */
   const done = (choice: Choice): void => {
     if (election === undefined) return;
+    watch.recheck();
     const next = { ...choices, [election.electionId]: choice };
     setChoices(next);
     setSealed((s) => Object.fromEntries(Object.entries(s).filter(([id]) => id !== election.electionId)));
@@ -182,6 +267,7 @@ function Ballots({ elections }: { readonly elections: readonly PortalElection[] 
     const result = await send<Receipts>('POST', '/api/voting/ballots', { ballots });
     setBusy(null);
     if (!result.ok) {
+      if (result.code === 'voting.closed') watch.markClosed();
       setError({ code: result.code, electionId: null });
       return;
     }
@@ -193,8 +279,10 @@ function Ballots({ elections }: { readonly elections: readonly PortalElection[] 
     const booth = target === undefined ? undefined : booths[target.electionId];
     const s = target === undefined ? undefined : sealed[target.electionId];
     if (booth === undefined || s === undefined) return;
+    const text = JSON.stringify(auditData(booth, s));
+    setAuditText(text);
     try {
-      window.sessionStorage.setItem(AUDIT_STORAGE_KEY, JSON.stringify(auditData(booth, s)));
+      window.sessionStorage.setItem(AUDIT_STORAGE_KEY, text);
     } catch {
       /* shown on the page anyway */
     }
@@ -211,6 +299,13 @@ function Ballots({ elections }: { readonly elections: readonly PortalElection[] 
   const of = `${t('booth.ballot')} ${String(position + 1)} ${t('vote.of')} ${String(elections.length)}`;
   const refusedIn = error?.electionId ?? null;
 
+  if (watch.closed && step !== 'sent')
+    return (
+      <div className="booth">
+        <h1>{t('booth.title')}</h1>
+        <BoothClosed />
+      </div>
+    );
   return (
     <div className="booth">
       <h1>{t('booth.title')}</h1>
@@ -258,6 +353,7 @@ function Ballots({ elections }: { readonly elections: readonly PortalElection[] 
                 done({ kind: 'blank' });
               }}
               onList={(list) => {
+                watch.recheck();
                 const c = choices[election.electionId];
                 setChoices({
                   ...choices,
@@ -370,10 +466,13 @@ function Ballots({ elections }: { readonly elections: readonly PortalElection[] 
               </li>
             ))}
           </ul>
+          <h3>{t('booth.audit.verify')}</h3>
+          <AuditCheck key={auditText} initial={auditText} />
+          <p className="hint">
+            {t('booth.audit.elsewhere')} <code>{`${window.location.origin}/vote/verify`}</code>
+          </p>
+          <p>{t('booth.audit.kept')}</p>
           <div className="actions">
-            <Link className="button" to="/vote/verify">
-              {t('booth.audit.verify')}
-            </Link>
             <button type="button" className="primary" onClick={reseal}>
               {t('booth.audit.again')}
             </button>
@@ -405,7 +504,7 @@ function Ballots({ elections }: { readonly elections: readonly PortalElection[] 
                     </div>
                     <div>
                       <dt>{t('vote.received-at')}</dt>
-                      <dd>{new Date(r.receivedAt).toLocaleString(`${language}-BE`)}</dd>
+                      <dd>{new Date(r.receivedAt).toLocaleString(localeOf(language))}</dd>
                     </div>
                   </dl>
                   <ReceiptCheck receipt={r} />

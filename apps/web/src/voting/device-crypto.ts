@@ -19,6 +19,9 @@ import {
 } from '@isoloir/crypto';
 import type { Booth, CastBody, Receipt } from './api.ts';
 
+/** Where the booth leaves the audit data of the ballot just audited, for /vote/verify in this tab. */
+export const AUDIT_STORAGE_KEY = 'isoloir.audit';
+
 function groupFor(name: 'secp256k1' | 'ristretto255'): Group<unknown> {
   return name === 'secp256k1' ? createSecp256k1Noble() : createRistretto255Noble();
 }

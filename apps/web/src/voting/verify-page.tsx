@@ -6,9 +6,8 @@ import { useState, type ReactNode } from 'react';
 import { formatFingerprint, type DecodedBallot } from '@isoloir/crypto';
 import { getJson } from '../api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { AUDIT_STORAGE_KEY } from './booth-page.tsx';
 import type { PublishedKey } from './board-anchor.tsx';
-import { fingerprintOf, openAudited, type AuditData } from './device-crypto.ts';
+import { AUDIT_STORAGE_KEY, fingerprintOf, openAudited, type AuditData } from './device-crypto.ts';
 
 type Outcome =
   | { readonly kind: 'opened'; readonly lines: string[]; readonly fingerprint: string }
@@ -68,9 +67,19 @@ function describe(
   ];
 }
 
-export function VerifyPage(): ReactNode {
+/**
+ * Opens an audited ballot with its revealed randomness: on this page (any device: paste the audit
+ * data) and inside the booth, where the voter's choice stays and a fresh encryption of it is sealed.
+ */
+export function AuditCheck({
+  initial,
+  primary = false,
+}: {
+  readonly initial: string;
+  readonly primary?: boolean;
+}): ReactNode {
   const { t } = useI18n();
-  const [text, setText] = useState(saved);
+  const [text, setText] = useState(initial);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const run = async (): Promise<void> => {
     let data: AuditData;
@@ -95,7 +104,6 @@ export function VerifyPage(): ReactNode {
     ) : null;
   return (
     <>
-      <h1>{t('verify.title')}</h1>
       <label htmlFor="audit-data">{t('verify.input')}</label>
       <textarea
         id="audit-data"
@@ -108,7 +116,7 @@ export function VerifyPage(): ReactNode {
       <p>
         <button
           type="button"
-          className="primary"
+          className={primary ? 'primary' : undefined}
           onClick={() => {
             void run();
           }}
@@ -136,6 +144,16 @@ export function VerifyPage(): ReactNode {
         )}
         {used}
       </div>
+    </>
+  );
+}
+
+export function VerifyPage(): ReactNode {
+  const { t } = useI18n();
+  return (
+    <>
+      <h1>{t('verify.title')}</h1>
+      <AuditCheck initial={saved()} primary />
     </>
   );
 }
