@@ -151,7 +151,7 @@ describe('hybrid voting in Chromium', { skip }, () => {
         await answer.waitFor();
         assert.ok((await answer.innerText()).includes(words[`hybrid.status.${status}`]), `${language}: ${status}`);
         if (status === 'cancelled')
-          assert.ok((await answer.innerText()).includes(words['hybrid.reason.voted-at-polling-station']));
+          assert.ok((await answer.innerText()).includes(words['cancel.voted-at-polling-station']));
         if (language === 'en' && status === 'cancelled') await noViolations(page, 'status page');
       }
       // A typing error (two symbols swapped) never leaves the device.

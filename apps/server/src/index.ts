@@ -25,6 +25,7 @@ export {
 export { seedDemoIfEmpty, DEFAULT_DEMO_OPTIONS } from './demo/seed-demo.ts';
 export { generateDemoElection, DEMO_ELECTION_ID, DEMO_DAY_ID } from './demo/generate-demo.ts';
 export { ERROR_CODES, type ErrorCode } from './errors.ts';
+export { USER_VISIBLE_CODES, userVisibleMessageKeys, type UserCodeKind } from './user-codes.ts';
 export { listenDevIdp, refuseInProduction, DEV_CLIENT_ID, DEV_CLIENT_SECRET, type DevIdp } from './idp/dev-idp.ts';
 export { allPersonas, type Persona } from './idp/personas.ts';
 export { oidcConfigFromEnv, authOptionsFromEnv, type AuthOptions } from './auth/config.ts';

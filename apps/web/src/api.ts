@@ -1,5 +1,8 @@
 // The client side of the API: every call returns a value or a stable error code to translate.
-export type ApiResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly code: string };
+export type ApiResult<T> =
+  | { readonly ok: true; readonly value: T }
+  /** `field` says where, when the server says it (`sex: row.sex-mismatch` for a refused registration). */
+  | { readonly ok: false; readonly code: string; readonly field?: string };
 
 function errorCodeOf(body: unknown): string {
   if (typeof body === 'object' && body !== null && 'code' in body && typeof body.code === 'string') return body.code;

@@ -34,30 +34,34 @@ export const CONSULAR_COLUMNS = [
   'kiosk_post',
 ] as const;
 
-export type RejectionCode =
-  | 'nrn.format'
-  | 'nrn.checksum'
-  | 'nrn.month'
-  | 'nrn.day'
-  | 'nrn.sequence'
-  | 'row.required'
-  | 'row.formula'
-  | 'row.control-character'
-  | 'row.too-long'
-  | 'row.birth-date'
-  | 'row.birth-date-mismatch'
-  | 'row.sex'
-  | 'row.sex-mismatch'
-  | 'row.too-young'
-  | 'row.language'
-  | 'row.flag'
-  | 'row.commune-unknown'
-  | 'row.commune-scope'
-  | 'row.duplicate-nrn'
-  | 'row.country'
-  | 'row.email'
-  | 'row.mode'
-  | 'row.kiosk-post';
+/** Every reason a row of a voter file or a registration is refused (said in words by the web app). */
+export const REJECTION_CODES = [
+  'nrn.format',
+  'nrn.checksum',
+  'nrn.month',
+  'nrn.day',
+  'nrn.sequence',
+  'row.required',
+  'row.formula',
+  'row.control-character',
+  'row.too-long',
+  'row.birth-date',
+  'row.birth-date-mismatch',
+  'row.sex',
+  'row.sex-mismatch',
+  'row.too-young',
+  'row.language',
+  'row.flag',
+  'row.commune-unknown',
+  'row.commune-scope',
+  'row.duplicate-nrn',
+  'row.country',
+  'row.email',
+  'row.mode',
+  'row.kiosk-post',
+] as const;
+
+export type RejectionCode = (typeof REJECTION_CODES)[number];
 
 export interface Rejection {
   readonly line: number;

@@ -2,6 +2,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { getJson, type ElectionDetail, type ElectionSummary } from '../api.ts';
 import { errorMessageKey, useI18n } from '../i18n/i18n.tsx';
+import { localeOf } from '../i18n/languages.ts';
 
 type Loaded =
   | { readonly state: 'loading' }
@@ -24,7 +25,7 @@ async function loadElections(signal: AbortSignal): Promise<Loaded> {
 
 function ElectionTable({ election }: { readonly election: ElectionDetail }): ReactNode {
   const { t, language } = useI18n();
-  const number = new Intl.NumberFormat(`${language}-BE`);
+  const number = new Intl.NumberFormat(localeOf(language));
   return (
     <section className="election" aria-labelledby={`election-${election.id}`}>
       <h3 id={`election-${election.id}`}>{election.label[language]}</h3>
@@ -33,7 +34,7 @@ function ElectionTable({ election }: { readonly election: ElectionDetail }): Rea
           <dt>{t('election.date')}</dt>
           <dd>
             <time dateTime={election.votingDate}>
-              {new Date(`${election.votingDate}T12:00:00Z`).toLocaleDateString(`${language}-BE`, {
+              {new Date(`${election.votingDate}T12:00:00Z`).toLocaleDateString(localeOf(language), {
                 dateStyle: 'long',
                 timeZone: 'Europe/Brussels',
               })}

@@ -1,19 +1,9 @@
 // A K-code's status in words: the headline, then received / cancelled (why) / counted and the time of
 // the last update — the same facts on the public status page and on the voter's own page.
 import type { ReactNode } from 'react';
-import { useI18n } from '../i18n/i18n.tsx';
-import type { MessageKey } from '../i18n/catalog.ts';
+import { codeMessageKey, useI18n } from '../i18n/i18n.tsx';
 import { localTime } from '../voting/format.ts';
 import type { KcodeView } from './api.ts';
-
-const REASONS: Readonly<Record<string, MessageKey>> = {
-  'arrived-late': 'hybrid.reason.arrived-late',
-  'voted-at-polling-station': 'hybrid.reason.voted-at-polling-station',
-  'voted-online': 'hybrid.reason.voted-online',
-  'envelope-open': 'hybrid.reason.envelope-open',
-  'identity-missing': 'hybrid.reason.identity-missing',
-  ineligible: 'hybrid.reason.ineligible',
-};
 
 export function KcodeFacts({ view }: { readonly view: KcodeView }): ReactNode {
   const { t, language } = useI18n();
@@ -34,7 +24,7 @@ export function KcodeFacts({ view }: { readonly view: KcodeView }): ReactNode {
             <dt>{t('hybrid.fact.cancelled')}</dt>
             <dd data-fact="cancelled" data-reason={view.reason ?? undefined}>
               {status === 'cancelled'
-                ? `${t('hybrid.yes')}: ${t(REASONS[view.reason ?? ''] ?? 'hybrid.reason.other')}`
+                ? `${t('hybrid.yes')}: ${t(codeMessageKey('cancel', view.reason ?? '', 'cancel.other'))}`
                 : t('hybrid.no')}
             </dd>
           </div>

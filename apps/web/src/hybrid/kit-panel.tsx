@@ -5,13 +5,14 @@ import { useState, type ReactNode } from 'react';
 import { LoadProblem } from '../auth/me-page.tsx';
 import { useApi } from '../auth/use-api.ts';
 import { errorMessageKey, useI18n } from '../i18n/i18n.tsx';
+import { localeOf } from '../i18n/languages.ts';
 import { Link } from '../router.tsx';
 import { localTime } from '../voting/format.ts';
 import { fetchKit, type HybridMe } from './api.ts';
 import { KcodeFacts } from './kcode-facts.tsx';
 
 function longDate(date: string, language: string): string {
-  return new Intl.DateTimeFormat(`${language}-BE`, { dateStyle: 'long', timeZone: 'UTC' }).format(
+  return new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'long', timeZone: 'UTC' }).format(
     new Date(`${date}T12:00:00Z`),
   );
 }

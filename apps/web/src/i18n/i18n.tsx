@@ -51,6 +51,19 @@ export function useI18n(): I18n {
 
 /** The translated message of a server error code, or the generic one for an unknown code. */
 export function errorMessageKey(code: string): MessageKey {
-  const key = `error.${code}`;
-  return key in CATALOGS.fr ? (key as MessageKey) : 'error.internal';
+  return codeMessageKey('error', code, 'error.internal');
+}
+
+/** The kinds of code of the one catalog of codes (i18n/codes): `<kind>.<code>`. */
+export type CodeKind = 'error' | 'reason' | 'conflict' | 'cancel' | 'group-state' | 'merge' | 'invalid';
+
+/** The message of a code the server sends (`reason`, `row.sex-mismatch`), or `fallback` for a code it does not know. */
+export function codeMessageKey(kind: CodeKind, code: string, fallback: MessageKey): MessageKey {
+  const key = `${kind}.${code}`;
+  return key in CATALOGS.fr ? (key as MessageKey) : fallback;
+}
+
+/** A message with its `{name}` placeholders filled in. */
+export function fill(message: string, values: Readonly<Record<string, string>>): string {
+  return message.replace(/\{([a-z]+)\}/g, (whole, name: string) => values[name] ?? whole);
 }

@@ -22,3 +22,17 @@ export function preferredLanguage(saved: string | null, browser: readonly string
   }
   return 'fr';
 }
+
+/**
+ * The locale for dates and numbers. Belgian conventions for the three national languages (5 000 in
+ * French, 5.000 in Dutch and German); English as read in Europe (5,000 and day-month-year), since
+ * `en-BE` writes 5.000, which an English reader takes for five.
+ */
+export function localeOf(language: string): string {
+  return language === 'en' ? 'en-GB' : `${language}-BE`;
+}
+
+/** A whole number written for a reader of `language` (e.g. 5,000 in English, 5.000 in Dutch). */
+export function formatNumber(value: number, language: Language): string {
+  return new Intl.NumberFormat(localeOf(language)).format(value);
+}

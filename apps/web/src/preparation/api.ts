@@ -69,7 +69,11 @@ async function answer<T>(request: Promise<Response>): Promise<ApiResult<T>> {
     typeof body === 'object' && body !== null && 'code' in body && typeof body.code === 'string'
       ? body.code
       : 'internal';
-  return { ok: false, code };
+  const field =
+    typeof body === 'object' && body !== null && 'field' in body && typeof body.field === 'string'
+      ? body.field
+      : undefined;
+  return field === undefined ? { ok: false, code } : { ok: false, code, field };
 }
 
 export async function uploadCsv<T>(path: string, file: File): Promise<ApiResult<T>> {
@@ -100,4 +104,9 @@ export async function sendJson<T>(
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     }),
   );
+}
+
+/** A commune's name in the reader's language (French for an English reader, as on Belgian documents). */
+export function communeName(commune: Commune, language: string): string {
+  return language === 'nl' ? commune.names.nl : language === 'de' ? commune.names.de : commune.names.fr;
 }

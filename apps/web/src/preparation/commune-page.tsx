@@ -1,11 +1,12 @@
 // The commune official's screen: load the commune's voter file (CSV) and see the rejected rows.
-import { useEffect, useState, type SyntheticEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type SyntheticEvent, type ReactNode } from 'react';
 import { getJson } from '../api.ts';
 import { getSession } from '../auth/api.ts';
 import { errorMessageKey, useI18n } from '../i18n/i18n.tsx';
-import { uploadCsv, type Commune, type ImportReport } from './api.ts';
+import { uploadCsv, communeName, type Commune, type ImportReport } from './api.ts';
 import { ImportReportView } from './import-report.tsx';
 import { useDay } from './use-day.ts';
+import { NextStep } from '../components/next-step.tsx';
 
 export function CommunePage(): ReactNode {
   const { t, language } = useI18n();
@@ -17,25 +18,31 @@ export function CommunePage(): ReactNode {
   const [report, setReport] = useState<ImportReport | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const dayId = load.state === 'done' ? load.day.dayId : null;
+  // A commune official sees only the communes of their roles; the organising authority sees all.
+  const [own, setOwn] = useState<readonly string[] | null>(null);
   useEffect(() => {
-    // A commune official starts on their own commune.
     void getSession().then((session) => {
-      const grant =
-        session.ok && session.value.authenticated
-          ? session.value.roles.find((g) => g.role === 'commune-official')
-          : undefined;
-      if (grant?.scope !== undefined && grant.scope !== null) setNis(grant.scope);
+      const roles = session.ok && session.value.authenticated ? session.value.roles : [];
+      const scopes = roles
+        .filter((g) => g.role === 'commune-official' && g.scope !== null)
+        .map((g) => g.scope ?? '');
+      setOwn(roles.some((g) => g.role === 'po-admin') ? null : scopes);
+      if (scopes[0] !== undefined) setNis(scopes[0]);
     });
   }, []);
   useEffect(() => {
     if (dayId === null) return;
     void getJson<Commune[]>(`/api/preparation/days/${dayId}/communes`).then((r) => {
-      if (r.ok) {
-        setCommunes(r.value);
-        setNis((current) => (current === '' ? (r.value[0]?.nis ?? '') : current));
-      }
+      if (r.ok) setCommunes(r.value);
     });
   }, [dayId]);
+  const shown = useMemo(
+    () => (own === null ? communes : communes.filter((c) => own.includes(c.nis))),
+    [own, communes],
+  );
+  useEffect(() => {
+    setNis((current) => (current === '' || !shown.some((c) => c.nis === current) ? (shown[0]?.nis ?? current) : current));
+  }, [shown]);
   const submit = async (event: SyntheticEvent): Promise<void> => {
     event.preventDefault();
     if (dayId === null || file === null) return;
@@ -64,9 +71,9 @@ export function CommunePage(): ReactNode {
             setNis(e.target.value);
           }}
         >
-          {communes.map((c) => (
+          {shown.map((c) => (
             <option key={c.nis} value={c.nis}>
-              {c.nis} – {language === 'nl' ? c.names.nl : language === 'de' ? c.names.de : c.names.fr}
+              {c.nis} – {communeName(c, language)}
             </option>
           ))}
         </select>
@@ -89,6 +96,12 @@ export function CommunePage(): ReactNode {
         </p>
       )}
       {report !== null && <ImportReportView report={report} />}
+      {report !== null && (
+        <NextStep
+          text="next.commune-imported"
+          links={[{ to: '/official/commune-official', label: 'next.workspace' }]}
+        />
+      )}
     </>
   );
 }

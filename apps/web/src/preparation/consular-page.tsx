@@ -2,10 +2,11 @@
 import { useEffect, useState, type SyntheticEvent, type ReactNode } from 'react';
 import { getJson } from '../api.ts';
 import { getSession } from '../auth/api.ts';
-import { errorMessageKey, useI18n } from '../i18n/i18n.tsx';
+import { codeMessageKey, errorMessageKey, useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/catalog.ts';
-import { sendJson, type Commune } from './api.ts';
+import { sendJson, communeName, type Commune } from './api.ts';
 import { useDay } from './use-day.ts';
+import { NextStep } from '../components/next-step.tsx';
 
 interface RegistrationRow {
   readonly nrn: string;
@@ -32,6 +33,24 @@ const EMPTY = {
 };
 type FormState = typeof EMPTY;
 
+const upperFirst = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** The form's label of each column the server names when it refuses a registration. */
+const FIELD_LABEL: Readonly<Record<string, MessageKey>> = {
+  nrn: 'prep.field.nrn',
+  surname: 'prep.field.surname',
+  given_names: 'prep.field.givenNames',
+  birth_date: 'prep.field.birthDate',
+  sex: 'prep.field.sex',
+  address: 'prep.field.address',
+  country: 'prep.field.country',
+  email: 'prep.field.email',
+  attachment_nis: 'prep.field.attachment',
+  language: 'prep.field.language',
+  mode: 'prep.field.mode',
+  kiosk_post: 'prep.field.kioskPost',
+};
+
 export function ConsularPage(): ReactNode {
   const { t, language } = useI18n();
   const [version, setVersion] = useState(0);
@@ -39,7 +58,12 @@ export function ConsularPage(): ReactNode {
   const [post, setPost] = useState('');
   const [communes, setCommunes] = useState<readonly Commune[]>([]);
   const [form, setForm] = useState<FormState>(EMPTY);
-  const [message, setMessage] = useState<{ ok: boolean; key: MessageKey; code?: string } | null>(null);
+  const [message, setMessage] = useState<{
+    ok: boolean;
+    key: MessageKey;
+    code?: string;
+    reason?: { column: string; key: MessageKey; label: MessageKey | undefined };
+  } | null>(null);
   const [rows, setRows] = useState<readonly RegistrationRow[]>([]);
   const day = load.state === 'done' ? load.day : null;
   useEffect(() => {
@@ -86,7 +110,24 @@ export function ConsularPage(): ReactNode {
       setMessage({ ok: true, key: 'prep.registered' });
       setForm(EMPTY);
       setVersion((v) => v + 1);
-    } else setMessage({ ok: false, key: errorMessageKey(result.code), code: result.code });
+    } else {
+      // A refused registration says which column and why (`sex: row.sex-mismatch`): both in words.
+      const [column = '', reason = ''] = (result.field ?? '').split(': ');
+      setMessage({
+        ok: false,
+        key: errorMessageKey(result.code),
+        code: result.code,
+        ...(reason === ''
+          ? {}
+          : {
+              reason: {
+                column,
+                key: codeMessageKey('reason', reason, 'error.registration.invalid'),
+                label: FIELD_LABEL[column],
+              },
+            }),
+      });
+    }
   };
   const field = (key: keyof FormState, label: MessageKey, type = 'text', autoComplete = 'off'): ReactNode => (
     <>
@@ -132,7 +173,7 @@ export function ConsularPage(): ReactNode {
           <option value="">–</option>
           {communes.map((c) => (
             <option key={c.nis} value={c.nis}>
-              {c.nis} – {c.names.fr}
+              {c.nis} – {communeName(c, language)}
             </option>
           ))}
         </select>
@@ -168,14 +209,31 @@ export function ConsularPage(): ReactNode {
       {message !== null && (
         <p role={message.ok ? 'status' : 'alert'} data-code={message.code}>
           {t(message.key)}
+          {message.reason !== undefined && (
+            <>
+              {' '}
+              <span data-reason={message.reason.column}>
+                {upperFirst(t(message.reason.key))}
+                {message.reason.label === undefined ? '' : ` (${t(message.reason.label)})`}.
+              </span>
+            </>
+          )}
         </p>
+      )}
+      {message?.ok === true && (
+        <NextStep
+          text="next.registered"
+          links={[{ to: '/official/consular-official', label: 'next.workspace' }]}
+        />
       )}
       <h2>{t('prep.registrations')}</h2>
       <ul className="registrations">
         {rows.map((r) => (
           <li key={r.nrn}>
             {r.surname} {r.givenNames} – {t(`prep.mode.${String(r.mode)}` as MessageKey)}
-            {r.kioskPost === undefined ? '' : ` (${r.kioskPost})`}
+            {r.kioskPost === undefined
+              ? ''
+              : ` (${day?.posts.find((p) => p.code === r.kioskPost)?.label[language] ?? r.kioskPost})`}
           </li>
         ))}
       </ul>

@@ -1,32 +1,33 @@
 // The result of a file import: counts, the first rejected rows, and the full report to download.
 import type { ReactNode } from 'react';
-import { useI18n } from '../i18n/i18n.tsx';
+import { codeMessageKey, useI18n } from '../i18n/i18n.tsx';
+import { formatNumber } from '../i18n/languages.ts';
 import type { ImportReport } from './api.ts';
 
 export function ImportReportView({ report }: { readonly report: ImportReport }): ReactNode {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   return (
     <section aria-labelledby="report-title">
       <h2 id="report-title">{t('prep.report.title')}</h2>
       <dl className="facts">
         <div>
           <dt>{t('prep.report.rows')}</dt>
-          <dd data-testid="rows">{report.rows}</dd>
+          <dd data-testid="rows">{formatNumber(report.rows, language)}</dd>
         </div>
         <div>
           <dt>{t('prep.report.accepted')}</dt>
-          <dd data-testid="accepted">{report.accepted}</dd>
+          <dd data-testid="accepted">{formatNumber(report.accepted, language)}</dd>
         </div>
         <div>
           <dt>{t('prep.report.rejected')}</dt>
-          <dd data-testid="rejected">{report.rejected}</dd>
+          <dd data-testid="rejected">{formatNumber(report.rejected, language)}</dd>
         </div>
         {report.files.map((f) => (
           <div key={f.scope}>
             <dt>
               {t('prep.report.version')} {f.scope}
             </dt>
-            <dd>{f.version}</dd>
+            <dd>{formatNumber(f.version, language)}</dd>
           </div>
         ))}
       </dl>
@@ -53,9 +54,7 @@ export function ImportReportView({ report }: { readonly report: ImportReport }):
                   <tr key={`${String(r.line)}-${r.column}`}>
                     <td>{r.line}</td>
                     <td>{r.column}</td>
-                    <td>
-                      <code>{r.code}</code>
-                    </td>
+                    <td data-code={r.code}>{t(codeMessageKey('reason', r.code, 'error.file.invalid'))}</td>
                     <td>{r.value}</td>
                   </tr>
                 ))}

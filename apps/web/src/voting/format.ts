@@ -1,7 +1,8 @@
 // Dates in the voter's own time zone, and the time left in a period.
+import { localeOf } from '../i18n/languages.ts';
 export function localTime(iso: string | null, language: string): string {
   if (iso === null) return '—';
-  return new Intl.DateTimeFormat(`${language}-BE`, {
+  return new Intl.DateTimeFormat(localeOf(language), {
     dateStyle: 'long',
     timeStyle: 'short',
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,

@@ -6,8 +6,7 @@ import type { ReactNode } from 'react';
 import { LoadProblem } from '../auth/me-page.tsx';
 import { useApi } from '../auth/use-api.ts';
 import type { Me } from '../auth/api.ts';
-import { useI18n } from '../i18n/i18n.tsx';
-import type { MessageKey } from '../i18n/catalog.ts';
+import { codeMessageKey, useI18n } from '../i18n/i18n.tsx';
 import { HybridPanel } from '../hybrid/kit-panel.tsx';
 import { Link } from '../router.tsx';
 import type { Portal, PortalElection } from './api.ts';
@@ -24,16 +23,10 @@ export function canVoteIn(election: PortalElection): boolean {
   );
 }
 
-const REASONS: Readonly<Record<string, MessageKey>> = {
-  'voted-at-polling-station': 'vote.reason.voted-at-polling-station',
-  'voted-twice': 'vote.reason.voted-twice',
-  ineligible: 'vote.reason.ineligible',
-};
-
 function BallotStatus({ ballot }: { readonly ballot: PortalElection['ballots'][number] }): ReactNode {
   const { t, language } = useI18n();
   const reason =
-    ballot.cancellationReason === null ? null : (REASONS[ballot.cancellationReason] ?? 'vote.reason.other');
+    ballot.cancellationReason === null ? null : codeMessageKey('cancel', ballot.cancellationReason, 'cancel.other');
   return (
     <li data-status={ballot.status}>
       <strong>{t(`vote.status.${ballot.status}`)}</strong>

@@ -54,38 +54,4 @@ export const authDe: Readonly<Record<AuthKey, string>> = {
   'admin.confirm': 'Bestätigen',
   'admin.reject': 'Ablehnen',
   'admin.requested': 'Beantragt: Die Rolle wird wirksam, wenn ein zweiter Verwalter sie bestätigt.',
-  'error.auth.required': 'Sie müssen sich zuerst anmelden.',
-  'error.auth.forbidden': 'Ihre Rolle gibt keinen Zugang hierzu.',
-  'error.auth.csrf':
-    'Der Anfrage fehlt ein gültiges Fälschungsschutz-Token; laden Sie die Seite neu und versuchen Sie es erneut.',
-  'error.auth.level-too-low':
-    'Diese Anmeldemethode ist nicht sicher genug: Verwenden Sie Ihren Personalausweis (eID) oder itsme.',
-  'error.auth.unknown-voter': 'Sie stehen nicht auf der Wählerliste dieser Wahl.',
-  'error.auth.not-official': 'Sie haben keine Rolle als Bediensteter.',
-  'error.auth.nrn-missing': 'Der Identifizierungsdienst hat keine Nationalregisternummer übermittelt.',
-  'error.auth.nrn-invalid': 'Der Identifizierungsdienst hat eine ungültige Nationalregisternummer übermittelt.',
-  'error.auth.callback-invalid':
-    'Diese Anmeldeantwort ist ungültig oder wurde schon verwendet; beginnen Sie die Anmeldung neu.',
-  'error.auth.token-invalid':
-    'Die Antwort des Identifizierungsdienstes konnte nicht geprüft werden; beginnen Sie die Anmeldung neu.',
-  'error.auth.provider-error': 'Der Identifizierungsdienst hat die Anmeldung abgelehnt oder nicht abschließen können.',
-  'error.auth.unavailable': 'Die Anmeldung ist derzeit nicht verfügbar.',
-  'error.official.not-found': 'Dieser Bedienstete existiert nicht.',
-  'error.official.exists': 'Ein Bediensteter mit dieser Nationalregisternummer existiert bereits.',
-  'error.official.nrn-invalid': 'Diese Nationalregisternummer ist ungültig.',
-  'error.role.not-found': 'Diese Rollenzuweisung existiert nicht.',
-  'error.role.exists': 'Der Bedienstete hat diese Rolle bereits.',
-  'error.role.conflict':
-    'Dieselbe Person kann am selben Wahltag nicht in Team A und Team B desselben Wahlkreises sein, auch nicht nachdem eine der Rollen entzogen wurde.',
-  'error.role.scope-missing': 'Diese Rolle braucht einen Bereich (Gemeinde, Vertretung oder Wahlkreis).',
-  'error.role.scope-unexpected': 'Diese Rolle hat keinen Bereich.',
-  'error.role.scope-invalid': 'Dieser Bereich passt nicht zu dieser Rolle.',
-  'error.role.self-grant': 'Niemand kann sich selbst eine Rolle zuweisen oder eine ihm zugewiesene Rolle bestätigen.',
-  'error.role.second-admin':
-    'Eine Rolle wird erst wirksam, wenn ein zweiter Verwalter sie bestätigt: Ein anderer Verwalter muss bestätigen.',
-  'error.role.request-pending': 'Dieselbe Rolle wartet bereits auf Bestätigung.',
-  'error.role.request-not-found': 'Diese Rollenanfrage existiert nicht.',
-  'error.role.request-decided': 'Diese Rollenanfrage wurde bereits bestätigt oder abgelehnt.',
-  'error.role.bootstrap-closed':
-    'Die ersten zwei Verwalter sind bereits eingesetzt; Rollen werden von zwei Verwaltern zugewiesen.',
 };

@@ -53,39 +53,6 @@ export const authFr = {
   'admin.confirm': 'Confirmer',
   'admin.reject': 'Rejeter',
   'admin.requested': 'Demandé : le rôle prend effet lorsqu’un second administrateur le confirme.',
-  'error.auth.required': 'Vous devez d’abord vous connecter.',
-  'error.auth.forbidden': 'Votre rôle ne donne pas accès à ceci.',
-  'error.auth.csrf': 'La demande n’a pas de jeton anti-falsification valable ; rechargez la page et réessayez.',
-  'error.auth.level-too-low':
-    'Ce moyen de connexion n’est pas assez sûr : utilisez votre carte d’identité (eID) ou itsme.',
-  'error.auth.unknown-voter': 'Vous ne figurez pas sur la liste des électeurs de cette élection.',
-  'error.auth.not-official': 'Vous n’avez aucun rôle d’agent.',
-  'error.auth.nrn-missing': 'Le service d’identification n’a pas transmis de numéro de registre national.',
-  'error.auth.nrn-invalid': 'Le service d’identification a transmis un numéro de registre national non valable.',
-  'error.auth.callback-invalid':
-    'Cette réponse de connexion n’est pas valable ou a déjà servi ; recommencez la connexion.',
-  'error.auth.token-invalid':
-    'La réponse du service d’identification n’a pas pu être vérifiée ; recommencez la connexion.',
-  'error.auth.provider-error': 'Le service d’identification a refusé ou n’a pas pu terminer la connexion.',
-  'error.auth.unavailable': 'La connexion n’est pas disponible pour le moment.',
-  'error.official.not-found': 'Cet agent n’existe pas.',
-  'error.official.exists': 'Un agent avec ce numéro de registre national existe déjà.',
-  'error.official.nrn-invalid': 'Ce numéro de registre national n’est pas valable.',
-  'error.role.not-found': 'Cette attribution de rôle n’existe pas.',
-  'error.role.exists': 'L’agent a déjà ce rôle.',
-  'error.role.conflict':
-    'Une même personne ne peut pas être dans l’équipe A et l’équipe B d’une même circonscription le même jour d’élection, même après le retrait d’un des deux rôles.',
-  'error.role.scope-missing': 'Ce rôle demande une portée (commune, poste ou circonscription).',
-  'error.role.scope-unexpected': 'Ce rôle ne prend pas de portée.',
-  'error.role.scope-invalid': 'Cette portée ne convient pas à ce rôle.',
-  'error.role.self-grant': 'Personne ne peut s’attribuer un rôle, ni confirmer un rôle qui lui est attribué.',
-  'error.role.second-admin':
-    'Un rôle ne prend effet que lorsqu’un second administrateur le confirme : un autre administrateur doit confirmer.',
-  'error.role.request-pending': 'Ce même rôle attend déjà une confirmation.',
-  'error.role.request-not-found': 'Cette demande de rôle n’existe pas.',
-  'error.role.request-decided': 'Cette demande de rôle a déjà été confirmée ou rejetée.',
-  'error.role.bootstrap-closed':
-    'Les deux premiers administrateurs sont déjà en place ; les rôles sont attribués par deux administrateurs.',
 } as const;
 
 export type AuthKey = keyof typeof authFr;

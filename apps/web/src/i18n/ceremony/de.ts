@@ -36,12 +36,4 @@ export const ceremonyDe: Readonly<Record<CeremonyKey, string>> = {
   'ceremony.qualified': 'Qualifizierte Verteiler:',
   'ceremony.key': 'Öffentlicher Schlüssel der Wahl:',
   'ceremony.refresh': 'Aktualisieren',
-  'error.ceremony.state': 'Die Schlüsselzeremonie ist nicht bei diesem Schritt.',
-  'error.ceremony.identity':
-    'Sie sind nicht der unter dieser Nummer angemeldete Schlüsselverwahrer, oder die Nummer ist vergeben.',
-  'error.ceremony.signature': 'Die Veröffentlichung ist nicht mit dem angemeldeten Schlüssel signiert: abgelehnt.',
-  'error.ceremony.invalid': 'Die Veröffentlichung hält nicht (Beweis oder Inhalt): abgelehnt.',
-  'error.counting.signature': 'Die Übermittlung ist nicht mit dem angemeldeten Schlüssel signiert: abgelehnt.',
-  'error.counting.trustee-identity':
-    'Sie sind nicht der unter dieser Nummer für diese Wahl angemeldete Schlüsselverwahrer.',
 };

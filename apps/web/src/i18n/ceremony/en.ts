@@ -36,10 +36,4 @@ export const ceremonyEn: Readonly<Record<CeremonyKey, string>> = {
   'ceremony.qualified': 'Qualified dealers:',
   'ceremony.key': 'Election public key:',
   'ceremony.refresh': 'Refresh',
-  'error.ceremony.state': 'The key ceremony is not at this step.',
-  'error.ceremony.identity': 'You are not the trustee registered under this number, or the number is taken.',
-  'error.ceremony.signature': 'The post is not signed by the trustee’s registered key: refused.',
-  'error.ceremony.invalid': 'The post does not hold (its proof or its content): refused.',
-  'error.counting.signature': 'The upload is not signed by the trustee’s registered key: refused.',
-  'error.counting.trustee-identity': 'You are not the trustee registered under this number for this election.',
 };

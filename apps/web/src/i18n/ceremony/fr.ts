@@ -35,12 +35,6 @@ export const ceremonyFr = {
   'ceremony.qualified': 'Distributeurs qualifiés :',
   'ceremony.key': 'Clé publique de l’élection :',
   'ceremony.refresh': 'Actualiser',
-  'error.ceremony.state': 'La cérémonie des clés n’est pas à cette étape.',
-  'error.ceremony.identity': 'Vous n’êtes pas l’assesseur-clé inscrit sous ce numéro, ou ce numéro est pris.',
-  'error.ceremony.signature': 'La publication n’est pas signée par la clé inscrite de l’assesseur-clé : refusée.',
-  'error.ceremony.invalid': 'La publication ne tient pas (sa preuve ou son contenu) : refusée.',
-  'error.counting.signature': 'L’envoi n’est pas signé par la clé inscrite de l’assesseur-clé : refusé.',
-  'error.counting.trustee-identity': 'Vous n’êtes pas l’assesseur-clé inscrit sous ce numéro pour cette élection.',
 } as const;
 
 export type CeremonyKey = keyof typeof ceremonyFr;

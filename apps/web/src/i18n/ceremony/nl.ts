@@ -36,14 +36,4 @@ export const ceremonyNl: Readonly<Record<CeremonyKey, string>> = {
   'ceremony.qualified': 'Gekwalificeerde verdelers:',
   'ceremony.key': 'Publieke sleutel van de verkiezing:',
   'ceremony.refresh': 'Vernieuwen',
-  'error.ceremony.state': 'De sleutelceremonie is niet bij deze stap.',
-  'error.ceremony.identity':
-    'U bent niet de sleutelbewaarder die onder dit nummer is ingeschreven, of het nummer is bezet.',
-  'error.ceremony.signature':
-    'De publicatie is niet ondertekend met de ingeschreven sleutel van de sleutelbewaarder: geweigerd.',
-  'error.ceremony.invalid': 'De publicatie klopt niet (bewijs of inhoud): geweigerd.',
-  'error.counting.signature':
-    'De upload is niet ondertekend met de ingeschreven sleutel van de sleutelbewaarder: geweigerd.',
-  'error.counting.trustee-identity':
-    'U bent niet de sleutelbewaarder die onder dit nummer is ingeschreven voor deze verkiezing.',
 };

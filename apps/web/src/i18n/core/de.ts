@@ -31,13 +31,4 @@ export const coreDe: Readonly<Record<CoreKey, string>> = {
   'constituency.languages': 'Sprachen',
   'footer.api': 'API-Dokumentation',
   'footer.source': 'Freie Software',
-  'error.request.invalid': 'Die Anfrage ist nicht gültig.',
-  'error.route.not-found': 'Unter dieser Adresse gibt es nichts.',
-  'error.election.not-found': 'Diese Wahl gibt es nicht.',
-  'error.request.text': 'Der Text enthält ein unzulässiges Zeichen (ein NUL oder ein ungültiges Zeichen).',
-  'error.request.too-large': 'Die Anfrage ist zu groß.',
-  'error.rate.limited': 'Zu viele Anfragen; versuchen Sie es gleich noch einmal.',
-  'error.server.unavailable': 'Der Dienst ist noch nicht bereit; versuchen Sie es gleich noch einmal.',
-  'error.internal': 'Bei uns ist ein Fehler aufgetreten. Er wurde protokolliert.',
-  'error.network': 'Der Server antwortet nicht. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
 };

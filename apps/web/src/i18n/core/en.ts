@@ -30,13 +30,4 @@ export const coreEn: Readonly<Record<CoreKey, string>> = {
   'constituency.languages': 'Languages',
   'footer.api': 'API documentation',
   'footer.source': 'Free software',
-  'error.request.invalid': 'The request is not valid.',
-  'error.route.not-found': 'There is nothing at this address.',
-  'error.election.not-found': 'This election does not exist.',
-  'error.request.text': 'The text holds a character that is not allowed (a NUL or a broken character).',
-  'error.request.too-large': 'The request is too large.',
-  'error.rate.limited': 'Too many requests; try again shortly.',
-  'error.server.unavailable': 'The service is not ready; try again shortly.',
-  'error.internal': 'Something went wrong on our side. It has been logged.',
-  'error.network': 'The server does not answer. Check your connection and try again.',
 };

@@ -29,15 +29,6 @@ export const coreFr = {
   'constituency.languages': 'Langues',
   'footer.api': 'Documentation de l’API',
   'footer.source': 'Logiciel libre',
-  'error.request.invalid': 'La demande n’est pas valable.',
-  'error.route.not-found': 'Il n’y a rien à cette adresse.',
-  'error.election.not-found': 'Cette élection n’existe pas.',
-  'error.request.text': 'Le texte contient un caractère non autorisé (un NUL ou un caractère invalide).',
-  'error.request.too-large': 'La demande est trop volumineuse.',
-  'error.rate.limited': 'Trop de demandes ; réessayez dans un instant.',
-  'error.server.unavailable': 'Le service n’est pas prêt ; réessayez dans un instant.',
-  'error.internal': 'Une erreur s’est produite de notre côté. Elle a été enregistrée.',
-  'error.network': 'Le serveur ne répond pas. Vérifiez votre connexion et réessayez.',
 } as const;
 
 export type CoreKey = keyof typeof coreFr;

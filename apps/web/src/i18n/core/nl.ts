@@ -31,13 +31,4 @@ export const coreNl: Readonly<Record<CoreKey, string>> = {
   'constituency.languages': 'Talen',
   'footer.api': 'API-documentatie',
   'footer.source': 'Vrije software',
-  'error.request.invalid': 'De aanvraag is niet geldig.',
-  'error.route.not-found': 'Op dit adres staat niets.',
-  'error.election.not-found': 'Deze verkiezing bestaat niet.',
-  'error.request.text': 'De tekst bevat een teken dat niet is toegestaan (een NUL of een ongeldig teken).',
-  'error.request.too-large': 'De aanvraag is te groot.',
-  'error.rate.limited': 'Te veel aanvragen; probeer het zo meteen opnieuw.',
-  'error.server.unavailable': 'De dienst is nog niet klaar; probeer het zo meteen opnieuw.',
-  'error.internal': 'Er ging bij ons iets mis. Het is geregistreerd.',
-  'error.network': 'De server antwoordt niet. Controleer uw verbinding en probeer opnieuw.',
 };

@@ -41,29 +41,5 @@ export const hybridDe: Readonly<Record<HybridKey, string>> = {
   'hybrid.yes': 'ja',
   'hybrid.no': 'nein',
   'hybrid.not-yet': 'noch nicht',
-  'hybrid.reason.arrived-late': 'der Umschlag ist nach der Frist eingegangen',
-  'hybrid.reason.voted-at-polling-station': 'Sie haben in einem Wahlbüro gewählt: diese Stimme zählt',
-  'hybrid.reason.voted-online': 'Sie haben auch online gewählt',
-  'hybrid.reason.envelope-open': 'der innere Umschlag war offen oder trug ein Zeichen',
-  'hybrid.reason.identity-missing': 'die Identität des Wählers fehlte auf dem äußeren Umschlag',
-  'hybrid.reason.ineligible': 'der Wähler war für diesen Modus nicht eingetragen',
-  'hybrid.reason.other': 'ein anderer Grund, im Protokoll vermerkt',
   'hybrid.status.link': 'Eine hybride Stimme mit dem K-Code verfolgen',
-  'error.hybrid.not-registered': 'Sie sind nicht für die hybride Stimmabgabe (Modus 6) eingetragen.',
-  'error.hybrid.not-open': 'Der Zeitraum der hybriden Stimmabgabe hat noch nicht begonnen.',
-  'error.hybrid.closed': 'Der Zeitraum der hybriden Stimmabgabe ist vorbei.',
-  'error.hybrid.no-main-office':
-    'Die Adresse des Hauptwahlvorstands Ihres Wahlkreises steht noch nicht fest: Das Kit kann nicht gedruckt werden.',
-  'error.hybrid.already-received':
-    'Der Hauptwahlvorstand hat Ihren Umschlag bereits empfangen: Ein neues Kit kann nicht mehr gedruckt werden.',
-  'error.hybrid.kcode-invalid': 'Das ist kein K-Code: Prüfen Sie, was Sie eingegeben haben.',
-  'error.hybrid.entry-same-member':
-    'Die zweite Erfassung einer Urne muss ein anderes Mitglied von Team B vornehmen als die erste.',
-  'error.hybrid.entry-not-yours': 'Ein anderes Mitglied von Team B nimmt diese Erfassung der Urne vor.',
-  'error.hybrid.entry-finished': 'Beide Erfassungen dieser Urne sind abgeschlossen.',
-  'error.hybrid.entry-count-mismatch':
-    'Die Zahl der Stimmzettel in der Urne ist nicht die erfasste Zahl: Prüfen Sie die Urne.',
-  'error.hybrid.entry-no-difference':
-    'Beide Erfassungen stimmen für diesen Stimmzettel überein: Es gibt nichts zu entscheiden.',
-  'error.hybrid.entry-wrong-state': 'Diese Urne ist nicht bei diesem Schritt der doppelten Erfassung.',
 };

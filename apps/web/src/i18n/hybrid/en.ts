@@ -40,27 +40,5 @@ export const hybridEn: Readonly<Record<HybridKey, string>> = {
   'hybrid.yes': 'yes',
   'hybrid.no': 'no',
   'hybrid.not-yet': 'not yet',
-  'hybrid.reason.arrived-late': 'the envelope arrived after the deadline',
-  'hybrid.reason.voted-at-polling-station': 'you voted at a polling station: that vote counts',
-  'hybrid.reason.voted-online': 'you also voted online',
-  'hybrid.reason.envelope-open': 'the inner envelope was open or carried a mark',
-  'hybrid.reason.identity-missing': 'the voter’s identity was missing on the outer envelope',
-  'hybrid.reason.ineligible': 'the voter was not registered for this mode',
-  'hybrid.reason.other': 'another reason, recorded in the official report',
   'hybrid.status.link': 'Follow a hybrid vote with its K-code',
-  'error.hybrid.not-registered': 'You are not registered for hybrid voting (mode 6).',
-  'error.hybrid.not-open': 'The hybrid voting period has not opened yet.',
-  'error.hybrid.closed': 'The hybrid voting period is over.',
-  'error.hybrid.no-main-office':
-    'The address of your constituency’s main office is not set yet: the kit cannot be printed.',
-  'error.hybrid.already-received':
-    'The main office has already received your envelope: a new kit can no longer be printed.',
-  'error.hybrid.kcode-invalid': 'This is not a K-code: check what you typed.',
-  'error.hybrid.entry-same-member': 'The second entry of a box must be made by another Team B member than the first.',
-  'error.hybrid.entry-not-yours': 'Another Team B member is making this entry of the box.',
-  'error.hybrid.entry-finished': 'Both entries of this box are finished.',
-  'error.hybrid.entry-count-mismatch':
-    'The number of ballots you found in the box is not the number you encoded: check the box.',
-  'error.hybrid.entry-no-difference': 'The two entries agree on this ballot: there is nothing to decide.',
-  'error.hybrid.entry-wrong-state': 'This box is not at that step of the double entry.',
 };

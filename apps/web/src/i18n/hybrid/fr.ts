@@ -40,30 +40,7 @@ export const hybridFr = {
   'hybrid.yes': 'oui',
   'hybrid.no': 'non',
   'hybrid.not-yet': 'pas encore',
-  'hybrid.reason.arrived-late': 'l’enveloppe est arrivée après la date limite',
-  'hybrid.reason.voted-at-polling-station': 'vous avez voté dans un bureau de vote : ce vote-là compte',
-  'hybrid.reason.voted-online': 'vous avez aussi voté en ligne',
-  'hybrid.reason.envelope-open': 'l’enveloppe intérieure était ouverte ou portait un signe',
-  'hybrid.reason.identity-missing': 'l’identité de l’électeur manquait sur l’enveloppe extérieure',
-  'hybrid.reason.ineligible': 'l’électeur n’était pas inscrit pour ce mode',
-  'hybrid.reason.other': 'une autre raison, consignée au procès-verbal',
   'hybrid.status.link': 'Suivre un vote hybride avec son code K',
-  'error.hybrid.not-registered': 'Vous n’êtes pas inscrit(e) au vote hybride (mode 6).',
-  'error.hybrid.not-open': 'La période du vote hybride n’est pas encore ouverte.',
-  'error.hybrid.closed': 'La période du vote hybride est terminée.',
-  'error.hybrid.no-main-office':
-    'L’adresse du bureau principal de votre circonscription n’est pas encore fixée : le kit ne peut pas être imprimé.',
-  'error.hybrid.already-received':
-    'Le bureau principal a déjà reçu votre enveloppe : un nouveau kit ne peut plus être imprimé.',
-  'error.hybrid.kcode-invalid': 'Ce n’est pas un code K : vérifiez ce que vous avez tapé.',
-  'error.hybrid.entry-same-member':
-    'Le second encodage d’une urne doit être fait par un autre membre de l’équipe B que le premier.',
-  'error.hybrid.entry-not-yours': 'Un autre membre de l’équipe B fait cet encodage de l’urne.',
-  'error.hybrid.entry-finished': 'Les deux encodages de cette urne sont terminés.',
-  'error.hybrid.entry-count-mismatch':
-    'Le nombre de bulletins trouvés dans l’urne n’est pas le nombre encodé : vérifiez l’urne.',
-  'error.hybrid.entry-no-difference': 'Les deux encodages concordent pour ce bulletin : il n’y a rien à trancher.',
-  'error.hybrid.entry-wrong-state': 'Cette urne n’est pas à cette étape du double encodage.',
 } as const;
 
 export type HybridKey = keyof typeof hybridFr;

@@ -41,28 +41,5 @@ export const hybridNl: Readonly<Record<HybridKey, string>> = {
   'hybrid.yes': 'ja',
   'hybrid.no': 'nee',
   'hybrid.not-yet': 'nog niet',
-  'hybrid.reason.arrived-late': 'de omslag kwam na de uiterste datum aan',
-  'hybrid.reason.voted-at-polling-station': 'u hebt in een stembureau gestemd: die stem telt',
-  'hybrid.reason.voted-online': 'u hebt ook online gestemd',
-  'hybrid.reason.envelope-open': 'de binnenste omslag was open of droeg een teken',
-  'hybrid.reason.identity-missing': 'de identiteit van de kiezer ontbrak op de buitenste omslag',
-  'hybrid.reason.ineligible': 'de kiezer was niet ingeschreven voor deze modus',
-  'hybrid.reason.other': 'een andere reden, vermeld in het proces-verbaal',
   'hybrid.status.link': 'Een hybride stem volgen met de K-code',
-  'error.hybrid.not-registered': 'U bent niet ingeschreven voor hybride stemmen (modus 6).',
-  'error.hybrid.not-open': 'De periode van het hybride stemmen is nog niet begonnen.',
-  'error.hybrid.closed': 'De periode van het hybride stemmen is voorbij.',
-  'error.hybrid.no-main-office':
-    'Het adres van het hoofdbureau van uw kieskring is nog niet vastgelegd: de kit kan niet worden afgedrukt.',
-  'error.hybrid.already-received':
-    'Het hoofdbureau heeft uw omslag al ontvangen: er kan geen nieuwe kit meer worden afgedrukt.',
-  'error.hybrid.kcode-invalid': 'Dit is geen K-code: controleer wat u typte.',
-  'error.hybrid.entry-same-member':
-    'De tweede invoer van een stembus moet door een ander lid van team B gebeuren dan de eerste.',
-  'error.hybrid.entry-not-yours': 'Een ander lid van team B doet deze invoer van de stembus.',
-  'error.hybrid.entry-finished': 'Beide invoeren van deze stembus zijn klaar.',
-  'error.hybrid.entry-count-mismatch':
-    'Het aantal stembiljetten in de stembus is niet het aantal dat u invoerde: controleer de stembus.',
-  'error.hybrid.entry-no-difference': 'Beide invoeren komen voor dit stembiljet overeen: er is niets te beslissen.',
-  'error.hybrid.entry-wrong-state': 'Deze stembus is niet bij die stap van de dubbele invoer.',
 };

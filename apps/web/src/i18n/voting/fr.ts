@@ -80,6 +80,7 @@ export const votingFr = {
   'board.search': 'Rechercher un code de suivi',
   'board.search.run': 'Rechercher',
   'board.found': 'Ce code de suivi figure au tableau d’affichage :',
+  'board.ballots.one': "bulletin",
   'board.ballots': 'bulletins',
   'board.more': 'Codes suivants',
   'vote.start-all': 'Voter',
@@ -88,10 +89,6 @@ export const votingFr = {
     'Le bulletin de chaque élection que vous pouvez voter maintenant, l’un après l’autre, puis un récapitulatif, puis un seul envoi.',
   'vote.revotes-left': 'Nouveaux votes encore possibles',
   'vote.last-update': 'dernière mise à jour',
-  'vote.reason.voted-at-polling-station': 'vous avez voté au bureau de vote, ce vote-là compte',
-  'vote.reason.voted-twice': 'vous avez voté deux fois par des modes différents',
-  'vote.reason.ineligible': 'vous n’étiez pas électeur ou électrice pour cette élection',
-  'vote.reason.other': 'raison non précisée',
   'vote.choice-in-booth': 'à choisir dans l’isoloir',
   'booth.none': 'Vous n’avez aucun bulletin à voter maintenant.',
   'booth.ballot': 'Bulletin',
@@ -104,20 +101,14 @@ export const votingFr = {
   'booth.sent-all': 'Vos votes sont enregistrés.',
   'booth.refused-for': 'Rien n’a été enregistré. Bulletin refusé',
   'booth.receipts.download': 'Télécharger les reçus',
-  'error.voting.no-key': 'La clé de l’élection n’est pas encore publiée : le vote ne peut pas commencer.',
-  'error.voting.not-eligible': 'Vous n’êtes pas inscrit(e) au vote en ligne pour cette élection.',
-  'error.voting.not-open': 'La période de vote en ligne n’est pas encore ouverte.',
-  'error.voting.closed': 'La période de vote en ligne est terminée.',
-  'error.ballot.same-election': 'Deux bulletins de cet envoi sont pour la même élection.',
-  'error.voting.limit-reached': 'Vous avez utilisé tous les votes permis pour cette élection.',
-  'error.voting.period-invalid': 'Cette période de vote n’est pas valable.',
-  'error.ballot.malformed': 'Le bulletin est mal formé.',
-  'error.ballot.width': 'Le bulletin n’a pas la taille des bulletins de cette élection.',
-  'error.ballot.wrong-constituency': 'Ce bulletin est celui d’une autre circonscription que la vôtre.',
-  'error.ballot.proof-invalid': 'La preuve du bulletin n’est pas valable.',
-  'error.ballot.duplicate': 'Ce bulletin a déjà été reçu : un bulletin ne peut être envoyé qu’une fois.',
-  'error.ballot.id-reused': 'Cet identifiant de bulletin a déjà servi pour un autre bulletin.',
-  'error.ballot.not-found': 'Aucun bulletin n’a ce code de suivi.',
+  'booth.closed.title':
+    "La période de vote est close",
+  'booth.closed.text':
+    "L’isoloir est fermé : plus aucun bulletin ne peut être envoyé. Si vous aviez déjà voté, votre dernier vote envoyé compte.",
+  'booth.audit.elsewhere':
+    "Pour vérifier sur un autre appareil, copiez ces données et collez-les à l’adresse",
+  'booth.audit.kept':
+    "Votre choix est conservé : ce bulletin audité ne sera jamais envoyé, et l’isoloir en chiffre un nouveau, avec le même choix, quand vous continuez.",
 } as const;
 
 export type VotingKey = keyof typeof votingFr;
