@@ -128,23 +128,6 @@ describe('counting in Chromium: Team A, Team B, the voter', { skip }, () => {
       const cast = await inject(voter, 'POST', `/api/voting/elections/${CHAMBER}/ballots`, body);
       assert.ok(cast.status < 300, JSON.stringify(cast.json));
     }
-    await store.db
-      .updateTable('voting_periods')
-      .set({ closed_at: new Date(), closed_by: 'test' })
-      .where('election_id', '=', CHAMBER)
-      .execute();
-    // The polling station's list says this voter also voted there (imported by Team A).
-    const teamA = await testSession(store, { kind: 'official', officialId: 'dev-team-a-liege' });
-    const day = await store.db
-      .selectFrom('elections')
-      .select('election_day_id')
-      .where('id', '=', CHAMBER)
-      .executeTakeFirstOrThrow();
-    const imported = await inject(teamA, 'POST', `/api/counting/identities/${day.election_day_id}/polling-stations`, {
-      station: 'Liège BV 12',
-      csv: `nrn\n${voterNrn}\n`,
-    });
-    assert.equal(imported.status, 200, JSON.stringify(imported.json));
     browser = await launchBrowser();
   });
   after(async () => {
@@ -256,14 +239,39 @@ describe('counting in Chromium: Team A, Team B, the voter', { skip }, () => {
     await po.close();
   });
 
-  test('Team A confirms a double vote, Team B cancels it and approves the PV, the voter sees "cancelled"', async () => {
-    // Team A: identities only.
+  test('by clicking: the PO closes the period, Team A imports the list and confirms, Team B cancels, the president splits and counts, Team B approves, the voter sees "cancelled"', async () => {
+    // The PO closes the Chamber's online period on the periods screen, after a confirmation.
+    const po = await browser.newContext({ locale: 'en-GB' });
+    const pagePo = await po.newPage();
+    await loginInBrowser(pagePo, server.url, 'official-po-admin', 'official');
+    await pagePo.getByRole('link', { name: 'Organising authority administrator', exact: true }).click();
+    await pagePo.getByRole('link', { name: 'Voting periods: open, close' }).click();
+    await pagePo.getByRole('heading', { level: 1, name: 'Voting periods' }).waitFor();
+    const period = pagePo.locator(`tr[data-period="${CHAMBER}/online"]`);
+    await period.locator('td[data-state="open"]').waitFor();
+    await noViolations(pagePo, 'periods');
+    await period.getByRole('button', { name: /^Close for good: / }).click();
+    const closing = pagePo.getByRole('dialog', { name: 'Close this voting period for good?' });
+    await closing.getByText(/Ballots received: 12\./).waitFor();
+    await noViolations(pagePo, 'closing dialog');
+    await closing.getByRole('button', { name: 'Yes, close the period' }).click();
+    await period.locator('td[data-state="closed"]').waitFor();
+    await po.close();
+
+    // Team A: identities only. The polling station's list, then the double vote.
     const a = await browser.newContext({ locale: 'en-GB' });
     const pageA = await a.newPage();
     await loginInBrowser(pageA, server.url, 'official-team-a', 'official');
     await pageA.goto(`${server.url}/official/team-a`);
-    await pageA.getByRole('link', { name: 'Main office, Team A: identities' }).click();
+    await pageA.getByRole('link', { name: 'Double votes of the constituency (Team A)' }).click();
     await pageA.getByRole('heading', { level: 1, name: 'Main office, Team A: identities' }).waitFor();
+    await pageA.getByLabel('Polling station').fill('Liège BV 12');
+    await pageA
+      .getByLabel('CSV file of the list')
+      .setInputFiles({ name: 'bv12.csv', mimeType: 'text/csv', buffer: Buffer.from(`nrn\n${voterNrn}\n`) });
+    await pageA.getByRole('button', { name: 'Import the list' }).click();
+    await pageA.locator('[data-list-report="Liège BV 12"] dd[data-accepted="1"]').waitFor();
+    await pageA.locator('p[data-remote-total="12"]').waitFor();
     await pageA.getByRole('button', { name: 'Look for double votes' }).click();
     const row = pageA.locator('tr[data-status="identified"]');
     await row.waitFor();
@@ -289,24 +297,44 @@ describe('counting in Chromium: Team A, Team B, the voter', { skip }, () => {
     await toCancel.getByRole('button', { name: 'Cancel the remote vote' }).click();
     await pageB.locator('tr[data-status="cancelled"]').waitFor();
 
-    // The PO splits; the trustees mix and decrypt; the PO counts and generates the PVs.
-    const po = await testSession(server.store, { kind: 'official', officialId: 'dev-po-admin' });
-    const office = `/api/counting/process/${CHAMBER}/constituencies/liege`;
-    assert.equal((await inject(po, 'POST', `${office}/stations`, { stations: ['Liège BV 12'] })).status, 200);
-    assert.equal((await inject(po, 'POST', `${office}/groups/prepare`)).status, 200);
-    const split = await inject(po, 'POST', `${office}/split`);
-    assert.equal(split.status, 200, JSON.stringify(split.json));
+    // The president of Liège: the station is registered and has reported; the split, after a confirmation.
+    const p = await browser.newContext({ locale: 'en-GB' });
+    const pageP = await p.newPage();
+    await loginInBrowser(pageP, server.url, 'official-president', 'official');
+    await pageP.getByRole('link', { name: 'President of a constituency main office', exact: true }).click();
+    await pageP.getByRole('link', { name: 'A main office’s count' }).click();
+    await pageP.getByRole('heading', { level: 1, name: 'Constituency main office: the count' }).waitFor();
+    await pageP.getByLabel('Polling stations to register').fill('Liège BV 12');
+    await pageP.getByRole('button', { name: 'Register', exact: true }).click();
+    await pageP.locator('tr[data-station="Liège BV 12"][data-done="true"]').getByText('list received').waitFor();
+    await noViolations(pageP, 'office before the split');
+    await pageP.getByRole('button', { name: 'Split identities from contents' }).click();
+    const splitting = pageP.getByRole('dialog', { name: /^Split the identities of / });
+    await splitting.getByText(/Polling stations registered: 1; list received: 1; waived: 0\./).waitFor();
+    await splitting.getByRole('button', { name: 'Yes, split' }).click();
+    await pageP.locator('tr[data-group="liege/online/belgium"][data-state="split"]').waitFor();
     await trustees();
-    const results = await inject(po, 'POST', `${office}/results`);
-    assert.equal(results.status, 200, JSON.stringify(results.json));
+    await pageP.getByRole('button', { name: 'Count', exact: true }).click();
+    await pageP.getByRole('dialog', { name: /^Count / }).getByRole('button', { name: 'Yes, count' }).click();
+    await pageP.locator('tr[data-group="liege/online/belgium"][data-state="counted"]').waitFor();
+    await pageP.getByText('The count is done: Team B checks and approves the official reports (two members).').waitFor();
+    await noViolations(pageP, 'office after the count');
+    await p.close();
 
-    // Team B reviews the PV of Liège and approves it (the first of two approvals).
+    // Team B reviews the PV of Liège and approves it (the first of two approvals), after a confirmation.
     await pageB.reload();
     const pv = pageB.locator('[data-pv="online/belgium"]');
     await pv.waitFor();
-    assert.match((await pv.textContent()) ?? '', /Counted11/);
+    assert.match((await pv.locator('tr[data-figure="counted"]').textContent()) ?? '', /Counted11/);
+    assert.match(
+      (await pv.locator('tr[data-figure="cancelled-voted-at-polling-station"]').textContent()) ?? '',
+      /you voted at a polling station: that vote counts1$/,
+    );
     await noViolations(pageB, 'Team B PV');
     await pv.getByRole('button', { name: 'Approve this report' }).click();
+    const approving = pageB.getByRole('dialog', { name: 'Approve this official report?' });
+    await approving.getByText(/Liège/).waitFor();
+    await approving.getByRole('button', { name: 'Yes, approve' }).click();
     await pageB.locator('[data-pv="online/belgium"] [data-approvals="1"]').waitFor();
     await pageB.getByText('You approved it; another member must approve it too.').waitFor();
     await b.close();

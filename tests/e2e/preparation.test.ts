@@ -46,6 +46,11 @@ void describe('preparation screens in Chromium', { skip: browserSkipReason() }, 
     await loginInBrowser(page, server.url, 'official-commune-official', 'official');
     await page.goto(`${server.url}/preparation/commune`);
     await page.getByRole('heading', { level: 1, name: 'The commune’s voter file' }).waitFor();
+    // Their picker lists only the communes of their roles (Liège here).
+    assert.deepEqual(
+      await page.getByLabel('Commune').locator('option').evaluateAll((o) => o.map((x) => x.getAttribute('value'))),
+      ['62063'],
+    );
     await page.getByLabel('Commune').selectOption('62063');
     await page.getByLabel('CSV file (UTF-8)').setInputFiles(SAMPLE);
     await page.getByRole('button', { name: 'Import' }).click();
@@ -58,6 +63,11 @@ void describe('preparation screens in Chromium', { skip: browserSkipReason() }, 
     // The formula cell comes back neutralised (a leading apostrophe), never as a live formula.
     assert.match(report, /14,surname,row\.formula,"'=HYPERLINK\(""http:\/\/x""\)"/);
     assert.match(report, /15,commune_nis,row\.commune-unknown,99999/);
+    // On screen, every reason in words, never its code.
+    await page.getByRole('cell', { name: 'this commune (NIS code) is not in the table of communes' }).waitFor();
+    await page.getByRole('cell', { name: 'this national register number is twice in the file' }).waitFor();
+    assert.doesNotMatch((await page.locator('main').textContent()) ?? '', /row\.|nrn\.checksum/);
+    await page.getByRole('heading', { level: 2, name: 'Next step' }).waitFor();
     assert.deepEqual(await axeViolations(page), []);
     await context.close();
   });
@@ -83,8 +93,25 @@ void describe('preparation screens in Chromium', { skip: browserSkipReason() }, 
     await page.getByLabel('Voting kiosk (consular post)').selectOption('paris');
     await page.getByRole('button', { name: 'Register', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'The voter is registered.' }).waitFor();
-    await page.getByText('Lefèvre Anaïs – 8 – kiosk voting (paris)').waitFor();
+    await page.getByText('Lefèvre Anaïs – 8 – kiosk voting (Embassy of Belgium in Paris)').waitFor();
     assert.deepEqual(await axeViolations(page), []);
+    // A registration whose sex does not match the national register number: the refusal says so, in words.
+    const [other] = [...generateVoters(1, 21, 41_000)];
+    assert.ok(other !== undefined);
+    await page.getByLabel('National register number').fill(other.nrn);
+    await page.getByLabel('Surname').fill('Martin');
+    await page.getByLabel('Given names').fill('Camille');
+    await page.getByLabel('Date of birth').fill(other.birthDate);
+    await page.getByLabel('Sex').selectOption(other.sex === 'M' ? 'F' : 'M');
+    await page.getByLabel('Address abroad').fill('3 rue de la Paix, 75002 Paris');
+    await page.getByLabel('Country (two-letter ISO code)').fill('FR');
+    await page.getByLabel('Commune of attachment').selectOption('21004');
+    await page.getByLabel('Voting mode').selectOption('7');
+    await page.getByRole('button', { name: 'Register', exact: true }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'the sex does not match the national register number (Sex)' })
+      .waitFor();
     await context.close();
   });
 
@@ -118,14 +145,29 @@ void describe('preparation screens in Chromium', { skip: browserSkipReason() }, 
     await page.getByLabel('Decision').selectOption('keep:post:paris');
     await page.getByLabel('Reason').fill('Moved to Paris in 2028');
     await page.getByRole('button', { name: 'Resolve' }).click();
-    await page.getByText('Resolved: keep:post:paris').waitFor();
+    await page.getByText('Resolved: Keep: Embassy of Belgium in Paris').waitFor();
     assert.equal(await page.getByTestId('open-conflicts').textContent(), '0');
     const online = (await download(page, 'Download: 7 – online voting')).toString('utf8');
     assert.match(online, new RegExp(`^${twice.nrn},.*,abroad,92094,paris,,namur\\r$`, 'm'));
     const pdf = await download(page, 'Download (PDF)');
     assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
-    await page.getByRole('button', { name: 'Open the voting period (freeze)' }).click();
+    // The freeze asks first, naming what is frozen; Escape cancels, with focus back on the button.
+    const freeze = page.getByRole('button', { name: 'Open the voting period (freeze)' });
+    await freeze.click();
+    const dialog = page.getByRole('dialog', { name: 'Freeze the voter files and open voting?' });
+    await dialog.getByText(/To be frozen: the consolidated file of .* \([0-9,]+ voters\)/).waitFor();
+    assert.deepEqual(await axeViolations(page), []);
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Cancel');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Yes, freeze and open voting');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Open the voting period (freeze)');
+    assert.equal(await page.getByRole('status').filter({ hasText: 'The preparation is frozen.' }).count(), 0);
+    await freeze.click();
+    await dialog.getByRole('button', { name: 'Yes, freeze and open voting' }).click();
     await page.getByRole('status').filter({ hasText: 'The preparation is frozen.' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Next step' }).waitFor();
     await page.getByText('SHA-256 fingerprint').first().waitFor();
     const audit = await server.store.db
       .selectFrom('audit_log')

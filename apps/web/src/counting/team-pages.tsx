@@ -3,96 +3,16 @@
 // confirm (no identity), the PVs' figures to review and approve (two different members). The
 // server decides who sees what (apps/server/src/routes/counting-*.ts); these pages only show it.
 import { useState, type ReactNode } from 'react';
-import type { ElectionSummary } from '../api.ts';
-import { send, type Me } from '../auth/api.ts';
+import { send } from '../auth/api.ts';
 import { LoadProblem } from '../auth/me-page.tsx';
 import { useApi } from '../auth/use-api.ts';
-import { errorMessageKey, useI18n } from '../i18n/i18n.tsx';
+import { codeMessageKey, errorMessageKey, fill, useI18n } from '../i18n/i18n.tsx';
+import { formatNumber } from '../i18n/languages.ts';
+import { ConfirmButton } from '../components/confirm-button.tsx';
 import { Link } from '../router.tsx';
 import { localTime } from '../voting/format.ts';
-
-interface Place {
-  readonly electionId: string;
-  readonly constituency: string;
-}
-
-/** Election and constituency (among the caller's scopes in the role) to work on. */
-function PlaceChooser({
-  role,
-  children,
-}: {
-  readonly role: 'team-a' | 'team-b';
-  readonly children: (place: Place) => ReactNode;
-}): ReactNode {
-  const { t, language } = useI18n();
-  const me = useApi<Me>('/api/me');
-  const elections = useApi<ElectionSummary[]>('/api/elections');
-  const [electionId, setElectionId] = useState<string | null>(null);
-  const [constituency, setConstituency] = useState<string | null>(null);
-  if (me.state !== 'done') return <LoadProblem load={me} />;
-  if (elections.state !== 'done') return <LoadProblem load={elections} />;
-  const scopes =
-    me.value.kind === 'official'
-      ? me.value.roles.filter((g) => g.role === role && g.scope !== null).map((g) => g.scope ?? '')
-      : [];
-  if (scopes.length === 0) return <p role="alert">{t('count.none-scope')}</p>;
-  const election = electionId ?? elections.value[0]?.id ?? '';
-  const scope = constituency ?? scopes[0] ?? '';
-  return (
-    <>
-      <div className="count-place">
-        <label>
-          {t('count.election')}{' '}
-          <select
-            value={election}
-            onChange={(e) => {
-              setElectionId(e.currentTarget.value);
-            }}
-          >
-            {elections.value.map((e) => (
-              <option key={e.id} value={e.id}>
-                {e.label[language]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('count.constituency')}{' '}
-          <select
-            value={scope}
-            onChange={(e) => {
-              setConstituency(e.currentTarget.value);
-            }}
-          >
-            {scopes.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
-      {children({ electionId: election, constituency: scope })}
-    </>
-  );
-}
-
-/** A message after an action: done, or the translated refusal. */
-function useOutcome(): [ReactNode, (r: { ok: boolean; code?: string }) => void] {
-  const { t } = useI18n();
-  const [outcome, setOutcome] = useState<{ ok: boolean; code?: string } | null>(null);
-  const view =
-    outcome === null ? (
-      <p role="status" className="live" />
-    ) : outcome.ok ? (
-      <p role="status">{t('count.done')}</p>
-    ) : (
-      <p role="alert" data-code={outcome.code}>
-        {t(errorMessageKey(outcome.code ?? 'internal'))}
-      </p>
-    );
-  return [view, setOutcome];
-}
+import { PlaceChooser, useOutcome, type Place } from './place.tsx';
+import { PollingStationImport, RemoteVoters } from './team-a-lists.tsx';
 
 interface DoubleVote {
   readonly ballotId: string;
@@ -191,6 +111,7 @@ function DoubleVotes({ place }: { readonly place: Place }): ReactNode {
 
 export function TeamAPage(): ReactNode {
   const { t } = useI18n();
+  const [imports, setImports] = useState(0);
   return (
     <>
       <h1>{t('count.team-a.title')}</h1>
@@ -198,8 +119,18 @@ export function TeamAPage(): ReactNode {
         <Link to="/official">{t('official.back')}</Link>
       </p>
       <p>{t('count.team-a.intro')}</p>
+      <PollingStationImport
+        onImported={() => {
+          setImports((n) => n + 1);
+        }}
+      />
       <PlaceChooser role="team-a">
-        {(place) => <DoubleVotes key={`${place.electionId}/${place.constituency}`} place={place} />}
+        {(place) => (
+          <div key={`${place.electionId}/${place.constituency}`}>
+            <DoubleVotes key={imports} place={place} />
+            <RemoteVoters place={place} />
+          </div>
+        )}
       </PlaceChooser>
     </>
   );
@@ -287,11 +218,19 @@ function Cancellations({ place }: { readonly place: Place }): ReactNode {
   );
 }
 
+interface PvCandidate {
+  readonly position: number;
+  readonly name: string;
+  readonly votes: number;
+}
+
 interface PvList {
   readonly number: number;
   readonly name: string;
   readonly categories: Readonly<Record<'B' | 'C' | 'D' | 'E', number>>;
   readonly total: number;
+  readonly effectives?: readonly PvCandidate[];
+  readonly substitutes?: readonly PvCandidate[];
 }
 
 interface PvView {
@@ -300,6 +239,7 @@ interface PvView {
   readonly category: 'belgium' | 'abroad';
   readonly recordHash: string;
   readonly approvals: number;
+  readonly approvedBy?: readonly { readonly official: string; readonly at: string }[];
   readonly approvedByMe: boolean;
   readonly final: boolean;
   readonly content: {
@@ -311,8 +251,20 @@ interface PvView {
     readonly valid: number;
     readonly blank: number;
     readonly invalid: number;
+    readonly invalidByRule?: Readonly<Record<string, number>>;
     readonly mergedInto: string | null;
+    readonly members?: readonly { readonly groupId: string; readonly mergeRule: string | null }[];
     readonly lists: readonly PvList[];
+  };
+}
+
+/** A counting group (`liege/online/abroad`) in words: "online voting — abroad". */
+function useGroupName(): (groupId: string) => string {
+  const { t } = useI18n();
+  return (groupId) => {
+    const [, mode, category] = groupId.split('/');
+    if ((mode !== 'online' && mode !== 'kiosk') || (category !== 'belgium' && category !== 'abroad')) return groupId;
+    return `${t(`count.mode.${mode}`)} — ${t(`count.category.${category}`)}`;
   };
 }
 
@@ -325,20 +277,33 @@ function PvCard({
   readonly place: Place;
   readonly onApprove: () => void;
 }): ReactNode {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
+  const groupName = useGroupName();
   const c = pv.content;
-  const cancelled = Object.values(c.cancelled).reduce((a, n) => a + n, 0);
+  const n = (value: number): string => formatNumber(value, language);
   const id = `pv-${pv.mode}-${pv.category}`;
-  const figures: [string, number | string][] = [
-    [t('count.registered'), c.registeredVoters],
-    [t('count.received'), c.received],
-    [t('count.superseded'), c.superseded],
-    [t('count.cancelled'), cancelled],
-    [t('count.counted'), c.counted],
-    [t('count.valid'), c.valid],
-    [t('count.blank'), c.blank],
-    [t('count.invalid'), c.invalid],
+  const cancelled = Object.entries(c.cancelled);
+  const figures: [string, string, string][] = [
+    ['registered', t('count.registered'), n(c.registeredVoters)],
+    ['received', t('count.received'), n(c.received)],
+    ['superseded', t('count.superseded'), n(c.superseded)],
+    ...cancelled.map(([reason, value]): [string, string, string] => [
+      `cancelled-${reason}`,
+      `${t('count.cancelled')}: ${t(codeMessageKey('cancel', reason, 'cancel.other'))}`,
+      n(value),
+    ]),
+    ...(cancelled.length === 0 ? [['cancelled', t('count.cancelled'), n(0)] as [string, string, string]] : []),
+    ['counted', t('count.counted'), n(c.counted)],
+    ['valid', t('count.valid'), n(c.valid)],
+    ['blank', t('count.blank'), n(c.blank)],
+    ['invalid', t('count.invalid'), n(c.invalid)],
+    ...Object.entries(c.invalidByRule ?? {}).map(([rule, value]): [string, string, string] => [
+      `invalid-${rule}`,
+      `${t('count.invalid')}: ${t(codeMessageKey('invalid', rule, 'invalid.ballot.malformed'))}`,
+      n(value),
+    ]),
   ];
+  const merged = (c.members ?? []).filter((m) => m.mergeRule !== null);
   const file = `/api/counting/public/${place.electionId}/pvs/${place.constituency}/${pv.mode}/${pv.category}`;
   return (
     <section
@@ -350,38 +315,60 @@ function PvCard({
       <h3 id={id}>
         {t(`count.mode.${pv.mode}`)} — {t(`count.category.${pv.category}`)}
       </h3>
+      {merged.length > 0 && (
+        <ul className="merged">
+          {merged.map((m) => (
+            <li key={m.groupId} data-merged={m.groupId}>
+              {groupName(m.groupId)}: {t(codeMessageKey('merge', m.mergeRule ?? '', 'count.merged-into'))}
+            </li>
+          ))}
+        </ul>
+      )}
+      {c.mergedInto !== null && (
+        <p>
+          {t('count.merged-into')}: {groupName(c.mergedInto)}
+        </p>
+      )}
       <table className="count-table">
+        <caption>{t('count.figure')}</caption>
         <thead>
           <tr>
             <th scope="col">{t('count.figure')}</th>
-            <th scope="col">{t('count.value')}</th>
+            <th scope="col" className="num">
+              {t('count.value')}
+            </th>
           </tr>
         </thead>
         <tbody>
-          {figures.map(([k, v]) => (
-            <tr key={k}>
-              <th scope="row">{k}</th>
-              <td>{v}</td>
+          {figures.map(([key, label, value]) => (
+            <tr key={key} data-figure={key}>
+              <th scope="row">{label}</th>
+              <td className="num">{value}</td>
             </tr>
           ))}
-          {c.mergedInto !== null && (
-            <tr>
-              <th scope="row">{t('count.merged-into')}</th>
-              <td>{c.mergedInto}</td>
-            </tr>
-          )}
         </tbody>
       </table>
       {c.lists.length > 0 && (
         <table className="count-table">
+          <caption>{t('count.list')}</caption>
           <thead>
             <tr>
               <th scope="col">{t('count.list')}</th>
-              <th scope="col">B</th>
-              <th scope="col">C</th>
-              <th scope="col">D</th>
-              <th scope="col">E</th>
-              <th scope="col">{t('count.list-total')}</th>
+              <th scope="col" className="num">
+                B
+              </th>
+              <th scope="col" className="num">
+                C
+              </th>
+              <th scope="col" className="num">
+                D
+              </th>
+              <th scope="col" className="num">
+                E
+              </th>
+              <th scope="col" className="num">
+                {t('count.list-total')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -390,15 +377,53 @@ function PvCard({
                 <th scope="row">
                   {l.number}. {l.name}
                 </th>
-                <td>{l.categories.B}</td>
-                <td>{l.categories.C}</td>
-                <td>{l.categories.D}</td>
-                <td>{l.categories.E}</td>
-                <td>{l.total}</td>
+                <td className="num">{n(l.categories.B)}</td>
+                <td className="num">{n(l.categories.C)}</td>
+                <td className="num">{n(l.categories.D)}</td>
+                <td className="num">{n(l.categories.E)}</td>
+                <td className="num">{n(l.total)}</td>
               </tr>
             ))}
           </tbody>
         </table>
+      )}
+      {c.lists.some((l) => (l.effectives?.length ?? 0) + (l.substitutes?.length ?? 0) > 0) && (
+        <details className="pv-candidates">
+          <summary>{t('count.candidates')}</summary>
+          {c.lists.map((l) => (
+            <table key={l.number} className="count-table" data-candidates={l.number}>
+              <caption>
+                {l.number}. {l.name}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('count.candidate')}</th>
+                  <th scope="col" className="num">
+                    {t('count.votes')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {(l.effectives ?? []).map((cand) => (
+                  <tr key={`e${String(cand.position)}`}>
+                    <th scope="row">
+                      {cand.position}. {cand.name}
+                    </th>
+                    <td className="num">{n(cand.votes)}</td>
+                  </tr>
+                ))}
+                {(l.substitutes ?? []).map((cand) => (
+                  <tr key={`s${String(cand.position)}`}>
+                    <th scope="row">
+                      {t('count.substitute')} {cand.position}. {cand.name}
+                    </th>
+                    <td className="num">{n(cand.votes)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ))}
+        </details>
       )}
       <p className="hint">
         {t('count.record-hash')}: <code className="tracking-code">{pv.recordHash}</code>
@@ -406,6 +431,15 @@ function PvCard({
       <p data-approvals={pv.approvals}>
         {t('count.approvals')}: {pv.approvals} / 2{pv.final ? ` — ${t('count.final')}` : ''}
       </p>
+      {(pv.approvedBy ?? []).length > 0 && (
+        <ul className="approvals">
+          {(pv.approvedBy ?? []).map((a) => (
+            <li key={a.at}>
+              {t('count.approved-at')} <time dateTime={a.at}>{localTime(a.at, language)}</time>
+            </li>
+          ))}
+        </ul>
+      )}
       {pv.final ? (
         <p>
           {t('count.download')}: <a href={`${file}/pdf`}>PDF</a> · <a href={`${file}/json`}>JSON</a> ·{' '}
@@ -414,11 +448,22 @@ function PvCard({
       ) : pv.approvedByMe ? (
         <p>{t('count.approved-by-me')}</p>
       ) : (
-        <p>
-          <button type="button" onClick={onApprove}>
-            {t('count.approve')}
-          </button>
-        </p>
+        <div className="actions">
+          <ConfirmButton
+            label={t('count.approve')}
+            title={t('confirm.approve.title')}
+            confirmLabel={t('confirm.approve.yes')}
+            onConfirm={onApprove}
+          >
+            <p>
+              {fill(t('confirm.approve.text'), {
+                pv: `${t(`count.mode.${pv.mode}`)} — ${t(`count.category.${pv.category}`)}`,
+                constituency: place.constituencyLabel,
+                election: place.electionLabel,
+              })}
+            </p>
+          </ConfirmButton>
+        </div>
       )}
     </section>
   );

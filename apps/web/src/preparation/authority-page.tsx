@@ -2,10 +2,15 @@
 // (freeze), download the per-mode voter files and the convocations and letters.
 import { useEffect, useState, type ReactNode } from 'react';
 import { getJson } from '../api.ts';
-import { errorMessageKey, useI18n } from '../i18n/i18n.tsx';
+import { codeMessageKey, errorMessageKey, fill, useI18n } from '../i18n/i18n.tsx';
+import { formatNumber } from '../i18n/languages.ts';
+import { ConfirmButton } from '../components/confirm-button.tsx';
+import { useApi } from '../auth/use-api.ts';
+import type { ElectionSummary } from '../api.ts';
 import type { MessageKey } from '../i18n/catalog.ts';
-import { sendJson, uploadCsv, type Commune } from './api.ts';
+import { sendJson, uploadCsv, communeName, type Commune, type DayState } from './api.ts';
 import { useDay } from './use-day.ts';
+import { NextStep } from '../components/next-step.tsx';
 
 interface Conflict {
   readonly nrn: string;
@@ -24,14 +29,31 @@ interface Published {
   readonly modeFiles: readonly { readonly mode: number; readonly sha256: string; readonly voters: number }[];
 }
 
+/** A source of a conflict in words: "commune 62063 Liège", "Embassy of Belgium in Paris". */
+function useSourceName(communes: readonly Commune[], posts: DayState['posts']): (source: string) => string {
+  const { t, language } = useI18n();
+  return (source) => {
+    const [kind, code = ''] = source.split(':');
+    if (kind === 'commune') {
+      const c = communes.find((x) => x.nis === code);
+      const name = c === undefined ? '' : ` ${communeName(c, language)}`;
+      return `${t('source.commune')} ${code}${name}`;
+    }
+    if (kind === 'post') return posts.find((p) => p.code === code)?.label[language] ?? `${t('source.post')} ${code}`;
+    return source;
+  };
+}
+
 function ConflictRow({
   dayId,
   conflict,
   onDone,
+  sourceName,
 }: {
   readonly dayId: string;
   readonly conflict: Conflict;
   readonly onDone: (code: string | null) => void;
+  readonly sourceName: (source: string) => string;
 }): ReactNode {
   const { t } = useI18n();
   const single = conflict.kind === 'deceased' || conflict.kind === 'deprived';
@@ -53,16 +75,18 @@ function ConflictRow({
     onDone(result.ok ? null : result.code);
   };
   const label = (c: string): string =>
-    c.startsWith('keep:') ? `${t('prep.keep')} ${c.slice(5)}` : t(c === 'exclude' ? 'prep.exclude' : 'prep.include');
+    c.startsWith('keep:')
+      ? `${t('choice.keep')}: ${sourceName(c.slice(5))}`
+      : t(c === 'exclude' ? 'choice.exclude' : 'choice.include');
   return (
     <tr>
       <td>{conflict.nrn}</td>
-      <td>{t(`prep.conflict.${conflict.kind}` as MessageKey)}</td>
-      <td>{conflict.sources.map((s) => `${s.source} (${s.givenNames} ${s.surname})`).join('; ')}</td>
+      <td data-kind={conflict.kind}>{t(codeMessageKey('conflict', conflict.kind, 'error.internal'))}</td>
+      <td>{conflict.sources.map((s) => `${sourceName(s.source)} (${s.givenNames} ${s.surname})`).join('; ')}</td>
       <td>
         {conflict.resolution !== null ? (
           <span>
-            {t('prep.resolved')}: {conflict.resolution}
+            {t('prep.resolved')}: {label(conflict.resolution)}
           </span>
         ) : (
           <div className="resolve">
@@ -109,10 +133,12 @@ function Uploads({
   dayId,
   electionIds,
   onDone,
+  electionName,
 }: {
   readonly dayId: string;
   readonly electionIds: readonly string[];
   readonly onDone: (code: string | null, done: MessageKey | null) => void;
+  readonly electionName: (id: string) => string;
 }): ReactNode {
   const { t } = useI18n();
   const [election, setElection] = useState(electionIds[0] ?? '');
@@ -162,7 +188,7 @@ function Uploads({
         >
           {electionIds.map((id) => (
             <option key={id} value={id}>
-              {id}
+              {electionName(id)}
             </option>
           ))}
         </select>
@@ -200,6 +226,11 @@ export function AuthorityPage(): ReactNode {
   const [notice, setNotice] = useState<MessageKey | null>(null);
   const day = load.state === 'done' ? load.day : null;
   const dayId = day?.dayId ?? null;
+  const [allCommunes, setAllCommunes] = useState<readonly Commune[]>([]);
+  const sourceName = useSourceName(allCommunes, day?.posts ?? []);
+  const electionList = useApi<ElectionSummary[]>('/api/elections');
+  const electionName = (id: string): string =>
+    (electionList.state === 'done' ? electionList.value.find((e) => e.id === id)?.label[language] : undefined) ?? id;
   useEffect(() => {
     if (dayId === null) return;
     void getJson<{ conflicts: Conflict[] }>(`/api/preparation/days/${dayId}/conflicts`).then((r) => {
@@ -207,6 +238,7 @@ export function AuthorityPage(): ReactNode {
     });
     void getJson<Commune[]>(`/api/preparation/days/${dayId}/communes`).then((r) => {
       if (r.ok) {
+        setAllCommunes(r.value);
         const loaded = r.value.filter((c) => c.voters !== null);
         setCommunes(loaded);
         setNis((n) => (n === '' ? (loaded[0]?.nis ?? '') : n));
@@ -239,19 +271,19 @@ export function AuthorityPage(): ReactNode {
       <dl className="facts">
         <div>
           <dt>{t('prep.status.communes')}</dt>
-          <dd>{day.communes}</dd>
+          <dd>{formatNumber(day.communes, language)}</dd>
         </div>
         <div>
           <dt>{t('prep.status.files')}</dt>
-          <dd>{day.communeFiles}</dd>
+          <dd>{formatNumber(day.communeFiles, language)}</dd>
         </div>
         <div>
           <dt>{t('prep.status.registrations')}</dt>
-          <dd>{day.registrations}</dd>
+          <dd>{formatNumber(day.registrations, language)}</dd>
         </div>
         <div>
           <dt>{t('prep.status.voters')}</dt>
-          <dd data-testid="consolidated">{day.consolidation?.voters ?? 0}</dd>
+          <dd data-testid="consolidated">{formatNumber(day.consolidation?.voters ?? 0, language)}</dd>
         </div>
         <div>
           <dt>{t('prep.status.open')}</dt>
@@ -268,6 +300,7 @@ export function AuthorityPage(): ReactNode {
         <Uploads
           dayId={day.dayId}
           electionIds={day.elections}
+          electionName={electionName}
           onDone={(code, done) => {
             setProblem(code);
             setNotice(done);
@@ -277,8 +310,21 @@ export function AuthorityPage(): ReactNode {
       )}
       {day.frozen ? (
         <p role="status">{t('prep.frozen')}</p>
-      ) : (
-        <p className="actions">
+      ) : null}
+      <NextStep
+        text={
+          day.frozen
+            ? 'next.frozen'
+            : day.consolidation === null
+              ? 'next.consolidate'
+              : day.consolidation.openConflicts > 0
+                ? 'next.resolve'
+                : 'next.freeze'
+        }
+        links={day.frozen ? [{ to: '/counting/ceremony', label: 'ws.link.ceremony', primary: true }] : []}
+      />
+      {day.frozen ? null : (
+        <div className="actions">
           <button
             type="button"
             onClick={() => {
@@ -288,16 +334,26 @@ export function AuthorityPage(): ReactNode {
             {t('prep.consolidate')}
           </button>
           {day.consolidation !== null && (
-            <button
-              type="button"
-              onClick={() => {
+            <ConfirmButton
+              label={t('prep.freeze')}
+              title={t('confirm.freeze.title')}
+              confirmLabel={t('confirm.freeze.yes')}
+              disabled={day.consolidation.openConflicts > 0}
+              primary={day.consolidation.openConflicts === 0}
+              onConfirm={() => {
                 void act(`/api/preparation/days/${day.dayId}/freeze`);
               }}
             >
-              {t('prep.freeze')}
-            </button>
+              <p>
+                {fill(t('confirm.freeze.text'), {
+                  day: day.label[language],
+                  voters: formatNumber(day.consolidation.voters, language),
+                  elections: day.elections.map((id) => electionName(id)).join(', '),
+                })}
+              </p>
+            </ConfirmButton>
           )}
-        </p>
+        </div>
       )}
       {day.consolidation !== null && (
         <section aria-labelledby="conflicts-title">
@@ -318,7 +374,13 @@ export function AuthorityPage(): ReactNode {
                 </thead>
                 <tbody>
                   {conflicts.map((c) => (
-                    <ConflictRow key={`${c.nrn}-${c.resolution ?? ''}`} dayId={day.dayId} conflict={c} onDone={done} />
+                    <ConflictRow
+                      key={`${c.nrn}-${c.resolution ?? ''}`}
+                      dayId={day.dayId}
+                      conflict={c}
+                      onDone={done}
+                      sourceName={sourceName}
+                    />
                   ))}
                 </tbody>
               </table>
@@ -336,7 +398,7 @@ export function AuthorityPage(): ReactNode {
                   {frozen !== undefined && (
                     <>
                       {' '}
-                      · {frozen.voters} · {t('prep.hash')} <code>{frozen.sha256}</code>
+                      · {formatNumber(frozen.voters, language)} · {t('prep.hash')} <code>{frozen.sha256}</code>
                     </>
                   )}
                 </li>
@@ -355,7 +417,7 @@ export function AuthorityPage(): ReactNode {
             >
               {communes.map((c) => (
                 <option key={c.nis} value={c.nis}>
-                  {c.nis} – {c.names.fr}
+                  {c.nis} – {communeName(c, language)}
                 </option>
               ))}
             </select>{' '}

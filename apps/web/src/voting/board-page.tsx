@@ -1,11 +1,14 @@
 // The public bulletin board: pick an election and a constituency, read its tracking codes, or
-// look one code up. Codes only, never a status: the voter's own status is in the portal.
-import { useState, type ReactNode, type SyntheticEvent } from 'react';
-import { getJson, type ElectionSummary } from '../api.ts';
+// look one code up. Codes only, never a status: the voter's own status is in the portal. A link
+// with `?code=` (the receipt's) opens the board already searched: the code's election and
+// constituency chosen, and the page of codes that holds it, the code marked.
+import { useEffect, useState, type ReactNode, type SyntheticEvent } from 'react';
+import { getJson, type ElectionDetail, type ElectionSummary } from '../api.ts';
 import { LoadProblem } from '../auth/me-page.tsx';
 import { useApi } from '../auth/use-api.ts';
 import { errorMessageKey, useI18n } from '../i18n/i18n.tsx';
-import { Link } from '../router.tsx';
+import { formatNumber } from '../i18n/languages.ts';
+import { Link, useRouter } from '../router.tsx';
 import type { Labels } from '../api.ts';
 
 interface Board {
@@ -16,24 +19,63 @@ interface Board {
   readonly next: string | null;
 }
 
-function Search(): ReactNode {
-  const { t } = useI18n();
-  const [code, setCode] = useState(() => new URLSearchParams(window.location.search).get('code') ?? '');
-  const [found, setFound] = useState<{ electionId: string; constituency: string } | string | null>(null);
-  const submit = async (event?: SyntheticEvent): Promise<void> => {
-    event?.preventDefault();
-    const result = await getJson<{ electionId: string; constituency: string }>(
-      `/api/voting/tracking/${encodeURIComponent(code.trim().toLowerCase())}`,
-    );
-    setFound(result.ok ? result.value : result.code);
+interface Found {
+  readonly electionId: string;
+  readonly constituency: string;
+  readonly code: string;
+  readonly electionLabel: Labels | null;
+  readonly constituencyLabel: Labels | null;
+}
+
+/** "1 ballot", "2 ballots": the plural rule of the reader's language. */
+function useBallots(): (count: number) => string {
+  const { t, language } = useI18n();
+  const rules = new Intl.PluralRules(language);
+  return (count) =>
+    `${formatNumber(count, language)} ${t(rules.select(count) === 'one' ? 'board.ballots.one' : 'board.ballots')}`;
+}
+
+function codeInAddress(): string {
+  return new URLSearchParams(window.location.search).get('code') ?? '';
+}
+
+async function lookUp(code: string): Promise<Found | string> {
+  const clean = code.trim().toLowerCase();
+  const result = await getJson<{ electionId: string; constituency: string }>(
+    `/api/voting/tracking/${encodeURIComponent(clean)}`,
+  );
+  if (!result.ok) return result.code === 'request.invalid' ? 'ballot.not-found' : result.code;
+  const detail = await getJson<ElectionDetail>(`/api/elections/${encodeURIComponent(result.value.electionId)}`);
+  return {
+    ...result.value,
+    code: clean,
+    electionLabel: detail.ok ? detail.value.label : null,
+    constituencyLabel: detail.ok
+      ? (detail.value.constituencies.find((c) => c.code === result.value.constituency)?.label ?? null)
+      : null,
+  };
+}
+
+function Search({ onFound }: { readonly onFound: (found: Found) => void }): ReactNode {
+  const { t, language } = useI18n();
+  const [code, setCode] = useState(codeInAddress);
+  const [found, setFound] = useState<Found | string | null>(null);
+  const run = async (value: string): Promise<void> => {
+    const result = await lookUp(value);
+    setFound(result);
+    if (typeof result !== 'string') onFound(result);
+  };
+  // Opened from a receipt (`?code=`): search at once, on arrival only.
+  useEffect(() => {
+    const initial = codeInAddress();
+    if (initial !== '') void run(initial);
+  }, []);
+  const submit = (event: SyntheticEvent): void => {
+    event.preventDefault();
+    void run(code);
   };
   return (
-    <form
-      onSubmit={(e) => {
-        void submit(e);
-      }}
-      className="board-search"
-    >
+    <form onSubmit={submit} className="board-search">
       <label htmlFor="tracking">{t('board.search')}</label>
       <input
         id="tracking"
@@ -46,12 +88,11 @@ function Search(): ReactNode {
       />
       <button type="submit">{t('board.search.run')}</button>
       <div role="status" aria-live="polite">
-        {typeof found === 'string' && (
-          <p data-code={found}>{t(errorMessageKey(found === 'request.invalid' ? 'ballot.not-found' : found))}</p>
-        )}
+        {typeof found === 'string' && <p data-code={found}>{t(errorMessageKey(found))}</p>}
         {found !== null && typeof found === 'object' && (
           <p data-found={found.constituency}>
-            {t('board.found')} {found.electionId} · {found.constituency}
+            {t('board.found')} {found.electionLabel?.[language] ?? found.electionId} ·{' '}
+            {found.constituencyLabel?.[language] ?? found.constituency}
           </p>
         )}
       </div>
@@ -59,10 +100,24 @@ function Search(): ReactNode {
   );
 }
 
-function ElectionBoard({ electionId }: { readonly electionId: string }): ReactNode {
+function ElectionBoard({
+  electionId,
+  found,
+}: {
+  readonly electionId: string;
+  readonly found: Found | null;
+}): ReactNode {
   const { t, language } = useI18n();
-  const [constituency, setConstituency] = useState('');
-  const [after, setAfter] = useState<string | undefined>(undefined);
+  const ballots = useBallots();
+  const here = found !== null && found.electionId === electionId ? found : null;
+  const [constituency, setConstituency] = useState(here?.constituency ?? '');
+  // The page that starts just before the code found (codes are listed in order).
+  const [after, setAfter] = useState<string | undefined>(here === null ? undefined : here.code.slice(0, -1));
+  useEffect(() => {
+    if (here === null) return;
+    setConstituency(here.constituency);
+    setAfter(here.code.slice(0, -1));
+  }, [here]);
   const query = new URLSearchParams({
     ...(constituency === '' ? {} : { constituency }),
     ...(after === undefined ? {} : { after }),
@@ -84,17 +139,25 @@ function ElectionBoard({ electionId }: { readonly electionId: string }): ReactNo
         <option value="">—</option>
         {board.constituencies.map((c) => (
           <option key={c.code} value={c.code}>
-            {c.label[language]} ({c.ballots} {t('board.ballots')})
+            {c.label[language]} ({ballots(c.ballots)})
           </option>
         ))}
       </select>
       {board.entries.length > 0 && (
         <ol className="board-codes">
-          {board.entries.map((e) => (
-            <li key={e.trackingCode}>
-              <code>{e.trackingCode}</code>
-            </li>
-          ))}
+          {board.entries.map((e) =>
+            e.trackingCode === here?.code ? (
+              <li key={e.trackingCode} aria-current="true" data-found-code>
+                <mark>
+                  <code>{e.trackingCode}</code>
+                </mark>
+              </li>
+            ) : (
+              <li key={e.trackingCode}>
+                <code>{e.trackingCode}</code>
+              </li>
+            ),
+          )}
         </ol>
       )}
       {board.next !== null && (
@@ -113,12 +176,18 @@ function ElectionBoard({ electionId }: { readonly electionId: string }): ReactNo
 
 export function BoardPage({ electionId }: { readonly electionId?: string | undefined }): ReactNode {
   const { t, language } = useI18n();
+  const { navigate } = useRouter();
   const elections = useApi<ElectionSummary[]>('/api/elections');
+  const [found, setFound] = useState<Found | null>(null);
+  const onFound = (f: Found): void => {
+    setFound(f);
+    if (f.electionId !== electionId) navigate(`/board/${f.electionId}?code=${encodeURIComponent(f.code)}`);
+  };
   return (
     <>
       <h1>{t('board.title')}</h1>
       <p>{t('board.intro')}</p>
-      <Search />
+      <Search onFound={onFound} />
       {elections.state !== 'done' ? (
         <LoadProblem load={elections} />
       ) : (
@@ -126,13 +195,15 @@ export function BoardPage({ electionId }: { readonly electionId?: string | undef
           <ul>
             {elections.value.map((e) => (
               <li key={e.id}>
-                <Link to={`/board/${e.id}`}>{e.label[language]}</Link>
+                <Link to={`/board/${e.id}`} current={e.id === electionId}>
+                  {e.label[language]}
+                </Link>
               </li>
             ))}
           </ul>
         </nav>
       )}
-      {electionId !== undefined && <ElectionBoard key={electionId} electionId={electionId} />}
+      {electionId !== undefined && <ElectionBoard key={electionId} electionId={electionId} found={found} />}
     </>
   );
 }

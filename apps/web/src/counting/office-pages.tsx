@@ -1,0 +1,444 @@
+// Two screens of the count. The organising authority's voting periods (/counting/periods): each
+// election and electronic mode, its window from the setup, open it, close it for good. The main
+// office of a constituency (/counting/office), run by its president (or the PO): the polling
+// stations whose lists must be in (reported, or waived with a reason) before the identity split,
+// the split, the groups as the trustees mix and decrypt them, and the count that makes the PVs.
+import { useState, type ReactNode, type SyntheticEvent } from 'react';
+import { send } from '../auth/api.ts';
+import { LoadProblem } from '../auth/me-page.tsx';
+import { useApi } from '../auth/use-api.ts';
+import { ConfirmButton } from '../components/confirm-button.tsx';
+import { NextStep } from '../components/next-step.tsx';
+import type { Labels } from '../api.ts';
+import { codeMessageKey, fill, useI18n } from '../i18n/i18n.tsx';
+import { formatNumber } from '../i18n/languages.ts';
+import { Link } from '../router.tsx';
+import { localTime } from '../voting/format.ts';
+import type { PeriodState } from '../voting/api.ts';
+import { PlaceChooser, useOutcome, type Place } from './place.tsx';
+
+interface PeriodRow {
+  readonly electionId: string;
+  readonly label: Labels;
+  readonly mode: 'online' | 'kiosk';
+  readonly state: PeriodState;
+  readonly opensAt: string | null;
+  readonly closesAt: string | null;
+  readonly openedAt: string | null;
+  readonly closedAt: string | null;
+  readonly ballots: number;
+}
+
+export function PeriodsPage(): ReactNode {
+  const { t, language } = useI18n();
+  const [version, setVersion] = useState(0);
+  const [outcome, setOutcome] = useOutcome();
+  const load = useApi<PeriodRow[]>('/api/voting/periods', version);
+  const act = async (row: PeriodRow, action: 'open' | 'close'): Promise<void> => {
+    const r = await send('POST', `/api/voting/elections/${row.electionId}/period`, { action, mode: row.mode });
+    setOutcome(r.ok ? { ok: true } : { ok: false, code: r.code });
+    setVersion((v) => v + 1);
+  };
+  const rows = load.state === 'done' ? load.value : [];
+  const allClosed = rows.length > 0 && rows.every((r) => r.state === 'closed' || r.state === 'unscheduled');
+  return (
+    <>
+      <h1>{t('periods.title')}</h1>
+      <p>
+        <Link to="/official/po-admin">{t('official.back')}</Link>
+      </p>
+      <p>{t('periods.intro')}</p>
+      {outcome}
+      {load.state !== 'done' ? (
+        <LoadProblem load={load} />
+      ) : (
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="periods-caption">
+          <table className="count-table">
+            <caption id="periods-caption">{t('periods.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('count.election')}</th>
+                <th scope="col">{t('vote.mode')}</th>
+                <th scope="col">{t('periods.window')}</th>
+                <th scope="col">{t('count.status')}</th>
+                <th scope="col" className="num">
+                  {t('periods.ballots')}
+                </th>
+                <th scope="col">{t('periods.act')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => {
+                const name = `${row.label[language]} — ${t(`count.mode.${row.mode}`)}`;
+                return (
+                  <tr key={`${row.electionId}/${row.mode}`} data-period={`${row.electionId}/${row.mode}`}>
+                    <th scope="row">{row.label[language]}</th>
+                    <td>{t(`count.mode.${row.mode}`)}</td>
+                    <td>
+                      {localTime(row.opensAt, language)} – {localTime(row.closesAt, language)}
+                    </td>
+                    <td data-state={row.state}>
+                      {t(`vote.period.state.${row.state}`)}
+                      {row.closedAt !== null && ` (${localTime(row.closedAt, language)})`}
+                    </td>
+                    <td className="num">{formatNumber(row.ballots, language)}</td>
+                    <td>
+                      {row.openedAt === null && row.state === 'scheduled' && (
+                        <button
+                          type="button"
+                          aria-label={`${t('periods.open')}: ${name}`}
+                          onClick={() => {
+                            void act(row, 'open');
+                          }}
+                        >
+                          {t('periods.open')}
+                        </button>
+                      )}
+                      {row.closedAt === null && row.state !== 'unscheduled' && (
+                        <ConfirmButton
+                          label={`${t('periods.close')}: ${name}`}
+                          title={t('confirm.close.title')}
+                          confirmLabel={t('confirm.close.yes')}
+                          onConfirm={() => {
+                            void act(row, 'close');
+                          }}
+                        >
+                          <p>
+                            {fill(t('confirm.close.text'), {
+                              period: name,
+                              closes: localTime(row.closesAt, language),
+                              ballots: formatNumber(row.ballots, language),
+                            })}
+                          </p>
+                        </ConfirmButton>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <NextStep
+        text={allClosed ? 'next.periods.closed' : 'next.periods.open'}
+        links={allClosed ? [{ to: '/counting/office', label: 'ws.link.office', primary: true }] : []}
+      />
+    </>
+  );
+}
+
+interface Station {
+  readonly station: string;
+  readonly lists: number;
+  readonly voters: number;
+  readonly waivedReason: string | null;
+  readonly done: boolean;
+}
+
+interface Group {
+  readonly groupId: string;
+  readonly mode: string;
+  readonly category: string;
+  readonly ballots: number;
+  readonly mergedInto: string | null;
+  readonly mergeRule: string | null;
+  readonly state: 'waiting' | 'split' | 'counted' | 'withheld';
+}
+
+interface Overview {
+  readonly pendingDoubleVotes: number;
+  readonly stations: readonly Station[];
+  readonly groups: readonly Group[];
+  readonly trustees: {
+    readonly threshold: number;
+    readonly work: readonly { groupId: string; shuffles: number; decryptions: number; counted: boolean }[];
+  };
+  readonly office: { readonly splitAt: string | null };
+}
+
+function Stations({
+  place,
+  stations,
+  onChange,
+}: {
+  readonly place: Place;
+  readonly stations: readonly Station[];
+  readonly onChange: (r: { ok: boolean; code?: string }) => void;
+}): ReactNode {
+  const { t, language } = useI18n();
+  const [names, setNames] = useState('');
+  const [waive, setWaive] = useState('');
+  const [reason, setReason] = useState('');
+  const base = `/api/counting/process/${place.electionId}/constituencies/${place.constituency}/stations`;
+  const register = async (event: SyntheticEvent): Promise<void> => {
+    event.preventDefault();
+    const list = names
+      .split('\n')
+      .map((n) => n.trim())
+      .filter((n) => n !== '');
+    if (list.length === 0) return;
+    const r = await send('POST', base, { stations: list });
+    if (r.ok) setNames('');
+    onChange(r.ok ? { ok: true } : { ok: false, code: r.code });
+  };
+  const waiveOne = async (event: SyntheticEvent): Promise<void> => {
+    event.preventDefault();
+    const r = await send('POST', `${base}/waive`, { station: waive, reason: reason.trim() });
+    if (r.ok) setReason('');
+    onChange(r.ok ? { ok: true } : { ok: false, code: r.code });
+  };
+  const open = stations.filter((s) => !s.done);
+  return (
+    <section aria-labelledby="stations-title">
+      <h2 id="stations-title">{t('office.stations')}</h2>
+      {stations.length === 0 ? (
+        <p>{t('office.stations.none')}</p>
+      ) : (
+        <table className="count-table">
+          <caption>{t('office.stations')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('count.station')}</th>
+              <th scope="col" className="num">
+                {t('office.station.voters')}
+              </th>
+              <th scope="col">{t('count.status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {stations.map((s) => (
+              <tr key={s.station} data-station={s.station} data-done={s.done ? 'true' : 'false'}>
+                <th scope="row">{s.station}</th>
+                <td className="num">{formatNumber(s.voters, language)}</td>
+                <td>
+                  {s.waivedReason !== null
+                    ? fill(t('office.station.waived'), { reason: s.waivedReason })
+                    : s.lists > 0
+                      ? t('office.station.reported')
+                      : t('office.station.waiting')}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <form
+        className="prep-form"
+        onSubmit={(e) => {
+          void register(e);
+        }}
+      >
+        <label htmlFor="station-names">{t('office.register')}</label>
+        <textarea
+          id="station-names"
+          rows={3}
+          value={names}
+          aria-describedby="station-names-help"
+          onChange={(e) => {
+            setNames(e.target.value);
+          }}
+        />
+        <p id="station-names-help" className="hint">
+          {t('office.register.help')}
+        </p>
+        <button type="submit">{t('office.register.run')}</button>
+      </form>
+      {open.length > 0 && (
+        <form
+          className="prep-form"
+          onSubmit={(e) => {
+            void waiveOne(e);
+          }}
+        >
+          <label htmlFor="waive-station">{t('office.waive')}</label>
+          <select
+            id="waive-station"
+            value={waive}
+            onChange={(e) => {
+              setWaive(e.target.value);
+            }}
+          >
+            <option value="">—</option>
+            {open.map((s) => (
+              <option key={s.station} value={s.station}>
+                {s.station}
+              </option>
+            ))}
+          </select>
+          <label htmlFor="waive-reason">{t('office.waive.reason')}</label>
+          <input
+            id="waive-reason"
+            value={reason}
+            onChange={(e) => {
+              setReason(e.target.value);
+            }}
+          />
+          <button type="submit" disabled={waive === '' || reason.trim().length < 3}>
+            {t('office.waive.run')}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
+
+function Office({ place }: { readonly place: Place }): ReactNode {
+  const { t, language } = useI18n();
+  const [version, setVersion] = useState(0);
+  const [outcome, setOutcome] = useOutcome();
+  const [counted, setCounted] = useState<{ counted: number; waiting: number; pvs: number } | null>(null);
+  const base = `/api/counting/process/${place.electionId}/constituencies/${place.constituency}`;
+  const load = useApi<Overview>(base, version);
+  const done = (r: { ok: boolean; code?: string }): void => {
+    setOutcome(r);
+    setVersion((v) => v + 1);
+  };
+  if (load.state !== 'done') return <LoadProblem load={load} />;
+  const o = load.value;
+  const reported = o.stations.filter((s) => s.done && s.waivedReason === null).length;
+  const waived = o.stations.filter((s) => s.waivedReason !== null).length;
+  const split = o.office.splitAt !== null || o.groups.some((g) => g.state !== 'waiting');
+  const allCounted = split && o.groups.length > 0 && o.groups.every((g) => g.state !== 'split');
+  const ballots = o.groups.reduce((a, g) => a + g.ballots, 0);
+  const groupName = (g: Group): string =>
+    `${g.mode === 'online' || g.mode === 'kiosk' ? t(`count.mode.${g.mode}`) : g.mode} — ${
+      g.category === 'belgium' || g.category === 'abroad' ? t(`count.category.${g.category}`) : g.category
+    }`;
+  const count = async (): Promise<void> => {
+    const r = await send<{ counted: string[]; waiting: string[]; pvs: number }>('POST', `${base}/results`);
+    if (r.ok) setCounted({ counted: r.value.counted.length, waiting: r.value.waiting.length, pvs: r.value.pvs });
+    done(r.ok ? { ok: true } : { ok: false, code: r.code });
+  };
+  return (
+    <>
+      {outcome}
+      <Stations place={place} stations={o.stations} onChange={done} />
+      <p data-pending-double-votes={o.pendingDoubleVotes}>
+        {t('office.pending')}: {formatNumber(o.pendingDoubleVotes, language)}
+      </p>
+      <section aria-labelledby="groups-title">
+        <h2 id="groups-title">{t('office.groups')}</h2>
+        {o.groups.length === 0 ? (
+          <p>{t('office.groups.none')}</p>
+        ) : (
+          <table className="count-table">
+            <caption>{t('office.groups')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('office.group')}</th>
+                <th scope="col" className="num">
+                  {t('periods.ballots')}
+                </th>
+                <th scope="col">{t('count.status')}</th>
+                <th scope="col">{t('office.trustees')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {o.groups.map((g) => {
+                const w = o.trustees.work.find((x) => x.groupId === g.groupId);
+                return (
+                  <tr key={g.groupId} data-group={g.groupId} data-state={g.state}>
+                    <th scope="row">{groupName(g)}</th>
+                    <td className="num">{formatNumber(g.ballots, language)}</td>
+                    <td>
+                      {t(codeMessageKey('group-state', g.state, 'group-state.waiting'))}
+                      {g.mergeRule !== null && ` — ${t(codeMessageKey('merge', g.mergeRule, 'count.merged-into'))}`}
+                    </td>
+                    <td>
+                      {w === undefined
+                        ? '—'
+                        : fill(t('office.trustees.work'), {
+                            shuffles: String(w.shuffles),
+                            decryptions: String(w.decryptions),
+                            threshold: String(o.trustees.threshold),
+                          })}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <div className="actions">
+        {!split && (
+          <ConfirmButton
+            label={t('office.split')}
+            title={fill(t('confirm.split.title'), { constituency: place.constituencyLabel })}
+            confirmLabel={t('confirm.split.yes')}
+            primary
+            onConfirm={() => {
+              void send('POST', `${base}/split`).then((r) => {
+                done(r.ok ? { ok: true } : { ok: false, code: r.code });
+              });
+            }}
+          >
+            <p>
+              {fill(t('confirm.split.text'), {
+                election: place.electionLabel,
+                reported: formatNumber(reported, language),
+                waived: formatNumber(waived, language),
+                stations: formatNumber(o.stations.length, language),
+              })}
+            </p>
+          </ConfirmButton>
+        )}
+        {split && !allCounted && (
+          <ConfirmButton
+            label={t('office.count')}
+            title={fill(t('confirm.count.title'), { constituency: place.constituencyLabel })}
+            confirmLabel={t('confirm.count.yes')}
+            primary
+            onConfirm={() => {
+              void count();
+            }}
+          >
+            <p>
+              {fill(t('confirm.count.text'), {
+                election: place.electionLabel,
+                ballots: formatNumber(ballots, language),
+              })}
+            </p>
+          </ConfirmButton>
+        )}
+      </div>
+      {counted !== null && (
+        <p role="status" data-counted={counted.counted}>
+          {fill(t('office.count.result'), {
+            counted: formatNumber(counted.counted, language),
+            waiting: formatNumber(counted.waiting, language),
+            pvs: formatNumber(counted.pvs, language),
+          })}
+        </p>
+      )}
+      <NextStep
+        text={
+          allCounted
+            ? 'next.office.team-b'
+            : split
+              ? 'next.office.trustees'
+              : o.stations.some((s) => !s.done) || o.pendingDoubleVotes > 0
+                ? 'next.office.stations'
+                : 'next.office.split'
+        }
+      />
+    </>
+  );
+}
+
+export function OfficePage(): ReactNode {
+  const { t } = useI18n();
+  return (
+    <>
+      <h1>{t('office.title')}</h1>
+      <p>
+        <Link to="/official">{t('official.back')}</Link>
+      </p>
+      <p>{t('office.intro')}</p>
+      <PlaceChooser role="president">
+        {(place) => <Office key={`${place.electionId}/${place.constituency}`} place={place} />}
+      </PlaceChooser>
+    </>
+  );
+}
