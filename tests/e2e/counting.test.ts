@@ -315,9 +315,14 @@ describe('counting in Chromium: Team A, Team B, the voter', { skip }, () => {
     await pageP.locator('tr[data-group="liege/online/belgium"][data-state="split"]').waitFor();
     await trustees();
     await pageP.getByRole('button', { name: 'Count', exact: true }).click();
-    await pageP.getByRole('dialog', { name: /^Count / }).getByRole('button', { name: 'Yes, count' }).click();
+    await pageP
+      .getByRole('dialog', { name: /^Count / })
+      .getByRole('button', { name: 'Yes, count' })
+      .click();
     await pageP.locator('tr[data-group="liege/online/belgium"][data-state="counted"]').waitFor();
-    await pageP.getByText('The count is done: Team B checks and approves the official reports (two members).').waitFor();
+    await pageP
+      .getByText('The count is done: Team B checks and approves the official reports (two members).')
+      .waitFor();
     await noViolations(pageP, 'office after the count');
     await p.close();
 

@@ -121,7 +121,9 @@ describe('navigation by clicking, in Chromium', { skip }, () => {
       const context = await browser.newContext({ locale: `${language}-BE` });
       const page = await context.newPage();
       await page.goto(server.url);
-      const nav = page.getByRole('navigation', { name: /^(Navigation principale|Hoofdnavigatie|Hauptnavigation|Main navigation)$/ });
+      const nav = page.getByRole('navigation', {
+        name: /^(Navigation principale|Hoofdnavigatie|Hauptnavigation|Main navigation)$/,
+      });
       assert.deepEqual(await nav.getByRole('link').allTextContents(), words.nav);
       assert.equal(await nav.getByRole('link', { name: words.nav[0] }).getAttribute('aria-current'), 'page');
       await page.locator('[data-start-point="vote"] a').filter({ hasText: words.vote }).waitFor();
@@ -183,10 +185,10 @@ describe('navigation by clicking, in Chromium', { skip }, () => {
         await page.locator('pre[data-cli="count"]').getByText('isoloir trustee --server').waitFor();
       }
       await noViolations(page, `workspace ${key}`);
-      assert.deepEqual(
-        await screens.getByRole('link').allTextContents(),
-        [...role.screens.map(([name]) => name), ...(role.more ?? [])],
-      );
+      assert.deepEqual(await screens.getByRole('link').allTextContents(), [
+        ...role.screens.map(([name]) => name),
+        ...(role.more ?? []),
+      ]);
       for (const [name, heading] of role.screens) {
         await screens.getByRole('link', { name, exact: true }).click();
         await page.getByRole('heading', { level: 1, name: heading }).waitFor();

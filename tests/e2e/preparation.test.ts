@@ -48,7 +48,10 @@ void describe('preparation screens in Chromium', { skip: browserSkipReason() }, 
     await page.getByRole('heading', { level: 1, name: 'The commune’s voter file' }).waitFor();
     // Their picker lists only the communes of their roles (Liège here).
     assert.deepEqual(
-      await page.getByLabel('Commune').locator('option').evaluateAll((o) => o.map((x) => x.getAttribute('value'))),
+      await page
+        .getByLabel('Commune')
+        .locator('option')
+        .evaluateAll((o) => o.map((x) => x.getAttribute('value'))),
       ['62063'],
     );
     await page.getByLabel('Commune').selectOption('62063');

@@ -195,7 +195,10 @@ describe('online voting in Chromium', { skip }, () => {
     const found = (await page.locator('[data-found]').textContent()) ?? '';
     assert.doesNotMatch(found, /demo-2029|bruxelles-capitale/);
     const options = await page.getByLabel('Constituency').locator('option').allTextContents();
-    assert.ok(options.some((o) => /\(1 ballot\)$/.test(o)), options.join(' | '));
+    assert.ok(
+      options.some((o) => /\(1 ballot\)$/.test(o)),
+      options.join(' | '),
+    );
     assert.ok(options.every((o) => !/\(1 ballots\)/.test(o)));
     await noViolations(page, 'board, searched from the receipt');
     // Vote again in the Chamber only: the portal says the last vote counts, in words, with the time of the last update.

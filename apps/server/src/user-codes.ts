@@ -3,7 +3,7 @@
 // when one has no message there in any language. A new code the server sends to a user belongs here.
 import { INVALID_BALLOT_RULE_CODES } from '@isoloir/electoral';
 import type { CancellationReason, ConflictKind } from '@isoloir/store';
-import { ERROR_CODES, type ErrorCode } from './errors.ts';
+import { ERROR_CODES } from './errors.ts';
 import type { MergeRule } from './counting/anonymity.ts';
 import type { GroupState } from './counting/split.ts';
 import { KCODE_CANCELLATION_REASONS } from './hybrid/kcode-state.ts';
@@ -26,7 +26,7 @@ const MERGE_RULES = ['abroad-with-belgium', 'across-modes'] as const satisfies r
 
 export const USER_VISIBLE_CODES = {
   /** `{ code, message }` answers (apps/server/src/errors.ts). */
-  error: Object.keys(ERROR_CODES) as ErrorCode[],
+  error: Object.keys(ERROR_CODES),
   /** Why a row of a commune file or a consular registration is refused (import reports, the registration form). */
   reason: [...REJECTION_CODES],
   /** The kinds of conflict of the consolidated voter file. */

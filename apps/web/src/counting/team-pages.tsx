@@ -6,7 +6,7 @@ import { useState, type ReactNode } from 'react';
 import { send } from '../auth/api.ts';
 import { LoadProblem } from '../auth/me-page.tsx';
 import { useApi } from '../auth/use-api.ts';
-import { codeMessageKey, errorMessageKey, fill, useI18n } from '../i18n/i18n.tsx';
+import { codeMessageKey, fill, useI18n } from '../i18n/i18n.tsx';
 import { formatNumber } from '../i18n/languages.ts';
 import { ConfirmButton } from '../components/confirm-button.tsx';
 import { Link } from '../router.tsx';

@@ -308,9 +308,7 @@ export function AuthorityPage(): ReactNode {
           }}
         />
       )}
-      {day.frozen ? (
-        <p role="status">{t('prep.frozen')}</p>
-      ) : null}
+      {day.frozen ? <p role="status">{t('prep.frozen')}</p> : null}
       <NextStep
         text={
           day.frozen

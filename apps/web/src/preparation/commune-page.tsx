@@ -23,9 +23,7 @@ export function CommunePage(): ReactNode {
   useEffect(() => {
     void getSession().then((session) => {
       const roles = session.ok && session.value.authenticated ? session.value.roles : [];
-      const scopes = roles
-        .filter((g) => g.role === 'commune-official' && g.scope !== null)
-        .map((g) => g.scope ?? '');
+      const scopes = roles.filter((g) => g.role === 'commune-official' && g.scope !== null).map((g) => g.scope ?? '');
       setOwn(roles.some((g) => g.role === 'po-admin') ? null : scopes);
       if (scopes[0] !== undefined) setNis(scopes[0]);
     });
@@ -36,12 +34,11 @@ export function CommunePage(): ReactNode {
       if (r.ok) setCommunes(r.value);
     });
   }, [dayId]);
-  const shown = useMemo(
-    () => (own === null ? communes : communes.filter((c) => own.includes(c.nis))),
-    [own, communes],
-  );
+  const shown = useMemo(() => (own === null ? communes : communes.filter((c) => own.includes(c.nis))), [own, communes]);
   useEffect(() => {
-    setNis((current) => (current === '' || !shown.some((c) => c.nis === current) ? (shown[0]?.nis ?? current) : current));
+    setNis((current) =>
+      current === '' || !shown.some((c) => c.nis === current) ? (shown[0]?.nis ?? current) : current,
+    );
   }, [shown]);
   const submit = async (event: SyntheticEvent): Promise<void> => {
     event.preventDefault();

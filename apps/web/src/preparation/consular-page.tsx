@@ -221,10 +221,7 @@ export function ConsularPage(): ReactNode {
         </p>
       )}
       {message?.ok === true && (
-        <NextStep
-          text="next.registered"
-          links={[{ to: '/official/consular-official', label: 'next.workspace' }]}
-        />
+        <NextStep text="next.registered" links={[{ to: '/official/consular-official', label: 'next.workspace' }]} />
       )}
       <h2>{t('prep.registrations')}</h2>
       <ul className="registrations">

@@ -3,13 +3,12 @@
 // with `?code=` (the receipt's) opens the board already searched: the code's election and
 // constituency chosen, and the page of codes that holds it, the code marked.
 import { useEffect, useState, type ReactNode, type SyntheticEvent } from 'react';
-import { getJson, type ElectionDetail, type ElectionSummary } from '../api.ts';
+import { getJson, type ElectionDetail, type ElectionSummary, type Labels } from '../api.ts';
 import { LoadProblem } from '../auth/me-page.tsx';
 import { useApi } from '../auth/use-api.ts';
 import { errorMessageKey, useI18n } from '../i18n/i18n.tsx';
 import { formatNumber } from '../i18n/languages.ts';
 import { Link, useRouter } from '../router.tsx';
-import type { Labels } from '../api.ts';
 
 interface Board {
   readonly electionId: string;

@@ -81,7 +81,7 @@ export const votingDe: Readonly<Record<VotingKey, string>> = {
   'board.search': 'Einen Verfolgungscode suchen',
   'board.search.run': 'Suchen',
   'board.found': 'Dieser Verfolgungscode steht auf der Anschlagtafel:',
-  'board.ballots.one': "Stimmzettel",
+  'board.ballots.one': 'Stimmzettel',
   'board.ballots': 'Stimmzettel',
   'board.more': 'Nächste Codes',
   'vote.start-all': 'Wählen',
@@ -103,12 +103,10 @@ export const votingDe: Readonly<Record<VotingKey, string>> = {
   'booth.sent-all': 'Ihre Stimmen sind registriert.',
   'booth.refused-for': 'Nichts wurde registriert. Abgelehnter Stimmzettel',
   'booth.receipts.download': 'Die Quittungen herunterladen',
-  'booth.closed.title':
-    "Der Wahlzeitraum ist abgeschlossen",
+  'booth.closed.title': 'Der Wahlzeitraum ist abgeschlossen',
   'booth.closed.text':
-    "Die Wahlkabine ist geschlossen: Es kann kein Stimmzettel mehr gesendet werden. Wenn Sie bereits gewählt hatten, zählt Ihre zuletzt gesendete Stimme.",
-  'booth.audit.elsewhere':
-    "Um auf einem anderen Gerät zu prüfen, kopieren Sie diese Daten und fügen Sie sie ein unter",
+    'Die Wahlkabine ist geschlossen: Es kann kein Stimmzettel mehr gesendet werden. Wenn Sie bereits gewählt hatten, zählt Ihre zuletzt gesendete Stimme.',
+  'booth.audit.elsewhere': 'Um auf einem anderen Gerät zu prüfen, kopieren Sie diese Daten und fügen Sie sie ein unter',
   'booth.audit.kept':
-    "Ihre Auswahl bleibt erhalten: Dieser geprüfte Stimmzettel wird nie gesendet, und die Wahlkabine verschlüsselt einen neuen mit derselben Auswahl, wenn Sie fortfahren.",
+    'Ihre Auswahl bleibt erhalten: Dieser geprüfte Stimmzettel wird nie gesendet, und die Wahlkabine verschlüsselt einen neuen mit derselben Auswahl, wenn Sie fortfahren.',
 };

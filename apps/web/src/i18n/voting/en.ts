@@ -80,7 +80,7 @@ export const votingEn: Readonly<Record<VotingKey, string>> = {
   'board.search': 'Find a tracking code',
   'board.search.run': 'Search',
   'board.found': 'This tracking code is on the bulletin board:',
-  'board.ballots.one': "ballot",
+  'board.ballots.one': 'ballot',
   'board.ballots': 'ballots',
   'board.more': 'Next codes',
   'vote.start-all': 'Vote',
@@ -101,12 +101,10 @@ export const votingEn: Readonly<Record<VotingKey, string>> = {
   'booth.sent-all': 'Your votes are registered.',
   'booth.refused-for': 'Nothing was registered. Ballot refused',
   'booth.receipts.download': 'Download the receipts',
-  'booth.closed.title':
-    "The voting period is closed",
+  'booth.closed.title': 'The voting period is closed',
   'booth.closed.text':
-    "The booth is closed: no ballot can be sent any more. If you had already voted, the last vote you sent counts.",
-  'booth.audit.elsewhere':
-    "To check it on another device, copy this data and paste it at",
+    'The booth is closed: no ballot can be sent any more. If you had already voted, the last vote you sent counts.',
+  'booth.audit.elsewhere': 'To check it on another device, copy this data and paste it at',
   'booth.audit.kept':
-    "Your choice is kept: this audited ballot is never sent, and the booth encrypts a new one, with the same choice, when you go on.",
+    'Your choice is kept: this audited ballot is never sent, and the booth encrypts a new one, with the same choice, when you go on.',
 };

@@ -80,7 +80,7 @@ export const votingFr = {
   'board.search': 'Rechercher un code de suivi',
   'board.search.run': 'Rechercher',
   'board.found': 'Ce code de suivi figure au tableau d’affichage :',
-  'board.ballots.one': "bulletin",
+  'board.ballots.one': 'bulletin',
   'board.ballots': 'bulletins',
   'board.more': 'Codes suivants',
   'vote.start-all': 'Voter',
@@ -101,14 +101,12 @@ export const votingFr = {
   'booth.sent-all': 'Vos votes sont enregistrés.',
   'booth.refused-for': 'Rien n’a été enregistré. Bulletin refusé',
   'booth.receipts.download': 'Télécharger les reçus',
-  'booth.closed.title':
-    "La période de vote est close",
+  'booth.closed.title': 'La période de vote est close',
   'booth.closed.text':
-    "L’isoloir est fermé : plus aucun bulletin ne peut être envoyé. Si vous aviez déjà voté, votre dernier vote envoyé compte.",
-  'booth.audit.elsewhere':
-    "Pour vérifier sur un autre appareil, copiez ces données et collez-les à l’adresse",
+    'L’isoloir est fermé : plus aucun bulletin ne peut être envoyé. Si vous aviez déjà voté, votre dernier vote envoyé compte.',
+  'booth.audit.elsewhere': 'Pour vérifier sur un autre appareil, copiez ces données et collez-les à l’adresse',
   'booth.audit.kept':
-    "Votre choix est conservé : ce bulletin audité ne sera jamais envoyé, et l’isoloir en chiffre un nouveau, avec le même choix, quand vous continuez.",
+    'Votre choix est conservé : ce bulletin audité ne sera jamais envoyé, et l’isoloir en chiffre un nouveau, avec le même choix, quand vous continuez.',
 } as const;
 
 export type VotingKey = keyof typeof votingFr;

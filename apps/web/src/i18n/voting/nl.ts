@@ -81,7 +81,7 @@ export const votingNl: Readonly<Record<VotingKey, string>> = {
   'board.search': 'Een volgcode zoeken',
   'board.search.run': 'Zoeken',
   'board.found': 'Deze volgcode staat op het prikbord:',
-  'board.ballots.one': "stembiljet",
+  'board.ballots.one': 'stembiljet',
   'board.ballots': 'stembiljetten',
   'board.more': 'Volgende codes',
   'vote.start-all': 'Stemmen',
@@ -102,12 +102,11 @@ export const votingNl: Readonly<Record<VotingKey, string>> = {
   'booth.sent-all': 'Uw stemmen zijn geregistreerd.',
   'booth.refused-for': 'Er werd niets geregistreerd. Geweigerd stembiljet',
   'booth.receipts.download': 'De ontvangstbewijzen downloaden',
-  'booth.closed.title':
-    "De stemperiode is afgesloten",
+  'booth.closed.title': 'De stemperiode is afgesloten',
   'booth.closed.text':
-    "Het stemhokje is gesloten: er kan geen stembiljet meer worden verstuurd. Als u al gestemd had, telt uw laatst verstuurde stem.",
+    'Het stemhokje is gesloten: er kan geen stembiljet meer worden verstuurd. Als u al gestemd had, telt uw laatst verstuurde stem.',
   'booth.audit.elsewhere':
-    "Om op een ander toestel te controleren, kopieert u deze gegevens en plakt u ze op het adres",
+    'Om op een ander toestel te controleren, kopieert u deze gegevens en plakt u ze op het adres',
   'booth.audit.kept':
-    "Uw keuze blijft bewaard: dit gecontroleerde stembiljet wordt nooit verstuurd, en het stemhokje versleutelt een nieuw, met dezelfde keuze, wanneer u verdergaat.",
+    'Uw keuze blijft bewaard: dit gecontroleerde stembiljet wordt nooit verstuurd, en het stemhokje versleutelt een nieuw, met dezelfde keuze, wanneer u verdergaat.',
 };
