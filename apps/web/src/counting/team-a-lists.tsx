@@ -131,7 +131,9 @@ export function RemoteVoters({ place }: { readonly place: Place }): ReactNode {
           </p>
           <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="remote-caption">
             <table className="count-table">
-              <caption id="remote-caption">{t('count.remote.title')}</caption>
+              <caption id="remote-caption">
+                {t('count.remote.title')} — {place.constituencyLabel}
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">{t('count.name')}</th>

@@ -34,6 +34,12 @@ function useBallots(): (count: number) => string {
     `${formatNumber(count, language)} ${t(rules.select(count) === 'one' ? 'board.ballots.one' : 'board.ballots')}`;
 }
 
+/** The tracking code just before `code` (codes are 64 hex digits, listed in order): the board's page that starts at `code`. */
+function pageStartingAt(code: string): string | undefined {
+  if (!/^[0-9a-f]{64}$/.test(code) || /^0+$/.test(code)) return undefined;
+  return (BigInt(`0x${code}`) - 1n).toString(16).padStart(64, '0');
+}
+
 function codeInAddress(): string {
   return new URLSearchParams(window.location.search).get('code') ?? '';
 }
@@ -111,11 +117,11 @@ function ElectionBoard({
   const here = found !== null && found.electionId === electionId ? found : null;
   const [constituency, setConstituency] = useState(here?.constituency ?? '');
   // The page that starts just before the code found (codes are listed in order).
-  const [after, setAfter] = useState<string | undefined>(here === null ? undefined : here.code.slice(0, -1));
+  const [after, setAfter] = useState<string | undefined>(here === null ? undefined : pageStartingAt(here.code));
   useEffect(() => {
     if (here === null) return;
     setConstituency(here.constituency);
-    setAfter(here.code.slice(0, -1));
+    setAfter(pageStartingAt(here.code));
   }, [here]);
   const query = new URLSearchParams({
     ...(constituency === '' ? {} : { constituency }),
