@@ -1,14 +1,15 @@
 // Every page of the web app by path. A feature adds its pages here, one line each.
 // `match` receives the path's segments; the first page that matches is shown.
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import { AUTH_PAGES } from './auth/pages.tsx';
 import { COUNTING_PAGES } from './counting/pages.tsx';
-import { CeremonyPage } from './ceremony/ceremony-page.tsx';
 import { HomePage } from './components/home-page.tsx';
 import { HYBRID_PAGES } from './hybrid/pages.tsx';
 import { NotFoundPage } from './components/not-found-page.tsx';
 import { PREPARATION_PAGES } from './preparation/pages.tsx';
 import { VOTING_PAGES } from './voting/pages.tsx';
+
+const CeremonyPage = lazy(async () => ({ default: (await import('./ceremony/ceremony-page.tsx')).CeremonyPage }));
 
 export interface PageRoute {
   readonly match: (segments: readonly string[]) => boolean;

@@ -33,7 +33,7 @@ export function LoadProblem({ load }: { readonly load: Load<unknown> }): ReactNo
  * The voter's next step: one primary "Vote" button, to the portal and booth (online, mode 7), to the
  * print kit (hybrid, mode 6); a kiosk voter (mode 8) votes at the consular post and follows it here.
  */
-function VoteNext(): ReactNode {
+function VoteNext({ resident }: { readonly resident: boolean }): ReactNode {
   const { t } = useI18n();
   const portal = useApi<Portal>('/api/voting/portal');
   if (portal.state !== 'done') return <LoadProblem load={portal} />;
@@ -53,6 +53,13 @@ function VoteNext(): ReactNode {
         <p>
           <Link className={next.mode === 'kiosk' ? 'button' : 'button primary'} to={next.to}>
             {next.label}
+          </Link>
+        </p>
+      )}
+      {next === null && resident && (
+        <p>
+          <Link className="button primary" to="/preparation/opt-in">
+            {t('prep.optIn.title')}
           </Link>
         </p>
       )}
@@ -85,7 +92,7 @@ export function MePage(): ReactNode {
       <h1>
         {t('me.hello')}, {me.givenName} {me.surname}
       </h1>
-      <VoteNext />
+      <VoteNext resident={me.category === 'belgium'} />
       <h2>{t('me.title')}</h2>
       <dl className="facts">
         <div>

@@ -7,7 +7,8 @@ import type { ElectionSummary } from '../api.ts';
 import { send } from '../auth/api.ts';
 import { LoadProblem } from '../auth/me-page.tsx';
 import { useApi } from '../auth/use-api.ts';
-import { errorMessageKey, useI18n } from '../i18n/i18n.tsx';
+import { errorMessageKey, fill, useI18n } from '../i18n/i18n.tsx';
+import { ConfirmButton } from '../components/confirm-button.tsx';
 import { Link } from '../router.tsx';
 
 type Phase = 'registering' | 'dealing' | 'checking' | 'answering' | 'keys' | 'done' | 'failed';
@@ -160,18 +161,24 @@ function Board({ electionId }: { readonly electionId: string }): ReactNode {
         </ul>
       )}
       {p.phase === 'answering' && (
-        <p>
-          <button
-            type="button"
-            onClick={() => {
+        <div className="actions">
+          <ConfirmButton
+            label={t('ceremony.close-answers')}
+            title={t('confirm.answers.title')}
+            confirmLabel={t('confirm.answers.yes')}
+            onConfirm={() => {
               void send('POST', `/api/counting/process/${electionId}/ceremony/close-answers`).then((r) => {
                 done(r.ok ? { ok: true } : { ok: false, code: r.code });
               });
             }}
           >
-            {t('ceremony.close-answers')}
-          </button>
-        </p>
+            <p>
+              {fill(t('confirm.answers.text'), {
+                trustees: p.awaitingAnswers.length === 0 ? '—' : p.awaitingAnswers.join(', '),
+              })}
+            </p>
+          </ConfirmButton>
+        </div>
       )}
       {p.qualified !== null && (
         <p>

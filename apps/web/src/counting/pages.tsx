@@ -1,8 +1,12 @@
-// The pages of the count at the main office, for ../pages.tsx.
-import type { ReactNode } from 'react';
-import { OfficePage, PeriodsPage } from './office-pages.tsx';
-import { TeamAPage, TeamBPage } from './team-pages.tsx';
+// The pages of the count at the main office, for ../pages.tsx. Officials' screens are loaded only
+// when opened (React.lazy): a voter's home page does not carry them.
+import { lazy, type ReactNode } from 'react';
 import './counting.css';
+
+const OfficePage = lazy(async () => ({ default: (await import('./office-pages.tsx')).OfficePage }));
+const PeriodsPage = lazy(async () => ({ default: (await import('./office-pages.tsx')).PeriodsPage }));
+const TeamAPage = lazy(async () => ({ default: (await import('./team-pages.tsx')).TeamAPage }));
+const TeamBPage = lazy(async () => ({ default: (await import('./team-pages.tsx')).TeamBPage }));
 
 interface Page {
   readonly match: (segments: readonly string[]) => boolean;

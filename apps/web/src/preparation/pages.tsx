@@ -1,11 +1,13 @@
 // The preparation screens, for ../pages.tsx: one per official.
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link } from '../router.tsx';
-import { AuthorityPage } from './authority-page.tsx';
-import { CommunePage } from './commune-page.tsx';
-import { ConsularPage } from './consular-page.tsx';
-import { OptInPage } from './opt-in-page.tsx';
+
+// Officials' screens are loaded only when opened (React.lazy): a voter's home page does not carry them.
+const AuthorityPage = lazy(async () => ({ default: (await import('./authority-page.tsx')).AuthorityPage }));
+const CommunePage = lazy(async () => ({ default: (await import('./commune-page.tsx')).CommunePage }));
+const ConsularPage = lazy(async () => ({ default: (await import('./consular-page.tsx')).ConsularPage }));
+const OptInPage = lazy(async () => ({ default: (await import('./opt-in-page.tsx')).OptInPage }));
 
 interface Page {
   readonly match: (segments: readonly string[]) => boolean;

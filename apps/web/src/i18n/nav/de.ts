@@ -138,4 +138,8 @@ export const navDe: Readonly<Record<NavKey, string>> = {
   'next.office.team-b': 'Die Auszählung ist erfolgt: Team B prüft und genehmigt die Protokolle (zwei Mitglieder).',
   'ws.link.periods': 'Wahlzeiträume: eröffnen, schließen',
   'ws.link.office': 'Die Auszählung eines Hauptwahlvorstands',
+  'confirm.answers.title': 'Die Antwortzeit schließen?',
+  'confirm.answers.text':
+    'Jede unbeantwortete Beschwerde wird angenommen: Der betroffene Schlüsselverwahrer wird ausgeschlossen und mischt und entschlüsselt nicht. Schlüsselverwahrer, die noch antworten müssen: {trustees}.',
+  'confirm.answers.yes': 'Ja, die Antworten schließen',
 };

@@ -135,4 +135,8 @@ export const navEn: Readonly<Record<NavKey, string>> = {
   'next.office.team-b': 'The count is done: Team B checks and approves the official reports (two members).',
   'ws.link.periods': 'Voting periods: open, close',
   'ws.link.office': 'A main office’s count',
+  'confirm.answers.title': 'Close the answering time?',
+  'confirm.answers.text':
+    'Every complaint left unanswered is upheld: that trustee is disqualified, and neither mixes nor decrypts. Trustees who still have to answer: {trustees}.',
+  'confirm.answers.yes': 'Yes, close the answers',
 };

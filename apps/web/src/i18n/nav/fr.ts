@@ -139,6 +139,10 @@ export const navFr = {
   'next.office.team-b': 'Le dépouillement est fait : l’équipe B vérifie et approuve les procès-verbaux (deux membres).',
   'ws.link.periods': 'Périodes de vote : ouvrir, clore',
   'ws.link.office': 'Le dépouillement d’un bureau principal',
+  'confirm.answers.title': 'Clore le temps des réponses ?',
+  'confirm.answers.text':
+    'Chaque plainte restée sans réponse est retenue : l’assesseur visé est écarté, il ne mélange ni ne déchiffre. Assesseurs qui doivent encore répondre : {trustees}.',
+  'confirm.answers.yes': 'Oui, clore les réponses',
 } as const;
 
 export type NavKey = keyof typeof navFr;

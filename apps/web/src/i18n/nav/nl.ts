@@ -136,4 +136,8 @@ export const navNl: Readonly<Record<NavKey, string>> = {
   'next.office.team-b': 'De telling is gedaan: team B controleert en keurt de processen-verbaal goed (twee leden).',
   'ws.link.periods': 'Stemperiodes: openen, afsluiten',
   'ws.link.office': 'De telling van een hoofdbureau',
+  'confirm.answers.title': 'De antwoordtijd afsluiten?',
+  'confirm.answers.text':
+    'Elke klacht zonder antwoord wordt aanvaard: de betrokken sleutelbewaarder wordt uitgesloten en mengt noch ontcijfert. Sleutelbewaarders die nog moeten antwoorden: {trustees}.',
+  'confirm.answers.yes': 'Ja, de antwoorden afsluiten',
 };
