@@ -216,4 +216,28 @@ describe('navigation by clicking, in Chromium', { skip }, () => {
       await context.close();
     }
   });
+
+  test('the officials’ new screens in French, Dutch and German: words, no raw code, axe-clean', async () => {
+    const screens: readonly (readonly [string, string, string])[] = [
+      ['official-po-admin', '/counting/periods', 'tr[data-period]'],
+      ['official-po-admin', '/counting/office', '#stations-title'],
+      ['official-president', '/counting/office', '#stations-title'],
+      ['official-team-a', '/counting/team-a', '#station-lists'],
+      ['official-team-b', '/counting/team-b', '#pvs'],
+    ];
+    for (const language of ['fr', 'nl', 'de'] as const) {
+      for (const [persona, path, ready] of screens) {
+        const context = await browser.newContext({ locale: `${language}-BE` });
+        const page = await context.newPage();
+        await page.goto(`${server.url}/api/auth/login?as=official`);
+        await pickPersona(page, persona);
+        await page.goto(`${server.url}${path}`);
+        await page.locator(ready).first().waitFor();
+        const text = (await page.locator('main').textContent()) ?? '';
+        assert.doesNotMatch(text, /demo-2029|count\.|office\.|periods\.|group-state\./, `${language} ${path}`);
+        await noViolations(page, `${language} ${persona} ${path}`);
+        await context.close();
+      }
+    }
+  });
 });

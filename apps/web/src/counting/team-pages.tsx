@@ -469,6 +469,61 @@ function PvCard({
   );
 }
 
+interface GroupView {
+  readonly groupId: string;
+  readonly ballots: number;
+  readonly mergedInto: string | null;
+  readonly mergeRule: string | null;
+  readonly state: 'waiting' | 'split' | 'counted' | 'withheld';
+}
+
+/** Team B: where each group of the constituency stands (waiting, split, counted, withheld), in words. */
+function Groups({ place }: { readonly place: Place }): ReactNode {
+  const { t, language } = useI18n();
+  const groupName = useGroupName();
+  const load = useApi<{ groups: GroupView[] }>(
+    `/api/counting/contents/${place.electionId}/constituencies/${place.constituency}/groups`,
+  );
+  return (
+    <section aria-labelledby="groups-b">
+      <h2 id="groups-b">{t('office.groups')}</h2>
+      {load.state !== 'done' ? (
+        <LoadProblem load={load} />
+      ) : load.value.groups.length === 0 ? (
+        <p>{t('office.groups.none')}</p>
+      ) : (
+        <table className="count-table">
+          <caption>
+            {t('office.groups')} — {place.constituencyLabel}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('office.group')}</th>
+              <th scope="col" className="num">
+                {t('periods.ballots')}
+              </th>
+              <th scope="col">{t('count.status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {load.value.groups.map((g) => (
+              <tr key={g.groupId} data-group={g.groupId} data-state={g.state}>
+                <th scope="row">{groupName(g.groupId)}</th>
+                <td className="num">{formatNumber(g.ballots, language)}</td>
+                <td>
+                  {t(codeMessageKey('group-state', g.state, 'group-state.waiting'))}
+                  {g.mergeRule !== null && ` — ${t(codeMessageKey('merge', g.mergeRule, 'count.merged-into'))}`}
+                  {g.mergedInto !== null && ` (${groupName(g.mergedInto)})`}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
 function Pvs({ place }: { readonly place: Place }): ReactNode {
   const { t } = useI18n();
   const [version, setVersion] = useState(0);
@@ -517,6 +572,7 @@ export function TeamBPage(): ReactNode {
         {(place) => (
           <div key={`${place.electionId}/${place.constituency}`}>
             <Cancellations place={place} />
+            <Groups place={place} />
             <Pvs place={place} />
           </div>
         )}
