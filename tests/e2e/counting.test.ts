@@ -235,6 +235,9 @@ describe('counting in Chromium: Team A, Team B, the voter', { skip }, () => {
     assert.equal(await page.locator('code[data-key]').textContent(), key.public_key);
     assert.equal(await page.locator('tr[data-trustee]').count(), 3);
     assert.match((await page.locator('tr[data-trustee="2"]').textContent()) ?? '', /posted/);
+    // Each trustee's official by name, never by an internal id.
+    await page.locator('tr[data-trustee="2"]').getByText('Lea Vermeulen').waitFor();
+    assert.doesNotMatch((await page.locator('main').textContent()) ?? '', /dev-trustee/);
     await noViolations(page, 'ceremony');
     await po.close();
   });

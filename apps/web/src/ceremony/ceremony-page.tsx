@@ -80,6 +80,12 @@ function Board({ electionId }: { readonly electionId: string }): ReactNode {
   const [version, setVersion] = useState(0);
   const [outcome, setOutcome] = useState<{ ok: boolean; code?: string } | null>(null);
   const load = useApi<Progress>(`/api/counting/process/${electionId}/ceremony`, version);
+  // Each trustee's official by name, never by id (the PO may read the list of officials).
+  const officials = useApi<{ id: string; givenName: string; surname: string }[]>('/api/admin/officials');
+  const officialName = (id: string): string => {
+    const o = officials.state === 'done' ? officials.value.find((x) => x.id === id) : undefined;
+    return o === undefined ? id : `${o.givenName} ${o.surname}`;
+  };
   const running = load.state === 'done' && load.value.phase !== 'done' && load.value.phase !== 'failed';
   useEffect(() => {
     if (!running) return undefined;
@@ -138,7 +144,7 @@ function Board({ electionId }: { readonly electionId: string }): ReactNode {
             return (
               <tr key={j} data-trustee={j}>
                 <th scope="row">{j}</th>
-                <td>{reg === undefined ? t('ceremony.not-registered') : reg.official}</td>
+                <td>{reg === undefined ? t('ceremony.not-registered') : officialName(reg.official)}</td>
                 {STEPS.map((s) => (
                   <td key={s}>{p.posts.some((x) => x.trustee === j && x.kind === s) ? t('ceremony.posted') : '—'}</td>
                 ))}
