@@ -7,6 +7,7 @@ import { Link } from '../router.tsx';
 import { ROLES, send, type Me, type Role } from './api.ts';
 import { LoadProblem } from './me-page.tsx';
 import { RoleScreens } from './role-screens.tsx';
+import { useScopeName } from './scope-names.ts';
 import { formatNumber } from '../i18n/languages.ts';
 import { useApi } from './use-api.ts';
 import type { Labels } from '../api.ts';
@@ -109,7 +110,8 @@ interface GrantRequestRow {
  * confirmation by the one who asked, and any grant to oneself).
  */
 function RolesAdmin(): ReactNode {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
+  const scopeName = useScopeName(language);
   const [version, setVersion] = useState(0);
   const [message, setMessage] = useState<string | null>(null);
   const load = useApi<OfficialRow[]>('/api/admin/officials', version);
@@ -161,7 +163,7 @@ function RolesAdmin(): ReactNode {
                   {official.roles.map((r) => (
                     <li key={r.id}>
                       {t(`role.${r.role}`)}
-                      {r.scope === null ? '' : ` (${r.scope})`}{' '}
+                      {r.scope === null ? '' : ` (${scopeName(r.role, r.scope)})`}{' '}
                       <button
                         type="button"
                         onClick={() => {
