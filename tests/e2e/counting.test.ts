@@ -310,6 +310,14 @@ describe('counting in Chromium: Team A, Team B, the voter', { skip }, () => {
     await pageP.getByLabel('Polling stations to register').fill('Liège BV 12');
     await pageP.getByRole('button', { name: 'Register', exact: true }).click();
     await pageP.locator('tr[data-station="Liège BV 12"][data-done="true"]').getByText('list received').waitFor();
+    // The session's opening time and a claim, for the PV.
+    await pageP.getByRole('button', { name: 'Open the session' }).click();
+    await pageP.locator('dd[data-session-opened]:not([data-session-opened=""])').waitFor();
+    await pageP.getByLabel('Kind', { exact: true }).selectOption('claim');
+    await pageP.getByLabel('Author (name, capacity)').fill('Hélène Gillet, president');
+    await pageP.getByLabel('Text, as it will stand in the report').fill('A witness asks for the list of BV 12.');
+    await pageP.getByRole('button', { name: 'Record in the report' }).click();
+    await pageP.locator('li[data-observation="claim"]').getByText('A witness asks for the list of BV 12.').waitFor();
     await noViolations(pageP, 'office before the split');
     await pageP.getByRole('button', { name: 'Split identities from contents' }).click();
     const splitting = pageP.getByRole('dialog', { name: /^Split the identities of / });

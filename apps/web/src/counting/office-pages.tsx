@@ -154,7 +154,138 @@ interface Overview {
     readonly threshold: number;
     readonly work: readonly { groupId: string; shuffles: number; decryptions: number; counted: boolean }[];
   };
-  readonly office: { readonly splitAt: string | null };
+  readonly office: {
+    readonly splitAt: string | null;
+    readonly openedAt: string | null;
+    readonly closedAt: string | null;
+    readonly observations: readonly {
+      readonly id: string;
+      readonly kind: 'observation' | 'claim' | 'contested';
+      readonly author: string;
+      readonly text: string;
+      readonly recordedAt: string;
+    }[];
+  };
+}
+
+const KINDS = ['observation', 'claim', 'contested'] as const;
+
+/** The session's opening and closing times, and what the office records for the PV (observations, claims, contested ballots). */
+function Session({
+  base,
+  office,
+  onChange,
+}: {
+  readonly base: string;
+  readonly office: Overview['office'];
+  readonly onChange: (r: { ok: boolean; code?: string }) => void;
+}): ReactNode {
+  const { t, language } = useI18n();
+  const [kind, setKind] = useState<(typeof KINDS)[number]>('observation');
+  const [author, setAuthor] = useState('');
+  const [text, setText] = useState('');
+  const session = async (action: 'open' | 'close'): Promise<void> => {
+    const r = await send('POST', `${base}/session`, { action });
+    onChange(r.ok ? { ok: true } : { ok: false, code: r.code });
+  };
+  const record = async (event: SyntheticEvent): Promise<void> => {
+    event.preventDefault();
+    const r = await send('POST', `${base}/observations`, { kind, author: author.trim(), text: text.trim() });
+    if (r.ok) setText('');
+    onChange(r.ok ? { ok: true } : { ok: false, code: r.code });
+  };
+  return (
+    <section aria-labelledby="session-title">
+      <h2 id="session-title">{t('office.session')}</h2>
+      <dl className="facts">
+        <div>
+          <dt>{t('office.session.opened')}</dt>
+          <dd data-session-opened={office.openedAt ?? ''}>{localTime(office.openedAt, language)}</dd>
+        </div>
+        <div>
+          <dt>{t('office.session.closed')}</dt>
+          <dd>{localTime(office.closedAt, language)}</dd>
+        </div>
+      </dl>
+      <div className="actions">
+        {office.openedAt === null && (
+          <button
+            type="button"
+            onClick={() => {
+              void session('open');
+            }}
+          >
+            {t('office.session.open')}
+          </button>
+        )}
+        {office.openedAt !== null && office.closedAt === null && (
+          <button
+            type="button"
+            onClick={() => {
+              void session('close');
+            }}
+          >
+            {t('office.session.close')}
+          </button>
+        )}
+      </div>
+      <h3>{t('office.observations')}</h3>
+      {office.observations.length === 0 ? (
+        <p>{t('office.observations.none')}</p>
+      ) : (
+        <ul className="observations">
+          {office.observations.map((o) => (
+            <li key={o.id} data-observation={o.kind}>
+              <strong>{t(`office.kind.${o.kind}`)}</strong> — {o.author}, {localTime(o.recordedAt, language)}: {o.text}
+            </li>
+          ))}
+        </ul>
+      )}
+      <form
+        className="prep-form"
+        onSubmit={(e) => {
+          void record(e);
+        }}
+      >
+        <label htmlFor="observation-kind">{t('office.observation.kind')}</label>
+        <select
+          id="observation-kind"
+          value={kind}
+          onChange={(e) => {
+            const value = KINDS.find((k) => k === e.target.value);
+            if (value !== undefined) setKind(value);
+          }}
+        >
+          {KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`office.kind.${k}`)}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="observation-author">{t('office.observation.author')}</label>
+        <input
+          id="observation-author"
+          value={author}
+          autoComplete="name"
+          onChange={(e) => {
+            setAuthor(e.target.value);
+          }}
+        />
+        <label htmlFor="observation-text">{t('office.observation.text')}</label>
+        <textarea
+          id="observation-text"
+          rows={3}
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+          }}
+        />
+        <button type="submit" disabled={author.trim() === '' || text.trim() === ''}>
+          {t('office.observation.add')}
+        </button>
+      </form>
+    </section>
+  );
 }
 
 function Stations({
@@ -403,6 +534,7 @@ function Office({ place }: { readonly place: Place }): ReactNode {
           </ConfirmButton>
         )}
       </div>
+      <Session base={base} office={o.office} onChange={done} />
       {counted !== null && (
         <p role="status" data-counted={counted.counted}>
           {fill(t('office.count.result'), {

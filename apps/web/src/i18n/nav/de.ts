@@ -142,4 +142,18 @@ export const navDe: Readonly<Record<NavKey, string>> = {
   'confirm.answers.text':
     'Jede unbeantwortete Beschwerde wird angenommen: Der betroffene Schlüsselverwahrer wird ausgeschlossen und mischt und entschlüsselt nicht. Schlüsselverwahrer, die noch antworten müssen: {trustees}.',
   'confirm.answers.yes': 'Ja, die Antworten schließen',
+  'office.session': 'Sitzung des Vorstands und Protokoll',
+  'office.session.opened': 'Eröffnung der Sitzung',
+  'office.session.closed': 'Schluss der Sitzung',
+  'office.session.open': 'Die Sitzung eröffnen',
+  'office.session.close': 'Die Sitzung schließen',
+  'office.observations': 'Bemerkungen, Beschwerden und beanstandete Stimmzettel',
+  'office.observations.none': 'Bisher ist nichts vermerkt.',
+  'office.observation.kind': 'Art',
+  'office.observation.author': 'Verfasser (Name, Eigenschaft)',
+  'office.observation.text': 'Text, wie er im Protokoll stehen wird',
+  'office.observation.add': 'Im Protokoll vermerken',
+  'office.kind.observation': 'Bemerkung',
+  'office.kind.claim': 'Beschwerde',
+  'office.kind.contested': 'Beanstandeter Stimmzettel',
 };

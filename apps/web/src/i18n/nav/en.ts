@@ -139,4 +139,18 @@ export const navEn: Readonly<Record<NavKey, string>> = {
   'confirm.answers.text':
     'Every complaint left unanswered is upheld: that trustee is disqualified, and neither mixes nor decrypts. Trustees who still have to answer: {trustees}.',
   'confirm.answers.yes': 'Yes, close the answers',
+  'office.session': 'The office’s session and the report',
+  'office.session.opened': 'Session opened',
+  'office.session.closed': 'Session closed',
+  'office.session.open': 'Open the session',
+  'office.session.close': 'Close the session',
+  'office.observations': 'Observations, claims and contested ballots',
+  'office.observations.none': 'Nothing is recorded yet.',
+  'office.observation.kind': 'Kind',
+  'office.observation.author': 'Author (name, capacity)',
+  'office.observation.text': 'Text, as it will stand in the report',
+  'office.observation.add': 'Record in the report',
+  'office.kind.observation': 'Observation',
+  'office.kind.claim': 'Claim',
+  'office.kind.contested': 'Contested ballot',
 };

@@ -143,6 +143,20 @@ export const navFr = {
   'confirm.answers.text':
     'Chaque plainte restée sans réponse est retenue : l’assesseur visé est écarté, il ne mélange ni ne déchiffre. Assesseurs qui doivent encore répondre : {trustees}.',
   'confirm.answers.yes': 'Oui, clore les réponses',
+  'office.session': 'Séance du bureau et procès-verbal',
+  'office.session.opened': 'Ouverture de la séance',
+  'office.session.closed': 'Clôture de la séance',
+  'office.session.open': 'Ouvrir la séance',
+  'office.session.close': 'Clore la séance',
+  'office.observations': 'Observations, réclamations et bulletins contestés',
+  'office.observations.none': 'Rien n’est consigné pour l’instant.',
+  'office.observation.kind': 'Nature',
+  'office.observation.author': 'Auteur (nom, qualité)',
+  'office.observation.text': 'Texte, tel qu’il figurera au procès-verbal',
+  'office.observation.add': 'Consigner au procès-verbal',
+  'office.kind.observation': 'Observation',
+  'office.kind.claim': 'Réclamation',
+  'office.kind.contested': 'Bulletin contesté',
 } as const;
 
 export type NavKey = keyof typeof navFr;

@@ -140,4 +140,18 @@ export const navNl: Readonly<Record<NavKey, string>> = {
   'confirm.answers.text':
     'Elke klacht zonder antwoord wordt aanvaard: de betrokken sleutelbewaarder wordt uitgesloten en mengt noch ontcijfert. Sleutelbewaarders die nog moeten antwoorden: {trustees}.',
   'confirm.answers.yes': 'Ja, de antwoorden afsluiten',
+  'office.session': 'Zitting van het bureau en proces-verbaal',
+  'office.session.opened': 'Opening van de zitting',
+  'office.session.closed': 'Sluiting van de zitting',
+  'office.session.open': 'De zitting openen',
+  'office.session.close': 'De zitting sluiten',
+  'office.observations': 'Opmerkingen, bezwaren en betwiste stembiljetten',
+  'office.observations.none': 'Er is nog niets opgenomen.',
+  'office.observation.kind': 'Aard',
+  'office.observation.author': 'Auteur (naam, hoedanigheid)',
+  'office.observation.text': 'Tekst, zoals hij in het proces-verbaal komt',
+  'office.observation.add': 'In het proces-verbaal opnemen',
+  'office.kind.observation': 'Opmerking',
+  'office.kind.claim': 'Bezwaar',
+  'office.kind.contested': 'Betwist stembiljet',
 };
