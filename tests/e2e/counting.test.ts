@@ -310,6 +310,21 @@ describe('counting in Chromium: Team A, Team B, the voter', { skip }, () => {
     await pageP.getByLabel('Polling stations to register').fill('Liège BV 12');
     await pageP.getByRole('button', { name: 'Register', exact: true }).click();
     await pageP.locator('tr[data-station="Liège BV 12"][data-done="true"]').getByText('list received').waitFor();
+    // The office's place, its president and a witness of list 1, for the PV.
+    await pageP.getByLabel('Place of the session').fill('Palais de justice de Liège');
+    await pageP.getByRole('button', { name: 'Add a person' }).click();
+    await pageP.getByLabel('Name 1', { exact: true }).fill('Hélène Gillet');
+    await pageP.getByRole('button', { name: 'Add a person' }).click();
+    await pageP.getByLabel('Capacity 2', { exact: true }).selectOption('witness');
+    await pageP.getByLabel('Name 2', { exact: true }).fill('Jean Dupont');
+    await pageP.getByLabel('List appointing the witness 2').fill('1');
+    await pageP.getByRole('button', { name: 'Save the place and the members' }).click();
+    await pageP.getByRole('status').filter({ hasText: 'Done.' }).waitFor();
+    await pageP.reload();
+    await pageP.locator('tr[data-member="1"]').waitFor();
+    assert.equal(await pageP.getByLabel('Name 2', { exact: true }).inputValue(), 'Jean Dupont');
+    assert.equal(await pageP.getByLabel('Place of the session').inputValue(), 'Palais de justice de Liège');
+    assert.equal(await pageP.getByLabel('Capacity 1', { exact: true }).inputValue(), 'president');
     // The session's opening time and a claim, for the PV.
     await pageP.getByRole('button', { name: 'Open the session' }).click();
     await pageP.locator('dd[data-session-opened]:not([data-session-opened=""])').waitFor();

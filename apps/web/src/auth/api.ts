@@ -58,8 +58,8 @@ export function getSession(): Promise<ApiResult<Session>> {
   return getJson<Session>('/api/auth/session');
 }
 
-/** A POST or DELETE with the session's anti-forgery token. */
-export async function send<T>(method: 'POST' | 'DELETE', path: string, body?: unknown): Promise<ApiResult<T>> {
+/** A POST, PUT or DELETE with the session's anti-forgery token. */
+export async function send<T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<ApiResult<T>> {
   const session = await getSession();
   const token = session.ok && session.value.authenticated ? session.value.csrfToken : '';
   let response: Response;

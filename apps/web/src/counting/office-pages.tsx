@@ -155,6 +155,8 @@ interface Overview {
     readonly work: readonly { groupId: string; shuffles: number; decryptions: number; counted: boolean }[];
   };
   readonly office: {
+    readonly place: string;
+    readonly members: readonly Member[];
     readonly splitAt: string | null;
     readonly openedAt: string | null;
     readonly closedAt: string | null;
@@ -169,6 +171,131 @@ interface Overview {
 }
 
 const KINDS = ['observation', 'claim', 'contested'] as const;
+const MEMBER_ROLES = ['president', 'secretary', 'assessor', 'substitute', 'witness'] as const;
+
+interface Member {
+  readonly role: (typeof MEMBER_ROLES)[number];
+  readonly name: string;
+  readonly listNumber: number | null;
+}
+
+/** The office's place, members and witnesses (each witness with the list that appointed them), for the PV. */
+function Members({
+  base,
+  office,
+  onChange,
+}: {
+  readonly base: string;
+  readonly office: Overview['office'];
+  readonly onChange: (r: { ok: boolean; code?: string }) => void;
+}): ReactNode {
+  const { t } = useI18n();
+  const [place, setPlace] = useState(office.place);
+  const [members, setMembers] = useState<readonly Member[]>(office.members);
+  const update = (i: number, change: Partial<Member>): void => {
+    setMembers(members.map((m, j) => (j === i ? { ...m, ...change } : m)));
+  };
+  const save = async (event: SyntheticEvent): Promise<void> => {
+    event.preventDefault();
+    const r = await send('PUT', `${base}/office`, {
+      place: place.trim(),
+      members: members
+        .filter((m) => m.name.trim() !== '')
+        .map((m) => ({ ...m, name: m.name.trim(), listNumber: m.role === 'witness' ? m.listNumber : null })),
+    });
+    onChange(r.ok ? { ok: true } : { ok: false, code: r.code });
+  };
+  return (
+    <section aria-labelledby="members-title">
+      <h2 id="members-title">{t('office.members')}</h2>
+      <form
+        onSubmit={(e) => {
+          void save(e);
+        }}
+      >
+        <p className="prep-form">
+          <label htmlFor="office-place">{t('office.place')}</label>
+          <input
+            id="office-place"
+            value={place}
+            onChange={(e) => {
+              setPlace(e.target.value);
+            }}
+          />
+        </p>
+        <table className="count-table">
+          <caption>{t('office.members')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('office.member.role')}</th>
+              <th scope="col">{t('office.member.name')}</th>
+              <th scope="col">{t('office.member.list')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((m, i) => (
+              <tr key={i} data-member={i}>
+                <td>
+                  <select
+                    aria-label={`${t('office.member.role')} ${String(i + 1)}`}
+                    value={m.role}
+                    onChange={(e) => {
+                      const role = MEMBER_ROLES.find((r) => r === e.target.value);
+                      if (role !== undefined) update(i, { role });
+                    }}
+                  >
+                    {MEMBER_ROLES.map((r) => (
+                      <option key={r} value={r}>
+                        {t(`office.member.${r}`)}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  <input
+                    aria-label={`${t('office.member.name')} ${String(i + 1)}`}
+                    value={m.name}
+                    onChange={(e) => {
+                      update(i, { name: e.target.value });
+                    }}
+                  />
+                </td>
+                <td>
+                  {m.role === 'witness' && (
+                    <input
+                      type="number"
+                      min={1}
+                      max={999}
+                      aria-label={`${t('office.member.list')} ${String(i + 1)}`}
+                      value={m.listNumber ?? ''}
+                      onChange={(e) => {
+                        update(i, { listNumber: e.target.value === '' ? null : Number(e.target.value) });
+                      }}
+                    />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <div className="actions">
+          <button
+            type="button"
+            onClick={() => {
+              setMembers([
+                ...members,
+                { role: members.length === 0 ? 'president' : 'assessor', name: '', listNumber: null },
+              ]);
+            }}
+          >
+            {t('office.member.add')}
+          </button>
+          <button type="submit">{t('office.members.save')}</button>
+        </div>
+      </form>
+    </section>
+  );
+}
 
 /** The session's opening and closing times, and what the office records for the PV (observations, claims, contested ballots). */
 function Session({
@@ -534,6 +661,7 @@ function Office({ place }: { readonly place: Place }): ReactNode {
           </ConfirmButton>
         )}
       </div>
+      <Members key={version} base={base} office={o.office} onChange={done} />
       <Session base={base} office={o.office} onChange={done} />
       {counted !== null && (
         <p role="status" data-counted={counted.counted}>

@@ -157,6 +157,18 @@ export const navFr = {
   'office.kind.observation': 'Observation',
   'office.kind.claim': 'Réclamation',
   'office.kind.contested': 'Bulletin contesté',
+  'office.members': 'Membres et témoins du bureau',
+  'office.place': 'Lieu de la séance',
+  'office.member.role': 'Qualité',
+  'office.member.name': 'Nom',
+  'office.member.list': 'Liste qui désigne le témoin',
+  'office.member.president': 'Président',
+  'office.member.secretary': 'Secrétaire',
+  'office.member.assessor': 'Assesseur',
+  'office.member.substitute': 'Assesseur suppléant',
+  'office.member.witness': 'Témoin',
+  'office.member.add': 'Ajouter une personne',
+  'office.members.save': 'Enregistrer le lieu et les membres',
 } as const;
 
 export type NavKey = keyof typeof navFr;
