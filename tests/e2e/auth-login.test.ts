@@ -73,6 +73,9 @@ describe('voter login in Chromium', { skip }, () => {
     await page.getByRole('heading', { level: 1, name: 'Anmeldung abgelehnt' }).waitFor();
     await page.getByText('Diese Anmeldemethode ist nicht sicher genug').waitFor();
     assert.deepEqual(await axeViolations(page), []);
+    // "Try again" asks the provider for a fresh login: the persona picker, not the same refusal.
+    await page.getByRole('link', { name: 'Erneut versuchen' }).click();
+    await page.locator('button[data-persona="voter-be-fr-500"]').waitFor();
     await page.goto(`${server.url}/me`);
     await page.getByText('Sie müssen sich zuerst anmelden.').waitFor();
     await context.close();

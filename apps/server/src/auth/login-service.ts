@@ -31,6 +31,7 @@ export async function beginLogin(
   db: Kysely<Schema>,
   audience: Audience,
   redirectUri: string,
+  fresh = false,
 ): Promise<{ url: URL; token: string; maxAgeSeconds: number }> {
   const rp = runtime.relyingParty;
   if (rp === undefined) throw new LoginError('auth.unavailable', new Error('no OpenID Connect provider configured'));
@@ -38,6 +39,7 @@ export async function beginLogin(
   const start = await rp.begin(
     redirectUri,
     audience === 'official' ? (oidc?.officialScopes ?? '') : (oidc?.voterScopes ?? ''),
+    fresh,
   );
   const token = randomToken();
   const now = runtime.now();

@@ -35,7 +35,8 @@ export class LoginError extends Error {
 }
 
 export interface RelyingParty {
-  begin(redirectUri: string, scopes: string): Promise<LoginStart>;
+  /** `fresh`: ask the provider to authenticate again (OIDC `prompt=login`), e.g. after a refused login. */
+  begin(redirectUri: string, scopes: string, fresh?: boolean): Promise<LoginStart>;
   finish(callbackUrl: URL, checks: LoginChecks): Promise<VerifiedLogin>;
   endSessionUrl(idToken: string | null, postLogoutRedirectUri: string): Promise<string | null>;
 }
@@ -96,7 +97,7 @@ export function createRelyingParty(config: OidcConfig): RelyingParty {
   };
 
   return {
-    async begin(redirectUri, scopes) {
+    async begin(redirectUri, scopes, fresh = false) {
       const server = await discover();
       const codeVerifier = oidc.randomPKCECodeVerifier();
       const state = oidc.randomState();
@@ -110,6 +111,7 @@ export function createRelyingParty(config: OidcConfig): RelyingParty {
         state,
         nonce,
         acr_values: config.acrValues,
+        ...(fresh ? { prompt: 'login' } : {}),
       });
       return { url, state, nonce, codeVerifier };
     },

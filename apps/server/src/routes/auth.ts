@@ -36,7 +36,11 @@ export function authRoutes(app: AppInstance): void {
       schema: {
         tags: ['auth'],
         summary: 'Start a login with CSAM/FAS (a redirect to the identity provider)',
-        querystring: z.object({ as: z.enum(['voter', 'official']).default('voter') }),
+        querystring: z.object({
+          as: z.enum(['voter', 'official']).default('voter'),
+          /** `login`: the provider authenticates again (after a refused login, not the same session). */
+          prompt: z.enum(['login']).optional(),
+        }),
       },
       config: { access: 'public' },
     },
@@ -48,6 +52,7 @@ export function authRoutes(app: AppInstance): void {
           app.context.store.db,
           request.query.as,
           `${publicBaseUrl(app, request)}/api/auth/callback`,
+          request.query.prompt === 'login',
         );
         setLoginCookie(reply, secure, login.token, login.maxAgeSeconds);
         return await reply.redirect(login.url.href, 302);

@@ -26,7 +26,7 @@ export function LoginPage(): ReactNode {
   );
 }
 
-/** Where a refused login lands: the reason, translated, and a way to try again. */
+/** Where a refused login lands: the reason, translated, and a way to try again with a fresh login. */
 export function RefusedPage(): ReactNode {
   const { t } = useI18n();
   const code = new URLSearchParams(window.location.search).get('code') ?? 'internal';
@@ -36,8 +36,15 @@ export function RefusedPage(): ReactNode {
       <p role="alert" data-code={code}>
         {t(errorMessageKey(code))}
       </p>
-      <p>
-        <a href="/login">{t('auth.refused.retry')}</a>
+      <p>{t('auth.refused.fresh')}</p>
+      <p className="actions">
+        {/* prompt=login: the identity provider asks again, instead of reusing the session that was refused. */}
+        <a className="button primary" href="/api/auth/login?as=voter&prompt=login">
+          {t('auth.refused.retry')}
+        </a>
+        <a className="button" href="/api/auth/login?as=official&prompt=login">
+          {t('auth.login.official')}
+        </a>
       </p>
     </>
   );

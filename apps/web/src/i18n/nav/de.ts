@@ -168,4 +168,5 @@ export const navDe: Readonly<Record<NavKey, string>> = {
   'office.member.witness': 'Zeuge',
   'office.member.add': 'Eine Person hinzufügen',
   'office.members.save': 'Ort und Mitglieder speichern',
+  'auth.refused.fresh': 'Sie können eine andere Anmeldemethode wählen: itsme oder Ihren Personalausweis (eID).',
 };

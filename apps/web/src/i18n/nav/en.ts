@@ -165,4 +165,5 @@ export const navEn: Readonly<Record<NavKey, string>> = {
   'office.member.witness': 'Witness',
   'office.member.add': 'Add a person',
   'office.members.save': 'Save the place and the members',
+  'auth.refused.fresh': 'You can choose another way to log in: itsme or your identity card (eID).',
 };

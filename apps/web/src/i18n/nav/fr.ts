@@ -169,6 +169,7 @@ export const navFr = {
   'office.member.witness': 'Témoin',
   'office.member.add': 'Ajouter une personne',
   'office.members.save': 'Enregistrer le lieu et les membres',
+  'auth.refused.fresh': 'Vous pourrez choisir un autre moyen de connexion : itsme ou votre carte d’identité (eID).',
 } as const;
 
 export type NavKey = keyof typeof navFr;

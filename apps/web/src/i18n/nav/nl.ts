@@ -166,4 +166,5 @@ export const navNl: Readonly<Record<NavKey, string>> = {
   'office.member.witness': 'Getuige',
   'office.member.add': 'Een persoon toevoegen',
   'office.members.save': 'Plaats en leden opslaan',
+  'auth.refused.fresh': 'U kunt een andere aanmeldmethode kiezen: itsme of uw identiteitskaart (eID).',
 };
