@@ -368,6 +368,14 @@ describe('counting in Chromium: Team A, Team B, the voter', { skip }, () => {
     await approving.getByRole('button', { name: 'Yes, approve' }).click();
     await pageB.locator('[data-pv="online/belgium"] [data-approvals="1"]').waitFor();
     await pageB.getByText('You approved it; another member must approve it too.').waitFor();
+    // Team B records a contested ballot for the PV.
+    const observations = pageB.locator('section[aria-labelledby="observations-b"]');
+    await observations.getByLabel('Kind', { exact: true }).selectOption('contested');
+    await observations.getByLabel('Author (name, capacity)').fill('Sofie Janssens, Team B');
+    await observations.getByLabel('Text, as it will stand in the report').fill('One ballot contested by a witness.');
+    await observations.getByRole('button', { name: 'Record in the report' }).click();
+    await observations.getByRole('status').filter({ hasText: 'Done.' }).waitFor();
+    await noViolations(pageB, 'Team B observations');
     await b.close();
 
     // The voter's portal: the remote vote is cancelled (the polling-station vote counts).

@@ -297,6 +297,71 @@ function Members({
   );
 }
 
+/** Records an observation, a claim or a contested ballot for the PV (the president's route or Team B's). */
+export function ObservationForm({
+  path,
+  onChange,
+}: {
+  readonly path: string;
+  readonly onChange: (r: { ok: boolean; code?: string }) => void;
+}): ReactNode {
+  const { t } = useI18n();
+  const [kind, setKind] = useState<(typeof KINDS)[number]>('observation');
+  const [author, setAuthor] = useState('');
+  const [text, setText] = useState('');
+  const record = async (event: SyntheticEvent): Promise<void> => {
+    event.preventDefault();
+    const r = await send('POST', path, { kind, author: author.trim(), text: text.trim() });
+    if (r.ok) setText('');
+    onChange(r.ok ? { ok: true } : { ok: false, code: r.code });
+  };
+  return (
+    <form
+      className="prep-form"
+      onSubmit={(e) => {
+        void record(e);
+      }}
+    >
+      <label htmlFor="observation-kind">{t('office.observation.kind')}</label>
+      <select
+        id="observation-kind"
+        value={kind}
+        onChange={(e) => {
+          const value = KINDS.find((k) => k === e.target.value);
+          if (value !== undefined) setKind(value);
+        }}
+      >
+        {KINDS.map((k) => (
+          <option key={k} value={k}>
+            {t(`office.kind.${k}`)}
+          </option>
+        ))}
+      </select>
+      <label htmlFor="observation-author">{t('office.observation.author')}</label>
+      <input
+        id="observation-author"
+        value={author}
+        autoComplete="name"
+        onChange={(e) => {
+          setAuthor(e.target.value);
+        }}
+      />
+      <label htmlFor="observation-text">{t('office.observation.text')}</label>
+      <textarea
+        id="observation-text"
+        rows={3}
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+        }}
+      />
+      <button type="submit" disabled={author.trim() === '' || text.trim() === ''}>
+        {t('office.observation.add')}
+      </button>
+    </form>
+  );
+}
+
 /** The session's opening and closing times, and what the office records for the PV (observations, claims, contested ballots). */
 function Session({
   base,
@@ -308,17 +373,8 @@ function Session({
   readonly onChange: (r: { ok: boolean; code?: string }) => void;
 }): ReactNode {
   const { t, language } = useI18n();
-  const [kind, setKind] = useState<(typeof KINDS)[number]>('observation');
-  const [author, setAuthor] = useState('');
-  const [text, setText] = useState('');
   const session = async (action: 'open' | 'close'): Promise<void> => {
     const r = await send('POST', `${base}/session`, { action });
-    onChange(r.ok ? { ok: true } : { ok: false, code: r.code });
-  };
-  const record = async (event: SyntheticEvent): Promise<void> => {
-    event.preventDefault();
-    const r = await send('POST', `${base}/observations`, { kind, author: author.trim(), text: text.trim() });
-    if (r.ok) setText('');
     onChange(r.ok ? { ok: true } : { ok: false, code: r.code });
   };
   return (
@@ -368,49 +424,7 @@ function Session({
           ))}
         </ul>
       )}
-      <form
-        className="prep-form"
-        onSubmit={(e) => {
-          void record(e);
-        }}
-      >
-        <label htmlFor="observation-kind">{t('office.observation.kind')}</label>
-        <select
-          id="observation-kind"
-          value={kind}
-          onChange={(e) => {
-            const value = KINDS.find((k) => k === e.target.value);
-            if (value !== undefined) setKind(value);
-          }}
-        >
-          {KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`office.kind.${k}`)}
-            </option>
-          ))}
-        </select>
-        <label htmlFor="observation-author">{t('office.observation.author')}</label>
-        <input
-          id="observation-author"
-          value={author}
-          autoComplete="name"
-          onChange={(e) => {
-            setAuthor(e.target.value);
-          }}
-        />
-        <label htmlFor="observation-text">{t('office.observation.text')}</label>
-        <textarea
-          id="observation-text"
-          rows={3}
-          value={text}
-          onChange={(e) => {
-            setText(e.target.value);
-          }}
-        />
-        <button type="submit" disabled={author.trim() === '' || text.trim() === ''}>
-          {t('office.observation.add')}
-        </button>
-      </form>
+      <ObservationForm path={`${base}/observations`} onChange={onChange} />
     </section>
   );
 }

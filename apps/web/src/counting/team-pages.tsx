@@ -13,6 +13,7 @@ import { Link } from '../router.tsx';
 import { localTime } from '../voting/format.ts';
 import { PlaceChooser, useOutcome, type Place } from './place.tsx';
 import { PollingStationImport, RemoteVoters } from './team-a-lists.tsx';
+import { ObservationForm } from './office-pages.tsx';
 
 interface DoubleVote {
   readonly ballotId: string;
@@ -559,6 +560,22 @@ function Pvs({ place }: { readonly place: Place }): ReactNode {
   );
 }
 
+/** Team B enters observations, claims and contested ballots in the PVs of its constituency. */
+function TeamBObservations({ place }: { readonly place: Place }): ReactNode {
+  const { t } = useI18n();
+  const [outcome, setOutcome] = useOutcome();
+  return (
+    <section aria-labelledby="observations-b">
+      <h2 id="observations-b">{t('office.observations')}</h2>
+      {outcome}
+      <ObservationForm
+        path={`/api/counting/contents/${place.electionId}/constituencies/${place.constituency}/observations`}
+        onChange={setOutcome}
+      />
+    </section>
+  );
+}
+
 export function TeamBPage(): ReactNode {
   const { t } = useI18n();
   return (
@@ -574,6 +591,7 @@ export function TeamBPage(): ReactNode {
             <Cancellations place={place} />
             <Groups place={place} />
             <Pvs place={place} />
+            <TeamBObservations place={place} />
           </div>
         )}
       </PlaceChooser>
