@@ -67,6 +67,9 @@ describe('hybrid voting in Chromium', { skip }, () => {
     await page.goto(`${server.url}/vote`);
     await page.getByRole('heading', { name: 'Hybrid voting (mode 6)' }).waitFor();
     await noViolations(page, 'portal of a hybrid voter');
+    // The online ballot box's period and count are not a hybrid voter's: only the hybrid panel's period.
+    assert.equal(await page.locator('.vote-election [data-used]').count(), 0);
+    assert.equal(await page.locator('.vote-election dd[data-period]').count(), 0);
     const kit = await printKit(page, 'Print my kit (PDF)');
     first = kit.code;
     // The constituency's lists, each with its number and name, are on the blank ballot.

@@ -45,6 +45,9 @@ function ElectionCard({ election, now }: { readonly election: PortalElection; re
   const { t, language } = useI18n();
   const { period } = election;
   const left = Math.max(0, period.maxBallots - Math.max(1, election.used));
+  // A hybrid voter (mode 6) votes on paper: the ballot box's period and count are not theirs (the
+  // hybrid panel shows their period and their K-code's status).
+  const ballotBox = election.mode !== 6;
   return (
     <section className="vote-election" aria-labelledby={`e-${election.electionId}`} data-election={election.electionId}>
       <h2 id={`e-${election.electionId}`}>{election.label[language]}</h2>
@@ -60,39 +63,43 @@ function ElectionCard({ election, now }: { readonly election: PortalElection; re
           <dt>{t('vote.mode')}</dt>
           <dd>{t(election.online ? 'vote.mode.online' : 'vote.mode.other')}</dd>
         </div>
-        <div>
-          <dt>{t('vote.period')}</dt>
-          <dd data-period={period.state}>{t(`vote.period.state.${period.state}`)}</dd>
-        </div>
-        <div>
-          <dt>{t('vote.period.opens')}</dt>
-          <dd>{localTime(period.opensAt, language)}</dd>
-        </div>
-        <div>
-          <dt>{t('vote.period.closes')}</dt>
-          <dd>{localTime(period.closesAt, language)}</dd>
-        </div>
-        {period.state === 'open' && (
-          <div>
-            <dt>{t('vote.period.left')}</dt>
-            <dd>{timeLeft(period.closesAt, now, language)}</dd>
-          </div>
-        )}
-        <div>
-          <dt>{t('vote.used')}</dt>
-          <dd data-used={election.used} data-max={period.maxBallots}>
-            {election.used} {t('vote.of')} {period.maxBallots}
-          </dd>
-        </div>
-        {election.online && (
-          <div>
-            <dt>{t('vote.revotes-left')}</dt>
-            <dd data-revotes-left={left}>{left}</dd>
-          </div>
+        {ballotBox && (
+          <>
+            <div>
+              <dt>{t('vote.period')}</dt>
+              <dd data-period={period.state}>{t(`vote.period.state.${period.state}`)}</dd>
+            </div>
+            <div>
+              <dt>{t('vote.period.opens')}</dt>
+              <dd>{localTime(period.opensAt, language)}</dd>
+            </div>
+            <div>
+              <dt>{t('vote.period.closes')}</dt>
+              <dd>{localTime(period.closesAt, language)}</dd>
+            </div>
+            {period.state === 'open' && (
+              <div>
+                <dt>{t('vote.period.left')}</dt>
+                <dd>{timeLeft(period.closesAt, now, language)}</dd>
+              </div>
+            )}
+            <div>
+              <dt>{t('vote.used')}</dt>
+              <dd data-used={election.used} data-max={period.maxBallots}>
+                {election.used} {t('vote.of')} {period.maxBallots}
+              </dd>
+            </div>
+            {election.online && (
+              <div>
+                <dt>{t('vote.revotes-left')}</dt>
+                <dd data-revotes-left={left}>{left}</dd>
+              </div>
+            )}
+          </>
         )}
       </dl>
-      <h3>{t('vote.status')}</h3>
-      {election.ballots.length === 0 ? (
+      {ballotBox && <h3>{t('vote.status')}</h3>}
+      {!ballotBox ? null : election.ballots.length === 0 ? (
         <p>{t('vote.status.none')}</p>
       ) : (
         <>
