@@ -7,6 +7,7 @@ import { ERROR_CODES } from './errors.ts';
 import type { MergeRule } from './counting/anonymity.ts';
 import type { GroupState } from './counting/split.ts';
 import { KCODE_CANCELLATION_REASONS } from './hybrid/kcode-state.ts';
+import { SET_ASIDE_REASONS } from './hybrid/reception-decision.ts';
 import { REJECTION_CODES } from './preparation/voter-rows.ts';
 
 const BALLOT_CANCELLATION_REASONS = [
@@ -33,6 +34,8 @@ export const USER_VISIBLE_CODES = {
   conflict: [...CONFLICT_KINDS],
   /** Why a ballot (online, kiosk) or a hybrid envelope was cancelled. */
   cancel: [...new Set<string>([...BALLOT_CANCELLATION_REASONS, ...KCODE_CANCELLATION_REASONS])],
+  /** Why Team A sets a hybrid outer envelope aside at reception (apps/server/src/hybrid/reception-decision.ts). */
+  'set-aside': [...SET_ASIDE_REASONS],
   /** Where a counting group stands. */
   'group-state': [...GROUP_STATES],
   /** Why a group below the minimum anonymity set was merged with another. */

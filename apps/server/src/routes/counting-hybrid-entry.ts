@@ -12,6 +12,7 @@ import {
   finishEntry,
   type BoxKey,
 } from '../hybrid/double-entry-store.ts';
+import { boothLists } from '../voting/portal.ts';
 import { errorSchema } from './schemas.ts';
 import { actorOf, countingErrorHandler, slug, teamActor } from './counting-common.ts';
 
@@ -97,6 +98,38 @@ export function countingHybridEntryRoutes(app: AppInstance): void {
     async (request) => {
       teamActor(request, 'team-b', request.params.constituency);
       return boxProgress(store, keyOf(request.params));
+    },
+  );
+
+  const candidate = z.object({ position: z.number(), name: z.string() });
+  app.get(
+    '/api/counting/contents/:electionId/constituencies/:constituency/hybrid-lists',
+    {
+      schema: {
+        tags,
+        summary:
+          'The lists and candidates of the constituency’s ballot paper (public), for encoding the paper ballots and deciding differences',
+        params: params.omit({ box: true }),
+        response: {
+          200: z.object({
+            lists: z.array(
+              z.object({
+                number: z.number(),
+                label: z.string(),
+                effectives: z.array(candidate),
+                substitutes: z.array(candidate),
+              }),
+            ),
+          }),
+          403: errorSchema,
+        },
+      },
+      config: { access: { roles: ['team-b', 'president', 'po-admin'] } },
+      errorHandler: countingErrorHandler,
+    },
+    async (request) => {
+      requireScope(request, ['team-b', 'president', 'po-admin'], request.params.constituency);
+      return { lists: await boothLists(store.db, request.params.electionId, request.params.constituency) };
     },
   );
 

@@ -27,6 +27,7 @@ export const ROLE_SCREENS: Readonly<Record<Role, { readonly text: MessageKey; re
         { to: '/counting/ceremony', label: 'ws.link.ceremony' },
         { to: '/counting/periods', label: 'ws.link.periods' },
         { to: '/counting/office', label: 'ws.link.office' },
+        { to: '/counting/office/hybrid', label: 'hc.link.differences' },
         BOARD,
         API,
       ],
@@ -39,11 +40,28 @@ export const ROLE_SCREENS: Readonly<Record<Role, { readonly text: MessageKey; re
       text: 'ws.consular-official.text',
       screens: [{ to: '/preparation/consular', label: 'ws.link.preparation-consular' }],
     },
-    'team-a': { text: 'ws.team-a.text', screens: [{ to: '/counting/team-a', label: 'ws.link.team-a' }] },
-    'team-b': { text: 'ws.team-b.text', screens: [{ to: '/counting/team-b', label: 'ws.link.team-b' }] },
+    'team-a': {
+      text: 'ws.team-a.text',
+      screens: [
+        { to: '/counting/team-a', label: 'ws.link.team-a' },
+        { to: '/counting/team-a/hybrid', label: 'hc.link.reception' },
+      ],
+    },
+    'team-b': {
+      text: 'ws.team-b.text',
+      screens: [
+        { to: '/counting/team-b', label: 'ws.link.team-b' },
+        { to: '/counting/team-b/hybrid', label: 'hc.link.entry' },
+      ],
+    },
     president: {
       text: 'ws.president.text',
-      screens: [{ to: '/counting/office', label: 'ws.link.office' }, BOARD, API],
+      screens: [
+        { to: '/counting/office', label: 'ws.link.office' },
+        { to: '/counting/office/hybrid', label: 'hc.link.differences' },
+        BOARD,
+        API,
+      ],
     },
     trustee: { text: 'ws.trustee.text', screens: [BOARD] },
     'kiosk-operator': {

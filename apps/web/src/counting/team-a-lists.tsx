@@ -11,12 +11,15 @@ import { formatNumber } from '../i18n/languages.ts';
 import { currentDayId } from '../preparation/api.ts';
 import { localTime } from '../voting/format.ts';
 import { useOutcome, type Place } from './place.tsx';
+import { EnvelopesToRemove, type EnvelopeToRemove } from './hybrid/to-remove.tsx';
 
 interface ListReport {
   readonly station: string;
   readonly accepted: number;
   readonly duplicates: number;
   readonly unknownVoters: readonly string[];
+  /** Hybrid envelopes accepted before this list, now cancelled: to take out of their box (issue #16). */
+  readonly hybridEnvelopesToRemove: readonly EnvelopeToRemove[];
 }
 
 export function PollingStationImport({ onImported }: { readonly onImported: () => void }): ReactNode {
@@ -91,6 +94,7 @@ export function PollingStationImport({ onImported }: { readonly onImported: () =
           </div>
         </dl>
       )}
+      {report !== null && <EnvelopesToRemove envelopes={report.hybridEnvelopesToRemove} />}
     </section>
   );
 }

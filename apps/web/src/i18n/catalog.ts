@@ -35,6 +35,10 @@ import { hybridDe } from './hybrid/de.ts';
 import { hybridEn } from './hybrid/en.ts';
 import { hybridFr, type HybridKey } from './hybrid/fr.ts';
 import { hybridNl } from './hybrid/nl.ts';
+import { hybridCountDe } from './hybrid-count/de.ts';
+import { hybridCountEn } from './hybrid-count/en.ts';
+import { hybridCountFr, type HybridCountKey } from './hybrid-count/fr.ts';
+import { hybridCountNl } from './hybrid-count/nl.ts';
 import { navDe } from './nav/de.ts';
 import { navEn } from './nav/en.ts';
 import { navFr, type NavKey } from './nav/fr.ts';
@@ -45,7 +49,17 @@ import { codesFr, type CodesKey } from './codes/fr.ts';
 import { codesNl } from './codes/nl.ts';
 
 export type MessageKey =
-  CoreKey | AuthKey | PreparationKey | VotingKey | CountingKey | CeremonyKey | BoardKey | HybridKey | NavKey | CodesKey;
+  | CoreKey
+  | AuthKey
+  | PreparationKey
+  | VotingKey
+  | CountingKey
+  | CeremonyKey
+  | BoardKey
+  | HybridKey
+  | HybridCountKey
+  | NavKey
+  | CodesKey;
 
 export const CATALOGS: Readonly<Record<Language, Readonly<Record<MessageKey, string>>>> = {
   fr: {
@@ -57,6 +71,7 @@ export const CATALOGS: Readonly<Record<Language, Readonly<Record<MessageKey, str
     ...ceremonyFr,
     ...boardFr,
     ...hybridFr,
+    ...hybridCountFr,
     ...navFr,
     ...codesFr,
   },
@@ -69,6 +84,7 @@ export const CATALOGS: Readonly<Record<Language, Readonly<Record<MessageKey, str
     ...ceremonyNl,
     ...boardNl,
     ...hybridNl,
+    ...hybridCountNl,
     ...navNl,
     ...codesNl,
   },
@@ -81,6 +97,7 @@ export const CATALOGS: Readonly<Record<Language, Readonly<Record<MessageKey, str
     ...ceremonyDe,
     ...boardDe,
     ...hybridDe,
+    ...hybridCountDe,
     ...navDe,
     ...codesDe,
   },
@@ -93,6 +110,7 @@ export const CATALOGS: Readonly<Record<Language, Readonly<Record<MessageKey, str
     ...ceremonyEn,
     ...boardEn,
     ...hybridEn,
+    ...hybridCountEn,
     ...navEn,
     ...codesEn,
   },

@@ -55,7 +55,7 @@ export function errorMessageKey(code: string): MessageKey {
 }
 
 /** The kinds of code of the one catalog of codes (i18n/codes): `<kind>.<code>`. */
-export type CodeKind = 'error' | 'reason' | 'conflict' | 'cancel' | 'group-state' | 'merge' | 'invalid';
+export type CodeKind = 'error' | 'reason' | 'conflict' | 'cancel' | 'set-aside' | 'group-state' | 'merge' | 'invalid';
 
 /** The message of a code the server sends (`reason`, `row.sex-mismatch`), or `fallback` for a code it does not know. */
 export function codeMessageKey(kind: CodeKind, code: string, fallback: MessageKey): MessageKey {

@@ -1,7 +1,8 @@
 // The one catalog of every code a user can see, in words: the server's error codes (`error.<code>`,
 // apps/server/src/errors.ts), the reasons a row of a voter file or a registration is refused
 // (`reason.<code>`), the kinds of conflict of the consolidated file (`conflict.<kind>`), why a ballot
-// or an envelope was cancelled (`cancel.<reason>`), the states of a counting group and why groups were
+// or an envelope was cancelled (`cancel.<reason>`), why Team A sets a hybrid envelope aside at reception
+// (`set-aside.<reason>`), the states of a counting group and why groups were
 // merged. The server lists every code it can show (`USER_VISIBLE_CODES`, apps/server/src/user-codes.ts);
 // tests/codes.test.ts fails when one has no message here in any language.
 export const codesFr = {
@@ -143,6 +144,12 @@ export const codesFr = {
   'cancel.envelope-open': 'l’enveloppe intérieure était ouverte ou portait un signe',
   'cancel.identity-missing': 'l’identité de l’électeur manquait sur l’enveloppe extérieure',
   'cancel.other': 'une autre raison, consignée au procès-verbal',
+  'set-aside.kcode-unknown': 'code K inconnu : aucun kit de ce jour ne porte ce code',
+  'set-aside.kcode-voided': 'code K annulé : l’électeur a imprimé un nouveau kit, dont l’enveloppe compte',
+  'set-aside.wrong-main-office': 'l’électeur relève d’un autre bureau principal : transmettre l’enveloppe à celui-ci',
+  'set-aside.second-envelope': 'seconde enveloppe avec ce code : la première reçue est gardée',
+  'set-aside.arrived-late': 'enveloppe arrivée après la date limite',
+  'set-aside.voted-at-polling-station': 'l’électeur a voté dans un bureau de vote : ce vote-là est gardé',
   'group-state.waiting': 'en attente de la séparation des identités',
   'group-state.split': 'identités séparées ; mélange et déchiffrement en cours',
   'group-state.counted': 'déchiffré et dépouillé',
