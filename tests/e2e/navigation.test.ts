@@ -22,6 +22,7 @@ const HOME = {
 } as const;
 
 const API_DOCS = 'The API documentation (every operation)';
+const HYBRID_DIFFERENCES = 'Hybrid ballots: differences between the entries';
 
 /**
  * Each role's workspace: its screens in this app (link → heading of the page it opens, each
@@ -46,6 +47,7 @@ const SCREENS: Readonly<
       ['Key ceremony', 'The trustees’ key ceremony'],
       ['Voting periods: open, close', 'Voting periods'],
       ['A main office’s count', 'Constituency main office: the count'],
+      [HYBRID_DIFFERENCES, 'Main office: differences in the entries of the hybrid ballots'],
       ['The public bulletin board', 'Bulletin board'],
     ],
     more: [API_DOCS],
@@ -63,18 +65,25 @@ const SCREENS: Readonly<
   'team-a': {
     persona: 'official-team-a',
     role: 'Main office, Team A',
-    screens: [['Double votes of the constituency (Team A)', 'Main office, Team A: identities']],
+    screens: [
+      ['Double votes of the constituency (Team A)', 'Main office, Team A: identities'],
+      ['Reception of hybrid envelopes (Team A)', 'Main office, Team A: receiving the hybrid envelopes'],
+    ],
   },
   'team-b': {
     persona: 'official-team-b',
     role: 'Main office, Team B',
-    screens: [['Cancellations and official reports (Team B)', 'Main office, Team B: contents']],
+    screens: [
+      ['Cancellations and official reports (Team B)', 'Main office, Team B: contents'],
+      ['Encoding the hybrid ballots (Team B)', 'Main office, Team B: encoding the hybrid ballots'],
+    ],
   },
   president: {
     persona: 'official-president',
     role: 'President of a constituency main office',
     screens: [
       ['A main office’s count', 'Constituency main office: the count'],
+      [HYBRID_DIFFERENCES, 'Main office: differences in the entries of the hybrid ballots'],
       ['The public bulletin board', 'Bulletin board'],
     ],
     more: [API_DOCS],
@@ -230,6 +239,9 @@ describe('navigation by clicking, in Chromium', { skip }, () => {
       ['official-president', '/counting/office', '#stations-title'],
       ['official-team-a', '/counting/team-a', '#station-lists'],
       ['official-team-b', '/counting/team-b', '#pvs'],
+      ['official-team-a', '/counting/team-a/hybrid', '#kcode-scan'],
+      ['official-team-b', '/counting/team-b/hybrid', '#encode-list'],
+      ['official-president', '/counting/office/hybrid', '[data-box-state]'],
     ];
     for (const language of ['fr', 'nl', 'de'] as const) {
       for (const [persona, path, ready] of screens) {
@@ -240,7 +252,7 @@ describe('navigation by clicking, in Chromium', { skip }, () => {
         await page.goto(`${server.url}${path}`);
         await page.locator(ready).first().waitFor();
         const text = (await page.locator('main').textContent()) ?? '';
-        assert.doesNotMatch(text, /demo-2029|count\.|office\.|periods\.|group-state\./, `${language} ${path}`);
+        assert.doesNotMatch(text, /demo-2029|count\.|office\.|periods\.|group-state\.|hc\./, `${language} ${path}`);
         await noViolations(page, `${language} ${persona} ${path}`);
         await context.close();
       }

@@ -33,7 +33,7 @@ export const hybridCountDe: Readonly<Record<HybridCountKey, string>> = {
   'hc.entry.intro':
     'Wählen Sie eine Urne und erfassen Sie jeden Papierstimmzettel so, wie er ist; schließen Sie mit der Anzahl der Stimmzettel in der Urne ab. Ein zweites Mitglied erfasst dieselbe Urne, ohne Ihre Erfassung zu sehen; der Vorsitzende entscheidet über die Abweichungen. Sie sehen nie eine Identität.',
   'hc.box': 'Urne',
-  'hc.box.choose': 'Die zu erfassende Urne',
+  'hc.box.choose': 'Die Urne',
   'hc.box.steps': 'Schritte der Urne',
   'hc.state.not-started': 'nicht begonnen',
   'hc.state.first-entry': 'erste Erfassung',

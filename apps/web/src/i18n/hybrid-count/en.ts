@@ -32,7 +32,7 @@ export const hybridCountEn: Readonly<Record<HybridCountKey, string>> = {
   'hc.entry.intro':
     'Choose a box and encode each paper ballot as it is; finish by stating how many ballots the box held. A second member encodes the same box without seeing your entry; the president decides the differences. You never see an identity.',
   'hc.box': 'Box',
-  'hc.box.choose': 'The box to encode',
+  'hc.box.choose': 'The box',
   'hc.box.steps': 'Steps of the box',
   'hc.state.not-started': 'not started',
   'hc.state.first-entry': 'first entry',

@@ -33,7 +33,7 @@ export const hybridCountFr = {
   'hc.entry.intro':
     'Choisissez une urne et encodez chaque bulletin papier tel qu’il se présente ; terminez en indiquant le nombre de bulletins de l’urne. Un second membre encode la même urne sans voir votre encodage ; le président tranche les différences. Vous ne voyez jamais une identité.',
   'hc.box': 'Urne',
-  'hc.box.choose': 'L’urne à encoder',
+  'hc.box.choose': 'L’urne',
   'hc.box.steps': 'Étapes de l’urne',
   'hc.state.not-started': 'pas commencée',
   'hc.state.first-entry': 'premier encodage',

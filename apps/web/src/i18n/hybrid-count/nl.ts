@@ -33,7 +33,7 @@ export const hybridCountNl: Readonly<Record<HybridCountKey, string>> = {
   'hc.entry.intro':
     'Kies een stembus en voer elk papieren stembiljet in zoals het is; sluit af met het aantal stembiljetten in de stembus. Een tweede lid voert dezelfde stembus in zonder uw invoer te zien; de voorzitter beslist over de verschillen. U ziet nooit een identiteit.',
   'hc.box': 'Stembus',
-  'hc.box.choose': 'De in te voeren stembus',
+  'hc.box.choose': 'De stembus',
   'hc.box.steps': 'Stappen van de stembus',
   'hc.state.not-started': 'niet begonnen',
   'hc.state.first-entry': 'eerste invoer',
