@@ -121,6 +121,12 @@ describe('the hybrid count at the main office, in Chromium', { skip }, () => {
     await removal.waitFor();
     assert.match(await removal.innerText(), new RegExp(`box .+ · ${box ?? ''}, order number ${order ?? ''}`, 'u'));
     await noViolations(page, 'Team A after a polling-station list');
+    // The reception screen lists it too, for whoever scans next.
+    await page.goto(`${server.url}/counting/team-a/hybrid`);
+    await page
+      .locator(`.to-remove [data-remove="${box === 'abroad' ? 'abroad' : 'belgium'}/${order ?? ''}"]`)
+      .waitFor();
+    await noViolations(page, 'reception with an envelope to take out');
     await context.close();
   });
 

@@ -72,6 +72,43 @@ export function countingHybridReceptionRoutes(app: AppInstance): void {
   );
 
   app.get(
+    '/api/counting/identities/:electionDayId/constituencies/:constituency/hybrid-envelopes/to-remove',
+    {
+      schema: {
+        tags,
+        summary:
+          'Inner envelopes to take out of the boxes: accepted, then cancelled by a polling-station list (the voter voted there), by box and order number',
+        params,
+        response: {
+          200: z.object({ envelopes: z.array(z.object({ box, boxOrder: z.number() })) }),
+          403: errorSchema,
+        },
+      },
+      config: { access },
+      errorHandler: countingErrorHandler,
+    },
+    async (request) => {
+      teamActor(request, 'team-a', request.params.constituency);
+      const rows = await store.db
+        .selectFrom('hybrid_envelopes as e')
+        .innerJoin('hybrid_kcodes as k', 'k.id', 'e.kcode_id')
+        .select(['e.box', 'e.box_order'])
+        .where('e.election_day_id', '=', request.params.electionDayId)
+        .where('e.office', '=', request.params.constituency)
+        .where('e.outcome', '=', 'accepted')
+        .where('k.state', '=', 'cancelled')
+        .orderBy('e.box')
+        .orderBy('e.box_order')
+        .execute();
+      return {
+        envelopes: rows.flatMap((r) =>
+          r.box === null || r.box_order === null ? [] : [{ box: r.box, boxOrder: r.box_order }],
+        ),
+      };
+    },
+  );
+
+  app.get(
     '/api/counting/identities/:electionDayId/constituencies/:constituency/hybrid-envelopes',
     {
       schema: {
