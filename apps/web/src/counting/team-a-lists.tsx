@@ -94,7 +94,7 @@ export function PollingStationImport({ onImported }: { readonly onImported: () =
           </div>
         </dl>
       )}
-      {report !== null && <EnvelopesToRemove envelopes={report.hybridEnvelopesToRemove} />}
+      {report !== null && <EnvelopesToRemove envelopes={report.hybridEnvelopesToRemove} alert />}
     </section>
   );
 }

@@ -12,7 +12,14 @@ export interface EnvelopeToRemove {
   readonly boxOrder: number;
 }
 
-export function EnvelopesToRemove({ envelopes }: { readonly envelopes: readonly EnvelopeToRemove[] }): ReactNode {
+export function EnvelopesToRemove({
+  envelopes,
+  alert = false,
+}: {
+  readonly envelopes: readonly EnvelopeToRemove[];
+  /** Announced at once (right after a list's import); not on a screen reloaded after each envelope. */
+  readonly alert?: boolean;
+}): ReactNode {
   const { t, language } = useI18n();
   const elections = useApi<ElectionSummary[]>('/api/elections');
   const first = elections.state === 'done' ? (elections.value[0]?.id ?? '') : '';
@@ -22,7 +29,7 @@ export function EnvelopesToRemove({ envelopes }: { readonly envelopes: readonly 
     code;
   if (envelopes.length === 0) return null;
   return (
-    <div className="to-remove" role="alert">
+    <div className="to-remove" role={alert ? 'alert' : undefined}>
       <p>
         <strong>{t('hc.remove.title')}</strong>
       </p>
