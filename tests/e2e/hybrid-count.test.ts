@@ -189,6 +189,14 @@ describe('the hybrid count at the main office, in Chromium', { skip }, () => {
       ['', ''],
     ]);
     await p1.locator('[data-box-state="second-entry"]').waitFor();
+    // The first member cannot make the second entry too (four eyes): refused, in words.
+    await p1.locator('#encode-list').focus();
+    await p1.keyboard.press('Enter');
+    await p1.locator('[data-code="hybrid.entry-same-member"]').waitFor();
+    assert.match(
+      (await p1.getByRole('alert').innerText()).trim(),
+      /^The second entry of a box must be made by another Team B member/u,
+    );
     // The second member sees how far the box is, never the first entry's ballots.
     await p2.goto(`${server.url}/counting/team-b/hybrid`);
     await p2.locator('[data-entries="3/0"]').waitFor();

@@ -2,7 +2,7 @@
 // identity: a member picks a box and encodes each ballot as the paper shows it, then states how many
 // ballots the box held; a second member does the same, blind to the first (the screen shows only how
 // many ballots each entry holds); the president decides where they differ (./differences.tsx).
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import type { MarkedBallot } from '@isoloir/electoral';
 import { send } from '../../auth/api.ts';
 import { LoadProblem } from '../../auth/me-page.tsx';
@@ -69,12 +69,15 @@ function BoxEntry({ place, box, lists }: { readonly place: Place; readonly box: 
   const [version, setVersion] = useState(0);
   const [mine, setMine] = useState<{ entry: number; count: number } | null>(null);
   const [outcome, setOutcome] = useOutcome();
+  const refused = useRef(false);
   const url = boxUrl('contents', place, box);
   const progress = useApi<Progress>(url, version);
   const encode = async (ballot: MarkedBallot): Promise<boolean> => {
     const r = await send<{ entry: number; position: number }>('POST', `${url}/ballots`, { ballot });
     if (r.ok) setMine({ entry: r.value.entry, count: r.value.position + 1 });
-    setOutcome(r.ok ? { ok: true } : { ok: false, code: r.code });
+    // Each recorded ballot is said by the count below; a refusal, and the success after it, here.
+    if (!r.ok || refused.current) setOutcome(r.ok ? { ok: true } : { ok: false, code: r.code });
+    refused.current = !r.ok;
     return r.ok;
   };
   if (progress.state !== 'done') return <LoadProblem load={progress} />;
