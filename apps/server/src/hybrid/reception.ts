@@ -110,6 +110,7 @@ export async function receiveEnvelope(
         reason,
         box: decision.outcome === 'accepted' ? decision.box : null,
         box_order: boxOrder,
+        category: kcode === undefined || voter === undefined ? null : voter.category,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
