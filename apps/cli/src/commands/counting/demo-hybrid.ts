@@ -100,29 +100,42 @@ function paperOf(meant: Meant): MarkedBallot {
 
 /**
  * Part one, during the hybrid period (before the electronic count's split, so that the
- * polling-station lists are in): kits, reception, double entry. `skip`: voters whose printed kits
- * the demo keeps live (`DIR/kits`).
+ * polling-station lists are in): kits, reception, double entry. `printed`: the K-codes of the kits
+ * already written to `DIR/kits` (those voters post them; their kits are not printed again).
  */
 export async function receiveAndEncodeDemoHybrid(
   store: Store,
   actors: DemoHybridActors,
   seed: number,
-  skip: number,
+  printed: ReadonlyMap<string, string>,
 ): Promise<{ readonly summary: Omit<DemoHybridSummary, 'pvs'>; readonly meant: Map<string, Meant[]> }> {
   const rnd = random(seed + 6);
   const keyedHash = keyedHashOf(store);
-  const nrns = (await hybridVoterNrns(store, DEMO_DAY_ID)).slice(skip);
+  const nrns = await hybridVoterNrns(store, DEMO_DAY_ID);
   const voters = await hybridVoters(store.db, DEMO_DAY_ID, nrns, new Date());
   const first = voters.values().next().value;
-  if (first === undefined) throw new Error('demo: no hybrid voter');
-  const opensAt = new Date(first.period.opensAt).getTime();
+  if (first === undefined)
+    return {
+      summary: {
+        voters: 0,
+        envelopes: 0,
+        accepted: 0,
+        setAside: {},
+        cancelledAfterAcceptance: 0,
+        ballots: 0,
+        differencesDecided: 0,
+      },
+      meant: new Map(),
+    };
   const closesAt = new Date(first.period.closesAt).getTime();
   const offices = [...new Set([...voters.values()].map((v) => v.elections[0]?.constituencyCode ?? ''))].sort();
-  // Kits: one each; every tenth voter (from the fourth) printed theirs twice (the first code voided).
-  const issued = await issueKcodes(store, keyedHash, DEMO_DAY_ID, nrns, new Date(opensAt + 60_000));
-  const reprinted = nrns.filter((_, i) => i % 10 === 3);
-  const again = await issueKcodes(store, keyedHash, DEMO_DAY_ID, reprinted, new Date(opensAt + 120_000));
-  const codeOf = new Map<string, string>();
+  // Kits: one each (the sample's already printed); every tenth voter (from the fourth) printed theirs
+  // twice (the first code voided).
+  const toPrint = nrns.filter((n) => !printed.has(n));
+  const issued = await issueKcodes(store, keyedHash, DEMO_DAY_ID, toPrint, new Date());
+  const reprinted = toPrint.filter((_, i) => i % 10 === 3);
+  const again = await issueKcodes(store, keyedHash, DEMO_DAY_ID, reprinted, new Date());
+  const codeOf = new Map<string, string>(printed);
   const voided = new Map<string, string>();
   for (const k of issued) if ('code' in k) codeOf.set(k.nrn, k.code);
   for (const k of again)
@@ -165,13 +178,11 @@ export async function receiveAndEncodeDemoHybrid(
     late: false,
   });
   const order = shuffled(scans, rnd);
-  const step = Math.max(1, Math.floor((closesAt - opensAt - 300_000) / (order.length + 1)));
   const setAside: Record<string, number> = {};
   let accepted = 0;
-  let at = opensAt + 180_000;
   for (const s of order) {
-    at += step;
-    const when = s.late ? new Date(closesAt + 3600_000) : new Date(Math.min(at, closesAt - 1000));
+    // Received now (the demo's clock is inside the hybrid period), a late one after the period's end.
+    const when = s.late ? new Date(closesAt + 3600_000) : new Date();
     const r = await receiveEnvelope(store, keyedHash, DEMO_DAY_ID, s.office, s.code, actors.teamA.id, when);
     if (r.decision.outcome === 'accepted') accepted += 1;
     else setAside[r.decision.reason] = (setAside[r.decision.reason] ?? 0) + 1;

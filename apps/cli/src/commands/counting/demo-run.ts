@@ -88,7 +88,7 @@ const TEAM_B1 = { id: 'demo:team-b-1', name: 'DEMO-ONLY Sofie Janssens' };
 const TEAM_B2 = { id: 'demo:team-b-2', name: 'DEMO-ONLY Bram Claes' };
 const PRESIDENT = { id: 'demo:president', name: 'DEMO-ONLY Hélène Gillet' };
 const HYBRID_ACTORS = { teamA: TEAM_A, teamB1: TEAM_B1, teamB2: TEAM_B2, president: PRESIDENT };
-/** Voters whose print kits `DIR/kits` holds: their K-codes stay live (the demo does not scan them). */
+/** Voters whose print kits `DIR/kits` holds (their envelopes bear the printed K-codes). */
 const KIT_SAMPLE = 12;
 
 /** The PO's act on the online period, through the ballot box's own command (audited). */
@@ -137,7 +137,7 @@ export async function runDemo(o: DemoOptions): Promise<DemoSummary> {
       ...(o.serverLogger === undefined ? {} : { logger: o.serverLogger }),
     });
     lap('election and voters');
-    const kits = await writeDemoKits(store, o.out, server.url, KIT_SAMPLE);
+    const { written: kits, codes: kitCodes } = await writeDemoKits(store, o.out, server.url, KIT_SAMPLE);
     lap('hybrid print kits');
     const shareDir = join(o.out, 'DEMO-ONLY-trustee-shares');
     if (await openDemoCeremony(store)) await runDemoKeygen(server.url, DEMO_ELECTION_ID, shareDir, log);
@@ -167,7 +167,7 @@ export async function runDemo(o: DemoOptions): Promise<DemoSummary> {
     await publishHead(votingService(store), DEMO_ELECTION_ID, 'closing', new Date());
     lap('casting');
     // Hybrid envelopes (mode 6): Team A's reception and Team B's double entry, before the split.
-    const hybrid = await receiveAndEncodeDemoHybrid(store, HYBRID_ACTORS, o.seed, KIT_SAMPLE);
+    const hybrid = await receiveAndEncodeDemoHybrid(store, HYBRID_ACTORS, o.seed, kitCodes);
     lap('hybrid envelopes received and ballots encoded twice');
 
     // Polling-station lists: about 2 % of the voters also voted at a polling station; one station
