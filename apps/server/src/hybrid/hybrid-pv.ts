@@ -23,6 +23,11 @@ import { boxBallots } from './double-entry-store.ts';
 import { countPaperBallots } from './hybrid-count.ts';
 import { boxReconciliation } from './reconciliation.ts';
 
+/** A box nothing went into (or everything came out of) and nobody encoded: its PV counts zero ballots. */
+function emptyBox(r: { readonly state: string; readonly expected: number }): boolean {
+  return r.state === 'not-started' && r.expected === 0;
+}
+
 export const HYBRID_CATEGORIES: readonly Category[] = ['belgium', 'abroad'];
 
 export function hybridGroupId(constituency: string, category: Category): string {
@@ -80,8 +85,7 @@ export async function buildHybridPv(
   const key = { electionId, office: constituency, box: category };
   const reconciliation = await boxReconciliation(store, key);
   const { ballots } = await boxBallots(store, key);
-  if (ballots === undefined && !(reconciliation.state === 'not-started' && reconciliation.accepted === 0))
-    throw new AppError('hybrid.box-not-done');
+  if (ballots === undefined && !emptyBox(reconciliation)) throw new AppError('hybrid.box-not-done');
   const agreed = ballots ?? [];
   const info = await loadConstituency(store.db, electionId, constituency);
   const count = countPaperBallots(info.model, agreed);
@@ -289,7 +293,8 @@ export async function hybridApprovalRefusal(
   const now = await boxReconciliation(store, { electionId, office: constituency, box: category });
   const stored = content.reconciliation;
   if (stored === undefined) return 'hybrid.pv-stale';
-  if (now.encoded !== stored.encoded || now.expected !== stored.expected) return 'hybrid.pv-stale';
+  const encoded = now.encoded ?? (emptyBox(now) ? 0 : null);
+  if (encoded !== stored.encoded || now.expected !== stored.expected) return 'hybrid.pv-stale';
   if (stored.difference !== 0 && stored.explanation === null)
     return now.unexplained ? 'hybrid.difference-unexplained' : 'hybrid.pv-stale';
   if (now.unexplained) return 'hybrid.difference-unexplained';
