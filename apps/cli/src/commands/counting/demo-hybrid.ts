@@ -129,24 +129,25 @@ export async function receiveAndEncodeDemoHybrid(
     };
   const closesAt = new Date(first.period.closesAt).getTime();
   const offices = [...new Set([...voters.values()].map((v) => v.elections[0]?.constituencyCode ?? ''))].sort();
-  // Kits: one each (the sample's already printed); every tenth voter (from the fourth) printed theirs
-  // twice (the first code voided).
+  // The cases, by the voter's place (seven by seven): 1 posted first to another main office, 2 printed
+  // the kit again (the first code voided, its envelope posted too), 3 posted two envelopes with one
+  // label, 4 posted too late, 5 voted at a polling station whose list came in before the envelope,
+  // 6 one whose list came in after it; the others (0) simply vote.
+  const caseOf = (i: number): number => i % 7;
+  // Kits: one each (the sample's already printed: those voters post the printed codes).
   const toPrint = nrns.filter((n) => !printed.has(n));
   const issued = await issueKcodes(store, keyedHash, DEMO_DAY_ID, toPrint, new Date());
-  const reprinted = toPrint.filter((_, i) => i % 10 === 3);
-  const again = await issueKcodes(store, keyedHash, DEMO_DAY_ID, reprinted, new Date());
+  const reprinted = nrns.filter((_, i) => caseOf(i) === 2);
   const codeOf = new Map<string, string>(printed);
-  const voided = new Map<string, string>();
   for (const k of issued) if ('code' in k) codeOf.set(k.nrn, k.code);
-  for (const k of again)
+  const voided = new Map<string, string>();
+  for (const k of await issueKcodes(store, keyedHash, DEMO_DAY_ID, reprinted, new Date()))
     if ('code' in k) {
       voided.set(k.nrn, codeOf.get(k.nrn) ?? '');
       codeOf.set(k.nrn, k.code);
     }
-  // A polling-station list before the envelopes (i % 10 === 8, even tens) and one after (odd tens).
-  const atStation = nrns.filter((_, i) => i % 10 === 8);
-  const stationBefore = atStation.filter((_, i) => i % 2 === 0);
-  const stationAfter = atStation.filter((_, i) => i % 2 === 1);
+  const stationBefore = nrns.filter((_, i) => caseOf(i) === 5);
+  const stationAfter = nrns.filter((_, i) => caseOf(i) === 6);
   if (stationBefore.length > 0)
     await importPollingStationList(
       store,
@@ -163,12 +164,11 @@ export async function receiveAndEncodeDemoHybrid(
     const code = codeOf.get(nrn);
     if (code === undefined) return;
     const old = voided.get(nrn);
-    if (old !== undefined) scans.push({ office, code: old, late: false });
-    if (i % 10 === 7) scans.push({ office, code, late: true });
-    else scans.push({ office, code, late: false });
-    if (i % 10 === 5) scans.push({ office, code, late: false });
+    if (old !== undefined && old !== '') scans.push({ office, code: old, late: false });
+    scans.push({ office, code, late: caseOf(i) === 4 });
+    if (caseOf(i) === 3) scans.push({ office, code, late: false });
     // Posted to the wrong main office first: set aside there and forwarded.
-    if (i % 10 === 1 && offices.length > 1)
+    if (caseOf(i) === 1 && offices.length > 1)
       scans.push({ office: offices.find((o) => o !== office) ?? office, code, late: false });
   });
   // A code no kit bears (well-formed: its check symbol holds).
@@ -210,7 +210,7 @@ export async function receiveAndEncodeDemoHybrid(
       const key: BoxKey = { electionId: DEMO_ELECTION_ID, office, box };
       const expected = await innerEnvelopesIn(store, office, box);
       // One box of the demo held a ballot more than its inner envelopes (two ballots in one envelope).
-      const n = expected + (!extraDone && expected >= 3 ? 1 : 0);
+      const n = expected + (!extraDone && expected >= 1 ? 1 : 0);
       if (n > expected) extraDone = true;
       if (n === 0) continue;
       const mine: Meant[] = Array.from({ length: n }, () => {
