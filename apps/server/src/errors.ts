@@ -140,7 +140,8 @@ export const ERROR_CODES = {
   },
   'hybrid.pv-stale': {
     status: 409,
-    message: 'The figures changed since this PV was generated (a polling-station list, an explanation): generate it again.',
+    message:
+      'The figures changed since this PV was generated (a polling-station list, an explanation): generate it again.',
   },
   // Counting of electronic votes (apps/server/src/counting): the answer's message names what was refused.
   'counting.not-found': { status: 404, message: 'This does not exist (yet) in the count.' },

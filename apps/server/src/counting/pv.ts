@@ -123,7 +123,12 @@ export async function registeredVoters(
     .executeTakeFirstOrThrow();
   const consolidation = await latestConsolidation(store.db, election.election_day_id);
   if (consolidation !== undefined) {
-    const counts = await modeCounts(store, election.election_day_id, consolidation.id, mode === 'hybrid' ? 6 : mode === 'online' ? 7 : 8);
+    const counts = await modeCounts(
+      store,
+      election.election_day_id,
+      consolidation.id,
+      mode === 'hybrid' ? 6 : mode === 'online' ? 7 : 8,
+    );
     return counts
       .filter((c) => c.electionId === electionId && c.constituency === constituency && c.category === category)
       .reduce((a, c) => a + c.voters, 0);
