@@ -124,6 +124,25 @@ export const ERROR_CODES = {
   },
   'hybrid.entry-no-difference': { status: 409, message: 'The two entries agree on this ballot: nothing to decide.' },
   'hybrid.entry-wrong-state': { status: 409, message: 'This box is not at that step of the double entry.' },
+  // The reconciliation of a hybrid box and its PV (apps/server/src/hybrid/reconciliation.ts, hybrid-pv.ts).
+  'hybrid.box-not-done': {
+    status: 409,
+    message: 'The double entry of this box is not done yet: both entries finished and every difference decided.',
+  },
+  'hybrid.no-difference': {
+    status: 409,
+    message: 'The ballots encoded equal the inner envelopes accepted: there is no difference to explain.',
+  },
+  'hybrid.difference-unexplained': {
+    status: 409,
+    message:
+      'The ballots encoded differ from the inner envelopes accepted and the difference is not explained: write the explanation, generate the PV again, then approve.',
+  },
+  'hybrid.pv-stale': {
+    status: 409,
+    message:
+      'The figures changed since this PV was generated (a polling-station list, an explanation): generate it again.',
+  },
   // Counting of electronic votes (apps/server/src/counting): the answer's message names what was refused.
   'counting.not-found': { status: 404, message: 'This does not exist (yet) in the count.' },
   'counting.period-open': {

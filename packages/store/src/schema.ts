@@ -558,7 +558,8 @@ export interface CountingResultTable {
 export interface CountingPvTable {
   election_id: string;
   constituency_code: string;
-  mode: 'online' | 'kiosk';
+  /** 0027: 'hybrid', the PV of mode 6's paper ballots. */
+  mode: 'online' | 'kiosk' | 'hybrid';
   category: 'belgium' | 'abroad';
   content: Json<unknown>;
   record_hash: string;
@@ -700,6 +701,8 @@ export interface HybridEnvelopeTable {
   reason: string | null;
   box: 'belgium' | 'abroad' | null;
   box_order: number | null;
+  /** 0027: the voter's category when the K-code is known (null: unknown code, or before 0027). */
+  category: ColumnType<'belgium' | 'abroad' | null, 'belgium' | 'abroad' | null | undefined, never>;
 }
 
 export interface HybridEntryBoxTable {
@@ -731,6 +734,18 @@ export interface HybridEntryDecisionTable {
   ballot: ColumnType<unknown, string | null, string | null>;
   decided_by: string;
   decided_at: Date;
+}
+
+/** 0028: why a hybrid box's encoded ballots differ from the inner envelopes accepted. */
+export interface HybridBoxExplanationTable {
+  election_id: string;
+  office: string;
+  box: 'belgium' | 'abroad';
+  difference: number;
+  text: string;
+  author: string;
+  recorded_by: string;
+  recorded_at: Date;
 }
 
 export interface Schema {
@@ -793,4 +808,5 @@ export interface Schema {
   hybrid_entry_boxes: HybridEntryBoxTable;
   hybrid_entry_ballots: HybridEntryBallotTable;
   hybrid_entry_decisions: HybridEntryDecisionTable;
+  hybrid_box_explanations: HybridBoxExplanationTable;
 }

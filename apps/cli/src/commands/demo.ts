@@ -29,6 +29,19 @@ export function registerDemo(program: Command): void {
         ['groups mixed and decrypted', String(s.groups)],
         ['PVs (PDF, JSON, CSV)', String(s.pvs.length)],
         ['hybrid print kits (K-code as text and barcode)', `${String(s.kits)} in ${opts.out}/kits`],
+        [
+          'hybrid envelopes received (accepted, set aside)',
+          `${String(s.hybrid.envelopes)} (${String(s.hybrid.accepted)}, ${String(s.hybrid.envelopes - s.hybrid.accepted)}: ${Object.entries(
+            s.hybrid.setAside,
+          )
+            .map(([k, v]) => `${k} ${String(v)}`)
+            .join(', ')}; ${String(s.hybrid.cancelledAfterAcceptance)} cancelled after)`,
+        ],
+        [
+          'hybrid ballots encoded twice (differences decided)',
+          `${String(s.hybrid.ballots)} (${String(s.hybrid.differencesDecided)})`,
+        ],
+        ['hybrid PVs (PDF, JSON, CSV)', `${String(s.hybrid.pvs.length)} in ${opts.out}/pv-hybrid`],
         ...Object.entries(s.seconds).map(([k, v]): [string, string] => [`time: ${k}`, `${String(v)} s`]),
         [
           'shuffle per trustee process (all groups, with login and uploads)',

@@ -10,6 +10,7 @@ import { registerBenchCast } from './bench-cast.ts';
 import { registerBenchCrash } from './crash/bench-crash.ts';
 import { registerBenchCrypto } from './bench-crypto.ts';
 import { registerBenchKits } from './bench-kits.ts';
+import { registerBenchReception } from './bench-reception.ts';
 import { registerBenchPrepare } from './bench-prepare.ts';
 import { registerElectionImport } from './election-import.ts';
 import { registerVotersImport } from './voters-import.ts';
@@ -29,6 +30,7 @@ export function registerCommands(program: Command): void {
   registerBenchCrash(program);
   registerBenchPrepare(program);
   registerBenchKits(program);
+  registerBenchReception(program);
   registerElectionImport(program);
   registerVotersImport(program);
   registerDemo(program);

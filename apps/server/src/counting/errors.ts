@@ -25,7 +25,9 @@ export type CountingErrorCode =
   | 'counting.stations-incomplete'
   | 'counting.list-after-split'
   | 'counting.anonymity-set'
-  | 'counting.reason';
+  | 'counting.reason'
+  | 'hybrid.difference-unexplained'
+  | 'hybrid.pv-stale';
 
 export class CountingError extends Error {
   readonly code: CountingErrorCode;

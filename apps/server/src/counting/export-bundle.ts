@@ -1,9 +1,11 @@
 // The export to the election management modules: one bundle per constituency carrying the counts
 // per mode and abroad/Belgium (JSON, schema in ./export.schema.json) and an EML 510-style XML. The
+// hybrid PVs (mode 6, paper ballots) come with the electronic ones, with their reception figures and
+// the reconciliation of their box (`reception`, `reconciliation`, absent on electronic results). The
 // JSON carries the audit log's latest signed heads (apps/server/src/audit): whoever receives the
 // bundle can later check the server's audit log against them (`isoloir audit verify --heads BUNDLE`).
 import type { AuditHeadsDocument } from '../audit/audit-heads.ts';
-import type { PvContent } from './pv.ts';
+import type { PvContent, PvReception, PvReconciliation } from './pv.ts';
 
 export interface ExportBundle {
   readonly format: 'isoloir-export/1';
@@ -33,6 +35,9 @@ export interface ExportBundle {
       readonly effectives: readonly number[];
       readonly substitutes: readonly number[];
     }[];
+    /** Hybrid results only: Team A's figures and the box's reconciliation. */
+    readonly reception?: PvReception;
+    readonly reconciliation?: Omit<PvReconciliation, 'explanation'> & { readonly explained: boolean };
   }[];
   /** The latest published checkpoint of the audit log's heads, signed (null: none published yet). */
   readonly auditHeads: AuditHeadsDocument | null;
@@ -45,7 +50,8 @@ export function exportBundle(pvs: readonly PvContent[], auditHeads: AuditHeadsDo
     format: 'isoloir-export/1',
     electionId: first.electionId,
     constituency: first.constituency.code,
-    recordHash: first.recordHash ?? '',
+    // The record's head: a hybrid PV generated before the record was published carries none.
+    recordHash: pvs.find((pv) => pv.recordHash !== null && pv.recordHash !== '')?.recordHash ?? '',
     generatedAt: first.generatedAt,
     results: pvs.map((pv) => ({
       mode: pv.mode,
@@ -66,6 +72,17 @@ export function exportBundle(pvs: readonly PvContent[], auditHeads: AuditHeadsDo
         effectives: l.effectives.map((e) => e.votes),
         substitutes: l.substitutes.map((s) => s.votes),
       })),
+      ...(pv.reception === undefined ? {} : { reception: pv.reception }),
+      ...(pv.reconciliation === undefined
+        ? {}
+        : {
+            reconciliation: {
+              expected: pv.reconciliation.expected,
+              encoded: pv.reconciliation.encoded,
+              difference: pv.reconciliation.difference,
+              explained: pv.reconciliation.difference === 0 || pv.reconciliation.explanation !== null,
+            },
+          }),
     })),
     auditHeads,
   };

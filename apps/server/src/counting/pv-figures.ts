@@ -33,7 +33,7 @@ export interface BallotFlow {
 
 export interface PvMember extends BallotFlow {
   readonly groupId: string;
-  readonly mode: Mode;
+  readonly mode: Mode | 'hybrid';
   readonly category: Category;
   /** null for the group that carries the set; else the rule that merged it in. */
   readonly mergeRule: MergeRule | null;

@@ -109,13 +109,14 @@ export async function pvPdf(pv: PvContent, approvals: readonly PvApproval[] = []
       .map((l) => labels[l] ?? labels['fr'] ?? '')
       .join(' / ');
   const groupWords = (mode: string, category: string): string =>
-    `${t(mode === 'online' ? 'mode.online' : 'mode.kiosk')}, ${t(category === 'belgium' ? 'cat.belgium' : 'cat.abroad')}`;
+    `${t(mode === 'hybrid' ? 'mode.hybrid' : mode === 'online' ? 'mode.online' : 'mode.kiosk')}, ${t(category === 'belgium' ? 'cat.belgium' : 'cat.abroad')}`;
+  const { reception, reconciliation } = pv;
   const check = (ok: boolean, text: string): void => {
     w.line(`${t('check')}: ${text} — ${ok ? t('holds') : t('fails')}`, { size: 8, bold: !ok });
   };
 
   // Heading.
-  w.line(t('title'), { size: 13, bold: true });
+  w.line(t(pv.mode === 'hybrid' ? 'title.hybrid' : 'title'), { size: 13, bold: true });
   w.line(label(pv.election.label), { size: 10, bold: true });
   w.line(`${t('office')} — ${label(pv.constituency.label)}`, { size: 11, bold: true });
   w.line(groupWords(pv.mode, pv.category), { size: 10 });
@@ -134,28 +135,53 @@ export async function pvPdf(pv: PvContent, approvals: readonly PvApproval[] = []
   for (const m of witnesses) w.line(`${m.name} — ${t('witness-of')} ${String(m.listNumber ?? '')}`, { x: MARGIN + 10 });
   w.gap();
 
-  // 2. The ballots in this PV: one group, or a set merged by the minimum-anonymity rule, in words.
-  w.line(`2. ${t('s.set')}`, { size: 10, bold: true });
-  if (pv.withheld > 0) w.line(t('set.withheld', { n: fmt(pv.withheld), min: String(pv.minimumAnonymitySet) }));
-  w.line(pv.members.length > 1 ? t('set.merged', { min: String(pv.minimumAnonymitySet) }) : t('set.one'));
-  for (const m of pv.members) {
-    const how = m.mergeRule === null ? t('carrier') : t(`rule.${m.mergeRule}`);
-    w.line(`• ${groupWords(m.mode, m.category)} — ${how}`, {
-      x: MARGIN + 10,
-      right: `${fmt(m.counted + m.withheld)} ${t('ballots')}`,
-    });
-  }
-  w.gap();
-
-  // 3. Figures, with the two checks printed.
-  w.line(`3. ${t('s.figures')}`, { size: 10, bold: true });
   const fig = (text: string, n: number, opts: { bold?: boolean; x?: number } = {}): void => {
     w.line(text, { ...opts, right: fmt(n) });
   };
-  fig(t('registered'), pv.registeredVoters);
-  fig(`(a) ${t('received')}`, pv.received, { bold: true });
-  fig(`(b) ${t('superseded')}`, pv.superseded);
   const cancelledTotal = Object.values(pv.cancelled).reduce((a, b) => a + b, 0);
+  if (reception !== undefined && reconciliation !== undefined) {
+    // 2. (hybrid) What Team A did with the envelopes of this category, and the box's reconciliation.
+    w.line(`2. ${t('s.reception')}`, { size: 10, bold: true });
+    fig(`(a) ${t('received.hybrid')}`, reception.received, { bold: true });
+    fig(`(c) ${t('set-aside')}`, reception.received - reception.accepted);
+    for (const [reason, n] of Object.entries(reception.setAside))
+      fig(`— ${words(`reason.${reason}`, reason)}`, n, { x: MARGIN + 14 });
+    fig(t('accepted.hybrid'), reception.accepted);
+    fig(`— ${t('cancelled-after')}`, reception.cancelled, { x: MARGIN + 14 });
+    fig(t('expected'), reconciliation.expected, { bold: true });
+    fig(t('encoded'), reconciliation.encoded, { bold: true });
+    fig(t('difference'), reconciliation.difference);
+    if (reconciliation.difference !== 0)
+      w.line(t(reconciliation.explanation === null ? 'difference.unexplained' : 'difference.explained'), {
+        size: 8,
+        bold: reconciliation.explanation === null,
+      });
+    check(
+      reconciliation.difference === 0,
+      `${fmt(reconciliation.encoded)} = ${fmt(reception.accepted)} − ${fmt(reception.cancelled)}`,
+    );
+    if (reception.unknownCodesAtOffice > 0) fig(t('unknown-codes'), reception.unknownCodesAtOffice, { x: MARGIN });
+    w.gap();
+  } else {
+    // 2. The ballots in this PV: one group, or a set merged by the minimum-anonymity rule, in words.
+    w.line(`2. ${t('s.set')}`, { size: 10, bold: true });
+    if (pv.withheld > 0) w.line(t('set.withheld', { n: fmt(pv.withheld), min: String(pv.minimumAnonymitySet) }));
+    w.line(pv.members.length > 1 ? t('set.merged', { min: String(pv.minimumAnonymitySet) }) : t('set.one'));
+    for (const m of pv.members) {
+      const how = m.mergeRule === null ? t('carrier') : t(`rule.${m.mergeRule}`);
+      w.line(`• ${groupWords(m.mode, m.category)} — ${how}`, {
+        x: MARGIN + 10,
+        right: `${fmt(m.counted + m.withheld)} ${t('ballots')}`,
+      });
+    }
+    w.gap();
+  }
+
+  // 3. Figures, with the two checks printed.
+  w.line(`3. ${t('s.figures')}`, { size: 10, bold: true });
+  fig(t('registered'), pv.registeredVoters);
+  fig(`(a) ${t(pv.mode === 'hybrid' ? 'received.hybrid' : 'received')}`, pv.received, { bold: true });
+  fig(`(b) ${t('superseded')}`, pv.superseded);
   fig(`(c) ${t('cancelled')}`, cancelledTotal);
   for (const [reason, n] of Object.entries(pv.cancelled))
     fig(`— ${words(`reason.${reason}`, reason)}`, n, { x: MARGIN + 14 });

@@ -238,6 +238,89 @@ const T = {
     nl: 'elektronisch stembiljet zonder de toegelaten structuur (1°)',
     de: 'elektronischer Stimmzettel ohne die zugelassene Struktur (1°)',
   },
+  // The hybrid PV (mode 6, paper ballots by post; apps/server/src/hybrid/hybrid-pv.ts).
+  'title.hybrid': {
+    fr: 'Procès-verbal du dépouillement des votes hybrides (bulletins papier envoyés par la poste)',
+    nl: 'Proces-verbaal van de telling van de hybride stemmen (papieren stembiljetten per post)',
+    de: 'Protokoll der Auszählung der hybriden Stimmen (Papierstimmzettel per Post)',
+  },
+  'mode.hybrid': {
+    fr: 'vote hybride, bulletin papier envoyé par la poste (mode 6)',
+    nl: 'hybride stemming, papieren stembiljet per post (modus 6)',
+    de: 'hybride Stimmabgabe, Papierstimmzettel per Post (Modus 6)',
+  },
+  's.reception': {
+    fr: 'Réception des enveloppes (équipe A)',
+    nl: 'Ontvangst van de omslagen (team A)',
+    de: 'Eingang der Umschläge (Team A)',
+  },
+  'received.hybrid': {
+    fr: 'Enveloppes extérieures reçues au bureau principal',
+    nl: 'Op het hoofdbureau ontvangen buitenomslagen',
+    de: 'Im Hauptwahlvorstand eingegangene äußere Umschläge',
+  },
+  'accepted.hybrid': {
+    fr: 'Enveloppes intérieures placées dans l’urne',
+    nl: 'In de stembus gelegde binnenomslagen',
+    de: 'In die Urne gelegte innere Umschläge',
+  },
+  'set-aside': {
+    fr: 'Écartées à la réception',
+    nl: 'Bij ontvangst terzijde gelegd',
+    de: 'Beim Eingang beiseitegelegt',
+  },
+  'cancelled-after': {
+    fr: 'Annulées ensuite (liste d’un bureau de vote), retirées de l’urne',
+    nl: 'Nadien geannuleerd (lijst van een stembureau), uit de stembus genomen',
+    de: 'Danach annulliert (Liste eines Wahlbüros), aus der Urne genommen',
+  },
+  'unknown-codes': {
+    fr: 'Enveloppes du bureau dont le code K ne correspond à aucun kit (catégorie inconnue, sur chaque PV)',
+    nl: 'Omslagen van het bureau waarvan de K-code bij geen kit hoort (categorie onbekend, op elk PV)',
+    de: 'Umschläge des Vorstands, deren K-Code zu keinem Kit gehört (Kategorie unbekannt, auf jedem Protokoll)',
+  },
+  expected: {
+    fr: 'Bulletins attendus dans l’urne (placées − annulées ensuite)',
+    nl: 'In de stembus verwachte stembiljetten (gelegd − nadien geannuleerd)',
+    de: 'In der Urne erwartete Stimmzettel (gelegt − danach annulliert)',
+  },
+  encoded: {
+    fr: 'Bulletins encodés (double encodage, différences tranchées par le président)',
+    nl: 'Ingevoerde stembiljetten (dubbele invoer, verschillen beslecht door de voorzitter)',
+    de: 'Erfasste Stimmzettel (doppelte Erfassung, Abweichungen vom Vorsitzenden entschieden)',
+  },
+  difference: { fr: 'Différence', nl: 'Verschil', de: 'Differenz' },
+  'difference.explained': {
+    fr: 'différence expliquée aux observations (section 5)',
+    nl: 'verschil verklaard in de opmerkingen (punt 5)',
+    de: 'Differenz in den Bemerkungen erklärt (Abschnitt 5)',
+  },
+  'difference.unexplained': {
+    fr: 'différence NON EXPLIQUÉE : ce procès-verbal ne peut être approuvé',
+    nl: 'verschil NIET VERKLAARD: dit proces-verbaal kan niet worden goedgekeurd',
+    de: 'Differenz NICHT ERKLÄRT: dieses Protokoll kann nicht genehmigt werden',
+  },
+  'reason.kcode-unknown': { fr: 'code K inconnu', nl: 'onbekende K-code', de: 'unbekannter K-Code' },
+  'reason.kcode-voided': {
+    fr: 'code K annulé (kit réimprimé ; l’enveloppe du dernier kit compte)',
+    nl: 'K-code vervallen (kit opnieuw afgedrukt; de omslag van de laatste kit telt)',
+    de: 'K-Code ungültig (Kit neu gedruckt; der Umschlag des letzten Kits zählt)',
+  },
+  'reason.wrong-main-office': {
+    fr: 'autre bureau principal (transmise)',
+    nl: 'ander hoofdbureau (doorgestuurd)',
+    de: 'anderer Hauptwahlvorstand (weitergeleitet)',
+  },
+  'reason.second-envelope': {
+    fr: 'seconde enveloppe du même électeur (la première compte)',
+    nl: 'tweede omslag van dezelfde kiezer (de eerste telt)',
+    de: 'zweiter Umschlag desselben Wählers (der erste zählt)',
+  },
+  'reason.arrived-late': {
+    fr: 'arrivée après le délai',
+    nl: 'na de termijn aangekomen',
+    de: 'nach der Frist eingegangen',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type PvTextKey = keyof typeof T;

@@ -21,15 +21,44 @@ import { loadConstituency, type Category, type Mode } from './layout.ts';
 import { anonymityMinimumOf, WITHHELD_REASON } from './anonymity.ts';
 import { figuresError, pvFigures, type PvList, type PvMember } from './pv-figures.ts';
 import { officeInfo } from './office.ts';
+import { hybridApprovalRefusal } from '../hybrid/hybrid-pv.ts';
 
 export type { PvList, PvMember } from './pv-figures.ts';
+
+/** A PV's mode: the electronic ones, and `hybrid` (mode 6's paper ballots, apps/server/src/hybrid/hybrid-pv.ts). */
+export type PvMode = Mode | 'hybrid';
+
+/** What Team A did with the hybrid envelopes of the PV's box (hybrid PVs only). */
+export interface PvReception {
+  /** Outer envelopes of this category scanned at the main office. */
+  readonly received: number;
+  /** Their inner envelopes put into the box. */
+  readonly accepted: number;
+  /** Set aside on receipt, by reason. */
+  readonly setAside: Readonly<Record<string, number>>;
+  /** Accepted, then cancelled by a polling-station list that came in later (taken out of the box). */
+  readonly cancelled: number;
+  /** Envelopes of the main office whose K-code no kit bears (their category cannot be known). */
+  readonly unknownCodesAtOffice: number;
+}
+
+/** The box's inner envelopes against the ballots encoded (hybrid PVs only). */
+export interface PvReconciliation {
+  /** Inner envelopes to find in the box: accepted − cancelled. */
+  readonly expected: number;
+  /** Ballots Team B encoded (the box's agreed ballots). */
+  readonly encoded: number;
+  /** encoded − expected; a non-zero difference must be explained before the PV is approved. */
+  readonly difference: number;
+  readonly explanation: { readonly text: string; readonly author: string; readonly recordedAt: string } | null;
+}
 
 export interface PvContent {
   readonly format: 'isoloir-pv/1';
   readonly electionId: string;
   readonly election: { readonly label: Labels; readonly date: string };
   readonly constituency: { readonly code: string; readonly label: Labels; readonly languages: readonly Language[] };
-  readonly mode: Mode;
+  readonly mode: PvMode;
   readonly category: Category;
   readonly groupId: string;
   /** The groups in this PV: the carrying group first, then those merged into it with the rule. */
@@ -75,13 +104,16 @@ export interface PvContent {
   readonly generatedAt: string;
   /** The election record's head hash; null until every constituency of the election is counted. */
   readonly recordHash: string | null;
+  /** Hybrid PVs only: Team A's reception figures and the box's reconciliation. */
+  readonly reception?: PvReception;
+  readonly reconciliation?: PvReconciliation;
 }
 
-async function registeredVoters(
+export async function registeredVoters(
   store: Store,
   electionId: string,
   constituency: string,
-  mode: Mode,
+  mode: PvMode,
   category: Category,
 ): Promise<number> {
   const election = await store.db
@@ -91,7 +123,12 @@ async function registeredVoters(
     .executeTakeFirstOrThrow();
   const consolidation = await latestConsolidation(store.db, election.election_day_id);
   if (consolidation !== undefined) {
-    const counts = await modeCounts(store, election.election_day_id, consolidation.id, mode === 'online' ? 7 : 8);
+    const counts = await modeCounts(
+      store,
+      election.election_day_id,
+      consolidation.id,
+      mode === 'hybrid' ? 6 : mode === 'online' ? 7 : 8,
+    );
     return counts
       .filter((c) => c.electionId === electionId && c.constituency === constituency && c.category === category)
       .reduce((a, c) => a + c.voters, 0);
@@ -243,6 +280,7 @@ export async function generatePvs(
         .where('election_id', '=', electionId)
         .where('constituency_code', '=', constituency)
         .where('final_at', 'is', null)
+        .where('mode', '<>', 'hybrid')
         .where((eb) =>
           eb.not(eb.or(pvs.map((pv) => eb.and([eb('mode', '=', pv.mode), eb('category', '=', pv.category)])))),
         )
@@ -260,7 +298,7 @@ export async function generatePvs(
 export interface PvKey {
   readonly electionId: string;
   readonly constituency: string;
-  readonly mode: Mode;
+  readonly mode: PvMode;
   readonly category: Category;
 }
 
@@ -280,7 +318,12 @@ export async function approvePv(
     .executeTakeFirst();
   const subject = `${key.electionId}/${key.constituency}/${key.mode}/${key.category}`;
   const refuse = async (
-    code: 'counting.not-found' | 'counting.four-eyes' | 'counting.state',
+    code:
+      | 'counting.not-found'
+      | 'counting.four-eyes'
+      | 'counting.state'
+      | 'hybrid.difference-unexplained'
+      | 'hybrid.pv-stale',
     message: string,
   ): Promise<never> => {
     await store.db.transaction().execute((trx) =>
@@ -295,7 +338,24 @@ export async function approvePv(
   };
   if (row === undefined) return refuse('counting.not-found', 'no PV generated');
   if (row.final_at !== null) return refuse('counting.state', 'the PV is already final');
-  if (row.record_hash === '')
+  // A hybrid PV: its count is Team B's (not the record's); a box whose ballots differ from the inner
+  // envelopes accepted is approved only once the difference is explained (./../hybrid/reconciliation.ts).
+  if (key.mode === 'hybrid') {
+    const refusal = await hybridApprovalRefusal(
+      store,
+      key.electionId,
+      key.constituency,
+      key.category,
+      row.content as PvContent,
+    );
+    if (refusal !== undefined)
+      return refuse(
+        refusal,
+        refusal === 'hybrid.pv-stale'
+          ? 'the figures changed since the PV was generated: generate it again'
+          : 'the ballots encoded differ from the inner envelopes accepted and the difference is not explained',
+      );
+  } else if (row.record_hash === '')
     return refuse(
       'counting.state',
       'the election record is not published yet: the PV is approved once every constituency is counted',

@@ -84,6 +84,8 @@ export async function countConstituency(
     .selectFrom('counting_pvs')
     .select(['constituency_code', 'record_hash', 'final_at'])
     .where('election_id', '=', electionId)
+    // The hybrid PVs (paper ballots) are generated on their own (../hybrid/hybrid-pv.ts).
+    .where('mode', '<>', 'hybrid')
     .execute();
   const own = existing.filter((p) => p.constituency_code === constituency);
   let pvs = own.length;

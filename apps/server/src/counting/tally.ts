@@ -63,7 +63,15 @@ export function electoralCount(
  * carries in its `counts` entry and the verifier re-derives on its own: the PV's figures are these.
  */
 export function legalCounts(constituency: Constituency, ballots: readonly DecodedBallot[]): LegalCounts {
-  const count = electoralCount(constituency, ballots);
+  return legalCountsOf(
+    constituency,
+    ballots.map((b) => classifyDecoded(constituency, b)),
+  );
+}
+
+/** The legal count of classified ballots (electronic, or the paper ballots of a hybrid box). */
+export function legalCountsOf(constituency: Constituency, classes: readonly BallotClass[]): LegalCounts {
+  const count = countBallots(constituency, classes);
   const invalidByRule: Record<string, number> = {};
   for (const rule of INVALID_BALLOT_RULE_CODES) if (count.invalid[rule] > 0) invalidByRule[rule] = count.invalid[rule];
   const numberOf = new Map(constituency.lists.map((l) => [l.id, l.number]));
@@ -75,7 +83,7 @@ export function legalCounts(constituency: Constituency, ballots: readonly Decode
     substitutes: [...l.substitutes],
   }));
   return {
-    ballots: ballots.length,
+    ballots: classes.length,
     valid: validBallots(count),
     blank: count.blank,
     invalid: invalidBallots(count),

@@ -7,6 +7,7 @@ import type { MarkedBallot } from '@isoloir/electoral';
 import { appendAudit, type Schema, type Store } from '@isoloir/store';
 import { AppError, type ErrorCode } from '../errors.ts';
 import {
+  agreedBallots,
   boxState,
   decide,
   differences,
@@ -215,6 +216,18 @@ export async function boxDifferences(
       decided: box.decisions.has(d.index),
     })),
   };
+}
+
+/**
+ * The box's state and, once done, its agreed ballots (the two entries where they agree, the
+ * president's decisions where they differ): what is classified and counted into the hybrid PV.
+ */
+export async function boxBallots(
+  store: Store,
+  key: BoxKey,
+): Promise<{ readonly state: BoxEntryState; readonly ballots: readonly MarkedBallot[] | undefined }> {
+  const box = await loadBox(store.db, key);
+  return { state: boxState(box), ballots: agreedBallots(box) };
 }
 
 function boxColumns(key: BoxKey) {

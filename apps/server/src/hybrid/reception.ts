@@ -53,19 +53,26 @@ export async function receiveEnvelope(
       await sql`select pg_advisory_xact_lock(hashtextextended(${`hybrid-kcode\n${electionDayId}\n${bearer.nrn}`}, 0))`.execute(
         trx,
       );
+      // The code's state and the voter's polling-station vote, read after the lock (one round trip).
       const row = await trx
-        .selectFrom('hybrid_kcodes')
-        .select(['id', 'state'])
-        .where('code_hash', '=', codeHash)
+        .selectFrom('hybrid_kcodes as k')
+        .select((eb) => [
+          'k.id',
+          'k.state',
+          eb
+            .exists(
+              eb
+                .selectFrom('polling_station_votes as p')
+                .select('p.nrn')
+                .where('p.election_day_id', '=', electionDayId)
+                .where('p.nrn', '=', bearer.nrn),
+            )
+            .as('voted'),
+        ])
+        .where('k.code_hash', '=', codeHash)
         .executeTakeFirstOrThrow();
       kcode = { id: String(row.id), state: row.state };
-      votedAtPollingStation =
-        (await trx
-          .selectFrom('polling_station_votes')
-          .select('nrn')
-          .where('election_day_id', '=', electionDayId)
-          .where('nrn', '=', bearer.nrn)
-          .executeTakeFirst()) !== undefined;
+      votedAtPollingStation = row.voted === true || row.voted === 1;
     }
     const decision = receptionDecision({
       kcode:
@@ -81,6 +88,19 @@ export async function receiveEnvelope(
       closesAt: new Date(voter?.period.closesAt ?? 0),
       votedAtPollingStation,
     });
+    // The K-code moves first: the box's lock below (order numbers) is held as briefly as possible.
+    const moved = kcodeAfter(decision);
+    if (moved !== undefined && kcode !== undefined)
+      await trx
+        .updateTable('hybrid_kcodes')
+        .set({
+          state: moved.state,
+          cancellation_reason: moved.state === 'cancelled' ? moved.reason : null,
+          state_changed_at: now,
+          state_changed_by: actor,
+        })
+        .where('id', '=', kcode.id)
+        .execute();
     let boxOrder: number | null = null;
     if (decision.outcome === 'accepted') {
       await sql`select pg_advisory_xact_lock(hashtextextended(${`hybrid-box\n${electionDayId}\n${office}\n${decision.box}`}, 0))`.execute(
@@ -110,21 +130,10 @@ export async function receiveEnvelope(
         reason,
         box: decision.outcome === 'accepted' ? decision.box : null,
         box_order: boxOrder,
+        category: kcode === undefined || voter === undefined ? null : voter.category,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const moved = kcodeAfter(decision);
-    if (moved !== undefined && kcode !== undefined)
-      await trx
-        .updateTable('hybrid_kcodes')
-        .set({
-          state: moved.state,
-          cancellation_reason: moved.state === 'cancelled' ? moved.reason : null,
-          state_changed_at: now,
-          state_changed_by: actor,
-        })
-        .where('id', '=', kcode.id)
-        .execute();
     await appendAudit(
       trx,
       {

@@ -35,6 +35,8 @@ export const electionParams = z.strictObject({ electionId: slug });
 export const constituencyParams = z.strictObject({ electionId: slug, constituency: slug });
 export const groupIdSchema = z.string().regex(/^[a-z0-9-]{1,64}\/(online|kiosk)\/(belgium|abroad)$/);
 export const modeSchema = z.enum(['online', 'kiosk']);
+/** A PV's mode: the electronic ones and `hybrid` (mode 6's paper ballots). */
+export const pvModeSchema = z.enum(['online', 'kiosk', 'hybrid']);
 export const categorySchema = z.enum(['belgium', 'abroad']);
 
 /** Route-level error handler: a CountingError keeps its detailed message; anything else as usual. */

@@ -14,6 +14,7 @@ import {
   countingErrorHandler,
   modeSchema,
   namedActorOf,
+  pvModeSchema,
   slug,
   teamActor,
 } from './counting-common.ts';
@@ -24,7 +25,7 @@ const tags = ['counting: Team B (contents)'];
 
 const pvSchema = z.object({
   groupId: z.string(),
-  mode: modeSchema,
+  mode: pvModeSchema,
   category: categorySchema,
   generatedAt: z.string(),
   recordHash: z.string(),
@@ -261,7 +262,7 @@ export function countingContentRoutes(app: AppInstance): void {
       schema: {
         tags,
         summary: 'Approve a PV after review; the second approval, by another member, makes it final',
-        params: z.strictObject({ electionId: slug, constituency: slug, mode: modeSchema, category: categorySchema }),
+        params: z.strictObject({ electionId: slug, constituency: slug, mode: pvModeSchema, category: categorySchema }),
         response: {
           200: z.object({ approvals: z.number(), final: z.boolean() }),
           403: errorSchema,

@@ -14,7 +14,7 @@ import { emitRecord } from '../counting/record.ts';
 import { electionCounted } from '../counting/results.ts';
 import { AppError } from '../errors.ts';
 import { errorSchema } from './schemas.ts';
-import { categorySchema, countingErrorHandler, electionParams, modeSchema, slug } from './counting-common.ts';
+import { categorySchema, countingErrorHandler, electionParams, pvModeSchema, slug } from './counting-common.ts';
 
 const access = 'public' as const;
 const tags = ['counting: public'];
@@ -108,7 +108,7 @@ export function countingPublicRoutes(app: AppInstance): void {
         params: z.strictObject({
           electionId: slug,
           constituency: slug,
-          mode: modeSchema,
+          mode: pvModeSchema,
           category: categorySchema,
           format: z.enum(['pdf', 'json', 'csv']),
         }),

@@ -14,8 +14,10 @@ import { DEMO_ELECTION_ID } from '../demo/generate-demo.ts';
 import { seedDemoIfEmpty } from '../demo/seed-demo.ts';
 import { CATEGORY_ROLES, categoryOf } from './counting-common.ts';
 
-const IDENTITY_WORDS = /\b(nrn|name|surname|givenName|given_name|birth|address)\b/i;
-const CONTENT_WORDS = /\b(ciphertexts?|outputs|shares|plaintexts?|proof|content|lists|valid|blank|invalid)\b/i;
+const IDENTITY_WORDS = /\b(nrn|name|surname|givenName|given_name|birth|address|voterName|voters?|kcode)\b/i;
+// A hybrid paper ballot as Team B encodes it: its marks, head box, paper state (issue #16).
+const CONTENT_WORDS =
+  /\b(ciphertexts?|outputs|shares|plaintexts?|proof|content|lists|valid|blank|invalid|ballot|marks|paper|listId|votes)\b/i;
 
 describe('counting routes: Team A identities only, Team B contents only', () => {
   let store: Store;
@@ -84,6 +86,20 @@ describe('counting routes: Team A identities only, Team B contents only', () => 
         .map((r) => r.url),
       [],
     );
+  });
+
+  test('hybrid (mode 6): Team A’s reception routes and Team B’s double-entry routes are on their side of the line', () => {
+    const hybrid = counting().filter((r) => /hybrid-(envelopes|boxes|pvs)/.test(r.url));
+    const sideOf = (r: (typeof hybrid)[number]) =>
+      `${r.method} ${r.url.replace(/^\/api\/counting\/(\w+)\/.*$/, '$1')} ${JSON.stringify(r.access)}`;
+    const reception = hybrid.filter((r) => r.url.includes('hybrid-envelopes'));
+    const entry = hybrid.filter((r) => r.url.includes('/contents/') && r.url.includes('hybrid-boxes'));
+    assert.ok(reception.length >= 2 && entry.length >= 3, hybrid.map(sideOf).join('\n'));
+    for (const r of reception) assert.match(sideOf(r), /^\w+ identities \{"roles":\["team-a"\]\}$/);
+    for (const r of entry) assert.match(sideOf(r), /^\w+ contents \{"roles":\["team-b"\]\}$/);
+    // The reconciliation, the explanation and the PVs' generation: the president's (figures only).
+    for (const r of hybrid.filter((x) => /reconciliation|explanation|hybrid-pvs|differences/.test(x.url)))
+      assert.equal(categoryOf(r.url), 'process', r.url);
   });
 
   test('the response schemas agree: identities routes carry no content, contents routes no identity', async () => {

@@ -20,6 +20,7 @@ import { countingContentRoutes } from './counting-contents.ts';
 import { countingIdentityRoutes } from './counting-identities.ts';
 import { countingHybridReceptionRoutes } from './counting-hybrid-reception.ts';
 import { countingHybridEntryRoutes } from './counting-hybrid-entry.ts';
+import { countingHybridPvRoutes } from './counting-hybrid-pv.ts';
 import { countingProcessRoutes } from './counting-process.ts';
 import { countingPublicRoutes } from './counting-public.ts';
 import { countingTrusteeRoutes } from './counting-trustee.ts';
@@ -44,6 +45,7 @@ export const ROUTE_MODULES: readonly ((app: AppInstance) => void | Promise<void>
   countingIdentityRoutes,
   countingHybridReceptionRoutes,
   countingHybridEntryRoutes,
+  countingHybridPvRoutes,
   countingContentRoutes,
   countingTrusteeRoutes,
   countingCeremonyRoutes,

@@ -48,6 +48,7 @@ import {
 import { runDemoKeygen, runDemoTrusteeStep } from '../ceremony/demo-trustees.ts';
 import { castDemoBallots, type CastLogEntry } from './demo-cast.ts';
 import { writeDemoKits } from './demo-kits.ts';
+import { hybridPvsOfDemo, receiveAndEncodeDemoHybrid, type DemoHybridSummary } from './demo-hybrid.ts';
 import { verifierChecks } from './server-checks.ts';
 
 export interface DemoOptions {
@@ -77,6 +78,8 @@ export interface DemoSummary {
   readonly pvs: readonly PvContent[];
   /** Constituencies whose electronic ballots stay below the minimum anonymity set (not counted on their own). */
   readonly withheld: readonly string[];
+  /** Hybrid voters (mode 6): envelopes received, ballots encoded twice, PVs written to `out/pv-hybrid`. */
+  readonly hybrid: DemoHybridSummary;
 }
 
 const PO = { id: 'demo:po-admin' };
@@ -84,6 +87,9 @@ const TEAM_A = { id: 'demo:team-a-1' };
 const TEAM_B1 = { id: 'demo:team-b-1', name: 'DEMO-ONLY Sofie Janssens' };
 const TEAM_B2 = { id: 'demo:team-b-2', name: 'DEMO-ONLY Bram Claes' };
 const PRESIDENT = { id: 'demo:president', name: 'DEMO-ONLY Hélène Gillet' };
+const HYBRID_ACTORS = { teamA: TEAM_A, teamB1: TEAM_B1, teamB2: TEAM_B2, president: PRESIDENT };
+/** Voters whose print kits `DIR/kits` holds (their envelopes bear the printed K-codes). */
+const KIT_SAMPLE = 12;
 
 /** The PO's act on the online period, through the ballot box's own command (audited). */
 async function periodAct(store: Store, command: 'open' | 'close', at: Date): Promise<void> {
@@ -131,7 +137,7 @@ export async function runDemo(o: DemoOptions): Promise<DemoSummary> {
       ...(o.serverLogger === undefined ? {} : { logger: o.serverLogger }),
     });
     lap('election and voters');
-    const kits = await writeDemoKits(store, o.out, server.url);
+    const { written: kits, codes: kitCodes } = await writeDemoKits(store, o.out, server.url, KIT_SAMPLE);
     lap('hybrid print kits');
     const shareDir = join(o.out, 'DEMO-ONLY-trustee-shares');
     if (await openDemoCeremony(store)) await runDemoKeygen(server.url, DEMO_ELECTION_ID, shareDir, log);
@@ -160,6 +166,9 @@ export async function runDemo(o: DemoOptions): Promise<DemoSummary> {
     await periodAct(store, 'close', new Date());
     await publishHead(votingService(store), DEMO_ELECTION_ID, 'closing', new Date());
     lap('casting');
+    // Hybrid envelopes (mode 6): Team A's reception and Team B's double entry, before the split.
+    const hybrid = await receiveAndEncodeDemoHybrid(store, HYBRID_ACTORS, o.seed, kitCodes);
+    lap('hybrid envelopes received and ballots encoded twice');
 
     // Polling-station lists: about 2 % of the voters also voted at a polling station; one station
     // per constituency (DEMO-ONLY names), registered by its main office before the lists come in.
@@ -288,11 +297,12 @@ export async function runDemo(o: DemoOptions): Promise<DemoSummary> {
       await approvePv(store, k, TEAM_B1);
       await approvePv(store, k, TEAM_B2);
     }
+    const hybridPvs = await hybridPvsOfDemo(store, o.out, HYBRID_ACTORS, hybrid.meant);
     // The audit heads after the PVs became final, as the server's clerk publishes them.
     await publishDueAuditHeads(store, DEFAULT_AUDIT_HEADS_POLICY, new Date(), false);
     const auditHeads = await latestAuditHeads(store);
     for (const { code } of constituencies) {
-      const mine = pvs.filter((p) => p.constituency.code === code);
+      const mine = [...pvs, ...hybridPvs].filter((p) => p.constituency.code === code);
       if (mine.length === 0) continue;
       const bundle = exportBundle(mine, auditHeads);
       writeFileSync(join(o.out, 'export', `${code}.json`), `${JSON.stringify(bundle, null, 2)}\n`);
@@ -320,6 +330,7 @@ export async function runDemo(o: DemoOptions): Promise<DemoSummary> {
       recordHash,
       pvs,
       withheld,
+      hybrid: { ...hybrid.summary, pvs: hybridPvs },
     };
   } finally {
     await server?.close();

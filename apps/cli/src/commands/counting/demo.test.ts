@@ -109,6 +109,31 @@ test('isoloir demo: verifiable record, PVs equal an independent recount, tamperi
       );
     }
 
+    // Hybrid voters (issue #16): PVs with `"mode": "hybrid"` in DIR/pv-hybrid (the demo itself checks
+    // their figures against an independent recount of the ballots it generated); the received
+    // envelopes add up to the set aside, the cancelled and the ballots encoded, up to the difference.
+    assert.ok(summary.hybrid.pvs.length >= 1, 'hybrid PVs');
+    assert.ok(summary.hybrid.accepted > 0 && (summary.hybrid.setAside['kcode-unknown'] ?? 0) >= 1);
+    const hybridFiles = readdirSync(join(out, 'pv-hybrid')).filter((f) => f.endsWith('.json'));
+    assert.equal(hybridFiles.length, summary.hybrid.pvs.length);
+    for (const f of hybridFiles) {
+      const pv = JSON.parse(readFileSync(join(out, 'pv-hybrid', f), 'utf8')) as {
+        mode: string;
+        received: number;
+        cancelled: Record<string, number>;
+        counted: number;
+        valid: number;
+        blank: number;
+        invalid: number;
+        reconciliation: { difference: number; explanation: unknown };
+      };
+      assert.equal(pv.mode, 'hybrid', f);
+      const cancelled = Object.values(pv.cancelled).reduce((a, b) => a + b, 0);
+      assert.equal(pv.received, cancelled + pv.counted - pv.reconciliation.difference, f);
+      assert.equal(pv.counted, pv.valid + pv.blank + pv.invalid, f);
+      assert.ok(pv.reconciliation.difference === 0 || pv.reconciliation.explanation !== null, f);
+    }
+
     // The PVs carry exactly the verified figures (issue 12 point 6); one figure changed by one is caught.
     const pvDir = join(out, 'pv');
     const pvs = readdirSync(pvDir)

@@ -181,6 +181,14 @@ export const codesDe: Readonly<Record<CodesKey, string>> = {
   'error.hybrid.entry-no-difference':
     'Beide Erfassungen stimmen für diesen Stimmzettel überein: Es gibt nichts zu entscheiden.',
   'error.hybrid.entry-wrong-state': 'Diese Urne ist nicht bei diesem Schritt der doppelten Erfassung.',
+  'error.hybrid.box-not-done':
+    'Die doppelte Erfassung dieser Urne ist noch nicht abgeschlossen: beide Erfassungen beendet und jede Abweichung entschieden.',
+  'error.hybrid.no-difference':
+    'Die erfassten Stimmzettel entsprechen den angenommenen inneren Umschlägen: Es gibt keine Differenz zu erklären.',
+  'error.hybrid.difference-unexplained':
+    'Die erfassten Stimmzettel weichen von den angenommenen inneren Umschlägen ab und die Differenz ist nicht erklärt: Schreiben Sie die Erklärung, erstellen Sie das Protokoll neu und genehmigen Sie es dann.',
+  'error.hybrid.pv-stale':
+    'Die Zahlen haben sich seit der Erstellung dieses Protokolls geändert (Liste eines Wahlbüros, Erklärung): Erstellen Sie es neu.',
   'error.role.self-grant': 'Niemand kann sich selbst eine Rolle zuweisen oder eine ihm zugewiesene Rolle bestätigen.',
   'error.role.second-admin':
     'Eine Rolle wird erst wirksam, wenn ein zweiter Verwalter sie bestätigt: Ein anderer Verwalter muss bestätigen.',

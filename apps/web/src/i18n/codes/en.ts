@@ -168,6 +168,14 @@ export const codesEn: Readonly<Record<CodesKey, string>> = {
     'The number of ballots you found in the box is not the number you encoded: check the box.',
   'error.hybrid.entry-no-difference': 'The two entries agree on this ballot: there is nothing to decide.',
   'error.hybrid.entry-wrong-state': 'This box is not at that step of the double entry.',
+  'error.hybrid.box-not-done':
+    'The double entry of this box is not done yet: both entries finished and every difference decided.',
+  'error.hybrid.no-difference':
+    'The ballots encoded equal the inner envelopes accepted: there is no difference to explain.',
+  'error.hybrid.difference-unexplained':
+    'The ballots encoded differ from the inner envelopes accepted and the difference is not explained: write the explanation, generate the PV again, then approve.',
+  'error.hybrid.pv-stale':
+    'The figures changed since this PV was generated (a polling-station list, an explanation): generate it again.',
   'error.role.self-grant': 'Nobody can give a role to themselves, nor confirm one given to them.',
   'error.role.second-admin':
     'A role takes effect only when a second administrator confirms it: another administrator must confirm.',

@@ -179,6 +179,14 @@ export const codesFr = {
     'Le nombre de bulletins trouvés dans l’urne n’est pas le nombre encodé : vérifiez l’urne.',
   'error.hybrid.entry-no-difference': 'Les deux encodages concordent pour ce bulletin : il n’y a rien à trancher.',
   'error.hybrid.entry-wrong-state': 'Cette urne n’est pas à cette étape du double encodage.',
+  'error.hybrid.box-not-done':
+    'Le double encodage de cette urne n’est pas terminé : les deux encodages finis et chaque différence tranchée.',
+  'error.hybrid.no-difference':
+    'Les bulletins encodés égalent les enveloppes intérieures acceptées : il n’y a pas de différence à expliquer.',
+  'error.hybrid.difference-unexplained':
+    'Les bulletins encodés diffèrent des enveloppes intérieures acceptées et la différence n’est pas expliquée : écrivez l’explication, générez à nouveau le procès-verbal, puis approuvez.',
+  'error.hybrid.pv-stale':
+    'Les chiffres ont changé depuis la génération de ce procès-verbal (liste d’un bureau de vote, explication) : générez-le à nouveau.',
   'error.role.self-grant': 'Personne ne peut s’attribuer un rôle, ni confirmer un rôle qui lui est attribué.',
   'error.role.second-admin':
     'Un rôle ne prend effet que lorsqu’un second administrateur le confirme : un autre administrateur doit confirmer.',

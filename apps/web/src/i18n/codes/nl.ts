@@ -177,6 +177,14 @@ export const codesNl: Readonly<Record<CodesKey, string>> = {
     'Het aantal stembiljetten in de stembus is niet het aantal dat u invoerde: controleer de stembus.',
   'error.hybrid.entry-no-difference': 'Beide invoeren komen voor dit stembiljet overeen: er is niets te beslissen.',
   'error.hybrid.entry-wrong-state': 'Deze stembus is niet bij die stap van de dubbele invoer.',
+  'error.hybrid.box-not-done':
+    'De dubbele invoer van deze stembus is nog niet klaar: beide invoeren afgerond en elk verschil beslecht.',
+  'error.hybrid.no-difference':
+    'De ingevoerde stembiljetten zijn gelijk aan de aanvaarde binnenomslagen: er is geen verschil te verklaren.',
+  'error.hybrid.difference-unexplained':
+    'De ingevoerde stembiljetten verschillen van de aanvaarde binnenomslagen en het verschil is niet verklaard: schrijf de verklaring, maak het proces-verbaal opnieuw aan en keur het dan goed.',
+  'error.hybrid.pv-stale':
+    'De cijfers zijn veranderd sinds dit proces-verbaal werd aangemaakt (lijst van een stembureau, verklaring): maak het opnieuw aan.',
   'error.role.self-grant': 'Niemand kan zichzelf een rol toekennen, noch een rol bevestigen die hem werd toegekend.',
   'error.role.second-admin':
     'Een rol gaat pas in wanneer een tweede beheerder ze bevestigt: een andere beheerder moet bevestigen.',
