@@ -37,7 +37,7 @@ create index passkey_activation_codes_voter on passkey_activation_codes (electio
 -- A voter's passkey: the WebAuthn credential's public key, never a secret.
 create table passkey_credentials (
   id                 bigint generated always as identity primary key,
-  credential_id      text not null unique check (credential_id ~ '^[A-Za-z0-9_-]{16,1400}$'),
+  credential_id      text not null unique check (credential_id ~ '^[A-Za-z0-9_-]+$' and char_length(credential_id) between 16 and 1400),
   election_day_id    text not null references election_days (id),
   post_code          text not null references consular_posts (code),
   nrn                text not null check (nrn ~ '^[0-9]{11}$'),
