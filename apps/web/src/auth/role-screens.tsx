@@ -37,7 +37,10 @@ export const ROLE_SCREENS: Readonly<Record<Role, { readonly text: MessageKey; re
     },
     'consular-official': {
       text: 'ws.consular-official.text',
-      screens: [{ to: '/preparation/consular', label: 'ws.link.preparation-consular' }],
+      screens: [
+        { to: '/preparation/consular', label: 'ws.link.preparation-consular' },
+        { to: '/passkey/consular', label: 'ws.link.passkeys' },
+      ],
     },
     'team-a': { text: 'ws.team-a.text', screens: [{ to: '/counting/team-a', label: 'ws.link.team-a' }] },
     'team-b': { text: 'ws.team-b.text', screens: [{ to: '/counting/team-b', label: 'ws.link.team-b' }] },

@@ -39,13 +39,27 @@ import { navDe } from './nav/de.ts';
 import { navEn } from './nav/en.ts';
 import { navFr, type NavKey } from './nav/fr.ts';
 import { navNl } from './nav/nl.ts';
+import { passkeyDe } from './passkey/de.ts';
+import { passkeyEn } from './passkey/en.ts';
+import { passkeyFr, type PasskeyKey } from './passkey/fr.ts';
+import { passkeyNl } from './passkey/nl.ts';
 import { codesDe } from './codes/de.ts';
 import { codesEn } from './codes/en.ts';
 import { codesFr, type CodesKey } from './codes/fr.ts';
 import { codesNl } from './codes/nl.ts';
 
 export type MessageKey =
-  CoreKey | AuthKey | PreparationKey | VotingKey | CountingKey | CeremonyKey | BoardKey | HybridKey | NavKey | CodesKey;
+  | CoreKey
+  | AuthKey
+  | PreparationKey
+  | VotingKey
+  | CountingKey
+  | CeremonyKey
+  | BoardKey
+  | HybridKey
+  | NavKey
+  | CodesKey
+  | PasskeyKey;
 
 export const CATALOGS: Readonly<Record<Language, Readonly<Record<MessageKey, string>>>> = {
   fr: {
@@ -58,6 +72,7 @@ export const CATALOGS: Readonly<Record<Language, Readonly<Record<MessageKey, str
     ...boardFr,
     ...hybridFr,
     ...navFr,
+    ...passkeyFr,
     ...codesFr,
   },
   nl: {
@@ -70,6 +85,7 @@ export const CATALOGS: Readonly<Record<Language, Readonly<Record<MessageKey, str
     ...boardNl,
     ...hybridNl,
     ...navNl,
+    ...passkeyNl,
     ...codesNl,
   },
   de: {
@@ -82,6 +98,7 @@ export const CATALOGS: Readonly<Record<Language, Readonly<Record<MessageKey, str
     ...boardDe,
     ...hybridDe,
     ...navDe,
+    ...passkeyDe,
     ...codesDe,
   },
   en: {
@@ -94,6 +111,7 @@ export const CATALOGS: Readonly<Record<Language, Readonly<Record<MessageKey, str
     ...boardEn,
     ...hybridEn,
     ...navEn,
+    ...passkeyEn,
     ...codesEn,
   },
 };
