@@ -111,7 +111,9 @@ describe('passkeys through the consular post, in Chromium', { skip }, () => {
     await noViolations(page, 'passkey login page');
     await page.getByRole('button', { name: 'Log in with my passkey' }).click();
     await page.waitForURL((url) => url.pathname === '/me');
-    await page.getByRole('heading', { level: 1, name: 'Your registration' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Your registration' }).waitFor();
+    await page.locator('dd[data-login-method="passkey"]').getByText('Passkey from your consular post').waitFor();
+    await noViolations(page, 'voter page after a passkey login');
     const session = await server.store.db
       .selectFrom('sessions')
       .select(['login_method', 'assurance_level'])

@@ -63,5 +63,6 @@ export const passkeyDe: Readonly<Record<PasskeyKey, string>> = {
   'pk.state.used': 'Benutzt',
   'pk.state.expired': 'Abgelaufen',
   'pk.state.revoked': 'Ersetzt oder zurückgezogen',
+  'pk.me.method': 'Passkey Ihrer konsularischen Vertretung',
   'ws.link.passkeys': 'Passkeys: Aktivierungscodes und Widerruf',
 };

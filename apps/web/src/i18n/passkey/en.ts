@@ -63,5 +63,6 @@ export const passkeyEn: Readonly<Record<PasskeyKey, string>> = {
   'pk.state.used': 'Used',
   'pk.state.expired': 'Expired',
   'pk.state.revoked': 'Replaced or withdrawn',
+  'pk.me.method': 'Passkey from your consular post',
   'ws.link.passkeys': 'Passkeys: activation codes and revocation',
 };

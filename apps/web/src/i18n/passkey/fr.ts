@@ -64,6 +64,7 @@ export const passkeyFr = {
   'pk.state.used': 'Utilisé',
   'pk.state.expired': 'Expiré',
   'pk.state.revoked': 'Remplacé ou retiré',
+  'pk.me.method': 'Clé d’accès remise par votre poste consulaire',
   'ws.link.passkeys': 'Clés d’accès : codes d’activation et révocation',
 } as const;
 

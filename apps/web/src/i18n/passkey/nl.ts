@@ -64,5 +64,6 @@ export const passkeyNl: Readonly<Record<PasskeyKey, string>> = {
   'pk.state.used': 'Gebruikt',
   'pk.state.expired': 'Verlopen',
   'pk.state.revoked': 'Vervangen of ingetrokken',
+  'pk.me.method': 'Toegangssleutel van uw consulaire post',
   'ws.link.passkeys': 'Toegangssleutels: activeringscodes en intrekking',
 };
