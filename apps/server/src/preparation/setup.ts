@@ -31,7 +31,7 @@ const period = z
 const residentMode = z.strictObject({ open: z.boolean(), optIn: z.boolean() });
 /**
  * How a voter logs in to a remote mode: CSAM only, or CSAM or — for voters registered abroad — a
- * passkey enrolled through their consular post (issue #18; ../passkey/README.md).
+ * passkey enrolled through their consular post (issue #18; README, "Belgians abroad without CSAM").
  */
 const loginRule = z.enum(['csam', 'csam-or-passkey']);
 /** Absent from a setup: CSAM only, in every mode. */
