@@ -60,7 +60,10 @@ const SCREENS: Readonly<
   'consular-official': {
     persona: 'official-consular-official',
     role: 'Consular official',
-    screens: [['Register a Belgian abroad', 'Registering Belgians abroad']],
+    screens: [
+      ['Register a Belgian abroad', 'Registering Belgians abroad'],
+      ['Passkeys: activation codes and revocation', 'Passkeys for voters abroad'],
+    ],
   },
   'team-a': {
     persona: 'official-team-a',

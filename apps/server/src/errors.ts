@@ -63,6 +63,44 @@ export const ERROR_CODES = {
   'role.scope-missing': { status: 400, message: 'This role needs a scope (commune, post or constituency).' },
   'role.scope-unexpected': { status: 400, message: 'This role takes no scope.' },
   'role.scope-invalid': { status: 400, message: 'This scope is not valid for the role.' },
+  // Passkeys enrolled through the consular post (apps/server/src/passkey).
+  'passkey.code-invalid': {
+    status: 400,
+    message: 'This activation code is not valid: check what you typed, or ask your consular post for a new one.',
+  },
+  'passkey.code-expired': {
+    status: 409,
+    message: 'This activation code has expired: ask your consular post for a new one.',
+  },
+  'passkey.code-used': {
+    status: 409,
+    message: 'This activation code was already used (a code works once): ask your consular post for a new one.',
+  },
+  'passkey.csam-only': {
+    status: 403,
+    message: 'In your voting mode, the election accepts only CSAM (eID card or itsme): a passkey cannot be used.',
+  },
+  'passkey.not-registered': {
+    status: 404,
+    message: 'Nobody with this national register number is registered at your consular post.',
+  },
+  'passkey.ceremony-invalid': {
+    status: 400,
+    message: 'This passkey step has expired or was already used; start again.',
+  },
+  'passkey.verification-failed': {
+    status: 400,
+    message: 'The answer of your device could not be verified; unlock the passkey with your fingerprint, face or PIN.',
+  },
+  'passkey.unknown': {
+    status: 403,
+    message: 'This passkey is not known here: activate one with the code from your consular post.',
+  },
+  'passkey.revoked': {
+    status: 403,
+    message: 'Your consular post has revoked this passkey: ask the post for a new activation code.',
+  },
+  'passkey.not-found': { status: 404, message: 'This passkey does not exist at your post, or is already revoked.' },
   // Preparation phase (apps/server/src/preparation): `field` says where (line and column, or a path).
   'file.encoding': { status: 400, message: 'The file is not UTF-8 text (is it Latin-1? Save it as UTF-8).' },
   'file.malformed': { status: 400, message: 'The file is malformed (quotes, cells per line, or JSON syntax).' },

@@ -6,6 +6,7 @@ import { COUNTING_PAGES } from './counting/pages.tsx';
 import { HomePage } from './components/home-page.tsx';
 import { HYBRID_PAGES } from './hybrid/pages.tsx';
 import { NotFoundPage } from './components/not-found-page.tsx';
+import { PASSKEY_PAGES } from './passkey/pages.tsx';
 import { PREPARATION_PAGES } from './preparation/pages.tsx';
 import { VOTING_PAGES } from './voting/pages.tsx';
 
@@ -24,6 +25,7 @@ const exactly =
 export const PAGES: readonly PageRoute[] = [
   { match: exactly(), render: () => <HomePage /> },
   ...AUTH_PAGES,
+  ...PASSKEY_PAGES,
   ...PREPARATION_PAGES,
   ...VOTING_PAGES,
   ...HYBRID_PAGES,

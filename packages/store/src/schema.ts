@@ -129,6 +129,8 @@ export type ResidentModes = Readonly<
   Record<'hybrid' | 'online' | 'kiosk', { readonly open: boolean; readonly optIn: boolean }>
 >;
 
+export type ModeAuthentication = Readonly<Record<'hybrid' | 'online' | 'kiosk', 'csam' | 'csam-or-passkey'>>;
+
 export interface ElectionDaySettingsTable {
   election_day_id: string;
   mode_periods: Json<ModePeriods>;
@@ -139,6 +141,8 @@ export interface ElectionDaySettingsTable {
   setup_hash: string;
   frozen_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   lists_hash: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 0029: per remote mode, who may log in by passkey (voters registered abroad) or by CSAM only. */
+  mode_authentication: ColumnType<ModeAuthentication, string | undefined, string>;
 }
 
 export interface CommuneTable {
@@ -363,6 +367,8 @@ export interface SessionTable {
   created_at: Date;
   last_seen_at: Date;
   expires_at: Date;
+  /** 0029: how the session was opened (a passkey session has assurance level 0). */
+  login_method: ColumnType<'csam' | 'passkey', 'csam' | 'passkey' | undefined, never>;
 }
 
 // 0004: the electronic ballot box.
@@ -809,4 +815,49 @@ export interface Schema {
   hybrid_entry_ballots: HybridEntryBallotTable;
   hybrid_entry_decisions: HybridEntryDecisionTable;
   hybrid_box_explanations: HybridBoxExplanationTable;
+  passkey_activation_codes: PasskeyActivationCodeTable;
+  passkey_credentials: PasskeyCredentialTable;
+  passkey_challenges: PasskeyChallengeTable;
+}
+
+// 0029: passkeys enrolled through the consular post (apps/server/src/passkey).
+export interface PasskeyActivationCodeTable {
+  id: Generated<string>;
+  election_day_id: string;
+  post_code: string;
+  nrn: string;
+  code_hash: string;
+  issued_by: string;
+  issued_at: Date;
+  expires_at: Date;
+  used_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  revoked_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+export interface PasskeyCredentialTable {
+  id: Generated<string>;
+  credential_id: string;
+  election_day_id: string;
+  post_code: string;
+  nrn: string;
+  user_handle: string;
+  public_key: string;
+  sign_count: ColumnType<string, number | undefined, number>;
+  transports: ColumnType<string[], string[] | undefined, string[]>;
+  activation_code_id: string;
+  created_at: Date;
+  last_used_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  revoked_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  revoked_by: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface PasskeyChallengeTable {
+  id: string;
+  purpose: 'activation' | 'login';
+  challenge: string;
+  activation_code_id: string | null;
+  user_handle: string | null;
+  created_at: Date;
+  expires_at: Date;
+  consumed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }

@@ -37,6 +37,9 @@ export const NRN_TABLES: Readonly<Record<string, string>> = {
   polling_station_votes: 'Team A’s identity work: the attendance lists of the polling stations',
   double_votes: 'Team A’s identity work: a remote ballot whose voter also voted at a polling station',
   hybrid_kcodes: 'the hybrid voter whose kit a K-code belongs to (reprint voids the live one)',
+  passkey_activation_codes:
+    'the voter registered abroad a post’s activation code is bound to (the code only as a keyed hash)',
+  passkey_credentials: 'the voter registered abroad a passkey opens a session for',
 };
 
 const SHORT = 150;

@@ -120,6 +120,25 @@ for (const database of testDatabases()) {
       assert.deepEqual(failures, []);
     });
 
+    test('the passkey routes (issue #18) are in the matrix with their rules', () => {
+      const rules = Object.fromEntries(
+        app.routeTable
+          .filter((r) => r.url.startsWith('/api/passkey/') && r.method !== 'HEAD')
+          .map((r) => [`${r.method} ${r.url}`, describeAccess(r.access)]),
+      );
+      assert.deepEqual(rules, {
+        'GET /api/passkey/rules': 'public',
+        'POST /api/passkey/activation/options': 'public',
+        'POST /api/passkey/activation/verify': 'public',
+        'POST /api/passkey/login/options': 'public',
+        'POST /api/passkey/login/verify': 'public',
+        'GET /api/passkey/posts/:post': 'consular-official',
+        'POST /api/passkey/posts/:post/lookup': 'consular-official',
+        'POST /api/passkey/posts/:post/codes': 'consular-official',
+        'DELETE /api/passkey/posts/:post/passkeys/:passkeyId': 'consular-official',
+      });
+    });
+
     test('a route added without a rule is refused to everybody (deny by default)', async () => {
       const bare = await buildApp({ store });
       bare.get('/api/undeclared', () => ({ leaked: true }));

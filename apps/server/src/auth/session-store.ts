@@ -23,6 +23,8 @@ export type NewSession =
       readonly nrn: string;
       readonly level: number;
       readonly idToken: string | null;
+      /** How the voter logged in (default CSAM); a passkey session has level 0 (../passkey). */
+      readonly method?: 'csam' | 'passkey';
     }
   | { readonly kind: 'official'; readonly officialId: string; readonly level: number; readonly idToken: string | null };
 
@@ -45,6 +47,7 @@ export async function createSession(
       voter_nrn: session.kind === 'voter' ? session.nrn : null,
       official_id: session.kind === 'official' ? session.officialId : null,
       assurance_level: session.level,
+      login_method: session.kind === 'voter' ? (session.method ?? 'csam') : 'csam',
       csrf_token: randomToken(),
       id_token: session.idToken,
       created_at: now,
@@ -90,7 +93,13 @@ export async function loadSession(
     await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
   const base = { id, assuranceLevel: row.assurance_level, csrfToken: row.csrf_token, expiresAt: row.expires_at };
   if (row.kind === 'voter' && row.election_day_id !== null && row.voter_nrn !== null)
-    return { ...base, kind: 'voter', electionDayId: row.election_day_id, nrn: row.voter_nrn };
+    return {
+      ...base,
+      kind: 'voter',
+      electionDayId: row.election_day_id,
+      nrn: row.voter_nrn,
+      loginMethod: row.login_method,
+    };
   if (row.kind === 'official' && row.official_id !== null)
     return { ...base, kind: 'official', officialId: row.official_id, roles: await rolesOf(db, row.official_id) };
   return null;

@@ -15,6 +15,8 @@ export interface VoterSession extends SessionBase {
   readonly electionDayId: string;
   /** The voter's national register number; a voter only ever sees data under this number. */
   readonly nrn: string;
+  /** CSAM, or a passkey enrolled through the consular post (../passkey); never shown to counting teams. */
+  readonly loginMethod: 'csam' | 'passkey';
 }
 
 export interface OfficialSession extends SessionBase {

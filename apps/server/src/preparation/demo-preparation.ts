@@ -71,6 +71,8 @@ export const DEMO_SETUP: ElectionSetup = {
   },
   abroadModes: [1, 2, 3, 4, 5, 6, 7, 8],
   onlineRevoteLimit: 5,
+  // Voters registered abroad may vote online with a passkey from their post when CSAM fails them.
+  authentication: { hybrid: 'csam', online: 'csam-or-passkey', kiosk: 'csam' },
   elections: [
     {
       id: DEMO_ELECTION_ID,

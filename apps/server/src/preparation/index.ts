@@ -9,6 +9,7 @@ export {
   type ElectionSetup,
   type DaySettings,
 } from './setup.ts';
+export { CSAM_ONLY } from './setup.ts';
 export { importCommunes, parseCommunesCsv, electionConstituencies } from './communes.ts';
 export { importCommuneVoters, type ImportReport } from './commune-import.ts';
 export {

@@ -17,6 +17,7 @@ const ctx: LetterContext = {
     residentModes: DEMO_SETUP.residentModes,
     periods: DEMO_SETUP.periods,
     onlineRevoteLimit: 5,
+    authentication: { hybrid: 'csam', online: 'csam', kiosk: 'csam' },
     frozen: false,
     elections: [],
   },

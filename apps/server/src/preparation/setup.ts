@@ -29,6 +29,13 @@ const period = z
   .strictObject({ opens: isoDate, closes: isoDate })
   .refine((p) => p.opens <= p.closes, 'opens after it closes');
 const residentMode = z.strictObject({ open: z.boolean(), optIn: z.boolean() });
+/**
+ * How a voter logs in to a remote mode: CSAM only, or CSAM or — for voters registered abroad — a
+ * passkey enrolled through their consular post (issue #18; README, "Belgians abroad without CSAM").
+ */
+const loginRule = z.enum(['csam', 'csam-or-passkey']);
+/** Absent from a setup: CSAM only, in every mode. */
+export const CSAM_ONLY = { hybrid: 'csam', online: 'csam', kiosk: 'csam' } as const;
 
 const constituency = z.strictObject({
   code: slug,
@@ -63,6 +70,8 @@ export const electionSetupSchema = z
     residentModes: z.strictObject({ hybrid: residentMode, online: residentMode, kiosk: residentMode }),
     abroadModes: z.array(z.number().int().min(1).max(8)).min(1).max(8),
     onlineRevoteLimit: z.number().int().min(1).max(100),
+    /** Per remote mode: CSAM only (the default), or CSAM or a passkey for voters registered abroad. */
+    authentication: z.strictObject({ hybrid: loginRule, online: loginRule, kiosk: loginRule }).optional(),
     elections: z.array(election).min(1).max(20),
     /** The career consular posts (and where their kiosk stands). */
     posts: z
@@ -267,6 +276,7 @@ export async function importElectionSetup(
       abroad_modes: [...new Set(setup.abroadModes)].sort(),
       registration_deadline: setup.registrationDeadline,
       online_revote_limit: setup.onlineRevoteLimit,
+      mode_authentication: JSON.stringify(setup.authentication ?? CSAM_ONLY),
       setup_hash: hash,
     };
     await trx
@@ -300,6 +310,8 @@ export interface DaySettings {
   readonly residentModes: Record<'hybrid' | 'online' | 'kiosk', { open: boolean; optIn: boolean }>;
   readonly periods: Record<'hybrid' | 'online' | 'kiosk', { opens: string; closes: string }>;
   readonly onlineRevoteLimit: number;
+  /** Per remote mode: CSAM only, or CSAM or a passkey for voters registered abroad. */
+  readonly authentication: Record<'hybrid' | 'online' | 'kiosk', 'csam' | 'csam-or-passkey'>;
   readonly frozen: boolean;
   readonly elections: readonly { readonly id: string; readonly kind: string; readonly minimumAge: number }[];
 }
@@ -316,6 +328,7 @@ export async function daySettings(db: Store['db'] | Transaction<Schema>, dayId: 
       's.resident_modes',
       's.mode_periods',
       's.online_revote_limit',
+      's.mode_authentication',
       's.frozen_at',
     ])
     .where('s.election_day_id', '=', dayId)
@@ -335,6 +348,7 @@ export async function daySettings(db: Store['db'] | Transaction<Schema>, dayId: 
     residentModes: row.resident_modes,
     periods: row.mode_periods,
     onlineRevoteLimit: row.online_revote_limit,
+    authentication: { ...row.mode_authentication },
     frozen: row.frozen_at !== null,
     elections: elections.map((e) => ({ id: e.id, kind: e.kind, minimumAge: e.minimum_age })),
   };

@@ -15,7 +15,11 @@ export interface RateLimitSettings {
   readonly voterRequestsPerMinute: number;
   /** Any other anonymous API request, per address and minute. */
   readonly anonymousPerMinute: number;
+  /** Passkey activation and login steps (an activation code typed), per address and minute (default 10). */
+  readonly passkeyPerMinute?: number | undefined;
 }
+
+const DEFAULT_PASSKEY_PER_MINUTE = 10;
 
 export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
   loginsPerMinute: 30,
@@ -23,13 +27,20 @@ export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
   castsPerMinute: 20,
   voterRequestsPerMinute: 600,
   anonymousPerMinute: 600,
+  passkeyPerMinute: 10,
 };
 
-export type RateRule = 'login' | 'lookup' | 'cast' | 'voter' | 'anonymous';
+export type RateRule = 'login' | 'lookup' | 'cast' | 'voter' | 'anonymous' | 'passkey';
 
 const LOGIN_ROUTES = new Set(['/api/auth/login', '/api/auth/callback']);
 const LOOKUP_ROUTES = new Set(['/api/voting/tracking/:trackingCode', '/api/hybrid/status']);
 const CAST_ROUTES = new Set(['/api/voting/ballots', '/api/voting/elections/:electionId/ballots']);
+const PASSKEY_ROUTES = new Set([
+  '/api/passkey/activation/options',
+  '/api/passkey/activation/verify',
+  '/api/passkey/login/options',
+  '/api/passkey/login/verify',
+]);
 const UNLIMITED_ROUTES = new Set(['/health', '/ready']);
 
 /** The rule that applies to this request; `undefined`: not limited. */
@@ -38,6 +49,7 @@ export function rateRule(request: FastifyRequest): RateRule | undefined {
   if (UNLIMITED_ROUTES.has(route) || !(route === '/api' || route.startsWith('/api/'))) return undefined;
   if (LOGIN_ROUTES.has(route)) return 'login';
   if (LOOKUP_ROUTES.has(route)) return 'lookup';
+  if (PASSKEY_ROUTES.has(route)) return 'passkey';
   const session = request.session;
   if (session?.kind === 'official') return undefined;
   if (CAST_ROUTES.has(route)) return 'cast';
@@ -56,6 +68,8 @@ export function maxFor(rule: RateRule, settings: RateLimitSettings): number {
       return settings.voterRequestsPerMinute;
     case 'anonymous':
       return settings.anonymousPerMinute;
+    case 'passkey':
+      return settings.passkeyPerMinute ?? DEFAULT_PASSKEY_PER_MINUTE;
   }
 }
 

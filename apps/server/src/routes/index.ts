@@ -7,6 +7,7 @@ import { authRoutes } from './auth.ts';
 import { healthRoutes } from './health.ts';
 import { hybridRoutes } from './hybrid.ts';
 import { meRoutes } from './me.ts';
+import { passkeyRoutes } from './passkey.ts';
 import { preparationConsolidationRoutes } from './preparation-consolidation.ts';
 import { preparationListRoutes } from './preparation-lists.ts';
 import { preparationSetupRoutes } from './preparation-setup.ts';
@@ -31,6 +32,7 @@ export const ROUTE_MODULES: readonly ((app: AppInstance) => void | Promise<void>
   electionRoutes,
   authRoutes,
   meRoutes,
+  passkeyRoutes,
   adminRoleRoutes,
   preparationSetupRoutes,
   preparationVoterRoutes,

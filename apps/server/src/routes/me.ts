@@ -22,6 +22,8 @@ const meSchema = z.discriminatedUnion('kind', [
     constituency: z.object({ code: z.string(), label: labelsSchema.nullable() }),
     electionDay: z.object({ id: z.string(), label: labelsSchema, votingDate: z.string() }),
     assuranceLevel: z.number().int(),
+    /** CSAM, or a passkey from the consular post (issue #18); shown to the voter only. */
+    loginMethod: z.enum(['csam', 'passkey']),
   }),
   z.object({
     kind: z.literal('official'),
@@ -149,6 +151,7 @@ export function meRoutes(app: AppInstance): void {
           kind: 'voter' as const,
           ...(await voterProfile(app, voter.electionDayId, voter.nrn)),
           assuranceLevel: voter.assuranceLevel,
+          loginMethod: voter.loginMethod,
         };
       }
       const official = officialOf(request);

@@ -44,6 +44,7 @@ export type Me =
       readonly constituency: { readonly code: string; readonly label: Labels | null };
       readonly electionDay: { readonly id: string; readonly label: Labels; readonly votingDate: string };
       readonly assuranceLevel: number;
+      readonly loginMethod: 'csam' | 'passkey';
     }
   | {
       readonly kind: 'official';

@@ -113,7 +113,9 @@ export function MePage(): ReactNode {
         </div>
         <div>
           <dt>{t('me.level')}</dt>
-          <dd>{me.assuranceLevel}</dd>
+          <dd data-login-method={me.loginMethod}>
+            {me.loginMethod === 'passkey' ? t('pk.me.method') : me.assuranceLevel}
+          </dd>
         </div>
       </dl>
       <p>

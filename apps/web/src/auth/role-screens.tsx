@@ -38,7 +38,10 @@ export const ROLE_SCREENS: Readonly<Record<Role, { readonly text: MessageKey; re
     },
     'consular-official': {
       text: 'ws.consular-official.text',
-      screens: [{ to: '/preparation/consular', label: 'ws.link.preparation-consular' }],
+      screens: [
+        { to: '/preparation/consular', label: 'ws.link.preparation-consular' },
+        { to: '/passkey/consular', label: 'ws.link.passkeys' },
+      ],
     },
     'team-a': {
       text: 'ws.team-a.text',

@@ -43,6 +43,10 @@ import { navDe } from './nav/de.ts';
 import { navEn } from './nav/en.ts';
 import { navFr, type NavKey } from './nav/fr.ts';
 import { navNl } from './nav/nl.ts';
+import { passkeyDe } from './passkey/de.ts';
+import { passkeyEn } from './passkey/en.ts';
+import { passkeyFr, type PasskeyKey } from './passkey/fr.ts';
+import { passkeyNl } from './passkey/nl.ts';
 import { codesDe } from './codes/de.ts';
 import { codesEn } from './codes/en.ts';
 import { codesFr, type CodesKey } from './codes/fr.ts';
@@ -59,7 +63,8 @@ export type MessageKey =
   | HybridKey
   | HybridCountKey
   | NavKey
-  | CodesKey;
+  | CodesKey
+  | PasskeyKey;
 
 export const CATALOGS: Readonly<Record<Language, Readonly<Record<MessageKey, string>>>> = {
   fr: {
@@ -73,6 +78,7 @@ export const CATALOGS: Readonly<Record<Language, Readonly<Record<MessageKey, str
     ...hybridFr,
     ...hybridCountFr,
     ...navFr,
+    ...passkeyFr,
     ...codesFr,
   },
   nl: {
@@ -86,6 +92,7 @@ export const CATALOGS: Readonly<Record<Language, Readonly<Record<MessageKey, str
     ...hybridNl,
     ...hybridCountNl,
     ...navNl,
+    ...passkeyNl,
     ...codesNl,
   },
   de: {
@@ -99,6 +106,7 @@ export const CATALOGS: Readonly<Record<Language, Readonly<Record<MessageKey, str
     ...hybridDe,
     ...hybridCountDe,
     ...navDe,
+    ...passkeyDe,
     ...codesDe,
   },
   en: {
@@ -112,6 +120,7 @@ export const CATALOGS: Readonly<Record<Language, Readonly<Record<MessageKey, str
     ...hybridEn,
     ...hybridCountEn,
     ...navEn,
+    ...passkeyEn,
     ...codesEn,
   },
 };

@@ -26,6 +26,25 @@ export const codesDe: Readonly<Record<CodesKey, string>> = {
     'Die Antwort des Identifizierungsdienstes konnte nicht geprüft werden; beginnen Sie die Anmeldung neu.',
   'error.auth.provider-error': 'Der Identifizierungsdienst hat die Anmeldung abgelehnt oder nicht abschließen können.',
   'error.auth.unavailable': 'Die Anmeldung ist derzeit nicht verfügbar.',
+  'error.passkey.code-invalid':
+    'Dieser Aktivierungscode ist nicht gültig: Prüfen Sie Ihre Eingabe oder bitten Sie Ihre konsularische Vertretung um einen neuen Code.',
+  'error.passkey.code-expired':
+    'Dieser Aktivierungscode ist abgelaufen: Bitten Sie Ihre konsularische Vertretung um einen neuen.',
+  'error.passkey.code-used':
+    'Dieser Aktivierungscode wurde schon benutzt (ein Code gilt nur einmal): Bitten Sie Ihre konsularische Vertretung um einen neuen.',
+  'error.passkey.csam-only':
+    'Für Ihre Wahlweise lässt die Wahl nur CSAM zu (eID-Karte oder itsme): Ein Passkey kann nicht verwendet werden.',
+  'error.passkey.not-registered':
+    'Bei Ihrer konsularischen Vertretung ist niemand mit dieser Nationalregisternummer eingetragen.',
+  'error.passkey.ceremony-invalid':
+    'Dieser Schritt mit dem Passkey ist abgelaufen oder wurde schon benutzt; beginnen Sie von vorn.',
+  'error.passkey.verification-failed':
+    'Die Antwort Ihres Geräts konnte nicht geprüft werden; entsperren Sie den Passkey mit Fingerabdruck, Gesicht oder PIN.',
+  'error.passkey.unknown':
+    'Dieser Passkey ist hier nicht bekannt: Aktivieren Sie einen mit dem Code Ihrer konsularischen Vertretung.',
+  'error.passkey.revoked':
+    'Ihre konsularische Vertretung hat diesen Passkey widerrufen: Bitten Sie sie um einen neuen Aktivierungscode.',
+  'error.passkey.not-found': 'Diesen Passkey gibt es bei Ihrer Vertretung nicht, oder er ist schon widerrufen.',
   'error.official.not-found': 'Dieser Bedienstete existiert nicht.',
   'error.official.exists': 'Ein Bediensteter mit dieser Nationalregisternummer existiert bereits.',
   'error.official.nrn-invalid': 'Diese Nationalregisternummer ist ungültig.',

@@ -22,6 +22,20 @@ export const codesEn: Readonly<Record<CodesKey, string>> = {
   'error.auth.token-invalid': 'The identity provider’s answer could not be verified; start the login again.',
   'error.auth.provider-error': 'The identity provider refused or could not complete the login.',
   'error.auth.unavailable': 'Login is not available right now.',
+  'error.passkey.code-invalid':
+    'This activation code is not valid: check what you typed, or ask your consular post for a new one.',
+  'error.passkey.code-expired': 'This activation code has expired: ask your consular post for a new one.',
+  'error.passkey.code-used':
+    'This activation code was already used (a code works once): ask your consular post for a new one.',
+  'error.passkey.csam-only':
+    'In your voting mode, the election accepts only CSAM (eID card or itsme): a passkey cannot be used.',
+  'error.passkey.not-registered': 'Nobody with this national register number is registered at your consular post.',
+  'error.passkey.ceremony-invalid': 'This passkey step has expired or was already used; start again.',
+  'error.passkey.verification-failed':
+    'The answer of your device could not be verified; unlock the passkey with your fingerprint, face or PIN.',
+  'error.passkey.unknown': 'This passkey is not known here: activate one with the code from your consular post.',
+  'error.passkey.revoked': 'Your consular post has revoked this passkey: ask the post for a new activation code.',
+  'error.passkey.not-found': 'This passkey does not exist at your post, or is already revoked.',
   'error.official.not-found': 'This official does not exist.',
   'error.official.exists': 'An official with this national register number already exists.',
   'error.official.nrn-invalid': 'This national register number is not valid.',

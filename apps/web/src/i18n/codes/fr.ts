@@ -30,6 +30,23 @@ export const codesFr = {
     'La réponse du service d’identification n’a pas pu être vérifiée ; recommencez la connexion.',
   'error.auth.provider-error': 'Le service d’identification a refusé ou n’a pas pu terminer la connexion.',
   'error.auth.unavailable': 'La connexion n’est pas disponible pour le moment.',
+  'error.passkey.code-invalid':
+    'Ce code d’activation n’est pas valable : vérifiez ce que vous avez tapé, ou demandez un nouveau code à votre poste consulaire.',
+  'error.passkey.code-expired': 'Ce code d’activation a expiré : demandez-en un nouveau à votre poste consulaire.',
+  'error.passkey.code-used':
+    'Ce code d’activation a déjà servi (un code ne sert qu’une fois) : demandez-en un nouveau à votre poste consulaire.',
+  'error.passkey.csam-only':
+    'Pour votre mode de vote, l’élection n’accepte que CSAM (carte eID ou itsme) : une clé d’accès ne peut pas être utilisée.',
+  'error.passkey.not-registered':
+    'Personne n’est inscrit à votre poste consulaire sous ce numéro de registre national.',
+  'error.passkey.ceremony-invalid': 'Cette étape de la clé d’accès a expiré ou a déjà servi ; recommencez.',
+  'error.passkey.verification-failed':
+    'La réponse de votre appareil n’a pas pu être vérifiée ; déverrouillez la clé d’accès avec votre empreinte, votre visage ou votre code PIN.',
+  'error.passkey.unknown':
+    'Cette clé d’accès n’est pas connue ici : activez-en une avec le code de votre poste consulaire.',
+  'error.passkey.revoked':
+    'Votre poste consulaire a révoqué cette clé d’accès : demandez-lui un nouveau code d’activation.',
+  'error.passkey.not-found': 'Cette clé d’accès n’existe pas à votre poste, ou est déjà révoquée.',
   'error.official.not-found': 'Cet agent n’existe pas.',
   'error.official.exists': 'Un agent avec ce numéro de registre national existe déjà.',
   'error.official.nrn-invalid': 'Ce numéro de registre national n’est pas valable.',

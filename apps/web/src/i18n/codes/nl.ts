@@ -23,6 +23,22 @@ export const codesNl: Readonly<Record<CodesKey, string>> = {
     'Het antwoord van de identificatiedienst kon niet worden gecontroleerd; begin de aanmelding opnieuw.',
   'error.auth.provider-error': 'De identificatiedienst weigerde de aanmelding of kon ze niet voltooien.',
   'error.auth.unavailable': 'Aanmelden is op dit moment niet mogelijk.',
+  'error.passkey.code-invalid':
+    'Deze activeringscode is niet geldig: controleer wat u typte, of vraag uw consulaire post om een nieuwe code.',
+  'error.passkey.code-expired': 'Deze activeringscode is verlopen: vraag uw consulaire post om een nieuwe.',
+  'error.passkey.code-used':
+    'Deze activeringscode is al gebruikt (een code werkt één keer): vraag uw consulaire post om een nieuwe.',
+  'error.passkey.csam-only':
+    'Voor uw stemwijze aanvaardt de verkiezing alleen CSAM (eID-kaart of itsme): een toegangssleutel kan niet worden gebruikt.',
+  'error.passkey.not-registered': 'Niemand is met dit rijksregisternummer bij uw consulaire post ingeschreven.',
+  'error.passkey.ceremony-invalid': 'Deze stap met de toegangssleutel is verlopen of al gebruikt; begin opnieuw.',
+  'error.passkey.verification-failed':
+    'Het antwoord van uw toestel kon niet worden gecontroleerd; ontgrendel de toegangssleutel met uw vingerafdruk, gezicht of pincode.',
+  'error.passkey.unknown':
+    'Deze toegangssleutel is hier niet bekend: activeer er een met de code van uw consulaire post.',
+  'error.passkey.revoked':
+    'Uw consulaire post heeft deze toegangssleutel ingetrokken: vraag de post om een nieuwe activeringscode.',
+  'error.passkey.not-found': 'Deze toegangssleutel bestaat niet bij uw post, of is al ingetrokken.',
   'error.official.not-found': 'Deze ambtenaar bestaat niet.',
   'error.official.exists': 'Er bestaat al een ambtenaar met dit rijksregisternummer.',
   'error.official.nrn-invalid': 'Dit rijksregisternummer is ongeldig.',

@@ -1,0 +1,71 @@
+// Passkeys for Belgians abroad (issue #18): the voter's activation and login, the page for voters
+// without CSAM, the consular post's screen.
+export const passkeyFr = {
+  'pk.login.link': 'Se connecter avec une clé d’accès (Belges inscrits à l’étranger)',
+  'pk.activate.link': 'Activer une clé d’accès avec le code de votre poste consulaire',
+  'pk.without.link': 'Je ne peux pas utiliser CSAM : que faire ?',
+  'pk.login.title': 'Se connecter avec une clé d’accès',
+  'pk.login.intro':
+    'Si votre poste consulaire vous a remis un code d’activation et que vous avez créé une clé d’accès avec ce code, connectez-vous avec elle : votre téléphone ou votre ordinateur vous demande votre empreinte, votre visage ou votre code PIN.',
+  'pk.login.button': 'Me connecter avec ma clé d’accès',
+  'pk.login.none': 'Aucune clé d’accès de ce site n’a été utilisée sur cet appareil.',
+  'pk.activate.title': 'Activer votre clé d’accès',
+  'pk.activate.intro':
+    'Votre poste consulaire a vérifié votre identité et vous a remis un code d’activation à usage unique. Tapez-le ici : votre appareil crée alors une clé d’accès, protégée par votre empreinte, votre visage ou votre code PIN. Aucun mot de passe.',
+  'pk.activate.code': 'Code d’activation',
+  'pk.activate.button': 'Créer ma clé d’accès',
+  'pk.activate.done': 'Votre clé d’accès est prête. Désormais, connectez-vous avec elle seule.',
+  'pk.activate.cancelled': 'La clé d’accès n’a pas été créée sur cet appareil (annulé, ou non pris en charge).',
+  'pk.without.title': 'Voter sans CSAM',
+  'pk.without.intro':
+    'Pour voter à distance, vous vous connectez avec CSAM : votre carte d’identité électronique (eID) avec un lecteur de carte, ou l’application itsme. Voici ce que l’élection accepte si CSAM ne fonctionne pas pour vous.',
+  'pk.rule.csam': 'CSAM uniquement. Sans CSAM, vous ne pouvez pas utiliser ce mode de vote.',
+  'pk.rule.passkey':
+    'CSAM ou, pour les Belges inscrits à l’étranger, une clé d’accès remise par leur poste consulaire.',
+  'pk.mode.hybrid': 'Vote hybride (mode 6)',
+  'pk.mode.online': 'Vote en ligne (mode 7)',
+  'pk.mode.kiosk': 'Kiosque dans un poste consulaire (mode 8)',
+  'pk.period': 'Période de vote :',
+  'pk.instead.title': 'Ce que vous pouvez faire à la place',
+  'pk.instead.csam': 'Faire fonctionner CSAM : un lecteur de carte eID avec votre code PIN, ou l’application itsme.',
+  'pk.instead.post':
+    'Contacter votre poste consulaire : là où un mode l’accepte, le poste vérifie votre identité et vous remet un code d’activation pour une clé d’accès.',
+  'pk.instead.modes':
+    'Choisir une autre manière de voter en vous inscrivant auprès de votre poste consulaire avant la date limite : en personne ou par procuration dans une commune belge, en personne ou par procuration au poste consulaire, ou par correspondance (Code électoral, art. 180bis).',
+  'pk.instead.resident': 'Si vous habitez en Belgique : votez dans votre bureau de vote le jour de l’élection.',
+  'pk.deadline': 'Date limite d’inscription',
+  'pk.voting-date': 'Jour de l’élection',
+  'pk.none': 'Aucune élection n’est en préparation.',
+  'pk.post.title': 'Clés d’accès des électeurs à l’étranger',
+  'pk.post.intro':
+    'Un électeur inscrit à votre poste qui ne peut pas utiliser CSAM peut voter avec une clé d’accès là où l’élection le permet. Vérifiez son identité en personne avec une pièce d’identité, puis remettez-lui un code d’activation à usage unique. Vous pouvez révoquer une clé perdue ou volée et remettre un nouveau code.',
+  'pk.post.post': 'Poste consulaire',
+  'pk.post.find': 'Trouver un électeur',
+  'pk.post.nrn': 'Numéro de registre national',
+  'pk.post.lookup': 'Chercher',
+  'pk.post.check': 'Comparez avec la pièce d’identité :',
+  'pk.post.birth': 'né(e) le',
+  'pk.post.has-passkey': 'A déjà une clé d’accès (une nouvelle la remplacera).',
+  'pk.post.checked': 'J’ai vérifié en personne la pièce d’identité de cette personne',
+  'pk.post.issue': 'Remettre un code d’activation',
+  'pk.post.code': 'Code d’activation à remettre à l’électeur (affiché une seule fois) :',
+  'pk.post.expires': 'Valable jusqu’au',
+  'pk.post.passkeys': 'Clés d’accès du poste',
+  'pk.post.codes': 'Codes d’activation du poste',
+  'pk.post.name': 'Électeur',
+  'pk.post.created': 'Créée le',
+  'pk.post.issued': 'Remis le',
+  'pk.post.state': 'État',
+  'pk.post.revoke': 'Révoquer',
+  'pk.post.live': 'Active',
+  'pk.post.revoked': 'Révoquée',
+  'pk.post.none': 'Aucun pour l’instant.',
+  'pk.state.open': 'Pas encore utilisé',
+  'pk.state.used': 'Utilisé',
+  'pk.state.expired': 'Expiré',
+  'pk.state.revoked': 'Remplacé ou retiré',
+  'pk.me.method': 'Clé d’accès remise par votre poste consulaire',
+  'ws.link.passkeys': 'Clés d’accès : codes d’activation et révocation',
+} as const;
+
+export type PasskeyKey = keyof typeof passkeyFr;
