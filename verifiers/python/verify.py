@@ -823,8 +823,13 @@ def check_roll(s, r, loc):
     ensure(r['voters'] == len(ids), 'roll', where, 'says %d voters but lists %d' % (r['voters'], len(ids)))
     ensure(ec.merkle_root(ids) == r['root'], 'roll', where, 'root is not the Merkle root of the voter ids')
     ensure(is_iso(r['publishedAt']), 'roll-timing', where, 'publication time is not an ISO 8601 UTC time')
+    # One place on each mode's roll of a constituency; on several constituencies' rolls only as a
+    # choice in the booth (same mode and category); last-ballot keeps one counted ballot (PROTOCOL.md 8).
     for other, seg in s.segments.items():
-        if seg['mode'] != r['mode'] and seg['constituency'] == r['constituency']:
+        if seg['constituency'] == r['constituency']:
+            if seg['mode'] != r['mode']:
+                continue
+        elif seg['mode'] == r['mode'] and seg['category'] == r['category']:
             continue
         dup = next((v for v in ids if v in seg['ids']), None)
         ensure(dup is None, 'roll', where, 'voter %s is also on the roll of %s' % (dup, other))

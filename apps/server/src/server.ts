@@ -8,7 +8,7 @@ import type { AppInstance } from './app-instance.ts';
 import type { AuthOptions } from './auth/config.ts';
 import { startDevAuth } from './auth/dev-auth.ts';
 import type { CountingChecks } from './counting/mixing.ts';
-import { openDemoCeremony } from './counting/demo-ceremony.ts';
+import { openDemoCeremonies } from './counting/demo-ceremony.ts';
 import { DEFAULT_DEMO_OPTIONS, seedDemoIfEmpty } from './demo/seed-demo.ts';
 import { demoSetupAround } from './preparation/demo-preparation.ts';
 import { redactingLogger } from './log-redaction.ts';
@@ -49,7 +49,8 @@ export interface RunningServer {
   readonly store: Store;
   readonly url: string;
   /** True when the demo election's key ceremony is open and waits for its trustees (the CLI starts them). */
-  readonly demoCeremony: boolean;
+  /** The demo elections whose key ceremony the demo trustees have to run (none: keys exist, or no demo). */
+  readonly demoCeremonies: readonly string[];
   /** The server secret in use (its `path` and `fingerprint` may be shown; never its value). */
   readonly secret: ServerSecret;
   stop(): Promise<void>;
@@ -79,8 +80,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await seedDemoIfEmpty(store, DEFAULT_DEMO_OPTIONS, {
         setup: demoSetupAround(new Date().toISOString().slice(0, 10)),
       });
-    // The demo election's key ceremony is opened here; the CLI's trustee processes run it.
-    const demoCeremony = options.seedDemo ? await openDemoCeremony(store) : false;
+    // The demo elections' key ceremonies are opened here; the CLI's trustee processes run them.
+    const demoCeremonies = options.seedDemo ? await openDemoCeremonies(store) : [];
     const devAuth =
       options.auth === undefined
         ? await startDevAuth(store, {
@@ -134,7 +135,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       })();
       return stopping;
     };
-    return { app, store, url, stop, demoCeremony, secret };
+    return { app, store, url, stop, demoCeremonies, secret };
   } catch (error) {
     await store.close();
     throw error;

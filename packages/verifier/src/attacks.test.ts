@@ -441,6 +441,37 @@ describe('attacks by a malicious server with honest trustees', () => {
     await rejected(rec, 'one-per-voter');
   });
 
+  test('a voter on two constituencies’ rolls: a choice in one mode and category is accepted; across categories, roll; two counted ballots, last-ballot', async () => {
+    // The law's choice in the booth (EP college, Brussels language group): on each offered roll.
+    const onBoth = (plan: CastPlan, category: 'belgium' | 'abroad'): void => {
+      const roll = plan.rolls.find(
+        (r) => r.constituency === 'leuven' && r.mode === 'online' && r.category === category,
+      );
+      assert.ok(roll !== undefined);
+      roll.ids = [...roll.ids, v(0)].sort();
+    };
+    const accepted = await verifyRecord(await served((plan) => { onBoth(plan, 'belgium'); }));
+    assert.equal(accepted.ok, true, JSON.stringify(accepted));
+    assert.match(await rejected(await served((plan) => { onBoth(plan, 'abroad'); }), 'roll'), /also on the roll of/);
+    // Having chosen Brussels, the voter's second ballot counted in Leuven as well.
+    const twice = await served((plan) => {
+      onBoth(plan, 'belgium');
+      plan.ballots.push({
+        groupId: 'leuven/online/belgium',
+        constituency: 'leuven',
+        voterId: v(0),
+        ballotId: 'chosen-twice',
+        sequence: 2,
+        receivedAt: '2029-06-09T07:00:00.000Z',
+        plain: { kind: 'blank' },
+      });
+      inputOf(plan, 'leuven/online/abroad').ballotIds.push('chosen-twice');
+    });
+    const r = await verifyRecord(twice);
+    assert.equal(r.ok, false);
+    assert.ok(['last-ballot', 'one-per-voter', 'cancellation-evidence'].includes(r.check), JSON.stringify(r));
+  });
+
   test('a fabricated cancellation (voter on no attendance list): cancellation-evidence', async () => {
     const rec = await served((plan) => {
       plan.cancellations.push({

@@ -91,9 +91,13 @@ export function checkRoll<P>(s: State<P>, payload: unknown, loc: string): void {
   ensure(r.voters === r.ids.length, 'roll', where, `says ${String(r.voters)} voters but lists ${String(r.ids.length)}`);
   ensure(merkleRootOf(r.ids) === r.root, 'roll', where, 'root is not the Merkle root of the voter ids');
   ensure(isIsoTime(r.publishedAt), 'roll-timing', where, 'publication time is not an ISO 8601 UTC time');
-  // A voter has one constituency per election, and one place on each mode's roll.
+  // A voter has one place on each mode's roll of a constituency. On the rolls of several
+  // constituencies of the election only where the law lets them choose in the booth (EP college,
+  // Brussels language group): then in the same mode and category; the last-ballot rule keeps one
+  // counted ballot per voter and election, whatever they choose.
   for (const [other, seg] of s.segments) {
-    if (seg.mode !== r.mode && seg.constituency === r.constituency) continue;
+    if (seg.constituency === r.constituency ? seg.mode !== r.mode : seg.mode === r.mode && seg.category === r.category)
+      continue;
     const dup = r.ids.find((v) => seg.ids.has(v));
     ensure(dup === undefined, 'roll', where, `voter ${dup ?? ''} is also on the roll of ${other}`);
   }

@@ -11,8 +11,7 @@ import {
   stopOnSignals,
 } from '@isoloir/server';
 import { join } from 'node:path';
-import { DEMO_ELECTION_ID } from '@isoloir/server';
-import { DEMO_SHARES_FOLDER } from '@isoloir/server/counting';
+import { DEMO_SHARES_FOLDER, demoShareFolderOf } from '@isoloir/server/counting';
 import { runDemoKeygen } from './ceremony/demo-trustees.ts';
 import { verifierChecks } from './counting/server-checks.ts';
 import { ensureWebBuilt } from './web-build.ts';
@@ -85,20 +84,21 @@ export function registerStart(program: Command): void {
       stopOnSignals(server, () => {
         process.stdout.write('isoloir stopped.\n');
       });
-      if (server.demoCeremony) {
-        // The demo election's key ceremony: three trustee processes (this CLI, `trustee keygen`)
-        // against the server over HTTP, as real trustees would run it on their own machines.
+      if (server.demoCeremonies.length > 0) {
+        // The demo elections' key ceremonies: three trustee processes (this CLI, `trustee keygen`)
+        // against the server over HTTP, as real trustees would run them on their own machines; one
+        // election after the other (each election has its own key).
         const shareDir = join(resolve(options.data), DEMO_SHARES_FOLDER);
         process.stdout.write(
-          `DEMO ONLY: three trustee processes run the demo election's key ceremony; their encrypted shares go to ${shareDir}\n`,
+          `DEMO ONLY: three trustee processes run the key ceremony of each demo election (${String(server.demoCeremonies.length)}); their encrypted shares go to ${shareDir}\n`,
         );
-        runDemoKeygen(server.url, DEMO_ELECTION_ID, shareDir).then(
-          () =>
-            process.stdout.write(
-              `DEMO ONLY: the demo election's key is published (ceremony at ${server.url}/counting/ceremony)\n`,
-            ),
-          (e: unknown) => process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`),
-        );
+        void (async () => {
+          for (const electionId of server.demoCeremonies)
+            await runDemoKeygen(server.url, electionId, demoShareFolderOf(shareDir, electionId));
+          process.stdout.write(
+            `DEMO ONLY: the demo elections' keys are published (ceremonies at ${server.url}/counting/ceremony)\n`,
+          );
+        })().catch((e: unknown) => process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`));
       }
     });
 }

@@ -4,7 +4,7 @@
 // officials, exactly as real trustees do on their own machines. Their share files are encrypted
 // under DEMO-ONLY passphrases and kept in DATA/DEMO-ONLY-trustee-shares/. This process never holds a share.
 import type { Store } from '@isoloir/store';
-import { DEMO_ELECTION_ID } from '../demo/generate-demo.ts';
+import { DEMO_DAY_ID, DEMO_ELECTION_ID } from '../demo/generate-demo.ts';
 import { openCeremony } from './ceremony-board.ts';
 
 export const DEMO_SHARES_FOLDER = 'DEMO-ONLY-trustee-shares';
@@ -38,4 +38,27 @@ export async function openDemoCeremony(store: Store, electionId = DEMO_ELECTION_
   if (ceremony === undefined)
     await openCeremony(store, electionId, { trustees: 3, threshold: 2 }, { id: 'system:demo-ceremony' });
   return true;
+}
+
+/**
+ * The demo day's elections whose ceremony the demo trustees have to run (opened now or earlier and
+ * not finished), the Chamber first: each election has its own key, from its own ceremony.
+ */
+export async function openDemoCeremonies(store: Store): Promise<string[]> {
+  const elections = await store.db
+    .selectFrom('elections')
+    .select('id')
+    .where('election_day_id', '=', DEMO_DAY_ID)
+    .execute();
+  const ids = elections
+    .map((e) => e.id)
+    .sort((a, b) => Number(b === DEMO_ELECTION_ID) - Number(a === DEMO_ELECTION_ID));
+  const open: string[] = [];
+  for (const id of ids) if (await openDemoCeremony(store, id)) open.push(id);
+  return open;
+}
+
+/** Where the demo trustees keep their shares of an election: the Chamber's in the folder itself, another's in a subfolder named after it. */
+export function demoShareFolderOf(sharesFolder: string, electionId: string): string {
+  return electionId === DEMO_ELECTION_ID ? sharesFolder : `${sharesFolder}/${electionId}`;
 }

@@ -99,5 +99,11 @@ export { electionDefinition } from './record-definition.ts';
 export { packRows, unpackRows, toHex, fromHex } from './blob.ts';
 export { groupIdOf, electionLayout, loadConstituency } from './layout.ts';
 export { remoteVoters, type RemoteVoter } from './attendance.ts';
-export { openDemoCeremony, DEMO_SHARES_FOLDER, DEMO_TRUSTEES } from './demo-ceremony.ts';
+export {
+  openDemoCeremony,
+  openDemoCeremonies,
+  demoShareFolderOf,
+  DEMO_SHARES_FOLDER,
+  DEMO_TRUSTEES,
+} from './demo-ceremony.ts';
 export { shuffleProofJson } from './proof-json.ts';

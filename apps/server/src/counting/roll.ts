@@ -56,9 +56,11 @@ async function rollNrns(store: Store, electionId: string): Promise<Segments> {
           continue;
         }
         const cell = (name: string): string => row.cells[header?.indexOf(name) ?? -1] ?? '';
-        const constituency = cell(electionId);
-        if (constituency !== '')
-          add(segments, constituency, mode, cell('category') === 'abroad' ? 'abroad' : 'belgium', cell('nrn'));
+        // One code, or the codes the voter chooses among in the booth (`a|b`: EP college, Brussels
+        // language group): they may vote in each, so they are on each one's roll (PROTOCOL.md §8).
+        for (const constituency of cell(electionId).split('|'))
+          if (constituency !== '')
+            add(segments, constituency, mode, cell('category') === 'abroad' ? 'abroad' : 'belgium', cell('nrn'));
       }
     }
   }

@@ -1,6 +1,7 @@
-// Generates the built-in demo election: the Federal Chamber with its 11 real constituencies and
-// 2024 seats, fictitious lists and candidates, and fictitious voters with valid national register
-// numbers, in Belgium and abroad. Pure and deterministic: the same seed gives the same election.
+// Generates the built-in demo election day: the Federal Chamber with its 11 real constituencies and
+// 2024 seats and, with `fullDay`, every other election of a real day (./demo-elections.ts), with
+// fictitious lists and candidates, and fictitious voters with valid national register numbers, in
+// Belgium and abroad. Pure and deterministic: the same seed gives the same election day.
 import { makeNrn } from '@isoloir/electoral';
 import type { Insertable } from 'kysely';
 import type {
@@ -11,7 +12,15 @@ import type {
   PartyListTable,
   VoterTable,
 } from '@isoloir/store';
-import { DEMO_CONSTITUENCIES, type DemoConstituency } from './demo-constituencies.ts';
+import { DEMO_CONSTITUENCIES } from './demo-constituencies.ts';
+import {
+  DEMO_CHAMBER,
+  DEMO_CHAMBER_ID,
+  DEMO_DAY_ELECTIONS,
+  DEMO_EUPEN,
+  type DemoElectionConstituency,
+  type DemoElectionDefinition,
+} from './demo-elections.ts';
 import { areaOf, givenName, partyLabel, surname } from './demo-names.ts';
 import { seededRandom, type SeededRandom } from './seeded-random.ts';
 
@@ -19,7 +28,8 @@ type Insert<T> = Insertable<T>;
 
 export interface DemoElection {
   readonly day: Insert<ElectionDayTable>;
-  readonly election: Insert<ElectionTable>;
+  /** The Chamber first, then (full day) the other elections in the order of the ballots. */
+  readonly elections: readonly Insert<ElectionTable>[];
   readonly constituencies: readonly Insert<ConstituencyTable>[];
   readonly lists: readonly Insert<PartyListTable>[];
   readonly candidates: readonly Insert<CandidateTable>[];
@@ -31,15 +41,22 @@ export interface DemoOptions {
   /** Share of the voters registered abroad, in per mille (the real share is about 22 ‰). */
   readonly abroadPerMille: number;
   readonly seed: number;
+  /**
+   * DEMO-ONLY data: every election of a real election day (Chamber, European Parliament, regional
+   * and community parliaments), as `isoloir start` and `isoloir demo` show it; default the Chamber
+   * alone, the day most tests build on.
+   */
+  readonly fullDay?: boolean;
 }
 
 export const DEMO_DAY_ID = 'demo-2029';
-export const DEMO_ELECTION_ID = 'demo-2029-chamber';
+export const DEMO_ELECTION_ID = DEMO_CHAMBER_ID;
 const VOTING_DATE = '2029-06-10';
 const ABROAD_COUNTRIES = ['FR', 'NL', 'DE', 'LU', 'ES', 'CH', 'GB', 'US', 'CA', 'CD', 'MA', 'TH'] as const;
 
 function listsOf(
-  constituency: DemoConstituency,
+  electionId: string,
+  constituency: DemoElectionConstituency,
   random: SeededRandom,
 ): { lists: Insert<PartyListTable>[]; candidates: Insert<CandidateTable>[] } {
   const lists: Insert<PartyListTable>[] = [];
@@ -49,7 +66,7 @@ function listsOf(
   for (let number = 1; number <= constituency.lists; number += 1) {
     const label = partyLabel(partyArea, taken, random);
     taken.add(label);
-    lists.push({ election_id: DEMO_ELECTION_ID, constituency_code: constituency.code, list_number: number, label });
+    lists.push({ election_id: electionId, constituency_code: constituency.code, list_number: number, label });
     // Effectives fill the seats; substitutes at most half the effectives plus one.
     const counts = { effective: constituency.seats, substitute: Math.floor(constituency.seats / 2) + 1 } as const;
     const firstSex = random.below(2) === 0 ? 'F' : 'M';
@@ -59,7 +76,7 @@ function listsOf(
         const sex = (position % 2 === 1) === (firstSex === 'F') ? 'F' : 'M';
         const area = areaOf(constituency.languages, random);
         candidates.push({
-          election_id: DEMO_ELECTION_ID,
+          election_id: electionId,
           constituency_code: constituency.code,
           list_number: number,
           kind,
@@ -116,6 +133,9 @@ function votersOf(options: DemoOptions, random: SeededRandom): Insert<VoterTable
     const area = areaOf(constituency.languages, random);
     const abroad = random.below(1000) < options.abroadPerMille;
     const { nrn, birthDate } = birthNrn(random, sex, used);
+    // DEMO-ONLY: the German speakers of the Liège constituency live in Eupen (German-language area).
+    const commune =
+      constituency.code === 'liege' && area === 'de' && !abroad ? DEMO_EUPEN.nis : constituency.chiefTown.nis;
     voters.push({
       election_day_id: DEMO_DAY_ID,
       nrn,
@@ -125,7 +145,7 @@ function votersOf(options: DemoOptions, random: SeededRandom): Insert<VoterTable
       sex,
       language: area,
       category: abroad ? 'abroad' : 'belgium',
-      commune_nis: constituency.chiefTown.nis,
+      commune_nis: commune,
       country: abroad ? random.pick(ABROAD_COUNTRIES) : 'BE',
       constituency_code: constituency.code,
     });
@@ -133,9 +153,32 @@ function votersOf(options: DemoOptions, random: SeededRandom): Insert<VoterTable
   return voters;
 }
 
+function electionRow(e: DemoElectionDefinition): Insert<ElectionTable> {
+  return {
+    id: e.id,
+    election_day_id: DEMO_DAY_ID,
+    kind: e.kind,
+    label: JSON.stringify(e.label),
+    seat_method: 'dhondt',
+    threshold_percent: e.thresholdPercent,
+    minimum_age: e.minimumAge,
+  };
+}
+
+/** The demo day's elections: the Chamber alone, or every election of the day. */
+export function demoElectionsOf(options: Pick<DemoOptions, 'fullDay'>): readonly DemoElectionDefinition[] {
+  return options.fullDay === true ? DEMO_DAY_ELECTIONS : [DEMO_CHAMBER];
+}
+
 export function generateDemoElection(options: DemoOptions): DemoElection {
   const random = seededRandom(options.seed);
-  const generated = DEMO_CONSTITUENCIES.map((constituency) => listsOf(constituency, random));
+  const generated = DEMO_CONSTITUENCIES.map((constituency) => listsOf(DEMO_ELECTION_ID, constituency, random));
+  const voters = votersOf(options, random);
+  // The other elections' lists from a random stream of their own: the Chamber and the voters stay
+  // the same whether the day is full or not.
+  const others = seededRandom(options.seed + 1);
+  const elections = demoElectionsOf(options);
+  for (const e of elections.slice(1)) for (const c of e.constituencies) generated.push(listsOf(e.id, c, others));
   return {
     day: {
       id: DEMO_DAY_ID,
@@ -147,29 +190,18 @@ export function generateDemoElection(options: DemoOptions): DemoElection {
       }),
       voting_date: VOTING_DATE,
     },
-    election: {
-      id: DEMO_ELECTION_ID,
-      election_day_id: DEMO_DAY_ID,
-      kind: 'chamber',
-      label: JSON.stringify({
-        fr: 'Chambre des représentants (démo)',
-        nl: 'Kamer van volksvertegenwoordigers (demo)',
-        de: 'Abgeordnetenkammer (Demo)',
-        en: 'Chamber of Representatives (demo)',
-      }),
-      seat_method: 'dhondt',
-      threshold_percent: 5,
-      minimum_age: 18,
-    },
-    constituencies: DEMO_CONSTITUENCIES.map((constituency) => ({
-      election_id: DEMO_ELECTION_ID,
-      code: constituency.code,
-      label: JSON.stringify(constituency.label),
-      seats: constituency.seats,
-      languages: [...constituency.languages],
-    })),
+    elections: elections.map(electionRow),
+    constituencies: elections.flatMap((e) =>
+      e.constituencies.map((constituency) => ({
+        election_id: e.id,
+        code: constituency.code,
+        label: JSON.stringify(constituency.label),
+        seats: constituency.seats,
+        languages: [...constituency.languages],
+      })),
+    ),
     lists: generated.flatMap((g) => g.lists),
     candidates: generated.flatMap((g) => g.candidates),
-    voters: votersOf(options, random),
+    voters,
   };
 }

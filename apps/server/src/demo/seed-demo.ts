@@ -7,9 +7,11 @@ import { sql } from 'kysely';
 import { appendAudit, type Store } from '@isoloir/store';
 import { DEMO_DAY_ID, generateDemoElection, type DemoOptions } from './generate-demo.ts';
 import type { ElectionSetup } from '../preparation/setup.ts';
+import { DEMO_SETUP, withDemoElections } from '../preparation/demo-preparation.ts';
 import { prepareDemoDay } from './prepare-demo-day.ts';
 
-export const DEFAULT_DEMO_OPTIONS: DemoOptions = { voters: 5000, abroadPerMille: 60, seed: 2029 };
+/** `isoloir start`'s demo: every election of the day. */
+export const DEFAULT_DEMO_OPTIONS: DemoOptions = { voters: 5000, abroadPerMille: 60, seed: 2029, fullDay: true };
 const BATCH = 1000;
 
 export interface SeedReport {
@@ -42,7 +44,9 @@ export async function seedDemoIfEmpty(
     .where('election_day_id', '=', DEMO_DAY_ID)
     .limit(1)
     .executeTakeFirst();
-  if (demoDay !== undefined) await prepareDemoDay(store, { setup: choices.setup });
+  // The setup's dates are the caller's (fixed 2029 dates, or around today); its elections the demo day's.
+  if (demoDay !== undefined)
+    await prepareDemoDay(store, { setup: withDemoElections(choices.setup ?? DEMO_SETUP, options) });
   return report;
 }
 
@@ -54,7 +58,10 @@ async function seedBase(store: Store, options: DemoOptions): Promise<SeedReport>
     if (existing !== undefined) return { seeded: false, voters: 0, candidates: 0 };
     const demo = generateDemoElection(options);
     await trx.insertInto('election_days').values(demo.day).execute();
-    await trx.insertInto('elections').values(demo.election).execute();
+    await trx
+      .insertInto('elections')
+      .values([...demo.elections])
+      .execute();
     await trx
       .insertInto('constituencies')
       .values([...demo.constituencies])
@@ -68,9 +75,10 @@ async function seedBase(store: Store, options: DemoOptions): Promise<SeedReport>
     await appendAudit(trx, {
       actor: 'system',
       action: 'demo.seeded',
-      subject: demo.election.id,
+      subject: DEMO_DAY_ID,
       details: {
         ...options,
+        elections: demo.elections.map((e) => e.id),
         constituencies: demo.constituencies.length,
         lists: demo.lists.length,
         candidates: demo.candidates.length,

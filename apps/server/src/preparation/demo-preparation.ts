@@ -4,7 +4,14 @@
 import { makeNrn } from '@isoloir/electoral';
 import type { Store } from '@isoloir/store';
 import { DEMO_CONSTITUENCIES, demoMainOfficeAddress } from '../demo/demo-constituencies.ts';
-import { DEMO_DAY_ID, DEMO_ELECTION_ID } from '../demo/generate-demo.ts';
+import {
+  DEMO_CHAMBER,
+  DEMO_DAY_ELECTIONS,
+  DEMO_EUPEN,
+  demoPlacement,
+  type DemoElectionDefinition,
+} from '../demo/demo-elections.ts';
+import { DEMO_DAY_ID, DEMO_ELECTION_ID, demoElectionsOf } from '../demo/generate-demo.ts';
 import { CLI_ACTOR, type Actor } from './actor.ts';
 import type { CommuneRef } from './communes.ts';
 import { importCommunes } from './communes.ts';
@@ -46,6 +53,35 @@ export const DEMO_POSTS = [
   },
 ];
 
+/** The setup's elections of the demo day (the Chamber's main offices print on the hybrid kits). */
+function setupElectionsOf(elections: readonly DemoElectionDefinition[]): ElectionSetup['elections'] {
+  return elections.map((e) => ({
+    id: e.id,
+    kind: e.kind,
+    label: e.label,
+    seatMethod: 'dhondt' as const,
+    thresholdPercent: e.thresholdPercent,
+    minimumAge: e.minimumAge,
+    constituencies: e.constituencies.map((c) => {
+      const chamber = DEMO_CONSTITUENCIES.find((d) => d.code === c.code);
+      return {
+        code: c.code,
+        label: c.label,
+        seats: c.seats,
+        languages: [...c.languages],
+        ...(e.id === DEMO_CHAMBER.id && chamber !== undefined
+          ? { mainOfficeAddress: demoMainOfficeAddress(chamber) }
+          : {}),
+      };
+    }),
+  }));
+}
+
+/** The setup with the elections of the demo day: the Chamber alone (DEMO_SETUP), or every election of the day. */
+export function withDemoElections(setup: ElectionSetup, options: { readonly fullDay?: boolean }): ElectionSetup {
+  return { ...setup, elections: setupElectionsOf(demoElectionsOf(options)) };
+}
+
 export const DEMO_SETUP: ElectionSetup = {
   format: 'isoloir-election/1',
   day: {
@@ -73,47 +109,45 @@ export const DEMO_SETUP: ElectionSetup = {
   onlineRevoteLimit: 5,
   // Voters registered abroad may vote online with a passkey from their post when CSAM fails them.
   authentication: { hybrid: 'csam', online: 'csam-or-passkey', kiosk: 'csam' },
-  elections: [
-    {
-      id: DEMO_ELECTION_ID,
-      kind: 'chamber',
-      label: {
-        fr: 'Chambre des représentants (démo)',
-        nl: 'Kamer van volksvertegenwoordigers (demo)',
-        de: 'Abgeordnetenkammer (Demo)',
-        en: 'Chamber of Representatives (demo)',
-      },
-      seatMethod: 'dhondt',
-      thresholdPercent: 5,
-      minimumAge: 18,
-      constituencies: DEMO_CONSTITUENCIES.map((c) => ({
-        code: c.code,
-        label: c.label,
-        seats: c.seats,
-        languages: [...c.languages],
-        mainOfficeAddress: demoMainOfficeAddress(c),
-      })),
-    },
-  ],
+  elections: setupElectionsOf([DEMO_CHAMBER]),
   posts: DEMO_POSTS,
 };
 
-/** The demo's communes: each constituency's chief town (real NIS code) and `extra` generated ones. */
-export function demoCommunes(extraPerConstituency = 0): CommuneRef[] {
+/**
+ * The demo's communes: each constituency's chief town (real NIS code), Eupen, and `extra` generated
+ * ones per constituency, placed in each election of `electionIds` by the law (./demo-elections.ts): a
+ * generated commune votes where its chief town does.
+ */
+export function demoCommunes(
+  extraPerConstituency = 0,
+  electionIds: readonly string[] = [DEMO_ELECTION_ID],
+): CommuneRef[] {
+  const elections = DEMO_DAY_ELECTIONS.filter((e) => electionIds.includes(e.id) && e.id !== DEMO_ELECTION_ID);
+  const placed = (chamberCode: string, nis: string): CommuneRef['constituencies'] => {
+    const cells: Record<string, CommuneRef['constituencies'][string]> = { [DEMO_ELECTION_ID]: chamberCode };
+    for (const e of elections) {
+      const cell = demoPlacement(e, nis);
+      if (cell !== undefined) cells[e.id] = cell;
+    }
+    return cells;
+  };
   const communes: CommuneRef[] = [];
   DEMO_CONSTITUENCIES.forEach((c, ci) => {
     const [fr, nl, de] = c.chiefTown.name.includes(' / ')
       ? c.chiefTown.name.split(' / ')
       : [c.chiefTown.name, c.chiefTown.name, c.chiefTown.name];
+    const constituencies = placed(c.code, c.chiefTown.nis);
     communes.push({
       nis: c.chiefTown.nis,
       names: { fr: fr ?? '', nl: nl ?? fr ?? '', de: de ?? fr ?? '' },
-      constituencies: { [DEMO_ELECTION_ID]: c.code },
+      constituencies,
     });
+    if (c.code === 'liege')
+      communes.push({ nis: DEMO_EUPEN.nis, names: DEMO_EUPEN.names, constituencies: placed(c.code, DEMO_EUPEN.nis) });
     for (let k = 1; k <= extraPerConstituency; k += 1) {
       const nis = `${String(ci + 1).padStart(2, '0')}9${String(k).padStart(2, '0')}`;
       const name = `${c.chiefTown.name.split(' / ')[0] ?? ''}-${String(k)}`;
-      communes.push({ nis, names: { fr: name, nl: name, de: name }, constituencies: { [DEMO_ELECTION_ID]: c.code } });
+      communes.push({ nis, names: { fr: name, nl: name, de: name }, constituencies });
     }
   });
   return communes;
@@ -171,7 +205,15 @@ export async function seedPreparationDemo(
   setup: ElectionSetup = DEMO_SETUP,
 ): Promise<void> {
   await importElectionSetup(store, actor, setup);
-  await importCommunes(store, actor, DEMO_DAY_ID, demoCommunes(extraCommunes));
+  await importCommunes(
+    store,
+    actor,
+    DEMO_DAY_ID,
+    demoCommunes(
+      extraCommunes,
+      setup.elections.map((e) => e.id),
+    ),
+  );
 }
 
 /** A small deterministic random generator for generated files. */

@@ -20,6 +20,7 @@ function ed25519PublicKey(rawHex: string): KeyObject {
 }
 
 export interface CastLogEntry {
+  readonly electionId: string;
   readonly nrn: string;
   readonly constituency: string;
   readonly category: 'belgium' | 'abroad';
@@ -128,6 +129,7 @@ export async function castDemoBallots(
     for (let s = 1; s <= times; s++)
       casts.push({
         id: randomUUID(),
+        electionId,
         nrn: v.nrn,
         constituency: v.constituency_code,
         category: v.category,

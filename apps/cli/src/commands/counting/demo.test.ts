@@ -15,7 +15,14 @@ const VERIFY_PY = fileURLToPath(new URL('../../../../../verifiers/python/verify.
 
 interface Log {
   atStation: string[];
-  casts: { nrn: string; constituency: string; category: string; sequence: number; plain: PlainBallot }[];
+  casts: {
+    electionId: string;
+    nrn: string;
+    constituency: string;
+    category: string;
+    sequence: number;
+    plain: PlainBallot;
+  }[];
 }
 
 test('isoloir demo: verifiable record, PVs equal an independent recount, tampering is named', async () => {
@@ -35,13 +42,26 @@ test('isoloir demo: verifiable record, PVs equal an independent recount, tamperi
     const log = JSON.parse(readFileSync(plainLog, 'utf8')) as Log;
     const station = new Set(log.atStation);
     const last = new Map<string, Log['casts'][number]>();
-    for (const c of log.casts) if ((last.get(c.nrn)?.sequence ?? 0) < c.sequence) last.set(c.nrn, c);
+    for (const c of log.casts) {
+      const key = `${c.electionId} ${c.nrn}`;
+      if ((last.get(key)?.sequence ?? 0) < c.sequence) last.set(key, c);
+    }
     const byConstituency = new Map<string, PlainBallot[]>();
-    for (const c of last.values())
-      if (!station.has(c.nrn))
-        byConstituency.set(c.constituency, [...(byConstituency.get(c.constituency) ?? []), c.plain]);
+    for (const c of last.values()) {
+      const where = `${c.electionId}/${c.constituency}`;
+      if (!station.has(c.nrn)) byConstituency.set(where, [...(byConstituency.get(where) ?? []), c.plain]);
+    }
+    // Every election of the day was voted in and counted.
+    assert.deepEqual(
+      Object.keys(summary.records).sort(),
+      ['brussels', 'chamber', 'european', 'flemish', 'german-speaking', 'walloon'].map((e) => `demo-2029-${e}`),
+    );
+    assert.deepEqual(
+      [...new Set([...byConstituency.keys()].map((k) => k.split('/')[0]))].sort(),
+      Object.keys(summary.records).sort(),
+    );
     for (const [code, ballots] of byConstituency) {
-      const pvs = summary.pvs.filter((p) => p.constituency.code === code && p.mergedInto === null);
+      const pvs = summary.pvs.filter((p) => `${p.electionId}/${p.constituency.code}` === code && p.mergedInto === null);
       const lists = pvs[0]?.lists.length ?? 0;
       const sum = (f: (p: (typeof pvs)[number]) => number): number => pvs.reduce((a, p) => a + f(p), 0);
       assert.equal(
@@ -74,7 +94,9 @@ test('isoloir demo: verifiable record, PVs equal an independent recount, tamperi
     assert.equal(summary.counted, [...last.values()].filter((c) => !station.has(c.nrn)).length);
 
     // Every PV written in DIR/pv: the figures add up on the page, merged sets included, and no set is below the minimum.
-    const files = readdirSync(join(out, 'pv')).filter((f) => f.endsWith('.json'));
+    const files = readdirSync(join(out, 'pv'), { recursive: true, encoding: 'utf8' }).filter((f) =>
+      f.endsWith('.json'),
+    );
     assert.equal(files.length, summary.pvs.length);
     for (const f of files) {
       const pv = JSON.parse(readFileSync(join(out, 'pv', f), 'utf8')) as {
@@ -135,13 +157,23 @@ test('isoloir demo: verifiable record, PVs equal an independent recount, tamperi
     }
 
     // The PVs carry exactly the verified figures (issue 12 point 6); one figure changed by one is caught.
-    const pvDir = join(out, 'pv');
+    for (const [electionId] of Object.entries(summary.records)) {
+      const other = JSON.parse(readFileSync(join(out, 'records', `${electionId}.json`), 'utf8')) as typeof record;
+      const dir = join(out, 'pv', electionId);
+      const checked = await verifyRecord(other, {
+        pvs: readdirSync(dir)
+          .filter((f) => f.endsWith('.json'))
+          .map((f) => ({ name: f, content: JSON.parse(readFileSync(join(dir, f), 'utf8')) as unknown })),
+      });
+      assert.ok(checked.ok, `${electionId}: ${JSON.stringify(checked)}`);
+    }
+    const pvDir = join(out, 'pv', 'demo-2029-chamber');
     const pvs = readdirSync(pvDir)
       .filter((f) => f.endsWith('.json'))
       .map((f) => ({ name: f, content: JSON.parse(readFileSync(join(pvDir, f), 'utf8')) as unknown }));
     const withPvs = await verifyRecord(record, { pvs });
     assert.ok(withPvs.ok, JSON.stringify(withPvs));
-    assert.equal(withPvs.summary.pvs, summary.pvs.length);
+    assert.equal(withPvs.summary.pvs, summary.pvs.filter((p) => p.electionId === 'demo-2029-chamber').length);
     // The second verifier (verifiers/python, issue 20) on the same record and PVs; CI installs python3.
     const python = (): SpawnSyncReturns<string> | undefined =>
       spawnSync('python3', ['--version']).status === 0 || process.env['CI'] !== undefined
