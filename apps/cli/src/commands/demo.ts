@@ -1,4 +1,4 @@
-// `isoloir demo --voters N --out DIR`: a complete online election offline (see ./counting/demo-run.ts).
+// `isoloir demo --voters N --out DIR`: a complete online election day offline, every election of it (see ./counting/demo-run.ts).
 import type { Command } from 'commander';
 import { runDemo } from './counting/demo-run.ts';
 
@@ -6,7 +6,7 @@ export function registerDemo(program: Command): void {
   program
     .command('demo')
     .description(
-      'Run a complete online election offline on PGlite: casting, cancellations, mixing, decryption, PVs, export and the election record',
+      'Run a complete online election day offline on PGlite, each of its elections: casting, cancellations, mixing, decryption, PVs, export and the election records',
     )
     .option('--voters <n>', 'number of voters', '2000')
     .option('--out <dir>', 'output folder (record, PVs, export, demo key shares)', 'isoloir-demo')
@@ -56,8 +56,10 @@ export function registerDemo(program: Command): void {
             .join(', '),
         ],
         ['total', `${((performance.now() - started) / 1000).toFixed(1)} s`],
-        ['record', `${opts.out}/record (verify: isoloir verify ${opts.out}/record)`],
-        ['record head hash', s.recordHash.slice(0, 32) + '…'],
+        ...Object.entries(s.records).map(([election, hash]): [string, string] => [
+          `record of ${election}`,
+          `${opts.out}/records/${election}.json (head ${hash.slice(0, 16)}…; isoloir verify … --pv ${opts.out}/pv/${election})`,
+        ]),
       ];
       const w = Math.max(...rows.map(([k]) => k.length));
       process.stdout.write(rows.map(([k, v]) => `${k.padEnd(w)}  ${v}`).join('\n') + '\n');

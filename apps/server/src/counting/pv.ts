@@ -129,9 +129,15 @@ export async function registeredVoters(
       consolidation.id,
       mode === 'hybrid' ? 6 : mode === 'online' ? 7 : 8,
     );
-    return counts
-      .filter((c) => c.electionId === electionId && c.constituency === constituency && c.category === category)
-      .reduce((a, c) => a + c.voters, 0);
+    return (
+      counts
+        // A voter who chooses in the booth (`a|b`) is registered in each constituency offered, as on the roll.
+        .filter(
+          (c) =>
+            c.electionId === electionId && c.constituency.split('|').includes(constituency) && c.category === category,
+        )
+        .reduce((a, c) => a + c.voters, 0)
+    );
   }
   // No consolidated voter file (offline demo): every voter of the day is registered for the mode.
   const row = await store.db
