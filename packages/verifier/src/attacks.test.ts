@@ -450,9 +450,21 @@ describe('attacks by a malicious server with honest trustees', () => {
       assert.ok(roll !== undefined);
       roll.ids = [...roll.ids, v(0)].sort();
     };
-    const accepted = await verifyRecord(await served((plan) => { onBoth(plan, 'belgium'); }));
+    const accepted = await verifyRecord(
+      await served((plan) => {
+        onBoth(plan, 'belgium');
+      }),
+    );
     assert.equal(accepted.ok, true, JSON.stringify(accepted));
-    assert.match(await rejected(await served((plan) => { onBoth(plan, 'abroad'); }), 'roll'), /also on the roll of/);
+    assert.match(
+      await rejected(
+        await served((plan) => {
+          onBoth(plan, 'abroad');
+        }),
+        'roll',
+      ),
+      /also on the roll of/,
+    );
     // Having chosen Brussels, the voter's second ballot counted in Leuven as well.
     const twice = await served((plan) => {
       onBoth(plan, 'belgium');
