@@ -6,7 +6,8 @@ import { test } from 'node:test';
 import { classifyBallot, type Mark } from '@isoloir/electoral';
 import { ballotOf, constituencyOf, EMPTY_FIELDS, type PaperList } from '@isoloir/web/counting/hybrid-ballot';
 
-const candidates = (n: number) => Array.from({ length: n }, (_, i) => ({ position: i + 1, name: `C${String(i + 1)}` }));
+const candidates = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({ position: i + 1, label: `C${String(i + 1)}` }));
 const LISTS: PaperList[] = [1, 2, 3].map((number) => ({
   number,
   label: `L${String(number)}`,

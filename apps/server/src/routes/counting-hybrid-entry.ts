@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { AppInstance } from '../app-instance.ts';
 import { requireScope } from '../auth/caller.ts';
+import type { Role } from '../auth/roles.ts';
 import {
   boxDifferences,
   boxProgress,
@@ -101,37 +102,55 @@ export function countingHybridEntryRoutes(app: AppInstance): void {
     },
   );
 
-  const candidate = z.object({ position: z.number(), name: z.string() });
-  app.get(
-    '/api/counting/contents/:electionId/constituencies/:constituency/hybrid-lists',
-    {
-      schema: {
-        tags,
-        summary:
-          'The lists and candidates of the constituency’s ballot paper (public), for encoding the paper ballots and deciding differences',
-        params: params.omit({ box: true }),
-        response: {
-          200: z.object({
-            lists: z.array(
-              z.object({
-                number: z.number(),
-                label: z.string(),
-                effectives: z.array(candidate),
-                substitutes: z.array(candidate),
-              }),
-            ),
-          }),
-          403: errorSchema,
+  // The ballot paper's lists and candidates (public lists; a candidate by `label`): Team B encodes
+  // with them (contents), the president decides differences with them (process); Team A never.
+  const candidate = z.object({ position: z.number(), label: z.string() });
+  const paperLists = (scope: 'contents' | 'process', roles: Role[]): void => {
+    app.get(
+      `/api/counting/${scope}/:electionId/constituencies/:constituency/hybrid-lists`,
+      {
+        schema: {
+          tags,
+          summary:
+            scope === 'contents'
+              ? 'The lists and candidates of the constituency’s ballot paper (public), for encoding the paper ballots'
+              : 'The lists and candidates of the constituency’s ballot paper (public), for deciding differences',
+          params: params.omit({ box: true }),
+          response: {
+            200: z.object({
+              lists: z.array(
+                z.object({
+                  number: z.number(),
+                  label: z.string(),
+                  effectives: z.array(candidate),
+                  substitutes: z.array(candidate),
+                }),
+              ),
+            }),
+            403: errorSchema,
+          },
         },
+        config: { access: { roles } },
+        errorHandler: countingErrorHandler,
       },
-      config: { access: { roles: ['team-b', 'president', 'po-admin'] } },
-      errorHandler: countingErrorHandler,
-    },
-    async (request) => {
-      requireScope(request, ['team-b', 'president', 'po-admin'], request.params.constituency);
-      return { lists: await boothLists(store.db, request.params.electionId, request.params.constituency) };
-    },
-  );
+      async (request) => {
+        requireScope(request, roles, request.params.constituency);
+        const lists = await boothLists(store.db, request.params.electionId, request.params.constituency);
+        const labelled = (cs: readonly { position: number; name: string }[]) =>
+          cs.map((c) => ({ position: c.position, label: c.name }));
+        return {
+          lists: lists.map((l) => ({
+            number: l.number,
+            label: l.label,
+            effectives: labelled(l.effectives),
+            substitutes: labelled(l.substitutes),
+          })),
+        };
+      },
+    );
+  };
+  paperLists('contents', ['team-b']);
+  paperLists('process', ['president', 'po-admin']);
 
   const processBase = '/api/counting/process/:electionId/constituencies/:constituency/hybrid-boxes/:box';
 

@@ -11,7 +11,8 @@ import { testSession } from '../auth/testing/sessions.ts';
 import { seedDemoIfEmpty } from '../demo/seed-demo.ts';
 import { DEMO_ELECTION_ID } from '../demo/generate-demo.ts';
 
-const url = (office: string) => `/api/counting/contents/${DEMO_ELECTION_ID}/constituencies/${office}/hybrid-lists`;
+const url = (office: string, scope = 'contents') =>
+  `/api/counting/${scope}/${DEMO_ELECTION_ID}/constituencies/${office}/hybrid-lists`;
 
 describe('the ballot paper’s lists for the hybrid screens', () => {
   let store: Store;
@@ -27,9 +28,9 @@ describe('the ballot paper’s lists for the hybrid screens', () => {
     await store.close();
   });
 
-  const get = async (officialId: string, office = 'liege') => {
+  const get = async (officialId: string, office = 'liege', scope = 'contents') => {
     const session = await testSession(store, { kind: 'official', officialId });
-    return app.inject({ url: url(office), headers: session.headers });
+    return app.inject({ url: url(office, scope), headers: session.headers });
   };
 
   test('Team B and the president of the office get its lists with every candidate, in order', async () => {
@@ -39,8 +40,12 @@ describe('the ballot paper’s lists for the hybrid screens', () => {
       .where('election_id', '=', DEMO_ELECTION_ID)
       .where('constituency_code', '=', 'liege')
       .executeTakeFirstOrThrow();
-    for (const who of ['dev-team-b-liege', 'dev-president-liege', 'dev-po-admin']) {
-      const r = await get(who);
+    for (const [who, scope] of [
+      ['dev-team-b-liege', 'contents'],
+      ['dev-president-liege', 'process'],
+      ['dev-po-admin', 'process'],
+    ] as const) {
+      const r = await get(who, 'liege', scope);
       assert.equal(r.statusCode, 200, r.body);
       const { lists } = r.json<{ lists: { number: number; effectives: unknown[]; substitutes: unknown[] }[] }>();
       assert.ok(lists.length > 0);
@@ -55,6 +60,9 @@ describe('the ballot paper’s lists for the hybrid screens', () => {
 
   test('Team A, and Team B of another constituency, are refused', async () => {
     assert.equal((await get('dev-team-a-liege')).statusCode, 403);
+    assert.equal((await get('dev-team-a-liege', 'liege', 'process')).statusCode, 403);
     assert.equal((await get('dev-team-b-liege', 'namur')).statusCode, 403);
+    assert.equal((await get('dev-team-b-liege', 'liege', 'process')).statusCode, 403);
+    assert.equal((await get('dev-president-liege', 'liege', 'contents')).statusCode, 403);
   });
 });

@@ -8,7 +8,7 @@ import type { Constituency, Mark, MarkedBallot, PaperState } from '@isoloir/elec
 
 export interface PaperCandidate {
   readonly position: number;
-  readonly name: string;
+  readonly label: string;
 }
 
 export interface PaperList {
@@ -94,8 +94,16 @@ export function constituencyOf(code: string, lists: readonly PaperList[]): Const
       id: String(l.number),
       number: l.number,
       name: l.label,
-      effectives: l.effectives.map((e) => ({ id: `${String(l.number)}-e${String(e.position)}`, ...e })),
-      substitutes: l.substitutes.map((s) => ({ id: `${String(l.number)}-s${String(s.position)}`, ...s })),
+      effectives: l.effectives.map((e) => ({
+        id: `${String(l.number)}-e${String(e.position)}`,
+        position: e.position,
+        name: e.label,
+      })),
+      substitutes: l.substitutes.map((s) => ({
+        id: `${String(l.number)}-s${String(s.position)}`,
+        position: s.position,
+        name: s.label,
+      })),
     })),
   };
 }

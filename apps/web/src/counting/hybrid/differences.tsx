@@ -135,7 +135,7 @@ function BoxDifferences({
 
 function Differences({ place }: { readonly place: Place }): ReactNode {
   const [box, setBox] = useState<Box>('belgium');
-  const lists = usePaperLists(place);
+  const lists = usePaperLists(place, 'process');
   if (lists.state !== 'done') return <LoadProblem load={lists} />;
   return (
     <>

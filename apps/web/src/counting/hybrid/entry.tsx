@@ -25,9 +25,13 @@ export function boxUrl(scope: 'contents' | 'process', place: Place, box: Box): s
   return `/api/counting/${scope}/${place.electionId}/constituencies/${place.constituency}/hybrid-boxes/${box}`;
 }
 
-export function usePaperLists(place: Place): ReturnType<typeof useApi<{ lists: PaperList[] }>> {
+/** The ballot paper's lists: Team B's (`contents`) or the president's (`process`) route. */
+export function usePaperLists(
+  place: Place,
+  scope: 'contents' | 'process' = 'contents',
+): ReturnType<typeof useApi<{ lists: PaperList[] }>> {
   return useApi<{ lists: PaperList[] }>(
-    `/api/counting/contents/${place.electionId}/constituencies/${place.constituency}/hybrid-lists`,
+    `/api/counting/${scope}/${place.electionId}/constituencies/${place.constituency}/hybrid-lists`,
   );
 }
 
