@@ -65,12 +65,12 @@ const clientQuery = (pg.Client.prototype as unknown as { query: (...args: unknow
   return clientQuery.apply(this, args);
 };
 
-/** `n` generated national register numbers, none of the demo's (born 1931–1940). */
+/** `n` generated national register numbers, none of the demo's (the demo's voters are born 1930–2009; these 1901–1910). */
 function benchNrns(n: number): string[] {
   const out: string[] = [];
   for (let i = 0; out.length < n; i++) {
     const r = makeNrn({
-      year: 1931 + (Math.floor(i / 997 / 28) % 10),
+      year: 1901 + (Math.floor(i / 997 / 28) % 10),
       month: 1 + (Math.floor(i / 997 / 28 / 10) % 12),
       day: 1 + (Math.floor(i / 997) % 28),
       sequence: 1 + (i % 997),
