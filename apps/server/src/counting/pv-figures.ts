@@ -123,21 +123,7 @@ export async function pvFigures(store: Store, info: ConstituencyInfo, set: Count
     for (const [reason, k] of Object.entries(m.cancelled)) cancelled[reason] = (cancelled[reason] ?? 0) + k;
   const sum = (f: (m: PvMember) => number): number => members.reduce((a, m) => a + f(m), 0);
   const count = await legalCountOf(store, info, set);
-  const lists: PvList[] = count.lists.map((l) => {
-    const model = info.model.lists.find((m) => m.number === l.number);
-    return {
-      number: l.number,
-      name: model?.name ?? String(l.number),
-      categories: { B: l.B, C: l.C, D: l.D, E: l.E },
-      total: l.total,
-      effectives: l.effectives.map((votes, i) => ({ position: i + 1, name: model?.effectives[i]?.name ?? '', votes })),
-      substitutes: l.substitutes.map((votes, i) => ({
-        position: i + 1,
-        name: model?.substitutes[i]?.name ?? '',
-        votes,
-      })),
-    };
-  });
+  const lists = pvListsOf(info.model, count);
   return {
     members,
     received: sum((m) => m.received),
@@ -163,4 +149,23 @@ export function figuresError(
   if (f.counted !== f.valid + f.blank + f.invalid)
     return `counted ${String(f.counted)} ≠ valid ${String(f.valid)} + blank ${String(f.blank)} + invalid ${String(f.invalid)}`;
   return undefined;
+}
+
+/** A PV's lists from a legal count: each list's categories and votes, named from the constituency's model. */
+export function pvListsOf(model: ConstituencyInfo['model'], count: LegalCounts): PvList[] {
+  return count.lists.map((l) => {
+    const list = model.lists.find((m) => m.number === l.number);
+    return {
+      number: l.number,
+      name: list?.name ?? String(l.number),
+      categories: { B: l.B, C: l.C, D: l.D, E: l.E },
+      total: l.total,
+      effectives: l.effectives.map((votes, i) => ({ position: i + 1, name: list?.effectives[i]?.name ?? '', votes })),
+      substitutes: l.substitutes.map((votes, i) => ({
+        position: i + 1,
+        name: list?.substitutes[i]?.name ?? '',
+        votes,
+      })),
+    };
+  });
 }

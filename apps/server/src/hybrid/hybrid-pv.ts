@@ -17,7 +17,8 @@ import { anonymityMinimumOf } from '../counting/anonymity.ts';
 import { CountingError, type CountingActor } from '../counting/errors.ts';
 import { loadConstituency, type Category } from '../counting/layout.ts';
 import { officeInfo } from '../counting/office.ts';
-import { registeredVoters, type PvContent, type PvList, type PvReception } from '../counting/pv.ts';
+import { pvListsOf } from '../counting/pv-figures.ts';
+import { registeredVoters, type PvContent, type PvReception } from '../counting/pv.ts';
 import { AppError } from '../errors.ts';
 import { boxBallots } from './double-entry-store.ts';
 import { countPaperBallots } from './hybrid-count.ts';
@@ -100,21 +101,7 @@ export async function buildHybridPv(
   if (reception.cancelled > 0)
     cancelled['voted-at-polling-station'] = (cancelled['voted-at-polling-station'] ?? 0) + reception.cancelled;
   const office = await officeInfo(store, electionId, constituency);
-  const lists: PvList[] = count.lists.map((l) => {
-    const model = info.model.lists.find((m) => m.number === l.number);
-    return {
-      number: l.number,
-      name: model?.name ?? String(l.number),
-      categories: { B: l.B, C: l.C, D: l.D, E: l.E },
-      total: l.total,
-      effectives: l.effectives.map((votes, i) => ({ position: i + 1, name: model?.effectives[i]?.name ?? '', votes })),
-      substitutes: l.substitutes.map((votes, i) => ({
-        position: i + 1,
-        name: model?.substitutes[i]?.name ?? '',
-        votes,
-      })),
-    };
-  });
+  const lists = pvListsOf(info.model, count);
   const groupId = hybridGroupId(constituency, category);
   const explanation = reconciliation.explanation;
   const votingDate = election.voting_date as unknown;
