@@ -124,6 +124,38 @@ describe('online voting in Chromium', { skip }, () => {
     );
     await page.getByText('To check it on another device, copy this data and paste it at').waitFor();
     await noViolations(page, 'verify in the booth');
+    // The same check on a second device: the QR code's link, opened in another browser with no session.
+    await page.getByRole('button', { name: 'Check it on another device (QR code)' }).click();
+    const qr = page.getByRole('img', { name: /^QR code of the link/ });
+    await qr.waitFor();
+    assert.match((await qr.getAttribute('src')) ?? '', /^data:image\/svg\+xml/);
+    const link = (await page.locator('a[data-handover-link]').getAttribute('href')) ?? '';
+    const [, id, key] = /\/vote\/verify\?handover=([A-Za-z0-9_-]{22})#([A-Za-z0-9_-]{43})$/.exec(link) ?? [];
+    assert.ok(id !== undefined && key !== undefined, link);
+    await noViolations(page, 'handover QR code');
+    const handedOver = await server.store.db
+      .selectFrom('audit_handovers')
+      .select('blob')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    const storedText = Buffer.from(handedOver.blob).toString('latin1');
+    assert.ok(!storedText.includes('randomness') && !storedText.includes(key), 'the server keeps no readable audit');
+    const phone = await browser.newContext({ locale: 'en-GB', viewport: { width: 390, height: 844 } });
+    const second = await phone.newPage();
+    await second.goto(link);
+    const opened = second.locator('[data-decrypted] li');
+    await opened.first().waitFor();
+    assert.deepEqual(await opened.allTextContents(), decrypted);
+    await noViolations(second, 'verify on a second device');
+    // A link whose key was changed opens nothing: it says so, and shows no choice.
+    const forged = await phone.newPage();
+    await forged.goto(`${link.slice(0, -3)}${key.endsWith('A') ? 'BBB' : 'AAA'}`);
+    await forged
+      .getByRole('alert')
+      .getByText(/This link does not open an audited ballot/)
+      .waitFor();
+    assert.equal(await forged.locator('[data-decrypted]').count(), 0);
+    await phone.close();
     await page.getByRole('button', { name: 'Encrypt again and continue' }).click();
     await page.getByRole('heading', { level: 2, name: 'Check your ballots' }).waitFor();
     await chamberReview.getByText('You vote for list').waitFor();

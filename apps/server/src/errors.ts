@@ -133,6 +133,14 @@ export const ERROR_CODES = {
   'ballot.duplicate': { status: 409, message: 'This ballot was already received: a ballot can only be cast once.' },
   'ballot.id-reused': { status: 409, message: 'This ballot identifier was already used for another ballot.' },
   'ballot.not-found': { status: 404, message: 'No ballot has this tracking code.' },
+  'audit.handover-not-found': {
+    status: 404,
+    message: 'This audited ballot is not here: the link is wrong, or it expired (24 hours).',
+  },
+  'audit.handover-limit': {
+    status: 429,
+    message: 'You have handed over 10 audited ballots in the last 24 hours: check them with the ones you have.',
+  },
   // Hybrid voting, mode 6 (apps/server/src/hybrid): the print kit and the K-code.
   'hybrid.not-registered': { status: 403, message: 'You are not registered for hybrid voting (mode 6).' },
   'hybrid.not-open': { status: 409, message: 'The hybrid voting period has not opened yet.' },

@@ -818,6 +818,7 @@ export interface Schema {
   passkey_activation_codes: PasskeyActivationCodeTable;
   passkey_credentials: PasskeyCredentialTable;
   passkey_challenges: PasskeyChallengeTable;
+  audit_handovers: AuditHandoverTable;
 }
 
 // 0029: passkeys enrolled through the consular post (apps/server/src/passkey).
@@ -860,4 +861,14 @@ export interface PasskeyChallengeTable {
   created_at: Date;
   expires_at: Date;
   consumed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+// 0034: an audited ballot handed to a second device, encrypted under a key the server never sees.
+export interface AuditHandoverTable {
+  id: string;
+  election_id: string;
+  actor: string;
+  blob: Uint8Array;
+  created_at: Date;
+  expires_at: Date;
 }

@@ -1,4 +1,5 @@
-// The persona picker of the development identity provider: plain HTML, one button per persona.
+// The persona picker of the development identity provider: plain HTML, one button per persona, with
+// the person's name and the persona id the README and the tests use.
 import type { Persona } from './personas.ts';
 
 export function escapeHtml(text: string): string {
@@ -16,7 +17,7 @@ const STYLE = `body{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem
 h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:1.5rem}ul{list-style:none;padding:0}li{margin:.4rem 0}
 button{font:inherit;text-align:left;width:100%;padding:.6rem .8rem;border:1px solid #6b6b6b;border-radius:.3rem;background:#f4f4f4;cursor:pointer}
 button:hover,button:focus{background:#e2ecff;outline:2px solid #1d4ed8}.who{font-weight:600}.what{display:block;color:#3d3d3d;font-size:.92rem}
-.banner{background:#fff4ce;border:1px solid #8a6d00;padding:.6rem .8rem;border-radius:.3rem}`;
+.id{font-size:.85rem;color:#3d3d3d}.banner{background:#fff4ce;border:1px solid #8a6d00;padding:.6rem .8rem;border-radius:.3rem}`;
 
 export function pickerPage(uid: string, personas: readonly Persona[], clientId: string, requested: string): string {
   const sections = GROUPS.map(({ group, title }) => {
@@ -24,7 +25,7 @@ export function pickerPage(uid: string, personas: readonly Persona[], clientId: 
       .filter((p) => p.group === group)
       .map(
         (p) =>
-          `<li><button type="submit" name="persona" value="${escapeHtml(p.id)}" data-persona="${escapeHtml(p.id)}"><span class="who">${escapeHtml(`${p.claims.givenName} ${p.claims.surname}`)}</span><span class="what">${escapeHtml(p.description)}</span></button></li>`,
+          `<li><button type="submit" name="persona" value="${escapeHtml(p.id)}" data-persona="${escapeHtml(p.id)}"><span class="who">${escapeHtml(`${p.claims.givenName} ${p.claims.surname}`)}</span> <code class="id">${escapeHtml(p.id)}</code><span class="what">${escapeHtml(p.description)}</span></button></li>`,
       )
       .join('');
     return items === '' ? '' : `<section><h2>${title}</h2><ul>${items}</ul></section>`;

@@ -9,7 +9,7 @@ export interface RateLimitSettings {
   readonly loginsPerMinute: number;
   /** Tracking-code and K-code lookups, per address and minute. */
   readonly lookupsPerMinute: number;
-  /** Ballots sent, per session and minute. */
+  /** Ballots sent (and audited ballots handed to another device), per session and minute. */
   readonly castsPerMinute: number;
   /** Any other API request of a voter, per session and minute. */
   readonly voterRequestsPerMinute: number;
@@ -33,8 +33,16 @@ export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
 export type RateRule = 'login' | 'lookup' | 'cast' | 'voter' | 'anonymous' | 'passkey';
 
 const LOGIN_ROUTES = new Set(['/api/auth/login', '/api/auth/callback']);
-const LOOKUP_ROUTES = new Set(['/api/voting/tracking/:trackingCode', '/api/hybrid/status']);
-const CAST_ROUTES = new Set(['/api/voting/ballots', '/api/voting/elections/:electionId/ballots']);
+const LOOKUP_ROUTES = new Set([
+  '/api/voting/tracking/:trackingCode',
+  '/api/hybrid/status',
+  '/api/voting/audit-handovers/:id',
+]);
+const CAST_ROUTES = new Set([
+  '/api/voting/ballots',
+  '/api/voting/elections/:electionId/ballots',
+  '/api/voting/audit-handovers',
+]);
 const PASSKEY_ROUTES = new Set([
   '/api/passkey/activation/options',
   '/api/passkey/activation/verify',

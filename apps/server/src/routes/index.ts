@@ -12,6 +12,7 @@ import { preparationConsolidationRoutes } from './preparation-consolidation.ts';
 import { preparationListRoutes } from './preparation-lists.ts';
 import { preparationSetupRoutes } from './preparation-setup.ts';
 import { preparationVoterRoutes } from './preparation-voters.ts';
+import { votingAuditHandoverRoutes } from './voting-audit-handover.ts';
 import { votingBallotRoutes } from './voting-ballots.ts';
 import { votingBoardRoutes } from './voting-board.ts';
 import { votingBoardHeadRoutes } from './voting-board-heads.ts';
@@ -40,6 +41,7 @@ export const ROUTE_MODULES: readonly ((app: AppInstance) => void | Promise<void>
   preparationListRoutes,
   votingPortalRoutes,
   votingBallotRoutes,
+  votingAuditHandoverRoutes,
   votingBoardRoutes,
   votingBoardHeadRoutes,
   votingPeriodRoutes,

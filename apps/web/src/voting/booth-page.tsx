@@ -16,6 +16,7 @@ import type { Booth, Portal, PortalElection, Receipt, Receipts } from './api.ts'
 import { ChoiceReview, CollegeStep, ListStep, CandidateStep } from './booth-steps.tsx';
 import { plainOf, type Choice } from './choice.ts';
 import { AUDIT_STORAGE_KEY, auditData, seal, type Sealed } from './device-crypto.ts';
+import { AuditHandover } from './audit-handover-qr.tsx';
 import { AuditCheck } from './verify-page.tsx';
 import { KeyFingerprint, ReceiptCheck } from './board-anchor.tsx';
 import { DisplayOptions } from './display-options.tsx';
@@ -468,6 +469,7 @@ function Ballots({
           </ul>
           <h3>{t('booth.audit.verify')}</h3>
           <AuditCheck key={auditText} initial={auditText} />
+          <AuditHandover key={`handover-${auditText}`} electionId={election.electionId} auditText={auditText} />
           <p className="hint">
             {t('booth.audit.elsewhere')} <code>{`${window.location.origin}/vote/verify`}</code>
           </p>

@@ -2,10 +2,11 @@
 // Works on any device: paste the audit data, or arrive from the booth with it prefilled. The ballot
 // is opened under the election key published on the bulletin board (its opening head), never under
 // the key inside the audit data (what the booth was served): a booth given another key is caught.
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { formatFingerprint, type DecodedBallot } from '@isoloir/crypto';
 import { getJson } from '../api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { handoverOf, openHandover } from './audit-handover.ts';
 import type { PublishedKey } from './board-anchor.tsx';
 import { AUDIT_STORAGE_KEY, fingerprintOf, openAudited, type AuditData } from './device-crypto.ts';
 
@@ -74,9 +75,12 @@ function describe(
 export function AuditCheck({
   initial,
   primary = false,
+  autoRun = false,
 }: {
   readonly initial: string;
   readonly primary?: boolean;
+  /** Check at once (the data came from a handover link, not typed). */
+  readonly autoRun?: boolean;
 }): ReactNode {
   const { t } = useI18n();
   const [text, setText] = useState(initial);
@@ -96,6 +100,9 @@ export function AuditCheck({
       })),
     );
   };
+  useEffect(() => {
+    if (autoRun) void run();
+  }, []);
   const used =
     outcome !== null && (outcome.kind === 'opened' || outcome.kind === 'fail') && outcome.fingerprint !== null ? (
       <p data-key-used={outcome.fingerprint}>
@@ -148,12 +155,40 @@ export function AuditCheck({
   );
 }
 
+/**
+ * The audit page. Opened from a booth's QR code (`?handover=ID#KEY`), it fetches the encrypted audit
+ * data, decrypts it with the key of the link's fragment (never sent to the server) and checks it at once.
+ */
 export function VerifyPage(): ReactNode {
   const { t } = useI18n();
+  const [handover] = useState(() => handoverOf(window.location.search, window.location.hash));
+  const [fetched, setFetched] = useState<string | null | undefined>(undefined);
+  useEffect(() => {
+    if (handover === undefined) return;
+    const controller = new AbortController();
+    void (async () => {
+      const stored = await getJson<{ blob: string }>(`/api/voting/audit-handovers/${handover.id}`, controller.signal);
+      const text = stored.ok ? await openHandover(stored.value.blob, handover.key) : undefined;
+      if (!controller.signal.aborted) setFetched(text ?? null);
+    })();
+    return () => {
+      controller.abort();
+    };
+  }, [handover]);
   return (
     <>
       <h1>{t('verify.title')}</h1>
-      <AuditCheck initial={saved()} primary />
+      {handover === undefined ? (
+        <AuditCheck initial={saved()} primary />
+      ) : fetched === undefined ? (
+        <p role="status">{t('verify.handover-loading')}</p>
+      ) : fetched === null ? (
+        <p className="problem" role="alert">
+          {t('verify.handover-failed')}
+        </p>
+      ) : (
+        <AuditCheck initial={fetched} primary autoRun />
+      )}
     </>
   );
 }

@@ -90,6 +90,10 @@ export const codesDe: Readonly<Record<CodesKey, string>> = {
   'error.ballot.duplicate':
     'Dieser Stimmzettel wurde bereits empfangen: ein Stimmzettel kann nur einmal gesendet werden.',
   'error.ballot.id-reused': 'Diese Kennung wurde bereits für einen anderen Stimmzettel verwendet.',
+  'error.audit.handover-not-found':
+    'Dieser geprüfte Stimmzettel ist nicht hier: Der Link ist falsch oder abgelaufen (24 Stunden).',
+  'error.audit.handover-limit':
+    'Sie haben in den letzten 24 Stunden 10 geprüfte Stimmzettel weitergegeben: Prüfen Sie sie mit denen, die Sie haben.',
   'error.ballot.not-found': 'Kein Stimmzettel hat diesen Verfolgungscode.',
   'error.counting.not-found': 'Dies gibt es in der Zählung (noch) nicht.',
   'error.counting.period-open': 'Die Zählung beginnt erst, wenn alle elektronischen Wahlzeiträume geschlossen sind.',

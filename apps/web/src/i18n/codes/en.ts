@@ -80,6 +80,9 @@ export const codesEn: Readonly<Record<CodesKey, string>> = {
   'error.ballot.proof-invalid': 'The ballot’s proof is not valid.',
   'error.ballot.duplicate': 'This ballot was already received: a ballot can only be cast once.',
   'error.ballot.id-reused': 'This ballot identifier was already used for another ballot.',
+  'error.audit.handover-not-found': 'This audited ballot is not here: the link is wrong, or it expired (24 hours).',
+  'error.audit.handover-limit':
+    'You have handed over 10 audited ballots in the last 24 hours: check them with the ones you have.',
   'error.ballot.not-found': 'No ballot has this tracking code.',
   'error.counting.not-found': 'This does not exist (yet) in the count.',
   'error.counting.period-open': 'Counting starts only after every electronic voting period is closed.',

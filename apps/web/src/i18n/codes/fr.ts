@@ -91,6 +91,10 @@ export const codesFr = {
   'error.ballot.proof-invalid': 'La preuve du bulletin n’est pas valable.',
   'error.ballot.duplicate': 'Ce bulletin a déjà été reçu : un bulletin ne peut être envoyé qu’une fois.',
   'error.ballot.id-reused': 'Cet identifiant de bulletin a déjà servi pour un autre bulletin.',
+  'error.audit.handover-not-found':
+    'Ce bulletin audité n’est pas ici : le lien est erroné, ou il a expiré (24 heures).',
+  'error.audit.handover-limit':
+    'Vous avez transmis 10 bulletins audités ces dernières 24 heures : vérifiez-les avec ceux que vous avez.',
   'error.ballot.not-found': 'Aucun bulletin n’a ce code de suivi.',
   'error.counting.not-found': 'Ceci n’existe pas (encore) dans le dépouillement.',
   'error.counting.period-open':

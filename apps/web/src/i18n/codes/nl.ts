@@ -83,6 +83,10 @@ export const codesNl: Readonly<Record<CodesKey, string>> = {
   'error.ballot.proof-invalid': 'Het bewijs van het stembiljet is niet geldig.',
   'error.ballot.duplicate': 'Dit stembiljet werd al ontvangen: een stembiljet kan maar één keer verstuurd worden.',
   'error.ballot.id-reused': 'Deze identificatie werd al voor een ander stembiljet gebruikt.',
+  'error.audit.handover-not-found':
+    'Dit gecontroleerde stembiljet is hier niet: de link is fout, of hij is verlopen (24 uur).',
+  'error.audit.handover-limit':
+    'U hebt de voorbije 24 uur 10 gecontroleerde stembiljetten doorgegeven: controleer ze met die welke u hebt.',
   'error.ballot.not-found': 'Geen enkel stembiljet heeft deze volgcode.',
   'error.counting.not-found': 'Dit bestaat (nog) niet in de telling.',
   'error.counting.period-open': 'De telling begint pas nadat alle elektronische stemperiodes gesloten zijn.',

@@ -109,4 +109,13 @@ export const votingDe: Readonly<Record<VotingKey, string>> = {
   'booth.audit.elsewhere': 'Um auf einem anderen Gerät zu prüfen, kopieren Sie diese Daten und fügen Sie sie ein unter',
   'booth.audit.kept':
     'Ihre Auswahl bleibt erhalten: Dieser geprüfte Stimmzettel wird nie gesendet, und die Wahlkabine verschlüsselt einen neuen mit derselben Auswahl, wenn Sie fortfahren.',
+  'booth.audit.handover': 'Auf einem anderen Gerät prüfen (QR-Code)',
+  'booth.audit.handover-scan':
+    'Scannen Sie diesen Code mit einem anderen Gerät, zum Beispiel mit der Kamera Ihres Telefons: Die Prüfung öffnet sich dort. Der Server bewahrt diesen geprüften Stimmzettel verschlüsselt auf und kann ihn nicht lesen: Der Schlüssel steht nur im Code.',
+  'booth.audit.handover-qr': 'QR-Code des Links, der die Prüfung dieses Stimmzettels auf einem anderen Gerät öffnet',
+  'booth.audit.handover-link': 'Oder öffnen Sie diesen Link auf dem anderen Gerät:',
+  'booth.audit.handover-expires': 'Der Link funktioniert bis {time}.',
+  'verify.handover-loading': 'Der von der Wahlkabine übergebene geprüfte Stimmzettel wird abgerufen…',
+  'verify.handover-failed':
+    'Dieser Link öffnet keinen geprüften Stimmzettel: Er ist unvollständig oder abgelaufen (24 Stunden). Prüfen Sie in der Wahlkabine erneut einen Stimmzettel.',
 };

@@ -107,4 +107,13 @@ export const votingEn: Readonly<Record<VotingKey, string>> = {
   'booth.audit.elsewhere': 'To check it on another device, copy this data and paste it at',
   'booth.audit.kept':
     'Your choice is kept: this audited ballot is never sent, and the booth encrypts a new one, with the same choice, when you go on.',
+  'booth.audit.handover': 'Check it on another device (QR code)',
+  'booth.audit.handover-scan':
+    'Scan this code with another device, for example your phone’s camera: it opens the check there. The server keeps this audited ballot encrypted and cannot read it: the key is only in the code.',
+  'booth.audit.handover-qr': 'QR code of the link that opens this audited ballot’s check on another device',
+  'booth.audit.handover-link': 'Or open this link on the other device:',
+  'booth.audit.handover-expires': 'The link works until {time}.',
+  'verify.handover-loading': 'Fetching the audited ballot handed over by the booth…',
+  'verify.handover-failed':
+    'This link does not open an audited ballot: it is incomplete, or it expired (24 hours). Audit a ballot again in the booth.',
 };

@@ -107,6 +107,15 @@ export const votingFr = {
   'booth.audit.elsewhere': 'Pour vérifier sur un autre appareil, copiez ces données et collez-les à l’adresse',
   'booth.audit.kept':
     'Votre choix est conservé : ce bulletin audité ne sera jamais envoyé, et l’isoloir en chiffre un nouveau, avec le même choix, quand vous continuez.',
+  'booth.audit.handover': 'Vérifier sur un autre appareil (code QR)',
+  'booth.audit.handover-scan':
+    'Scannez ce code avec un autre appareil, par exemple l’appareil photo de votre téléphone : la vérification s’y ouvre. Le serveur garde ce bulletin audité chiffré et ne peut pas le lire : la clé n’est que dans le code.',
+  'booth.audit.handover-qr': 'Code QR du lien qui ouvre la vérification de ce bulletin audité sur un autre appareil',
+  'booth.audit.handover-link': 'Ou ouvrez ce lien sur l’autre appareil :',
+  'booth.audit.handover-expires': 'Le lien fonctionne jusqu’au {time}.',
+  'verify.handover-loading': 'Récupération du bulletin audité transmis par l’isoloir…',
+  'verify.handover-failed':
+    'Ce lien n’ouvre pas de bulletin audité : il est incomplet, ou il a expiré (24 heures). Auditez à nouveau un bulletin dans l’isoloir.',
 } as const;
 
 export type VotingKey = keyof typeof votingFr;

@@ -109,4 +109,13 @@ export const votingNl: Readonly<Record<VotingKey, string>> = {
     'Om op een ander toestel te controleren, kopieert u deze gegevens en plakt u ze op het adres',
   'booth.audit.kept':
     'Uw keuze blijft bewaard: dit gecontroleerde stembiljet wordt nooit verstuurd, en het stemhokje versleutelt een nieuw, met dezelfde keuze, wanneer u verdergaat.',
+  'booth.audit.handover': 'Controleren op een ander toestel (QR-code)',
+  'booth.audit.handover-scan':
+    'Scan deze code met een ander toestel, bijvoorbeeld de camera van uw telefoon: de controle opent daar. De server bewaart dit gecontroleerde stembiljet versleuteld en kan het niet lezen: de sleutel zit alleen in de code.',
+  'booth.audit.handover-qr': 'QR-code van de link die de controle van dit stembiljet op een ander toestel opent',
+  'booth.audit.handover-link': 'Of open deze link op het andere toestel:',
+  'booth.audit.handover-expires': 'De link werkt tot {time}.',
+  'verify.handover-loading': 'Het gecontroleerde stembiljet van het stemhokje wordt opgehaald…',
+  'verify.handover-failed':
+    'Deze link opent geen gecontroleerd stembiljet: hij is onvolledig of verlopen (24 uur). Controleer opnieuw een stembiljet in het stemhokje.',
 };
