@@ -709,6 +709,16 @@ export interface HybridEnvelopeTable {
   box_order: number | null;
   /** 0027: the voter's category when the K-code is known (null: unknown code, or before 0027). */
   category: ColumnType<'belgium' | 'abroad' | null, 'belgium' | 'abroad' | null | undefined, never>;
+  /** 0030: the K-code's public hash (PROTOCOL.md §8 `hybrid-receipt-log`); null before 0030. */
+  public_hash: ColumnType<string | null, string | null | undefined, never>;
+}
+
+/** 0030: the last order number handed out per hybrid box. */
+export interface HybridBoxCounterTable {
+  election_day_id: string;
+  office: string;
+  box: 'belgium' | 'abroad';
+  last: number;
 }
 
 export interface HybridEntryBoxTable {
@@ -811,6 +821,7 @@ export interface Schema {
   counting_observations: CountingObservationTable;
   hybrid_kcodes: HybridKcodeTable;
   hybrid_envelopes: HybridEnvelopeTable;
+  hybrid_box_counters: HybridBoxCounterTable;
   hybrid_entry_boxes: HybridEntryBoxTable;
   hybrid_entry_ballots: HybridEntryBallotTable;
   hybrid_entry_decisions: HybridEntryDecisionTable;

@@ -13,6 +13,13 @@ import { ensure, fail } from './failure.ts';
 import { firstDifference } from './check-decryption.ts';
 import { countLegally } from './legal-count.ts';
 import type { State } from './state.ts';
+import { checkHybridPv, pvLists } from './check-pv-hybrid.ts';
+
+/** The heads a PV may carry: every entry's hash from the last electronic entry on; where each hybrid box's log stands in that list. */
+export interface RecordHeads {
+  readonly electronic: readonly string[];
+  readonly hybridLogs: ReadonlyMap<string, number>;
+}
 
 export interface PvFile {
   readonly name: string;
@@ -65,17 +72,7 @@ function expectedPv<P>(s: State<P>, head: string, segmentId: string): Record<str
     blank: legal.blank,
     invalid: legal.invalid,
     invalidByRule: legal.invalidByRule,
-    lists: legal.lists.map((l) => {
-      const def = c.lists.get(l.number);
-      return {
-        number: l.number,
-        name: def?.name ?? '',
-        categories: { B: l.B, C: l.C, D: l.D, E: l.E },
-        total: l.total,
-        effectives: l.effectives.map((v, i) => ({ position: i + 1, name: def?.effectives[i] ?? '', votes: v })),
-        substitutes: l.substitutes.map((v, i) => ({ position: i + 1, name: def?.substitutes[i] ?? '', votes: v })),
-      };
-    }),
+    lists: pvLists(c, legal),
   };
 }
 
@@ -105,7 +102,7 @@ function comparable(pv: Record<string, unknown>): Record<string, unknown> {
   };
 }
 
-export function checkPvs<P>(s: State<P>, head: string, pvs: readonly PvFile[]): void {
+export function checkPvs<P>(s: State<P>, heads: RecordHeads, pvs: readonly PvFile[]): void {
   const seen = new Set<string>();
   for (const f of pvs) {
     const pv = f.content;
@@ -116,6 +113,21 @@ export function checkPvs<P>(s: State<P>, head: string, pvs: readonly PvFile[]): 
       'not a PV (format isoloir-pv/1)',
     );
     const o = pv as Record<string, unknown>;
+    if (o['mode'] === 'hybrid') {
+      const c = o['constituency'];
+      const code = typeof c === 'object' && c !== null ? String((c as Record<string, unknown>)['code']) : String(c);
+      const at = heads.hybridLogs.get(`${code}/${String(o['category'])}`) ?? 0;
+      checkHybridPv(s, f.name, o, heads.electronic.slice(0, at));
+      continue;
+    }
+    // Its head: the record once every electronic entry is in, or a later head (hybrid boxes appended since).
+    const head = typeof o['recordHash'] === 'string' ? o['recordHash'] : '';
+    ensure(
+      heads.electronic.includes(head),
+      'pv',
+      f.name,
+      `recordHash ${head} is not a head of the record once its electronic entries are all in`,
+    );
     const segment = typeof o['groupId'] === 'string' ? o['groupId'] : '';
     ensure(!seen.has(segment), 'pv', f.name, `a second PV for ${segment}`);
     seen.add(segment);

@@ -40,7 +40,11 @@ export type CheckName =
   | 'group-missing'
   | 'completeness'
   | 'head'
-  | 'pv';
+  | 'pv'
+  | 'hybrid-log'
+  | 'hybrid-duplicate'
+  | 'hybrid-count'
+  | 'hybrid-reconciliation';
 
 export interface Failure {
   readonly ok: false;

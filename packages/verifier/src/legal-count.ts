@@ -46,13 +46,23 @@ export interface LegalCount {
   lists: LegalList[];
 }
 
+/**
+ * A hybrid box's paper ballot as the record publishes it (`hybrid-count`, PROTOCOL.md §8): its list
+ * and marks when valid or blank, the same form as a decoded electronic ballot; when invalid, the rule
+ * of art. 156 §2 the office applied (paper not of the official model, several lists or head boxes,
+ * altered or recognisable: facts of the paper, which the record cannot show).
+ */
+export type Countable = Decoded | { readonly kind: 'ruled'; readonly rule: string };
+
 type Verdict =
   | { readonly blank: true }
   | { readonly rule: string }
   | { readonly list: number; readonly category: 'B' | 'C' | 'D' | 'E' };
 
-export function classify(c: ConstituencyDef, d: Decoded): Verdict {
+export function classify(c: ConstituencyDef, d: Countable): Verdict {
   switch (d.kind) {
+    case 'ruled':
+      return { rule: d.rule };
     case 'invalid':
       return { rule: 'ballot.malformed' };
     case 'blank':
@@ -73,7 +83,7 @@ export function classify(c: ConstituencyDef, d: Decoded): Verdict {
   }
 }
 
-export function countLegally(c: ConstituencyDef, decoded: readonly Decoded[]): LegalCount {
+export function countLegally(c: ConstituencyDef, decoded: readonly Countable[]): LegalCount {
   const out: LegalCount = { ballots: 0, valid: 0, blank: 0, invalid: 0, invalidByRule: {}, lists: [] };
   const lists = new Map<number, LegalList>();
   for (const n of [...c.lists.keys()].sort((a, b) => a - b)) {

@@ -312,4 +312,41 @@ export const PAYLOADS: Readonly<Record<string, Shape>> = {
   },
   decryption: { object: { groupId: str, trustees: ints, plaintexts: rows, ballots: { array: DECODED_BALLOT } } },
   counts: { object: { groupId: str, counts: LEGAL_COUNTS } },
+  'hybrid-receipt-log': {
+    object: {
+      constituency: str,
+      category: { enum: ['belgium', 'abroad'] },
+      envelopes: {
+        array: {
+          object: {
+            kcodeHash: { nullable: hex },
+            receivedAt: str,
+            decision: { enum: ['accepted', 'set-aside', 'cancelled'] },
+            reason: { nullable: str },
+            box: { nullable: { enum: ['belgium', 'abroad'] } },
+            order: { nullable: int },
+          },
+        },
+      },
+    },
+  },
+  'hybrid-count': {
+    object: {
+      constituency: str,
+      category: { enum: ['belgium', 'abroad'] },
+      ballots: {
+        array: {
+          object: {
+            class: { enum: ['valid', 'blank', 'invalid'] },
+            rule: { nullable: str },
+            list: { nullable: int },
+            effectives: ints,
+            substitutes: ints,
+          },
+        },
+      },
+      counts: LEGAL_COUNTS,
+      explanation: { nullable: str },
+    },
+  },
 };

@@ -108,4 +108,20 @@ export interface State<P> {
   readonly counted: Set<string>;
   shuffles: number;
   readonly msm: MsmService;
+  /** The hybrid boxes read so far (check-hybrid.ts), by `constituency/category`. */
+  readonly hybrid: Map<string, HybridBox>;
+  /** Every K-code public hash accepted into a box (accepted or later cancelled), with where. */
+  readonly hybridCodes: Map<string, string>;
+}
+
+/** One hybrid box of the record: its receipt log's figures, then its count. */
+export interface HybridBox {
+  readonly constituency: string;
+  readonly category: string;
+  readonly received: number;
+  readonly accepted: number;
+  readonly cancelled: number;
+  readonly setAside: Readonly<Record<string, number>>;
+  readonly unknownCodes: number;
+  count?: { readonly legal: LegalCount; readonly ballots: number; readonly explanation: string | null };
 }

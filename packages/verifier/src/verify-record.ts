@@ -11,10 +11,11 @@ import { checkWithheld } from './check-withheld.ts';
 import { checkCancellation, checkVoters } from './check-cancellation.ts';
 import { checkAttendance, checkDefinition, checkRoll } from './check-roll.ts';
 import { checkShape, PAYLOADS } from './schema.ts';
-import { checkPvs, type PvFile } from './check-pv.ts';
+import { checkPvs, type PvFile, type RecordHeads } from './check-pv.ts';
 import { checkShuffle } from './check-shuffle.ts';
 import { checkCeremony } from './check-ceremony.ts';
 import { checkBallotTime, checkBoardComplete, checkBoardHead, checkPeriod, noteBallot } from './check-board.ts';
+import { checkHybridCount, checkReceiptLog } from './check-hybrid.ts';
 import { checkCounts, checkDecryption, checkPartialDecryption } from './check-decryption.ts';
 
 interface Entry {
@@ -131,6 +132,8 @@ async function initialState(
     counted: new Set(),
     shuffles: 0,
     msm: msm ?? inlineMsm(group),
+    hybrid: new Map(),
+    hybridCodes: new Map(),
   };
 }
 
@@ -155,6 +158,8 @@ const handlers: Record<
   'partial-decryption': checkPartialDecryption,
   decryption: checkDecryption,
   counts: checkCounts,
+  'hybrid-receipt-log': checkReceiptLog,
+  'hybrid-count': checkHybridCount,
 };
 
 /**
@@ -162,7 +167,7 @@ const handlers: Record<
  * opens) and the voting periods, the key ceremony's transcript (required, once, before its dealer,
  * complaint and key entries; complaints before the key), exactly one key, the ballots in receipt
  * order with the board heads that cover them, the attendance lists, the cancellations, then the
- * counting of each group.
+ * counting of each group, then the hybrid boxes (appended as their PVs become final).
  */
 const PHASE: Readonly<Record<string, number>> = {
   parameters: 0,
@@ -183,6 +188,8 @@ const PHASE: Readonly<Record<string, number>> = {
   'partial-decryption': 9,
   decryption: 9,
   counts: 9,
+  'hybrid-receipt-log': 10,
+  'hybrid-count': 10,
 };
 const ONCE = new Set(['parameters', 'election', 'ceremony', 'key']);
 const ELECTION = 1;
@@ -245,6 +252,23 @@ function checkPublishedHead(entries: readonly Entry[], head: string, published: 
   );
 }
 
+/** Every entry's hash from the end of the electronic entries on (the heads a PV may carry), and where the hybrid entries start. */
+function heads(entries: readonly Entry[]): RecordHeads {
+  const first = entries.findIndex((e) => e.type.startsWith('hybrid-'));
+  const end = first < 0 ? entries.length : first;
+  return {
+    electronic: entries.slice(Math.max(0, end - 1)).map((e) => e.hash),
+    hybridLogs: new Map(
+      entries
+        .filter((e) => e.type === 'hybrid-receipt-log')
+        .map((e) => {
+          const p = e.payload as { constituency?: unknown; category?: unknown };
+          return [`${String(p.constituency)}/${String(p.category)}`, e.seq - end + 1];
+        }),
+    ),
+  };
+}
+
 export async function verifyRecord(record: unknown, options: VerifyOptions = {}): Promise<VerifyResult> {
   try {
     const entries = readEntries(record);
@@ -297,7 +321,7 @@ export async function verifyRecord(record: unknown, options: VerifyOptions = {})
       );
     }
     if (!s.board.complete) checkBoardComplete(s);
-    if (options.pvs !== undefined) checkPvs(s, head, options.pvs);
+    if (options.pvs !== undefined) checkPvs(s, heads(entries), options.pvs);
     const summary = {
       entries: entries.length,
       ballots: s.ballots.size,

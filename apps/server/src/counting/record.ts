@@ -28,6 +28,7 @@ import { electionDefinition } from './record-definition.ts';
 import { publishRoll } from './roll.ts';
 import { loadServerKeys } from '../voting/server-keys.ts';
 import { readPeriod } from '../voting/periods.ts';
+import { hybridRecordEntries } from '../hybrid/record-entries.ts';
 
 type Sink = (entry: RecordEntry) => void | Promise<void>;
 
@@ -503,6 +504,8 @@ export async function emitRecord(store: Store, electionId: string, sink: Sink): 
       );
     else await emitGroup(store, electionId, groupId, members.sort(), chain, constituencyOf.get(code));
   }
+  // The hybrid boxes whose PVs are final, after every electronic entry (the electronic PVs' head stays an entry).
+  for (const e of await hybridRecordEntries(store, electionId)) await chain.append(e.type, e.payload);
   return chain.head;
 }
 

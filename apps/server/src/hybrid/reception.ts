@@ -9,6 +9,8 @@ import { AppError } from '../errors.ts';
 import type { KcodeState } from './kcode-state.ts';
 import { KCODE_PURPOSE, type KeyedHash } from './keyed-hash.ts';
 import { hybridVoter } from './kit-service.ts';
+import { reserveBoxOrder, takeBoxOrder } from './box-order.ts';
+import { publicKcodeHash } from './public-kcode.ts';
 import { kcodeAfter, receptionDecision, type ReceptionDecision, type SetAsideReason } from './reception-decision.ts';
 
 export interface EnvelopeReceipt {
@@ -19,6 +21,43 @@ export interface EnvelopeReceipt {
   readonly boxOrder: number | null;
   /** The voter the code belongs to, for the identity check; null for an unknown code. */
   readonly voterName: string | null;
+}
+
+interface CodeFacts {
+  readonly id: string;
+  readonly nrn: string;
+  readonly state: KcodeState;
+  readonly voted: boolean;
+}
+
+/** The K-code's row and whether its voter voted at a polling station (one round trip). */
+async function codeFacts(
+  db: Store['db'] | Transaction<Schema>,
+  electionDayId: string,
+  codeHash: string,
+): Promise<CodeFacts | undefined> {
+  const row = await db
+    .selectFrom('hybrid_kcodes as k')
+    .select((eb) => [
+      'k.id',
+      'k.nrn',
+      'k.state',
+      eb
+        .exists(
+          eb
+            .selectFrom('polling_station_votes as p')
+            .select('p.nrn')
+            .where('p.election_day_id', '=', electionDayId)
+            .whereRef('p.nrn', '=', 'k.nrn'),
+        )
+        .as('voted'),
+    ])
+    .where('k.election_day_id', '=', electionDayId)
+    .where('k.code_hash', '=', codeHash)
+    .executeTakeFirst();
+  return row === undefined
+    ? undefined
+    : { id: String(row.id), nrn: row.nrn, state: row.state, voted: row.voted === true || row.voted === 1 };
 }
 
 /** Receives one outer envelope at `office`'s main office. `code`: the compact K-code (checked before). */
@@ -38,57 +77,36 @@ export async function receiveEnvelope(
     .executeTakeFirst();
   if (day === undefined) throw new AppError('counting.not-found', 'params.electionDayId');
   const codeHash = keyedHash(KCODE_PURPOSE, electionDayId, code);
-  const bearer = await store.db
-    .selectFrom('hybrid_kcodes')
-    .select(['nrn'])
-    .where('election_day_id', '=', electionDayId)
-    .where('code_hash', '=', codeHash)
-    .executeTakeFirst();
+  // Read without a lock first: the voter, and whether the envelope looks acceptable.
+  const bearer = await codeFacts(store.db, electionDayId, codeHash);
   const voter = bearer === undefined ? undefined : await hybridVoter(store.db, electionDayId, bearer.nrn, now);
+  const decide = (kcode: CodeFacts | undefined): ReceptionDecision =>
+    receptionDecision({
+      kcode:
+        kcode === undefined || voter === undefined
+          ? undefined
+          : { state: kcode.state, office: voter.elections[0]?.constituencyCode ?? '', category: voter.category },
+      office,
+      receivedAt: now,
+      closesAt: new Date(voter?.period.closesAt ?? 0),
+      votedAtPollingStation: kcode?.voted ?? false,
+    });
+  // The order number is taken before the reception's transaction when the envelope looks acceptable
+  // (./box-order.ts): the box's counter is not held until the commit.
+  const before = bearer === undefined ? undefined : decide(bearer);
+  const reserved =
+    before?.outcome === 'accepted' ? await reserveBoxOrder(store, { electionDayId, office, box: before.box }) : null;
   return store.db.transaction().execute(async (trx) => {
-    let kcode: { readonly id: string; readonly state: KcodeState } | undefined;
-    let votedAtPollingStation = false;
+    let kcode: CodeFacts | undefined;
     if (bearer !== undefined) {
       // The same lock as a reprint: a kit printed at this moment waits for the decision, or the other way round.
       await sql`select pg_advisory_xact_lock(hashtextextended(${`hybrid-kcode\n${electionDayId}\n${bearer.nrn}`}, 0))`.execute(
         trx,
       );
-      // The code's state and the voter's polling-station vote, read after the lock (one round trip).
-      const row = await trx
-        .selectFrom('hybrid_kcodes as k')
-        .select((eb) => [
-          'k.id',
-          'k.state',
-          eb
-            .exists(
-              eb
-                .selectFrom('polling_station_votes as p')
-                .select('p.nrn')
-                .where('p.election_day_id', '=', electionDayId)
-                .where('p.nrn', '=', bearer.nrn),
-            )
-            .as('voted'),
-        ])
-        .where('k.code_hash', '=', codeHash)
-        .executeTakeFirstOrThrow();
-      kcode = { id: String(row.id), state: row.state };
-      votedAtPollingStation = row.voted === true || row.voted === 1;
+      // The code's state and the voter's polling-station vote, read again after the lock: the decision.
+      kcode = await codeFacts(trx, electionDayId, codeHash);
     }
-    const decision = receptionDecision({
-      kcode:
-        kcode === undefined || voter === undefined
-          ? undefined
-          : {
-              state: kcode.state,
-              office: voter.elections[0]?.constituencyCode ?? '',
-              category: voter.category,
-            },
-      office,
-      receivedAt: now,
-      closesAt: new Date(voter?.period.closesAt ?? 0),
-      votedAtPollingStation,
-    });
-    // The K-code moves first: the box's lock below (order numbers) is held as briefly as possible.
+    const decision = decide(kcode);
     const moved = kcodeAfter(decision);
     if (moved !== undefined && kcode !== undefined)
       await trx
@@ -102,20 +120,11 @@ export async function receiveEnvelope(
         .where('id', '=', kcode.id)
         .execute();
     let boxOrder: number | null = null;
-    if (decision.outcome === 'accepted') {
-      await sql`select pg_advisory_xact_lock(hashtextextended(${`hybrid-box\n${electionDayId}\n${office}\n${decision.box}`}, 0))`.execute(
-        trx,
-      );
-      const last = await trx
-        .selectFrom('hybrid_envelopes')
-        .select((eb) => eb.fn.max('box_order').as('last'))
-        .where('election_day_id', '=', electionDayId)
-        .where('office', '=', office)
-        .where('box', '=', decision.box)
-        .where('outcome', '=', 'accepted')
-        .executeTakeFirst();
-      boxOrder = (last?.last ?? 0) + 1;
-    }
+    if (decision.outcome === 'accepted')
+      boxOrder =
+        before?.outcome === 'accepted' && before.box === decision.box && reserved !== null
+          ? reserved
+          : await takeBoxOrder(trx, { electionDayId, office, box: decision.box });
     const reason: SetAsideReason | null = decision.outcome === 'set-aside' ? decision.reason : null;
     const envelope = await trx
       .insertInto('hybrid_envelopes')
@@ -123,6 +132,7 @@ export async function receiveEnvelope(
         election_day_id: electionDayId,
         office,
         code_hash: codeHash,
+        public_hash: publicKcodeHash(electionDayId, code),
         kcode_id: kcode?.id ?? null,
         received_at: now,
         received_by: actor,
@@ -148,6 +158,8 @@ export async function receiveEnvelope(
           box: decision.outcome === 'accepted' ? decision.box : null,
           boxOrder,
           kcodeState: moved?.state ?? null,
+          // A number taken for this envelope and not used (its decision changed under the lock): a gap.
+          unusedBoxOrder: reserved !== null && reserved !== boxOrder ? reserved : null,
         },
       },
       now,

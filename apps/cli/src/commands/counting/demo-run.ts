@@ -364,6 +364,12 @@ export async function runDemo(o: DemoOptions): Promise<DemoSummary> {
     }
     // The Chamber's hybrid PVs (the demo's paper ballots are encoded for the Chamber), in its bundles.
     const hybridPvs = await hybridPvsOfDemo(store, o.out, HYBRID_ACTORS, hybrid.meant);
+    // Their boxes are appended to the Chamber's record (its electronic PVs' head stays an entry of it).
+    records[DEMO_ELECTION_ID] = await writeRecord(
+      store,
+      DEMO_ELECTION_ID,
+      join(o.out, 'records', `${DEMO_ELECTION_ID}.json`),
+    );
     for (const pv of hybridPvs) {
       const bundle = bundles.find((b) => b.electionId === pv.electionId && b.code === pv.constituency.code);
       if (bundle === undefined) bundles.push({ electionId: pv.electionId, code: pv.constituency.code, pvs: [pv] });
