@@ -6,127 +6,26 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { inlineRunner, loadGroup, rechain, type ElectionRecord, type Json, type RecordEntry } from '@isoloir/crypto';
 import { verifyRecord } from './verify-record.ts';
-import { countLegally, type ConstituencyDef, type Countable } from './legal-count.ts';
 import { definition, election } from './test-election.ts';
+import * as fx from './hybrid-fixture.ts';
 
 const group = await loadGroup('secp256k1');
 const { record } = await election(group, inlineRunner(group));
-
-const hash = (i: number): string => i.toString(16).padStart(64, '0');
-const at = (m: number): string => `2029-06-0${String(1 + Math.floor(m / 60))}T10:${String(m % 60).padStart(2, '0')}:00.000Z`;
-const line = (i: number, t: number, decision: string, order: number | null, reason: string | null = null) => ({
-  kcodeHash: hash(i),
-  receivedAt: at(t),
-  decision,
-  reason,
-  box: order === null ? null : 'belgium',
-  order,
-});
-
-function log(): Record<string, Json> {
-  return {
-    constituency: 'brussels',
-    category: 'belgium',
-    envelopes: [
-      line(1, 1, 'accepted', 1),
-      line(2, 2, 'accepted', 2),
-      line(3, 3, 'accepted', 3),
-      line(1, 4, 'set-aside', null, 'second-envelope'),
-      line(4, 5, 'accepted', 4),
-      line(5, 6, 'cancelled', 5, 'voted-at-polling-station'),
-      line(99, 7, 'set-aside', null, 'kcode-unknown'),
-    ],
-  };
-}
-
-const BALLOTS = [
-  { class: 'blank', rule: null, list: null, effectives: [], substitutes: [] },
-  { class: 'invalid', rule: 'ballot.several-lists', list: null, effectives: [], substitutes: [] },
-  { class: 'valid', rule: null, list: 2, effectives: [1, 3], substitutes: [] },
-  { class: 'valid', rule: null, list: 3, effectives: [], substitutes: [] },
-] as const;
-
-const brussels = definition.constituencies[0];
-assert.ok(brussels !== undefined);
-const def: ConstituencyDef = {
-  code: brussels.code,
-  seats: brussels.seats,
-  lists: new Map(brussels.lists.map((l) => [l.number, l])),
-};
-
-function counted(ballots: readonly (typeof BALLOTS)[number][]): Json {
-  const c: Countable[] = ballots.map((b) =>
-    b.class === 'blank'
-      ? { kind: 'blank' }
-      : b.class === 'invalid'
-        ? { kind: 'ruled', rule: b.rule }
-        : { kind: 'list', list: b.list, headBox: b.effectives.length === 0, effectives: b.effectives, substitutes: [] },
-  );
-  return countLegally(def, c) as unknown as Json;
-}
-
-function count(ballots = [...BALLOTS], explanation: string | null = null): Record<string, Json> {
-  return {
-    constituency: 'brussels',
-    category: 'belgium',
-    ballots: ballots as unknown as Json,
-    counts: counted(ballots),
-    explanation,
-  };
-}
-
-const entry = (type: string, payload: Json): RecordEntry => ({ seq: 0, type, parent: '', hash: '', payload });
-
-function withHybrid(l = log(), c = count()): ElectionRecord {
-  const copy = JSON.parse(JSON.stringify(record)) as { format: string; entries: RecordEntry[] };
-  return rechain({
-    format: copy.format,
-    entries: [...copy.entries, entry('hybrid-receipt-log', l), entry('hybrid-count', c)],
-  });
-}
+const def = fx.brusselsOf(definition);
+const line = fx.line;
+const log = fx.log;
+const entry = fx.entry;
+const BALLOTS = fx.BALLOTS;
+const count = (ballots: readonly fx.PaperBallot[] = BALLOTS, explanation: string | null = null) =>
+  fx.count(def, ballots, explanation);
+const withHybrid = (l: Json = log(), c: Json = count()): ElectionRecord => fx.withHybrid(record, l, c);
+const hybridPv = (rec: ElectionRecord) => fx.hybridPv(rec, def, 'BE-2029-chamber');
 
 async function rejected(rec: ElectionRecord, check: string, pvs?: { name: string; content: unknown }[]) {
   const r = await verifyRecord(rec, pvs === undefined ? {} : { pvs });
   assert.ok(!r.ok, `expected the ${check} check to fail, but the record verified`);
   assert.equal(r.check, check, `${r.check} at ${r.location}: ${r.message}`);
   if (pvs !== undefined) assert.ok(r.location.startsWith('hybrid.json'), `${r.location}: ${r.message}`);
-}
-
-function hybridPv(rec: ElectionRecord): Record<string, unknown> {
-  const electronicHead = rec.entries.at(-3)?.hash ?? '';
-  const lists = [...def.lists.values()].map((l) => ({
-    number: l.number,
-    name: l.name,
-    categories: { B: l.number === 3 ? 1 : 0, C: l.number === 2 ? 1 : 0, D: 0, E: 0 },
-    total: l.number === 2 || l.number === 3 ? 1 : 0,
-    effectives: l.effectives.map((n, i) => ({
-      position: i + 1,
-      name: n,
-      votes: l.number === 2 && (i === 0 || i === 2) ? 1 : 0,
-    })),
-    substitutes: l.substitutes.map((n, i) => ({ position: i + 1, name: n, votes: 0 })),
-  }));
-  return {
-    format: 'isoloir-pv/1',
-    electionId: 'BE-2029-chamber',
-    groupId: 'brussels/hybrid/belgium',
-    constituency: { code: 'brussels', label: 'Brussels', languages: ['fr', 'nl'] },
-    mode: 'hybrid',
-    category: 'belgium',
-    recordHash: electronicHead,
-    received: 6,
-    superseded: 0,
-    cancelled: { 'second-envelope': 1, 'voted-at-polling-station': 1 },
-    counted: 4,
-    withheld: 0,
-    valid: 2,
-    blank: 1,
-    invalid: 1,
-    invalidByRule: { 'ballot.several-lists': 1 },
-    lists,
-    reception: { received: 6, accepted: 5, setAside: { 'second-envelope': 1 }, cancelled: 1, unknownCodesAtOffice: 1 },
-    reconciliation: { expected: 4, encoded: 4, difference: 0, explanation: null },
-  };
 }
 
 describe('hybrid boxes in the record (forger re-chains the hashes)', () => {
@@ -165,7 +64,7 @@ describe('hybrid boxes in the record (forger re-chains the hashes)', () => {
   test('a dropped ballot: hybrid-count; with the counts fixed: hybrid-reconciliation; explained: passes', async () => {
     const fewer = BALLOTS.slice(1);
     const c = count();
-    c['ballots'] = fewer as unknown as Json;
+    c['ballots'] = fewer;
     await rejected(withHybrid(log(), c), 'hybrid-count');
     await rejected(withHybrid(log(), count([...fewer])), 'hybrid-reconciliation');
     const r = await verifyRecord(withHybrid(log(), count([...fewer], 'an empty inner envelope')));
