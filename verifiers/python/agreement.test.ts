@@ -22,6 +22,7 @@ import {
   type RecordEntry,
 } from '@isoloir/crypto';
 import { verifyRecord, type PvFile } from '@isoloir/verifier';
+import { hybridCases } from './hybrid-cases.ts';
 
 const VERIFY_PY = fileURLToPath(new URL('./verify.py', import.meta.url));
 const hasPython = spawnSync('python3', ['--version']).status === 0;
@@ -566,6 +567,7 @@ const cases: Case[] = [
   },
   { name: 'a PV missing', expected: 'pv', record, pvs: honestPvs.slice(1) },
 ];
+cases.push(...hybridCases(record, definition, 'BE-2029-chamber', honestPvs));
 
 /** One hex digit changed at `path` in the first entry of `type` (an element that may no longer decode, a scalar, a signature). */
 function flipped(type: string, path: readonly (string | number)[]): Case {

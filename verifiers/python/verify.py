@@ -250,6 +250,35 @@ PAYLOADS = {
     'partial-decryption': O(groupId=S, trustee=I, signature=NUL(X), shares=ROWS, proof=SCHNORR),
     'decryption': O(groupId=S, trustees=INTS, plaintexts=ROWS, ballots=A(DECODED_BALLOT)),
     'counts': O(groupId=S, counts=LEGAL_COUNTS),
+    'hybrid-receipt-log': O(
+        constituency=S,
+        category=E('belgium', 'abroad'),
+        envelopes=A(
+            O(
+                kcodeHash=NUL(X),
+                receivedAt=S,
+                decision=E('accepted', 'set-aside', 'cancelled'),
+                reason=NUL(S),
+                box=NUL(E('belgium', 'abroad')),
+                order=NUL(I),
+            )
+        ),
+    ),
+    'hybrid-count': O(
+        constituency=S,
+        category=E('belgium', 'abroad'),
+        ballots=A(
+            O(
+                **{'class': E('valid', 'blank', 'invalid')},
+                rule=NUL(S),
+                list=NUL(I),
+                effectives=INTS,
+                substitutes=INTS,
+            )
+        ),
+        counts=LEGAL_COUNTS,
+        explanation=NUL(S),
+    ),
 }
 
 
@@ -475,6 +504,9 @@ def show_ballot(t):
 
 
 def classify(constituency, d):
+    # A hybrid box's paper ballot set aside by the office under a rule of art. 156 §2 (its paper).
+    if d[0] == 'ruled':
+        return ('rule', d[1])
     if d[0] == 'invalid':
         return ('rule', 'ballot.malformed')
     if d[0] == 'blank':
@@ -771,6 +803,8 @@ class State:
         self.legal = {}
         self.counted = set()
         self.shuffles = 0
+        self.hybrid = {}
+        self.hybrid_codes = {}
 
 
 def sorted_unique(ids):
@@ -1707,6 +1741,106 @@ def check_counts(s, o, loc):
     s.counted.add(group_id)
 
 
+# ---------------------------------------------------------------------------------------------
+# Hybrid boxes (mode 6, PROTOCOL.md §8): per constituency and category, a receipt log then a count.
+
+SET_ASIDE_REASONS = (
+    'kcode-unknown',
+    'kcode-voided',
+    'wrong-main-office',
+    'second-envelope',
+    'arrived-late',
+    'voted-at-polling-station',
+)
+
+
+def check_receipt_log(s, p, loc):
+    ensure(p['constituency'] in s.constituencies, 'hybrid-log', loc, 'constituency %s is not defined' % p['constituency'])
+    box_id = p['constituency'] + '/' + p['category']
+    ensure(box_id not in s.hybrid, 'hybrid-log', loc, 'a second receipt log for the box %s' % box_id)
+    orders = set()
+    box = {'received': 0, 'accepted': 0, 'cancelled': 0, 'setAside': {}, 'unknown': 0, 'count': None}
+    last = None
+    for i, env in enumerate(p['envelopes']):
+        where = '%s envelope %d' % (loc, i)
+        t = iso_ms(env['receivedAt'])
+        ensure(t is not None, 'hybrid-log', where, 'receivedAt is not a time')
+        ensure(last is None or last <= t, 'hybrid-log', where, 'received before the envelope listed before it')
+        last = t
+        decision, reason = env['decision'], env['reason']
+        if reason == 'kcode-unknown':
+            box['unknown'] += 1
+        else:
+            box['received'] += 1
+        if decision == 'set-aside':
+            ensure(reason in SET_ASIDE_REASONS, 'hybrid-log', where, 'set aside without a known reason')
+            ensure(env['box'] is None and env['order'] is None, 'hybrid-log', where, 'set aside, yet in a box')
+            if reason != 'kcode-unknown':
+                box['setAside'][reason] = box['setAside'].get(reason, 0) + 1
+            continue
+        wanted = None if decision == 'accepted' else 'voted-at-polling-station'
+        ensure(reason == wanted, 'hybrid-log', where, '%s with reason %s' % (decision, reason))
+        order = env['order']
+        ensure(env['box'] == p['category'] and order is not None and order >= 1, 'hybrid-log', where, 'not in its box')
+        ensure(order not in orders, 'hybrid-log', where, 'order number %d given twice' % order)
+        orders.add(order)
+        box['accepted'] += 1
+        if decision == 'cancelled':
+            box['cancelled'] += 1
+        code = env['kcodeHash']
+        if code is not None:
+            ensure(
+                code not in s.hybrid_codes,
+                'hybrid-duplicate',
+                where,
+                'K-code %s already accepted at %s' % (code, s.hybrid_codes.get(code)),
+            )
+            s.hybrid_codes[code] = where
+    s.hybrid[box_id] = box
+
+
+def paper_ballot(b, where):
+    marks = len(b['effectives']) + len(b['substitutes'])
+    kind = b['class']
+    if kind == 'invalid':
+        ensure(b['rule'] is not None and b['list'] is None and marks == 0, 'hybrid-count', where, 'malformed invalid ballot')
+        return ('ruled', b['rule'])
+    ensure(b['rule'] is None, 'hybrid-count', where, '%s ballot with a rule' % kind)
+    if kind == 'blank':
+        ensure(b['list'] is None and marks == 0, 'hybrid-count', where, 'blank ballot with marks')
+        return ('blank',)
+    ensure(b['list'] is not None, 'hybrid-count', where, 'valid ballot without a list')
+    return ('list', b['list'], marks == 0, list(b['effectives']), list(b['substitutes']))
+
+
+def check_hybrid_count(s, p, loc):
+    c = s.constituencies.get(p['constituency'])
+    ensure(c is not None, 'hybrid-log', loc, 'constituency %s is not defined' % p['constituency'])
+    box_id = p['constituency'] + '/' + p['category']
+    box = s.hybrid.get(box_id)
+    ensure(box is not None, 'hybrid-count', loc, 'no receipt log before the count of %s' % box_id)
+    ensure(box['count'] is None, 'hybrid-count', loc, 'a second count of %s' % box_id)
+    ballots = []
+    for i, b in enumerate(p['ballots']):
+        d = paper_ballot(b, '%s ballot %d' % (loc, i))
+        if b['class'] == 'valid':
+            ensure(classify(c, d)[0] == 'list', 'hybrid-count', '%s ballot %d' % (loc, i), 'published as valid, it is not')
+        ballots.append(d)
+    legal = legal_count(c, ballots)
+    diff = first_difference(legal, p['counts'], 'counts')
+    ensure(diff is None, 'hybrid-count', loc, 'the counts differ from the legal count of its ballots at %s' % diff)
+    expected = box['accepted'] - box['cancelled']
+    explained = p['explanation'] is not None and p['explanation'].strip() != ''
+    ensure(
+        len(ballots) == expected or explained,
+        'hybrid-reconciliation',
+        loc,
+        '%d ballots counted for %d inner envelopes accepted and not cancelled, and no explanation'
+        % (len(ballots), expected),
+    )
+    box['count'] = {'legal': legal, 'ballots': len(ballots), 'explanation': p['explanation']}
+
+
 HANDLERS = {
     'election': check_definition,
     'roll': check_roll,
@@ -1725,6 +1859,8 @@ HANDLERS = {
     'partial-decryption': check_partial,
     'decryption': check_decryption,
     'counts': check_counts,
+    'hybrid-receipt-log': check_receipt_log,
+    'hybrid-count': check_hybrid_count,
 }
 
 # Where each entry type may stand (PROTOCOL.md §8.1).
@@ -1747,6 +1883,8 @@ PHASE = {
     'partial-decryption': 9,
     'decryption': 9,
     'counts': 9,
+    'hybrid-receipt-log': 10,
+    'hybrid-count': 10,
 }
 ONCE = {'parameters', 'election', 'ceremony', 'key'}
 ELECTION, CEREMONY, KEY, BALLOTS, COUNTING = 1, 3, 5, 6, 9
@@ -1783,6 +1921,29 @@ def check_order(seen, phase, e, loc):
 # PVs (`--pv DIR`): every PV carries exactly the figures derived from the record, and its head.
 
 
+def pv_lists(c, legal):
+    lists = []
+    for lst in legal['lists']:
+        d = c['lists'].get(lst['number'])
+        lists.append(
+            {
+                'number': lst['number'],
+                'name': d['name'] if d else '',
+                'categories': {'B': lst['B'], 'C': lst['C'], 'D': lst['D'], 'E': lst['E']},
+                'total': lst['total'],
+                'effectives': [
+                    {'position': i + 1, 'name': d['effectives'][i] if d else '', 'votes': v}
+                    for i, v in enumerate(lst['effectives'])
+                ],
+                'substitutes': [
+                    {'position': i + 1, 'name': d['substitutes'][i] if d else '', 'votes': v}
+                    for i, v in enumerate(lst['substitutes'])
+                ],
+            }
+        )
+    return lists
+
+
 def expected_pv(s, head, segment_id):
     seg = s.segments.get(segment_id)
     if seg is None:
@@ -1812,25 +1973,7 @@ def expected_pv(s, head, segment_id):
         legal = legal_count(c, []) if c is not None else None
     if legal is None or c is None:
         fail('pv', segment_id, 'the group has no verified count')
-    lists = []
-    for lst in legal['lists']:
-        d = c['lists'].get(lst['number'])
-        lists.append(
-            {
-                'number': lst['number'],
-                'name': d['name'] if d else '',
-                'categories': {'B': lst['B'], 'C': lst['C'], 'D': lst['D'], 'E': lst['E']},
-                'total': lst['total'],
-                'effectives': [
-                    {'position': i + 1, 'name': d['effectives'][i] if d else '', 'votes': v}
-                    for i, v in enumerate(lst['effectives'])
-                ],
-                'substitutes': [
-                    {'position': i + 1, 'name': d['substitutes'][i] if d else '', 'votes': v}
-                    for i, v in enumerate(lst['substitutes'])
-                ],
-            }
-        )
+    lists = pv_lists(c, legal)
     return {
         'electionId': s.election_id,
         'groupId': segment_id,
@@ -1881,10 +2024,107 @@ def comparable(pv):
     }
 
 
-def check_pvs(s, head, pvs):
+def expected_hybrid_pv(s, box_id, box):
+    constituency, category = box_id.split('/', 1)
+    count = box['count']
+    legal = count['legal']
+    cancelled = dict(box['setAside'])
+    if box['cancelled']:
+        cancelled['voted-at-polling-station'] = cancelled.get('voted-at-polling-station', 0) + box['cancelled']
+    expected = box['accepted'] - box['cancelled']
+    return {
+        'electionId': s.election_id,
+        'groupId': '%s/hybrid/%s' % (constituency, category),
+        'constituency': constituency,
+        'mode': 'hybrid',
+        'category': category,
+        'received': box['received'],
+        'superseded': 0,
+        'cancelled': cancelled,
+        'counted': count['ballots'],
+        'withheld': 0,
+        'valid': legal['valid'],
+        'blank': legal['blank'],
+        'invalid': legal['invalid'],
+        'invalidByRule': legal['invalidByRule'],
+        'lists': pv_lists(s.constituencies[constituency], legal),
+        'reception': {
+            'received': box['received'],
+            'accepted': box['accepted'],
+            'setAside': box['setAside'],
+            'cancelled': box['cancelled'],
+            'unknownCodesAtOffice': box['unknown'],
+        },
+        'reconciliation': {
+            'expected': expected,
+            'encoded': count['ballots'],
+            'difference': count['ballots'] - expected,
+            'explanation': count['explanation'],
+        },
+    }
+
+
+def comparable_hybrid(pv):
+    g = lambda k: pv.get(k, MISSING)  # noqa: E731
+    c = g('constituency')
+    r = g('reconciliation')
+    r = r if is_obj(r) else {}
+    e = r.get('explanation', MISSING)
+    keys = ('electionId', 'groupId', 'mode', 'category', 'received', 'superseded', 'cancelled', 'counted', 'withheld')
+    out = {k: g(k) for k in keys}
+    out.update({k: g(k) for k in ('valid', 'blank', 'invalid', 'invalidByRule', 'lists', 'reception')})
+    out['constituency'] = c.get('code', MISSING) if is_obj(c) else c
+    out['reconciliation'] = {
+        'expected': r.get('expected', MISSING),
+        'encoded': r.get('encoded', MISSING),
+        'difference': r.get('difference', MISSING),
+        'explanation': e.get('text', MISSING) if is_obj(e) else e,
+    }
+    return out
+
+
+def check_hybrid_pv(s, name, pv, before):
+    c = pv.get('constituency')
+    code = c.get('code') if is_obj(c) else c
+    box_id = '%s/%s' % (code, pv.get('category'))
+    box = s.hybrid.get(box_id)
+    ensure(box is not None and box['count'] is not None, 'pv', name, 'the record has no hybrid box %s' % box_id)
+    h = pv.get('recordHash')
+    ensure(h is None or h in before, 'pv', name, "recordHash %s is not a head of the record before this box's entries" % h)
+    diff = first_difference(expected_hybrid_pv(s, box_id, box), comparable_hybrid(pv), 'pv')
+    ensure(diff is None, 'pv', '%s (%s)' % (name, box_id), "differs from the record's hybrid box at %s" % diff)
+
+
+def record_heads(entries):
+    """The heads a PV may carry (from the last electronic entry on) and where each hybrid box's log stands among them."""
+    end = next((i for i, e in enumerate(entries) if e['type'].startswith('hybrid-')), len(entries))
+    start = max(0, end - 1)
+    heads = [e['hash'] for e in entries[start:]]
+    logs = {}
+    for i, e in enumerate(entries[start:]):
+        if e['type'] == 'hybrid-receipt-log' and is_obj(e['payload']):
+            logs['%s/%s' % (e['payload'].get('constituency'), e['payload'].get('category'))] = i
+    return heads, logs
+
+
+def check_pvs(s, heads, pvs):
+    electronic, logs = heads
     seen = set()
     for name, pv in pvs:
         ensure(is_obj(pv) and pv.get('format') == 'isoloir-pv/1', 'pv', name, 'not a PV (format isoloir-pv/1)')
+        if pv.get('mode') == 'hybrid':
+            c = pv.get('constituency')
+            code = c.get('code') if is_obj(c) else c
+            at = logs.get('%s/%s' % (code, pv.get('category')), 0)
+            check_hybrid_pv(s, name, pv, electronic[:at])
+            continue
+        head = pv.get('recordHash') if isinstance(pv.get('recordHash'), str) else ''
+        ensure(
+            head in electronic,
+            'pv',
+            name,
+            'recordHash %s is not a head of the record once its electronic entries are all in' % head,
+        )
         segment = pv['groupId'] if isinstance(pv.get('groupId'), str) else ''
         ensure(segment not in seen, 'pv', name, 'a second PV for %s' % segment)
         seen.add(segment)
@@ -2035,7 +2275,7 @@ def verify_record(record, head=None, pvs=None, board_key=None):
         if not s.board_complete:
             check_board_complete(s)
         if pvs is not None:
-            check_pvs(s, final, pvs)
+            check_pvs(s, record_heads(entries), pvs)
         summary = {
             'entries': len(entries),
             'ballots': len(s.ballots),

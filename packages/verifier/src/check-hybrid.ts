@@ -157,7 +157,12 @@ export function checkHybridCount<P>(s: State<P>, payload: unknown, loc: string):
   });
   const legal = countLegally(c, ballots);
   const diff = firstDifference(legal, p.counts, 'counts');
-  ensure(diff === undefined, 'hybrid-count', loc, `the counts differ from the legal count of its ballots at ${diff ?? ''}`);
+  ensure(
+    diff === undefined,
+    'hybrid-count',
+    loc,
+    `the counts differ from the legal count of its ballots at ${diff ?? ''}`,
+  );
   const expected = box.accepted - box.cancelled;
   ensure(
     ballots.length === expected || (p.explanation !== null && p.explanation.trim() !== ''),

@@ -89,7 +89,12 @@ function comparable(pv: Record<string, unknown>): Record<string, unknown> {
 }
 
 /** `before`: the record heads a hybrid PV may carry (the electronic head on, before its box's entries). */
-export function checkHybridPv<P>(s: State<P>, name: string, pv: Record<string, unknown>, before: readonly string[]): void {
+export function checkHybridPv<P>(
+  s: State<P>,
+  name: string,
+  pv: Record<string, unknown>,
+  before: readonly string[],
+): void {
   const c = pv['constituency'];
   const code = typeof c === 'object' && c !== null ? String((c as Record<string, unknown>)['code']) : String(c);
   const id = `${code}/${String(pv['category'])}`;

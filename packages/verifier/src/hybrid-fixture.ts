@@ -9,7 +9,8 @@ import { countLegally, type ConstituencyDef, type Countable } from './legal-coun
 import { pvLists } from './check-pv-hybrid.ts';
 
 export const hash = (i: number): string => i.toString(16).padStart(64, '0');
-const at = (m: number): string => `2029-06-0${String(1 + Math.floor(m / 60))}T10:${String(m % 60).padStart(2, '0')}:00.000Z`;
+const at = (m: number): string =>
+  `2029-06-0${String(1 + Math.floor(m / 60))}T10:${String(m % 60).padStart(2, '0')}:00.000Z`;
 export const line = (i: number, t: number, decision: string, order: number | null, reason: string | null = null) => ({
   kcodeHash: hash(i),
   receivedAt: at(t),

@@ -112,7 +112,13 @@ export async function hybridBoxEntries(
     },
     {
       type: 'hybrid-count',
-      payload: { constituency, category, ballots: ballots as unknown as Json, counts: counts as unknown as Json, explanation },
+      payload: {
+        constituency,
+        category,
+        ballots: ballots as unknown as Json,
+        counts: counts as unknown as Json,
+        explanation,
+      },
     },
   ];
 }
