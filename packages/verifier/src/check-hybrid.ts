@@ -102,7 +102,7 @@ export function checkReceiptLog<P>(s: State<P>, payload: unknown, loc: string): 
   let cancelled = 0;
   let unknownCodes = 0;
   p.envelopes.forEach((l, i) => {
-    checkLine(s as State<unknown>, l, p.category, orders, `${loc} envelope ${String(i)}`, previous);
+    checkLine(s, l, p.category, orders, `${loc} envelope ${String(i)}`, previous);
     previous = l.receivedAt;
     if (l.reason === 'kcode-unknown') unknownCodes += 1;
     else if (l.decision === 'set-aside' && l.reason !== null) setAside[l.reason] = (setAside[l.reason] ?? 0) + 1;
