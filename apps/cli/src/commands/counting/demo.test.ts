@@ -2,7 +2,7 @@
 // from the plaintext log (kept only by this test); one changed byte makes verification fail, named.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
@@ -174,6 +174,25 @@ test('isoloir demo: verifiable record, PVs equal an independent recount, tamperi
     const withPvs = await verifyRecord(record, { pvs });
     assert.ok(withPvs.ok, JSON.stringify(withPvs));
     assert.equal(withPvs.summary.pvs, summary.pvs.filter((p) => p.electionId === 'demo-2029-chamber').length);
+    // The hybrid boxes are appended to the Chamber's record, two entries a final hybrid PV (PROTOCOL.md
+    // §8); with the electronic and the hybrid PVs, both verifiers accept it.
+    const hybridEntries = record.entries.filter((e) => e.type.startsWith('hybrid-'));
+    assert.equal(hybridEntries.length, 2 * summary.hybrid.pvs.length);
+    assert.ok(record.entries.slice(-hybridEntries.length).every((e) => e.type.startsWith('hybrid-')));
+    const allDir = join(out, 'pv-all');
+    mkdirSync(allDir);
+    for (const f of pvs) writeFileSync(join(allDir, f.name), JSON.stringify(f.content));
+    for (const f of hybridFiles) copyFileSync(join(out, 'pv-hybrid', f), join(allDir, f));
+    const all = readdirSync(allDir).map((f) => ({
+      name: f,
+      content: JSON.parse(readFileSync(join(allDir, f), 'utf8')) as unknown,
+    }));
+    const withHybrid = await verifyRecord(record, { pvs: all });
+    assert.ok(withHybrid.ok, JSON.stringify(withHybrid));
+    if (spawnSync('python3', ['--version']).status === 0 || process.env['CI'] !== undefined) {
+      const py = spawnSync('python3', [VERIFY_PY, join(out, 'record'), '--pv', allDir], { encoding: 'utf8' });
+      assert.equal(py.status, 0, `${py.stdout}${py.stderr}`);
+    }
     // The second verifier (verifiers/python, issue 20) on the same record and PVs; CI installs python3.
     const python = (): SpawnSyncReturns<string> | undefined =>
       spawnSync('python3', ['--version']).status === 0 || process.env['CI'] !== undefined
