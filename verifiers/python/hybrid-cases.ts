@@ -44,6 +44,12 @@ export function hybridCases(
   return [
     { name: 'a hybrid box appended', expected: 'ok', record: honest },
     { name: 'a hybrid box appended, with every PV and the hybrid PV', expected: 'ok', record: honest, pvs: pvs(pv) },
+    {
+      name: 'a hybrid box appended, the hybrid PV alone',
+      expected: 'ok',
+      record: honest,
+      pvs: [{ name: 'hybrid.json', content: pv }],
+    },
     { name: 'a hybrid count changed', expected: 'hybrid-count', record: fx.withHybrid(record, fx.log(), changedCount) },
     {
       name: 'a K-code accepted twice',

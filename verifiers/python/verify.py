@@ -2108,31 +2108,41 @@ def record_heads(entries):
 
 
 def check_pvs(s, heads, pvs):
-    electronic, logs = heads
+    """Every PV given; with an electronic one, every counting set with ballots has its PV; with a hybrid one, every box."""
+    electronic_heads, logs = heads
     seen = set()
+    electronic = hybrid = 0
     for name, pv in pvs:
         ensure(is_obj(pv) and pv.get('format') == 'isoloir-pv/1', 'pv', name, 'not a PV (format isoloir-pv/1)')
+        segment = pv['groupId'] if isinstance(pv.get('groupId'), str) else ''
+        ensure(segment not in seen, 'pv', name, 'a second PV for %s' % segment)
+        seen.add(segment)
         if pv.get('mode') == 'hybrid':
+            hybrid += 1
             c = pv.get('constituency')
             code = c.get('code') if is_obj(c) else c
             at = logs.get('%s/%s' % (code, pv.get('category')), 0)
-            check_hybrid_pv(s, name, pv, electronic[:at])
+            check_hybrid_pv(s, name, pv, electronic_heads[:at])
             continue
+        electronic += 1
         head = pv.get('recordHash') if isinstance(pv.get('recordHash'), str) else ''
         ensure(
-            head in electronic,
+            head in electronic_heads,
             'pv',
             name,
             'recordHash %s is not a head of the record once its electronic entries are all in' % head,
         )
-        segment = pv['groupId'] if isinstance(pv.get('groupId'), str) else ''
-        ensure(segment not in seen, 'pv', name, 'a second PV for %s' % segment)
-        seen.add(segment)
         diff = first_difference(expected_pv(s, head, segment), comparable(pv), 'pv')
         ensure(diff is None, 'pv', '%s (%s)' % (name, segment), 'differs from the verified record at %s' % diff)
-    for group, members in s.members.items():
-        if any(s.cast_order.get(m) for m in members):
-            ensure(group in seen, 'pv', 'group ' + group, 'no PV for the counting set %s' % group)
+    if electronic:
+        for group, members in s.members.items():
+            if any(s.cast_order.get(m) for m in members):
+                ensure(group in seen, 'pv', 'group ' + group, 'no PV for the counting set %s' % group)
+    if hybrid:
+        for box_id in s.hybrid:
+            constituency, category = box_id.split('/', 1)
+            gid = '%s/hybrid/%s' % (constituency, category)
+            ensure(gid in seen, 'pv', 'hybrid box ' + gid, 'no PV for the hybrid box %s' % gid)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -102,8 +102,14 @@ function comparable(pv: Record<string, unknown>): Record<string, unknown> {
   };
 }
 
+/**
+ * Every PV given is checked; completeness by kind: with an electronic PV given, every counting set
+ * with ballots must have its PV; with a hybrid PV given, every hybrid box of the record its PV.
+ */
 export function checkPvs<P>(s: State<P>, heads: RecordHeads, pvs: readonly PvFile[]): void {
   const seen = new Set<string>();
+  let electronic = 0;
+  let hybrid = 0;
   for (const f of pvs) {
     const pv = f.content;
     ensure(
@@ -113,13 +119,18 @@ export function checkPvs<P>(s: State<P>, heads: RecordHeads, pvs: readonly PvFil
       'not a PV (format isoloir-pv/1)',
     );
     const o = pv as Record<string, unknown>;
+    const segment = typeof o['groupId'] === 'string' ? o['groupId'] : '';
+    ensure(!seen.has(segment), 'pv', f.name, `a second PV for ${segment}`);
+    seen.add(segment);
     if (o['mode'] === 'hybrid') {
+      hybrid += 1;
       const c = o['constituency'];
       const code = typeof c === 'object' && c !== null ? String((c as Record<string, unknown>)['code']) : String(c);
       const at = heads.hybridLogs.get(`${code}/${String(o['category'])}`) ?? 0;
       checkHybridPv(s, f.name, o, heads.electronic.slice(0, at));
       continue;
     }
+    electronic += 1;
     // Its head: the record once every electronic entry is in, or a later head (hybrid boxes appended since).
     const head = typeof o['recordHash'] === 'string' ? o['recordHash'] : '';
     ensure(
@@ -128,14 +139,17 @@ export function checkPvs<P>(s: State<P>, heads: RecordHeads, pvs: readonly PvFil
       f.name,
       `recordHash ${head} is not a head of the record once its electronic entries are all in`,
     );
-    const segment = typeof o['groupId'] === 'string' ? o['groupId'] : '';
-    ensure(!seen.has(segment), 'pv', f.name, `a second PV for ${segment}`);
-    seen.add(segment);
     const diff = firstDifference(expectedPv(s, head, segment), comparable(o), 'pv');
     ensure(diff === undefined, 'pv', `${f.name} (${segment})`, `differs from the verified record at ${diff ?? ''}`);
   }
-  for (const [group, members] of s.members) {
-    const hasBallots = members.some((m) => (s.castOrder.get(m)?.length ?? 0) > 0);
-    if (hasBallots) ensure(seen.has(group), 'pv', `group ${group}`, `no PV for the counting set ${group}`);
-  }
+  if (electronic > 0)
+    for (const [group, members] of s.members) {
+      const hasBallots = members.some((m) => (s.castOrder.get(m)?.length ?? 0) > 0);
+      if (hasBallots) ensure(seen.has(group), 'pv', `group ${group}`, `no PV for the counting set ${group}`);
+    }
+  if (hybrid > 0)
+    for (const box of s.hybrid.values()) {
+      const id = `${box.constituency}/hybrid/${box.category}`;
+      ensure(seen.has(id), 'pv', `hybrid box ${id}`, `no PV for the hybrid box ${id}`);
+    }
 }
