@@ -25,6 +25,7 @@ import { importPollingStationList } from '../counting/polling-stations.ts';
 import { seedDemoIfEmpty } from '../demo/seed-demo.ts';
 import { DEMO_DAY_ID, DEMO_ELECTION_ID } from '../demo/generate-demo.ts';
 import { countPaperBallots } from './hybrid-count.ts';
+import { hybridRecordEntries, type ReceiptLine } from './record-entries.ts';
 import { issueKcodes } from './kcodes.ts';
 import { keyedHashFrom } from './keyed-hash.ts';
 import { hybridVoters } from './kit-service.ts';
@@ -257,5 +258,33 @@ describe('the hybrid PV over HTTP', () => {
       assert.ok(pages.length >= 1);
       for (const p of pages) assert.ok(readFileSync(join(work, p)).length > 1000, p);
     }
+  });
+
+  test('the final PV’s box in the election record: its receipt log and count match the PV, no identity', async () => {
+    const entries = await hybridRecordEntries(store, E);
+    assert.deepEqual(
+      entries.map((e) => e.type),
+      ['hybrid-receipt-log', 'hybrid-count'],
+    );
+    const [log, count] = entries.map((e) => e.payload as Record<string, unknown>);
+    const pv = (await app.inject({ url: `/api/counting/public/${E}/pvs/${OFFICE}/hybrid/belgium/json` })).json<{
+      counted: number;
+      valid: number;
+      reception: { received: number; accepted: number; cancelled: number; unknownCodesAtOffice: number };
+      reconciliation: { difference: number };
+    }>();
+    const envelopes = (log?.['envelopes'] ?? []) as ReceiptLine[];
+    assert.equal(envelopes.length, pv.reception.received + pv.reception.unknownCodesAtOffice);
+    assert.equal(envelopes.filter((e) => e.decision !== 'set-aside').length, pv.reception.accepted);
+    assert.equal(envelopes.filter((e) => e.decision === 'cancelled').length, pv.reception.cancelled);
+    assert.ok(envelopes.every((e) => e.kcodeHash !== null && /^[0-9a-f]{64}$/.test(e.kcodeHash)));
+    const ballots = (count?.['ballots'] ?? []) as unknown[];
+    assert.equal(ballots.length, pv.counted);
+    const keys = ballots.map((b) => JSON.stringify(b));
+    assert.deepEqual(keys, [...keys].sort(), 'ballots sorted: no order links one to an envelope');
+    assert.equal((count?.['counts'] as { valid: number }).valid, pv.valid);
+    assert.equal(typeof count?.['explanation'], pv.reconciliation.difference === 0 ? 'object' : 'string');
+    const text = JSON.stringify(entries);
+    for (const nrn of belgium) assert.ok(!text.includes(nrn), 'an NRN in the record');
   });
 });
