@@ -218,6 +218,10 @@ export const ERROR_CODES = {
     status: 409,
     message: 'The identities are already split: this polling-station list comes too late.',
   },
+  'counting.list-after-hybrid-pv': {
+    status: 409,
+    message: 'A hybrid box this list would change has its final PV: this polling-station list comes too late.',
+  },
   'counting.anonymity-set': {
     status: 409,
     message: 'Too few electronic ballots to be counted without revealing votes (minimum anonymity set).',

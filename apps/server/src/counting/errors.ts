@@ -24,6 +24,7 @@ export type CountingErrorCode =
   | 'ceremony.invalid'
   | 'counting.stations-incomplete'
   | 'counting.list-after-split'
+  | 'counting.list-after-hybrid-pv'
   | 'counting.anonymity-set'
   | 'counting.reason'
   | 'hybrid.difference-unexplained'

@@ -9,6 +9,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { compactNrn, parseNrn } from '@isoloir/electoral';
 import { appendAudit, type Store } from '@isoloir/store';
+import { finalHybridBoxesTouchedBy } from '../hybrid/final-boxes.ts';
 import { cancelEnvelopesOfPollingStationVoters, type EnvelopeToRemove } from '../hybrid/reception.ts';
 import { CountingError, type CountingActor } from './errors.ts';
 import { splitOfficesTouchedBy } from './office.ts';
@@ -93,6 +94,22 @@ export async function importPollingStationList(
     throw new CountingError(
       'counting.list-after-split',
       `the identities of ${late.join(', ')} are already split: this list (${station}) comes too late and is not imported`,
+    );
+  }
+  // Nor may it cancel a hybrid envelope of a box whose PV is final (the box is in the record).
+  const closed = await finalHybridBoxesTouchedBy(store.db, dayId, nrns);
+  if (closed.length > 0) {
+    await store.db.transaction().execute((trx) =>
+      appendAudit(trx, {
+        actor: actor.id,
+        action: 'counting.polling-list.refused',
+        subject: dayId,
+        details: { station, sha256, refused: 'counting.list-after-hybrid-pv', boxes: closed },
+      }),
+    );
+    throw new CountingError(
+      'counting.list-after-hybrid-pv',
+      `the hybrid PVs of ${closed.join(', ')} are final: this list (${station}) comes too late and is not imported`,
     );
   }
   return store.db.transaction().execute(async (trx) => {

@@ -286,5 +286,17 @@ describe('the hybrid PV over HTTP', () => {
     assert.equal(typeof count?.['explanation'], pv.reconciliation.difference === 0 ? 'object' : 'string');
     const text = JSON.stringify(entries);
     for (const nrn of belgium) assert.ok(!text.includes(nrn), 'an NRN in the record');
+
+    // Attacker (or a late list): a polling-station list naming a voter whose envelope is in the final
+    // box is refused whole, and a late envelope scanned now: the box in the record does not change.
+    await assert.rejects(
+      importPollingStationList(store, DEMO_DAY_ID, 'BV 9 Liège', `nrn\n${belgium[0] ?? ''}\n`, {
+        id: 'official:test',
+      }),
+      (e: unknown) => (e as { code?: string }).code === 'counting.list-after-hybrid-pv',
+    );
+    const late = await send(teamA, RECEPTION, { code: kcodeFromBytes(randomBytes(KCODE_RANDOM_BYTES)) });
+    assert.equal(late.statusCode, 200, JSON.stringify(late.body));
+    assert.deepEqual(await hybridRecordEntries(store, E), entries);
   });
 });

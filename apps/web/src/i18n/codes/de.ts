@@ -114,6 +114,8 @@ export const codesDe: Readonly<Record<CodesKey, string>> = {
     'Einige Wahlbüros des Wahlkreises haben ihre Liste nicht übermittelt und sind nicht befreit.',
   'error.counting.list-after-split':
     'Die Identitäten sind bereits getrennt: Diese Wahlbüroliste kommt zu spät und wurde nicht eingelesen.',
+  'error.counting.list-after-hybrid-pv':
+    'Eine hybride Urne, die diese Liste ändern würde, hat ihr endgültiges Protokoll: Diese Liste des Wahlbüros kommt zu spät und wurde nicht eingelesen.',
   'error.counting.anonymity-set':
     'Zu wenige elektronische Stimmzettel, um sie auszuzählen, ohne Stimmen offenzulegen (Mindestanonymitätsmenge).',
   'error.counting.reason': 'Geben Sie einen Grund an.',

@@ -103,6 +103,8 @@ export const codesEn: Readonly<Record<CodesKey, string>> = {
     'Some polling stations of the constituency have not reported and are not waived.',
   'error.counting.list-after-split':
     'The identities are already split: this polling-station list comes too late and was not imported.',
+  'error.counting.list-after-hybrid-pv':
+    'A hybrid box this list would change has its final PV: this polling-station list comes too late and was not imported.',
   'error.counting.anonymity-set':
     'Too few electronic ballots to count without revealing votes (minimum anonymity set).',
   'error.counting.reason': 'Give a reason.',

@@ -116,6 +116,8 @@ export const codesFr = {
     'Des bureaux de vote de la circonscription n’ont pas transmis leur liste et ne sont pas dispensés.',
   'error.counting.list-after-split':
     'Les identités sont déjà séparées : cette liste de bureau de vote arrive trop tard et n’a pas été importée.',
+  'error.counting.list-after-hybrid-pv':
+    'Une urne hybride que cette liste modifierait a son PV définitif : cette liste de bureau de vote arrive trop tard et n’a pas été importée.',
   'error.counting.anonymity-set':
     'Trop peu de bulletins électroniques pour les dépouiller sans révéler de vote (ensemble d’anonymat minimal).',
   'error.counting.reason': 'Indiquez un motif.',

@@ -107,6 +107,8 @@ export const codesNl: Readonly<Record<CodesKey, string>> = {
     'Sommige stembureaus van de kieskring hebben hun lijst niet bezorgd en zijn niet vrijgesteld.',
   'error.counting.list-after-split':
     'De identiteiten zijn al gescheiden: deze stembureaulijst komt te laat en werd niet ingelezen.',
+  'error.counting.list-after-hybrid-pv':
+    'Een hybride urne die deze lijst zou wijzigen heeft haar definitief pv: deze lijst van het stembureau komt te laat en werd niet ingevoerd.',
   'error.counting.anonymity-set':
     'Te weinig elektronische stembiljetten om te tellen zonder stemmen te onthullen (minimale anonimiteitsgroep).',
   'error.counting.reason': 'Geef een reden op.',
