@@ -101,6 +101,27 @@ export const ERROR_CODES = {
     message: 'Your consular post has revoked this passkey: ask the post for a new activation code.',
   },
   'passkey.not-found': { status: 404, message: 'This passkey does not exist at your post, or is already revoked.' },
+  // Kiosks at the consular posts, mode 8 (apps/server/src/kiosk).
+  'kiosk.code-invalid': {
+    status: 400,
+    message: 'This enrolment code is not valid, has expired or was already used: ask the post for a new one.',
+  },
+  'kiosk.key-invalid': { status: 400, message: 'The kiosk’s public key is not an ECDSA P-256 key.' },
+  'kiosk.unknown': { status: 403, message: 'This kiosk is not enrolled: the post’s operator must enrol it again.' },
+  'kiosk.revoked': { status: 403, message: 'The post has revoked this kiosk: it can no longer send ballots.' },
+  'kiosk.unsigned': { status: 403, message: 'The kiosk did not sign this request.' },
+  'kiosk.signature-invalid': { status: 403, message: 'The kiosk’s signature of this request is not valid.' },
+  'kiosk.not-registered': { status: 403, message: 'You are not registered to vote at a kiosk (mode 8).' },
+  'kiosk.foreign-post': {
+    status: 403,
+    message: 'You are registered to vote at the kiosk of another consular post, not this one.',
+  },
+  'kiosk.already-voted': {
+    status: 409,
+    message: 'You have already voted at a kiosk: a second kiosk vote is not possible.',
+  },
+  'kiosk.visit-invalid': { status: 403, message: 'This kiosk session is not valid or has expired: log in again.' },
+  'kiosk.not-found': { status: 404, message: 'This kiosk does not exist at your post, or is already revoked.' },
   // Preparation phase (apps/server/src/preparation): `field` says where (line and column, or a path).
   'file.encoding': { status: 400, message: 'The file is not UTF-8 text (is it Latin-1? Save it as UTF-8).' },
   'file.malformed': { status: 400, message: 'The file is malformed (quotes, cells per line, or JSON syntax).' },

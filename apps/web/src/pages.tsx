@@ -5,6 +5,7 @@ import { AUTH_PAGES } from './auth/pages.tsx';
 import { COUNTING_PAGES } from './counting/pages.tsx';
 import { HomePage } from './components/home-page.tsx';
 import { HYBRID_PAGES } from './hybrid/pages.tsx';
+import { KIOSK_PAGES } from './kiosk/pages.tsx';
 import { NotFoundPage } from './components/not-found-page.tsx';
 import { PASSKEY_PAGES } from './passkey/pages.tsx';
 import { PREPARATION_PAGES } from './preparation/pages.tsx';
@@ -26,6 +27,7 @@ export const PAGES: readonly PageRoute[] = [
   { match: exactly(), render: () => <HomePage /> },
   ...AUTH_PAGES,
   ...PASSKEY_PAGES,
+  ...KIOSK_PAGES,
   ...PREPARATION_PAGES,
   ...VOTING_PAGES,
   ...HYBRID_PAGES,

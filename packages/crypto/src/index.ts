@@ -86,6 +86,15 @@ export {
 } from './record/record-chain.ts';
 export { canonicalJson, type Json } from './record/canonical-json.ts';
 export { trackingCode, TRACKING_LABEL, type CastContent } from './board/tracking-code.ts';
+export {
+  kioskMessage,
+  kioskRequestMessage,
+  KIOSK_MESSAGE_LABEL,
+  KIOSK_REQUEST_LABEL,
+  type KioskMessage,
+  type KioskBallotRef,
+  type KioskRequest,
+} from './board/kiosk-message.ts';
 export { keyFingerprint, formatFingerprint, KEY_FINGERPRINT_LABEL } from './board/key-fingerprint.ts';
 export {
   boardHeadHash,

@@ -830,6 +830,51 @@ export interface Schema {
   passkey_credentials: PasskeyCredentialTable;
   passkey_challenges: PasskeyChallengeTable;
   audit_handovers: AuditHandoverTable;
+  kiosk_enrolment_codes: KioskEnrolmentCodeTable;
+  kiosks: KioskTable;
+  kiosk_visits: KioskVisitTable;
+  kiosk_ballots: KioskBallotTable;
+}
+
+// 0031: kiosks at the consular posts, mode 8 (apps/server/src/kiosk).
+export interface KioskEnrolmentCodeTable {
+  id: Generated<string>;
+  post_code: string;
+  code_hash: string;
+  issued_by: string;
+  issued_at: Date;
+  expires_at: Date;
+  used_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+export interface KioskTable {
+  id: string;
+  post_code: string;
+  public_key: string;
+  label: string;
+  code_id: string;
+  enrolled_at: Date;
+  revoked_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  revoked_by: ColumnType<string | null, string | null | undefined, string | null>;
+  last_seen_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  queued: ColumnType<number, number | undefined, number>;
+}
+
+export interface KioskVisitTable {
+  token_hash: string;
+  kiosk_id: string;
+  election_day_id: string;
+  nrn: string;
+  created_at: Date;
+  expires_at: Date;
+}
+
+export interface KioskBallotTable {
+  ballot_id: string;
+  kiosk_id: string;
+  visit_hash: string;
+  signature: string;
+  received_at: Date;
 }
 
 // 0029: passkeys enrolled through the consular post (apps/server/src/passkey).

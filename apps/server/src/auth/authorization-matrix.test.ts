@@ -139,6 +139,23 @@ for (const database of testDatabases()) {
       });
     });
 
+    test('the kiosk routes (issue #17) are in the matrix with their rules', () => {
+      const rules = Object.fromEntries(
+        app.routeTable
+          .filter((r) => r.url.startsWith('/api/kiosk/') && r.method !== 'HEAD')
+          .map((r) => [`${r.method} ${r.url}`, describeAccess(r.access)]),
+      );
+      assert.deepEqual(rules, {
+        'POST /api/kiosk/posts/:post/codes': 'kiosk-operator',
+        'GET /api/kiosk/posts/:post/kiosks': 'kiosk-operator',
+        'POST /api/kiosk/posts/:post/kiosks/:kioskId/revoke': 'kiosk-operator',
+        'POST /api/kiosk/enrol': 'public',
+        'POST /api/kiosk/heartbeat': 'public',
+        'POST /api/kiosk/visits': 'voter',
+        'POST /api/kiosk/ballots': 'public',
+      });
+    });
+
     test('a route added without a rule is refused to everybody (deny by default)', async () => {
       const bare = await buildApp({ store });
       bare.get('/api/undeclared', () => ({ leaked: true }));

@@ -15,16 +15,8 @@ import { freezeDay, type FreezeReport } from '../preparation/freeze.ts';
 import { isFrozen } from '../preparation/frozen-files.ts';
 import type { ElectionSetup } from '../preparation/setup.ts';
 import { demoHybridNrns } from './demo-hybrid.ts';
+import { DEMO_KIOSK_POST, demoKioskNrns, demoPostOf } from './demo-kiosk.ts';
 import { DEMO_DAY_ID } from './generate-demo.ts';
-
-/** DEMO-ONLY: which consular post registers a Belgian living in each of the demo's countries. */
-const POST_OF_COUNTRY: Readonly<Record<string, string>> = {
-  CD: 'kinshasa',
-  US: 'new-york',
-  CA: 'new-york',
-  TH: 'new-york',
-};
-const DEFAULT_POST = 'paris';
 
 interface PopulationRow {
   readonly nrn: string;
@@ -72,8 +64,8 @@ export function communeFileOf(residents: readonly PopulationRow[]): string {
   return `${[COMMUNE_FILE_HEADER, ...lines].join('\n')}\n`;
 }
 
-/** A consular post's register: every demo Belgian abroad registered for online voting (mode 7). */
-export function consularFileOf(abroad: readonly PopulationRow[]): string {
+/** A consular post's register: the demo's Belgians abroad registered for online voting (mode 7), a few for the post's kiosk (mode 8, ./demo-kiosk.ts). */
+export function consularFileOf(abroad: readonly PopulationRow[], kiosk: ReadonlySet<string> = new Set()): string {
   const lines = abroad.map((v) =>
     [
       v.nrn,
@@ -86,8 +78,8 @@ export function consularFileOf(abroad: readonly PopulationRow[]): string {
       '',
       v.commune_nis,
       v.language,
-      '7',
-      '',
+      kiosk.has(v.nrn) ? '8' : '7',
+      kiosk.has(v.nrn) ? DEMO_KIOSK_POST : '',
     ]
       .map(cell)
       .join(','),
@@ -132,15 +124,16 @@ export async function prepareDemoDay(store: Store, options: DemoDayOptions = {})
     .execute();
   const residents = population.filter((v) => v.category === 'belgium');
   if (residents.length > 0) await importCommuneVoters(store, actor, dayId, [communeFileOf(residents)], now);
+  const kiosk = demoKioskNrns(population);
   const byPost = new Map<string, PopulationRow[]>();
   for (const v of population.filter((p) => p.category === 'abroad')) {
-    const post = POST_OF_COUNTRY[v.country] ?? DEFAULT_POST;
+    const post = demoPostOf(v.country);
     const voters = byPost.get(post);
     if (voters === undefined) byPost.set(post, [v]);
     else voters.push(v);
   }
   for (const [post, abroad] of [...byPost].sort(([a], [b]) => a.localeCompare(b)))
-    await importConsularRegister(store, actor, dayId, post, [consularFileOf(abroad)], now);
+    await importConsularRegister(store, actor, dayId, post, [consularFileOf(abroad, kiosk)], now);
   // DEMO-ONLY: every generated resident opted in through the portal, to online voting (mode 7), a
   // few to hybrid voting (mode 6: ./demo-hybrid.ts).
   const hybrid = demoHybridNrns(residents);

@@ -5,6 +5,7 @@
 import { makeNrn } from '@isoloir/electoral';
 import { DEV_OFFICIALS } from '../auth/dev-officials.ts';
 import { demoHybridNrns } from '../demo/demo-hybrid.ts';
+import { demoKioskNrns } from '../demo/demo-kiosk.ts';
 
 export interface Persona {
   /** Stable id: tests pick personas by it (`voter-be-fr-500`, `official-team-a`, …). */
@@ -42,6 +43,8 @@ interface VoterSpec {
   readonly how: string;
   /** A resident who opted in to hybrid voting (mode 6) in the demo. */
   readonly hybrid?: boolean;
+  /** A Belgian abroad registered for the Paris post's kiosk (mode 8) in the demo. */
+  readonly kiosk?: boolean;
 }
 
 const LEVEL_HOW: Readonly<Record<number, string>> = {
@@ -86,6 +89,14 @@ const VOTER_SPECS: readonly VoterSpec[] = [
     how: `${LEVEL_HOW[500] ?? ''}; hybrid voting (mode 6)`,
     hybrid: true,
   },
+  {
+    id: 'voter-kiosk-500',
+    category: 'abroad',
+    languages: ['fr', 'nl', 'de'],
+    level: 500,
+    how: `eID card in the kiosk's reader (Level 500); kiosk voting at the Paris post (mode 8)`,
+    kiosk: true,
+  },
   { id: 'voter-level-200', category: 'belgium', languages: ['fr', 'nl', 'de'], level: 200, how: LEVEL_HOW[200] ?? '' },
 ];
 
@@ -94,13 +105,15 @@ function pick(
   spec: VoterSpec,
   used: Set<string>,
   hybrid: ReadonlySet<string>,
+  kiosk: ReadonlySet<string>,
 ): VoterRow | undefined {
   const free = voters.filter(
     (v) =>
       !used.has(v.nrn) &&
       v.category === spec.category &&
       spec.languages.includes(v.language) &&
-      hybrid.has(v.nrn) === (spec.hybrid === true),
+      hybrid.has(v.nrn) === (spec.hybrid === true) &&
+      kiosk.has(v.nrn) === (spec.kiosk === true),
   );
   return free.find((v) => spec.constituency === undefined || v.constituency_code === spec.constituency) ?? free[0];
 }
@@ -119,9 +132,10 @@ export function voterPersonas(voters: readonly VoterRow[]): Persona[] {
   const sorted = [...voters].sort((a, b) => a.nrn.localeCompare(b.nrn));
   const used = new Set<string>();
   const hybrid = demoHybridNrns(sorted);
+  const kiosk = demoKioskNrns(sorted);
   const personas: Persona[] = [];
   for (const spec of VOTER_SPECS) {
-    const voter = pick(sorted, spec, used, hybrid);
+    const voter = pick(sorted, spec, used, hybrid, kiosk);
     if (voter === undefined) continue;
     used.add(voter.nrn);
     const where = voter.category === 'abroad' ? `abroad (${voter.country})` : 'in Belgium';

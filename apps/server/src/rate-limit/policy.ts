@@ -48,6 +48,8 @@ const PASSKEY_ROUTES = new Set([
   '/api/passkey/activation/verify',
   '/api/passkey/login/options',
   '/api/passkey/login/verify',
+  // A kiosk's enrolment code is guessed no faster than a passkey activation code.
+  '/api/kiosk/enrol',
 ]);
 const UNLIMITED_ROUTES = new Set(['/health', '/ready']);
 

@@ -29,6 +29,9 @@ const sessionSchema = z.discriminatedUnion('authenticated', [
   }),
 ]);
 
+/** Set when a login starts on a kiosk: the callback sends the voter back to the kiosk. */
+const KIOSK_RETURN = 'isoloir-kiosk-return';
+
 export function authRoutes(app: AppInstance): void {
   app.get(
     '/api/auth/login',
@@ -40,6 +43,8 @@ export function authRoutes(app: AppInstance): void {
           as: z.enum(['voter', 'official']).default('voter'),
           /** `login`: the provider authenticates again (after a refused login, not the same session). */
           prompt: z.enum(['login']).optional(),
+          /** `kiosk`: the voter logs in on a kiosk (mode 8) and comes back to it, not to /me. */
+          then: z.enum(['kiosk']).optional(),
         }),
       },
       config: { access: 'public' },
@@ -55,6 +60,14 @@ export function authRoutes(app: AppInstance): void {
           request.query.prompt === 'login',
         );
         setLoginCookie(reply, secure, login.token, login.maxAgeSeconds);
+        if (request.query.then === 'kiosk')
+          reply.setCookie(KIOSK_RETURN, '1', {
+            httpOnly: true,
+            sameSite: 'lax',
+            secure,
+            path: '/',
+            maxAge: login.maxAgeSeconds,
+          });
         return await reply.redirect(login.url.href, 302);
       } catch (error) {
         if (!(error instanceof LoginError)) throw error;
@@ -79,11 +92,14 @@ export function authRoutes(app: AppInstance): void {
         previousSessionToken: request.cookies[names.session],
       });
       clearLoginCookie(reply, secure);
+      const toKiosk = request.cookies[KIOSK_RETURN] === '1';
+      if (toKiosk) reply.clearCookie(KIOSK_RETURN, { httpOnly: true, sameSite: 'lax', secure, path: '/' });
       if (!outcome.ok) {
         request.log.info({ code: outcome.code }, 'login refused');
-        return reply.redirect(`/login/refused?code=${outcome.code}`, 302);
+        return reply.redirect(toKiosk ? `/kiosk?refused=${outcome.code}` : `/login/refused?code=${outcome.code}`, 302);
       }
       setSessionCookie(reply, secure, outcome.token, outcome.expiresAt);
+      if (toKiosk && outcome.audience === 'voter') return reply.redirect('/kiosk', 302);
       return reply.redirect(outcome.audience === 'official' ? '/official' : '/me', 302);
     },
   );

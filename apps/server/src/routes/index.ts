@@ -7,6 +7,8 @@ import { authRoutes } from './auth.ts';
 import { healthRoutes } from './health.ts';
 import { hybridRoutes } from './hybrid.ts';
 import { meRoutes } from './me.ts';
+import { kioskRoutes } from './kiosk.ts';
+import { kioskVotingRoutes } from './kiosk-voting.ts';
 import { passkeyRoutes } from './passkey.ts';
 import { preparationConsolidationRoutes } from './preparation-consolidation.ts';
 import { preparationListRoutes } from './preparation-lists.ts';
@@ -34,6 +36,8 @@ export const ROUTE_MODULES: readonly ((app: AppInstance) => void | Promise<void>
   authRoutes,
   meRoutes,
   passkeyRoutes,
+  kioskRoutes,
+  kioskVotingRoutes,
   adminRoleRoutes,
   preparationSetupRoutes,
   preparationVoterRoutes,

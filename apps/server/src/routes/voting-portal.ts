@@ -52,7 +52,9 @@ export function votingPortalRoutes(app: AppInstance): void {
       const voter = voterOf(request);
       const elections = await portalOf(service, voter.electionDayId, voter.nrn, app.auth.now());
       const election = elections.find((e) => e.electionId === request.params.electionId);
-      if (election?.online !== true) throw new AppError('voting.not-eligible');
+      // Online voters, and kiosk voters on the kiosk (their ballots go through /api/kiosk/ballots, signed).
+      if (election === undefined || (!election.online && election.mode !== 8))
+        throw new AppError('voting.not-eligible');
       // Where the law offers a choice (EP college, Brussels language group) the booth names it.
       const chosen = election.constituency ?? election.choices.find((c) => c.code === request.query.constituency);
       if (chosen === undefined) throw new AppError('ballot.wrong-constituency');

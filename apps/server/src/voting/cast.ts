@@ -25,8 +25,8 @@ import {
   type Schema,
 } from '@isoloir/store';
 import type { Transaction } from 'kysely';
-import { offers, onlinePlace, onlinePlaceSql } from './eligibility.ts';
-import { periodRefusal, periodState, type BoxMode } from './period.ts';
+import { offers, placeOf, placeSql } from './eligibility.ts';
+import { MODE_NUMBER, periodRefusal, periodState, type BoxMode } from './period.ts';
 import { factsOf } from './periods.ts';
 import { signReceipt, trackingCode, type SignedReceipt } from './receipt.ts';
 import type { VotingService } from './service.ts';
@@ -44,7 +44,8 @@ export type CastRefusal =
   | 'voting.closed'
   | 'voting.limit-reached'
   | 'ballot.duplicate'
-  | 'ballot.id-reused';
+  | 'ballot.id-reused'
+  | 'kiosk.foreign-post';
 
 export interface CastReceipt extends SignedReceipt {
   readonly ballotId: string;
@@ -76,6 +77,10 @@ export interface CastInput {
   readonly actor: string;
   /** The ballot box's mode: online (7) today; kiosk (8) reads its own period. */
   readonly mode?: BoxMode | undefined;
+  /** Mode 8: the kiosk (its id goes in the audit entry) and its post, which the voter's file must name. */
+  readonly kiosk?: { readonly id: string; readonly post: string } | undefined;
+  /** Runs in the cast's transaction after new ballots are written (the kiosk's signature rows). */
+  readonly alsoWrite?: ((trx: Transaction<Schema>, receipts: readonly CastReceipt[]) => Promise<void>) | undefined;
   readonly ballots: readonly CastItem[];
   readonly now: Date;
 }
@@ -217,7 +222,7 @@ async function check(
       join election_day_settings s on s.election_day_id = e.election_day_id
       where e.id = ${electionId}
     ),
-    place as materialized (${onlinePlaceSql(input.electionDayId, nrn, electionId)}),
+    place as materialized (${placeSql(input.electionDayId, nrn, electionId, MODE_NUMBER[mode])}),
     board as materialized (select seq, hash from board_heads where election_id = ${electionId} order by seq desc limit 1),
     checks as (
       select exists (select 1 from ballots where tracking_code = ${ballot.code})
@@ -240,7 +245,7 @@ async function check(
     decision: { kind: 'refused', code },
     head: checks,
   });
-  const place = onlinePlace(
+  const place = placeOf(
     electionId,
     checks.place_choices === null || checks.place_category === null || checks.place_mode === null
       ? undefined
@@ -251,7 +256,9 @@ async function check(
           kiosk_post: checks.place_kiosk_post,
         },
   );
-  if (place === undefined) return refused('voting.not-eligible');
+  if (place?.mode !== MODE_NUMBER[mode]) return refused('voting.not-eligible');
+  // A mode-8 voter votes at the kiosk of the post named in their registration, no other.
+  if (input.kiosk !== undefined && place.kioskPost !== input.kiosk.post) return refused('kiosk.foreign-post');
   // The constituency the ballot is for must be the voter's, or one of the colleges the law lets them choose.
   if (!offers(place, body.constituency)) return refused('ballot.wrong-constituency');
   if (!ballot.proofValid()) return refused('ballot.proof-invalid');
@@ -358,6 +365,7 @@ async function store(
     head = { shard: entry.shard, seq: entry.shardSeq, hash: entry.hash };
     receipts.push(receipt);
   }
+  await input.alsoWrite?.(trx, receipts);
   return { ok: true, receipts, replayed: false };
 }
 
@@ -390,6 +398,7 @@ async function write(
         ballotId: body.ballotId,
         constituency: body.constituency,
         mode,
+        ...(input.kiosk === undefined ? {} : { kioskId: input.kiosk.id }),
         sequence,
         trackingCode: ballot.code,
         superseded: previous,

@@ -30,6 +30,22 @@ function MainNav(): ReactNode {
 
 export function Layout({ children }: { readonly children: ReactNode }): ReactNode {
   const { t } = useI18n();
+  const { path } = useRouter();
+  // The kiosk (mode 8) is locked: no link out of it, only the languages.
+  if (path === '/kiosk')
+    return (
+      <>
+        <header className="site-header">
+          <div className="brand">
+            <span className="brand-name">isoloir</span>
+          </div>
+          <LanguageSwitcher />
+        </header>
+        <main id="main" tabIndex={-1}>
+          <Suspense fallback={<p role="status">{t('home.loading')}</p>}>{children}</Suspense>
+        </main>
+      </>
+    );
   return (
     <>
       <a className="skip-link" href="#main">

@@ -47,6 +47,10 @@ import { passkeyDe } from './passkey/de.ts';
 import { passkeyEn } from './passkey/en.ts';
 import { passkeyFr, type PasskeyKey } from './passkey/fr.ts';
 import { passkeyNl } from './passkey/nl.ts';
+import { kioskDe } from './kiosk/de.ts';
+import { kioskEn } from './kiosk/en.ts';
+import { kioskFr, type KioskKey } from './kiosk/fr.ts';
+import { kioskNl } from './kiosk/nl.ts';
 import { codesDe } from './codes/de.ts';
 import { codesEn } from './codes/en.ts';
 import { codesFr, type CodesKey } from './codes/fr.ts';
@@ -64,7 +68,8 @@ export type MessageKey =
   | HybridCountKey
   | NavKey
   | CodesKey
-  | PasskeyKey;
+  | PasskeyKey
+  | KioskKey;
 
 export const CATALOGS: Readonly<Record<Language, Readonly<Record<MessageKey, string>>>> = {
   fr: {
@@ -79,6 +84,7 @@ export const CATALOGS: Readonly<Record<Language, Readonly<Record<MessageKey, str
     ...hybridCountFr,
     ...navFr,
     ...passkeyFr,
+    ...kioskFr,
     ...codesFr,
   },
   nl: {
@@ -93,6 +99,7 @@ export const CATALOGS: Readonly<Record<Language, Readonly<Record<MessageKey, str
     ...hybridCountNl,
     ...navNl,
     ...passkeyNl,
+    ...kioskNl,
     ...codesNl,
   },
   de: {
@@ -107,6 +114,7 @@ export const CATALOGS: Readonly<Record<Language, Readonly<Record<MessageKey, str
     ...hybridCountDe,
     ...navDe,
     ...passkeyDe,
+    ...kioskDe,
     ...codesDe,
   },
   en: {
@@ -121,6 +129,7 @@ export const CATALOGS: Readonly<Record<Language, Readonly<Record<MessageKey, str
     ...hybridCountEn,
     ...navEn,
     ...passkeyEn,
+    ...kioskEn,
     ...codesEn,
   },
 };

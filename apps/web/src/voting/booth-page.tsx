@@ -12,7 +12,7 @@ import { useApi } from '../auth/use-api.ts';
 import { errorMessageKey, useI18n } from '../i18n/i18n.tsx';
 import { localeOf } from '../i18n/languages.ts';
 import { Link, useRouter } from '../router.tsx';
-import type { Booth, Portal, PortalElection, Receipt, Receipts } from './api.ts';
+import type { Booth, CastBody, Portal, PortalElection, Receipt, Receipts } from './api.ts';
 import { ChoiceReview, CollegeStep, ListStep, CandidateStep } from './booth-steps.tsx';
 import { plainOf, type Choice } from './choice.ts';
 import { AUDIT_STORAGE_KEY, auditData, seal, type Sealed } from './device-crypto.ts';
@@ -23,6 +23,31 @@ import { DisplayOptions } from './display-options.tsx';
 import { canVoteIn } from './portal-page.tsx';
 
 type Step = 'college' | 'list' | 'candidates' | 'review' | 'audit' | 'sent';
+
+/** The sealed ballots of one booth, one per election, as they are cast together. */
+export type SealedBallots = readonly (CastBody & { readonly electionId: string })[];
+
+/**
+ * The booth on a kiosk at a consular post (mode 8, ../kiosk): the voter's kiosk elections, no
+ * Benaloh audit (nothing of the voter is kept on the kiosk), the kiosk's own way of casting (signed,
+ * stored and forwarded when the network is down) and its own confirmation.
+ */
+export interface KioskBooth {
+  readonly cast: (
+    ballots: SealedBallots,
+  ) => Promise<{ readonly ok: false; readonly code: string } | { readonly ok: true }>;
+  readonly done: ReactNode;
+}
+
+/** A kiosk voter's election they may vote in now: the kiosk mode's period open, no kiosk vote yet. */
+export function canVoteAtKiosk(election: PortalElection): boolean {
+  return (
+    election.mode === 8 &&
+    election.keyPublished &&
+    election.period.state === 'open' &&
+    election.used < election.period.maxBallots
+  );
+}
 
 function downloadReceipts(receipts: readonly Receipt[]): void {
   const blob = new Blob([JSON.stringify(receipts, null, 2)], { type: 'application/json' });
@@ -106,14 +131,20 @@ function BoothClosed(): ReactNode {
   );
 }
 
-export function BoothPage({ electionId }: { readonly electionId?: string | undefined }): ReactNode {
+export function BoothPage({
+  electionId,
+  kiosk,
+}: {
+  readonly electionId?: string | undefined;
+  readonly kiosk?: KioskBooth | undefined;
+}): ReactNode {
   const { t } = useI18n();
   const portal = useApi<Portal>('/api/voting/portal');
   const loaded = portal.state === 'done' ? portal.value : undefined;
   const mine = (loaded?.elections ?? []).filter(
-    (e) => e.online && (electionId === undefined || e.electionId === electionId),
+    (e) => (kiosk === undefined ? e.online : e.mode === 8) && (electionId === undefined || e.electionId === electionId),
   );
-  const elections = mine.filter(canVoteIn).sort(byBallotOrder);
+  const elections = mine.filter(kiosk === undefined ? canVoteIn : canVoteAtKiosk).sort(byBallotOrder);
   const watch = usePeriodWatch(
     loaded,
     elections.map((e) => e.electionId),
@@ -141,15 +172,17 @@ export function BoothPage({ electionId }: { readonly electionId?: string | undef
         )}
       </>
     );
-  return <Ballots elections={elections} watch={watch} />;
+  return <Ballots elections={elections} watch={watch} kiosk={kiosk} />;
 }
 
 function Ballots({
   elections,
   watch,
+  kiosk,
 }: {
   readonly elections: readonly PortalElection[];
   readonly watch: ReturnType<typeof usePeriodWatch>;
+  readonly kiosk: KioskBooth | undefined;
 }): ReactNode {
   const { t, language } = useI18n();
   const { navigate } = useRouter();
@@ -265,6 +298,13 @@ function Ballots({
     if (ballots.some((b) => b === undefined)) return;
     setBusy('sending');
     setError(null);
+    if (kiosk !== undefined) {
+      const outcome = await kiosk.cast(ballots.filter((b) => b !== undefined));
+      setBusy(null);
+      if (!outcome.ok) setError({ code: outcome.code, electionId: null });
+      else setStep('sent');
+      return;
+    }
     const result = await send<Receipts>('POST', '/api/voting/ballots', { ballots });
     setBusy(null);
     if (!result.ok) {
@@ -420,16 +460,18 @@ function Ballots({
                     >
                       {t('booth.change')}
                     </button>
-                    <button
-                      type="button"
-                      onClick={() => {
-                        audit(i);
-                      }}
-                      disabled={s === undefined || busy !== null}
-                      aria-label={`${t('booth.audit-one')}: ${label(e)}`}
-                    >
-                      {t('booth.audit-one')}
-                    </button>
+                    {kiosk === undefined && (
+                      <button
+                        type="button"
+                        onClick={() => {
+                          audit(i);
+                        }}
+                        disabled={s === undefined || busy !== null}
+                        aria-label={`${t('booth.audit-one')}: ${label(e)}`}
+                      >
+                        {t('booth.audit-one')}
+                      </button>
+                    )}
                   </div>
                 </li>
               );
@@ -481,6 +523,7 @@ function Ballots({
           </div>
         </section>
       )}
+      {step === 'sent' && kiosk !== undefined && kiosk.done}
       {step === 'sent' && receipts !== null && (
         <section aria-labelledby="step-sent">
           <h2 id="step-sent" ref={heading} tabIndex={-1}>

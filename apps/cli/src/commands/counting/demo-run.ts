@@ -49,6 +49,7 @@ import {
 } from '@isoloir/server/counting';
 import { runDemoKeygen, runDemoTrusteeStep } from '../ceremony/demo-trustees.ts';
 import { castDemoBallots, type CastLogEntry } from './demo-cast.ts';
+import { castDemoKioskBallots, kioskPeriodAct } from './demo-kiosk.ts';
 import { writeDemoKits } from './demo-kits.ts';
 import { hybridPvsOfDemo, receiveAndEncodeDemoHybrid, type DemoHybridSummary } from './demo-hybrid.ts';
 import { verifierChecks } from './server-checks.ts';
@@ -183,6 +184,22 @@ export async function runDemo(o: DemoOptions): Promise<DemoSummary> {
           100,
         )),
       );
+      // DEMO-ONLY kiosk voters (mode 8) at the Paris post, one of them through a network cut.
+      await kioskPeriodAct(store, electionId, 'open', opened, PO.id);
+      const kiosk = await castDemoKioskBallots(
+        store,
+        electionId,
+        DEMO_DAY_ID,
+        key.layout as BallotLayout,
+        // received within the last minute, before the period's close below
+        new Date(Date.now() - 60_000),
+      );
+      casts.push(...kiosk.casts);
+      if (kiosk.casts.length > 0)
+        log(
+          `kiosk: ${String(kiosk.casts.length)} ballots in ${electionId} (${String(kiosk.replayed)} sent again after a network cut, stored once)`,
+        );
+      await kioskPeriodAct(store, electionId, 'close', new Date(), PO.id);
       await periodAct(store, electionId, 'close', new Date());
       await publishHead(votingService(store), electionId, 'closing', new Date());
     }

@@ -45,6 +45,21 @@ export const codesDe: Readonly<Record<CodesKey, string>> = {
   'error.passkey.revoked':
     'Ihre konsularische Vertretung hat diesen Passkey widerrufen: Bitten Sie sie um einen neuen Aktivierungscode.',
   'error.passkey.not-found': 'Diesen Passkey gibt es bei Ihrer Vertretung nicht, oder er ist schon widerrufen.',
+  'error.kiosk.code-invalid':
+    'Dieser Registrierungscode ist ungültig, abgelaufen oder schon verwendet: Fragen Sie die Vertretung nach einem neuen.',
+  'error.kiosk.key-invalid': 'Der öffentliche Schlüssel des Wahlterminals ist kein ECDSA-P-256-Schlüssel.',
+  'error.kiosk.unknown':
+    'Dieses Wahlterminal ist nicht registriert: Der Bediener der Vertretung muss es neu registrieren.',
+  'error.kiosk.revoked': 'Die Vertretung hat dieses Wahlterminal widerrufen: Es kann keine Stimmzettel mehr senden.',
+  'error.kiosk.unsigned': 'Das Wahlterminal hat diese Anfrage nicht signiert.',
+  'error.kiosk.signature-invalid': 'Die Signatur des Wahlterminals für diese Anfrage ist ungültig.',
+  'error.kiosk.not-registered': 'Sie sind nicht für die Stimmabgabe am Wahlterminal (Modus 8) eingetragen.',
+  'error.kiosk.foreign-post':
+    'Sie sind für das Wahlterminal einer anderen konsularischen Vertretung eingetragen, nicht für dieses.',
+  'error.kiosk.already-voted':
+    'Sie haben bereits an einem Wahlterminal gewählt: Eine zweite Stimmabgabe am Terminal ist nicht möglich.',
+  'error.kiosk.visit-invalid': 'Diese Sitzung am Wahlterminal ist ungültig oder abgelaufen: Melden Sie sich erneut an.',
+  'error.kiosk.not-found': 'Dieses Wahlterminal gibt es bei Ihrer Vertretung nicht, oder es ist schon widerrufen.',
   'error.official.not-found': 'Dieser Bedienstete existiert nicht.',
   'error.official.exists': 'Ein Bediensteter mit dieser Nationalregisternummer existiert bereits.',
   'error.official.nrn-invalid': 'Diese Nationalregisternummer ist ungültig.',

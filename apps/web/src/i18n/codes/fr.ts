@@ -47,6 +47,19 @@ export const codesFr = {
   'error.passkey.revoked':
     'Votre poste consulaire a révoqué cette clé d’accès : demandez-lui un nouveau code d’activation.',
   'error.passkey.not-found': 'Cette clé d’accès n’existe pas à votre poste, ou est déjà révoquée.',
+  'error.kiosk.code-invalid':
+    'Ce code d’enrôlement n’est pas valable, a expiré ou a déjà servi : demandez-en un nouveau au poste.',
+  'error.kiosk.key-invalid': 'La clé publique de la borne n’est pas une clé ECDSA P-256.',
+  'error.kiosk.unknown': 'Cette borne n’est pas enrôlée : l’opérateur du poste doit l’enrôler à nouveau.',
+  'error.kiosk.revoked': 'Le poste a révoqué cette borne : elle ne peut plus envoyer de bulletins.',
+  'error.kiosk.unsigned': 'La borne n’a pas signé cette demande.',
+  'error.kiosk.signature-invalid': 'La signature de la borne sur cette demande n’est pas valable.',
+  'error.kiosk.not-registered': 'Vous n’êtes pas inscrit pour voter sur une borne (mode 8).',
+  'error.kiosk.foreign-post':
+    'Vous êtes inscrit pour voter sur la borne d’un autre poste consulaire, pas sur celle-ci.',
+  'error.kiosk.already-voted': 'Vous avez déjà voté sur une borne : un second vote sur borne n’est pas possible.',
+  'error.kiosk.visit-invalid': 'Cette session de la borne n’est pas valable ou a expiré : connectez-vous à nouveau.',
+  'error.kiosk.not-found': 'Cette borne n’existe pas à votre poste, ou est déjà révoquée.',
   'error.official.not-found': 'Cet agent n’existe pas.',
   'error.official.exists': 'Un agent avec ce numéro de registre national existe déjà.',
   'error.official.nrn-invalid': 'Ce numéro de registre national n’est pas valable.',

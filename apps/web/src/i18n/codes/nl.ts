@@ -39,6 +39,18 @@ export const codesNl: Readonly<Record<CodesKey, string>> = {
   'error.passkey.revoked':
     'Uw consulaire post heeft deze toegangssleutel ingetrokken: vraag de post om een nieuwe activeringscode.',
   'error.passkey.not-found': 'Deze toegangssleutel bestaat niet bij uw post, of is al ingetrokken.',
+  'error.kiosk.code-invalid': 'Deze registratiecode is ongeldig, verlopen of al gebruikt: vraag de post om een nieuwe.',
+  'error.kiosk.key-invalid': 'De publieke sleutel van de kiosk is geen ECDSA P-256-sleutel.',
+  'error.kiosk.unknown': 'Deze kiosk is niet geregistreerd: de operator van de post moet hem opnieuw registreren.',
+  'error.kiosk.revoked': 'De post heeft deze kiosk ingetrokken: hij kan geen stembiljetten meer verzenden.',
+  'error.kiosk.unsigned': 'De kiosk heeft dit verzoek niet ondertekend.',
+  'error.kiosk.signature-invalid': 'De handtekening van de kiosk op dit verzoek is ongeldig.',
+  'error.kiosk.not-registered': 'U bent niet ingeschreven om aan een kiosk te stemmen (modus 8).',
+  'error.kiosk.foreign-post':
+    'U bent ingeschreven om te stemmen aan de kiosk van een andere consulaire post, niet aan deze.',
+  'error.kiosk.already-voted': 'U hebt al aan een kiosk gestemd: een tweede kioskstem is niet mogelijk.',
+  'error.kiosk.visit-invalid': 'Deze kiosksessie is ongeldig of verlopen: meld u opnieuw aan.',
+  'error.kiosk.not-found': 'Deze kiosk bestaat niet bij uw post, of is al ingetrokken.',
   'error.official.not-found': 'Deze ambtenaar bestaat niet.',
   'error.official.exists': 'Er bestaat al een ambtenaar met dit rijksregisternummer.',
   'error.official.nrn-invalid': 'Dit rijksregisternummer is ongeldig.',
