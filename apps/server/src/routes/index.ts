@@ -29,6 +29,7 @@ import { countingProcessRoutes } from './counting-process.ts';
 import { countingPublicRoutes } from './counting-public.ts';
 import { countingTrusteeRoutes } from './counting-trustee.ts';
 import { countingCeremonyRoutes } from './counting-ceremony.ts';
+import { resultsRoutes } from './results.ts';
 
 export const ROUTE_MODULES: readonly ((app: AppInstance) => void | Promise<void>)[] = [
   healthRoutes,
@@ -60,4 +61,5 @@ export const ROUTE_MODULES: readonly ((app: AppInstance) => void | Promise<void>
   countingProcessRoutes,
   countingPublicRoutes,
   auditHeadRoutes,
+  resultsRoutes,
 ];
