@@ -55,6 +55,10 @@ import { codesDe } from './codes/de.ts';
 import { codesEn } from './codes/en.ts';
 import { codesFr, type CodesKey } from './codes/fr.ts';
 import { codesNl } from './codes/nl.ts';
+import { resultsDe } from './results/de.ts';
+import { resultsEn } from './results/en.ts';
+import { resultsFr, type ResultsKey } from './results/fr.ts';
+import { resultsNl } from './results/nl.ts';
 
 export type MessageKey =
   | CoreKey
@@ -69,7 +73,8 @@ export type MessageKey =
   | NavKey
   | CodesKey
   | PasskeyKey
-  | KioskKey;
+  | KioskKey
+  | ResultsKey;
 
 export const CATALOGS: Readonly<Record<Language, Readonly<Record<MessageKey, string>>>> = {
   fr: {
@@ -86,6 +91,7 @@ export const CATALOGS: Readonly<Record<Language, Readonly<Record<MessageKey, str
     ...passkeyFr,
     ...kioskFr,
     ...codesFr,
+    ...resultsFr,
   },
   nl: {
     ...coreNl,
@@ -101,6 +107,7 @@ export const CATALOGS: Readonly<Record<Language, Readonly<Record<MessageKey, str
     ...passkeyNl,
     ...kioskNl,
     ...codesNl,
+    ...resultsNl,
   },
   de: {
     ...coreDe,
@@ -116,6 +123,7 @@ export const CATALOGS: Readonly<Record<Language, Readonly<Record<MessageKey, str
     ...passkeyDe,
     ...kioskDe,
     ...codesDe,
+    ...resultsDe,
   },
   en: {
     ...coreEn,
@@ -131,5 +139,6 @@ export const CATALOGS: Readonly<Record<Language, Readonly<Record<MessageKey, str
     ...passkeyEn,
     ...kioskEn,
     ...codesEn,
+    ...resultsEn,
   },
 };
