@@ -60,6 +60,28 @@ async function finalPvsOf(store: Store, electionId: string, code: string): Promi
   return pvs.map((p) => p.content as PvContent);
 }
 
+async function birthDatesOf(
+  store: Store,
+  electionId: string,
+  code: string,
+  lists: readonly number[],
+): Promise<Map<number, Map<string, string>>> {
+  const rows = await store.db
+    .selectFrom('candidates')
+    .select(['list_number', 'kind', 'position', 'birth_date'])
+    .where('election_id', '=', electionId)
+    .where('constituency_code', '=', code)
+    .where('list_number', 'in', lists)
+    .execute();
+  const out = new Map<number, Map<string, string>>(lists.map((n) => [n, new Map()]));
+  for (const r of rows)
+    if (r.birth_date !== null)
+      out
+        .get(r.list_number)
+        ?.set(`${String(r.list_number)}/${r.kind === 'effective' ? 'e' : 's'}${String(r.position)}`, r.birth_date);
+  return out;
+}
+
 export interface ConstituencyResults {
   readonly meta: OpenDataMeta;
   readonly pvs: readonly PvContent[];
@@ -106,9 +128,20 @@ export async function constituencyResults(
     constituencyLabel: c.label,
     rules,
   };
-  const file = openDataFile(pvs, meta);
+  let file = openDataFile(pvs, meta);
   const withheld = pvs.some((pv) => pv.withheld > 0);
-  const allocated = withheld ? null : allocate(file, rules);
+  let allocated = withheld ? null : allocate(file, rules);
+  // A seat due with equal right that only the candidates' ages settle (act of 16 July 1993 art.
+  // 29quater): the birth dates of the tied lists' candidates join the file, and the allocation is redone.
+  const dated = new Map<number, ReadonlyMap<string, string>>();
+  while (allocated !== null && !allocated.ok && allocated.error.code === 'seats.tie-needs-data') {
+    const { error } = allocated;
+    const lists = error.tied.map((l) => l.number).filter((n) => !dated.has(n));
+    if (error.missing !== 'birth-date' || lists.length === 0) break;
+    for (const [n, dates] of await birthDatesOf(store, electionId, code, lists)) dated.set(n, dates);
+    file = openDataFile(pvs, { ...meta, birthDates: dated });
+    allocated = allocate(file, rules);
+  }
   return {
     meta,
     pvs,

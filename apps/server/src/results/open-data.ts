@@ -25,6 +25,11 @@ export interface OpenDataMeta {
   readonly constituency: string;
   readonly constituencyLabel: Labels;
   readonly rules: AllocationRules;
+  /**
+   * Candidates' birth dates (`YYYY-MM-DD`) by list number then candidate id (`1/e3`), for the lists
+   * whose tie the statute settles by age (act of 16 July 1993 art. 29quater): only those are published.
+   */
+  readonly birthDates?: ReadonlyMap<number, ReadonlyMap<string, string>>;
 }
 
 type Json = Record<string, unknown>;
@@ -99,19 +104,27 @@ export function openDataFile(pvs: readonly PvContent[], meta: OpenDataMeta): Jso
       D_BallotsWithCandidateAndSuccessorVotes: l.categories.D,
       E_BallotsWithSuccessorVotesOnly: l.categories.E,
       Candidates: [
-        ...l.effectives.map((c) => candidate(l.number, c, false)),
-        ...l.substitutes.map((c) => candidate(l.number, c, true)),
+        ...l.effectives.map((c) => candidate(l.number, c, false, meta.birthDates?.get(l.number))),
+        ...l.substitutes.map((c) => candidate(l.number, c, true, meta.birthDates?.get(l.number))),
       ],
     })),
   };
 }
 
-function candidate(list: number, c: PvList['effectives'][number], substitute: boolean): Json {
+function candidate(
+  list: number,
+  c: PvList['effectives'][number],
+  substitute: boolean,
+  birthDates: ReadonlyMap<string, string> | undefined,
+): Json {
+  const id = `${String(list)}/${substitute ? 's' : 'e'}${String(c.position)}`;
+  const birthDate = birthDates?.get(id);
   return {
-    Id: `${String(list)}/${substitute ? 's' : 'e'}${String(c.position)}`,
+    Id: id,
     FullName: c.name,
     NrOnList: c.position,
     IsSuccessor: substitute,
     NrOfVotes: c.votes,
+    ...(birthDate === undefined ? {} : { BirthDate: birthDate }),
   };
 }
