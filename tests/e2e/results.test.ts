@@ -1,7 +1,9 @@
 // Public results in Chromium after the demo's count (`isoloir demo`: every election voted, mixed,
 // decrypted, PVs approved by two Team B members): the Chamber's constituencies are final; a
 // constituency's page states what the figures are, shows the votes per list with the threshold, the
-// seats (summing to the constituency's) and the elected; axe-core finds nothing, in French and Dutch.
+// seats (summing to the constituency's) and the elected; axe-core finds nothing, in the
+// browser's language and in Dutch.
+// The operations dashboard after the count (as the PO) shows counts only and is axe-clean.
 // Each constituency's open-data file, fed to `isoloir allocate` with the flags it states, gives back
 // the published seats and elected candidates. A constituency with a PV not final is refused.
 import assert from 'node:assert/strict';
@@ -13,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import { runDemo } from '@isoloir/cli/demo';
 import { buildApp } from '@isoloir/server';
+import { testSession } from '@isoloir/server/testing';
 import type { Page } from 'playwright-core';
 import { axeViolations, browserSkipReason, launchBrowser } from './harness.ts';
 
@@ -167,6 +170,19 @@ test(
             await page.reload();
             await page.getByRole('heading', { name: 'Zetels per lijst' }).waitFor();
             assert.deepEqual(await axeViolations(page), [], 'results page in Dutch');
+
+            // The operations dashboard after the count, as the organising authority: counts only, axe-clean.
+            const po = await testSession(store, { kind: 'official', officialId: 'dev-po-admin' });
+            const [name = '', value = ''] = po.headers.cookie.split('=');
+            await page.context().addCookies([{ name, value, url }]);
+            await page.goto(`${url}/watch/${CHAMBER}`);
+            await page.getByTestId('watch-progress').waitFor();
+            assert.equal((await get(`/api/watch/${CHAMBER}`)).status, 401, 'the dashboard is not public');
+            assert.ok((await page.getByTestId('watch-hours').locator('tbody tr').count()) > 0);
+            assert.equal(await page.locator('.bar-chart[role="img"] svg').count(), 1);
+            assert.deepEqual(await axeViolations(page), [], 'dashboard');
+            await page.goto(`${url}/results/${CHAMBER}/${code}`);
+            await page.getByTestId('votes-table').waitFor();
 
             // A PV no longer final: the constituency's results are refused, and the page says why.
             await store.db

@@ -10,6 +10,7 @@ import { NotFoundPage } from './components/not-found-page.tsx';
 import { PASSKEY_PAGES } from './passkey/pages.tsx';
 import { PREPARATION_PAGES } from './preparation/pages.tsx';
 import { RESULTS_PAGES } from './results/pages.tsx';
+import { DASHBOARD_PAGES } from './dashboard/pages.tsx';
 import { VOTING_PAGES } from './voting/pages.tsx';
 
 const CeremonyPage = lazy(async () => ({ default: (await import('./ceremony/ceremony-page.tsx')).CeremonyPage }));
@@ -34,6 +35,7 @@ export const PAGES: readonly PageRoute[] = [
   ...HYBRID_PAGES,
   ...COUNTING_PAGES,
   ...RESULTS_PAGES,
+  ...DASHBOARD_PAGES,
   { match: exactly('counting', 'ceremony'), render: () => <CeremonyPage /> },
 ];
 

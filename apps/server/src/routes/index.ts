@@ -30,6 +30,7 @@ import { countingPublicRoutes } from './counting-public.ts';
 import { countingTrusteeRoutes } from './counting-trustee.ts';
 import { countingCeremonyRoutes } from './counting-ceremony.ts';
 import { resultsRoutes } from './results.ts';
+import { watchRoutes } from './watch.ts';
 
 export const ROUTE_MODULES: readonly ((app: AppInstance) => void | Promise<void>)[] = [
   healthRoutes,
@@ -62,4 +63,5 @@ export const ROUTE_MODULES: readonly ((app: AppInstance) => void | Promise<void>
   countingPublicRoutes,
   auditHeadRoutes,
   resultsRoutes,
+  watchRoutes,
 ];

@@ -59,6 +59,10 @@ import { resultsDe } from './results/de.ts';
 import { resultsEn } from './results/en.ts';
 import { resultsFr, type ResultsKey } from './results/fr.ts';
 import { resultsNl } from './results/nl.ts';
+import { watchDe } from './watch/de.ts';
+import { watchEn } from './watch/en.ts';
+import { watchFr, type WatchKey } from './watch/fr.ts';
+import { watchNl } from './watch/nl.ts';
 
 export type MessageKey =
   | CoreKey
@@ -74,7 +78,8 @@ export type MessageKey =
   | CodesKey
   | PasskeyKey
   | KioskKey
-  | ResultsKey;
+  | ResultsKey
+  | WatchKey;
 
 export const CATALOGS: Readonly<Record<Language, Readonly<Record<MessageKey, string>>>> = {
   fr: {
@@ -92,6 +97,7 @@ export const CATALOGS: Readonly<Record<Language, Readonly<Record<MessageKey, str
     ...kioskFr,
     ...codesFr,
     ...resultsFr,
+    ...watchFr,
   },
   nl: {
     ...coreNl,
@@ -108,6 +114,7 @@ export const CATALOGS: Readonly<Record<Language, Readonly<Record<MessageKey, str
     ...kioskNl,
     ...codesNl,
     ...resultsNl,
+    ...watchNl,
   },
   de: {
     ...coreDe,
@@ -124,6 +131,7 @@ export const CATALOGS: Readonly<Record<Language, Readonly<Record<MessageKey, str
     ...kioskDe,
     ...codesDe,
     ...resultsDe,
+    ...watchDe,
   },
   en: {
     ...coreEn,
@@ -140,5 +148,6 @@ export const CATALOGS: Readonly<Record<Language, Readonly<Record<MessageKey, str
     ...kioskEn,
     ...codesEn,
     ...resultsEn,
+    ...watchEn,
   },
 };

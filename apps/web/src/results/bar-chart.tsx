@@ -48,6 +48,14 @@ export function BarChart({
         Plot.ruleX([0]),
       ],
     });
+    // The container is the image with its name: Plot's own ARIA labels on groups (not allowed on a
+    // <g> without a role) are removed, and the drawing is hidden from assistive technology.
+    for (const el of chart.querySelectorAll('[aria-label], [aria-description]')) {
+      el.removeAttribute('aria-label');
+      el.removeAttribute('aria-description');
+    }
+    chart.removeAttribute('aria-label');
+    chart.setAttribute('aria-hidden', 'true');
     node.replaceChildren(chart);
     return () => {
       chart.remove();

@@ -20,7 +20,7 @@ export function ElectedSection({
       <h2>{t('results.elected.title')}</h2>
       {withSeats.length === 0 && <p>{t('results.no-seat')}</p>}
       {withSeats.map((l) => (
-        <section key={l.number} data-elected-list={l.number} aria-labelledby={`elected-${String(l.number)}`}>
+        <div key={l.number} data-elected-list={l.number}>
           <h3 id={`elected-${String(l.number)}`}>
             {String(l.number)}. {l.name} — {t('results.seats')}: {format(l.seats)}
           </h3>
@@ -31,7 +31,7 @@ export function ElectedSection({
           )}
           <Candidates list={l} kind="elected" people={l.elected} format={format} />
           <Candidates list={l} kind="substitutes" people={l.substitutes} format={format} />
-        </section>
+        </div>
       ))}
     </>
   );
@@ -51,7 +51,7 @@ function Candidates({
   const { t } = useI18n();
   const id = `${kind}-${String(list.number)}`;
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={id}>
+    <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`elected-${String(list.number)} ${id}`}>
       <table className="count-table" data-testid={id}>
         <caption id={id}>{t(kind === 'elected' ? 'results.elected' : 'results.substitutes')}</caption>
         <thead>
