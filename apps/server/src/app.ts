@@ -11,6 +11,7 @@ import { createAuthRuntime } from './auth/runtime.ts';
 import type { CountingChecks } from './counting/mixing.ts';
 import { handleError, handleNotFound } from './errors.ts';
 import { refuseBadText } from './input-guard.ts';
+import { registerMetrics } from './metrics/register.ts';
 import { registerOpenApi } from './openapi.ts';
 import { registerRateLimits, type RateLimitSettings } from './rate-limit/index.ts';
 import { ROUTE_MODULES } from './routes/index.ts';
@@ -31,6 +32,8 @@ export interface AppOptions {
   readonly rateLimits?: RateLimitSettings | undefined;
   /** The server secret (apps/server/src/secrets); absent: a random one kept in memory for this store. */
   readonly secret?: ServerSecret | undefined;
+  /** The bearer token of `GET /metrics` (apps/server/src/metrics); absent: the route answers 404. */
+  readonly metricsToken?: string | undefined;
 }
 
 const SECURITY_HEADERS = {
@@ -82,6 +85,7 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
 
   if (options.rateLimits !== undefined) await registerRateLimits(app, options.rateLimits);
   await registerOpenApi(app, options.version ?? '0.0.0');
+  registerMetrics(app, options.store, options.metricsToken);
   for (const routes of ROUTE_MODULES) await routes(app);
   const webServed = options.webRoot !== undefined && (await registerWeb(app, options.webRoot));
 

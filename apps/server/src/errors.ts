@@ -222,6 +222,11 @@ export const ERROR_CODES = {
   'counting.merge': { status: 400, message: 'These groups cannot be merged.' },
   'counting.four-eyes': { status: 409, message: 'Another person must do this step (four eyes).' },
   'counting.state': { status: 409, message: 'The count is not at this step.' },
+  // Public results (apps/server/src/results).
+  'results.not-final': {
+    status: 409,
+    message: 'The results of this constituency are published once all its PVs are final.',
+  },
   'counting.file': { status: 400, message: 'The polling-station list is not valid.' },
   'counting.wrong-election': { status: 400, message: 'This is not for this election.' },
   'counting.shuffle-proof': { status: 422, message: 'The shuffle proof does not hold: the shuffle is refused.' },

@@ -98,6 +98,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       counting: options.counting,
       rateLimits: options.rateLimits ?? DEFAULT_RATE_LIMITS,
       secret,
+      // Operators' Prometheus scrape (apps/server/src/metrics): off unless a token is configured.
+      metricsToken: process.env['ISOLOIR_METRICS_TOKEN'],
     });
     const address = await app.listen({ port: options.port, host: options.host }).catch(async (error: unknown) => {
       await devAuth?.close();

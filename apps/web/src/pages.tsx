@@ -9,6 +9,8 @@ import { KIOSK_PAGES } from './kiosk/pages.tsx';
 import { NotFoundPage } from './components/not-found-page.tsx';
 import { PASSKEY_PAGES } from './passkey/pages.tsx';
 import { PREPARATION_PAGES } from './preparation/pages.tsx';
+import { RESULTS_PAGES } from './results/pages.tsx';
+import { DASHBOARD_PAGES } from './dashboard/pages.tsx';
 import { VOTING_PAGES } from './voting/pages.tsx';
 
 const CeremonyPage = lazy(async () => ({ default: (await import('./ceremony/ceremony-page.tsx')).CeremonyPage }));
@@ -32,6 +34,8 @@ export const PAGES: readonly PageRoute[] = [
   ...VOTING_PAGES,
   ...HYBRID_PAGES,
   ...COUNTING_PAGES,
+  ...RESULTS_PAGES,
+  ...DASHBOARD_PAGES,
   { match: exactly('counting', 'ceremony'), render: () => <CeremonyPage /> },
 ];
 

@@ -29,6 +29,8 @@ import { countingProcessRoutes } from './counting-process.ts';
 import { countingPublicRoutes } from './counting-public.ts';
 import { countingTrusteeRoutes } from './counting-trustee.ts';
 import { countingCeremonyRoutes } from './counting-ceremony.ts';
+import { resultsRoutes } from './results.ts';
+import { watchRoutes } from './watch.ts';
 
 export const ROUTE_MODULES: readonly ((app: AppInstance) => void | Promise<void>)[] = [
   healthRoutes,
@@ -60,4 +62,6 @@ export const ROUTE_MODULES: readonly ((app: AppInstance) => void | Promise<void>
   countingProcessRoutes,
   countingPublicRoutes,
   auditHeadRoutes,
+  resultsRoutes,
+  watchRoutes,
 ];

@@ -55,6 +55,14 @@ import { codesDe } from './codes/de.ts';
 import { codesEn } from './codes/en.ts';
 import { codesFr, type CodesKey } from './codes/fr.ts';
 import { codesNl } from './codes/nl.ts';
+import { resultsDe } from './results/de.ts';
+import { resultsEn } from './results/en.ts';
+import { resultsFr, type ResultsKey } from './results/fr.ts';
+import { resultsNl } from './results/nl.ts';
+import { watchDe } from './watch/de.ts';
+import { watchEn } from './watch/en.ts';
+import { watchFr, type WatchKey } from './watch/fr.ts';
+import { watchNl } from './watch/nl.ts';
 
 export type MessageKey =
   | CoreKey
@@ -69,7 +77,9 @@ export type MessageKey =
   | NavKey
   | CodesKey
   | PasskeyKey
-  | KioskKey;
+  | KioskKey
+  | ResultsKey
+  | WatchKey;
 
 export const CATALOGS: Readonly<Record<Language, Readonly<Record<MessageKey, string>>>> = {
   fr: {
@@ -86,6 +96,8 @@ export const CATALOGS: Readonly<Record<Language, Readonly<Record<MessageKey, str
     ...passkeyFr,
     ...kioskFr,
     ...codesFr,
+    ...resultsFr,
+    ...watchFr,
   },
   nl: {
     ...coreNl,
@@ -101,6 +113,8 @@ export const CATALOGS: Readonly<Record<Language, Readonly<Record<MessageKey, str
     ...passkeyNl,
     ...kioskNl,
     ...codesNl,
+    ...resultsNl,
+    ...watchNl,
   },
   de: {
     ...coreDe,
@@ -116,6 +130,8 @@ export const CATALOGS: Readonly<Record<Language, Readonly<Record<MessageKey, str
     ...passkeyDe,
     ...kioskDe,
     ...codesDe,
+    ...resultsDe,
+    ...watchDe,
   },
   en: {
     ...coreEn,
@@ -131,5 +147,7 @@ export const CATALOGS: Readonly<Record<Language, Readonly<Record<MessageKey, str
     ...passkeyEn,
     ...kioskEn,
     ...codesEn,
+    ...resultsEn,
+    ...watchEn,
   },
 };

@@ -118,6 +118,8 @@ export const codesDe: Readonly<Record<CodesKey, string>> = {
   'error.counting.merge': 'Diese Gruppen können nicht zusammengelegt werden.',
   'error.counting.four-eyes': 'Eine andere Person muss diesen Schritt tun (Vier-Augen-Prinzip).',
   'error.counting.state': 'Die Zählung ist nicht bei diesem Schritt.',
+  'error.results.not-final':
+    'Die Ergebnisse dieses Wahlkreises werden veröffentlicht, sobald alle seine Protokolle endgültig sind.',
   'error.counting.file': 'Die Liste des Wahlbüros ist nicht gültig.',
   'error.counting.wrong-election': 'Dies gehört nicht zu dieser Wahl.',
   'error.counting.shuffle-proof': 'Der Beweis der Mischung stimmt nicht: Die Mischung wird abgelehnt.',

@@ -104,6 +104,7 @@ export const codesEn: Readonly<Record<CodesKey, string>> = {
   'error.counting.merge': 'These groups cannot be merged.',
   'error.counting.four-eyes': 'Another person must do this step (four eyes).',
   'error.counting.state': 'The count is not at this step.',
+  'error.results.not-final': 'The results of this constituency are published once all its PVs are final.',
   'error.counting.file': 'The polling-station list is not valid.',
   'error.counting.wrong-election': 'This is not for this election.',
   'error.counting.shuffle-proof': 'The shuffle proof does not hold: the shuffle is refused.',

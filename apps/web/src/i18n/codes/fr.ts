@@ -118,6 +118,7 @@ export const codesFr = {
   'error.counting.merge': 'Ces groupes ne peuvent pas être fusionnés.',
   'error.counting.four-eyes': 'Une autre personne doit faire cette étape (quatre yeux).',
   'error.counting.state': 'Le dépouillement n’en est pas à cette étape.',
+  'error.results.not-final': 'Les résultats de cette circonscription sont publiés quand tous ses PV sont définitifs.',
   'error.counting.file': 'La liste du bureau de vote n’est pas valable.',
   'error.counting.wrong-election': 'Ceci ne concerne pas cette élection.',
   'error.counting.shuffle-proof': 'La preuve du mélange n’est pas valable : le mélange est refusé.',

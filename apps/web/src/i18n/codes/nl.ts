@@ -108,6 +108,7 @@ export const codesNl: Readonly<Record<CodesKey, string>> = {
   'error.counting.merge': 'Deze groepen kunnen niet samengevoegd worden.',
   'error.counting.four-eyes': 'Een andere persoon moet deze stap doen (vier ogen).',
   'error.counting.state': 'De telling is niet aan deze stap toe.',
+  'error.results.not-final': 'De uitslag van deze kieskring wordt bekendgemaakt zodra al haar pv’s definitief zijn.',
   'error.counting.file': 'De lijst van het stembureau is niet geldig.',
   'error.counting.wrong-election': 'Dit is niet voor deze verkiezing.',
   'error.counting.shuffle-proof': 'Het bewijs van de menging klopt niet: de menging wordt geweigerd.',

@@ -1,0 +1,70 @@
+// The public results page (apps/web/src/results): votes per list, threshold, seats, elected, the
+// ballots, the PVs and the record, the open-data files.
+export const resultsFr = {
+  'results.title': 'Résultats',
+  'results.intro':
+    'Les résultats d’une circonscription sont publiés quand tous ses procès-verbaux sont définitifs (approuvés par deux membres du bureau principal).',
+  'results.final': 'publiés',
+  'results.pending': 'pas encore définitifs',
+  'results.scope':
+    'Ces chiffres sont ceux des votes à distance que cette plateforme dépouille (en ligne, en borne, hybride), en Belgique et à l’étranger. Ils ne comprennent pas les bulletins des bureaux de vote : les sièges et les élus calculés ici à partir de ces seuls chiffres ne sont pas le résultat officiel de la circonscription.',
+  'results.votes.title': 'Votes par liste',
+  'results.list': 'Liste',
+  'results.votes': 'Votes',
+  'results.share': 'Part des votes valables',
+  'results.threshold': 'Seuil',
+  'results.threshold.line':
+    'Seuil électoral : {percent} % des votes valables, soit au moins {votes} votes (CE art. 165bis).',
+  'results.threshold.none': 'Cette élection n’a pas de seuil électoral.',
+  'results.reaches': 'atteint',
+  'results.below': 'non atteint',
+  'results.seats': 'Sièges',
+  'results.seats.title': 'Sièges par liste',
+  'results.seats.rule':
+    '{seats} sièges répartis selon la méthode {method} entre les listes qui atteignent le seuil (CE art. 167) ; dévolution de {devolution} des votes de tête de liste (CE art. 172).',
+  'results.method.dhondt': 'D’Hondt',
+  'results.method.imperiali': 'Imperiali',
+  'results.elected.title': 'Élus et suppléants',
+  'results.elected': 'Effectifs élus, dans l’ordre (CE art. 172)',
+  'results.substitutes': 'Suppléants, dans l’ordre (CE art. 173)',
+  'results.eligibility': 'Chiffre d’éligibilité',
+  'results.no-seat': 'Aucune liste n’obtient de siège.',
+  'results.order': 'Ordre',
+  'results.candidate': 'Candidat',
+  'results.place': 'Place sur la liste',
+  'results.preference': 'Votes de préférence',
+  'results.total': 'Après dévolution',
+  'results.ballots.title': 'Bulletins',
+  'results.mode': 'Mode de vote',
+  'results.all': 'Total',
+  'results.counted': 'Dépouillés',
+  'results.valid': 'Valables',
+  'results.blank': 'Blancs',
+  'results.invalid': 'Nuls',
+  'results.mode.online': 'en ligne',
+  'results.mode.kiosk': 'en borne',
+  'results.mode.hybrid': 'hybride',
+  'results.category.belgium': 'Belgique',
+  'results.category.abroad': 'étranger',
+  'results.documents.title': 'Procès-verbaux et registre',
+  'results.pv': 'PV {mode}, {category} (PDF)',
+  'results.record': 'Registre de l’élection (JSON, pour isoloir verify)',
+  'results.record.pending': 'Le registre de l’élection est publié quand toutes ses circonscriptions sont dépouillées.',
+  'results.open-data.title': 'Données ouvertes',
+  'results.open-data.text':
+    'Les chiffres au format des fichiers de résultats officiels. Chacun peut recalculer les sièges et les élus avec :',
+  'results.open-data.json': 'Télécharger en JSON',
+  'results.open-data.csv': 'Télécharger en CSV',
+  'results.none.withheld':
+    'Les bulletins électroniques de cette circonscription restent sous l’ensemble d’anonymat minimal : ils ne sont pas déchiffrés et aucun siège n’est calculé.',
+  'results.none.other':
+    'Les sièges ne peuvent être calculés à partir de ces chiffres (par exemple un siège dû à droit égal à plusieurs listes que les chiffres ne départagent pas) ; code :',
+  'results.chart.votes': 'Graphique : votes par liste, la ligne verticale marque le seuil électoral',
+  'results.chart.seats': 'Graphique : sièges par liste',
+  'results.back': 'Toutes les circonscriptions',
+  'results.elections': 'Toutes les élections',
+  'results.constituency': 'Circonscription',
+  'results.state': 'État',
+} as const;
+
+export type ResultsKey = keyof typeof resultsFr;

@@ -1,0 +1,36 @@
+// The operations dashboard (apps/web/src/dashboard): counts only, hidden below the minimum.
+export const watchFr = {
+  'watch.title': 'Tableau de bord des opérations',
+  'watch.intro':
+    'Des comptages seulement, rafraîchis toutes les 30 secondes. Un comptage de 1 à {minimum} − 1 est caché (« moins de {minimum} ») : il pourrait désigner une personne.',
+  'watch.hidden': 'moins de {minimum}',
+  'watch.choose': 'Choisissez une élection :',
+  'watch.scope.all': 'Toutes les circonscriptions',
+  'watch.updated': 'Mis à jour à {time}',
+  'watch.hours.title': 'Bulletins reçus par heure',
+  'watch.hours.chart': 'Graphique : bulletins reçus par heure, tous modes (les comptages cachés n’y sont pas)',
+  'watch.days.title': 'Enveloppes hybrides reçues par jour',
+  'watch.when': 'Période',
+  'watch.mode': 'Mode',
+  'watch.category': 'Belgique / étranger',
+  'watch.count': 'Nombre',
+  'watch.none': 'Rien pour l’instant.',
+  'watch.revotes.title': 'Votes remplacés (revotes)',
+  'watch.cancellations.title': 'Annulations par motif',
+  'watch.refusals.title': 'Refus de vote par motif',
+  'watch.reason': 'Motif',
+  'watch.progress.title': 'Avancement du dépouillement',
+  'watch.stations': 'Listes des bureaux de vote reçues (ou dispensées)',
+  'watch.groups.mixed': 'Groupes mélangés',
+  'watch.groups.decrypted': 'Groupes déchiffrés',
+  'watch.groups.counted': 'Groupes dépouillés',
+  'watch.of': '{n} sur {total}',
+  'watch.mode.online': 'en ligne',
+  'watch.mode.kiosk': 'en borne',
+  'watch.mode.hybrid': 'hybride',
+  'watch.category.belgium': 'Belgique',
+  'watch.category.abroad': 'étranger',
+  'watch.category.unknown': 'inconnu',
+} as const;
+
+export type WatchKey = keyof typeof watchFr;

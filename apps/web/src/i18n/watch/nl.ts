@@ -1,0 +1,36 @@
+import type { WatchKey } from './fr.ts';
+
+export const watchNl: Readonly<Record<WatchKey, string>> = {
+  'watch.title': 'Operationeel dashboard',
+  'watch.intro':
+    'Alleen tellingen, om de 30 seconden vernieuwd. Een telling van 1 tot {minimum} − 1 wordt verborgen (“minder dan {minimum}”): ze zou een persoon kunnen aanwijzen.',
+  'watch.hidden': 'minder dan {minimum}',
+  'watch.choose': 'Kies een verkiezing:',
+  'watch.scope.all': 'Alle kieskringen',
+  'watch.updated': 'Bijgewerkt om {time}',
+  'watch.hours.title': 'Ontvangen stembiljetten per uur',
+  'watch.hours.chart':
+    'Grafiek: ontvangen stembiljetten per uur, alle stemwijzen (verborgen tellingen niet inbegrepen)',
+  'watch.days.title': 'Ontvangen hybride enveloppen per dag',
+  'watch.when': 'Periode',
+  'watch.mode': 'Stemwijze',
+  'watch.category': 'België / buitenland',
+  'watch.count': 'Aantal',
+  'watch.none': 'Nog niets.',
+  'watch.revotes.title': 'Vervangen stemmen (herstemmingen)',
+  'watch.cancellations.title': 'Annuleringen per reden',
+  'watch.refusals.title': 'Geweigerde stemmen per reden',
+  'watch.reason': 'Reden',
+  'watch.progress.title': 'Voortgang van de telling',
+  'watch.stations': 'Lijsten van de stembureaus ontvangen (of vrijgesteld)',
+  'watch.groups.mixed': 'Gemengde groepen',
+  'watch.groups.decrypted': 'Ontsleutelde groepen',
+  'watch.groups.counted': 'Getelde groepen',
+  'watch.of': '{n} van {total}',
+  'watch.mode.online': 'online',
+  'watch.mode.kiosk': 'stemkiosk',
+  'watch.mode.hybrid': 'hybride',
+  'watch.category.belgium': 'België',
+  'watch.category.abroad': 'buitenland',
+  'watch.category.unknown': 'onbekend',
+};
