@@ -10,7 +10,7 @@ import { AppError, ERROR_CODES } from '../errors.ts';
 import { createMetrics } from './registry.ts';
 
 /** The routes that cast a ballot (their outcomes are counted apart). */
-const CAST_ROUTES = new Set(['/api/voting/ballots', '/api/voting/elections/:electionId/ballots']);
+const CAST_ROUTES = new Set(['/api/voting/ballots', '/api/voting/elections/:electionId/ballots', '/api/kiosk/ballots']);
 const UNMATCHED = '(unmatched)';
 
 function digest(text: string): Buffer {

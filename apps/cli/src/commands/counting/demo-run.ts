@@ -65,6 +65,8 @@ export interface DemoOptions {
   readonly serverLogger?: AppOptions['logger'];
   /** Test only: called once everything is done, the database and the server still up. */
   readonly inspect?: (store: Store, server: DevServer) => Promise<void>;
+  /** Every election of the demo day (default), or the Chamber alone (tests that need one election). */
+  readonly fullDay?: boolean;
 }
 
 export interface DemoSummary {
@@ -129,7 +131,7 @@ export async function runDemo(o: DemoOptions): Promise<DemoSummary> {
   const pool = (await loadNodeWorkerPool()).createWorkerPool('secp256k1');
   const msm = (await loadMsmPool()).createMsmPool('secp256k1');
   const checks = verifierChecks();
-  const demo = { voters: o.voters, abroadPerMille: 60, seed: o.seed, fullDay: true };
+  const demo = { voters: o.voters, abroadPerMille: 60, seed: o.seed, fullDay: o.fullDay ?? true };
   let server: Awaited<ReturnType<typeof startDevServer>> | undefined;
   try {
     // The demo day's dates placed around today (DEMO-ONLY dates), as `isoloir start` does: the ballot
