@@ -144,6 +144,28 @@ describe('the hybrid PV over HTTP', () => {
     for (const ballot of SECOND) assert.equal((await send(b2, `${BOX}/ballots`, { ballot })).statusCode, 200);
     // Before the box is done there is no PV to make.
     assert.equal((await send(president, `${PROCESS}/hybrid-pvs`, {})).body['code'], 'hybrid.box-not-done');
+    // Public results wait for the hybrid PV of a box that received envelopes, even with every
+    // electronic PV final (one stands in here, removed after) and no hybrid PV generated yet.
+    const standIn = { election_id: E, constituency_code: OFFICE, mode: 'online', category: 'belgium' } as const;
+    await store.db
+      .insertInto('counting_pvs')
+      .values({
+        ...standIn,
+        content: '{}',
+        record_hash: '',
+        generated_at: new Date(),
+        final_at: new Date(),
+        approvals: '[]',
+      })
+      .execute();
+    const early = await app.inject({ url: `/api/results/${E}/${OFFICE}` });
+    assert.deepEqual([early.statusCode, early.json<{ code: string }>().code], [409, 'results.not-final']);
+    await store.db
+      .deleteFrom('counting_pvs')
+      .where('election_id', '=', E)
+      .where('constituency_code', '=', OFFICE)
+      .where('mode', '=', 'online')
+      .execute();
     assert.deepEqual((await send(b2, `${BOX}/finish`, { ballots: 6 })).body, { state: 'differences' });
     assert.deepEqual(
       (await send(president, `${PROCESS}/hybrid-boxes/belgium/differences/4`, { ballot: FIRST[4] })).body,

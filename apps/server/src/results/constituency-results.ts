@@ -1,8 +1,8 @@
 // The public results of the constituencies of an election, read from the store. A constituency's
 // results are public once its PVs are final: at least one PV, every PV of the constituency final (two
-// Team B approvals, ../counting/pv.ts approvePv; the hybrid PV included when there is one), and every
-// counting set of the electronic count has its PV (a set whose PV is not generated yet keeps the
-// constituency pending). Never a figure before that.
+// Team B approvals, ../counting/pv.ts approvePv), every counting set of the electronic count has its
+// PV, and every hybrid box of the main office that received an envelope has its hybrid PV (a PV not
+// generated yet keeps the constituency pending). Never a figure before that.
 import { defaultRules, formatFraction, type ElectionKind } from '@isoloir/electoral';
 import type { Store } from '@isoloir/store';
 import type { PvContent } from '../counting/pv.ts';
@@ -57,6 +57,17 @@ async function finalPvsOf(store: Store, electionId: string, code: string): Promi
     .where('merged_into', 'is', null)
     .execute();
   if (sets.some((s) => !pvs.some((p) => p.mode === s.mode && p.category === s.category))) return null;
+  // A box of the main office that received envelopes waits for its hybrid PV, even before one is generated.
+  const boxes = await store.db
+    .selectFrom('hybrid_envelopes as h')
+    .innerJoin('elections as e', 'e.election_day_id', 'h.election_day_id')
+    .select('h.category')
+    .distinct()
+    .where('e.id', '=', electionId)
+    .where('h.office', '=', code)
+    .where('h.category', 'is not', null)
+    .execute();
+  if (boxes.some((b) => !pvs.some((p) => p.mode === 'hybrid' && p.category === b.category))) return null;
   return pvs.map((p) => p.content as PvContent);
 }
 
