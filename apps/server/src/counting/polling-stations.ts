@@ -80,36 +80,26 @@ export async function importPollingStationList(
         : `${String(errors.length)} bad row(s); first at line ${String(first?.line ?? 0)}: ${first?.error ?? ''} (${first?.value ?? ''})`,
     );
   }
-  // After a constituency's split its double votes can no longer be cancelled: a late list is refused whole (office).
+  // A list comes too late, and is refused whole, once it could no longer change what was settled:
+  // after a constituency's split its double votes can no longer be cancelled (office), and a hybrid
+  // box whose PV is final is in the record (its envelopes can no longer be cancelled).
   const late = await splitOfficesTouchedBy(store.db, dayId, station.trim(), nrns);
-  if (late.length > 0) {
+  const closed = late.length > 0 ? [] : await finalHybridBoxesTouchedBy(store.db, dayId, nrns);
+  if (late.length > 0 || closed.length > 0) {
+    const code = late.length > 0 ? 'counting.list-after-split' : 'counting.list-after-hybrid-pv';
     await store.db.transaction().execute((trx) =>
       appendAudit(trx, {
         actor: actor.id,
         action: 'counting.polling-list.refused',
         subject: dayId,
-        details: { station, sha256, refused: 'counting.list-after-split', offices: late },
+        details: { station, sha256, refused: code, ...(late.length > 0 ? { offices: late } : { boxes: closed }) },
       }),
     );
     throw new CountingError(
-      'counting.list-after-split',
-      `the identities of ${late.join(', ')} are already split: this list (${station}) comes too late and is not imported`,
-    );
-  }
-  // Nor may it cancel a hybrid envelope of a box whose PV is final (the box is in the record).
-  const closed = await finalHybridBoxesTouchedBy(store.db, dayId, nrns);
-  if (closed.length > 0) {
-    await store.db.transaction().execute((trx) =>
-      appendAudit(trx, {
-        actor: actor.id,
-        action: 'counting.polling-list.refused',
-        subject: dayId,
-        details: { station, sha256, refused: 'counting.list-after-hybrid-pv', boxes: closed },
-      }),
-    );
-    throw new CountingError(
-      'counting.list-after-hybrid-pv',
-      `the hybrid PVs of ${closed.join(', ')} are final: this list (${station}) comes too late and is not imported`,
+      code,
+      late.length > 0
+        ? `the identities of ${late.join(', ')} are already split: this list (${station}) comes too late and is not imported`
+        : `the hybrid PVs of ${closed.join(', ')} are final: this list (${station}) comes too late and is not imported`,
     );
   }
   return store.db.transaction().execute(async (trx) => {
