@@ -2,8 +2,9 @@
 // authority (every constituency) or one main office (its constituency): ballots received per hour
 // per mode and Belgium/abroad (online, kiosk), re-votes, cancellations by reason, refusals of casts by
 // code (the organising authority only: a refusal names no constituency), hybrid envelopes received per
-// day, polling-station lists in, counting groups mixed and decrypted. Every count that concerns voters
-// passes through ./suppress.ts.
+// day, polling-station lists in, counting groups mixed and decrypted, and (the organising authority
+// only) every post's kiosks: last heartbeat, sealed ballots waiting on the kiosk, revoked or not.
+// Every count that concerns voters passes through ./suppress.ts.
 import type { Store } from '@isoloir/store';
 import { sql } from 'kysely';
 import { anonymityMinimumOf } from '../counting/anonymity.ts';
@@ -31,12 +32,24 @@ export interface WatchFigures {
   /** null for a main office (refusals carry no constituency). */
   readonly refusals: readonly { readonly code: string; readonly n: number | null }[] | null;
   readonly stations: { readonly registered: number; readonly in: number };
+  /** null for a main office (kiosks belong to the consular posts). */
+  readonly kiosks: readonly KioskState[] | null;
   readonly groups: {
     readonly total: number;
     readonly mixed: number;
     readonly decrypted: number;
     readonly counted: number;
   };
+}
+
+/** A kiosk as its last heartbeat left it (../kiosk/device.ts). */
+export interface KioskState {
+  readonly post: string;
+  readonly label: string;
+  readonly lastSeenAt: string | null;
+  /** Sealed ballots the kiosk held at its last heartbeat, waiting to be sent. */
+  readonly queued: number;
+  readonly revoked: boolean;
 }
 
 export async function watchFigures(
@@ -92,6 +105,16 @@ export async function watchFigures(
   const groups = (await groupsToCount(store, electionId)).filter(
     (g) => constituency === null || g.groupId.startsWith(`${constituency}/`),
   );
+  const kiosks =
+    constituency === null
+      ? await store.db
+          .selectFrom('kiosks')
+          .select(['post_code', 'label', 'last_seen_at', 'queued', 'revoked_at'])
+          .orderBy('post_code')
+          .orderBy('enrolled_at')
+          .orderBy('id')
+          .execute()
+      : null;
   const hide = (n: string): number | null => suppress(Number(n), minimum);
   return {
     electionId,
@@ -113,6 +136,16 @@ export async function watchFigures(
     cancellations: cancelled.rows.map((r) => ({ reason: r.reason ?? 'other', n: hide(r.n) })),
     refusals: refusals === null ? null : refusals.rows.map((r) => ({ code: r.code ?? 'other', n: hide(r.n) })),
     stations: { registered, in: stationsIn },
+    kiosks:
+      kiosks === null
+        ? null
+        : kiosks.map((k) => ({
+            post: k.post_code,
+            label: k.label,
+            lastSeenAt: k.last_seen_at?.toISOString() ?? null,
+            queued: k.queued,
+            revoked: k.revoked_at !== null,
+          })),
     groups: {
       total: groups.length,
       mixed: groups.filter((g) => g.shuffles >= threshold).length,

@@ -10,6 +10,7 @@ import { testSession } from '../auth/testing/sessions.ts';
 import { DEMO_ELECTION_ID } from '../demo/generate-demo.ts';
 import { seedDemoIfEmpty } from '../demo/seed-demo.ts';
 import { auditRefusal } from '../voting/refusals.ts';
+import { SoftKiosk } from '../kiosk/testing/soft-kiosk.ts';
 import { suppress } from './suppress.ts';
 import type { WatchFigures } from './figures.ts';
 
@@ -67,6 +68,25 @@ describe('GET /api/watch/:electionId', () => {
     const p = JSON.parse(president.body) as WatchFigures;
     assert.equal(p.constituency, 'liege');
     assert.equal(p.refusals, null);
+    assert.equal(p.kiosks, null, 'kiosks belong to the posts: the PO’s view only');
     assert.deepEqual(p.groups, { total: 0, mixed: 0, decrypted: 0, counted: 0 });
+  });
+
+  test('the PO sees every post’s kiosks: last heartbeat, ballots waiting on the kiosk, revoked', async () => {
+    const operator = await testSession(store, { kind: 'official', officialId: 'dev-kiosk-paris' });
+    const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+      app.inject({ method: 'POST', url: path, headers, payload: body as Record<string, unknown> });
+    const kiosk = await SoftKiosk.create();
+    const { code } = (await post('/api/kiosk/posts/paris/codes', {}, operator.headers)).json<{ code: string }>();
+    const enrolled = await post('/api/kiosk/enrol', { code, publicKey: kiosk.publicKey, label: 'Paris booth 1' });
+    assert.equal(enrolled.statusCode, 201, enrolled.body);
+    kiosk.kioskId = enrolled.json<{ kioskId: string }>().kioskId;
+    assert.equal((await post('/api/kiosk/heartbeat', await kiosk.signedRequest('heartbeat', 2))).statusCode, 200);
+    const f = JSON.parse((await get('dev-po-admin', url)).body) as WatchFigures;
+    assert.ok(f.kiosks !== null);
+    assert.deepEqual(
+      f.kiosks.map((k) => [k.post, k.label, k.queued, k.revoked, k.lastSeenAt !== null]),
+      [['paris', 'Paris booth 1', 2, false, true]],
+    );
   });
 });

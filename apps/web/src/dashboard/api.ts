@@ -17,10 +17,20 @@ export interface WatchFigures {
   readonly cancellations: readonly { readonly reason: string; readonly n: number | null }[];
   readonly refusals: readonly { readonly code: string; readonly n: number | null }[] | null;
   readonly stations: { readonly registered: number; readonly in: number };
+  /** The organising authority only: every post's kiosks as their last heartbeat left them. */
+  readonly kiosks: readonly KioskState[] | null;
   readonly groups: {
     readonly total: number;
     readonly mixed: number;
     readonly decrypted: number;
     readonly counted: number;
   };
+}
+
+export interface KioskState {
+  readonly post: string;
+  readonly label: string;
+  readonly lastSeenAt: string | null;
+  readonly queued: number;
+  readonly revoked: boolean;
 }

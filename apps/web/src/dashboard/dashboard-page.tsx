@@ -9,6 +9,7 @@ import { formatNumber } from '../i18n/languages.ts';
 import { BarChart } from '../results/bar-chart.tsx';
 import { Link } from '../router.tsx';
 import type { WatchFigures } from './api.ts';
+import { KiosksTable } from './kiosks-table.tsx';
 import { CellsTable, codeLabel, CountsTable } from './tables.tsx';
 
 const REFRESH_MS = 30_000;
@@ -129,6 +130,12 @@ export function DashboardPage({
                 }))}
                 hidden={hidden}
               />
+            </>
+          )}
+          {f.kiosks !== null && (
+            <>
+              <h2 id="kiosks-title">{t('watch.kiosks.title')}</h2>
+              <KiosksTable kiosks={f.kiosks} />
             </>
           )}
           <h2>{t('watch.progress.title')}</h2>

@@ -32,4 +32,13 @@ export const watchDe: Readonly<Record<WatchKey, string>> = {
   'watch.category.belgium': 'Belgien',
   'watch.category.abroad': 'Ausland',
   'watch.category.unknown': 'unbekannt',
+  'watch.kiosks.title': 'Kiosks der konsularischen Posten',
+  'watch.kiosks.post': 'Posten',
+  'watch.kiosks.kiosk': 'Kiosk',
+  'watch.kiosks.seen': 'Letztes Signal',
+  'watch.kiosks.queued': 'Auf dem Kiosk wartende Stimmzettel',
+  'watch.kiosks.state': 'Zustand',
+  'watch.kiosks.never': 'nie',
+  'watch.kiosks.revoked': 'widerrufen',
+  'watch.kiosks.in-service': 'in Betrieb',
 };

@@ -32,4 +32,13 @@ export const watchEn: Readonly<Record<WatchKey, string>> = {
   'watch.category.belgium': 'Belgium',
   'watch.category.abroad': 'abroad',
   'watch.category.unknown': 'unknown',
+  'watch.kiosks.title': 'Kiosks at the consular posts',
+  'watch.kiosks.post': 'Post',
+  'watch.kiosks.kiosk': 'Kiosk',
+  'watch.kiosks.seen': 'Last heartbeat',
+  'watch.kiosks.queued': 'Ballots waiting on the kiosk',
+  'watch.kiosks.state': 'State',
+  'watch.kiosks.never': 'never',
+  'watch.kiosks.revoked': 'revoked',
+  'watch.kiosks.in-service': 'in service',
 };

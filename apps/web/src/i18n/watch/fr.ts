@@ -31,6 +31,15 @@ export const watchFr = {
   'watch.category.belgium': 'Belgique',
   'watch.category.abroad': 'étranger',
   'watch.category.unknown': 'inconnu',
+  'watch.kiosks.title': 'Bornes des postes consulaires',
+  'watch.kiosks.post': 'Poste',
+  'watch.kiosks.kiosk': 'Borne',
+  'watch.kiosks.seen': 'Dernier signal',
+  'watch.kiosks.queued': 'Bulletins en attente sur la borne',
+  'watch.kiosks.state': 'État',
+  'watch.kiosks.never': 'jamais',
+  'watch.kiosks.revoked': 'révoquée',
+  'watch.kiosks.in-service': 'en service',
 } as const;
 
 export type WatchKey = keyof typeof watchFr;

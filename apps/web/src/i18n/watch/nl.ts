@@ -33,4 +33,13 @@ export const watchNl: Readonly<Record<WatchKey, string>> = {
   'watch.category.belgium': 'België',
   'watch.category.abroad': 'buitenland',
   'watch.category.unknown': 'onbekend',
+  'watch.kiosks.title': 'Kiosken van de consulaire posten',
+  'watch.kiosks.post': 'Post',
+  'watch.kiosks.kiosk': 'Kiosk',
+  'watch.kiosks.seen': 'Laatste signaal',
+  'watch.kiosks.queued': 'Stembiljetten die op de kiosk wachten',
+  'watch.kiosks.state': 'Toestand',
+  'watch.kiosks.never': 'nooit',
+  'watch.kiosks.revoked': 'ingetrokken',
+  'watch.kiosks.in-service': 'in dienst',
 };
