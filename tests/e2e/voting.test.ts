@@ -268,6 +268,22 @@ describe('online voting in Chromium', { skip }, () => {
     await context.close();
   });
 
+  test('the organising authority’s dashboard while voting runs: the ballots just cast per hour, hidden below the minimum (axe-clean)', async () => {
+    const context = await browser.newContext({ locale: 'en-GB' });
+    const page = await context.newPage();
+    await loginInBrowser(page, server.url, 'official-po-admin', 'official');
+    await page.goto(`${server.url}/watch/${CHAMBER}`);
+    await page.getByRole('heading', { level: 2, name: 'Kiosks at the consular posts' }).waitFor();
+    const hours = page.getByTestId('watch-hours');
+    await hours.waitFor();
+    // The Brussels voter's Chamber ballot of the first test: one ballot, shown as "fewer than N", never 1.
+    const row = hours.locator('tbody tr').filter({ hasText: 'online' });
+    await row.first().waitFor();
+    assert.match((await row.first().textContent()) ?? '', /fewer than \d+$/);
+    assert.deepEqual(await axeViolations(page), [], 'dashboard while voting');
+    await context.close();
+  });
+
   test('the booth in French, high contrast and large text; an election not offered is not in the booth', async () => {
     const context = await browser.newContext({ locale: 'fr-BE' });
     const page = await context.newPage();
