@@ -12,7 +12,13 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { formatKcode, kcodeCheckSymbol, parseKcode } from '@isoloir/electoral';
 import { DEMO_DAY_ID } from '@isoloir/server';
-import { hybridVoterNrns, issueKcode, keyedHashOf, openTestHybridPeriod } from '@isoloir/server/hybrid';
+import {
+  hybridVoterNrns,
+  issueKcode,
+  keyedHashOf,
+  openTestHybridPeriod,
+  publicKcodeHash,
+} from '@isoloir/server/hybrid';
 import type { DevServer } from '@isoloir/server/testing';
 import type { Browser, Page } from 'playwright-core';
 import { CATALOGS } from '@isoloir/web/i18n';
@@ -156,6 +162,13 @@ describe('hybrid voting in Chromium', { skip }, () => {
         if (status === 'cancelled')
           assert.ok((await answer.innerText()).includes(words['cancel.voted-at-polling-station']));
         if (language === 'en' && status === 'cancelled') await noViolations(page, 'status page');
+        // An envelope that arrived: the device computes the code's public hash, as the record lists it.
+        const hash = page.locator('[data-public-hash]');
+        const compact = parseKcode(code);
+        if (['received', 'cancelled', 'counted'].includes(status) && compact.ok) {
+          await hash.waitFor();
+          assert.equal(await hash.getAttribute('data-public-hash'), publicKcodeHash(DEMO_DAY_ID, compact.value));
+        } else assert.equal(await hash.count(), 0, `${language}: ${status}`);
       }
       // A typing error (two symbols swapped) never leaves the device.
       const swapped = second.slice(0, 4) + (second[5] ?? '') + (second[4] ?? '') + second.slice(6);

@@ -164,7 +164,12 @@ describe('hybrid voting: kit, K-code, status', () => {
     assert.equal(refused.body['field'], 'check');
     assert.equal((await status('12345')).body['field'], 'length');
     const guess = '0000000000000000' + '0' + kcodeCheckSymbol('00000000000000000');
-    assert.deepEqual((await status(guess)).body, { status: 'unknown', reason: null, updatedAt: null });
+    assert.deepEqual((await status(guess)).body, {
+      status: 'unknown',
+      reason: null,
+      updatedAt: null,
+      electionDayId: null,
+    });
   });
 
   test('the lookup does the same work for a code that exists and one that does not (no enumeration by timing)', async () => {
@@ -230,7 +235,9 @@ describe('hybrid voting: kit, K-code, status', () => {
     const mine = (await me(voter))['kcode'] as Record<string, unknown>;
     assert.deepEqual([mine['status'], mine['reason']], ['cancelled', 'voted-at-polling-station']);
     assert.ok(!JSON.stringify(cancelled.body).includes(hybridNrn));
-    assert.deepEqual(Object.keys(cancelled.body).sort(), ['reason', 'status', 'updatedAt']);
+    // The status, its reason and time, and the day (the device computes the public hash with it): nothing of who.
+    assert.deepEqual(Object.keys(cancelled.body).sort(), ['electionDayId', 'reason', 'status', 'updatedAt']);
+    assert.equal(cancelled.body['electionDayId'], DEMO_DAY_ID);
   });
 
   test('a mode-7 voter asking for a kit is refused, and nothing is issued', async () => {

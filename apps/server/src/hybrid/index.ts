@@ -19,3 +19,4 @@ export {
 export { boxReconciliation, explainDifference } from './reconciliation.ts';
 export { generateHybridPvs, buildHybridPv, hybridGroupId, HYBRID_CATEGORIES } from './hybrid-pv.ts';
 export { countPaperBallots } from './hybrid-count.ts';
+export { publicKcodeHash } from './public-kcode.ts';

@@ -17,9 +17,14 @@ export interface KcodeView {
   readonly reason: string | null;
   /** The time of the last change; null for an unknown code. */
   readonly updatedAt: string | null;
+  /**
+   * The code's election day (null for an unknown code): with it the voter's device computes the
+   * code's public hash (./public-kcode.ts) and finds the envelope in the election record.
+   */
+  readonly electionDayId: string | null;
 }
 
-export const UNKNOWN: KcodeView = { status: 'unknown', reason: null, updatedAt: null };
+export const UNKNOWN: KcodeView = { status: 'unknown', reason: null, updatedAt: null, electionDayId: null };
 
 /** What issuing a kit's K-code gave one voter: the compact code (never stored), or why not. */
 export type IssuedKcode =
@@ -152,8 +157,18 @@ export async function issueKcodes(
   });
 }
 
-function viewOf(row: { state: KcodeState; cancellation_reason: string | null; state_changed_at: Date }): KcodeView {
-  return { status: row.state, reason: row.cancellation_reason, updatedAt: row.state_changed_at.toISOString() };
+function viewOf(row: {
+  state: KcodeState;
+  cancellation_reason: string | null;
+  state_changed_at: Date;
+  election_day_id: string;
+}): KcodeView {
+  return {
+    status: row.state,
+    reason: row.cancellation_reason,
+    updatedAt: row.state_changed_at.toISOString(),
+    electionDayId: row.election_day_id,
+  };
 }
 
 /** A typed code's fault, found before any lookup: 400 `hybrid.kcode-invalid`, the field says which. */
@@ -177,7 +192,7 @@ export async function kcodeStatus(db: Kysely<Schema>, keyedHash: KeyedHash, code
   const hashes = days.map((d) => keyedHash(KCODE_PURPOSE, d.id, code));
   const row = await db
     .selectFrom('hybrid_kcodes')
-    .select(['state', 'cancellation_reason', 'state_changed_at'])
+    .select(['state', 'cancellation_reason', 'state_changed_at', 'election_day_id'])
     .where('code_hash', 'in', hashes.length === 0 ? [''] : hashes)
     .executeTakeFirst();
   return row === undefined ? UNKNOWN : viewOf(row);
@@ -191,7 +206,7 @@ export async function voterKcode(
 ): Promise<(KcodeView & { readonly issuedAt: string }) | undefined> {
   const row = await db
     .selectFrom('hybrid_kcodes')
-    .select(['state', 'cancellation_reason', 'state_changed_at', 'issued_at'])
+    .select(['state', 'cancellation_reason', 'state_changed_at', 'issued_at', 'election_day_id'])
     .where('election_day_id', '=', electionDayId)
     .where('nrn', '=', nrn)
     .orderBy(sql`state = 'voided'`)

@@ -20,6 +20,7 @@ const statusSchema = z.object({
   status: z.enum(['unknown', 'issued', 'voided', 'received', 'cancelled', 'counted']),
   reason: z.string().nullable(),
   updatedAt: z.string().nullable(),
+  electionDayId: z.string().nullable(),
 });
 
 export function hybridRoutes(app: AppInstance): void {

@@ -8,6 +8,8 @@ export interface KcodeView {
   readonly status: KcodeStatus;
   readonly reason: string | null;
   readonly updatedAt: string | null;
+  /** The code's election day (null when unknown): the public hash is computed from it on the device. */
+  readonly electionDayId: string | null;
 }
 
 export interface HybridMe {

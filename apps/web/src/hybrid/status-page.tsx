@@ -7,6 +7,7 @@ import { errorMessageKey, useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/catalog.ts';
 import { lookupKcode, type KcodeView } from './api.ts';
 import { KcodeFacts } from './kcode-facts.tsx';
+import { PublicKcodeHash } from './public-hash.tsx';
 
 const TYPO: Readonly<Record<string, MessageKey>> = {
   'kcode.length': 'hybrid.status.length',
@@ -19,7 +20,7 @@ type State =
   | { readonly kind: 'checking' }
   | { readonly kind: 'typo'; readonly message: MessageKey }
   | { readonly kind: 'error'; readonly code: string }
-  | { readonly kind: 'done'; readonly view: KcodeView };
+  | { readonly kind: 'done'; readonly view: KcodeView; readonly code: string };
 
 export function HybridStatusPage(): ReactNode {
   const { t } = useI18n();
@@ -33,7 +34,9 @@ export function HybridStatusPage(): ReactNode {
     }
     setState({ kind: 'checking' });
     void lookupKcode(parsed.value).then((result) => {
-      setState(result.ok ? { kind: 'done', view: result.value } : { kind: 'error', code: result.code });
+      setState(
+        result.ok ? { kind: 'done', view: result.value, code: parsed.value } : { kind: 'error', code: result.code },
+      );
     });
   };
   return (
@@ -79,6 +82,11 @@ export function HybridStatusPage(): ReactNode {
           </p>
         )}
         {state.kind === 'done' && <KcodeFacts view={state.view} />}
+        {state.kind === 'done' &&
+          state.view.electionDayId !== null &&
+          ['received', 'cancelled', 'counted'].includes(state.view.status) && (
+            <PublicKcodeHash electionDayId={state.view.electionDayId} compactCode={state.code} />
+          )}
       </div>
     </>
   );

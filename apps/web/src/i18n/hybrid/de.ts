@@ -42,4 +42,6 @@ export const hybridDe: Readonly<Record<HybridKey, string>> = {
   'hybrid.no': 'nein',
   'hybrid.not-yet': 'noch nicht',
   'hybrid.status.link': 'Eine hybride Stimme mit dem K-Code verfolgen',
+  'hybrid.status.public-hash':
+    'Im öffentlichen Wahlregister ist Ihr Umschlag unter diesem Code verzeichnet (auf diesem Gerät aus Ihrem K-Code berechnet):',
 };

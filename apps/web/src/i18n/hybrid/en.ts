@@ -41,4 +41,6 @@ export const hybridEn: Readonly<Record<HybridKey, string>> = {
   'hybrid.no': 'no',
   'hybrid.not-yet': 'not yet',
   'hybrid.status.link': 'Follow a hybrid vote with its K-code',
+  'hybrid.status.public-hash':
+    'In the public election record, your envelope is listed under this code (computed on this device from your K-code):',
 };

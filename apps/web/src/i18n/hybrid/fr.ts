@@ -41,6 +41,8 @@ export const hybridFr = {
   'hybrid.no': 'non',
   'hybrid.not-yet': 'pas encore',
   'hybrid.status.link': 'Suivre un vote hybride avec son code K',
+  'hybrid.status.public-hash':
+    'Dans le registre public de l’élection, votre enveloppe figure sous ce code (calculé sur cet appareil à partir de votre code K) :',
 } as const;
 
 export type HybridKey = keyof typeof hybridFr;

@@ -42,4 +42,6 @@ export const hybridNl: Readonly<Record<HybridKey, string>> = {
   'hybrid.no': 'nee',
   'hybrid.not-yet': 'nog niet',
   'hybrid.status.link': 'Een hybride stem volgen met de K-code',
+  'hybrid.status.public-hash':
+    'In het openbare verkiezingsregister staat uw envelop onder deze code (op dit toestel berekend uit uw K-code):',
 };
