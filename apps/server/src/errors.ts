@@ -205,6 +205,10 @@ export const ERROR_CODES = {
     message:
       'The ballots encoded differ from the inner envelopes accepted and the difference is not explained: write the explanation, generate the PV again, then approve.',
   },
+  'hybrid.office-closed': {
+    status: 409,
+    message: 'The hybrid count of this main office is final: set this envelope aside unopened; it is not recorded.',
+  },
   'hybrid.pv-stale': {
     status: 409,
     message:

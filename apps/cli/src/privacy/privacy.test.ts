@@ -40,6 +40,7 @@ export const NRN_TABLES: Readonly<Record<string, string>> = {
   passkey_activation_codes:
     'the voter registered abroad a post’s activation code is bound to (the code only as a keyed hash)',
   passkey_credentials: 'the voter registered abroad a passkey opens a session for',
+  kiosk_visits: 'the voter a kiosk visit lets that kiosk cast for (one kiosk vote per voter)',
 };
 
 const SHORT = 150;

@@ -270,6 +270,22 @@ export async function generateHybridPvs(
  * Why a stored hybrid PV may not be approved now, or undefined: a difference without its explanation,
  * or figures that changed since it was generated (checked against the box as it is now).
  */
+/** The same reception figures, whatever the order of their keys (the PV's content comes back from jsonb). */
+function sameReception(now: PvReception, stored: PvReception | undefined): boolean {
+  if (stored === undefined) return false;
+  const canonical = (r: PvReception): string =>
+    JSON.stringify([
+      r.received,
+      r.accepted,
+      r.cancelled,
+      r.unknownCodesAtOffice,
+      Object.entries(r.setAside)
+        .filter(([, n]) => n > 0)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    ]);
+  return canonical(now) === canonical(stored);
+}
+
 export async function hybridApprovalRefusal(
   store: Store,
   electionId: string,
@@ -280,6 +296,14 @@ export async function hybridApprovalRefusal(
   const now = await boxReconciliation(store, { electionId, office: constituency, box: category });
   const stored = content.reconciliation;
   if (stored === undefined) return 'hybrid.pv-stale';
+  // An envelope received (or cancelled) since the PV was generated: its reception figures are stale.
+  const { election_day_id: day } = await store.db
+    .selectFrom('elections')
+    .select('election_day_id')
+    .where('id', '=', electionId)
+    .executeTakeFirstOrThrow();
+  if (!sameReception(await receptionFigures(store, day, constituency, category), content.reception))
+    return 'hybrid.pv-stale';
   const encoded = now.encoded ?? (emptyBox(now) ? 0 : null);
   if (encoded !== stored.encoded || now.expected !== stored.expected) return 'hybrid.pv-stale';
   if (stored.difference !== 0 && stored.explanation === null)

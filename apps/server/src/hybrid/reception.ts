@@ -76,6 +76,18 @@ export async function receiveEnvelope(
     .where('id', '=', electionDayId)
     .executeTakeFirst();
   if (day === undefined) throw new AppError('counting.not-found', 'params.electionDayId');
+  // Once a hybrid PV of the office is final its boxes are in the record: a later envelope is set aside
+  // unopened, outside the platform (an unknown code is listed in both boxes of its office).
+  const closed = await store.db
+    .selectFrom('counting_pvs as p')
+    .innerJoin('elections as e', 'e.id', 'p.election_id')
+    .select('p.category')
+    .where('e.election_day_id', '=', electionDayId)
+    .where('p.mode', '=', 'hybrid')
+    .where('p.constituency_code', '=', office)
+    .where('p.final_at', 'is not', null)
+    .executeTakeFirst();
+  if (closed !== undefined) throw new AppError('hybrid.office-closed');
   const codeHash = keyedHash(KCODE_PURPOSE, electionDayId, code);
   // Read without a lock first: the voter, and whether the envelope looks acceptable.
   const bearer = await codeFacts(store.db, electionDayId, codeHash);

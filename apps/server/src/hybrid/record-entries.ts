@@ -40,16 +40,11 @@ export interface RecordedPaperBallot {
   readonly substitutes: number[];
 }
 
-/**
- * The box's envelopes as received up to `until` (its PV's generation: the figures the PV states), so
- * that an envelope scanned later (set aside as late) never rewrites a box already in the record.
- */
 export async function receiptLog(
   store: Store,
   electionDayId: string,
   office: string,
   category: Category,
-  until: Date,
 ): Promise<ReceiptLine[]> {
   const rows = await store.db
     .selectFrom('hybrid_envelopes as e')
@@ -58,7 +53,6 @@ export async function receiptLog(
     .where('e.election_day_id', '=', electionDayId)
     .where('e.office', '=', office)
     .where((eb) => eb.or([eb('e.category', '=', category), eb('e.category', 'is', null)]))
-    .where('e.received_at', '<=', until)
     .orderBy('e.received_at')
     .orderBy('e.id')
     .execute();
@@ -95,7 +89,6 @@ export async function hybridBoxEntries(
   electionDayId: string,
   constituency: string,
   category: Category,
-  generatedAt: Date,
 ): Promise<HybridRecordEntry[]> {
   const key = { electionId, office: constituency, box: category };
   const info = await loadConstituency(store.db, electionId, constituency);
@@ -114,7 +107,7 @@ export async function hybridBoxEntries(
       payload: {
         constituency,
         category,
-        envelopes: (await receiptLog(store, electionDayId, constituency, category, generatedAt)) as unknown as Json,
+        envelopes: (await receiptLog(store, electionDayId, constituency, category)) as unknown as Json,
       },
     },
     {
@@ -139,7 +132,7 @@ export async function hybridRecordEntries(store: Store, electionId: string): Pro
     .executeTakeFirstOrThrow();
   const finals = await store.db
     .selectFrom('counting_pvs')
-    .select(['constituency_code', 'category', 'generated_at'])
+    .select(['constituency_code', 'category'])
     .where('election_id', '=', electionId)
     .where('mode', '=', 'hybrid')
     .where('final_at', 'is not', null)
@@ -150,14 +143,7 @@ export async function hybridRecordEntries(store: Store, electionId: string): Pro
   const out: HybridRecordEntry[] = [];
   for (const pv of finals)
     out.push(
-      ...(await hybridBoxEntries(
-        store,
-        electionId,
-        election.election_day_id,
-        pv.constituency_code,
-        pv.category,
-        pv.generated_at,
-      )),
+      ...(await hybridBoxEntries(store, electionId, election.election_day_id, pv.constituency_code, pv.category)),
     );
   return out;
 }

@@ -4,7 +4,7 @@
 // voter's visit is opened (the voter logged in with their eID, Level 500), the ballot is sealed and
 // signed by the kiosk and cast. The first voter's request meets a network cut: it is kept, then sent
 // twice when the link returns (the kiosk's loop and a retry), and stored once.
-import { randomUUID } from 'node:crypto';
+import { randomUUID, type webcrypto } from 'node:crypto';
 import { kioskMessage, trackingCode, type BallotLayout } from '@isoloir/crypto';
 import { memorySecretFor } from '@isoloir/server';
 import { loadConstituency } from '@isoloir/server/counting';
@@ -36,8 +36,22 @@ export interface DemoKioskSummary {
   readonly replayed: number;
 }
 
+/**
+ * The day's kiosks and visits, kept from one election to the next: a voter votes in every election
+ * of the day in one visit to one kiosk (a second visit is refused: `kiosk.already-voted`).
+ */
+export interface DemoKioskDay {
+  readonly kiosks: Map<string, { readonly kioskId: string; readonly pair: webcrypto.CryptoKeyPair }>;
+  readonly visits: Map<string, string>;
+}
+
+export function demoKioskDay(): DemoKioskDay {
+  return { kiosks: new Map(), visits: new Map() };
+}
+
 export async function castDemoKioskBallots(
   store: Store,
+  day: DemoKioskDay,
   electionId: string,
   dayId: string,
   layout: BallotLayout,
@@ -66,10 +80,16 @@ export async function castDemoKioskBallots(
   const casts: CastLogEntry[] = [];
   let replayed = 0;
   for (const post of [...new Set(voters.map((v) => v.kiosk_post ?? ''))]) {
-    const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']);
-    const { code } = await issueEnrolmentCode(store, { actor: OPERATOR, postCode: post, now: at });
-    const publicKey = b64url(await crypto.subtle.exportKey('spki', pair.publicKey));
-    const { kioskId } = await enrolKiosk(store, { code, publicKey, label: `DEMO-ONLY kiosk ${post}` }, at);
+    let enrolled = day.kiosks.get(post);
+    if (enrolled === undefined) {
+      const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']);
+      const { code } = await issueEnrolmentCode(store, { actor: OPERATOR, postCode: post, now: at });
+      const publicKey = b64url(await crypto.subtle.exportKey('spki', pair.publicKey));
+      const { kioskId } = await enrolKiosk(store, { code, publicKey, label: `DEMO-ONLY kiosk ${post}` }, at);
+      enrolled = { kioskId, pair };
+      day.kiosks.set(post, enrolled);
+    }
+    const { kioskId, pair } = enrolled;
     const kiosk = await liveKiosk(store.db, kioskId);
     for (const [i, v] of voters.filter((x) => x.kiosk_post === post).entries()) {
       const session = {
@@ -79,7 +99,11 @@ export async function castDemoKioskBallots(
         loginMethod: 'csam',
         assuranceLevel: 500,
       } as const;
-      const visit = await openVisit(store, secret, kiosk, { ...session, id: '', csrfToken: '', expiresAt: at }, at);
+      const token =
+        day.visits.get(v.nrn) ??
+        (await openVisit(store, secret, kiosk, { ...session, id: '', csrfToken: '', expiresAt: at }, at)).visit;
+      day.visits.set(v.nrn, token);
+      const visit = { visit: token };
       const constituency = [...v.choices].sort()[0] ?? '';
       const info = await loadConstituency(store.db, electionId, constituency);
       const first = info.model.lists[0];

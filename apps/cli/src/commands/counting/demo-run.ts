@@ -49,7 +49,7 @@ import {
 } from '@isoloir/server/counting';
 import { runDemoKeygen, runDemoTrusteeStep } from '../ceremony/demo-trustees.ts';
 import { castDemoBallots, type CastLogEntry } from './demo-cast.ts';
-import { castDemoKioskBallots, kioskPeriodAct } from './demo-kiosk.ts';
+import { castDemoKioskBallots, demoKioskDay, kioskPeriodAct } from './demo-kiosk.ts';
 import { writeDemoKits } from './demo-kits.ts';
 import { hybridPvsOfDemo, receiveAndEncodeDemoHybrid, type DemoHybridSummary } from './demo-hybrid.ts';
 import { verifierChecks } from './server-checks.ts';
@@ -167,6 +167,7 @@ export async function runDemo(o: DemoOptions): Promise<DemoSummary> {
     for (const electionId of elections) await publishRoll(store, electionId, PO, opened);
     lap(`key ceremonies (${String(elections.length)} elections, 3 trustee processes each) and rolls`);
     const casts: CastLogEntry[] = [];
+    const kioskDay = demoKioskDay();
     for (const electionId of elections) {
       const key = await store.db
         .selectFrom('election_keys')
@@ -190,6 +191,7 @@ export async function runDemo(o: DemoOptions): Promise<DemoSummary> {
       await kioskPeriodAct(store, electionId, 'open', opened, PO.id);
       const kiosk = await castDemoKioskBallots(
         store,
+        kioskDay,
         electionId,
         DEMO_DAY_ID,
         key.layout as BallotLayout,

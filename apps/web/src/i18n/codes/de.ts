@@ -229,6 +229,8 @@ export const codesDe: Readonly<Record<CodesKey, string>> = {
     'Die erfassten Stimmzettel entsprechen den angenommenen inneren Umschlägen: Es gibt keine Differenz zu erklären.',
   'error.hybrid.difference-unexplained':
     'Die erfassten Stimmzettel weichen von den angenommenen inneren Umschlägen ab und die Differenz ist nicht erklärt: Schreiben Sie die Erklärung, erstellen Sie das Protokoll neu und genehmigen Sie es dann.',
+  'error.hybrid.office-closed':
+    'Die hybride Zählung dieses Hauptbüros ist endgültig: Legen Sie diesen Umschlag ungeöffnet beiseite; er wird nicht erfasst.',
   'error.hybrid.pv-stale':
     'Die Zahlen haben sich seit der Erstellung dieses Protokolls geändert (Liste eines Wahlbüros, Erklärung): Erstellen Sie es neu.',
   'error.role.self-grant': 'Niemand kann sich selbst eine Rolle zuweisen oder eine ihm zugewiesene Rolle bestätigen.',

@@ -206,6 +206,8 @@ export const codesEn: Readonly<Record<CodesKey, string>> = {
     'The ballots encoded equal the inner envelopes accepted: there is no difference to explain.',
   'error.hybrid.difference-unexplained':
     'The ballots encoded differ from the inner envelopes accepted and the difference is not explained: write the explanation, generate the PV again, then approve.',
+  'error.hybrid.office-closed':
+    'The hybrid count of this main office is final: set this envelope aside unopened; it is not recorded.',
   'error.hybrid.pv-stale':
     'The figures changed since this PV was generated (a polling-station list, an explanation): generate it again.',
   'error.role.self-grant': 'Nobody can give a role to themselves, nor confirm one given to them.',

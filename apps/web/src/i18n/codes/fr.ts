@@ -222,6 +222,8 @@ export const codesFr = {
     'Les bulletins encodés égalent les enveloppes intérieures acceptées : il n’y a pas de différence à expliquer.',
   'error.hybrid.difference-unexplained':
     'Les bulletins encodés diffèrent des enveloppes intérieures acceptées et la différence n’est pas expliquée : écrivez l’explication, générez à nouveau le procès-verbal, puis approuvez.',
+  'error.hybrid.office-closed':
+    'Le dépouillement hybride de ce bureau principal est définitif : mettez cette enveloppe de côté sans l’ouvrir ; elle n’est pas enregistrée.',
   'error.hybrid.pv-stale':
     'Les chiffres ont changé depuis la génération de ce procès-verbal (liste d’un bureau de vote, explication) : générez-le à nouveau.',
   'error.role.self-grant': 'Personne ne peut s’attribuer un rôle, ni confirmer un rôle qui lui est attribué.',

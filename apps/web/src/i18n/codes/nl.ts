@@ -218,6 +218,8 @@ export const codesNl: Readonly<Record<CodesKey, string>> = {
     'De ingevoerde stembiljetten zijn gelijk aan de aanvaarde binnenomslagen: er is geen verschil te verklaren.',
   'error.hybrid.difference-unexplained':
     'De ingevoerde stembiljetten verschillen van de aanvaarde binnenomslagen en het verschil is niet verklaard: schrijf de verklaring, maak het proces-verbaal opnieuw aan en keur het dan goed.',
+  'error.hybrid.office-closed':
+    'De hybride telling van dit hoofdbureau is definitief: leg deze envelop ongeopend opzij; ze wordt niet geregistreerd.',
   'error.hybrid.pv-stale':
     'De cijfers zijn veranderd sinds dit proces-verbaal werd aangemaakt (lijst van een stembureau, verklaring): maak het opnieuw aan.',
   'error.role.self-grant': 'Niemand kan zichzelf een rol toekennen, noch een rol bevestigen die hem werd toegekend.',
