@@ -4,18 +4,22 @@
 //     the others' fingerprints compared with the ones obtained out of band (file or terminal) before
 //     dealing, dealing, checks, complaints, answers; the key share is written to FILE encrypted under
 //     the passphrase, never sent anywhere, with the finished ceremony pinned (ceremony/pin.ts);
-//   isoloir trustee --server URL --share FILE [--step mix|decrypt|all]
+//   isoloir trustee --server URL --share FILE [--step mix|decrypt|all] [--queue URL [--workers N]]
 //     the count: first compares the ceremony the server serves with the one pinned in FILE
 //     (ceremony-mismatch), then takes every key from the pin; shuffles each group with a proof and uploads it, signed; then, once every group is
 //     mixed, checks each group (trustee-checks.ts: input = published ballots minus cancellations,
 //     t shuffles by distinct qualified trustees, every signature and shuffle proof, the input to
 //     decrypt is the chain's output) and only then decrypts its part with a proof, signed.
+//     With --queue (the trustee's own PostgreSQL), the groups are queued there and done by
+//   isoloir trustee worker --server URL --share FILE --queue URL
+//     on each of the trustee's worker machines (counting/trustee-queue.ts), by the same code.
 // Resumable (the server's state says what is done); lost connections are retried.
 // Passphrase: --passphrase-file FILE, or ISOLOIR_TRUSTEE_PASSPHRASE.
 // Authentication: the session of the official holding the `trustee` role and registered under the
 // trustee number — --cookie / ISOLOIR_SESSION_COOKIE (the `isoloir-session=…` cookie of a browser
 // login), or --dev-login PERSONA through the development identity provider (never in production).
 import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import { loadGroup, loadNodeWorkerPool, type GroupName } from '@isoloir/crypto';
@@ -31,7 +35,15 @@ import {
   type HttpOptions,
   type ServerSession,
 } from './counting/http-service.ts';
-import { decryptAll, mixAll, pinnedCeremony } from './counting/trustee-work.ts';
+import {
+  decryptAll,
+  mixAll,
+  pinnedCeremony,
+  type CountingService,
+  type TrusteeContext,
+} from './counting/trustee-work.ts';
+import { openTrusteeQueue, runQueuedStep, startQueueWorker, type WorkerHandle } from './counting/trustee-queue.ts';
+import type { CeremonyPin } from './ceremony/pin.ts';
 
 export interface TrusteeRunOptions {
   readonly server: string;
@@ -76,8 +88,22 @@ export async function serverSession(
   );
 }
 
-export async function runTrustee(o: TrusteeRunOptions): Promise<TrusteeRunSummary> {
-  const log = o.log ?? ((l: string) => process.stderr.write(`${l}\n`));
+/** What a trustee's run works with: the checked context, the pinned ceremony, and how to release the workers. */
+export interface TrusteeWork {
+  readonly ctx: TrusteeContext;
+  readonly pin: CeremonyPin;
+  readonly service: CountingService;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens a trustee's work against the server: the share must match the published key, and the server
+ * must serve exactly the ceremony pinned in the share file (check ceremony-mismatch), before anything is sent.
+ */
+export async function openTrusteeWork(
+  o: Pick<TrusteeRunOptions, 'server' | 'share' | 'session' | 'stream' | 'http'>,
+  log: (line: string) => void,
+): Promise<TrusteeWork> {
   const service = httpCountingService(o.server, o.share.electionId, o.session, { log, ...o.http });
   const key = await service.key();
   const published = key.verificationKeys.find((v) => v.trustee === o.share.trustee);
@@ -86,7 +112,6 @@ export async function runTrustee(o: TrusteeRunOptions): Promise<TrusteeRunSummar
       `this key share (trustee ${String(o.share.trustee)}) does not match the key published for election ${o.share.electionId}: is it the share of another election or ceremony? Nothing was sent.`,
     );
   }
-  // The server must serve exactly the ceremony pinned in the share file (check ceremony-mismatch).
   const pin = await pinnedCeremony(o.share, service);
   const group = await loadGroup(pin.group as GroupName);
   const runner = (await loadNodeWorkerPool()).createWorkerPool(group.name);
@@ -97,7 +122,7 @@ export async function runTrustee(o: TrusteeRunOptions): Promise<TrusteeRunSummar
     outputs: Parameters<typeof verifyShuffleProof>[3],
     proof: unknown,
   ) => verifyShuffleProof(group, st, inputs, outputs, proof, `shuffle ${st.groupId} #${String(st.mixNode)}`, msm);
-  const ctx = {
+  const ctx: TrusteeContext = {
     group,
     runner,
     share: o.share,
@@ -106,6 +131,33 @@ export async function runTrustee(o: TrusteeRunOptions): Promise<TrusteeRunSummar
     ownShuffles: new Map<string, string>(),
     ...(o.stream === undefined ? {} : { stream: o.stream }),
   };
+  return {
+    ctx,
+    pin,
+    service,
+    close: async () => {
+      await runner.close();
+      await msm.close();
+    },
+  };
+}
+
+async function summary(
+  service: CountingService,
+  pin: CeremonyPin,
+  shuffled: number,
+  decrypted: number,
+): Promise<TrusteeRunSummary> {
+  const groups = await service.groups();
+  const waiting = groups
+    .filter((g) => g.ballots > 0 && !g.counted && (g.shuffles < pin.threshold || g.decryptedBy.length < pin.threshold))
+    .map((g) => g.groupId);
+  return { shuffled, decrypted, waiting, groups: groups.filter((g) => g.ballots > 0).length };
+}
+
+export async function runTrustee(o: TrusteeRunOptions): Promise<TrusteeRunSummary> {
+  const log = o.log ?? ((l: string) => process.stderr.write(`${l}\n`));
+  const work = await openTrusteeWork(o, log);
   let shuffled = 0;
   let decrypted = 0;
   try {
@@ -113,8 +165,8 @@ export async function runTrustee(o: TrusteeRunOptions): Promise<TrusteeRunSummar
     // after it was accepted: the server then says "out of turn"; the state is read again.
     for (let round = 0; round < 10; round++) {
       try {
-        if (o.step !== 'decrypt') shuffled += await mixAll(ctx);
-        if (o.step !== 'mix') decrypted += await decryptAll(ctx);
+        if (o.step !== 'decrypt') shuffled += await mixAll(work.ctx);
+        if (o.step !== 'mix') decrypted += await decryptAll(work.ctx);
         break;
       } catch (e) {
         if (!(e instanceof TrusteeRefusal && e.code === 'counting.out-of-turn') || round === 9) throw e;
@@ -122,14 +174,84 @@ export async function runTrustee(o: TrusteeRunOptions): Promise<TrusteeRunSummar
       }
     }
   } finally {
-    await runner.close();
-    await msm.close();
+    await work.close();
   }
-  const groups = await service.groups();
-  const waiting = groups
-    .filter((g) => g.ballots > 0 && !g.counted && (g.shuffles < pin.threshold || g.decryptedBy.length < pin.threshold))
-    .map((g) => g.groupId);
-  return { shuffled, decrypted, waiting, groups: groups.filter((g) => g.ballots > 0).length };
+  return summary(work.service, work.pin, shuffled, decrypted);
+}
+
+/**
+ * The same count with the groups spread over worker machines through the trustee's own job queue
+ * (counting/trustee-queue.ts): queues each step's groups, runs `localWorkers` workers in this process
+ * (0: only the workers started elsewhere with `isoloir trustee worker`), waits for every group.
+ * A refused group (a check failed) stops the run after its step, named.
+ */
+export async function runTrusteeQueued(
+  o: TrusteeRunOptions & { readonly queue: string; readonly localWorkers: number },
+): Promise<TrusteeRunSummary & { readonly byWorker: Readonly<Record<string, number>> }> {
+  const log = o.log ?? ((l: string) => process.stderr.write(`${l}\n`));
+  const work = await openTrusteeWork(o, log);
+  const boss = await openTrusteeQueue(o.queue, o.share.electionId, o.share.trustee, log);
+  const byWorker: Record<string, number> = {};
+  const counts = { mix: 0, decrypt: 0 };
+  const local: WorkerHandle[] = [];
+  try {
+    for (let i = 0; i < o.localWorkers; i++)
+      local.push(
+        await startQueueWorker(boss, work.ctx, work.pin, {
+          worker: `${hostname()}/${String(process.pid)}#${String(i + 1)}`,
+          log,
+        }),
+      );
+    for (const step of ['mix', 'decrypt'] as const) {
+      if ((step === 'mix' && o.step === 'decrypt') || (step === 'decrypt' && o.step === 'mix')) continue;
+      const r = await runQueuedStep(boss, work.ctx, work.pin, step, log);
+      counts[step] = r.done;
+      for (const [w, n] of Object.entries(r.byWorker)) byWorker[w] = (byWorker[w] ?? 0) + n;
+      const first = r.refused[0];
+      if (first !== undefined)
+        throw new Error(
+          `${String(r.refused.length)} group(s) refused at ${step}; first: ${first.message} (check ${first.check}, worker ${first.worker})`,
+        );
+    }
+  } finally {
+    for (const w of local) await w.stop();
+    await boss.stop({ graceful: true });
+    await work.close();
+  }
+  return { ...(await summary(work.service, work.pin, counts.mix, counts.decrypt)), byWorker };
+}
+
+/** A worker machine: takes this trustee's groups from the queue until stopped (or idle, for scripts). */
+export async function runTrusteeWorker(
+  o: Pick<TrusteeRunOptions, 'server' | 'share' | 'session' | 'stream' | 'http' | 'log'> & {
+    readonly queue: string;
+    readonly untilIdleSeconds?: number;
+  },
+): Promise<void> {
+  const log = o.log ?? ((l: string) => process.stderr.write(`${l}\n`));
+  const work = await openTrusteeWork(o, log);
+  const boss = await openTrusteeQueue(o.queue, o.share.electionId, o.share.trustee, log);
+  try {
+    const w = await startQueueWorker(boss, work.ctx, work.pin, {
+      worker: `${hostname()}/${String(process.pid)}`,
+      log,
+      ...(o.untilIdleSeconds === undefined ? {} : { untilIdleSeconds: o.untilIdleSeconds }),
+    });
+    const onSignal = (): void => {
+      void w.stop();
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    log(
+      `worker ${hostname()}/${String(process.pid)} of trustee ${String(o.share.trustee)} waiting for groups of ${o.share.electionId}`,
+    );
+    await w.stopped;
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  } finally {
+    await boss.stop({ graceful: true });
+    await work.close();
+  }
 }
 
 const COUNT_HELP = `
@@ -183,6 +305,16 @@ export function registerTrustee(program: Command): void {
       '--dev-login <persona>',
       'log in through the development identity provider as this persona (e.g. official-trustee)',
     )
+    .option(
+      '--queue <url>',
+      'your own PostgreSQL job queue (postgresql://…): the groups are queued there and done by `isoloir trustee worker` processes on your machines',
+    )
+    .option(
+      '--workers <n>',
+      'with --queue: how many workers this process runs itself (0: only the workers started elsewhere)',
+      (v) => Number.parseInt(v, 10),
+      1,
+    )
     .action(
       async (opts: {
         server?: string;
@@ -191,6 +323,8 @@ export function registerTrustee(program: Command): void {
         passphraseFile?: string;
         cookie?: string;
         devLogin?: string;
+        queue?: string;
+        workers: number;
       }) => {
         if (opts.server === undefined || opts.share === undefined || !['mix', 'decrypt', 'all'].includes(opts.step)) {
           process.stderr.write(
@@ -205,15 +339,70 @@ export function registerTrustee(program: Command): void {
             cookie: opts.cookie ?? process.env['ISOLOIR_SESSION_COOKIE'],
             devLogin: opts.devLogin,
           });
-          const s = await runTrustee({
+          const run = {
             server: opts.server,
             share,
             session,
             step: opts.step as 'mix' | 'decrypt' | 'all',
-          });
+          };
+          let s: TrusteeRunSummary;
+          if (opts.queue === undefined) s = await runTrustee(run);
+          else {
+            const q = await runTrusteeQueued({ ...run, queue: opts.queue, localWorkers: Math.max(0, opts.workers) });
+            for (const [w, n] of Object.entries(q.byWorker))
+              process.stderr.write(`worker ${w}: ${String(n)} group(s)\n`);
+            s = q;
+          }
           process.stdout.write(
             `trustee ${String(share.trustee)} of ${share.electionId}: ${String(s.shuffled)} group(s) shuffled, ${String(s.decrypted)} decrypted${s.groups === 0 ? '; no group to count yet (identities not split yet): run again later' : s.waiting.length > 0 ? `; waiting for other trustees: ${s.waiting.join(', ')} (run again later)` : '; nothing left to do'}\n`,
           );
+        } catch (e) {
+          fail(e);
+        }
+      },
+    );
+  trustee
+    .command('worker')
+    .description(
+      'A worker machine of your count: takes your groups from your job queue (see --queue) one at a time and shuffles or checks and decrypts them, exactly as `isoloir trustee` does',
+    )
+    .requiredOption('--server <url>', 'the isoloir server')
+    .requiredOption('--share <file>', 'a copy of your key share file (encrypted)')
+    .requiredOption('--queue <url>', 'your PostgreSQL job queue, the same as the coordinator’s --queue')
+    .option(
+      '--until-idle <seconds>',
+      'stop once the queue has been empty this long (scripts); by default run until Ctrl-C',
+      (v) => Number.parseInt(v, 10),
+    )
+    .option(
+      '--passphrase-file <file>',
+      'file holding the passphrase of your share file (default: $ISOLOIR_TRUSTEE_PASSPHRASE)',
+    )
+    .option('--cookie <cookie>', 'session cookie of your official login (default: $ISOLOIR_SESSION_COOKIE)')
+    .option('--dev-login <persona>', 'log in through the development identity provider as this persona')
+    .action(
+      async (opts: {
+        server: string;
+        share: string;
+        queue: string;
+        untilIdle?: number;
+        passphraseFile?: string;
+        cookie?: string;
+        devLogin?: string;
+      }) => {
+        try {
+          const share = openShareFile(opts.share, passphraseFrom(opts.passphraseFile));
+          const session = await serverSession(opts.server, {
+            cookie: opts.cookie ?? process.env['ISOLOIR_SESSION_COOKIE'],
+            devLogin: opts.devLogin,
+          });
+          await runTrusteeWorker({
+            server: opts.server,
+            share,
+            session,
+            queue: opts.queue,
+            ...(opts.untilIdle === undefined ? {} : { untilIdleSeconds: opts.untilIdle }),
+          });
         } catch (e) {
           fail(e);
         }

@@ -146,3 +146,49 @@ export async function runDemoTrusteeStep(
     throw new Error(`demo trustee ${String(trustee)} (${step}) failed: ${r.stderr.trim().split('\n').at(-1) ?? ''}`);
   return r.stdout;
 }
+
+/**
+ * One demo trustee's count step spread over worker processes through the trustee's job queue: the
+ * coordinator (`isoloir trustee --queue URL --workers 0`) queues the groups, then `workers` separate
+ * `isoloir trustee worker` processes (standing for the trustee's worker machines) do them.
+ */
+export async function runDemoTrusteeQueuedStep(
+  server: string,
+  shareDir: string,
+  trustee: number,
+  step: 'mix' | 'decrypt',
+  queue: string,
+  workers: number,
+  log?: (l: string) => void,
+): Promise<string> {
+  const t = DEMO_TRUSTEES[trustee - 1];
+  if (t === undefined) throw new Error(`no demo trustee ${String(trustee)}`);
+  const common = ['--server', server, '--share', demoShareFile(shareDir, trustee), '--dev-login', t.persona];
+  let started: Promise<TrusteeProcessResult[]> | undefined;
+  // The workers start once the coordinator has queued the groups (it prints "queued N group(s)").
+  const coordinator = await runCliProcess(
+    ['trustee', ...common, '--step', step, '--queue', queue, '--workers', '0'],
+    t.passphrase,
+    trustee,
+    (line) => {
+      log?.(line);
+      if (started === undefined && / queued \d+ group/.test(line))
+        started = Promise.all(
+          Array.from({ length: workers }, () =>
+            runCliProcess(
+              ['trustee', 'worker', ...common, '--queue', queue, '--until-idle', '1'],
+              t.passphrase,
+              trustee,
+              log,
+            ),
+          ),
+        );
+    },
+  );
+  const failedWorker = (await (started ?? Promise.resolve([]))).find((r) => r.code !== 0);
+  if (coordinator.code !== 0 || failedWorker !== undefined)
+    throw new Error(
+      `demo trustee ${String(trustee)} (${step}, queued) failed: ${(failedWorker ?? coordinator).stderr.trim().split('\n').at(-1) ?? ''}`,
+    );
+  return coordinator.stdout;
+}

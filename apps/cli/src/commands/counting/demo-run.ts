@@ -47,7 +47,7 @@ import {
   type PvContent,
   type OfficeMember,
 } from '@isoloir/server/counting';
-import { runDemoKeygen, runDemoTrusteeStep } from '../ceremony/demo-trustees.ts';
+import { runDemoKeygen, runDemoTrusteeQueuedStep, runDemoTrusteeStep } from '../ceremony/demo-trustees.ts';
 import { castDemoBallots, type CastLogEntry } from './demo-cast.ts';
 import { castDemoKioskBallots, demoKioskDay, kioskPeriodAct } from './demo-kiosk.ts';
 import { writeDemoKits } from './demo-kits.ts';
@@ -67,6 +67,11 @@ export interface DemoOptions {
   readonly inspect?: (store: Store, server: DevServer) => Promise<void>;
   /** Every election of the demo day (default), or the Chamber alone (tests that need one election). */
   readonly fullDay?: boolean;
+  /**
+   * The trustees' own job queue (a PostgreSQL URL): each trustee step is then queued there and done
+   * by two `isoloir trustee worker` processes (counting/trustee-queue.ts) instead of one process.
+   */
+  readonly trusteeQueue?: string;
 }
 
 export interface DemoSummary {
@@ -331,12 +336,17 @@ export async function runDemo(o: DemoOptions): Promise<DemoSummary> {
       checkShuffle: (st, inputs, outputs, proof) =>
         verifyShuffleProof(group, st, inputs, outputs, proof, `shuffle ${st.groupId} #${String(st.mixNode)}`, msm),
     };
+    const queue = o.trusteeQueue;
+    const trusteeStep = (electionId: string, trustee: number, step: 'mix' | 'decrypt'): Promise<string> =>
+      queue === undefined
+        ? runDemoTrusteeStep(url, folderOf(electionId), trustee, step, log)
+        : runDemoTrusteeQueuedStep(url, folderOf(electionId), trustee, step, queue, 2, log);
     const shuffleSeconds: DemoSummary['shuffleSeconds'][number][] = [];
     await inTurns(elections, async (electionId) => {
       const ciphertexts = (await groupsToCount(store, electionId)).reduce((a, g) => a + g.ballots, 0);
       for (const trustee of [1, 2]) {
         const started = performance.now();
-        await runDemoTrusteeStep(url, folderOf(electionId), trustee, 'mix', log);
+        await trusteeStep(electionId, trustee, 'mix');
         shuffleSeconds.push({
           trustee,
           groupId: `all groups of ${electionId}`,
@@ -351,7 +361,7 @@ export async function runDemo(o: DemoOptions): Promise<DemoSummary> {
     const counted = (electionId: string): string[] =>
       (constituenciesOf.get(electionId) ?? []).filter((code) => !empty.has(`${electionId}/${code}`));
     await inTurns(elections, async (electionId) => {
-      for (const trustee of [1, 2]) await runDemoTrusteeStep(url, folderOf(electionId), trustee, 'decrypt', log);
+      for (const trustee of [1, 2]) await trusteeStep(electionId, trustee, 'decrypt');
     });
     for (const electionId of elections)
       for (const code of counted(electionId)) await countConstituency(store, cc, electionId, code, PRESIDENT);

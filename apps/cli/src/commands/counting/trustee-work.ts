@@ -90,95 +90,122 @@ export async function pinnedCeremony(share: TrusteeShare, service: CountingServi
   return pin;
 }
 
+/** The groups this trustee may shuffle now: with ballots, short of t shuffles, not shuffled by it yet. */
+export function toShuffle(groups: readonly GroupWork[], threshold: number, trustee: number): GroupWork[] {
+  return groups.filter((g) => g.ballots > 0 && g.shuffles < threshold && !g.shuffledBy.includes(trustee));
+}
+
+/** The groups this trustee may decrypt now: fully mixed, not decrypted by it yet, not counted. */
+export function toDecrypt(groups: readonly GroupWork[], threshold: number, trustee: number): GroupWork[] {
+  return groups.filter(
+    (g) => g.ballots > 0 && g.shuffles >= threshold && !g.decryptedBy.includes(trustee) && !g.counted,
+  );
+}
+
+/**
+ * Shuffles one group with a proof, signs and uploads it; returns the digest of the outputs (the
+ * trustee's own shuffle, which its decryption checks for in the chain) and the ciphertexts shuffled.
+ */
+export async function mixGroup(
+  ctx: TrusteeContext,
+  publicKey: string,
+  groupId: string,
+): Promise<{ digest: string; ciphertexts: number }> {
+  const cur = await ctx.service.current(groupId);
+  const inputs = unpackRows(cur.blob);
+  const started = performance.now();
+  const ctx2 = { electionId: ctx.share.electionId, groupId, mixNode: cur.mixNodes + 1 };
+  const { outputs, proof } = await shuffleAndProve(ctx.group, ctx.runner, ctx2, fromHex(publicKey), inputs);
+  ctx.onTiming?.('shuffle', groupId, inputs.length, (performance.now() - started) / 1000);
+  const up = {
+    electionId: ctx.share.electionId,
+    groupId,
+    trustee: ctx.share.trustee,
+    mixNode: ctx2.mixNode,
+    outputs,
+    proof: shuffleProofJson(proof),
+  };
+  await ctx.service.uploadShuffle({
+    ...up,
+    signature: ctx.share.signer.sign(SIGNING_LABELS.shuffle, shuffleSigningBody(up)),
+  });
+  const digest = rowsDigest(outputs);
+  ctx.ownShuffles?.set(groupId, digest);
+  return { digest, ciphertexts: inputs.length };
+}
+
 /** Shuffles every group this trustee has not shuffled yet while mixing is open. Returns how many. */
 export async function mixAll(ctx: TrusteeContext): Promise<number> {
   const { threshold, publicKey } = await pinnedCeremony(ctx.share, ctx.service);
-  const groups = (await ctx.service.groups()).filter(
-    (g) => g.ballots > 0 && g.shuffles < threshold && !g.shuffledBy.includes(ctx.share.trustee),
-  );
+  const groups = toShuffle(await ctx.service.groups(), threshold, ctx.share.trustee);
   const total = groups.reduce((a, g) => a + g.ballots, 0);
   const bar = progress(`trustee ${String(ctx.share.trustee)} shuffle`, total, ctx.stream);
   let done = 0;
   for (const g of groups) {
-    const cur = await ctx.service.current(g.groupId);
-    const inputs = unpackRows(cur.blob);
-    const started = performance.now();
-    const ctx2 = { electionId: ctx.share.electionId, groupId: g.groupId, mixNode: cur.mixNodes + 1 };
-    const { outputs, proof } = await shuffleAndProve(ctx.group, ctx.runner, ctx2, fromHex(publicKey), inputs);
-    ctx.onTiming?.('shuffle', g.groupId, inputs.length, (performance.now() - started) / 1000);
-    const up = {
-      electionId: ctx.share.electionId,
-      groupId: g.groupId,
-      trustee: ctx.share.trustee,
-      mixNode: ctx2.mixNode,
-      outputs,
-      proof: shuffleProofJson(proof),
-    };
-    await ctx.service.uploadShuffle({
-      ...up,
-      signature: ctx.share.signer.sign(SIGNING_LABELS.shuffle, shuffleSigningBody(up)),
-    });
-    ctx.ownShuffles?.set(g.groupId, rowsDigest(outputs));
-    done += inputs.length;
+    done += (await mixGroup(ctx, publicKey, g.groupId)).ciphertexts;
     bar.update(done);
   }
   bar.finish();
   return groups.length;
 }
 
+/**
+ * Checks one fully mixed group (trustee-checks.ts) and only then decrypts this trustee's part with a
+ * proof, signs and uploads it. Returns the ciphertexts decrypted.
+ */
+export async function decryptGroup(ctx: TrusteeContext, pin: CeremonyPin, groupId: string): Promise<number> {
+  const secret = hexToScalar(ctx.share.secret, ctx.group.order);
+  if (secret === undefined) throw new Error('the key share file holds no valid secret');
+  const cur = await ctx.service.current(groupId);
+  const cts = unpackRows(cur.blob);
+  await checkGroupBeforeDecrypting({
+    group: ctx.group,
+    electionId: ctx.share.electionId,
+    groupId,
+    publicKey: fromHex(pin.publicKey),
+    threshold: pin.threshold,
+    me: ctx.share.trustee,
+    mySigningKey: ctx.share.signingKey,
+    ownShuffle: ctx.ownShuffles?.get(groupId),
+    trustees: pinnedTrustees(pin),
+    published: await ctx.service.publishedGroup(groupId),
+    chain: await ctx.service.shuffleChain(groupId),
+    toDecrypt: cts,
+    checkShuffle: ctx.checkShuffle,
+  });
+  const started = performance.now();
+  const pd = await partialDecryptBulk(
+    ctx.group,
+    ctx.runner,
+    { electionId: ctx.share.electionId, groupId },
+    ctx.share.trustee,
+    secret,
+    cts,
+  );
+  ctx.onTiming?.('decrypt', groupId, cts.length, (performance.now() - started) / 1000);
+  const up = {
+    electionId: ctx.share.electionId,
+    groupId,
+    trustee: ctx.share.trustee,
+    shares: pd.shares,
+    proof: { challenge: scalarToHex(pd.proof.challenge), response: scalarToHex(pd.proof.response) },
+  };
+  await ctx.service.uploadPartial({
+    ...up,
+    signature: ctx.share.signer.sign(SIGNING_LABELS.partial, partialSigningBody(up)),
+  });
+  return cts.length;
+}
+
 /** Partially decrypts, with proof, every fully mixed group this trustee has not decrypted yet, each after its checks. */
 export async function decryptAll(ctx: TrusteeContext): Promise<number> {
   const pin = await pinnedCeremony(ctx.share, ctx.service);
-  const { threshold, publicKey } = pin;
-  const groups = (await ctx.service.groups()).filter(
-    (g) => g.ballots > 0 && g.shuffles >= threshold && !g.decryptedBy.includes(ctx.share.trustee) && !g.counted,
-  );
+  const groups = toDecrypt(await ctx.service.groups(), pin.threshold, ctx.share.trustee);
   const total = groups.reduce((a, g) => a + g.ballots, 0);
   const bar = progress(`trustee ${String(ctx.share.trustee)} decrypt`, total, ctx.stream);
-  const secret = hexToScalar(ctx.share.secret, ctx.group.order);
-  if (secret === undefined) throw new Error('the key share file holds no valid secret');
-  const trustees = pinnedTrustees(pin);
   let done = 0;
   for (const g of groups) {
-    const cur = await ctx.service.current(g.groupId);
-    const cts = unpackRows(cur.blob);
-    await checkGroupBeforeDecrypting({
-      group: ctx.group,
-      electionId: ctx.share.electionId,
-      groupId: g.groupId,
-      publicKey: fromHex(publicKey),
-      threshold,
-      me: ctx.share.trustee,
-      mySigningKey: ctx.share.signingKey,
-      ownShuffle: ctx.ownShuffles?.get(g.groupId),
-      trustees,
-      published: await ctx.service.publishedGroup(g.groupId),
-      chain: await ctx.service.shuffleChain(g.groupId),
-      toDecrypt: cts,
-      checkShuffle: ctx.checkShuffle,
-    });
-    const started = performance.now();
-    const pd = await partialDecryptBulk(
-      ctx.group,
-      ctx.runner,
-      { electionId: ctx.share.electionId, groupId: g.groupId },
-      ctx.share.trustee,
-      secret,
-      cts,
-    );
-    ctx.onTiming?.('decrypt', g.groupId, cts.length, (performance.now() - started) / 1000);
-    const up = {
-      electionId: ctx.share.electionId,
-      groupId: g.groupId,
-      trustee: ctx.share.trustee,
-      shares: pd.shares,
-      proof: { challenge: scalarToHex(pd.proof.challenge), response: scalarToHex(pd.proof.response) },
-    };
-    await ctx.service.uploadPartial({
-      ...up,
-      signature: ctx.share.signer.sign(SIGNING_LABELS.partial, partialSigningBody(up)),
-    });
-    done += cts.length;
+    done += await decryptGroup(ctx, pin, g.groupId);
     bar.update(done);
   }
   bar.finish();
