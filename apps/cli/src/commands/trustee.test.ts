@@ -31,7 +31,8 @@ import { seedDevOfficials, testSession, type TestSession } from '@isoloir/server
 import { castDemoBallots } from './counting/demo-cast.ts';
 import { httpCountingService, TrusteeRefusal, type ServerSession } from './counting/http-service.ts';
 import { verifierChecks } from './counting/server-checks.ts';
-import { decryptAll, mixAll, shuffleProofJson } from './counting/trustee-work.ts';
+import { decryptAll, mixAll, pinnedCeremony, shuffleProofJson } from './counting/trustee-work.ts';
+import { runGroupJob } from './counting/trustee-queue.ts';
 import { runTrustee } from './trustee.ts';
 import { runKeygen } from './ceremony/keygen.ts';
 import { openShareFile, type TrusteeShare } from './ceremony/share-file.ts';
@@ -660,6 +661,17 @@ describe('counting over HTTP with isoloir trustee', () => {
       (e: unknown) =>
         e instanceof TrusteeCheckFailed && e.check === 'own-shuffle-missing' && /trustee\(s\) 1, 2/.test(e.message),
     );
+    assert.equal(uploads, 0);
+    // The same through the job queue's worker code: the job is settled as refused, the check named
+    // (never retried), and nothing is uploaded.
+    const queued = await runGroupJob(
+      { group, runner: workers, share: three, service: asThree, checkShuffle: check, stream: quiet },
+      await pinnedCeremony(three, asThree),
+      'decrypt',
+      { groupId: target.groupId },
+      'test-worker',
+    );
+    assert.equal(queued.kind === 'refused' ? queued.check : queued.kind, 'own-shuffle-missing');
     assert.equal(uploads, 0);
 
     const r2d = await runTrustee({
