@@ -34,6 +34,23 @@ export interface AppOptions {
   readonly secret?: ServerSecret | undefined;
   /** The bearer token of `GET /metrics` (apps/server/src/metrics); absent: the route answers 404. */
   readonly metricsToken?: string | undefined;
+  /**
+   * Addresses of the load balancers in front (ISOLOIR_TRUST_PROXY, deploy/README.md): only a request
+   * arriving from one of them has its client address taken from X-Forwarded-For, so that the
+   * per-address rate limits count voters, not the balancer. Absent: the peer address, as before.
+   */
+  readonly trustProxy?: readonly string[] | undefined;
+}
+
+/** ISOLOIR_TRUST_PROXY: addresses or CIDR ranges of the balancers, comma-separated; unset or empty: none. */
+export function trustProxyFromEnv(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): string[] | undefined {
+  const list = (env['ISOLOIR_TRUST_PROXY'] ?? '')
+    .split(',')
+    .map((a) => a.trim())
+    .filter((a) => a !== '');
+  return list.length === 0 ? undefined : list;
 }
 
 const SECURITY_HEADERS = {
@@ -51,6 +68,8 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
     requestIdHeader: false,
+    // Never `true` (any peer could then choose its address): only the balancers listed.
+    ...(options.trustProxy === undefined ? {} : { trustProxy: [...options.trustProxy] }),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -3,7 +3,7 @@
 // requests in flight before closing the database.
 import { openStore, type Store } from '@isoloir/store';
 import type { FastifyServerOptions } from 'fastify';
-import { buildApp } from './app.ts';
+import { buildApp, trustProxyFromEnv } from './app.ts';
 import type { AppInstance } from './app-instance.ts';
 import type { AuthOptions } from './auth/config.ts';
 import { startDevAuth } from './auth/dev-auth.ts';
@@ -100,6 +100,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       secret,
       // Operators' Prometheus scrape (apps/server/src/metrics): off unless a token is configured.
       metricsToken: process.env['ISOLOIR_METRICS_TOKEN'],
+      // Behind a load balancer (deploy/): the client's address from X-Forwarded-For, from the balancer only.
+      trustProxy: trustProxyFromEnv(),
     });
     const address = await app.listen({ port: options.port, host: options.host }).catch(async (error: unknown) => {
       await devAuth?.close();

@@ -1,16 +1,20 @@
-// `isoloir bench cast [--seconds S] [--concurrency C] [--voters V]`: the online ballot box under load.
-// Starts a server on a fresh database (PostgreSQL when DATABASE_URL is set, else in-memory PGlite),
+// `isoloir bench cast [--seconds S] [--concurrency C] [--voters V] [--url U] [--receipts F]`: the online
+// ballot box under load. Starts a server on a fresh database (PostgreSQL when DATABASE_URL is set, else
+// in-memory PGlite) or, with --url, casts against a platform already running there (one node or the
+// load balancer of deploy/, whose database DATABASE_URL must be); --receipts writes the id of each
+// acknowledged ballot (201 with a receipt) with the time of the answer (the failover drill counts them).
+// It
 // registers generated voters with sessions, encrypts real ballots beforehand (as devices would),
 // then casts them over HTTP for S seconds with C requests in flight. Each ballot's proof is checked
 // and its transaction committed before the answer. Progress on stderr; the last stdout line is JSON,
 // with the load-independent costs too: SQL round trips and CPU (this process, PostgreSQL backends) per cast.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import pg from 'pg';
 import { buildApp, seedDemoIfEmpty } from '@isoloir/server';
 import { testSession } from '@isoloir/server/testing';
-import { encryptForCast, openTestPeriod, publishTestKey, type CastBody } from '@isoloir/server/voting';
+import { encryptForCast, openTestPeriod, publishTestKey, votingService, type CastBody } from '@isoloir/server/voting';
 import { openStore, verifyAuditChain, type Store } from '@isoloir/store';
 import { benchCommand } from './bench.ts';
 
@@ -18,6 +22,8 @@ interface Flags {
   readonly seconds: string;
   readonly concurrency: string;
   readonly voters: string;
+  readonly url?: string | undefined;
+  readonly receipts?: string | undefined;
 }
 
 const ELECTION = 'demo-2029-chamber';
@@ -26,6 +32,21 @@ function positiveInt(value: string, name: string): number {
   const n = Number(value);
   if (!Number.isSafeInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer`);
   return n;
+}
+
+/** --url: the running platform's own database (DATABASE_URL), never dropped. */
+async function platformStore(): Promise<{ store: Store; drop: () => Promise<void>; database: string }> {
+  const url = process.env['DATABASE_URL'];
+  if (url === undefined || url === '')
+    throw new Error('--url: set DATABASE_URL to the database of the platform at that address');
+  return { store: await openStore({ url, poolSize: 4 }), drop: async () => {}, database: 'postgresql (platform)' };
+}
+
+/** The election's key: the one published (by a ceremony or an earlier run), else a test key published now. */
+async function keyOf(store: Store) {
+  const published = await votingService(store).keys.get(ELECTION);
+  if (published !== undefined) return { group: published.group, pk: published.pk, layout: published.layout };
+  return publishTestKey(store, ELECTION);
 }
 
 async function freshStore(): Promise<{ store: Store; drop: () => Promise<void>; database: string }> {
@@ -101,6 +122,11 @@ export function registerBenchCast(program: Command): void {
     .option('--seconds <s>', 'duration of the measurement', '60')
     .option('--concurrency <c>', 'requests in flight', '32')
     .option('--voters <v>', 'generated voters', '5000')
+    .option(
+      '--url <url>',
+      'cast against the platform running at this address (a node or a balancer); DATABASE_URL is its database, where the voters and sessions are seeded',
+    )
+    .option('--receipts <file>', 'append "ballotId epochMs" for every acknowledged ballot to this file')
     .action(async (flags: Flags) => {
       const seconds = positiveInt(flags.seconds, 'seconds');
       const concurrency = positiveInt(flags.concurrency, 'concurrency');
@@ -108,15 +134,17 @@ export function registerBenchCast(program: Command): void {
       const log = (m: string): void => {
         process.stderr.write(`${m}\n`);
       };
-      const { store, drop, database } = await freshStore();
+      const { store, drop, database } = flags.url === undefined ? await freshStore() : await platformStore();
+      const receipts = flags.receipts === undefined ? undefined : createWriteStream(flags.receipts, { flags: 'a' });
       try {
         log(`database ${database}: seeding ${String(voterCount)} voters`);
         await seedDemoIfEmpty(store, { voters: voterCount, abroadPerMille: 22, seed: 42 });
-        const key = await publishTestKey(store, ELECTION);
+        const key = await keyOf(store);
         await openTestPeriod(store, ELECTION, 99);
         if (process.env['DIAG_SQL']) await store.pgPool?.query(process.env['DIAG_SQL']);
-        const app = await buildApp({ store });
-        const url = await app.listen({ port: 0, host: '127.0.0.1' });
+        const app = flags.url === undefined ? await buildApp({ store }) : undefined;
+        const url =
+          app === undefined ? (flags.url ?? '').replace(/\/$/, '') : await app.listen({ port: 0, host: '127.0.0.1' });
         // The voters of the frozen mode-7 file (the demo's hybrid voters, mode 6, cannot vote online).
         const voters = await store.db
           .selectFrom('voters as d')
@@ -144,10 +172,11 @@ export function registerBenchCast(program: Command): void {
         }
         const total = Math.min(seconds * 700, booths.length * 100);
         log(`encrypting ${String(total)} ballots beforehand (devices do this)`);
-        const work: { headers: Record<string, string>; body: CastBody }[] = [];
+        const work: { headers: Record<string, string>; body: CastBody; ballotId: string }[] = [];
         for (let i = 0; i < total; i += 1) {
           const b = booths[i % booths.length];
           if (b === undefined) break;
+          const ballotId = randomUUID();
           const plain =
             i % 7 === 0
               ? { kind: 'blank' as const }
@@ -164,9 +193,10 @@ export function registerBenchCast(program: Command): void {
               key.group,
               key.pk,
               key.layout,
-              { electionId: ELECTION, voterId: b.voterId, ballotId: randomUUID(), constituency: b.constituency_code },
+              { electionId: ELECTION, voterId: b.voterId, ballotId, constituency: b.constituency_code },
               plain,
             ).body,
+            ballotId,
           });
         }
         log(`casting for ${String(seconds)} s with ${String(concurrency)} in flight`);
@@ -194,6 +224,7 @@ export function registerBenchCast(program: Command): void {
                 });
                 await response.arrayBuffer();
                 if (response.status !== 201) errors += 1;
+                else receipts?.write(`${item.ballotId} ${String(Date.now())}\n`);
               } catch (error) {
                 // A connection reset or the like: counted, reported once, the bench goes on.
                 if (errors === 0) log(`cast failed: ${String(error)}`);
@@ -207,7 +238,11 @@ export function registerBenchCast(program: Command): void {
         roundTrips.armed = false;
         const cpu = process.cpuUsage(cpuBefore);
         const pgCpu = cpuDelta(pgBefore, await backendCpuMs(store));
-        await app.close();
+        await app?.close();
+        await new Promise<void>((done) => {
+          if (receipts === undefined) done();
+          else receipts.end(done);
+        });
         const sorted = [...latencies].sort((a, b) => a - b);
         // Every accepted ballot wrote an audit entry from concurrent transactions: the chains must hold.
         const audit = await verifyAuditChain(store.db);
