@@ -36,11 +36,22 @@ running() { [ -f "$dir/$1.pid" ] && kill -0 "$(cat "$dir/$1.pid")" 2>/dev/null; 
 stop_all() {
   for name in balancer "${node_ports[@]/#/node-}" idp; do
     if running "$name"; then
-      kill "$(cat "$dir/$name.pid")" && echo "stopped $name"
+      pid=$(cat "$dir/$name.pid")
+      kill "$pid"
+      # A graceful stop finishes the requests in flight; one that hangs (its database gone) is killed.
+      for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+      if kill -0 "$pid" 2>/dev/null; then
+        kill -KILL "$pid"
+        echo "killed $name (no graceful stop within 10 s)"
+      else
+        echo "stopped $name"
+      fi
     fi
     rm -f "$dir/$name.pid"
   done
 }
+
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 if [ "${1:-start}" = stop ]; then
   stop_all
@@ -71,12 +82,17 @@ if [ -z "${ISOLOIR_SECRET_FILE:-}" ]; then
 fi
 
 lb="http://localhost:$lb_port"
-export ISOLOIR_PUBLIC_URL="${ISOLOIR_PUBLIC_URL:-$lb}"
+# Set but empty: no public URL, each node answers under the address it was asked at (the cluster test).
+export ISOLOIR_PUBLIC_URL="${ISOLOIR_PUBLIC_URL-$lb}"
 # The client's address (per-address rate limits) from X-Forwarded-For, from the balancer only.
 export ISOLOIR_TRUST_PROXY="${ISOLOIR_TRUST_PROXY:-127.0.0.1,::1}"
 
 if [ -z "${ISOLOIR_OIDC_ISSUER:-}" ]; then
   if ! running idp; then
+    port_free "$idp_port" || {
+      echo "start-cluster: port $idp_port is taken by another process" >&2
+      exit 1
+    }
     clients=("$lb" "http://127.0.0.1:$lb_port")
     for p in "${node_ports[@]}"; do clients+=("http://localhost:$p" "http://127.0.0.1:$p"); done
     isoloir idp --port "$idp_port" --client "${clients[@]}" >"$dir/idp.log" 2>&1 &
@@ -104,17 +120,25 @@ wait_ready() { # url name
   return 1
 }
 
-# The nodes, one after the other (the first migrates the database; the others find it migrated).
+# The nodes, all at once (the migrations take an advisory lock: one node migrates, the others wait).
 for p in "${node_ports[@]}"; do
   name="node-$p"
   if ! running "$name"; then
+    port_free "$p" || {
+      echo "start-cluster: port $p is taken by another process" >&2
+      exit 1
+    }
     isoloir start --port "$p" --host 127.0.0.1 --no-demo --data "$dir/$name" >"$dir/$name.log" 2>&1 &
     echo $! >"$dir/$name.pid"
   fi
-  wait_ready "http://127.0.0.1:$p" "$name"
 done
+for p in "${node_ports[@]}"; do wait_ready "http://127.0.0.1:$p" "node-$p"; done
 
 if ! running balancer; then
+  port_free "$lb_port" || {
+    echo "start-cluster: port $lb_port is taken by another process" >&2
+    exit 1
+  }
   ISOLOIR_LB_BIND="127.0.0.1:$lb_port" ISOLOIR_NODE1="127.0.0.1:${node_ports[0]}" ISOLOIR_NODE2="127.0.0.1:${node_ports[1]}" \
     haproxy -db -f deploy/haproxy.cfg >"$dir/balancer.log" 2>&1 &
   echo $! >"$dir/balancer.pid"

@@ -66,9 +66,11 @@ export async function migrate(
   db: Kysely<Schema>,
   migrations: readonly Migration[] = loadMigrations(),
 ): Promise<MigrationReport> {
-  await ensureLedger(db);
   return db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(${MIGRATION_LOCK})`.execute(trx);
+    // Under the lock: two nodes starting together on an empty database would otherwise race on
+    // `create table if not exists` (one of them fails on pg_type's unique index).
+    await ensureLedger(trx);
     const applied = await trx
       .selectFrom('schema_migrations')
       .select(['version', 'checksum'])

@@ -216,6 +216,7 @@ export function registerBenchCast(program: Command): void {
               next += 1;
               if (item === undefined) break;
               const t0 = performance.now();
+              let failed = false;
               try {
                 const response = await fetch(`${url}/api/voting/elections/${ELECTION}/ballots`, {
                   method: 'POST',
@@ -223,14 +224,20 @@ export function registerBenchCast(program: Command): void {
                   body: JSON.stringify(item.body),
                 });
                 await response.arrayBuffer();
-                if (response.status !== 201) errors += 1;
-                else receipts?.write(`${item.ballotId} ${String(Date.now())}\n`);
+                if (response.status === 201) receipts?.write(`${item.ballotId} ${String(Date.now())}\n`);
+                else {
+                  errors += 1;
+                  failed = true;
+                }
               } catch (error) {
                 // A connection reset or the like: counted, reported once, the bench goes on.
                 if (errors === 0) log(`cast failed: ${String(error)}`);
                 errors += 1;
+                failed = true;
               }
               latencies.push(performance.now() - t0);
+              // As a device would, wait before the next try (a balancer without nodes answers at once).
+              if (failed) await new Promise((done) => setTimeout(done, 100));
             }
           }),
         );
