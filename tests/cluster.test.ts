@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +23,7 @@ import {
   seedDemoIfEmpty,
   type DevIdp,
 } from '@isoloir/server';
-import { loginThroughDevIdp, SMALL_DEMO, testSession } from '@isoloir/server/testing';
+import { CookieJar, loginThroughDevIdp, SMALL_DEMO, testSession } from '@isoloir/server/testing';
 import { encryptForCast, openTestPeriod, publishTestKey } from '@isoloir/server/voting';
 import { openStore, verifyAuditChain, type Store } from '@isoloir/store';
 
@@ -185,6 +186,61 @@ describe('two API nodes behind HAProxy', { skip: reason, timeout: 120_000 }, () 
     assert.equal(forged.status, 403);
     const stored = await store.db.selectFrom('ballots').select('id').where('voter_id', '=', voter.voterId).execute();
     assert.deepEqual(stored.map((b) => b.id).sort(), receipts.map((r) => r.ballotId).sort());
+  });
+
+  test('a login started on node 1 ends on node 2: the state, nonce and PKCE verifier are rows, not memory', async () => {
+    // The start goes to node 1 under node 2's address (Host), so that the provider sends the browser
+    // back to node 2's callback, as a balancer may. (fetch always sends the URL's host: node:http.)
+    const first = await new Promise<{ status: number; location: string; cookies: string[] }>((resolve, reject) => {
+      const request = httpGet(
+        `${node1()}/api/auth/login?as=voter`,
+        { headers: { host: new URL(node2()).host } },
+        (response) => {
+          response.resume();
+          resolve({
+            status: response.statusCode ?? 0,
+            location: response.headers.location ?? '',
+            cookies: response.headers['set-cookie'] ?? [],
+          });
+        },
+      );
+      request.on('error', reject);
+    });
+    assert.equal(first.status, 302);
+    const jar = new CookieJar();
+    const headers = new Headers();
+    for (const cookie of first.cookies) headers.append('set-cookie', cookie);
+    jar.store(new Response(null, { headers }));
+    let url = new URL(first.location);
+    assert.equal(new URL(url.searchParams.get('redirect_uri') ?? '').origin, node2());
+    let landed: URL | undefined;
+    for (let hop = 0; hop < 20 && landed === undefined; hop += 1) {
+      const sent = new Headers({ cookie: jar.header() });
+      let response = await fetch(url, { headers: sent, redirect: 'manual' });
+      jar.store(response);
+      if (response.status === 200 && url.pathname.startsWith('/interaction/')) {
+        response = await fetch(new URL(`${url.pathname}/login`, url), {
+          method: 'POST',
+          headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ persona: PERSONA }),
+          redirect: 'manual',
+        });
+        jar.store(response);
+      }
+      const location = response.headers.get('location');
+      assert.ok(location !== null, `the flow stopped at ${url.href} (${String(response.status)})`);
+      const next = new URL(location, url);
+      if (next.origin === node2() && !next.pathname.startsWith('/api/')) landed = next;
+      else url = next;
+    }
+    assert.ok(landed !== undefined);
+    assert.notEqual(landed.pathname, '/login/refused', landed.search);
+    // The callback on node 2 took the attempt node 1 wrote, and opened a session both nodes know.
+    for (const base of [node1(), node2()]) {
+      const session = await fetch(`${base}/api/auth/session`, { headers: { cookie: jar.header() } });
+      assert.equal(session.status, 200);
+      assert.ok(((await session.json()) as { csrfToken?: string }).csrfToken);
+    }
   });
 
   test('a login through the balancer starts on one node and ends on the other', async () => {
