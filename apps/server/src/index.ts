@@ -1,6 +1,7 @@
 export { buildApp, type AppOptions } from './app.ts';
 export {
   ProductionStartRefused,
+  OtherSecretRefused,
   startServer,
   stopOnSignals,
   VERSION,

@@ -14,7 +14,13 @@ import { demoSetupAround } from './preparation/demo-preparation.ts';
 import { redactingLogger } from './log-redaction.ts';
 import { productionStartProblem } from './production-mode.ts';
 import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from './rate-limit/index.ts';
-import { bindSecretTo, configuredSecretFile, loadServerSecret, type ServerSecret } from './secrets/index.ts';
+import {
+  bindSecretTo,
+  configuredSecretFile,
+  loadServerSecret,
+  otherSecretProblem,
+  type ServerSecret,
+} from './secrets/index.ts';
 import { DEFAULT_WEB_ROOT } from './web.ts';
 import { headPolicyFromEnv, startBoardClerk, type HeadPolicy } from './voting/board-heads.ts';
 import { auditHeadsPolicyFromEnv, startAuditClerk, type AuditHeadsPolicy } from './audit/audit-clerk.ts';
@@ -61,6 +67,9 @@ export const VERSION = '0.1.0';
 /** A start that production mode refuses; its message says what to configure. */
 export class ProductionStartRefused extends Error {}
 
+/** A start with another server secret than the one the database serves with (another node's). */
+export class OtherSecretRefused extends Error {}
+
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const refused = productionStartProblem({
     seedDemo: options.seedDemo,
@@ -74,6 +83,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Bound before the demo's seeding: its pseudonyms and K-codes are the server's.
   bindSecretTo(store, secret);
   try {
+    // Several nodes on one database: one secret for all (deploy/README.md).
+    const otherSecret = await otherSecretProblem(store, secret);
+    if (otherSecret !== undefined) throw new OtherSecretRefused(otherSecret);
     // The demo day, prepared through the real pipeline to the freeze (its voter files say who may vote).
     // Its dates are placed around today, so that the tour works on whatever day it is started.
     if (options.seedDemo)

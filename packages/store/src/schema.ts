@@ -436,6 +436,13 @@ export interface BoardHeadTable {
   signature: string;
 }
 
+/** 0036: the fingerprint of the server secret the database was first started with (one row). */
+export interface ServerSecretFingerprintTable {
+  singleton: Generated<boolean>;
+  fingerprint: string;
+  recorded_at: Generated<Date>;
+}
+
 export interface ServerKeyTable {
   purpose: 'receipt-signing' | 'voter-pseudonym';
   public_key: string | null;
@@ -775,6 +782,7 @@ export interface Schema {
   voting_periods: VotingPeriodTable;
   ballots: BallotTable;
   server_keys: ServerKeyTable;
+  server_secret_fingerprint: ServerSecretFingerprintTable;
   board_heads: BoardHeadTable;
   audit_log: AuditLogTable;
   audit_shards: AuditShardTable;

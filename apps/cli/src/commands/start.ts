@@ -5,6 +5,7 @@ import {
   authOptionsFromEnv,
   isProduction,
   oidcConfigFromEnv,
+  OtherSecretRefused,
   productionStartProblem,
   SECRET_FILE_ENV,
   startServer,
@@ -65,15 +66,24 @@ export function registerStart(program: Command): void {
       // Login: CSAM/FAS when ISOLOIR_OIDC_ISSUER is set, else the development identity provider.
       const oidc = oidcConfigFromEnv();
       const auth = oidc === undefined ? undefined : { ...authOptionsFromEnv(), oidc };
-      const server = await startServer({
-        port: options.port,
-        host: options.host,
-        dataDir: resolve(options.data),
-        databaseUrl,
-        seedDemo,
-        auth,
-        counting: verifierChecks(),
-      });
+      let server: Awaited<ReturnType<typeof startServer>>;
+      try {
+        server = await startServer({
+          port: options.port,
+          host: options.host,
+          dataDir: resolve(options.data),
+          databaseUrl,
+          seedDemo,
+          auth,
+          counting: verifierChecks(),
+        });
+      } catch (error) {
+        // Another node's database with another secret: say which, without a stack trace.
+        if (!(error instanceof OtherSecretRefused)) throw error;
+        process.stderr.write(`isoloir start: ${error.message}\n`);
+        process.exitCode = 1;
+        return;
+      }
       const where =
         server.store.kind === 'pglite'
           ? `PGlite in ${server.store.location}`

@@ -17,3 +17,4 @@ export {
 } from './server-secret.ts';
 export { deriveDayKey, DERIVATION_SALT, fingerprintOf, hmacHex, SECRET_BYTES } from './derive.ts';
 export { voterActor, VOTER_ACTOR_PURPOSE, type KeyedHasher } from './pseudonyms.ts';
+export { otherSecretProblem } from './same-secret.ts';

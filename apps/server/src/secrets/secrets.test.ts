@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { openStore } from '@isoloir/store';
 import { buildApp } from '../app.ts';
-import { ProductionStartRefused, startServer } from '../server.ts';
+import { OtherSecretRefused, ProductionStartRefused, startServer } from '../server.ts';
 import {
   createSecretFile,
   loadServerSecret,
@@ -178,6 +178,27 @@ describe('startServer and the secret', () => {
       else process.env['NODE_ENV'] = saved.env;
       if (saved.file !== undefined) process.env['ISOLOIR_SECRET_FILE'] = saved.file;
     }
+  });
+});
+
+describe('one secret for every node of a database', () => {
+  it('a start with another secret than the database was first started with is refused, the same one serves', async () => {
+    const dataDir = join(dir, 'nodes', 'data');
+    const first = await startServer({ port: 0, host: '127.0.0.1', dataDir, seedDemo: false, logger: false });
+    const fingerprint = first.secret.fingerprint;
+    await first.stop();
+    // A second node (here: the same database, after the first stopped) with a secret of its own.
+    await assert.rejects(
+      startServer({ port: 0, host: '127.0.0.1', dataDir, seedDemo: false, logger: false, secret: memorySecret() }),
+      (error: unknown) =>
+        error instanceof OtherSecretRefused &&
+        error.message.includes(fingerprint) &&
+        /ISOLOIR_SECRET_FILE/.test(error.message) &&
+        !/[0-9a-f]{64}/.test(error.message),
+    );
+    const again = await startServer({ port: 0, host: '127.0.0.1', dataDir, seedDemo: false, logger: false });
+    assert.equal(again.secret.fingerprint, fingerprint);
+    await again.stop();
   });
 });
 
