@@ -276,7 +276,9 @@ export function registerBenchCast(program: Command): void {
           // Load-independent costs per request: SQL round trips (PostgreSQL only), CPU of this process
           // (server and load generator together) and of the PostgreSQL backends.
           round_trips_per_cast:
-            store.kind === 'postgresql' ? Number((roundTrips.count / Math.max(1, latencies.length)).toFixed(2)) : null,
+            store.kind === 'postgresql' && app !== undefined
+              ? Number((roundTrips.count / Math.max(1, latencies.length)).toFixed(2))
+              : null,
           node_cpu_ms_per_cast: Number(((cpu.user + cpu.system) / 1000 / Math.max(1, latencies.length)).toFixed(3)),
           pg_cpu_ms_per_cast: pgCpu === undefined ? null : Number((pgCpu / Math.max(1, latencies.length)).toFixed(3)),
           load_average: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).map(Number),
