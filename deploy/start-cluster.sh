@@ -29,7 +29,8 @@ chmod 700 "$dir"
 
 node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
 if [ "$node_major" -lt 24 ]; then export PATH="${ISOLOIR_NODE_PREFIX:-/opt/isoloir-node24}/node_modules/.bin:$PATH"; fi
-isoloir() { node "$root/apps/cli/src/main.ts" "$@"; }
+cli="$root/apps/cli/src/main.ts"
+# `node` itself in the background (not a shell function), so that the pid written is the process's.
 
 running() { [ -f "$dir/$1.pid" ] && kill -0 "$(cat "$dir/$1.pid")" 2>/dev/null; }
 
@@ -78,7 +79,7 @@ export DATABASE_URL="$ISOLOIR_CLUSTER_DATABASE_URL"
 # other pseudonyms. In production: the operator's file, given by ISOLOIR_SECRET_FILE.
 if [ -z "${ISOLOIR_SECRET_FILE:-}" ]; then
   export ISOLOIR_SECRET_FILE="$dir/secrets/server.secret"
-  [ -f "$ISOLOIR_SECRET_FILE" ] || isoloir secret new "$ISOLOIR_SECRET_FILE" >/dev/null
+  [ -f "$ISOLOIR_SECRET_FILE" ] || node "$cli" secret new "$ISOLOIR_SECRET_FILE" >/dev/null
 fi
 
 lb="http://localhost:$lb_port"
@@ -95,7 +96,7 @@ if [ -z "${ISOLOIR_OIDC_ISSUER:-}" ]; then
     }
     clients=("$lb" "http://127.0.0.1:$lb_port")
     for p in "${node_ports[@]}"; do clients+=("http://localhost:$p" "http://127.0.0.1:$p"); done
-    isoloir idp --port "$idp_port" --client "${clients[@]}" >"$dir/idp.log" 2>&1 &
+    node "$cli" idp --port "$idp_port" --client "${clients[@]}" >"$dir/idp.log" 2>&1 &
     echo $! >"$dir/idp.pid"
   fi
   export ISOLOIR_OIDC_ISSUER="http://127.0.0.1:$idp_port"
@@ -128,7 +129,7 @@ for p in "${node_ports[@]}"; do
       echo "start-cluster: port $p is taken by another process" >&2
       exit 1
     }
-    isoloir start --port "$p" --host 127.0.0.1 --no-demo --data "$dir/$name" >"$dir/$name.log" 2>&1 &
+    node "$cli" start --port "$p" --host 127.0.0.1 --no-demo --data "$dir/$name" >"$dir/$name.log" 2>&1 &
     echo $! >"$dir/$name.pid"
   fi
 done
