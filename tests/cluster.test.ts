@@ -37,9 +37,11 @@ function skipReason(): string | undefined {
       ? 'DATABASE_URL is not set (eval "$(bash scripts/start-postgres.sh)")'
       : spawnSync('haproxy', ['-v']).status !== 0
         ? 'HAProxy is not installed (apt-get install haproxy)'
-        : !existsSync(join(ROOT, 'apps/web/dist/index.html'))
-          ? 'the web app is not built (npm run build:web), `isoloir start` would build it'
-          : undefined;
+        : spawnSync('curl', ['--version']).status !== 0
+          ? 'curl is not installed (deploy/start-cluster.sh waits for the nodes with it)'
+          : !existsSync(join(ROOT, 'apps/web/dist/index.html'))
+            ? 'the web app is not built (npm run build:web), `isoloir start` would build it'
+            : undefined;
   if (missing !== undefined && process.env['CI'] === 'true')
     throw new Error(`the cluster test must run in CI: ${missing}`);
   return missing;
