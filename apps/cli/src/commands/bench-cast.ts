@@ -84,7 +84,7 @@ const clientQuery = (pg.Client.prototype as unknown as { query: (...args: unknow
 };
 
 /** CPU time (ms) used so far by the PostgreSQL backends serving this benchmark's database. */
-async function backendCpuMs(store: Store): Promise<Map<number, number> | undefined> {
+export async function backendCpuMs(store: Store): Promise<Map<number, number> | undefined> {
   if (store.kind !== 'postgresql') return undefined;
   const { rows } = (await store.pgPool?.query<{ pid: number }>(
     'select pid from pg_stat_activity where datname = current_database()',
@@ -104,7 +104,10 @@ async function backendCpuMs(store: Store): Promise<Map<number, number> | undefin
   return ticks;
 }
 
-function cpuDelta(before: Map<number, number> | undefined, after: Map<number, number> | undefined): number | undefined {
+export function cpuDelta(
+  before: Map<number, number> | undefined,
+  after: Map<number, number> | undefined,
+): number | undefined {
   if (before === undefined || after === undefined) return undefined;
   let total = 0;
   for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);

@@ -17,7 +17,9 @@ import { seedDevOfficials, testSession } from '@isoloir/server/testing';
 import { hybridVoterNrns, hybridVoters, issueKcodes, keyedHashOf, openTestHybridPeriod } from '@isoloir/server/hybrid';
 import { openStore, verifyAuditChain, type Store } from '@isoloir/store';
 import { sql } from 'kysely';
+import { readFileSync } from 'node:fs';
 import { benchCommand } from './bench.ts';
+import { backendCpuMs, cpuDelta } from './bench-cast.ts';
 
 const OFFICE = 'liege';
 
@@ -145,6 +147,9 @@ export async function benchReception(envelopes: number, concurrency: number): Pr
     const latencies: number[] = [];
     const outcomes: Record<string, number> = {};
     let next = 0;
+    const loadBefore = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).map(Number);
+    const pgBefore = await backendCpuMs(store);
+    const cpuBefore = process.cpuUsage();
     roundTrips.count = 0;
     roundTrips.armed = true;
     const started = performance.now();
@@ -166,6 +171,9 @@ export async function benchReception(envelopes: number, concurrency: number): Pr
     );
     const seconds = (performance.now() - started) / 1000;
     roundTrips.armed = false;
+    const cpu = process.cpuUsage(cpuBefore);
+    const pgCpu = cpuDelta(pgBefore, await backendCpuMs(store));
+    const loadAfter = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).map(Number);
     await app.close();
     latencies.sort((a, b) => a - b);
     const chain = await verifyAuditChain(store.db);
@@ -181,6 +189,11 @@ export async function benchReception(envelopes: number, concurrency: number): Pr
       maxMs: ms(percentile(latencies, 1)),
       outcomes,
       sqlRoundTripsPerEnvelope: database === 'postgresql' ? Math.round((roundTrips.count / envelopes) * 10) / 10 : null,
+      // CPU per envelope, much less sensitive to other load than the rate: this process (server and
+      // load generator together) and the PostgreSQL backends of the bench database.
+      nodeCpuMsPerEnvelope: Math.round(((cpu.user + cpu.system) / 1000 / envelopes) * 1000) / 1000,
+      pgCpuMsPerEnvelope: pgCpu === undefined ? null : Math.round((pgCpu / envelopes) * 1000) / 1000,
+      loadAverage: { before: loadBefore, after: loadAfter },
       auditChainOk: chain.ok,
       acceptance50kUnder120s: Math.round((50_000 / (envelopes / seconds)) * 10) / 10 < 120,
     };

@@ -5,7 +5,7 @@
 // constituencies of the voter's frozen places, the main office's address on the constituency, the
 // name on the frozen consolidation, the lists and candidates of the booth.
 import type { Kysely } from 'kysely';
-import type { Labels, Schema, Store } from '@isoloir/store';
+import type { Labels, ModePeriods, Schema, Store } from '@isoloir/store';
 import { AppError } from '../errors.ts';
 import { windowOf } from '../voting/period.ts';
 import { boothLists } from '../voting/portal.ts';
@@ -91,45 +91,91 @@ export async function hybridVoters(
           .where('election_id', 'in', electionIds)
           .orderBy('code')
           .execute();
-  for (const voter of voters) {
-    const elections: HybridVoter['elections'][number][] = [];
-    for (const place of places.filter((p) => p.nrn === voter.nrn)) {
-      // Where the law offers a choice (EP college, Brussels language group), the kit holds the
-      // ballot of each place offered: the voter fills in the one they choose.
-      for (const c of constituencies)
-        if (c.election_id === place.election_id && place.choices.includes(c.code))
-          elections.push({
-            electionId: place.election_id,
-            label: place.label,
-            kind: place.kind,
-            constituencyCode: c.code,
-            constituencyLabel: c.label,
-            mainOfficeAddress: c.main_office_address,
-          });
-    }
-    // The Chamber first: its main office receives the envelope ([U] one envelope, one address).
-    elections.sort((a, b) => Number(b.kind === 'chamber') - Number(a.kind === 'chamber'));
-    const window = voter.mode_periods.hybrid;
-    const { opensAt, closesAt } = windowOf(window);
-    const state = now < opensAt ? 'scheduled' : now >= closesAt ? 'ended' : 'open';
-    found.set(voter.nrn, {
-      electionDayId,
-      nrn: voter.nrn,
-      category: voter.category,
-      language: voter.language,
-      name: `${voter.given_names} ${voter.surname}`,
-      period: {
-        opens: window.opens,
-        closes: window.closes,
-        opensAt: opensAt.toISOString(),
-        closesAt: closesAt.toISOString(),
-        state,
-      },
-      dayLabel: voter.label,
-      elections,
-    });
-  }
+  for (const voter of voters)
+    found.set(
+      voter.nrn,
+      hybridVoterFrom(
+        electionDayId,
+        voter,
+        places.filter((p) => p.nrn === voter.nrn),
+        constituencies,
+        now,
+      ),
+    );
   return found;
+}
+
+/** The rows `hybridVoters` reads for one voter (also read in one statement by the reception, ./reception.ts). */
+export interface HybridVoterRows {
+  readonly voter: {
+    readonly nrn: string;
+    readonly category: 'belgium' | 'abroad';
+    readonly language: 'fr' | 'nl' | 'de';
+    readonly surname: string;
+    readonly given_names: string;
+    readonly mode_periods: ModePeriods;
+    readonly label: Labels;
+  };
+  /** The voter's mode-6 places, by election. */
+  readonly places: readonly {
+    readonly election_id: string;
+    readonly choices: readonly string[];
+    readonly label: Labels;
+    readonly kind: string;
+  }[];
+  /** Constituencies of those elections (at least those the places offer), by code. */
+  readonly constituencies: readonly {
+    readonly election_id: string;
+    readonly code: string;
+    readonly label: Labels;
+    readonly main_office_address: string | null;
+  }[];
+}
+
+/** The voter as the hybrid mode sees them, from their rows (no I/O). */
+export function hybridVoterFrom(
+  electionDayId: string,
+  voter: HybridVoterRows['voter'],
+  places: HybridVoterRows['places'],
+  constituencies: HybridVoterRows['constituencies'],
+  now: Date,
+): HybridVoter {
+  const elections: HybridVoter['elections'][number][] = [];
+  for (const place of places) {
+    // Where the law offers a choice (EP college, Brussels language group), the kit holds the
+    // ballot of each place offered: the voter fills in the one they choose.
+    for (const c of constituencies)
+      if (c.election_id === place.election_id && place.choices.includes(c.code))
+        elections.push({
+          electionId: place.election_id,
+          label: place.label,
+          kind: place.kind,
+          constituencyCode: c.code,
+          constituencyLabel: c.label,
+          mainOfficeAddress: c.main_office_address,
+        });
+  }
+  // The Chamber first: its main office receives the envelope ([U] one envelope, one address).
+  elections.sort((a, b) => Number(b.kind === 'chamber') - Number(a.kind === 'chamber'));
+  const window = voter.mode_periods.hybrid;
+  const { opensAt, closesAt } = windowOf(window);
+  const state = now < opensAt ? 'scheduled' : now >= closesAt ? 'ended' : 'open';
+  return {
+    electionDayId,
+    nrn: voter.nrn,
+    category: voter.category,
+    language: voter.language,
+    name: `${voter.given_names} ${voter.surname}`,
+    period: {
+      opens: window.opens,
+      closes: window.closes,
+      opensAt: opensAt.toISOString(),
+      closesAt: closesAt.toISOString(),
+      state,
+    },
+    dayLabel: voter.label,
+    elections,
+  };
 }
 
 /** The voter, if they may print a kit now; refused with the reason otherwise. */

@@ -4,11 +4,20 @@
 // voter's status moved (the status page and the voter's page read the K-code's row). Team A sees the
 // voter's name (to compare with the label) and where the inner envelope goes, never a vote.
 import { sql, type Transaction } from 'kysely';
-import { appendAudit, appendAudits, type Schema, type Store } from '@isoloir/store';
+import {
+  appendAudits,
+  auditWriteSql,
+  claimAuditHead,
+  claimAuditHeadSql,
+  heldAuditHead,
+  nextAuditEntry,
+  type Schema,
+  type Store,
+} from '@isoloir/store';
 import { AppError } from '../errors.ts';
 import type { KcodeState } from './kcode-state.ts';
 import { KCODE_PURPOSE, type KeyedHash } from './keyed-hash.ts';
-import { hybridVoter } from './kit-service.ts';
+import { HYBRID_MODE, hybridVoterFrom, type HybridVoterRows } from './kit-service.ts';
 import { reserveBoxOrder, takeBoxOrder } from './box-order.ts';
 import { publicKcodeHash } from './public-kcode.ts';
 import { kcodeAfter, receptionDecision, type ReceptionDecision, type SetAsideReason } from './reception-decision.ts';
@@ -23,41 +32,90 @@ export interface EnvelopeReceipt {
   readonly voterName: string | null;
 }
 
+/** The K-code's facts that may change until the voter's lock is held: its state, a polling-station vote. */
 interface CodeFacts {
   readonly id: string;
-  readonly nrn: string;
   readonly state: KcodeState;
   readonly voted: boolean;
 }
 
-/** The K-code's row and whether its voter voted at a polling station (one round trip). */
-async function codeFacts(
-  db: Store['db'] | Transaction<Schema>,
-  electionDayId: string,
-  codeHash: string,
-): Promise<CodeFacts | undefined> {
-  const row = await db
-    .selectFrom('hybrid_kcodes as k')
-    .select((eb) => [
-      'k.id',
-      'k.nrn',
-      'k.state',
-      eb
-        .exists(
-          eb
-            .selectFrom('polling_station_votes as p')
-            .select('p.nrn')
-            .where('p.election_day_id', '=', electionDayId)
-            .whereRef('p.nrn', '=', 'k.nrn'),
-        )
-        .as('voted'),
-    ])
-    .where('k.election_day_id', '=', electionDayId)
-    .where('k.code_hash', '=', codeHash)
-    .executeTakeFirst();
-  return row === undefined
-    ? undefined
-    : { id: String(row.id), nrn: row.nrn, state: row.state, voted: row.voted === true || row.voted === 1 };
+type Json<T> = T | string;
+const parsed = <T>(v: Json<T>): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+
+/** What the first read returns: one row, whatever the code. */
+interface FirstRead {
+  readonly day: boolean;
+  readonly closed: boolean;
+  readonly id: string | null;
+  readonly nrn: string | null;
+  readonly state: KcodeState | null;
+  readonly voted: boolean | null;
+  readonly voter: Json<HybridVoterRows['voter']> | null;
+  readonly places: Json<HybridVoterRows['places']>;
+  readonly constituencies: Json<HybridVoterRows['constituencies']>;
+}
+
+/**
+ * The first read, without a lock, in one statement: the day exists, no hybrid PV of the office is
+ * final, the K-code's row with its voter's polling-station vote, and the voter's rows as
+ * `hybridVoters` reads them (./kit-service.ts; `hybridVoterFrom` makes the voter of them). The
+ * voter's rows are frozen (the day's mode-6 file): read once, not again under the lock.
+ */
+function firstReadSql(electionDayId: string, office: string, codeHash: string) {
+  return sql<FirstRead>`/* isoloir:prepared */
+    with k as materialized (
+      select k.id, k.nrn, k.state,
+        exists (select 1 from polling_station_votes p where p.election_day_id = k.election_day_id and p.nrn = k.nrn) as voted
+      from hybrid_kcodes k where k.election_day_id = ${electionDayId} and k.code_hash = ${codeHash}
+    ),
+    v as materialized (
+      select f.nrn, f.category, f.language, c.surname, c.given_names, s.mode_periods, d.label
+      from k join frozen_voters f on f.election_day_id = ${electionDayId} and f.nrn = k.nrn and f.mode = ${HYBRID_MODE}
+      join consolidated_voters c on c.consolidation_id = f.consolidation_id and c.nrn = f.nrn
+      join election_day_settings s on s.election_day_id = f.election_day_id
+      join election_days d on d.id = f.election_day_id
+    ),
+    pl as materialized (
+      select p.election_id, p.choices, e.label, e.kind
+      from v join frozen_voter_places p on p.election_day_id = ${electionDayId} and p.nrn = v.nrn and p.mode = ${HYBRID_MODE}
+      join elections e on e.id = p.election_id
+    )
+    select exists (select 1 from election_days where id = ${electionDayId}) as day,
+      exists (
+        select 1 from counting_pvs p join elections e on e.id = p.election_id
+        where e.election_day_id = ${electionDayId} and p.mode = 'hybrid' and p.constituency_code = ${office}
+          and p.final_at is not null
+      ) as closed,
+      k.id, k.nrn, k.state, k.voted,
+      (select row_to_json(v) from v) as voter,
+      (select coalesce(json_agg(pl order by pl.election_id), '[]') from pl) as places,
+      (select coalesce(json_agg(c order by c.code), '[]') from (
+        select c.election_id, c.code, c.label, c.main_office_address from constituencies c
+        where exists (select 1 from pl where pl.election_id = c.election_id and c.code = any (pl.choices))
+      ) c) as constituencies
+    from (select 1) as one left join k on true`;
+}
+
+/** Under the voter's lock: the code's state and polling-station vote again, a free audit chain, the envelope's id. */
+function underLockSql(electionDayId: string, codeHash: string) {
+  return sql<{
+    readonly shard: number | null;
+    readonly head_seq: string | null;
+    readonly head_hash: string | null;
+    readonly id: string | null;
+    readonly state: KcodeState | null;
+    readonly voted: boolean | null;
+    readonly envelope: string;
+  }>`/* isoloir:prepared */
+    with head as materialized (${claimAuditHeadSql()}),
+    k as materialized (
+      select k.id, k.state,
+        exists (select 1 from polling_station_votes p where p.election_day_id = k.election_day_id and p.nrn = k.nrn) as voted
+      from hybrid_kcodes k where k.election_day_id = ${electionDayId} and k.code_hash = ${codeHash}
+    )
+    select head.shard, head.seq as head_seq, head.hash as head_hash, k.id, k.state, k.voted,
+      nextval(pg_get_serial_sequence('hybrid_envelopes', 'id')) as envelope
+    from (select 1) as one left join head on true left join k on true`;
 }
 
 /** Receives one outer envelope at `office`'s main office. `code`: the compact K-code (checked before). */
@@ -70,28 +128,21 @@ export async function receiveEnvelope(
   actor: string,
   now: Date,
 ): Promise<EnvelopeReceipt> {
-  const day = await store.db
-    .selectFrom('election_days')
-    .select('id')
-    .where('id', '=', electionDayId)
-    .executeTakeFirst();
-  if (day === undefined) throw new AppError('counting.not-found', 'params.electionDayId');
-  // Once a hybrid PV of the office is final its boxes are in the record: a later envelope is set aside
-  // unopened, outside the platform (an unknown code is listed in both boxes of its office).
-  const closed = await store.db
-    .selectFrom('counting_pvs as p')
-    .innerJoin('elections as e', 'e.id', 'p.election_id')
-    .select('p.category')
-    .where('e.election_day_id', '=', electionDayId)
-    .where('p.mode', '=', 'hybrid')
-    .where('p.constituency_code', '=', office)
-    .where('p.final_at', 'is not', null)
-    .executeTakeFirst();
-  if (closed !== undefined) throw new AppError('hybrid.office-closed');
   const codeHash = keyedHash(KCODE_PURPOSE, electionDayId, code);
   // Read without a lock first: the voter, and whether the envelope looks acceptable.
-  const bearer = await codeFacts(store.db, electionDayId, codeHash);
-  const voter = bearer === undefined ? undefined : await hybridVoter(store.db, electionDayId, bearer.nrn, now);
+  const first = (await firstReadSql(electionDayId, office, codeHash).execute(store.db)).rows[0];
+  if (first?.day !== true) throw new AppError('counting.not-found', 'params.electionDayId');
+  // Once a hybrid PV of the office is final its boxes are in the record: a later envelope is set aside
+  // unopened, outside the platform (an unknown code is listed in both boxes of its office).
+  if (first.closed) throw new AppError('hybrid.office-closed');
+  const bearer: (CodeFacts & { readonly nrn: string }) | undefined =
+    first.id === null || first.nrn === null || first.state === null
+      ? undefined
+      : { id: first.id, nrn: first.nrn, state: first.state, voted: first.voted === true };
+  const voter =
+    bearer === undefined || first.voter === null
+      ? undefined
+      : hybridVoterFrom(electionDayId, parsed(first.voter), parsed(first.places), parsed(first.constituencies), now);
   const decide = (kcode: CodeFacts | undefined): ReceptionDecision =>
     receptionDecision({
       kcode:
@@ -109,28 +160,25 @@ export async function receiveEnvelope(
   const reserved =
     before?.outcome === 'accepted' ? await reserveBoxOrder(store, { electionDayId, office, box: before.box }) : null;
   return store.db.transaction().execute(async (trx) => {
-    let kcode: CodeFacts | undefined;
-    if (bearer !== undefined) {
+    if (bearer !== undefined)
       // The same lock as a reprint: a kit printed at this moment waits for the decision, or the other way round.
-      await sql`select pg_advisory_xact_lock(hashtextextended(${`hybrid-kcode\n${electionDayId}\n${bearer.nrn}`}, 0))`.execute(
+      await sql`/* isoloir:prepared */ select pg_advisory_xact_lock(hashtextextended(${`hybrid-kcode\n${electionDayId}\n${bearer.nrn}`}, 0))`.execute(
         trx,
       );
-      // The code's state and the voter's polling-station vote, read again after the lock: the decision.
-      kcode = await codeFacts(trx, electionDayId, codeHash);
-    }
+    // A statement of its own after the lock (read committed: it sees what committed before the lock
+    // was held): the code's state and the voter's polling-station vote, the decision's facts.
+    const locked = (await underLockSql(electionDayId, codeHash).execute(trx)).rows[0];
+    if (locked === undefined) throw new Error('reception: the read under the lock returned no row');
+    const kcode: CodeFacts | undefined =
+      bearer === undefined || locked.id === null || locked.state === null
+        ? undefined
+        : { id: locked.id, state: locked.state, voted: locked.voted === true };
+    const head =
+      locked.shard !== null && locked.head_seq !== null && locked.head_hash !== null
+        ? heldAuditHead(trx, { shard: locked.shard, seq: locked.head_seq, hash: locked.head_hash })
+        : await claimAuditHead(trx);
     const decision = decide(kcode);
     const moved = kcodeAfter(decision);
-    if (moved !== undefined && kcode !== undefined)
-      await trx
-        .updateTable('hybrid_kcodes')
-        .set({
-          state: moved.state,
-          cancellation_reason: moved.state === 'cancelled' ? moved.reason : null,
-          state_changed_at: now,
-          state_changed_by: actor,
-        })
-        .where('id', '=', kcode.id)
-        .execute();
     let boxOrder: number | null = null;
     if (decision.outcome === 'accepted')
       boxOrder =
@@ -138,30 +186,13 @@ export async function receiveEnvelope(
           ? reserved
           : await takeBoxOrder(trx, { electionDayId, office, box: decision.box });
     const reason: SetAsideReason | null = decision.outcome === 'set-aside' ? decision.reason : null;
-    const envelope = await trx
-      .insertInto('hybrid_envelopes')
-      .values({
-        election_day_id: electionDayId,
-        office,
-        code_hash: codeHash,
-        public_hash: publicKcodeHash(electionDayId, code),
-        kcode_id: kcode?.id ?? null,
-        received_at: now,
-        received_by: actor,
-        outcome: decision.outcome,
-        reason,
-        box: decision.outcome === 'accepted' ? decision.box : null,
-        box_order: boxOrder,
-        category: kcode === undefined || voter === undefined ? null : voter.category,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await appendAudit(
-      trx,
+    const envelope = locked.envelope;
+    const entry = nextAuditEntry(
+      head,
       {
         actor,
         action: decision.outcome === 'accepted' ? 'hybrid.envelope.accepted' : 'hybrid.envelope.set-aside',
-        subject: `envelope:${String(envelope.id)}`,
+        subject: `envelope:${envelope}`,
         details: {
           electionDayId,
           office,
@@ -176,8 +207,41 @@ export async function receiveEnvelope(
       },
       now,
     );
+    const audit = auditWriteSql(entry);
+    const move = moved !== undefined && kcode !== undefined;
+    // One statement: the code moved (the voter's status), the envelope, its audit entry and chain head.
+    const written = await sql<{ moved: string; inserted: string; advanced: string }>`/* isoloir:prepared */
+      with moved as (
+        update hybrid_kcodes set state = ${moved?.state ?? null}::text,
+          cancellation_reason = ${moved?.state === 'cancelled' ? moved.reason : null}::text,
+          state_changed_at = ${now}, state_changed_by = ${actor}
+        where ${move}::boolean and id = ${kcode?.id ?? null}::bigint
+        returning id
+      ),
+      envelope as (
+        insert into hybrid_envelopes (id, election_day_id, office, code_hash, public_hash, kcode_id, received_at,
+          received_by, outcome, reason, box, box_order, category)
+        overriding system value
+        values (${envelope}::bigint, ${electionDayId}, ${office}, ${codeHash}, ${publicKcodeHash(electionDayId, code)},
+          ${kcode?.id ?? null}::bigint, ${now}, ${actor}, ${decision.outcome}, ${reason}::text,
+          ${decision.outcome === 'accepted' ? decision.box : null}::text, ${boxOrder}::integer,
+          ${kcode === undefined || voter === undefined ? null : voter.category}::text)
+        returning id
+      ),
+      entry as (${audit.insert}),
+      head as (${audit.advance})
+      select (select count(*) from moved) as moved, (select count(*) from envelope) as inserted,
+        (select count(*) from head) as advanced`.execute(trx);
+    const done = written.rows[0];
+    if (
+      done === undefined ||
+      Number(done.moved) !== (move ? 1 : 0) ||
+      Number(done.inserted) !== 1 ||
+      Number(done.advanced) !== 1
+    )
+      throw new Error(`reception: envelope, code or audit head not written (${JSON.stringify(done)})`);
     return {
-      envelope: String(envelope.id),
+      envelope,
       receivedAt: now.toISOString(),
       decision,
       boxOrder,
