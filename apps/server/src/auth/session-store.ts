@@ -2,8 +2,8 @@
 // its sha256, so a copy of the table lets nobody log in. Idle and absolute expiry; officials' roles
 // are read on every request, so a revoked role stops working at once.
 import { createHash, randomBytes } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
-import type { Schema } from '@isoloir/store';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { Schema, SessionTable } from '@isoloir/store';
 import type { SessionLifetimes } from './config.ts';
 import type { RoleGrant } from './roles.ts';
 import type { CallerSession } from './session-types.ts';
@@ -82,7 +82,15 @@ export async function loadSession(
   now: Date,
 ): Promise<CallerSession | null> {
   const id = tokenHash(token);
-  const row = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+  // One statement (prepared on PostgreSQL): the session's row and, for an official, their roles as
+  // `rolesOf` reads them (same order), read at every request.
+  const { rows } = await sql<Selectable<SessionTable> & { roles: RoleGrant[] | string | null }>`/* isoloir:prepared */
+    select s.*, case when s.kind = 'official' then (
+        select coalesce(json_agg(json_build_object('role', r.role, 'scope', r.scope) order by r.role, r.scope), '[]')
+        from role_assignments r where r.official_id = s.official_id
+      ) end as roles
+    from sessions s where s.id = ${id}`.execute(db);
+  const row = rows[0];
   if (row === undefined) return null;
   const idle = lifetimes[row.kind].idleMinutes * 60_000;
   if (row.expires_at.getTime() <= now.getTime() || row.last_seen_at.getTime() + idle <= now.getTime()) {
@@ -101,7 +109,12 @@ export async function loadSession(
       loginMethod: row.login_method,
     };
   if (row.kind === 'official' && row.official_id !== null)
-    return { ...base, kind: 'official', officialId: row.official_id, roles: await rolesOf(db, row.official_id) };
+    return {
+      ...base,
+      kind: 'official',
+      officialId: row.official_id,
+      roles: typeof row.roles === 'string' ? (JSON.parse(row.roles) as RoleGrant[]) : (row.roles ?? []),
+    };
   return null;
 }
 

@@ -77,9 +77,20 @@ export function brusselsMidnight(date: string): Date {
   return new Date(utcMidnight - 3_600_000);
 }
 
+// A pure function of two dates, asked at every hybrid envelope received (four time-zone
+// conversions each): the instants are kept, as numbers, for the few windows a server sees.
+const windows = new Map<string, { readonly opensAt: number; readonly closesAt: number }>();
+
 export function windowOf(window: SetupWindow): { readonly opensAt: Date; readonly closesAt: Date } {
-  const next = new Date(Date.parse(`${window.closes}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
-  return { opensAt: brusselsMidnight(window.opens), closesAt: brusselsMidnight(next) };
+  const key = `${window.opens}/${window.closes}`;
+  let known = windows.get(key);
+  if (known === undefined) {
+    const next = new Date(Date.parse(`${window.closes}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+    known = { opensAt: brusselsMidnight(window.opens).getTime(), closesAt: brusselsMidnight(next).getTime() };
+    if (windows.size >= 256) windows.clear();
+    windows.set(key, known);
+  }
+  return { opensAt: new Date(known.opensAt), closesAt: new Date(known.closesAt) };
 }
 
 /**
