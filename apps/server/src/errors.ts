@@ -317,7 +317,7 @@ function firstInvalidField(error: FastifyError): string | undefined {
   return [error.validationContext, path].filter((part) => part !== undefined && part !== '').join('.');
 }
 
-function classify(error: FastifyError): { code: ErrorCode; field?: string | undefined } {
+export function classify(error: FastifyError): { code: ErrorCode; field?: string | undefined } {
   if (error instanceof AppError) return { code: error.code, field: error.field };
   if (error.validation !== undefined) return { code: 'request.invalid', field: firstInvalidField(error) };
   if (error.statusCode === 413) return { code: 'request.too-large' };

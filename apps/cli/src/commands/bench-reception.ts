@@ -1,6 +1,8 @@
-// `isoloir bench reception [--envelopes N] [--concurrency C]`: Team A's reception of hybrid envelopes
-// (mode 6, issue #16) through the HTTP API, as a barcode scanner at the main office sends them: N
-// envelopes of one constituency (Liège), each K-code scanned once, C requests in flight. The database
+// `isoloir bench reception [--envelopes N] [--concurrency C] [--tray T]`: Team A's reception of hybrid
+// envelopes (mode 6, issue #16) through the HTTP API, as a barcode scanner at the main office sends
+// them: N envelopes of one constituency (Liège), each K-code scanned once, C requests in flight; one
+// envelope a request (`POST …/hybrid-envelopes`, T = 1), or trays of T (`POST …/hybrid-envelopes/tray`,
+// a scanner reading a tray: each envelope still its own transaction, decision and audit entry). The database
 // is fresh (PostgreSQL when DATABASE_URL is set, else in-memory PGlite), seeded with the demo; the
 // mode-6 voters needed are copies of a demo hybrid voter of Liège under generated national register
 // numbers (BENCH-ONLY rows added to the frozen file; the published hash no longer matches them), their
@@ -14,7 +16,14 @@ import pg from 'pg';
 import { makeNrn } from '@isoloir/electoral';
 import { buildApp, DEMO_DAY_ID, seedDemoIfEmpty } from '@isoloir/server';
 import { seedDevOfficials, testSession } from '@isoloir/server/testing';
-import { hybridVoterNrns, hybridVoters, issueKcodes, keyedHashOf, openTestHybridPeriod } from '@isoloir/server/hybrid';
+import {
+  hybridVoterNrns,
+  hybridVoters,
+  issueKcodes,
+  keyedHashOf,
+  openTestHybridPeriod,
+  TRAY_MAX,
+} from '@isoloir/server/hybrid';
 import { openStore, verifyAuditChain, type Store } from '@isoloir/store';
 import { sql } from 'kysely';
 import { readFileSync } from 'node:fs';
@@ -113,7 +122,11 @@ async function addHybridVoters(store: Store, template: string, nrns: readonly st
   }
 }
 
-export async function benchReception(envelopes: number, concurrency: number): Promise<Record<string, unknown>> {
+export async function benchReception(
+  envelopes: number,
+  concurrency: number,
+  tray = 1,
+): Promise<Record<string, unknown>> {
   const log = (m: string): void => {
     process.stderr.write(`${m}\n`);
   };
@@ -143,10 +156,15 @@ export async function benchReception(envelopes: number, concurrency: number): Pr
     const teamA = await testSession(store, { kind: 'official', officialId: 'dev-team-a-liege' });
     const headers = { ...teamA.headers, 'content-type': 'application/json' };
     const target = `${url}/api/counting/identities/${DEMO_DAY_ID}/constituencies/${OFFICE}/hybrid-envelopes`;
-    log(`receiving ${String(envelopes)} envelopes over HTTP, ${String(concurrency)} in flight`);
+    log(
+      tray === 1
+        ? `receiving ${String(envelopes)} envelopes over HTTP, one a request, ${String(concurrency)} in flight`
+        : `receiving ${String(envelopes)} envelopes over HTTP in trays of ${String(tray)} (…/hybrid-envelopes/tray), ${String(concurrency)} trays in flight`,
+    );
     const latencies: number[] = [];
     const outcomes: Record<string, number> = {};
     let next = 0;
+    let received = 0;
     const loadBefore = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).map(Number);
     const pgBefore = await backendCpuMs(store);
     const cpuBefore = process.cpuUsage();
@@ -156,16 +174,34 @@ export async function benchReception(envelopes: number, concurrency: number): Pr
     await Promise.all(
       Array.from({ length: concurrency }, async () => {
         for (;;) {
-          const i = next++;
-          const code = codes[i];
-          if (code === undefined) return;
+          const batch = codes.slice(next, next + tray);
+          next += tray;
+          if (batch.length === 0) return;
           const t = performance.now();
-          const response = await fetch(target, { method: 'POST', headers, body: JSON.stringify({ code }) });
-          const body = (await response.json()) as { outcome?: string; code?: string };
+          const response =
+            tray === 1
+              ? await fetch(target, { method: 'POST', headers, body: JSON.stringify({ code: batch[0] }) })
+              : await fetch(`${target}/tray`, { method: 'POST', headers, body: JSON.stringify({ codes: batch }) });
+          const body = (await response.json()) as {
+            outcome?: string;
+            code?: string;
+            envelopes?: { outcome?: string; code?: string }[];
+            stopped?: { code: string } | null;
+          };
           latencies.push(performance.now() - t);
-          const key = response.status === 200 ? (body.outcome ?? '?') : `${String(response.status)} ${body.code ?? ''}`;
-          outcomes[key] = (outcomes[key] ?? 0) + 1;
-          if (latencies.length % 5000 === 0) log(`received ${String(latencies.length)}/${String(envelopes)}`);
+          const answers = tray === 1 ? [body] : (body.envelopes ?? []);
+          if (response.status !== 200 || answers.length !== batch.length) {
+            const key = `${String(response.status)} ${body.code ?? body.stopped?.code ?? 'cut short'}`;
+            outcomes[key] = (outcomes[key] ?? 0) + batch.length - (response.status === 200 ? answers.length : 0);
+          }
+          if (response.status === 200)
+            for (const a of answers) {
+              const key = a.outcome === 'refused' ? `refused ${a.code ?? ''}` : (a.outcome ?? '?');
+              outcomes[key] = (outcomes[key] ?? 0) + 1;
+            }
+          received += batch.length;
+          if (Math.floor(received / 5000) !== Math.floor((received - batch.length) / 5000))
+            log(`received ${String(received)}/${String(envelopes)}`);
         }
       }),
     );
@@ -182,6 +218,9 @@ export async function benchReception(envelopes: number, concurrency: number): Pr
       database,
       envelopes,
       concurrency,
+      // What was measured: one envelope a request, or trays of `tray` (latencies are then per tray).
+      endpoint: tray === 1 ? 'POST …/hybrid-envelopes' : `POST …/hybrid-envelopes/tray (${String(tray)} a tray)`,
+      latencyPer: tray === 1 ? 'envelope' : 'tray',
       seconds: Math.round(seconds * 10) / 10,
       envelopesPerSecond: Math.round((envelopes / seconds) * 10) / 10,
       p50Ms: ms(percentile(latencies, 0.5)),
@@ -211,10 +250,18 @@ export function registerBenchReception(program: Command): void {
     )
     .option('--envelopes <n>', 'envelopes of one constituency (each K-code scanned once)', '50000')
     .option('--concurrency <c>', 'requests in flight (scanners)', '16')
-    .action(async (flags: { envelopes: string; concurrency: string }) => {
+    .option(
+      '--tray <n>',
+      'envelopes a request: 1 = the single route, more = …/hybrid-envelopes/tray (a scanner reading a tray)',
+      '1',
+    )
+    .action(async (flags: { envelopes: string; concurrency: string; tray: string }) => {
+      const tray = positiveInt(flags.tray, 'tray');
+      if (tray > TRAY_MAX) throw new Error(`--tray must be at most ${String(TRAY_MAX)}`);
       const figures = await benchReception(
         positiveInt(flags.envelopes, 'envelopes'),
         positiveInt(flags.concurrency, 'concurrency'),
+        tray,
       );
       process.stdout.write(`${JSON.stringify(figures)}\n`);
     });

@@ -7,7 +7,7 @@ export { hybridVoterNrns, openTestHybridPeriod, setTestHybridWindow } from './te
 export { generateKits, type KitFile } from './bulk.ts';
 export { issueKcodes } from './kcodes.ts';
 export { hybridVoters } from './kit-service.ts';
-export { receiveEnvelope, receptionSummary, type EnvelopeReceipt } from './reception.ts';
+export { receiveEnvelope, receptionSummary, TRAY_MAX, type EnvelopeReceipt } from './reception.ts';
 export {
   encodeBallot,
   finishEntry,

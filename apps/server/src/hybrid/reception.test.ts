@@ -185,6 +185,65 @@ describe('Team A receives hybrid envelopes', () => {
     assert.equal(await status(code), 'issued');
   });
 
+  test('a tray of scans: each envelope received as alone, in the order read, the first of one label kept; a bad code answered in its place', async () => {
+    assert.ok(liege.length >= 13, `hybrid voters in ${OFFICE}: ${String(liege.length)}`);
+    const [a, b, late] = [await kit(liege[10] ?? ''), await kit(liege[11] ?? ''), await kit(liege[12] ?? '')];
+    const tray = (codes: string[], session = teamA, office = OFFICE) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/counting/identities/${DEMO_DAY_ID}/constituencies/${office}/hybrid-envelopes/tray`,
+        headers: session.headers,
+        payload: { codes },
+      });
+    // Another office's Team A and a voter: refused, nothing recorded.
+    const count = async () => (await store.db.selectFrom('hybrid_envelopes').select('id').execute()).length;
+    const before = await count();
+    assert.equal((await tray([a], teamA, 'namur')).statusCode, 403);
+    assert.equal((await tray([a], await testSession(store, { kind: 'voter', nrn: liege[10] ?? '' }))).statusCode, 403);
+    assert.equal((await tray([])).statusCode, 400);
+    assert.equal(await count(), before);
+    const r = await tray([b, 'NOT-A-KCODE', a, b, a]);
+    assert.equal(r.statusCode, 200, r.body);
+    const { envelopes, stopped } = r.json<{ envelopes: Record<string, unknown>[]; stopped: unknown }>();
+    assert.equal(stopped, null);
+    assert.deepEqual(
+      envelopes.map((e) => [e['outcome'], e['outcome'] === 'refused' ? e['code'] : e['reason']]),
+      [
+        ['accepted', null],
+        ['refused', 'hybrid.kcode-invalid'],
+        ['accepted', null],
+        ['set-aside', 'second-envelope'],
+        ['set-aside', 'second-envelope'],
+      ],
+    );
+    assert.equal(await count(), before + 4, 'four envelopes recorded, the bad code none');
+    // Each its own decision, audited: the same rows as one scan at a time.
+    const audited = await store.db
+      .selectFrom('audit_log')
+      .select('subject')
+      .where(
+        'subject',
+        'in',
+        envelopes.flatMap((e) => (typeof e['envelope'] === 'string' ? [`envelope:${e['envelope']}`] : [])),
+      )
+      .execute();
+    assert.equal(audited.length, 4);
+    assert.equal(await status(a), 'received');
+    assert.equal(await status(b), 'received');
+    // A late envelope in a tray: set aside as alone.
+    const now = new Date();
+    await setTestHybridWindow(store, DEMO_DAY_ID, { opens: dateFrom(now, -5), closes: dateFrom(now, -2) });
+    try {
+      const lateTray = (await tray([late])).json<{ envelopes: Record<string, unknown>[] }>();
+      assert.deepEqual(
+        lateTray.envelopes.map((e) => [e['outcome'], e['reason']]),
+        [['set-aside', 'arrived-late']],
+      );
+    } finally {
+      await openTestHybridPeriod(store, DEMO_DAY_ID);
+    }
+  });
+
   test('every decision audited, the chains whole; no NRN in the envelopes', async () => {
     const rows = await store.db
       .selectFrom('audit_log')

@@ -22,6 +22,9 @@ import { reserveBoxOrder, takeBoxOrder } from './box-order.ts';
 import { publicKcodeHash } from './public-kcode.ts';
 import { kcodeAfter, receptionDecision, type ReceptionDecision, type SetAsideReason } from './reception-decision.ts';
 
+/** The most envelopes in one tray (`…/hybrid-envelopes/tray`: a scanner reading a tray, answered within seconds). */
+export const TRAY_MAX = 100;
+
 export interface EnvelopeReceipt {
   readonly envelope: string;
   readonly receivedAt: string;

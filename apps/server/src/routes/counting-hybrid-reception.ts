@@ -2,12 +2,14 @@
 // K-code of each outer envelope is scanned (a barcode scanner types it and ends with Enter) or typed;
 // the answer says at once what to do with the envelope. Team A members act only in their constituency
 // (its main office).
+import type { FastifyError } from 'fastify';
 import { z } from 'zod';
 import type { AppInstance } from '../app-instance.ts';
 import { checkTypedKcode } from '../hybrid/kcodes.ts';
 import { keyedHashFrom } from '../hybrid/keyed-hash.ts';
-import { receiveEnvelope, receptionSummary } from '../hybrid/reception.ts';
+import { receiveEnvelope, receptionSummary, TRAY_MAX, type EnvelopeReceipt } from '../hybrid/reception.ts';
 import { SET_ASIDE_REASONS } from '../hybrid/reception-decision.ts';
+import { AppError, classify, errorBody } from '../errors.ts';
 import { errorSchema } from './schemas.ts';
 import { countingErrorHandler, slug, teamActor } from './counting-common.ts';
 
@@ -15,6 +17,27 @@ const access = { roles: ['team-a'] } as const;
 const tags = ['counting: Team A (identities)'];
 const params = z.strictObject({ electionDayId: slug, constituency: slug });
 const box = z.enum(['belgium', 'abroad']);
+const receiptSchema = z.object({
+  envelope: z.string(),
+  receivedAt: z.string(),
+  outcome: z.enum(['accepted', 'set-aside']),
+  box: box.nullable(),
+  boxOrder: z.number().nullable(),
+  reason: z.enum(SET_ASIDE_REASONS).nullable(),
+  voterName: z.string().nullable(),
+});
+
+function receiptBody(r: EnvelopeReceipt): z.infer<typeof receiptSchema> {
+  return {
+    envelope: r.envelope,
+    receivedAt: r.receivedAt,
+    outcome: r.decision.outcome,
+    box: r.decision.outcome === 'accepted' ? r.decision.box : null,
+    boxOrder: r.boxOrder,
+    reason: r.decision.outcome === 'set-aside' ? r.decision.reason : null,
+    voterName: r.voterName,
+  };
+}
 
 export function countingHybridReceptionRoutes(app: AppInstance): void {
   const { store } = app.context;
@@ -30,15 +53,7 @@ export function countingHybridReceptionRoutes(app: AppInstance): void {
         params,
         body: z.strictObject({ code: z.string().max(64) }),
         response: {
-          200: z.object({
-            envelope: z.string(),
-            receivedAt: z.string(),
-            outcome: z.enum(['accepted', 'set-aside']),
-            box: box.nullable(),
-            boxOrder: z.number().nullable(),
-            reason: z.enum(SET_ASIDE_REASONS).nullable(),
-            voterName: z.string().nullable(),
-          }),
+          200: receiptSchema,
           400: errorSchema,
           403: errorSchema,
           404: errorSchema,
@@ -59,15 +74,66 @@ export function countingHybridReceptionRoutes(app: AppInstance): void {
         actor.id,
         app.auth.now(),
       );
-      return {
-        envelope: r.envelope,
-        receivedAt: r.receivedAt,
-        outcome: r.decision.outcome,
-        box: r.decision.outcome === 'accepted' ? r.decision.box : null,
-        boxOrder: r.boxOrder,
-        reason: r.decision.outcome === 'set-aside' ? r.decision.reason : null,
-        voterName: r.voterName,
-      };
+      return receiptBody(r);
+    },
+  );
+
+  // A scanner that reads a tray of envelopes sends their codes at once, in the order it read them.
+  // Each envelope is received exactly as by the route above, one after the other in that order (so
+  // that of two envelopes with one label in a tray the first is kept): its own transaction, decision
+  // under the voter's lock, audit entry and time of receipt. A refused code (not a K-code, office
+  // closed) is answered in its place and the tray goes on; an unexpected failure stops the tray:
+  // the envelopes answered were received, the others were not (`stopped` says why) and are fed again.
+  app.post(
+    '/api/counting/identities/:electionDayId/constituencies/:constituency/hybrid-envelopes/tray',
+    {
+      schema: {
+        tags,
+        summary:
+          'Receive a tray of hybrid outer envelopes (a scanner reading a tray): each received as by the single route, in order, with its own decision and audit entry; the answers in the same order',
+        params,
+        body: z.strictObject({ codes: z.array(z.string().max(64)).min(1).max(TRAY_MAX) }),
+        response: {
+          200: z.object({
+            envelopes: z.array(z.union([receiptSchema, errorSchema.extend({ outcome: z.literal('refused') })])),
+            stopped: errorSchema.nullable(),
+          }),
+          400: errorSchema,
+          403: errorSchema,
+          404: errorSchema,
+        },
+      },
+      config: { access },
+      errorHandler: countingErrorHandler,
+    },
+    async (request) => {
+      const actor = teamActor(request, 'team-a', request.params.constituency);
+      const envelopes: (
+        z.infer<typeof receiptSchema> | (ReturnType<typeof errorBody> & { readonly outcome: 'refused' })
+      )[] = [];
+      for (const typed of request.body.codes) {
+        try {
+          const r = await receiveEnvelope(
+            store,
+            keyedHash,
+            request.params.electionDayId,
+            request.params.constituency,
+            checkTypedKcode(typed),
+            actor.id,
+            app.auth.now(),
+          );
+          envelopes.push(receiptBody(r));
+        } catch (error) {
+          if (error instanceof AppError) {
+            envelopes.push({ ...errorBody(error.code, error.field), outcome: 'refused' });
+            continue;
+          }
+          const { code } = classify(error as FastifyError);
+          request.log.error({ err: error, received: envelopes.length }, 'hybrid tray stopped');
+          return { envelopes, stopped: errorBody(code) };
+        }
+      }
+      return { envelopes, stopped: null };
     },
   );
 
