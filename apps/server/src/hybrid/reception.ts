@@ -67,21 +67,24 @@ interface FirstRead {
 function firstReadSql(electionDayId: string, office: string, codeHash: string) {
   return sql<FirstRead>`/* isoloir:prepared */
     with k as materialized (
+      -- The NRN as a value ("= (select …)"), never a join: each lookup below stays one index probe
+      -- whatever the plan (a join let the planner scan every mode-6 voter of the day).
       select k.id, k.nrn, k.state,
         exists (select 1 from polling_station_votes p where p.election_day_id = k.election_day_id and p.nrn = k.nrn) as voted
       from hybrid_kcodes k where k.election_day_id = ${electionDayId} and k.code_hash = ${codeHash}
     ),
     v as materialized (
       select f.nrn, f.category, f.language, c.surname, c.given_names, s.mode_periods, d.label
-      from k join frozen_voters f on f.election_day_id = ${electionDayId} and f.nrn = k.nrn and f.mode = ${HYBRID_MODE}
+      from frozen_voters f
       join consolidated_voters c on c.consolidation_id = f.consolidation_id and c.nrn = f.nrn
       join election_day_settings s on s.election_day_id = f.election_day_id
       join election_days d on d.id = f.election_day_id
+      where f.election_day_id = ${electionDayId} and f.mode = ${HYBRID_MODE} and f.nrn = (select k.nrn from k)
     ),
     pl as materialized (
       select p.election_id, p.choices, e.label, e.kind
-      from v join frozen_voter_places p on p.election_day_id = ${electionDayId} and p.nrn = v.nrn and p.mode = ${HYBRID_MODE}
-      join elections e on e.id = p.election_id
+      from frozen_voter_places p join elections e on e.id = p.election_id
+      where p.election_day_id = ${electionDayId} and p.mode = ${HYBRID_MODE} and p.nrn = (select v.nrn from v)
     )
     select exists (select 1 from election_days where id = ${electionDayId}) as day,
       exists (
@@ -93,8 +96,8 @@ function firstReadSql(electionDayId: string, office: string, codeHash: string) {
       (select row_to_json(v) from v) as voter,
       (select coalesce(json_agg(pl order by pl.election_id), '[]') from pl) as places,
       (select coalesce(json_agg(c order by c.code), '[]') from (
-        select c.election_id, c.code, c.label, c.main_office_address from constituencies c
-        where exists (select 1 from pl where pl.election_id = c.election_id and c.code = any (pl.choices))
+        select c.election_id, c.code, c.label, c.main_office_address
+        from pl join constituencies c on c.election_id = pl.election_id and c.code = any (pl.choices)
       ) c) as constituencies
     from (select 1) as one left join k on true`;
 }
