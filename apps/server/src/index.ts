@@ -1,4 +1,5 @@
 export { buildApp, type AppOptions } from './app.ts';
+export { DEFAULT_RATE_LIMITS } from './rate-limit/index.ts';
 export {
   ProductionStartRefused,
   OtherSecretRefused,

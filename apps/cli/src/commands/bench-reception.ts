@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
 import pg from 'pg';
 import { makeNrn } from '@isoloir/electoral';
-import { buildApp, DEMO_DAY_ID, seedDemoIfEmpty } from '@isoloir/server';
+import { buildApp, DEFAULT_RATE_LIMITS, DEMO_DAY_ID, seedDemoIfEmpty } from '@isoloir/server';
 import { seedDevOfficials, testSession } from '@isoloir/server/testing';
 import {
   hybridVoterNrns,
@@ -151,7 +151,9 @@ export async function benchReception(
         if ('code' in k) codes.push(k.code);
       if ((i / 1000) % 10 === 9) log(`K-codes: ${String(codes.length)}/${String(envelopes)}`);
     }
-    const app = await buildApp({ store });
+    // The rate limits of a started server (`startServer`): an official's requests are not counted,
+    // so a scanner's requests cost no write to the limits' table.
+    const app = await buildApp({ store, rateLimits: DEFAULT_RATE_LIMITS });
     const url = await app.listen({ port: 0, host: '127.0.0.1' });
     const teamA = await testSession(store, { kind: 'official', officialId: 'dev-team-a-liege' });
     const headers = { ...teamA.headers, 'content-type': 'application/json' };
