@@ -28,7 +28,7 @@ export function registerVerify(program: Command): void {
       "the bulletin board's (receipt) key as published (e.g. /api/voting/receipt-key): every board head must be signed by it",
     )
     .action(async (file: string, opts: { pv?: string; head?: string; boardKey?: string }) => {
-      process.exitCode = await verify(file, opts);
+      process.exitCode = await verifyFile(file, opts);
     });
 }
 
@@ -39,7 +39,11 @@ function readPvs(dir: string): PvFile[] {
     .map((f) => ({ name: f, content: JSON.parse(readFileSync(join(dir, f), 'utf8')) as unknown }));
 }
 
-async function verify(file: string, opts: { pv?: string; head?: string; boardKey?: string } = {}): Promise<number> {
+/** `isoloir verify FILE`: prints the verdict; returns the exit code (0 OK, 1 FAILED, 2 unreadable). */
+export async function verifyFile(
+  file: string,
+  opts: { pv?: string; head?: string; boardKey?: string } = {},
+): Promise<number> {
   // Read as a stream, entry by entry (a national record is larger than any JavaScript string).
   const { recordFromFile, recordGroupName, RecordUnreadable } = await loadRecordFile();
   const record = recordFromFile(file);
