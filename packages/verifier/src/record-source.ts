@@ -174,7 +174,11 @@ function scanEntry(st: ScanState, raw: unknown, published: string | undefined): 
  * (`chain`), reported in that order as if the record had been read whole (PROTOCOL.md §8, Verdict).
  * Memory: one entry at a time, plus the hashes after the last electronic entry (the hybrid boxes).
  */
-export async function scanRecord(source: RecordSource, published: string | undefined): Promise<Scan> {
+export async function scanRecord(
+  source: RecordSource,
+  published: string | undefined,
+  onChain?: (seq: number) => void,
+): Promise<Scan> {
   const st: ScanState = {
     count: 0,
     parent: '',
@@ -187,7 +191,10 @@ export async function scanRecord(source: RecordSource, published: string | undef
     tail: [],
     hybridLogs: new Map(),
   };
-  for await (const raw of source.entries()) scanEntry(st, raw, published);
+  for await (const raw of source.entries()) {
+    scanEntry(st, raw, published);
+    onChain?.(st.count - 1);
+  }
   checkTop(source.top());
   if (st.shapeFailure !== undefined) throw st.shapeFailure;
   if (st.chainFailure !== undefined) throw st.chainFailure;

@@ -176,8 +176,10 @@ function checkOrder(seen: Map<string, number>, phase: { at: number }, e: Entry, 
 }
 
 export interface VerifyOptions {
-  /** Called after each entry (progress reporting). */
+  /** Called after each entry is checked (progress reporting, second pass). */
   readonly onEntry?: (seq: number, total: number, type: string) => void;
+  /** Called after each entry's link in the chain is checked (progress reporting, first pass). */
+  readonly onChain?: (seq: number) => void;
   /** Bulk arithmetic for shuffle checks (default inline; ./node/msm-pool.ts uses all cores). */
   readonly msm?: MsmService;
   /** A published head: the hash of the record's last entry, or of one of its signed board heads (published at opening, during or at the close of voting). */
@@ -258,7 +260,7 @@ async function checkEntries(source: RecordSource, total: number, options: Verify
 export async function verifyRecord(record: unknown, options: VerifyOptions = {}): Promise<VerifyResult> {
   const source = isSource(record) ? record : recordFromValue(record);
   try {
-    const scan = await scanRecord(source, options.head?.toLowerCase());
+    const scan = await scanRecord(source, options.head?.toLowerCase(), options.onChain);
     const head = scan.head;
     const published = options.head?.toLowerCase();
     if (published !== undefined) checkPublishedHead(scan, published);

@@ -63,6 +63,9 @@ export async function verifyFile(
       ...(pvs === undefined ? {} : { pvs }),
       ...(opts.head === undefined ? {} : { head: opts.head }),
       ...(opts.boardKey === undefined ? {} : { boardKey: opts.boardKey }),
+      onChain: (seq) => {
+        if (seq % 10_000 === 0) process.stderr.write(`read ${String(seq)} entries (chain)\n`);
+      },
       onEntry: (seq, total) => {
         if (seq % 1000 === 0) process.stderr.write(`checked ${String(seq)}/${String(total)} entries\n`);
       },
