@@ -64,6 +64,8 @@ describe('a record file read as a stream', () => {
       [JSON.stringify({ format: record.format, entries: { 0: record.entries[0] } }), 'format'],
       [JSON.stringify({ format: record.format }), 'format'],
       [JSON.stringify([record]), 'format'],
+      // A parser that set the prototype would hide the field from the schema check: this one keeps it own.
+      [JSON.stringify(record).replace('{"seq":3,', '{"__proto__":{"seq":3},"seq":3,'), 'schema'],
     ];
     for (const [text, check] of cases) {
       const streamed = await verifyRecord(recordFromFile(file(text)));
@@ -89,5 +91,15 @@ describe('a record file read as a stream', () => {
       await assert.rejects(verifyRecord(recordFromFile(file(bad))), RecordUnreadable);
     }
     await assert.rejects(verifyRecord(recordFromFile(join(dir, 'missing.json'))), RecordUnreadable);
+  });
+
+  test('attacker: entries twice (JSON.parse and Python keep the second, a stream would read both): not read', async () => {
+    const forged = copy();
+    const text = asWritten(record).replace(
+      /\n\]\}\n$/,
+      `\n],"entries":${JSON.stringify(forged.entries.slice(0, 3))}}\n`,
+    );
+    assert.equal((JSON.parse(text) as { entries: unknown[] }).entries.length, 3);
+    await assert.rejects(verifyRecord(recordFromFile(file(text))), /appears twice/);
   });
 });

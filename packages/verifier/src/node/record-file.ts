@@ -14,6 +14,7 @@ export class RecordUnreadable extends Error {}
 
 interface TopWatch {
   depth: number;
+  duplicate?: string;
   first: boolean;
   expectKey: boolean;
   key: string | undefined;
@@ -29,6 +30,9 @@ function watchTop(w: TopWatch, token: TokenType, value: unknown): void {
   if (w.depth === 1 && w.top.isObject) {
     if (w.expectKey && token === TokenType.STRING) {
       w.key = String(value);
+      // JSON.parse keeps the last of two equal keys; a stream has already handed over the first
+      // `entries`: a record with a top-level field twice is not read at all (no two readings of one file).
+      if (w.top.keys.includes(w.key)) w.duplicate ??= w.key;
       w.top.keys.push(w.key);
       w.expectKey = false;
     } else if (token === TokenType.COMMA) w.expectKey = true;
@@ -82,6 +86,7 @@ async function* readEntries(path: string, setTop: (t: TopLevel) => void): AsyncG
     for await (const chunk of stream) {
       tokenizer.write(chunk as Buffer);
       if (error !== undefined) throw new RecordUnreadable(`not JSON: ${error.message}`);
+      if (w.duplicate !== undefined) throw new RecordUnreadable(`the record's field ${w.duplicate} appears twice`);
       yield* ready.splice(0);
     }
     if (!tokenizer.isEnded) tokenizer.end();
