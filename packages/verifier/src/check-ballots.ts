@@ -1,5 +1,5 @@
 /** Cast ballots (proof bound to election, voter, ballot; voter on the roll; sequence and receipt time) and group inputs. */
-import type { Group } from '@isoloir/crypto';
+import { hashInputs, type Group } from '@isoloir/crypto';
 import { ensure, fail } from './failure.ts';
 import { LABELS, hashToScalar } from './hashes.ts';
 import { arr, bytes, field, int, obj, scalar, str } from './read-json.ts';
@@ -93,11 +93,11 @@ export function checkBallot<P>(s: State<P>, payload: unknown, loc: string): void
     where,
     'proof of knowledge of the encryption randomness fails for this election, constituency, voter and ballot',
   );
-  const key = cts.map((b) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')).join('|');
-  const copyOf = s.seenCiphertexts.get(key);
+  const digest = ciphertextDigest(cts);
+  const copyOf = s.seenCiphertexts.get(digest);
   if (copyOf !== undefined) fail('ballot-duplicate', where, `same ciphertext as ${copyOf}`);
-  s.seenCiphertexts.set(key, ballotId);
-  s.ballots.set(ballotId, { groupId, voterId, cts, sequence, receivedAt });
+  s.seenCiphertexts.set(digest, ballotId);
+  s.ballots.set(ballotId, { groupId, voterId, digest, sequence, receivedAt });
   mine.push(ballotId);
   s.byVoter.set(voterId, mine);
   const order = s.castOrder.get(groupId) ?? [];
@@ -105,8 +105,15 @@ export function checkBallot<P>(s: State<P>, payload: unknown, loc: string): void
   s.castOrder.set(groupId, order);
 }
 
-const hexKey = (ct: readonly Uint8Array[]): string =>
-  ct.map((b) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')).join('|');
+/**
+ * What the verifier keeps of a ballot's ciphertexts (memory: 32 characters a ballot instead of the
+ * ciphertexts): the first 32 bytes of H("isoloir/verifier/ciphertexts", the encoded elements), as a
+ * one-byte string. A group input's ciphertexts are compared by it: passing another ciphertext off as a
+ * counted ballot's would take a second preimage (or a collision) of 256-bit SHA-512.
+ */
+export function ciphertextDigest(ct: readonly Uint8Array[]): string {
+  return String.fromCharCode(...hashInputs('isoloir/verifier/ciphertexts', [ct]).subarray(0, 32));
+}
 
 /**
  * A counting group's input is exactly the counted ballots (not cancelled) of its member segments,
@@ -139,14 +146,14 @@ export function checkGroupInput<P>(s: State<P>, payload: unknown, loc: string): 
   for (const m of members) {
     for (const id of s.castOrder.get(m) ?? []) {
       const b = s.ballots.get(id);
-      if (b !== undefined && !s.cancelled.has(id)) expected.set(hexKey(b.cts), id);
+      if (b !== undefined && !s.cancelled.has(id)) expected.set(b.digest, id);
     }
   }
   const given = arr(field(o, 'ciphertexts', loc), loc).map((ct, i) =>
     arr(ct, `${where} #${String(i)}`).map((b) => bytes(b, `${where} #${String(i)}`)),
   );
   given.forEach((ct, i) => {
-    const k = hexKey(ct);
+    const k = ciphertextDigest(ct);
     ensure(
       expected.has(k),
       'group-input',

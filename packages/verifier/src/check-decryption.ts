@@ -217,6 +217,11 @@ export function checkCounts<P>(s: State<P>, payload: unknown, loc: string): void
   );
   s.legal.set(groupId, expected);
   s.counted.add(groupId);
+  // The group is done: drop its ciphertexts, shares and decoded ballots (memory: one group at a
+  // time). The keys stay, so a later shuffle, share or decryption of it still fails `completeness`.
+  s.current.set(groupId, []);
+  s.validPartials.set(groupId, new Map());
+  s.decoded.set(groupId, []);
 }
 
 /** Path of the first difference between two JSON values (object key order ignored), or undefined. */

@@ -7,3 +7,6 @@ export { verifyShuffleProof, type ShuffleStatement } from './check-shuffle.ts';
 export { inlineMsm, type MsmService, type MsmJob } from './msm-service.ts';
 /** NODE-ONLY: the verifier's worker-thread MsmService (all cores). Loaded on demand. */
 export const loadMsmPool = () => import('./node/msm-pool.ts');
+export { recordFromValue, type RecordSource, type TopLevel } from './record-source.ts';
+/** NODE-ONLY: a record file read as a stream, entry by entry (any size). Loaded on demand. */
+export const loadRecordFile = () => import('./node/record-file.ts');

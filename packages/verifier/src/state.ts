@@ -49,7 +49,8 @@ export interface Board {
 export interface CastBallot {
   readonly groupId: string;
   readonly voterId: string;
-  readonly cts: Uint8Array[];
+  /** The ciphertexts' digest (check-ballots.ts, ciphertextDigest), not the ciphertexts: memory proportional to ballots stays small. */
+  readonly digest: string;
   readonly sequence: number;
   readonly receivedAt: string;
 }

@@ -1,7 +1,8 @@
 /** Entry point: checks an election record entry by entry; returns the first failing check. */
-import { entryHash, loadGroup, isGroupName, RECORD_FORMAT, type Group, type Json } from '@isoloir/crypto';
+import { loadGroup, isGroupName, type Group } from '@isoloir/crypto';
 import { CheckFailed, ensure, fail, type VerifyResult } from './failure.ts';
-import { arr, field, int, obj, str } from './read-json.ts';
+import { field, int, obj, str } from './read-json.ts';
+import { readEntry, recordFromValue, scanRecord, type Entry, type RecordSource, type Scan } from './record-source.ts';
 import { widthOf, type Layout } from './decode-ballot.ts';
 import type { State } from './state.ts';
 import { inlineMsm, type MsmService } from './msm-service.ts';
@@ -11,57 +12,12 @@ import { checkWithheld } from './check-withheld.ts';
 import { checkCancellation, checkVoters } from './check-cancellation.ts';
 import { checkAttendance, checkDefinition, checkRoll } from './check-roll.ts';
 import { checkShape, PAYLOADS } from './schema.ts';
-import { checkPvs, type PvFile, type RecordHeads } from './check-pv.ts';
+import { checkPvs, type PvFile } from './check-pv.ts';
 import { checkShuffle } from './check-shuffle.ts';
 import { checkCeremony } from './check-ceremony.ts';
 import { checkBallotTime, checkBoardComplete, checkBoardHead, checkPeriod, noteBallot } from './check-board.ts';
 import { checkHybridCount, checkReceiptLog } from './check-hybrid.ts';
 import { checkCounts, checkDecryption, checkPartialDecryption } from './check-decryption.ts';
-
-interface Entry {
-  seq: number;
-  type: string;
-  parent: string;
-  hash: string;
-  payload: unknown;
-}
-
-const ENTRY_FIELDS = ['seq', 'type', 'parent', 'hash', 'payload'];
-
-function readEntries(record: unknown): Entry[] {
-  const r = obj(record, 'record');
-  for (const k of Object.keys(r))
-    ensure(k === 'format' || k === 'entries', 'schema', `record.${k}`, `unknown field ${k}`);
-  ensure(r['format'] === RECORD_FORMAT, 'format', 'record', `unsupported format (expected ${RECORD_FORMAT})`);
-  return arr(field(r, 'entries', 'record'), 'record').map((e, i) => {
-    const loc = `entry ${String(i)}`;
-    const o = obj(e, loc);
-    for (const k of Object.keys(o)) ensure(ENTRY_FIELDS.includes(k), 'schema', `${loc}.${k}`, `unknown field ${k}`);
-    return {
-      seq: int(field(o, 'seq', loc), loc),
-      type: str(field(o, 'type', loc), loc),
-      parent: str(field(o, 'parent', loc), loc),
-      hash: str(field(o, 'hash', loc), loc),
-      payload: field(o, 'payload', loc),
-    };
-  });
-}
-
-function checkChain(entries: readonly Entry[]): void {
-  let parent = '';
-  entries.forEach((e, i) => {
-    const loc = `entry ${String(i)} (${e.type})`;
-    ensure(e.seq === i, 'chain', loc, 'sequence number out of order');
-    ensure(e.parent === parent, 'chain', loc, 'parent link does not match the previous entry’s hash');
-    ensure(
-      entryHash(e.seq, e.type, e.parent, e.payload as Json) === e.hash,
-      'chain',
-      loc,
-      'entry hash does not match its content',
-    );
-    parent = e.hash;
-  });
-}
 
 async function initialState(
   entry: Entry | undefined,
@@ -220,8 +176,10 @@ function checkOrder(seen: Map<string, number>, phase: { at: number }, e: Entry, 
 }
 
 export interface VerifyOptions {
-  /** Called after each entry (progress reporting). */
+  /** Called after each entry is checked (progress reporting, second pass). */
   readonly onEntry?: (seq: number, total: number, type: string) => void;
+  /** Called after each entry's link in the chain is checked (progress reporting, first pass). */
+  readonly onChain?: (seq: number) => void;
   /** Bulk arithmetic for shuffle checks (default inline; ./node/msm-pool.ts uses all cores). */
   readonly msm?: MsmService;
   /** A published head: the hash of the record's last entry, or of one of its signed board heads (published at opening, during or at the close of voting). */
@@ -238,11 +196,9 @@ export interface VerifyOptions {
  * extends it). Any other value is refused here, an earlier entry's hash included: a record that is
  * a prefix of the published one, or that forks from it after that entry, must not pass.
  */
-function checkPublishedHead(entries: readonly Entry[], head: string, published: string): void {
-  if (published === head) return;
-  if (entries.some((e) => e.type === 'board-head' && (e.payload as { hash?: unknown } | null)?.hash === published))
-    return;
-  const at = entries.findIndex((e) => e.hash === published);
+function checkPublishedHead(scan: Scan, published: string): void {
+  if (published === scan.head || scan.publishedIsBoardHead) return;
+  const at = scan.publishedAt;
   fail(
     'head',
     'record',
@@ -252,56 +208,63 @@ function checkPublishedHead(entries: readonly Entry[], head: string, published: 
   );
 }
 
-/** Every entry's hash from the end of the electronic entries on (the heads a PV may carry), and where the hybrid entries start. */
-function heads(entries: readonly Entry[]): RecordHeads {
-  const first = entries.findIndex((e) => e.type.startsWith('hybrid-'));
-  const end = first < 0 ? entries.length : first;
-  return {
-    electronic: entries.slice(Math.max(0, end - 1)).map((e) => e.hash),
-    hybridLogs: new Map(
-      entries
-        .filter((e) => e.type === 'hybrid-receipt-log')
-        .map((e) => {
-          const p = e.payload as { constituency?: unknown; category?: unknown };
-          return [`${String(p.constituency)}/${String(p.category)}`, e.seq - end + 1];
-        }),
-    ),
-  };
+function isSource(v: unknown): v is RecordSource {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const s = v as Partial<RecordSource>;
+  return typeof s.entries === 'function' && typeof s.top === 'function';
 }
 
-export async function verifyRecord(record: unknown, options: VerifyOptions = {}): Promise<VerifyResult> {
-  try {
-    const entries = readEntries(record);
-    checkChain(entries);
-    const head = entries.at(-1)?.hash ?? '';
-    const published = options.head?.toLowerCase();
-    if (published !== undefined) checkPublishedHead(entries, head, published);
-    const s = await initialState(entries[0], options.msm, options.boardKey);
-    const seen = new Map<string, number>([['parameters', 1]]);
-    const phase = { at: 0 };
-    for (const e of entries.slice(1)) {
-      const loc = `entry ${String(e.seq)} (${e.type})`;
-      checkOrder(seen, phase, e, loc);
-      const shape = PAYLOADS[e.type];
-      const handler = handlers[e.type];
-      if (shape === undefined || handler === undefined) fail('format', loc, `unknown entry type ${e.type}`);
-      checkShape(e.payload, shape, `${loc} payload`);
-      if (phase.at > BALLOTS && !s.board.complete) checkBoardComplete(s);
-      if (phase.at >= COUNTING && !s.votersChecked) checkVoters(s);
-      await handler(s, e.payload, loc);
-      if (e.type === 'ballot') {
-        checkBallotTime(s, e.payload, loc);
-        noteBallot(s, e.payload);
-      }
-      options.onEntry?.(e.seq, entries.length, e.type);
+/** Second pass: every entry in record order, its place, its shape and its checks; returns the state for the final checks. */
+async function checkEntries(source: RecordSource, total: number, options: VerifyOptions): Promise<State<unknown>> {
+  let s: State<unknown> | undefined;
+  const seen = new Map<string, number>([['parameters', 1]]);
+  const phase = { at: 0 };
+  let i = 0;
+  for await (const raw of source.entries()) {
+    const e = readEntry(raw, i++);
+    if (s === undefined) {
+      s = await initialState(e, options.msm, options.boardKey);
+      continue;
     }
-    ensure(
-      seen.has('ceremony'),
-      'ceremony',
-      'record',
-      'no key ceremony transcript entry: nothing shows how the election key was made, nor who may shuffle and decrypt',
-    );
-    ensure(seen.has('key'), 'order', 'record', 'no election key entry');
+    const loc = `entry ${String(e.seq)} (${e.type})`;
+    checkOrder(seen, phase, e, loc);
+    const shape = PAYLOADS[e.type];
+    const handler = handlers[e.type];
+    if (shape === undefined || handler === undefined) fail('format', loc, `unknown entry type ${e.type}`);
+    checkShape(e.payload, shape, `${loc} payload`);
+    if (phase.at > BALLOTS && !s.board.complete) checkBoardComplete(s);
+    if (phase.at >= COUNTING && !s.votersChecked) checkVoters(s);
+    await handler(s, e.payload, loc);
+    if (e.type === 'ballot') {
+      checkBallotTime(s, e.payload, loc);
+      noteBallot(s, e.payload);
+    }
+    options.onEntry?.(e.seq, total, e.type);
+  }
+  s ??= await initialState(undefined, options.msm, options.boardKey);
+  ensure(
+    seen.has('ceremony'),
+    'ceremony',
+    'record',
+    'no key ceremony transcript entry: nothing shows how the election key was made, nor who may shuffle and decrypt',
+  );
+  ensure(seen.has('key'), 'order', 'record', 'no election key entry');
+  return s;
+}
+
+/**
+ * Verifies a record, given whole (`{ format, entries }`) or as a source read entry by entry
+ * (`./node/record-file.ts`). Two passes: the chain and the published head first, then every check
+ * in record order. Memory: one entry at a time, plus the state the checks keep (./state.ts).
+ */
+export async function verifyRecord(record: unknown, options: VerifyOptions = {}): Promise<VerifyResult> {
+  const source = isSource(record) ? record : recordFromValue(record);
+  try {
+    const scan = await scanRecord(source, options.head?.toLowerCase(), options.onChain);
+    const head = scan.head;
+    const published = options.head?.toLowerCase();
+    if (published !== undefined) checkPublishedHead(scan, published);
+    const s = await checkEntries(source, scan.count, options);
     if (!s.votersChecked) checkVoters(s);
     for (const [id, seg] of s.segments) {
       const g = s.groupOf.get(id);
@@ -321,9 +284,10 @@ export async function verifyRecord(record: unknown, options: VerifyOptions = {})
       );
     }
     if (!s.board.complete) checkBoardComplete(s);
-    if (options.pvs !== undefined) checkPvs(s, heads(entries), options.pvs);
+    if (options.pvs !== undefined)
+      checkPvs(s, { electronic: scan.electronicHeads, hybridLogs: scan.hybridLogs }, options.pvs);
     const summary = {
-      entries: entries.length,
+      entries: scan.count,
       ballots: s.ballots.size,
       groups: s.members.size,
       shuffles: s.shuffles,

@@ -9,6 +9,7 @@ import { registerVerify } from './verify.ts';
 import { registerBenchCast } from './bench-cast.ts';
 import { registerBenchCrash } from './crash/bench-crash.ts';
 import { registerBenchCrypto } from './bench-crypto.ts';
+import { registerBenchRecord } from './bench-record.ts';
 import { registerBenchKits } from './bench-kits.ts';
 import { registerBenchReception } from './bench-reception.ts';
 import { registerBenchPrepare } from './bench-prepare.ts';
@@ -26,6 +27,7 @@ export function registerCommands(program: Command): void {
   registerAudit(program);
   registerVerify(program);
   registerBenchCrypto(program);
+  registerBenchRecord(program);
   registerBenchCast(program);
   registerBenchCrash(program);
   registerBenchPrepare(program);

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { loadMsmPool, verifyRecord, type PvFile, type VerifyResult } from '@isoloir/verifier';
+import { loadMsmPool, loadRecordFile, verifyRecord, type PvFile, type VerifyResult } from '@isoloir/verifier';
 
 const EXIT_FAILED = 1;
 const EXIT_UNREADABLE = 2;
@@ -28,7 +28,7 @@ export function registerVerify(program: Command): void {
       "the bulletin board's (receipt) key as published (e.g. /api/voting/receipt-key): every board head must be signed by it",
     )
     .action(async (file: string, opts: { pv?: string; head?: string; boardKey?: string }) => {
-      process.exitCode = await verify(file, opts);
+      process.exitCode = await verifyFile(file, opts);
     });
 }
 
@@ -39,17 +39,23 @@ function readPvs(dir: string): PvFile[] {
     .map((f) => ({ name: f, content: JSON.parse(readFileSync(join(dir, f), 'utf8')) as unknown }));
 }
 
-async function verify(file: string, opts: { pv?: string; head?: string; boardKey?: string } = {}): Promise<number> {
-  let record: unknown;
+/** `isoloir verify FILE`: prints the verdict; returns the exit code (0 OK, 1 FAILED, 2 unreadable). */
+export async function verifyFile(
+  file: string,
+  opts: { pv?: string; head?: string; boardKey?: string } = {},
+): Promise<number> {
+  // Read as a stream, entry by entry (a national record is larger than any JavaScript string).
+  const { recordFromFile, recordGroupName, RecordUnreadable } = await loadRecordFile();
+  const record = recordFromFile(file);
   let pvs: PvFile[] | undefined;
+  let group: string;
   try {
-    record = JSON.parse(readFileSync(file, 'utf8'));
+    group = await recordGroupName(record);
     if (opts.pv !== undefined) pvs = readPvs(opts.pv);
   } catch (e) {
-    process.stderr.write(`cannot read ${file}: ${e instanceof Error ? e.message : String(e)}\n`);
-    return EXIT_UNREADABLE;
+    return unreadable(file, e);
   }
-  const msm = (await loadMsmPool()).createMsmPool(recordGroup(record));
+  const msm = (await loadMsmPool()).createMsmPool(group);
   let result: VerifyResult;
   try {
     result = await verifyRecord(record, {
@@ -57,10 +63,17 @@ async function verify(file: string, opts: { pv?: string; head?: string; boardKey
       ...(pvs === undefined ? {} : { pvs }),
       ...(opts.head === undefined ? {} : { head: opts.head }),
       ...(opts.boardKey === undefined ? {} : { boardKey: opts.boardKey }),
+      onChain: (seq) => {
+        if (seq % 10_000 === 0) process.stderr.write(`read ${String(seq)} entries (chain)\n`);
+      },
       onEntry: (seq, total) => {
         if (seq % 1000 === 0) process.stderr.write(`checked ${String(seq)}/${String(total)} entries\n`);
       },
     });
+  } catch (e) {
+    // A file cut short or not JSON is found while reading it (exit 2), not before.
+    if (e instanceof RecordUnreadable) return unreadable(file, e);
+    throw e;
   } finally {
     await msm.close();
   }
@@ -82,9 +95,7 @@ async function verify(file: string, opts: { pv?: string; head?: string; boardKey
   return EXIT_FAILED;
 }
 
-/** The group named in the parameters entry (the verifier re-checks it); secp256k1 by default. */
-function recordGroup(record: unknown): string {
-  const entries = (record as { entries?: { payload?: { group?: unknown } }[] } | null)?.entries;
-  const name = Array.isArray(entries) ? entries[0]?.payload?.group : undefined;
-  return typeof name === 'string' ? name : 'secp256k1';
+function unreadable(file: string, e: unknown): number {
+  process.stderr.write(`cannot read ${file}: ${e instanceof Error ? e.message : String(e)}\n`);
+  return EXIT_UNREADABLE;
 }

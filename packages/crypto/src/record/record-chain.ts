@@ -30,12 +30,22 @@ export function entryHash(seq: number, type: string, parent: string, payload: Js
 
 export class RecordBuilder {
   readonly #entries: RecordEntry[] = [];
+  readonly #sink: ((entry: RecordEntry) => void) | undefined;
+  #seq = 0;
+  #head = '';
+
+  /** With a sink, each entry goes to it as it is appended and is not kept (a record of any size; build() has no entries). */
+  constructor(sink?: (entry: RecordEntry) => void) {
+    this.#sink = sink;
+  }
 
   append(type: string, payload: Json): RecordEntry {
-    const seq = this.#entries.length;
-    const parent = this.#entries.at(-1)?.hash ?? '';
+    const seq = this.#seq++;
+    const parent = this.#head;
     const entry = { seq, type, parent, hash: entryHash(seq, type, parent, payload), payload };
-    this.#entries.push(entry);
+    this.#head = entry.hash;
+    if (this.#sink === undefined) this.#entries.push(entry);
+    else this.#sink(entry);
     return entry;
   }
 

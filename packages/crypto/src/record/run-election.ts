@@ -6,7 +6,7 @@
  */
 import type { Group } from '../group/group.ts';
 import type { Runner } from '../parallel/runner.ts';
-import { RecordBuilder, type ElectionRecord } from './record-chain.ts';
+import { RecordBuilder, type ElectionRecord, type RecordEntry } from './record-chain.ts';
 import {
   checkShare,
   checkTrusteeKey,
@@ -24,7 +24,6 @@ import {
   type DecodedBallot,
   type PlainBallot,
 } from '../encoding/ballot-codec.ts';
-import { encryptBallot } from '../ballot/encrypt-ballot.ts';
 import { shuffleAndProve, type EncodedCiphertext } from '../shuffle/shuffle-prove.ts';
 import { combineBulk, partialDecryptBulk, verifyPartialDecryptionBulk } from '../decrypt/decrypt-bulk.ts';
 import { extractEncoded } from '../encoding/extract-encoded.ts';
@@ -99,6 +98,8 @@ export interface ElectionOptions {
   readonly boardEvery?: number;
   /** Test hook: a malicious server's changes to what it publishes (see CastPlan). */
   readonly server?: (plan: CastPlan) => void;
+  /** Each entry as it is appended, not kept in the outcome's record (`isoloir bench record`: a record of any size). */
+  readonly sink?: (entry: RecordEntry) => void;
 }
 
 export interface ElectionOutcome {
@@ -209,12 +210,61 @@ function constituencyOf(d: DefinitionPayload, groupId: string): DefinitionPayloa
   return d.constituencies.find((c) => c.code === code) ?? { code, seats: 0, lists: [] };
 }
 
-function encodeCt<P>(group: Group<P>, cts: readonly { a: P; b: P }[]): Uint8Array[] {
-  return cts.flatMap((c) => [group.encode(c.a), group.encode(c.b)]);
+/** Voters' devices encrypt and prove a chunk of ballots; the server checks every proof (all cores). */
+async function castChunk<P>(
+  group: Group<P>,
+  runner: Runner,
+  opts: ElectionOptions,
+  pk: P,
+  planned: readonly PlannedBallot[],
+): Promise<{ p: PlannedBallot; cts: Uint8Array[]; challenge: bigint; responses: readonly bigint[] }[]> {
+  const pkBytes = group.encode(pk);
+  const encrypted = (
+    await runner.run(
+      'encryptBallots',
+      chunkRanges(planned.length, runner.parallelism).map(([lo, hi]) => ({
+        pk: pkBytes,
+        layout: opts.layout,
+        ballots: planned.slice(lo, hi).map((p) => ({
+          context: {
+            electionId: opts.electionId,
+            constituency: p.constituency,
+            voterId: p.voterId,
+            ballotId: p.ballotId,
+          },
+          plain: p.plain,
+        })),
+      })),
+    )
+  ).flat();
+  const cast = planned.map((p, i) => {
+    const e = encrypted[i];
+    if (e === undefined) throw new Error('encryption: a ballot is missing');
+    return { p, cts: e.ciphertexts, challenge: e.challenge, responses: e.responses };
+  });
+  const checks = await runner.run(
+    'checkBallotProofs',
+    chunkRanges(cast.length, runner.parallelism).map(([lo, hi]) => ({
+      pk: pkBytes,
+      ballots: cast.slice(lo, hi).map((c) => ({
+        context: {
+          electionId: opts.electionId,
+          constituency: c.p.constituency,
+          voterId: c.p.voterId,
+          ballotId: c.p.ballotId,
+        },
+        ciphertexts: c.cts,
+        challenge: c.challenge,
+        responses: c.responses,
+      })),
+    })),
+  );
+  if (checks.flat().some((okay) => !okay)) throw new Error('a ballot proof failed at casting');
+  return cast;
 }
 
 export async function runElection<P>(group: Group<P>, runner: Runner, opts: ElectionOptions): Promise<ElectionOutcome> {
-  const rec = new RecordBuilder();
+  const rec = new RecordBuilder(opts.sink);
   const params: KeyCeremonyParams = { electionId: opts.electionId, threshold: opts.threshold, trustees: opts.trustees };
   rec.append('parameters', {
     electionId: opts.electionId,
@@ -239,7 +289,10 @@ export async function runElection<P>(group: Group<P>, runner: Runner, opts: Elec
   // The voting periods around the ballots' receipt times: opened after the roll was published,
   // closed after the last ballot; the board's opening head before the first ballot.
   const first = Date.UTC(2029, 5, 9, 6);
-  const last = Math.max(first, ...plan.ballots.map((b) => Date.parse(b.receivedAt)).filter((t) => !Number.isNaN(t)));
+  const last = plan.ballots.reduce((m, b) => {
+    const t = Date.parse(b.receivedAt);
+    return Number.isNaN(t) ? m : Math.max(m, t);
+  }, first);
   const iso = (t: number): string => new Date(t).toISOString();
   for (const mode of [...new Set(plan.rolls.map((r) => r.mode))].sort()) {
     rec.append('period', {
@@ -299,66 +352,38 @@ export async function runElection<P>(group: Group<P>, runner: Runner, opts: Elec
   });
   const pkBytes = group.encode(pk);
 
-  // Casting: each voter's device encrypts and proves; the server checks every proof in bulk.
-  const cast = plan.ballots.map((p) => {
-    const { ballot } = encryptBallot(
-      group,
-      pk,
-      opts.layout,
-      { electionId: opts.electionId, constituency: p.constituency, voterId: p.voterId, ballotId: p.ballotId },
-      p.plain,
-    );
-    return {
-      p,
-      cts: encodeCt(group, ballot.ciphertexts),
-      challenge: ballot.proof.challenge,
-      responses: ballot.proof.responses,
-    };
-  });
-  const checks = await runner.run(
-    'checkBallotProofs',
-    chunkRanges(cast.length, runner.parallelism).map(([lo, hi]) => ({
-      pk: pkBytes,
-      ballots: cast.slice(lo, hi).map((c) => ({
-        context: {
-          electionId: opts.electionId,
-          constituency: c.p.constituency,
-          voterId: c.p.voterId,
-          ballotId: c.p.ballotId,
-        },
-        ciphertexts: c.cts,
-        challenge: c.challenge,
-        responses: c.responses,
-      })),
-    })),
-  );
-  if (checks.flat().some((okay) => !okay)) throw new Error('a ballot proof failed at casting');
+  // Casting: each voter's device encrypts and proves; the server checks every proof in bulk, a
+  // chunk at a time (memory: the chunk, and each ballot's ciphertexts for its group's input).
   const ctsOf = new Map<string, Uint8Array[]>();
   const board = new OfflineBoard(opts.electionId, keyFingerprint(group.name, hex(pkBytes)) ?? '');
   rec.append('board-head', board.publish('opening', iso(first - 600_000)) as unknown as Json);
-  for (const c of cast) {
-    ctsOf.set(c.p.ballotId, c.cts);
-    const ballot = {
-      groupId: c.p.groupId,
-      constituency: c.p.constituency,
-      voterId: c.p.voterId,
-      ballotId: c.p.ballotId,
-      sequence: c.p.sequence,
-      receivedAt: c.p.receivedAt,
-      ciphertexts: c.cts.map(hex),
-      proof: { challenge: sc(c.challenge), responses: c.responses.map(sc) },
-    };
-    rec.append('ballot', ballot);
-    board.accept(
-      trackingCode({
-        electionId: opts.electionId,
-        constituency: ballot.constituency,
-        ciphertexts: ballot.ciphertexts,
-        proof: ballot.proof,
-      }),
-    );
-    if (board.pending >= (opts.boardEvery ?? 1000))
-      rec.append('board-head', board.publish('periodic', c.p.receivedAt) as unknown as Json);
+  const CHUNK = 4096;
+  for (let lo = 0; lo < plan.ballots.length; lo += CHUNK) {
+    const cast = await castChunk(group, runner, opts, pk, plan.ballots.slice(lo, lo + CHUNK));
+    for (const c of cast) {
+      ctsOf.set(c.p.ballotId, c.cts);
+      const ballot = {
+        groupId: c.p.groupId,
+        constituency: c.p.constituency,
+        voterId: c.p.voterId,
+        ballotId: c.p.ballotId,
+        sequence: c.p.sequence,
+        receivedAt: c.p.receivedAt,
+        ciphertexts: c.cts.map(hex),
+        proof: { challenge: sc(c.challenge), responses: c.responses.map(sc) },
+      };
+      rec.append('ballot', ballot);
+      board.accept(
+        trackingCode({
+          electionId: opts.electionId,
+          constituency: ballot.constituency,
+          ciphertexts: ballot.ciphertexts,
+          proof: ballot.proof,
+        }),
+      );
+      if (board.pending >= (opts.boardEvery ?? 1000))
+        rec.append('board-head', board.publish('periodic', c.p.receivedAt) as unknown as Json);
+    }
   }
   rec.append('board-head', board.publish('closing', iso(last + 60_000)) as unknown as Json);
   for (const a of plan.attendance)
