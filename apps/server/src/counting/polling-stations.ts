@@ -10,7 +10,11 @@ import { createHash, randomUUID } from 'node:crypto';
 import { compactNrn, parseNrn } from '@isoloir/electoral';
 import { appendAudit, type Store } from '@isoloir/store';
 import { finalHybridBoxesTouchedBy } from '../hybrid/final-boxes.ts';
-import { cancelEnvelopesOfPollingStationVoters, type EnvelopeToRemove } from '../hybrid/reception.ts';
+import {
+  cancelEnvelopesOfPollingStationVoters,
+  holdReceptionsOfDay,
+  type EnvelopeToRemove,
+} from '../hybrid/reception.ts';
 import { CountingError, type CountingActor } from './errors.ts';
 import { splitOfficesTouchedBy } from './office.ts';
 
@@ -103,6 +107,9 @@ export async function importPollingStationList(
     );
   }
   return store.db.transaction().execute(async (trx) => {
+    // Hybrid receptions of the day in flight finish first, new ones wait for this commit: the
+    // envelopes of this list's voters are then all seen below, or set aside (receptionDayLock).
+    await holdReceptionsOfDay(trx, dayId);
     // The day's voters are those of its consolidated voter file (the frozen one, else the latest):
     // residents who vote at a polling station and remote voters alike. Someone not in it is listed.
     const file = await trx

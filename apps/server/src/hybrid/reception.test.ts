@@ -17,6 +17,7 @@ import { seedDemoIfEmpty } from '../demo/seed-demo.ts';
 import { DEMO_DAY_ID } from '../demo/generate-demo.ts';
 import { dateFrom } from '../voting/test-election.ts';
 import { issueKcodes, kcodeStatus } from './kcodes.ts';
+import { receptionDayLock } from './reception.ts';
 import { keyedHashFrom } from './keyed-hash.ts';
 import { hybridVoters } from './kit-service.ts';
 import { hybridVoterNrns, openTestHybridPeriod, setTestHybridWindow } from './test-hybrid.ts';
@@ -43,7 +44,7 @@ for (const database of testDatabases()) {
       const officeOf = (nrn: string) => voters.get(nrn)?.elections[0]?.constituencyCode;
       liege = nrns.filter((n) => officeOf(n) === OFFICE);
       elsewhere = nrns.find((n) => officeOf(n) !== OFFICE) ?? '';
-      assert.ok(liege.length >= 10, `hybrid voters in ${OFFICE}: ${String(liege.length)}`);
+      assert.ok(liege.length >= 13, `hybrid voters in ${OFFICE}: ${String(liege.length)}`);
       assert.notEqual(elsewhere, '');
     });
     after(async () => {
@@ -162,6 +163,50 @@ for (const database of testDatabases()) {
         .where('action', '=', 'hybrid.envelope.cancelled')
         .execute();
       assert.equal(audit.length, 1);
+    });
+
+    test('a polling-station list and a reception at the same moment: the envelope is never left accepted', async (t) => {
+      const pool = store.pgPool;
+      if (pool === undefined) {
+        t.skip('PGlite serves one connection at a time: no two transactions at once');
+        return;
+      }
+      const nrn = liege[5] ?? '';
+      const code = await kit(nrn);
+      // A reception in flight (it holds the day's reception lock shared until its commit).
+      const inFlight = await pool.connect();
+      try {
+        await inFlight.query('begin');
+        await inFlight.query('select pg_advisory_xact_lock_shared(hashtextextended($1, 0))', [
+          receptionDayLock(DEMO_DAY_ID),
+        ]);
+        // The list's import waits for it, rather than reading the envelopes before it commits.
+        const importing = importPollingStationList(store, DEMO_DAY_ID, 'BV 41 Liège', `nrn\n${nrn}\n`, {
+          id: 'official:test',
+        });
+        const deadline = Date.now() + 20_000;
+        for (;;) {
+          const waiting = await pool.query<{ n: string }>(
+            "select count(*)::text as n from pg_locks where locktype = 'advisory' and not granted and database = (select oid from pg_database where datname = current_database())",
+          );
+          if (waiting.rows[0]?.n !== '0') break;
+          assert.ok(Date.now() < deadline, 'the import did not wait for the reception in flight');
+          await new Promise((r) => setTimeout(r, 20));
+        }
+        // A reception of this voter's envelope starting now, then the one in flight commits.
+        const receiving = receive(code);
+        await inFlight.query('commit');
+        const [report, r] = await Promise.all([importing, receiving]);
+        // Either order is right: set aside (the list first), or accepted then cancelled by the list.
+        if (r.body['outcome'] === 'accepted')
+          assert.deepEqual(report.hybridEnvelopesToRemove, [
+            { office: OFFICE, box: r.body['box'], boxOrder: r.body['boxOrder'] },
+          ]);
+        else assert.deepEqual([r.body['outcome'], r.body['reason']], ['set-aside', 'voted-at-polling-station']);
+        assert.equal(await status(code), 'cancelled');
+      } finally {
+        inFlight.release();
+      }
     });
 
     test('after the hybrid period: set aside as late, the status says cancelled', async () => {

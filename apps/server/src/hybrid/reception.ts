@@ -168,7 +168,9 @@ export async function receiveEnvelope(
   return store.db.transaction().execute(async (trx) => {
     if (bearer !== undefined)
       // The same lock as a reprint: a kit printed at this moment waits for the decision, or the other way round.
-      await sql`/* isoloir:prepared */ select pg_advisory_xact_lock(hashtextextended(${`hybrid-kcode\n${electionDayId}\n${bearer.nrn}`}, 0))`.execute(
+      // Also the day's reception lock, shared: a polling-station list being imported (which holds it
+      // exclusively) is waited for, so the read below sees its votes (receptionDayLock).
+      await sql`/* isoloir:prepared */ select pg_advisory_xact_lock_shared(hashtextextended(${receptionDayLock(electionDayId)}, 0)), pg_advisory_xact_lock(hashtextextended(${`hybrid-kcode\n${electionDayId}\n${bearer.nrn}`}, 0))`.execute(
         trx,
       );
     // A statement of its own after the lock (read committed: it sees what committed before the lock
@@ -285,6 +287,23 @@ export interface EnvelopeToRemove {
 }
 
 /**
+ * The day's reception lock. Each reception holds it shared (with its voter's lock) from its decision
+ * to its commit; a polling-station list's import holds it exclusively from before it records the
+ * list's votes to its commit. So an import waits for the receptions in flight (and then cancels the
+ * envelopes they accepted), and a reception that starts during an import waits for it (and then sees
+ * its votes): an envelope of a voter on the list is never left accepted. One lock per day, not one
+ * per voter of the list (a list of thousands would fill PostgreSQL's lock table).
+ */
+export function receptionDayLock(electionDayId: string): string {
+  return `hybrid-reception-day\n${electionDayId}`;
+}
+
+/** Takes the day's reception lock exclusively, in a polling-station list's import (receptionDayLock). */
+export async function holdReceptionsOfDay(trx: Transaction<Schema>, electionDayId: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${receptionDayLock(electionDayId)}, 0))`.execute(trx);
+}
+
+/**
  * A polling-station list came in after some of its voters' hybrid envelopes were accepted: those
  * envelopes are cancelled (the polling-station vote is kept), each K-code moved to cancelled with the
  * reason and audited, and the boxes and order numbers returned so that Team A takes the inner
@@ -297,6 +316,9 @@ export async function cancelEnvelopesOfPollingStationVoters(
   actor: string,
   now: Date = new Date(),
 ): Promise<EnvelopeToRemove[]> {
+  // Normally taken already, before the list's votes were recorded; taken again here (a no-op then)
+  // so that no caller can read the accepted envelopes without it.
+  await holdReceptionsOfDay(trx, electionDayId);
   const found: (EnvelopeToRemove & { readonly kcode: string; readonly envelope: string })[] = [];
   for (let i = 0; i < nrns.length; i += 1000) {
     const rows = await trx
