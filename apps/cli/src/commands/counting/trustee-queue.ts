@@ -154,11 +154,10 @@ export async function startQueueWorker(
   if (idle !== undefined) {
     timer = setInterval(() => {
       void (async () => {
+        // Read from the jobs themselves (the queue's counts are refreshed only now and then): a job
+        // waiting, or waiting to be retried, keeps the worker.
         let queued = 0;
-        for (const { name } of names) {
-          const q = await boss.getQueue(name);
-          queued += (q?.queuedCount ?? 0) + (q?.activeCount ?? 0);
-        }
+        for (const { name } of names) queued += (await boss.findJobs(name, { queued: true, limit: 1 })).length;
         if (queued > 0) busyUntil = Math.max(busyUntil, Date.now());
         else if (Date.now() - busyUntil >= idle * 1000) await stop();
       })().catch((e: unknown) => {
