@@ -127,17 +127,20 @@ export async function startQueueWorker(
     step,
     name: queueName(step, ctx.share.electionId, ctx.share.trustee),
   }));
-  let busyUntil = Date.now();
+  // Jobs running in this worker (one per queue at most) and when the last one ended.
+  let active = 0;
+  let lastBusy = Date.now();
   for (const { step, name } of names)
     await boss.work<GroupJob, GroupOutcome>(name, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
       if (job === undefined) throw new Error('empty batch');
-      busyUntil = Number.POSITIVE_INFINITY;
+      active++;
       try {
         const r = await runGroupJob(ctx, pin, step, job.data, o.worker);
         o.log(`${o.worker}: ${step} ${job.data.groupId}: ${r.kind === 'refused' ? `refused (${r.check})` : r.kind}`);
         return r;
       } finally {
-        busyUntil = Date.now();
+        active--;
+        lastBusy = Date.now();
       }
     });
   let resolveStopped = (): void => undefined;
@@ -145,24 +148,33 @@ export async function startQueueWorker(
     resolveStopped = resolve;
   });
   let timer: NodeJS.Timeout | undefined;
-  const stop = async (): Promise<void> => {
-    if (timer !== undefined) clearInterval(timer);
-    for (const { name } of names) await boss.offWork(name);
-    resolveStopped();
-  };
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> =>
+    (stopping ??= (async () => {
+      if (timer !== undefined) clearInterval(timer);
+      for (const { name } of names) await boss.offWork(name);
+      resolveStopped();
+    })());
   const idle = o.untilIdleSeconds;
   if (idle !== undefined) {
+    let checking = false;
     timer = setInterval(() => {
+      if (checking || stopping !== undefined) return;
+      checking = true;
       void (async () => {
         // Read from the jobs themselves (the queue's counts are refreshed only now and then): a job
-        // waiting, or waiting to be retried, keeps the worker.
+        // running here, waiting, or waiting to be retried keeps the worker.
         let queued = 0;
         for (const { name } of names) queued += (await boss.findJobs(name, { queued: true, limit: 1 })).length;
-        if (queued > 0) busyUntil = Math.max(busyUntil, Date.now());
-        else if (Date.now() - busyUntil >= idle * 1000) await stop();
-      })().catch((e: unknown) => {
-        o.log(`${o.worker}: ${e instanceof Error ? e.message : String(e)}`);
-      });
+        if (active > 0 || queued > 0) lastBusy = Date.now();
+        else if (Date.now() - lastBusy >= idle * 1000) await stop();
+      })()
+        .catch((e: unknown) => {
+          o.log(`${o.worker}: ${e instanceof Error ? e.message : String(e)}`);
+        })
+        .finally(() => {
+          checking = false;
+        });
     }, 500);
   }
   return { stopped, stop };
