@@ -46,7 +46,8 @@ void describe('preparation screens in Chromium', { skip: browserSkipReason() }, 
     await loginInBrowser(page, server.url, 'official-commune-official', 'official');
     await page.goto(`${server.url}/preparation/commune`);
     await page.getByRole('heading', { level: 1, name: 'The commune’s voter file' }).waitFor();
-    // Their picker lists only the communes of their roles (Liège here).
+    // Their picker lists only the communes of their roles (Liège here), once the list has loaded.
+    await page.getByLabel('Commune').locator('option[value="62063"]').waitFor({ state: 'attached' });
     assert.deepEqual(
       await page
         .getByLabel('Commune')
