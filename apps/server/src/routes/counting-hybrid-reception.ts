@@ -42,6 +42,23 @@ function receiptBody(r: EnvelopeReceipt): z.infer<typeof receiptSchema> {
 export function countingHybridReceptionRoutes(app: AppInstance): void {
   const { store } = app.context;
   const keyedHash = keyedHashFrom(app.context.secret);
+  // One envelope as both routes receive it: the typed or scanned code checked, then the decision.
+  const receiveTyped = async (
+    at: { readonly electionDayId: string; readonly constituency: string },
+    actorId: string,
+    typed: string,
+  ): Promise<z.infer<typeof receiptSchema>> =>
+    receiptBody(
+      await receiveEnvelope(
+        store,
+        keyedHash,
+        at.electionDayId,
+        at.constituency,
+        checkTypedKcode(typed),
+        actorId,
+        app.auth.now(),
+      ),
+    );
 
   app.post(
     '/api/counting/identities/:electionDayId/constituencies/:constituency/hybrid-envelopes',
@@ -64,17 +81,7 @@ export function countingHybridReceptionRoutes(app: AppInstance): void {
     },
     async (request) => {
       const actor = teamActor(request, 'team-a', request.params.constituency);
-      const code = checkTypedKcode(request.body.code);
-      const r = await receiveEnvelope(
-        store,
-        keyedHash,
-        request.params.electionDayId,
-        request.params.constituency,
-        code,
-        actor.id,
-        app.auth.now(),
-      );
-      return receiptBody(r);
+      return receiveTyped(request.params, actor.id, request.body.code);
     },
   );
 
@@ -113,16 +120,7 @@ export function countingHybridReceptionRoutes(app: AppInstance): void {
       )[] = [];
       for (const typed of request.body.codes) {
         try {
-          const r = await receiveEnvelope(
-            store,
-            keyedHash,
-            request.params.electionDayId,
-            request.params.constituency,
-            checkTypedKcode(typed),
-            actor.id,
-            app.auth.now(),
-          );
-          envelopes.push(receiptBody(r));
+          envelopes.push(await receiveTyped(request.params, actor.id, typed));
         } catch (error) {
           if (error instanceof AppError) {
             envelopes.push({ ...errorBody(error.code, error.field), outcome: 'refused' });
