@@ -150,7 +150,8 @@ void describe('preparation screens in Chromium', { skip: browserSkipReason() }, 
     await page.getByLabel('Reason').fill('Moved to Paris in 2028');
     await page.getByRole('button', { name: 'Resolve' }).click();
     await page.getByText('Resolved: Keep: Embassy of Belgium in Paris').waitFor();
-    assert.equal(await page.getByTestId('open-conflicts').textContent(), '0');
+    // The summary is reloaded after the resolution is shown: wait for it rather than read it at once.
+    await page.getByTestId('open-conflicts').filter({ hasText: /^0$/ }).waitFor();
     const online = (await download(page, 'Download: 7 – online voting')).toString('utf8');
     assert.match(online, new RegExp(`^${twice.nrn},.*,abroad,92094,paris,,namur\\r$`, 'm'));
     const pdf = await download(page, 'Download (PDF)');
