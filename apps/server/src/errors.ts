@@ -147,6 +147,11 @@ export const ERROR_CODES = {
   'voting.limit-reached': { status: 409, message: 'You have used all the votes you may cast in this election.' },
   'voting.period-invalid': { status: 400, message: 'This voting period is not valid.' },
   'ballot.same-election': { status: 400, message: 'Two ballots of one request are for the same election.' },
+  'ballot.linked-choice': {
+    status: 400,
+    message:
+      'This ballot can only be cast together with a ballot for the Dutch language group of the Brussels Parliament.',
+  },
   'ballot.malformed': { status: 400, message: 'The ballot is malformed.' },
   'ballot.width': { status: 400, message: 'The ballot does not have the size of this election’s ballots.' },
   'ballot.wrong-constituency': { status: 400, message: 'This ballot is for another constituency than yours.' },

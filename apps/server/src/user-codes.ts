@@ -14,6 +14,7 @@ const BALLOT_CANCELLATION_REASONS = [
   'voted-at-polling-station',
   'voted-twice',
   'ineligible',
+  'french-language-group',
 ] as const satisfies readonly CancellationReason[];
 const CONFLICT_KINDS = [
   'two-communes',

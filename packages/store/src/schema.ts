@@ -159,6 +159,9 @@ export interface CommuneConstituencyTable {
   election_id: string;
   language: '*' | Language;
   constituency_code: string;
+  /** 0039: a linked place, offered only with the voter's ballot of that election in that constituency. */
+  requires_election_id: ColumnType<string | null, string | null | undefined, string | null>;
+  requires_constituency: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ConsularPostTable {
@@ -395,7 +398,7 @@ export interface VotingPeriodTable {
 }
 
 export type BallotStatus = 'received' | 'superseded' | 'cancelled' | 'counted';
-export type CancellationReason = 'voted-at-polling-station' | 'voted-twice' | 'ineligible';
+export type CancellationReason = 'voted-at-polling-station' | 'voted-twice' | 'ineligible' | 'french-language-group';
 
 export interface BallotTable {
   id: string;
@@ -415,6 +418,8 @@ export interface BallotTable {
   status: ColumnType<BallotStatus, BallotStatus | undefined, BallotStatus>;
   cancellation_reason: CancellationReason | null;
   status_changed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** 0039: the linked election's ballot whose group choice cancelled this one (`french-language-group`). */
+  cancelled_by: ColumnType<string | null, string | null | undefined, string | null>;
   /** 0011: the board head whose batch holds the ballot (null until one covers it). */
   board_seq: ColumnType<number | null, number | null | undefined, number | null>;
   /** 0011: the head named in the ballot's receipt (null: none was published yet). */
@@ -673,6 +678,9 @@ export interface FrozenVoterPlaceTable {
   mode: number;
   election_id: string;
   choices: string[];
+  /** 0039: a linked place (see CommuneConstituencyTable). */
+  requires_election_id: ColumnType<string | null, string | null | undefined, string | null>;
+  requires_constituency: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** A rate-limit counter (migration 0014): hits in the fixed window that ends at `resets_at`. */

@@ -99,6 +99,11 @@ const T = {
     nl: 'de kiezer heeft in een stembureau gestemd (die stem telt)',
     de: 'der Wähler hat in einem Wahlbüro gewählt (diese Stimme zählt)',
   },
+  'reason.french-language-group': {
+    fr: 'l’électeur a ensuite voté pour le groupe linguistique français au Parlement bruxellois (loi spéciale du 12 janvier 1989, art. 14, al. 2)',
+    nl: 'de kiezer heeft daarna voor de Franse taalgroep in het Brussels Parlement gestemd (bijzondere wet van 12 januari 1989, art. 14, lid 2)',
+    de: 'der Wähler hat danach für die französische Sprachgruppe im Brüsseler Parlament gestimmt (Sondergesetz vom 12. Januar 1989, Art. 14 Abs. 2)',
+  },
   'reason.voted-twice': { fr: 'vote double', nl: 'dubbele stem', de: 'doppelte Stimmabgabe' },
   'reason.ineligible': {
     fr: 'l’électeur n’était pas admis à ce vote',

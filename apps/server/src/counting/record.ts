@@ -434,6 +434,17 @@ export async function emitRecord(store: Store, electionId: string, sink: Sink): 
         .execute()
     ).map((d) => [d.ballot_id, d.station]),
   );
+  const unlinkedBy = new Map(
+    (
+      await store.db
+        .selectFrom('ballots as b')
+        .innerJoin('ballots as l', 'l.id', 'b.cancelled_by')
+        .select(['b.id as cancelled', 'l.id', 'l.election_id', 'l.constituency_code', 'l.received_at'])
+        .where('b.election_id', '=', electionId)
+        .where('b.cancellation_reason', '=', 'french-language-group')
+        .execute()
+    ).map((r) => [r.cancelled, r]),
+  );
   for (const b of notCounted) {
     if (b.status === 'superseded') {
       const later = byVoter.get(b.voter)?.find((x) => x.sequence > b.sequence);
@@ -452,6 +463,21 @@ export async function emitRecord(store: Store, electionId: string, sink: Sink): 
         ballotId: b.id,
         reason: 'voted-at-polling-station',
         evidence: { station },
+      });
+    } else if (b.reason === 'french-language-group') {
+      // The voter's later ballot of the linked election, in another group (../voting/linked-places.ts).
+      const linked = unlinkedBy.get(b.id);
+      if (linked === undefined) throw new Error(`record: cancelled ballot ${b.id} names no linked ballot`);
+      await chain.append('cancellation', {
+        groupId: b.groupId,
+        ballotId: b.id,
+        reason: 'french-language-group',
+        evidence: {
+          electionId: linked.election_id,
+          ballotId: linked.id,
+          constituency: linked.constituency_code,
+          receivedAt: linked.received_at.toISOString(),
+        },
       });
     } else {
       throw new Error(

@@ -15,6 +15,7 @@ import {
   type StatutoryElection,
 } from '@isoloir/electoral';
 import type { Labels, Language } from '@isoloir/store';
+import type { LinkedCell } from '../preparation/communes.ts';
 import { DEMO_CONSTITUENCIES } from './demo-constituencies.ts';
 
 export const DEMO_DAY_PREFIX = 'demo-2029';
@@ -104,19 +105,26 @@ export const DEMO_EUPEN = { nis: '63023', names: { fr: 'Eupen', nl: 'Eupen', de:
 /**
  * Where the residents of commune `nis` vote in a non-Chamber election, as a reference-table cell:
  * one code, a choice by language (`{ fr: …, nl: … }`: the EP college in Brussels, the Brussels
- * Parliament language group), or undefined when the election is not theirs. [not built] The Brussels
- * members of the Flemish Parliament are elected only by Brussels voters who do not vote for the
- * French language group (special act of 12 January 1989 art. 14 al. 2): a condition between two
- * ballots of the booth the platform does not link yet, so the demo places no Brussels voter in the
- * Flemish Parliament.
+ * Parliament language group), a linked place, or undefined when the election is not theirs. The
+ * Brussels members of the Flemish Parliament are elected only by Brussels voters who do not vote for
+ * the French language group (special act of 12 January 1989 art. 14 al. 2): a place linked to the
+ * voter's Brussels Parliament ballot being in the Dutch language group (the group's only other choice).
  */
 export function demoPlacement(
   election: DemoElectionDefinition,
   nis: string,
-): string | Readonly<Record<string, string>> | undefined {
+): string | Readonly<Record<string, string>> | LinkedCell | undefined {
   if (election.statutory === undefined) return undefined;
   const placed = placeResident(election.statutory, nis);
-  if (placed.kind === 'none' || placed.placement.condition !== undefined) return undefined;
+  if (placed.kind === 'none') return undefined;
+  if (placed.placement.condition === 'not-french-group-in-brussels') {
+    const [code] = placed.placement.options;
+    if (code === undefined) return undefined;
+    return {
+      code,
+      requires: { electionId: `${DEMO_DAY_PREFIX}-${BRUSSELS.code}`, constituency: 'groupe-neerlandais' },
+    };
+  }
   if (placed.kind === 'fixed') return placed.constituency;
   const byLanguage: Record<string, string> = {};
   for (const code of placed.options) {

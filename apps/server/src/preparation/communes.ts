@@ -9,18 +9,58 @@ import { CsvError, isFormula, readCsv, type ByteSource } from './csv.ts';
 import { at, PreparationError } from './errors.ts';
 import { assertNotFrozen } from './setup.ts';
 
+/**
+ * A linked place (migration 0039): `code`, offered only with the voter's ballot of another election of
+ * the day in `requires.constituency` — the Brussels members of the Flemish Parliament, elected only by
+ * the Brussels voters who do not vote for the French language group (special act of 12 January 1989
+ * art. 14 al. 2). CSV cell: `code@election=constituency`.
+ */
+export interface LinkedCell {
+  readonly code: string;
+  readonly requires: { readonly electionId: string; readonly constituency: string };
+}
+
+/** One cell: a constituency code, language → code where the voter chooses in the booth, or a linked place. */
+export type ConstituencyCell = string | Readonly<Partial<Record<'fr' | 'nl' | 'de', string>>> | LinkedCell;
+
 export interface CommuneRef {
   readonly nis: string;
   readonly names: { readonly fr: string; readonly nl: string; readonly de: string };
-  /** election id → constituency code, or language → code where the voter's language decides. */
-  readonly constituencies: Readonly<Record<string, string | Readonly<Partial<Record<'fr' | 'nl' | 'de', string>>>>>;
+  /** election id → its cell. */
+  readonly constituencies: Readonly<Record<string, ConstituencyCell>>;
+}
+
+export function isLinked(cell: ConstituencyCell): cell is LinkedCell {
+  return typeof cell === 'object' && 'requires' in cell;
+}
+
+/** The constituency codes a cell names (the linked place's own code, not the one it requires). */
+export function cellCodes(cell: ConstituencyCell): string[] {
+  if (typeof cell === 'string') return [cell];
+  if (isLinked(cell)) return [cell.code];
+  return Object.values(cell);
+}
+
+/** The CSV text of a cell (the inverse of `parseCell`). */
+export function cellText(cell: ConstituencyCell | undefined): string {
+  if (cell === undefined) return '';
+  if (typeof cell === 'string') return cell;
+  if (isLinked(cell)) return `${cell.code}@${cell.requires.electionId}=${cell.requires.constituency}`;
+  return Object.entries(cell)
+    .map(([l, code]) => `${l}=${code}`)
+    .join('|');
 }
 
 const NAME_COLUMNS = ['nis', 'name_fr', 'name_nl', 'name_de'] as const;
 
-/** Parses a constituency cell: `code`, or `fr=code-a|nl=code-b`. */
-function parseCell(cell: string, where: string): CommuneRef['constituencies'][string] | null {
+/** Parses a constituency cell: `code`, `fr=code-a|nl=code-b`, or a linked place `code@election=constituency`. */
+function parseCell(cell: string, where: string): ConstituencyCell | null {
   if (cell === '') return null;
+  const linked = /^([a-z0-9-]{1,64})@([a-z0-9-]{1,64})=([a-z0-9-]{1,64})$/.exec(cell);
+  if (linked !== null) {
+    const [, code = '', electionId = '', constituency = ''] = linked;
+    return { code, requires: { electionId, constituency } };
+  }
   if (!cell.includes('=')) return cell;
   const byLanguage: Partial<Record<'fr' | 'nl' | 'de', string>> = {};
   for (const part of cell.split('|')) {
@@ -91,13 +131,22 @@ export async function parseCommunesCsv(
               `file.invalid: name at line ${String(row.line)}`,
             );
         }
-        const constituencies: Record<string, CommuneRef['constituencies'][string]> = {};
+        const constituencies: Record<string, ConstituencyCell> = {};
         electionColumns.forEach((electionId, i) => {
           const where = at(row.line, electionId);
           const value = parseCell(cells[NAME_COLUMNS.length + i] ?? '', where);
           if (value === null) return;
-          const codes = typeof value === 'string' ? [value] : Object.values(value);
-          for (const code of codes) {
+          if (
+            isLinked(value) &&
+            (value.requires.electionId === electionId ||
+              elections.get(value.requires.electionId)?.has(value.requires.constituency) !== true)
+          )
+            throw new PreparationError(
+              'file.invalid',
+              where,
+              `file.invalid: "${value.requires.constituency}" is not a constituency of another election "${value.requires.electionId}" of this day (${where})`,
+            );
+          for (const code of cellCodes(value)) {
             if (elections.get(electionId)?.has(code) !== true)
               throw new PreparationError(
                 'file.invalid',
@@ -168,17 +217,25 @@ export async function importCommunes(
         )
         .execute();
       const links: Insertable<CommuneConstituencyTable>[] = batch.flatMap((c) =>
-        Object.entries(c.constituencies).flatMap(([electionId, value]) =>
-          typeof value === 'string'
-            ? [{ election_day_id: dayId, nis: c.nis, election_id: electionId, language: '*', constituency_code: value }]
-            : Object.entries(value).map(([language, code]): Insertable<CommuneConstituencyTable> => ({
-                election_day_id: dayId,
-                nis: c.nis,
-                election_id: electionId,
-                language: language as 'fr' | 'nl' | 'de',
-                constituency_code: code,
-              })),
-        ),
+        Object.entries(c.constituencies).flatMap(([electionId, value]): Insertable<CommuneConstituencyTable>[] => {
+          const row = { election_day_id: dayId, nis: c.nis, election_id: electionId };
+          if (typeof value === 'string') return [{ ...row, language: '*', constituency_code: value }];
+          if (isLinked(value))
+            return [
+              {
+                ...row,
+                language: '*',
+                constituency_code: value.code,
+                requires_election_id: value.requires.electionId,
+                requires_constituency: value.requires.constituency,
+              },
+            ];
+          return Object.entries(value).map(([language, code]) => ({
+            ...row,
+            language: language as 'fr' | 'nl' | 'de',
+            constituency_code: code,
+          }));
+        }),
       );
       if (links.length > 0) await trx.insertInto('commune_constituencies').values(links).execute();
     }

@@ -13,8 +13,7 @@ import {
 } from '../demo/demo-elections.ts';
 import { DEMO_DAY_ID, DEMO_ELECTION_ID, demoElectionsOf } from '../demo/generate-demo.ts';
 import { CLI_ACTOR, type Actor } from './actor.ts';
-import type { CommuneRef } from './communes.ts';
-import { importCommunes } from './communes.ts';
+import { cellText, importCommunes, isLinked, type CommuneRef } from './communes.ts';
 import { importElectionSetup, type ElectionSetup } from './setup.ts';
 
 export const DEMO_POSTS = [
@@ -127,7 +126,8 @@ export function demoCommunes(
     const cells: Record<string, CommuneRef['constituencies'][string]> = { [DEMO_ELECTION_ID]: chamberCode };
     for (const e of elections) {
       const cell = demoPlacement(e, nis);
-      if (cell !== undefined) cells[e.id] = cell;
+      // A linked place needs the election it is linked to on the same day.
+      if (cell !== undefined && (!isLinked(cell) || electionIds.includes(cell.requires.electionId))) cells[e.id] = cell;
     }
     return cells;
   };
@@ -157,18 +157,10 @@ export function communesCsv(
   communes: readonly CommuneRef[],
   electionIds: readonly string[] = [DEMO_ELECTION_ID],
 ): string {
-  const cell = (v: CommuneRef['constituencies'][string] | undefined): string =>
-    v === undefined
-      ? ''
-      : typeof v === 'string'
-        ? v
-        : Object.entries(v)
-            .map(([l, code]) => `${l}=${code}`)
-            .join('|');
   const lines = [['nis', 'name_fr', 'name_nl', 'name_de', ...electionIds].join(',')];
   for (const c of communes)
     lines.push(
-      [c.nis, c.names.fr, c.names.nl, c.names.de, ...electionIds.map((id) => cell(c.constituencies[id]))].join(','),
+      [c.nis, c.names.fr, c.names.nl, c.names.de, ...electionIds.map((id) => cellText(c.constituencies[id]))].join(','),
     );
   return `${lines.join('\n')}\n`;
 }

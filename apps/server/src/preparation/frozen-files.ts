@@ -5,7 +5,7 @@
 // consolidation, a resolution, a commune file — changes who may vote, where or how.
 import { sql, type Transaction } from 'kysely';
 import type { Schema } from '@isoloir/store';
-import { choicesOf, membership, REMOTE_MODES } from './mode-files.ts';
+import { choicesOf, membership, REMOTE_MODES, requiresOf } from './mode-files.ts';
 import type { DaySettings } from './setup.ts';
 
 export async function writeFrozenFiles(
@@ -25,9 +25,10 @@ export async function writeFrozenFiles(
   }
   for (const election of settings.elections) {
     await sql`
-      insert into frozen_voter_places (election_day_id, nrn, mode, election_id, choices)
-      select p.election_day_id, p.nrn, p.mode, ${election.id}, p.choices
-        from (select v.election_day_id, v.nrn, v.mode, ${choicesOf(dayId, settings.votingDate, election)} as choices
+      insert into frozen_voter_places (election_day_id, nrn, mode, election_id, choices, requires_election_id, requires_constituency)
+      select p.election_day_id, p.nrn, p.mode, ${election.id}, p.choices, split_part(p.requires, '=', 1), split_part(p.requires, '=', 2)
+        from (select v.election_day_id, v.nrn, v.mode, ${choicesOf(dayId, settings.votingDate, election, sql`v.mode`)} as choices,
+                     ${requiresOf(dayId, election, sql`v.mode`)} as requires
                 from frozen_voters v where v.election_day_id = ${dayId}) p
        where p.choices is not null`.execute(trx);
   }

@@ -78,13 +78,15 @@ export function choicesOf(
   dayId: string,
   votingDate: string,
   election: DaySettings['elections'][number],
+  mode: RawBuilder<number>,
   country: RawBuilder<string> = sql<string>`v.country`,
 ): RawBuilder<string[] | null> {
   const communeRows = sql<
     string[] | null
   >`(select coalesce(array_agg(cc.constituency_code order by cc.constituency_code) filter (where cc.language = '*'), array_agg(distinct cc.constituency_code order by cc.constituency_code))
        from commune_constituencies cc
-      where cc.election_day_id = ${dayId} and cc.nis = v.commune_nis and cc.election_id = ${election.id})`;
+      where cc.election_day_id = ${dayId} and cc.nis = v.commune_nis and cc.election_id = ${election.id}
+        and (cc.requires_election_id is null or ${linkedPlacesIn(mode)}))`;
   const abroad =
     election.kind === 'regional'
       ? sql`null::text[]`
@@ -98,15 +100,48 @@ export function choicesOf(
     else ${communeRows} end`;
 }
 
-/** The mode file's cell for one election: the code, or the codes offered separated by `|`; empty when not eligible. */
+/**
+ * Linked places (migration 0039, ./communes.ts `LinkedCell`: the Brussels members of the Flemish
+ * Parliament) are offered online only (mode 7): the ballot box checks the link within one cast. On
+ * paper (mode 6) the link between two ballots of one envelope is not checked by anyone yet, so a
+ * hybrid voter gets no linked place [not built]; a kiosk voter (mode 8) lives abroad and votes for
+ * no regional parliament.
+ */
+function linkedPlacesIn(mode: RawBuilder<number>): RawBuilder<SqlBool> {
+  return sql<SqlBool>`${mode} = 7`;
+}
+
+/**
+ * The linked place's condition for voter `v` in one election, as `election=constituency`, or null:
+ * residents only, mode 7 only.
+ */
+export function requiresOf(
+  dayId: string,
+  election: DaySettings['elections'][number],
+  mode: RawBuilder<number>,
+): RawBuilder<string | null> {
+  return sql<string | null>`case when v.category = 'belgium' and ${linkedPlacesIn(mode)} then
+      (select cc.requires_election_id || '=' || cc.requires_constituency from commune_constituencies cc
+        where cc.election_day_id = ${dayId} and cc.nis = v.commune_nis and cc.election_id = ${election.id}
+          and cc.requires_election_id is not null limit 1) end`;
+}
+
+/**
+ * The mode file's cell for one election: the code, or the codes offered separated by `|`, followed by
+ * `@election=constituency` for a linked place when `withLink`; empty when not eligible.
+ */
 function constituencyOf(
   dayId: string,
   votingDate: string,
   election: DaySettings['elections'][number],
+  mode: RemoteMode,
+  withLink = true,
 ): RawBuilder<string | null> {
-  return sql<
+  const m = sql<number>`${mode}::int`;
+  const codes = sql<
     string | null
-  >`array_to_string(${choicesOf(dayId, votingDate, election, consolidatedCountry(dayId))}, '|')`;
+  >`array_to_string(${choicesOf(dayId, votingDate, election, m, consolidatedCountry(dayId))}, '|')`;
+  return withLink ? sql<string | null>`${codes} || coalesce('@' || ${requiresOf(dayId, election, m)}, '')` : codes;
 }
 
 export function modeFileHeader(settings: DaySettings): string[] {
@@ -137,7 +172,7 @@ export async function* modeFileChunks(
   const settings = await daySettings(store.db, dayId);
   yield csvLine(modeFileHeader(settings));
   const electionColumns = settings.elections.map(
-    (e, i) => sql`${constituencyOf(dayId, settings.votingDate, e)} as ${sql.ref(`e${String(i)}`)}`,
+    (e, i) => sql`${constituencyOf(dayId, settings.votingDate, e, mode)} as ${sql.ref(`e${String(i)}`)}`,
   );
   let last = '';
   for (;;) {
@@ -204,7 +239,7 @@ export async function modeCounts(
   const settings = await daySettings(store.db, dayId);
   const counts: ModeCount[] = [];
   for (const election of settings.elections) {
-    const eligible = constituencyOf(dayId, settings.votingDate, election);
+    const eligible = constituencyOf(dayId, settings.votingDate, election, mode, false);
     const rows = await sql<{ constituency: string | null; category: 'belgium' | 'abroad'; n: string }>`
       select ${eligible} as constituency, v.category, count(*)::text as n
         from consolidated_voters v

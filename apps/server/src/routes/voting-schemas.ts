@@ -47,6 +47,8 @@ export const portalElectionSchema = z.object({
   /** The voter's constituency or college; null when they choose one of `choices` in the booth. */
   constituency: z.object({ code: z.string(), label: labelsSchema }).nullable(),
   choices: z.array(z.object({ code: z.string(), label: labelsSchema })),
+  /** A linked place: this ballot is offered only with the cast's ballot of `electionId` in `constituency`. */
+  requires: z.object({ electionId: z.string(), constituency: z.string() }).nullable(),
   category: z.enum(['belgium', 'abroad']),
   mode: z.number().int().nullable(),
   online: z.boolean(),

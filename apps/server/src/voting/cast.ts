@@ -25,7 +25,8 @@ import {
   type Schema,
 } from '@isoloir/store';
 import type { Transaction } from 'kysely';
-import { offers, placeOf, placeSql } from './eligibility.ts';
+import { offers, placeOf, placeSql, type LinkedRequirement } from './eligibility.ts';
+import { cancelUnlinked, linkMissing } from './linked-places.ts';
 import { MODE_NUMBER, periodRefusal, periodState, type BoxMode } from './period.ts';
 import { factsOf } from './periods.ts';
 import { signReceipt, trackingCode, type SignedReceipt } from './receipt.ts';
@@ -37,6 +38,7 @@ export type CastRefusal =
   | 'ballot.width'
   | 'ballot.malformed'
   | 'ballot.same-election'
+  | 'ballot.linked-choice'
   | 'voting.not-eligible'
   | 'ballot.wrong-constituency'
   | 'ballot.proof-invalid'
@@ -90,7 +92,7 @@ const refuse = (code: CastRefusal, electionId: string): CastResult => ({ ok: fal
 /** Attempts of one cast when a concurrent request of the same voter won a unique index. */
 const ATTEMPTS = 4;
 
-interface Ballot {
+export interface Ballot {
   readonly electionId: string;
   readonly body: CastBody;
   readonly voterId: string;
@@ -179,13 +181,17 @@ interface Checked {
   readonly place_category: 'belgium' | 'abroad' | null;
   readonly place_mode: number | null;
   readonly place_kiosk_post: string | null;
+  readonly place_requires_election_id: string | null;
+  readonly place_requires_constituency: string | null;
+  /** The voter has a linked place that requires another choice in this election (migration 0039). */
+  readonly unlinks: boolean;
   /** The board's latest head (packages/crypto board-head.ts): named in the receipt. */
   readonly board_seq: number | null;
   readonly board_hash: string | null;
 }
 
 /** What the checks decided for one ballot: a refusal, a replay of a stored ballot, or a new ballot to write. */
-type Decision =
+export type Decision =
   | { readonly kind: 'refused'; readonly code: CastRefusal }
   | { readonly kind: 'replay'; readonly receipt: CastReceipt }
   | {
@@ -196,6 +202,10 @@ type Decision =
       readonly previous: string[];
       readonly maxBallots: number;
       readonly boardHead: { readonly seq: number; readonly hash: string } | null;
+      /** The place's link (./linked-places.ts), checked against the whole cast. */
+      readonly requires: LinkedRequirement | null;
+      /** This ballot's choice cancels the voter's ballot of a linked place (./linked-places.ts). */
+      readonly unlinks: boolean;
     };
 
 async function check(
@@ -232,6 +242,9 @@ async function check(
         setup.mode_periods, setup.online_revote_limit,
         (select count(*) from acts) > 0 as acts, acts.opened_at, acts.closed_at,
         place.choices as place_choices, place.category as place_category, place.mode as place_mode, place.kiosk_post as place_kiosk_post,
+        place.requires_election_id as place_requires_election_id, place.requires_constituency as place_requires_constituency,
+        exists (select 1 from frozen_voter_places lp where lp.election_day_id = ${input.electionDayId} and lp.nrn = ${nrn}
+                   and lp.requires_election_id = ${electionId} and lp.requires_constituency <> ${body.constituency}) as unlinks,
         board.seq as board_seq, board.hash as board_hash
       from (select 1) as one left join head on true left join setup on true left join acts on true left join place on true left join board on true
     )
@@ -254,6 +267,8 @@ async function check(
           category: checks.place_category,
           mode: checks.place_mode,
           kiosk_post: checks.place_kiosk_post,
+          requires_election_id: checks.place_requires_election_id,
+          requires_constituency: checks.place_requires_constituency,
         },
   );
   if (place?.mode !== MODE_NUMBER[mode]) return refused('voting.not-eligible');
@@ -326,6 +341,8 @@ async function check(
       previous,
       maxBallots: facts.maxBallots,
       boardHead,
+      requires: place.requires,
+      unlinks: checks.unlinks,
     },
     head: checks,
   };
@@ -353,6 +370,8 @@ async function store(
   // Part of a request already stored, part not: not a retry of the same request.
   const replayed = replays[0];
   if (replayed !== undefined) return refuse('ballot.id-reused', replayed.receipt.electionId);
+  const unlinked = linkMissing(decisions, ballots);
+  if (unlinked !== undefined) return refuse('ballot.linked-choice', unlinked);
   // Every audit chain held by another transaction (more writers than chains): wait for one.
   let head: AuditHead =
     claimed !== undefined && claimed.shard !== null && claimed.head_seq !== null && claimed.head_hash !== null
@@ -364,6 +383,7 @@ async function store(
     const { entry, receipt } = await write(trx, keys, input, mode, decision, head);
     head = { shard: entry.shard, seq: entry.shardSeq, hash: entry.hash };
     receipts.push(receipt);
+    if (decision.unlinks) head = await cancelUnlinked(trx, input, decision.ballot, head);
   }
   await input.alsoWrite?.(trx, receipts);
   return { ok: true, receipts, replayed: false };

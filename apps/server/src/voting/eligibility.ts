@@ -26,6 +26,17 @@ export interface Eligibility {
   readonly periodId: PeriodId;
   /** The consular post whose kiosk the voter uses (mode 8), else null. */
   readonly kioskPost: string | null;
+  /**
+   * A linked place (migration 0039): offered only when the same cast holds the voter's ballot of
+   * `electionId` in `constituency` — the Brussels members of the Flemish Parliament (special act of
+   * 12 January 1989 art. 14 al. 2); null for every other place.
+   */
+  readonly requires: LinkedRequirement | null;
+}
+
+export interface LinkedRequirement {
+  readonly electionId: string;
+  readonly constituency: string;
 }
 
 export const ONLINE_MODE = 7 as const;
@@ -37,6 +48,8 @@ interface PlaceRow {
   readonly category: 'belgium' | 'abroad';
   readonly mode: number;
   readonly kiosk_post: string | null;
+  readonly requires_election_id: string | null;
+  readonly requires_constituency: string | null;
 }
 
 function asMode(mode: number): RemoteModeNumber {
@@ -55,6 +68,10 @@ function toEligibility(row: PlaceRow): Eligibility {
     mode,
     periodId: PERIOD_OF_MODE[mode],
     kioskPost: row.kiosk_post,
+    requires:
+      row.requires_election_id === null || row.requires_constituency === null
+        ? null
+        : { electionId: row.requires_election_id, constituency: row.requires_constituency },
   };
 }
 
@@ -68,7 +85,15 @@ export async function eligibilityOf(db: Kysely<Schema>, electionDayId: string, n
         .onRef('v.nrn', '=', 'p.nrn')
         .onRef('v.mode', '=', 'p.mode'),
     )
-    .select(['p.election_id', 'p.choices', 'v.category', 'v.mode', 'v.kiosk_post'])
+    .select([
+      'p.election_id',
+      'p.choices',
+      'v.category',
+      'v.mode',
+      'v.kiosk_post',
+      'p.requires_election_id',
+      'p.requires_constituency',
+    ])
     .where('p.election_day_id', '=', electionDayId)
     .where('p.nrn', '=', nrn)
     .orderBy('p.election_id')
@@ -92,6 +117,8 @@ export interface PlaceSqlRow {
   readonly category: 'belgium' | 'abroad';
   readonly mode: number;
   readonly kiosk_post: string | null;
+  readonly requires_election_id: string | null;
+  readonly requires_constituency: string | null;
 }
 
 /**
@@ -105,7 +132,7 @@ export function placeSql(
   mode?: RemoteModeNumber,
 ): RawBuilder<PlaceSqlRow> {
   return sql<PlaceSqlRow>`
-    select p.choices, v.category, v.mode, v.kiosk_post
+    select p.choices, v.category, v.mode, v.kiosk_post, p.requires_election_id, p.requires_constituency
       from frozen_voter_places p
       join frozen_voters v on v.election_day_id = p.election_day_id and v.nrn = p.nrn and v.mode = p.mode
      where p.election_day_id = ${electionDayId} and p.nrn = ${nrn} and p.election_id = ${electionId}${mode === undefined ? sql`` : sql` and p.mode = ${mode}`}

@@ -24,6 +24,11 @@ export interface PortalElection {
   /** The voter's constituency or college; null when they choose one of `choices` in the booth. */
   readonly constituency: { readonly code: string; readonly label: Labels } | null;
   readonly choices: { readonly code: string; readonly label: Labels }[];
+  /**
+   * A linked place (./linked-places.ts): the booth offers this ballot only when the cast's ballot of
+   * `electionId` is in `constituency`; null for every other place.
+   */
+  readonly requires: { readonly electionId: string; readonly constituency: string } | null;
   readonly category: 'belgium' | 'abroad';
   readonly mode: number | null;
   readonly online: boolean;
@@ -81,6 +86,7 @@ async function portalElection(
     label: election.label,
     constituency: choices.find((c) => c.code === place.constituencyCode) ?? null,
     choices,
+    requires: place.requires,
     category: place.category,
     mode: place.mode,
     online: place.mode === ONLINE_MODE,

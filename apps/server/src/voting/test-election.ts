@@ -106,6 +106,45 @@ export async function addThirdElection(store: Store): Promise<void> {
   });
 }
 
+/**
+ * Test data only: a Brussels Parliament with its two language groups (`groupe-francais`,
+ * `groupe-neerlandais`, the voter chooses) and a Flemish Parliament whose Brussels place is linked to
+ * the Dutch group (special act of 12 January 1989 art. 14 al. 2; ./linked-places.ts), for the
+ * residents of commune 21004.
+ */
+export const LINKED_GROUPS_ID = 'test-brussels-groups';
+export const LINKED_FLEMISH_ID = 'test-flemish-linked';
+
+export async function addLinkedElections(store: Store): Promise<void> {
+  const lists = [
+    { n: 1, label: 'Liste A' },
+    { n: 2, label: 'Lijst B' },
+  ];
+  const label = (name: string): Record<'fr' | 'nl' | 'de' | 'en', string> => ({
+    fr: name,
+    nl: name,
+    de: name,
+    en: name,
+  });
+  await addBrusselsElection(store, {
+    id: LINKED_GROUPS_ID,
+    seats: 89,
+    label: label('Brussels Parliament (test)'),
+    lists,
+    constituencies: [
+      { code: 'groupe-francais', seats: 72, languages: ['fr'] },
+      { code: 'groupe-neerlandais', seats: 17, languages: ['nl'] },
+    ],
+  });
+  await addBrusselsElection(store, {
+    id: LINKED_FLEMISH_ID,
+    seats: 6,
+    label: label('Flemish Parliament (test)'),
+    lists,
+    requires: { electionId: LINKED_GROUPS_ID, constituency: 'groupe-neerlandais' },
+  });
+}
+
 async function addBrusselsElection(
   store: Store,
   e: {
@@ -113,8 +152,13 @@ async function addBrusselsElection(
     seats: number;
     label: Record<'fr' | 'nl' | 'de' | 'en', string>;
     lists: { n: number; label: string }[];
+    constituencies?: { code: string; seats: number; languages: ('fr' | 'nl')[] }[];
+    requires?: { electionId: string; constituency: string };
   },
 ): Promise<void> {
+  const constituencies = e.constituencies ?? [
+    { code: 'bruxelles-capitale', seats: e.seats, languages: ['fr', 'nl'] as ('fr' | 'nl')[] },
+  ];
   const election = await store.db
     .selectFrom('elections')
     .select(['election_day_id'])
@@ -135,60 +179,73 @@ async function addBrusselsElection(
       .execute();
     await trx
       .insertInto('constituencies')
-      .values({
-        election_id: e.id,
-        code: 'bruxelles-capitale',
-        label: JSON.stringify({
-          fr: 'Région de Bruxelles-Capitale',
-          nl: 'Brussels Hoofdstedelijk Gewest',
-          de: 'Region Brüssel-Hauptstadt',
-          en: 'Brussels-Capital Region',
-        }),
-        seats: e.seats,
-        languages: ['fr', 'nl'],
-      })
+      .values(
+        constituencies.map((c) => ({
+          election_id: e.id,
+          code: c.code,
+          label: JSON.stringify(
+            c.code === 'bruxelles-capitale'
+              ? {
+                  fr: 'Région de Bruxelles-Capitale',
+                  nl: 'Brussels Hoofdstedelijk Gewest',
+                  de: 'Region Brüssel-Hauptstadt',
+                  en: 'Brussels-Capital Region',
+                }
+              : { fr: c.code, nl: c.code, de: c.code, en: c.code },
+          ),
+          seats: c.seats,
+          languages: c.languages,
+        })),
+      )
       .execute();
     const lists = e.lists;
     await trx
       .insertInto('party_lists')
       .values(
-        lists.map((l) => ({
-          election_id: e.id,
-          constituency_code: 'bruxelles-capitale',
-          list_number: l.n,
-          label: l.label,
-        })),
+        constituencies.flatMap((c) =>
+          lists.map((l) => ({
+            election_id: e.id,
+            constituency_code: c.code,
+            list_number: l.n,
+            label: l.label,
+          })),
+        ),
       )
       .execute();
     const names = ['Dubois Anne', 'Peeters Jan', 'Lambert Sofia', 'Maes Pieter', 'Haddad Leila', 'Janssens Tom'];
-    const candidates = lists.flatMap((l) =>
-      [
-        ...names.map((name, i) => ({ kind: 'effective' as const, position: i + 1, name })),
-        ...names.slice(0, 3).map((name, i) => ({
-          kind: 'substitute' as const,
-          position: i + 1,
-          name: `${name.split(' ')[0] ?? ''}-${String(l.n)} ${name.split(' ')[1] ?? ''}`,
+    const candidates = constituencies.flatMap((constituency) =>
+      lists.flatMap((l) =>
+        [
+          ...names.map((name, i) => ({ kind: 'effective' as const, position: i + 1, name })),
+          ...names.slice(0, 3).map((name, i) => ({
+            kind: 'substitute' as const,
+            position: i + 1,
+            name: `${name.split(' ')[0] ?? ''}-${String(l.n)} ${name.split(' ')[1] ?? ''}`,
+          })),
+        ].map((c) => ({
+          election_id: e.id,
+          constituency_code: constituency.code,
+          list_number: l.n,
+          kind: c.kind,
+          position: c.position,
+          surname: c.name.split(' ')[0] ?? '',
+          given_name: c.name.split(' ')[1] ?? '',
+          gender: c.position % 2 === 1 ? ('F' as const) : ('M' as const),
         })),
-      ].map((c) => ({
-        election_id: e.id,
-        constituency_code: 'bruxelles-capitale',
-        list_number: l.n,
-        kind: c.kind,
-        position: c.position,
-        surname: c.name.split(' ')[0] ?? '',
-        given_name: c.name.split(' ')[1] ?? '',
-        gender: c.position % 2 === 1 ? ('F' as const) : ('M' as const),
-      })),
+      ),
     );
     await trx.insertInto('candidates').values(candidates).execute();
     // Its voters: the residents of the Brussels commune in the day's frozen files, as a freeze that
     // knew this election would have written them (tests only: a real day is frozen with all its elections).
-    await sql`insert into commune_constituencies (election_day_id, nis, election_id, language, constituency_code)
-      select election_day_id, nis, ${e.id}, '*', 'bruxelles-capitale' from communes where election_day_id = ${election.election_day_id} and nis = '21004'`.execute(
-      trx,
-    );
-    await sql`insert into frozen_voter_places (election_day_id, nrn, mode, election_id, choices)
-      select election_day_id, nrn, mode, ${e.id}, array['bruxelles-capitale'] from frozen_voters
+    const codes = constituencies.map((c) => c.code).sort();
+    const requiresElection = e.requires?.electionId ?? null;
+    const requiresConstituency = e.requires?.constituency ?? null;
+    for (const c of constituencies)
+      await sql`insert into commune_constituencies (election_day_id, nis, election_id, language, constituency_code, requires_election_id, requires_constituency)
+        select election_day_id, nis, ${e.id}, ${constituencies.length === 1 ? '*' : (c.languages[0] ?? 'fr')}, ${c.code}, ${requiresElection}, ${requiresConstituency}
+          from communes where election_day_id = ${election.election_day_id} and nis = '21004'`.execute(trx);
+    await sql`insert into frozen_voter_places (election_day_id, nrn, mode, election_id, choices, requires_election_id, requires_constituency)
+      select election_day_id, nrn, mode, ${e.id}, ${codes}::text[], ${requiresElection}, ${requiresConstituency} from frozen_voters
        where election_day_id = ${election.election_day_id} and commune_nis = '21004' and category = 'belgium'`.execute(
       trx,
     );

@@ -120,6 +120,18 @@ export type CancellationPayload =
       readonly ballotId: string;
       readonly reason: 'voted-at-polling-station';
       readonly evidence: { readonly station: string };
+    }
+  | {
+      readonly groupId: string;
+      readonly ballotId: string;
+      /** The voter then cast their ballot of the linked election in the French language group (special act of 12 January 1989 art. 14 al. 2). */
+      readonly reason: 'french-language-group';
+      readonly evidence: {
+        readonly electionId: string;
+        readonly ballotId: string;
+        readonly constituency: string;
+        readonly receivedAt: string;
+      };
     };
 
 /** The legal count of a counting group (art. 156 classification, art. 161 categories), carried in `counts`. */

@@ -102,6 +102,9 @@ export async function castDemoBallots(
     .where('p.election_day_id', '=', dayId)
     .where('p.election_id', '=', electionId)
     .where('p.mode', '=', 7) // mode 7, online
+    // A linked place (the Brussels members of the Flemish Parliament) is cast only together with the
+    // Brussels Parliament ballot it depends on: one election at a time, the demo leaves it out.
+    .where('p.requires_election_id', 'is', null)
     .orderBy('p.nrn')
     .execute();
   const rank = new Map<string, number>();

@@ -96,6 +96,8 @@ export const codesDe: Readonly<Record<CodesKey, string>> = {
   'error.voting.not-open': 'Der Online-Wahlzeitraum ist noch nicht geöffnet.',
   'error.voting.closed': 'Der Online-Wahlzeitraum ist vorbei.',
   'error.ballot.same-election': 'Zwei Stimmzettel dieser Sendung sind für dieselbe Wahl.',
+  'error.ballot.linked-choice':
+    'Dieser Stimmzettel kann nur zusammen mit einem Stimmzettel für die niederländische Sprachgruppe des Brüsseler Parlaments abgegeben werden.',
   'error.voting.limit-reached': 'Sie haben alle für diese Wahl erlaubten Stimmen genutzt.',
   'error.voting.period-invalid': 'Dieser Wahlzeitraum ist nicht gültig.',
   'error.ballot.malformed': 'Der Stimmzettel ist fehlerhaft.',
@@ -177,6 +179,8 @@ export const codesDe: Readonly<Record<CodesKey, string>> = {
   'reason.row.kiosk-post':
     'die Stimmabgabe am Wahlterminal (Modus 8) verlangt eine bekannte konsularische Vertretung; die anderen Arten nehmen keine',
   'cancel.voted-at-polling-station': 'Sie haben in einem Wahlbüro gewählt: diese Stimme zählt',
+  'cancel.french-language-group':
+    'Sie haben danach für die französische Sprachgruppe des Brüsseler Parlaments gestimmt',
   'cancel.voted-twice': 'Sie haben zweimal gewählt, auf zwei verschiedene Arten',
   'cancel.ineligible': 'Sie waren für diese Art der Stimmabgabe in dieser Wahl nicht eingetragen',
   'cancel.arrived-late': 'der Umschlag ist nach der Frist eingegangen',

@@ -84,6 +84,8 @@ export const codesEn: Readonly<Record<CodesKey, string>> = {
   'error.voting.not-open': 'The online voting period has not opened yet.',
   'error.voting.closed': 'The online voting period is over.',
   'error.ballot.same-election': 'Two ballots of one request are for the same election.',
+  'error.ballot.linked-choice':
+    'This ballot can only be cast together with a ballot for the Dutch language group of the Brussels Parliament.',
   'error.voting.limit-reached': 'You have used all the votes you may cast in this election.',
   'error.voting.period-invalid': 'This voting period is not valid.',
   'error.ballot.malformed': 'The ballot is malformed.',
@@ -159,6 +161,7 @@ export const codesEn: Readonly<Record<CodesKey, string>> = {
   'reason.row.mode': 'this voting mode is not open to Belgians abroad on this day',
   'reason.row.kiosk-post': 'kiosk voting (mode 8) needs a known consular post; the other modes take none',
   'cancel.voted-at-polling-station': 'you voted at a polling station: that vote counts',
+  'cancel.french-language-group': 'you then voted for the French language group of the Brussels Parliament',
   'cancel.voted-twice': 'you voted twice, in two different modes',
   'cancel.ineligible': 'you were not registered for this voting mode in this election',
   'cancel.arrived-late': 'the envelope arrived after the deadline',

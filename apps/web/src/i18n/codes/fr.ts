@@ -96,6 +96,8 @@ export const codesFr = {
   'error.voting.not-open': 'La période de vote en ligne n’est pas encore ouverte.',
   'error.voting.closed': 'La période de vote en ligne est terminée.',
   'error.ballot.same-election': 'Deux bulletins de cet envoi sont pour la même élection.',
+  'error.ballot.linked-choice':
+    'Ce bulletin ne peut être envoyé qu’avec un bulletin du groupe linguistique néerlandais du Parlement bruxellois.',
   'error.voting.limit-reached': 'Vous avez utilisé tous les votes permis pour cette élection.',
   'error.voting.period-invalid': 'Cette période de vote n’est pas valable.',
   'error.ballot.malformed': 'Le bulletin est mal formé.',
@@ -174,6 +176,7 @@ export const codesFr = {
   'reason.row.kiosk-post':
     'le vote sur borne (mode 8) demande un poste consulaire connu ; les autres modes n’en prennent pas',
   'cancel.voted-at-polling-station': 'vous avez voté dans un bureau de vote : ce vote-là compte',
+  'cancel.french-language-group': 'vous avez ensuite voté pour le groupe linguistique français du Parlement bruxellois',
   'cancel.voted-twice': 'vous avez voté deux fois, par deux modes différents',
   'cancel.ineligible': 'vous n’étiez pas inscrit pour ce mode de vote dans cette élection',
   'cancel.arrived-late': 'l’enveloppe est arrivée après la date limite',

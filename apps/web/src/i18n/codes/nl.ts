@@ -87,6 +87,8 @@ export const codesNl: Readonly<Record<CodesKey, string>> = {
   'error.voting.not-open': 'De online stemperiode is nog niet geopend.',
   'error.voting.closed': 'De online stemperiode is voorbij.',
   'error.ballot.same-election': 'Twee stembiljetten van deze verzending zijn voor dezelfde verkiezing.',
+  'error.ballot.linked-choice':
+    'Dit stembiljet kan alleen samen met een stembiljet voor de Nederlandse taalgroep van het Brussels Parlement worden verstuurd.',
   'error.voting.limit-reached': 'U hebt alle toegestane stemmen voor deze verkiezing gebruikt.',
   'error.voting.period-invalid': 'Deze stemperiode is niet geldig.',
   'error.ballot.malformed': 'Het stembiljet is misvormd.',
@@ -168,6 +170,7 @@ export const codesNl: Readonly<Record<CodesKey, string>> = {
   'reason.row.kiosk-post':
     'stemmen op een stemzuil (modus 8) vraagt een bekende consulaire post; de andere manieren nemen er geen',
   'cancel.voted-at-polling-station': 'u hebt in een stembureau gestemd: die stem telt',
+  'cancel.french-language-group': 'u hebt daarna voor de Franse taalgroep van het Brussels Parlement gestemd',
   'cancel.voted-twice': 'u hebt twee keer gestemd, op twee verschillende manieren',
   'cancel.ineligible': 'u was voor deze manier van stemmen niet ingeschreven in deze verkiezing',
   'cancel.arrived-late': 'de envelop kwam na de uiterste datum aan',
