@@ -116,6 +116,8 @@ describe('online voting in Chromium', { skip }, () => {
     const audited = await page.locator('.tracking-code').first().textContent();
     // The check runs in the booth itself: the voter's choices stay, and the booth seals anew.
     await page.getByRole('button', { name: 'Decrypt with the randomness' }).click();
+    // The opening is computed after the click: wait for it rather than read the list at once.
+    await page.locator('[data-decrypted] li').nth(2).waitFor();
     const decrypted = await page.locator('[data-decrypted] li').allTextContents();
     assert.match(decrypted[0] ?? '', /^List 1 — /);
     assert.deepEqual(
@@ -144,7 +146,7 @@ describe('online voting in Chromium', { skip }, () => {
     const second = await phone.newPage();
     await second.goto(link);
     const opened = second.locator('[data-decrypted] li');
-    await opened.first().waitFor();
+    await opened.nth(decrypted.length - 1).waitFor();
     assert.deepEqual(await opened.allTextContents(), decrypted);
     await noViolations(second, 'verify on a second device');
     // A link whose key was changed opens nothing: it says so, and shows no choice.
