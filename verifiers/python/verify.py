@@ -214,6 +214,12 @@ PAYLOADS = {
         'reason',
         O(groupId=S, ballotId=S, reason=E('superseded'), evidence=O(laterBallotId=S)),
         O(groupId=S, ballotId=S, reason=E('voted-at-polling-station'), evidence=O(station=S)),
+        O(
+            groupId=S,
+            ballotId=S,
+            reason=E('french-language-group'),
+            evidence=O(electionId=S, ballotId=S, constituency=S, receivedAt=S),
+        ),
     ),
     'group-input': O(groupId=S, members=A(S), ciphertexts=ROWS),
     'withheld': O(
@@ -793,6 +799,7 @@ class State:
         self.cast_order = {}
         self.attendance = {}
         self.cancelled = {}
+        self.linked = {}
         self.voters_checked = False
         self.group_of = {}
         self.members = {}
@@ -1318,6 +1325,52 @@ def check_board_complete(s):
         )
 
 
+def check_linked(s, ballot, ballot_id, e, where):
+    """A `french-language-group` cancellation (special act of 12 January 1989, art. 14 al. 2): the
+    voter's ballot in another election, received strictly after the cancelled ballot and not after
+    the voter's next ballot here (it cancels the voter's current ballot); one such ballot cancels one
+    ballot only. It rests on another record: kept in s.linked for --linked."""
+    ensure(
+        e['electionId'] != s.election_id,
+        'cancellation-evidence',
+        where,
+        "french-language-group, but the evidence names this record's own election %s" % e['electionId'],
+    )
+    at = iso_ms(e['receivedAt'])
+    ensure(
+        at is not None,
+        'cancellation-evidence',
+        where,
+        "the linked ballot's receipt time %s is not an ISO 8601 UTC time" % e['receivedAt'],
+    )
+    ensure(
+        at > ballot['receivedMs'],
+        'cancellation-evidence',
+        where,
+        'the linked ballot %s (%s) is not later than the cancelled ballot' % (e['ballotId'], e['receivedAt']),
+    )
+    mine = s.by_voter.get(ballot['voterId'], [])
+    next_id = mine[ballot['sequence']] if ballot['sequence'] < len(mine) else None
+    nxt = s.ballots.get(next_id) if next_id is not None else None
+    ensure(
+        nxt is None or nxt['receivedMs'] >= at,
+        'cancellation-evidence',
+        where,
+        "the linked ballot %s (%s) came after the voter's next ballot %s: it cancels that one, not this"
+        % (e['ballotId'], e['receivedAt'], next_id),
+    )
+    key = (e['electionId'], e['ballotId'])
+    earlier = s.linked.get(key)
+    ensure(
+        earlier is None,
+        'cancellation-evidence',
+        where,
+        'the linked ballot %s of %s already cancelled ballot %s'
+        % (e['ballotId'], e['electionId'], earlier['cancels'] if earlier else ''),
+    )
+    s.linked[key] = dict(e, cancels=ballot_id, where=where)
+
+
 def check_cancellation(s, c, loc):
     where = '%s (ballot %s)' % (loc, c['ballotId'])
     ballot = s.ballots.get(c['ballotId'])
@@ -1338,6 +1391,8 @@ def check_cancellation(s, c, loc):
             where,
             'superseded, but %s is not a later ballot of the same voter' % later_id,
         )
+    elif c['reason'] == 'french-language-group':
+        check_linked(s, ballot, c['ballotId'], c['evidence'], where)
     else:
         station = c['evidence']['station']
         lst = s.attendance.get(station)

@@ -77,6 +77,7 @@ async function initialState(
     castOrder: new Map(),
     attendance: new Map(),
     cancelled: new Map(),
+    linked: new Map(),
     votersChecked: false,
     groupOf: new Map(),
     members: new Map(),

@@ -120,6 +120,22 @@ export type CancellationPayload =
       readonly ballotId: string;
       readonly reason: 'voted-at-polling-station';
       readonly evidence: { readonly station: string };
+    }
+  | {
+      readonly groupId: string;
+      readonly ballotId: string;
+      /** Special act of 12 January 1989, art. 14 al. 2: a later ballot of the voter for a French-group list of the Brussels Parliament (PROTOCOL.md §8.1). */
+      readonly reason: 'french-language-group';
+      readonly evidence: {
+        /** The linked election (never this record's own). */
+        readonly electionId: string;
+        /** The voter's ballot there that caused the cancellation. */
+        readonly ballotId: string;
+        /** Its constituency there (the language group). */
+        readonly constituency: string;
+        /** Its receipt time, ISO 8601 UTC, strictly after the cancelled ballot's. */
+        readonly receivedAt: string;
+      };
     };
 
 /** The legal count of a counting group (art. 156 classification, art. 161 categories), carried in `counts`. */

@@ -1,0 +1,151 @@
+// A ballot cancelled because the voter voted for the French language group of the Brussels
+// Parliament (special act of 12 January 1989, art. 14 al. 2; reason `french-language-group`,
+// PROTOCOL.md §8.1 "Linked places"). The attacker is a forger who re-chains every hash, or a
+// server that writes the cancellation: each lie about the evidence is refused with its check named.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { inlineRunner, loadGroup, type ElectionRecord, type Json, type RecordEntry } from '@isoloir/crypto';
+import { verifyRecord, type VerifyOptions } from './verify-record.ts';
+import { definition, election } from './test-election.ts';
+import { electronicPvs, linkedEvidence, pvClaiming, withFrenchGroup, LINKED_ELECTION } from './linked-fixture.ts';
+
+const group = await loadGroup('secp256k1');
+const runner = inlineRunner(group);
+const ELECTION = 'BE-2029-chamber';
+const BRUSSELS = 'brussels/online/belgium';
+const b = (i: number): string => `${BRUSSELS}/ballot-${String(i)}`;
+// Voter 3 re-voted: the first ballot, cancelled for the French group between the two, the second counted.
+const FIRST = `${b(3)}-first`;
+
+const p = (e: RecordEntry | undefined): Record<string, Json> => (e?.payload ?? {}) as Record<string, Json>;
+
+const { record } = await election(group, runner);
+const honest = withFrenchGroup(record, [FIRST]);
+
+async function rejected(rec: ElectionRecord, check: string, options: VerifyOptions = {}): Promise<string> {
+  const r = await verifyRecord(rec, options);
+  assert.ok(!r.ok, `expected the ${check} check to fail, but the record verified`);
+  assert.equal(r.check, check, `${r.check} at ${r.location}: ${r.message}`);
+  return r.message;
+}
+
+async function accepted(rec: ElectionRecord, options: VerifyOptions = {}): Promise<void> {
+  const r = await verifyRecord(rec, options);
+  assert.ok(r.ok, r.ok ? '' : `${r.check} at ${r.location}: ${r.message}`);
+}
+
+describe('french-language-group cancellations', () => {
+  test('a re-voter’s first ballot cancelled by a French-group ballot between the two verifies, and its PV', async () => {
+    const entry = honest.entries.find((e) => e.type === 'cancellation' && p(e)['ballotId'] === FIRST);
+    assert.deepEqual(p(entry)['evidence'], linkedEvidence(record, FIRST));
+    const pvs = electronicPvs(honest, definition, ELECTION);
+    const brussels = pvs.find((f) => (f.content as Record<string, unknown>)['groupId'] === BRUSSELS);
+    assert.deepEqual((brussels?.content as Record<string, unknown>)['cancelled'], {
+      'voted-at-polling-station': 2,
+      'french-language-group': 1,
+    });
+    await accepted(honest, { pvs });
+  });
+
+  test('a voter’s only ballot cancelled, the French-group ballot after every ballot here, written by the server', async () => {
+    const served = await election(group, runner, {
+      server: (plan) => {
+        const ballot = plan.ballots.find((x) => x.ballotId === b(7));
+        assert.ok(ballot !== undefined);
+        plan.cancellations.push({
+          groupId: BRUSSELS,
+          ballotId: b(7),
+          reason: 'french-language-group',
+          evidence: {
+            electionId: LINKED_ELECTION,
+            ballotId: 'a1b2c3d4-0000-4000-8000-000000000007',
+            constituency: 'groupe-francais',
+            receivedAt: '2029-06-09T18:00:00.000Z',
+          },
+        });
+        const input = plan.groups.find((g) => g.groupId === BRUSSELS);
+        assert.ok(input !== undefined);
+        input.ballotIds = input.ballotIds.filter((id) => id !== b(7));
+      },
+    });
+    await accepted(served.record, { pvs: electronicPvs(served.record, definition, ELECTION) });
+  });
+
+  test('attacker: the linked ballot before or at the cancelled ballot’s time: cancellation-evidence', async () => {
+    const at = (ms: number) =>
+      withFrenchGroup(record, [FIRST], (e) => {
+        const cast = record.entries.find((x) => x.type === 'ballot' && p(x)['ballotId'] === FIRST);
+        const t = Date.parse(p(cast)['receivedAt'] as string);
+        return { ...e, receivedAt: new Date(t + ms).toISOString() };
+      });
+    assert.match(await rejected(at(-1000), 'cancellation-evidence'), /not later than the cancelled ballot/);
+    assert.match(await rejected(at(0), 'cancellation-evidence'), /not later than the cancelled ballot/);
+    await accepted(at(1));
+  });
+
+  test('attacker: the linked ballot after the voter’s next ballot here (that one should have been cancelled): cancellation-evidence', async () => {
+    const late = withFrenchGroup(record, [FIRST], (e) => ({ ...e, receivedAt: '2029-06-09T18:00:00.000Z' }));
+    assert.match(await rejected(late, 'cancellation-evidence'), /after the voter's next ballot/);
+  });
+
+  test('attacker: the evidence names this record’s own election: cancellation-evidence', async () => {
+    const own = withFrenchGroup(record, [FIRST], (e) => ({ ...e, electionId: ELECTION }));
+    assert.match(await rejected(own, 'cancellation-evidence'), /this record's own election/);
+  });
+
+  test('attacker: one French-group ballot given as the evidence of two cancellations: cancellation-evidence', async () => {
+    const reused = withFrenchGroup(record, [FIRST, `${b(9)}-first`], (e) => ({
+      ...e,
+      ballotId: `${LINKED_ELECTION}/one-ballot`,
+    }));
+    assert.match(await rejected(reused, 'cancellation-evidence'), /already cancelled ballot/);
+  });
+
+  test('attacker: a receipt time that is not ISO 8601 UTC: cancellation-evidence', async () => {
+    for (const receivedAt of ['2029-06-09 06:00:03', '2029-06-09T06:00:03.500+01:00', 'soon'])
+      await rejected(
+        withFrenchGroup(record, [FIRST], (e) => ({ ...e, receivedAt })),
+        'cancellation-evidence',
+      );
+  });
+
+  test('attacker: an evidence field more, less or of another type: schema', async () => {
+    await rejected(
+      withFrenchGroup(record, [FIRST], (e) => ({ ...e, voterId: 'x' })),
+      'schema',
+    );
+    await rejected(
+      withFrenchGroup(record, [FIRST], ({ constituency: _, ...e }) => e),
+      'schema',
+    );
+    await rejected(
+      withFrenchGroup(record, [FIRST], (e) => ({ ...e, receivedAt: 1 })),
+      'schema',
+    );
+    // The other reasons' evidence under this reason, and this evidence under another reason.
+    await rejected(
+      withFrenchGroup(record, [FIRST], () => ({ laterBallotId: b(3) })),
+      'schema',
+    );
+  });
+
+  test('attacker: a counted ballot the PV says is cancelled for the French group: pv', async () => {
+    const pvs = electronicPvs(honest, definition, ELECTION);
+    assert.match(
+      await rejected(honest, 'pv', { pvs: pvClaiming(pvs, BRUSSELS, 'french-language-group') }),
+      /cancelled/,
+    );
+    // A PV that counts the French-group cancellation as superseded.
+    const asSuperseded = pvs.map((f) => {
+      const pv = f.content as Record<string, unknown>;
+      if (pv['groupId'] !== BRUSSELS) return f;
+      return {
+        ...f,
+        content: { ...pv, superseded: Number(pv['superseded']) + 1, cancelled: { 'voted-at-polling-station': 2 } },
+      };
+    });
+    await rejected(honest, 'pv', { pvs: asSuperseded });
+    const base = electronicPvs(record, definition, ELECTION);
+    await rejected(record, 'pv', { pvs: pvClaiming(base, BRUSSELS, 'french-language-group') });
+  });
+});
