@@ -23,6 +23,7 @@ import {
 } from '@isoloir/crypto';
 import { verifyRecord, type PvFile } from '@isoloir/verifier';
 import { hybridCases } from './hybrid-cases.ts';
+import { linkedCases } from './linked-cases.ts';
 
 const VERIFY_PY = fileURLToPath(new URL('./verify.py', import.meta.url));
 const hasPython = spawnSync('python3', ['--version']).status === 0;
@@ -568,6 +569,7 @@ const cases: Case[] = [
   { name: 'a PV missing', expected: 'pv', record, pvs: honestPvs.slice(1) },
 ];
 cases.push(...hybridCases(record, definition, 'BE-2029-chamber', honestPvs));
+cases.push(...linkedCases(record, definition, 'BE-2029-chamber', BRUSSELS, `${b(3)}-first`, `${b(9)}-first`));
 
 /** One hex digit changed at `path` in the first entry of `type` (an element that may no longer decode, a scalar, a signature). */
 function flipped(type: string, path: readonly (string | number)[]): Case {
