@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { inlineRunner, loadGroup, type ElectionRecord, type Json, type RecordEntry } from '@isoloir/crypto';
 import { verifyRecord, type VerifyOptions } from './verify-record.ts';
-import { definition, election } from './test-election.ts';
+import { definition, election, votes } from './test-election.ts';
 import { electronicPvs, linkedEvidence, pvClaiming, withFrenchGroup, LINKED_ELECTION } from './linked-fixture.ts';
 
 const group = await loadGroup('secp256k1');
@@ -21,6 +21,46 @@ const p = (e: RecordEntry | undefined): Record<string, Json> => (e?.payload ?? {
 
 const { record } = await election(group, runner);
 const honest = withFrenchGroup(record, [FIRST]);
+
+// The linked election: a small Brussels Parliament election, its French group's ballots.
+const FRENCH = 'groupe-francais/online/belgium';
+const brussels = (
+  await election(group, runner, {
+    electionId: LINKED_ELECTION,
+    groups: [{ groupId: FRENCH, ballots: votes(12, 5) }],
+    definition: {
+      anonymityMinimum: 10,
+      constituencies: definition.constituencies.slice(0, 1).map((c) => ({ ...c, code: 'groupe-francais' })),
+    },
+  })
+).record;
+const frenchBallot = p(brussels.entries.find((e) => e.type === 'ballot' && p(e)['ballotId'] === `${FRENCH}/ballot-10`));
+/** The evidence naming the French-group ballot 10 of the Brussels record, received after every ballot of voter 7 here. */
+const realEvidence = {
+  electionId: LINKED_ELECTION,
+  ballotId: frenchBallot['ballotId'] as string,
+  constituency: 'groupe-francais',
+  receivedAt: frenchBallot['receivedAt'] as string,
+};
+// A server's record: voter 7's only ballot cancelled by that French-group ballot, out of the group input.
+const served = (
+  await election(group, runner, {
+    server: (plan) => {
+      const ballot = plan.ballots.find((x) => x.ballotId === b(7));
+      assert.ok(ballot !== undefined && Date.parse(ballot.receivedAt) < Date.parse(realEvidence.receivedAt));
+      plan.cancellations.push({
+        groupId: BRUSSELS,
+        ballotId: b(7),
+        reason: 'french-language-group',
+        evidence: realEvidence,
+      });
+      const input = plan.groups.find((g) => g.groupId === BRUSSELS);
+      assert.ok(input !== undefined);
+      input.ballotIds = input.ballotIds.filter((id) => id !== b(7));
+    },
+  })
+).record;
+const linkedTo = (rec: unknown) => ({ linked: [{ name: 'brussels.json', record: rec }] });
 
 async function rejected(rec: ElectionRecord, check: string, options: VerifyOptions = {}): Promise<string> {
   const r = await verifyRecord(rec, options);
@@ -48,27 +88,10 @@ describe('french-language-group cancellations', () => {
   });
 
   test('a voter’s only ballot cancelled, the French-group ballot after every ballot here, written by the server', async () => {
-    const served = await election(group, runner, {
-      server: (plan) => {
-        const ballot = plan.ballots.find((x) => x.ballotId === b(7));
-        assert.ok(ballot !== undefined);
-        plan.cancellations.push({
-          groupId: BRUSSELS,
-          ballotId: b(7),
-          reason: 'french-language-group',
-          evidence: {
-            electionId: LINKED_ELECTION,
-            ballotId: 'a1b2c3d4-0000-4000-8000-000000000007',
-            constituency: 'groupe-francais',
-            receivedAt: '2029-06-09T18:00:00.000Z',
-          },
-        });
-        const input = plan.groups.find((g) => g.groupId === BRUSSELS);
-        assert.ok(input !== undefined);
-        input.ballotIds = input.ballotIds.filter((id) => id !== b(7));
-      },
-    });
-    await accepted(served.record, { pvs: electronicPvs(served.record, definition, ELECTION) });
+    const r = await verifyRecord(served, { pvs: electronicPvs(served, definition, ELECTION) });
+    assert.ok(r.ok, r.ok ? '' : `${r.check} at ${r.location}: ${r.message}`);
+    // Without the Brussels record, the summary says one cancellation rests on a record not read.
+    assert.deepEqual(r.summary.linked, { cancellations: 1, checked: 0 });
   });
 
   test('attacker: the linked ballot before or at the cancelled ballot’s time: cancellation-evidence', async () => {
@@ -147,5 +170,32 @@ describe('french-language-group cancellations', () => {
     await rejected(honest, 'pv', { pvs: asSuperseded });
     const base = electronicPvs(record, definition, ELECTION);
     await rejected(record, 'pv', { pvs: pvClaiming(base, BRUSSELS, 'french-language-group') });
+  });
+});
+
+describe('--linked: the French-group ballot checked in the Brussels Parliament’s record', () => {
+  test('the evidence names a ballot of the linked record, in that constituency, at that time', async () => {
+    const r = await verifyRecord(served, linkedTo(brussels));
+    assert.ok(r.ok, r.ok ? '' : `${r.check} at ${r.location}: ${r.message}`);
+    assert.deepEqual(r.summary.linked, { cancellations: 1, checked: 1 });
+    // A record of another election given: the evidence is not checked against it, and said so.
+    const other = await verifyRecord(served, linkedTo(record));
+    assert.ok(other.ok);
+    assert.deepEqual(other.summary.linked, { cancellations: 1, checked: 0 });
+  });
+
+  const lie = (change: (e: typeof realEvidence) => Record<string, string>) =>
+    withFrenchGroup(served, [b(7)], () => change(realEvidence));
+  test('attacker: a ballot the linked record does not hold: cancellation-evidence', async () => {
+    const ghost = lie((e) => ({ ...e, ballotId: `${FRENCH}/ballot-99` }));
+    await accepted(ghost);
+    assert.match(await rejected(ghost, 'cancellation-evidence', linkedTo(brussels)), /holds no ballot/);
+  });
+
+  test('attacker: another constituency, or another time, than the linked ballot’s: cancellation-evidence', async () => {
+    const dutch = lie((e) => ({ ...e, constituency: 'groupe-neerlandais' }));
+    assert.match(await rejected(dutch, 'cancellation-evidence', linkedTo(brussels)), /of constituency groupe-francais/);
+    const later = lie((e) => ({ ...e, receivedAt: new Date(Date.parse(e.receivedAt) + 1000).toISOString() }));
+    assert.match(await rejected(later, 'cancellation-evidence', linkedTo(brussels)), /was received at/);
   });
 });
