@@ -232,6 +232,8 @@ interface Case {
   readonly head?: string;
   readonly boardKey?: string;
   readonly pvs?: readonly PvFile[];
+  /** Linked elections' records (`--linked`). */
+  readonly linked?: readonly { readonly name: string; readonly record: unknown }[];
 }
 
 const entries = record.entries;
@@ -630,6 +632,11 @@ function runPython(c: Case, i: number): Promise<Verdict> {
     for (const f of c.pvs) writeFileSync(join(pvDir, f.name), JSON.stringify(f.content));
     args.push('--pv', pvDir);
   }
+  (c.linked ?? []).forEach((l, j) => {
+    const linkedFile = join(dir, `linked-${String(i)}-${String(j)}.json`);
+    writeFileSync(linkedFile, JSON.stringify(l.record));
+    args.push('--linked', linkedFile);
+  });
   return new Promise((resolve) => {
     const child = spawn('python3', args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -653,6 +660,7 @@ async function runTypeScript(c: Case): Promise<Verdict> {
     ...(c.head === undefined ? {} : { head: c.head }),
     ...(c.boardKey === undefined ? {} : { boardKey: c.boardKey }),
     ...(c.pvs === undefined ? {} : { pvs: c.pvs }),
+    ...(c.linked === undefined ? {} : { linked: c.linked }),
   });
   return r.ok ? { check: 'ok', detail: 'OK' } : { check: r.check, detail: `${r.location}: ${r.message}` };
 }

@@ -11,6 +11,7 @@ export interface LinkedCase {
   readonly expected: string;
   readonly record: unknown;
   readonly pvs?: readonly PvFile[];
+  readonly linked?: readonly { readonly name: string; readonly record: unknown }[];
 }
 
 /** `first` and `other`: two re-voters' first ballots (cancelled as superseded in `record`). */
@@ -26,19 +27,23 @@ export function linkedCases(
   const pvs = fx.electronicPvs(honest, definition, electionId);
   const evidence = (change: (e: Record<string, unknown>) => Record<string, unknown>): ElectionRecord =>
     fx.withFrenchGroup(record, [first], (e) => change(e) as typeof e);
-  const cancelledAt = Date.parse(fx.linkedEvidence(record, first)['receivedAt'] as string);
+  const real = fx.linkedEvidence(record, first);
+  const linkedAt = Date.parse(real['receivedAt'] as string);
+  const linked = (evidence: Record<string, unknown>) => [
+    { name: 'brussels', record: fx.linkedRecordFor(record, [evidence as typeof real]) },
+  ];
   return [
     { name: 'french-language-group: a re-voter’s first ballot', expected: 'ok', record: honest },
     { name: 'french-language-group: with its PVs', expected: 'ok', record: honest, pvs },
     {
       name: 'french-language-group: the linked ballot before the cancelled one',
       expected: 'cancellation-evidence',
-      record: evidence((e) => ({ ...e, receivedAt: new Date(cancelledAt - 86_400_000).toISOString() })),
+      record: evidence((e) => ({ ...e, receivedAt: new Date(linkedAt - 86_400_000).toISOString() })),
     },
     {
       name: 'french-language-group: the linked ballot after the voter’s next ballot',
       expected: 'cancellation-evidence',
-      record: evidence((e) => ({ ...e, receivedAt: new Date(cancelledAt + 86_400_000).toISOString() })),
+      record: evidence((e) => ({ ...e, receivedAt: new Date(linkedAt + 86_400_000).toISOString() })),
     },
     {
       name: 'french-language-group: a receipt time that is not ISO 8601 UTC',
@@ -64,6 +69,36 @@ export function linkedCases(
       name: 'french-language-group: an evidence field missing',
       expected: 'schema',
       record: evidence(({ constituency: _, ...e }) => e),
+    },
+    {
+      name: 'french-language-group, --linked: the linked record holds that ballot',
+      expected: 'ok',
+      record: honest,
+      linked: linked(real),
+    },
+    {
+      name: 'french-language-group, --linked: a ballot the linked record does not hold',
+      expected: 'cancellation-evidence',
+      record: honest,
+      linked: linked({ ...real, ballotId: 'another' }),
+    },
+    {
+      name: 'french-language-group, --linked: another constituency there',
+      expected: 'cancellation-evidence',
+      record: honest,
+      linked: linked({ ...real, constituency: 'groupe-neerlandais' }),
+    },
+    {
+      name: 'french-language-group, --linked: another time there',
+      expected: 'cancellation-evidence',
+      record: honest,
+      linked: linked({ ...real, receivedAt: new Date(linkedAt + 1).toISOString() }),
+    },
+    {
+      name: 'french-language-group, --linked: not an election record',
+      expected: 'cancellation-evidence',
+      record: honest,
+      linked: [{ name: 'brussels', record: { format: 'isoloir-record/2', entries: [] } }],
     },
     {
       name: 'french-language-group: a counted ballot the PV says is cancelled for it',

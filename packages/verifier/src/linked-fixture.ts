@@ -144,3 +144,29 @@ export function pvClaiming(pvs: readonly PvFile[], groupId: string, reason: stri
     return { ...f, content: { ...pv, cancelled, counted: Number(pv['counted']) - n } };
   });
 }
+
+/**
+ * A stand-in for the linked election's record, for `--linked` (which reads its parameters and
+ * ballots only; the record itself is verified on its own): `record` re-chained with the linked
+ * election's id and its first ballots carrying the evidence's ballot id, constituency and time.
+ */
+export function linkedRecordFor(record: ElectionRecord, evidence: readonly Payload[]): ElectionRecord {
+  const copy = JSON.parse(JSON.stringify(record)) as { format: string; entries: RecordEntry[] };
+  let i = 0;
+  const entries = copy.entries.map((e): RecordEntry => {
+    if (e.type === 'parameters') return { ...e, payload: { ...payload(e), electionId: LINKED_ELECTION } };
+    const ev = e.type === 'ballot' ? evidence[i++] : undefined;
+    if (ev === undefined) return e;
+    const { ballotId, constituency, receivedAt } = ev;
+    return {
+      ...e,
+      payload: {
+        ...payload(e),
+        ballotId: ballotId ?? '',
+        constituency: constituency ?? '',
+        receivedAt: receivedAt ?? '',
+      },
+    };
+  });
+  return rechain({ format: copy.format, entries });
+}
