@@ -2500,12 +2500,15 @@ def main(argv):
                     'extends it' % (b['seq'], b['kind'], b['publishedAt'], b['keyId'])
                 )
         lk = sm['linked']
+
+        def cancellations(k):
+            return '%d french-language-group cancellation%s' % (k, '' if k == 1 else 's')
+
         if lk['checked']:
-            note += '; %d french-language-group cancellations match the linked record' % lk['checked']
+            note += '; %s checked against the linked record' % cancellations(lk['checked'])
         if lk['cancellations'] > lk['checked']:
-            note += (
-                "; %d french-language-group cancellations rest on another election's record, not read (--linked)"
-                % (lk['cancellations'] - lk['checked'])
+            note += "; %s resting on another election's record, not read (--linked)" % cancellations(
+                lk['cancellations'] - lk['checked']
             )
         sys.stdout.write(
             'OK: %d entries, %d ballots, %d groups, %d shuffles; head %s%s\n'

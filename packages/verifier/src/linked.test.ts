@@ -4,6 +4,11 @@
 // server that writes the cancellation: each lie about the evidence is refused with its check named.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { inlineRunner, loadGroup, type ElectionRecord, type Json, type RecordEntry } from '@isoloir/crypto';
 import { verifyRecord, type VerifyOptions } from './verify-record.ts';
 import { definition, election, votes } from './test-election.ts';
@@ -197,5 +202,24 @@ describe('--linked: the French-group ballot checked in the Brussels Parliamentâ€
     assert.match(await rejected(dutch, 'cancellation-evidence', linkedTo(brussels)), /of constituency groupe-francais/);
     const later = lie((e) => ({ ...e, receivedAt: new Date(Date.parse(e.receivedAt) + 1000).toISOString() }));
     assert.match(await rejected(later, 'cancellation-evidence', linkedTo(brussels)), /was received at/);
+  });
+
+  test('isoloir verify RECORD [--linked OTHER]: the OK line says what rests on another record, or that it matches', () => {
+    const main = fileURLToPath(new URL('../../../apps/cli/src/main.ts', import.meta.url));
+    const dir = mkdtempSync(join(tmpdir(), 'isoloir-linked-'));
+    const flemish = join(dir, 'flemish.json');
+    const other = join(dir, 'brussels.json');
+    writeFileSync(flemish, JSON.stringify(served));
+    writeFileSync(other, JSON.stringify(brussels));
+    const run = (...args: string[]) => spawnSync(process.execPath, [main, 'verify', ...args], { encoding: 'utf8' });
+    const alone = run(flemish);
+    assert.equal(alone.status, 0, alone.stdout);
+    assert.match(
+      alone.stdout,
+      /; 1 french-language-group cancellation resting on another election's record, not read \(--linked\)\n$/,
+    );
+    const both = run(flemish, '--linked', other);
+    assert.equal(both.status, 0, both.stdout);
+    assert.match(both.stdout, /; 1 french-language-group cancellation checked against the linked record\n$/);
   });
 });

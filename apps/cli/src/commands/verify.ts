@@ -47,13 +47,10 @@ export interface VerifyFileOptions {
 
 /** What the summary says of the `french-language-group` cancellations: checked against a linked record, or resting on one not read. */
 function linkedNote(l: { cancellations: number; checked: number }): string {
+  const n = (k: number): string => `${String(k)} french-language-group cancellation${k === 1 ? '' : 's'}`;
   const unread = l.cancellations - l.checked;
-  const checked =
-    l.checked > 0 ? `; ${String(l.checked)} french-language-group cancellations match the linked record` : '';
-  const rest =
-    unread > 0
-      ? `; ${String(unread)} french-language-group cancellations rest on another election's record, not read (--linked)`
-      : '';
+  const checked = l.checked > 0 ? `; ${n(l.checked)} checked against the linked record` : '';
+  const rest = unread > 0 ? `; ${n(unread)} resting on another election's record, not read (--linked)` : '';
   return `${checked}${rest}`;
 }
 
