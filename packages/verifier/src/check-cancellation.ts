@@ -5,8 +5,8 @@
  * - `french-language-group` (special act of 12 January 1989 on the Brussels institutions, art. 14
  *   al. 2: a Brussels voter who votes for a list of the French language group of the Brussels
  *   Parliament is no elector of the Brussels members of the Flemish Parliament): a ballot of
- *   another election (never this one), received strictly after the cancelled ballot and before the
- *   voter's next ballot here (it cancels the voter's current ballot), each such ballot cancelling
+ *   another election (never this one), received strictly after the cancelled ballot and not after
+ *   the voter's next ballot here (it cancels the voter's current ballot), each such ballot cancelling
  *   one ballot only. That ballot is in another record: `linked` keeps the evidence for a check
  *   against it (`isoloir verify --linked`), without it the summary counts what rests on it;
  * - `one-per-voter`: at most one ballot of a voter is left to count, across all groups;
@@ -64,8 +64,8 @@ export function checkCancellation<P>(s: State<P>, payload: unknown, loc: string)
 
 /**
  * A `french-language-group` cancellation: the voter's later act in another election. The linked
- * ballot must come strictly after the cancelled one (a later act of the voter) and before the voter's
- * next ballot here, if any (the server cancels the voter's current ballot: one received after it is
+ * ballot must come strictly after the cancelled one (a later act of the voter) and not after the
+ * voter's next ballot here, if any (the server cancels the voter's current ballot: one received after it is
  * a new cast with the Dutch group, which counts again); it may come after every ballot of this
  * election. One linked ballot cancels one ballot: a French-group ballot reused as the evidence for
  * other voters' cancellations is refused.
