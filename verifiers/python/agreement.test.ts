@@ -23,6 +23,7 @@ import {
 } from '@isoloir/crypto';
 import { verifyRecord, type PvFile } from '@isoloir/verifier';
 import { hybridCases } from './hybrid-cases.ts';
+import { linkedCases } from './linked-cases.ts';
 
 const VERIFY_PY = fileURLToPath(new URL('./verify.py', import.meta.url));
 const hasPython = spawnSync('python3', ['--version']).status === 0;
@@ -231,6 +232,8 @@ interface Case {
   readonly head?: string;
   readonly boardKey?: string;
   readonly pvs?: readonly PvFile[];
+  /** Linked elections' records (`--linked`). */
+  readonly linked?: readonly { readonly name: string; readonly record: unknown }[];
 }
 
 const entries = record.entries;
@@ -568,6 +571,7 @@ const cases: Case[] = [
   { name: 'a PV missing', expected: 'pv', record, pvs: honestPvs.slice(1) },
 ];
 cases.push(...hybridCases(record, definition, 'BE-2029-chamber', honestPvs));
+cases.push(...linkedCases(record, definition, 'BE-2029-chamber', BRUSSELS, `${b(3)}-first`, `${b(9)}-first`));
 
 /** One hex digit changed at `path` in the first entry of `type` (an element that may no longer decode, a scalar, a signature). */
 function flipped(type: string, path: readonly (string | number)[]): Case {
@@ -628,6 +632,11 @@ function runPython(c: Case, i: number): Promise<Verdict> {
     for (const f of c.pvs) writeFileSync(join(pvDir, f.name), JSON.stringify(f.content));
     args.push('--pv', pvDir);
   }
+  (c.linked ?? []).forEach((l, j) => {
+    const linkedFile = join(dir, `linked-${String(i)}-${String(j)}.json`);
+    writeFileSync(linkedFile, JSON.stringify(l.record));
+    args.push('--linked', linkedFile);
+  });
   return new Promise((resolve) => {
     const child = spawn('python3', args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -651,6 +660,7 @@ async function runTypeScript(c: Case): Promise<Verdict> {
     ...(c.head === undefined ? {} : { head: c.head }),
     ...(c.boardKey === undefined ? {} : { boardKey: c.boardKey }),
     ...(c.pvs === undefined ? {} : { pvs: c.pvs }),
+    ...(c.linked === undefined ? {} : { linked: c.linked }),
   });
   return r.ok ? { check: 'ok', detail: 'OK' } : { check: r.check, detail: `${r.location}: ${r.message}` };
 }

@@ -214,6 +214,12 @@ PAYLOADS = {
         'reason',
         O(groupId=S, ballotId=S, reason=E('superseded'), evidence=O(laterBallotId=S)),
         O(groupId=S, ballotId=S, reason=E('voted-at-polling-station'), evidence=O(station=S)),
+        O(
+            groupId=S,
+            ballotId=S,
+            reason=E('french-language-group'),
+            evidence=O(electionId=S, ballotId=S, constituency=S, receivedAt=S),
+        ),
     ),
     'group-input': O(groupId=S, members=A(S), ciphertexts=ROWS),
     'withheld': O(
@@ -793,6 +799,7 @@ class State:
         self.cast_order = {}
         self.attendance = {}
         self.cancelled = {}
+        self.linked = {}
         self.voters_checked = False
         self.group_of = {}
         self.members = {}
@@ -1318,6 +1325,52 @@ def check_board_complete(s):
         )
 
 
+def check_linked(s, ballot, ballot_id, e, where):
+    """A `french-language-group` cancellation (special act of 12 January 1989, art. 14 al. 2): the
+    voter's ballot in another election, received strictly after the cancelled ballot and not after
+    the voter's next ballot here (it cancels the voter's current ballot); one such ballot cancels one
+    ballot only. It rests on another record: kept in s.linked for --linked."""
+    ensure(
+        e['electionId'] != s.election_id,
+        'cancellation-evidence',
+        where,
+        "french-language-group, but the evidence names this record's own election %s" % e['electionId'],
+    )
+    at = iso_ms(e['receivedAt'])
+    ensure(
+        at is not None,
+        'cancellation-evidence',
+        where,
+        "the linked ballot's receipt time %s is not an ISO 8601 UTC time" % e['receivedAt'],
+    )
+    ensure(
+        at > ballot['receivedMs'],
+        'cancellation-evidence',
+        where,
+        'the linked ballot %s (%s) is not later than the cancelled ballot' % (e['ballotId'], e['receivedAt']),
+    )
+    mine = s.by_voter.get(ballot['voterId'], [])
+    next_id = mine[ballot['sequence']] if ballot['sequence'] < len(mine) else None
+    nxt = s.ballots.get(next_id) if next_id is not None else None
+    ensure(
+        nxt is None or nxt['receivedMs'] >= at,
+        'cancellation-evidence',
+        where,
+        "the linked ballot %s (%s) came after the voter's next ballot %s: it cancels that one, not this"
+        % (e['ballotId'], e['receivedAt'], next_id),
+    )
+    key = (e['electionId'], e['ballotId'])
+    earlier = s.linked.get(key)
+    ensure(
+        earlier is None,
+        'cancellation-evidence',
+        where,
+        'the linked ballot %s of %s already cancelled ballot %s'
+        % (e['ballotId'], e['electionId'], earlier['cancels'] if earlier else ''),
+    )
+    s.linked[key] = dict(e, cancels=ballot_id, where=where)
+
+
 def check_cancellation(s, c, loc):
     where = '%s (ballot %s)' % (loc, c['ballotId'])
     ballot = s.ballots.get(c['ballotId'])
@@ -1338,6 +1391,8 @@ def check_cancellation(s, c, loc):
             where,
             'superseded, but %s is not a later ballot of the same voter' % later_id,
         )
+    elif c['reason'] == 'french-language-group':
+        check_linked(s, ballot, c['ballotId'], c['evidence'], where)
     else:
         station = c['evidence']['station']
         lst = s.attendance.get(station)
@@ -2237,7 +2292,72 @@ def initial_state(entries, board_key):
     return State(p['electionId'], p['threshold'], p['trustees'], layout, p['width'], board_key)
 
 
-def verify_record(record, head=None, pvs=None, board_key=None):
+def read_linked(record, where, wanted):
+    """A linked election's record (--linked): its election id and, of its ballots, those named by
+    the evidence. Its own chain, proofs and counts are its own verification's."""
+    entries = record.get('entries') if isinstance(record, dict) else None
+    entries = entries if isinstance(entries, list) else []
+    first = entries[0] if entries else None
+    params = first.get('payload') if isinstance(first, dict) else None
+    election_id = params.get('electionId') if isinstance(params, dict) else None
+    ensure(
+        isinstance(first, dict) and first.get('type') == 'parameters' and isinstance(election_id, str),
+        'cancellation-evidence',
+        where,
+        'not an election record: its first entry is not its parameters',
+    )
+    ballots = {}
+    for e in entries[1:]:
+        p = e.get('payload') if isinstance(e, dict) else None
+        if not isinstance(e, dict) or e.get('type') != 'ballot' or not isinstance(p, dict):
+            continue
+        bid = p.get('ballotId')
+        if isinstance(bid, str) and bid in wanted and bid not in ballots:
+            ballots[bid] = (p.get('constituency'), p.get('receivedAt'))
+    return election_id, ballots
+
+
+def check_linked_records(s, linked):
+    """Each french-language-group evidence naming the election of a linked record given: that record
+    holds the ballot, in that constituency, received at that time. Returns (cancellations, checked)."""
+    wanted = set(e['ballotId'] for e in s.linked.values())
+    read = {}
+    for name, record in linked:
+        election_id, ballots = read_linked(record, 'linked record %s' % name, wanted)
+        mine = read.setdefault(election_id, {})
+        for bid, f in ballots.items():
+            mine.setdefault(bid, f)
+    checked = 0
+    for e in s.linked.values():
+        ballots = read.get(e['electionId'])
+        if ballots is None:
+            continue
+        found = ballots.get(e['ballotId'])
+        ensure(
+            found is not None,
+            'cancellation-evidence',
+            e['where'],
+            'the record of %s holds no ballot %s' % (e['electionId'], e['ballotId']),
+        )
+        constituency, received = found
+        ensure(
+            constituency == e['constituency'],
+            'cancellation-evidence',
+            e['where'],
+            'ballot %s of %s is of constituency %s, not %s'
+            % (e['ballotId'], e['electionId'], constituency, e['constituency']),
+        )
+        ensure(
+            isinstance(received, str) and iso_ms(received) is not None and iso_ms(received) == iso_ms(e['receivedAt']),
+            'cancellation-evidence',
+            e['where'],
+            'ballot %s of %s was received at %s, not %s' % (e['ballotId'], e['electionId'], received, e['receivedAt']),
+        )
+        checked += 1
+    return len(s.linked), checked
+
+
+def verify_record(record, head=None, pvs=None, board_key=None, linked=()):
     """{'ok': True, 'summary': …} or {'ok': False, 'check', 'location', 'message'}."""
     try:
         entries = read_entries(record)
@@ -2284,6 +2404,7 @@ def verify_record(record, head=None, pvs=None, board_key=None):
             ensure(g in s.counted, 'completeness', 'group ' + g, 'group has no counts (missing shuffle, decryption or counts)')
         if not s.board_complete:
             check_board_complete(s)
+        linked_cancellations, linked_checked = check_linked_records(s, linked)
         if pvs is not None:
             check_pvs(s, record_heads(entries), pvs)
         summary = {
@@ -2293,6 +2414,7 @@ def verify_record(record, head=None, pvs=None, board_key=None):
             'shuffles': s.shuffles,
             'head': final,
             'pvs': len(pvs) if pvs is not None else 0,
+            'linked': {'cancellations': linked_cancellations, 'checked': linked_checked},
         }
         if published is not None:
             board = next((h for h in s.heads if h['hash'] == published), None)
@@ -2302,21 +2424,28 @@ def verify_record(record, head=None, pvs=None, board_key=None):
         return {'ok': False, 'check': e.check, 'location': e.location, 'message': e.message}
 
 
-USAGE = 'usage: verify.py RECORD [--pv DIR] [--head HASH] [--board-key HEX]'
+USAGE = 'usage: verify.py RECORD [--pv DIR] [--head HASH] [--board-key HEX] [--linked RECORD]...'
 
 
 def parse_args(argv):
-    opts = {'record': None, 'pv': None, 'head': None, 'board_key': None}
+    opts = {'record': None, 'pv': None, 'head': None, 'board_key': None, 'linked': []}
     i = 0
-    names = {'--pv': 'pv', '--head': 'head', '--board-key': 'board_key'}
+    names = {'--pv': 'pv', '--head': 'head', '--board-key': 'board_key', '--linked': 'linked'}
+
+    def put(k, v):
+        if k == 'linked':
+            opts[k].append(v)
+        else:
+            opts[k] = v
+
     while i < len(argv):
         a = argv[i]
         if a in names and i + 1 < len(argv):
-            opts[names[a]] = argv[i + 1]
+            put(names[a], argv[i + 1])
             i += 2
         elif '=' in a and a.split('=', 1)[0] in names:
             k, v = a.split('=', 1)
-            opts[names[k]] = v
+            put(names[k], v)
             i += 1
         elif not a.startswith('--') and opts['record'] is None:
             opts['record'] = a
@@ -2343,8 +2472,16 @@ def main(argv):
     except (OSError, ValueError) as e:
         sys.stderr.write('cannot read %s: %s\n' % (opts['record'], e))
         return 2
+    linked = []
+    for name in opts['linked']:
+        try:
+            with open(name, encoding='utf-8') as f:
+                linked.append((name, json.load(f, parse_float=parse_float, parse_constant=parse_constant)))
+        except (OSError, ValueError) as e:
+            sys.stderr.write('cannot read %s: %s\n' % (name, e))
+            return 2
     try:
-        result = verify_record(record, opts['head'], pvs, opts['board_key'])
+        result = verify_record(record, opts['head'], pvs, opts['board_key'], linked)
     except Unsupported as e:
         sys.stderr.write('%s\n' % e)
         return 2
@@ -2362,6 +2499,17 @@ def main(argv):
                     '; the published head is board head #%d (%s, published %s, signed by key %s), and this record '
                     'extends it' % (b['seq'], b['kind'], b['publishedAt'], b['keyId'])
                 )
+        lk = sm['linked']
+
+        def cancellations(k):
+            return '%d french-language-group cancellation%s' % (k, '' if k == 1 else 's')
+
+        if lk['checked']:
+            note += '; %s checked against the linked record' % cancellations(lk['checked'])
+        if lk['cancellations'] > lk['checked']:
+            note += "; %s resting on another election's record, not read (--linked)" % cancellations(
+                lk['cancellations'] - lk['checked']
+            )
         sys.stdout.write(
             'OK: %d entries, %d ballots, %d groups, %d shuffles; head %s%s\n'
             % (sm['entries'], sm['ballots'], sm['groups'], sm['shuffles'], sm['head'], note)

@@ -2,15 +2,24 @@
  * Cancellations and the evidence behind each one, then every voter's ballots taken together:
  * - `superseded`: a later ballot of the same voter (higher sequence) exists;
  * - `voted-at-polling-station`: the voter is on that station's published attendance list;
+ * - `french-language-group` (special act of 12 January 1989 on the Brussels institutions, art. 14
+ *   al. 2: a Brussels voter who votes for a list of the French language group of the Brussels
+ *   Parliament is no elector of the Brussels members of the Flemish Parliament): a ballot of
+ *   another election (never this one), received strictly after the cancelled ballot and not after
+ *   the voter's next ballot here (it cancels the voter's current ballot), each such ballot cancelling
+ *   one ballot only. That ballot is in another record: `linked` keeps the evidence for a check
+ *   against it (`isoloir verify --linked`), without it the summary counts what rests on it;
  * - `one-per-voter`: at most one ballot of a voter is left to count, across all groups;
  * - `last-ballot`: a ballot that is not the voter's last is cancelled (a re-vote cannot be undone).
  */
 import { ensure } from './failure.ts';
-import type { State } from './state.ts';
+import { isIsoTime } from './check-board.ts';
+import type { CastBallot, LinkedBallot, State } from './state.ts';
 
 type Cancellation = { groupId: string; ballotId: string } & (
   | { reason: 'superseded'; evidence: { laterBallotId: string } }
   | { reason: 'voted-at-polling-station'; evidence: { station: string } }
+  | { reason: 'french-language-group'; evidence: LinkedBallot }
 );
 
 export function checkCancellation<P>(s: State<P>, payload: unknown, loc: string): void {
@@ -33,6 +42,8 @@ export function checkCancellation<P>(s: State<P>, payload: unknown, loc: string)
       where,
       `superseded, but ${c.evidence.laterBallotId} is not a later ballot of the same voter`,
     );
+  } else if (c.reason === 'french-language-group') {
+    checkLinked(s, ballot, c.ballotId, c.evidence, where);
   } else {
     const list = s.attendance.get(c.evidence.station);
     ensure(
@@ -49,6 +60,53 @@ export function checkCancellation<P>(s: State<P>, payload: unknown, loc: string)
     );
   }
   s.cancelled.set(c.ballotId, c.reason);
+}
+
+/**
+ * A `french-language-group` cancellation: the voter's later act in another election. The linked
+ * ballot must come strictly after the cancelled one (a later act of the voter) and not after the
+ * voter's next ballot here, if any (the server cancels the voter's current ballot: one received after it is
+ * a new cast with the Dutch group, which counts again); it may come after every ballot of this
+ * election. One linked ballot cancels one ballot: a French-group ballot reused as the evidence for
+ * other voters' cancellations is refused.
+ */
+function checkLinked<P>(s: State<P>, ballot: CastBallot, ballotId: string, e: LinkedBallot, where: string): void {
+  ensure(
+    e.electionId !== s.electionId,
+    'cancellation-evidence',
+    where,
+    `french-language-group, but the evidence names this record's own election ${e.electionId}`,
+  );
+  ensure(
+    isIsoTime(e.receivedAt),
+    'cancellation-evidence',
+    where,
+    `the linked ballot's receipt time ${e.receivedAt} is not an ISO 8601 UTC time`,
+  );
+  const at = Date.parse(e.receivedAt);
+  ensure(
+    at > Date.parse(ballot.receivedAt),
+    'cancellation-evidence',
+    where,
+    `the linked ballot ${e.ballotId} (${e.receivedAt}) is not later than the cancelled ballot (${ballot.receivedAt})`,
+  );
+  const nextId = s.byVoter.get(ballot.voterId)?.[ballot.sequence];
+  const next = nextId === undefined ? undefined : s.ballots.get(nextId);
+  ensure(
+    next === undefined || Date.parse(next.receivedAt) >= at,
+    'cancellation-evidence',
+    where,
+    `the linked ballot ${e.ballotId} (${e.receivedAt}) came after the voter's next ballot ${nextId ?? ''} (${next?.receivedAt ?? ''}): it cancels that one, not this`,
+  );
+  const key = `${e.electionId}\u0000${e.ballotId}`;
+  const earlier = s.linked.get(key);
+  ensure(
+    earlier === undefined,
+    'cancellation-evidence',
+    where,
+    `the linked ballot ${e.ballotId} of ${e.electionId} already cancelled ballot ${earlier?.cancels ?? ''}`,
+  );
+  s.linked.set(key, { ...e, cancels: ballotId, where });
 }
 
 /** Run once, when counting starts: every voter's ballots, across all groups. */

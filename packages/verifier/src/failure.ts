@@ -63,6 +63,8 @@ export interface Success {
     readonly head: string;
     /** PVs checked against the record (`pvs` option). */
     readonly pvs: number;
+    /** `french-language-group` cancellations, and those checked against a linked election's record (`linked` option); the rest rest on a record not read. */
+    readonly linked: { readonly cancellations: number; readonly checked: number };
     /** What the published head (`head` option) is: the record's final head, or one of its signed board heads, which the record extends. */
     readonly headMatch?:
       | { readonly kind: 'record' }

@@ -267,6 +267,14 @@ export const PAYLOADS: Readonly<Record<string, Shape>> = {
           evidence: { object: { station: str } },
         },
       },
+      {
+        object: {
+          groupId: str,
+          ballotId: str,
+          reason: { enum: ['french-language-group'] },
+          evidence: { object: { electionId: str, ballotId: str, constituency: str, receivedAt: str } },
+        },
+      },
     ],
   },
   'group-input': { object: { groupId: str, members: { array: str }, ciphertexts: rows } },

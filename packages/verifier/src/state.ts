@@ -94,6 +94,8 @@ export interface State<P> {
   readonly attendance: Map<string, Set<string>>;
   /** Cancelled ballot id → reason. */
   readonly cancelled: Map<string, string>;
+  /** `french-language-group` evidence (a ballot of another record), by `electionId NUL ballotId`: which ballot it cancels, where. */
+  readonly linked: Map<string, LinkedEvidence>;
   /** Set once every voter's ballots have been checked (at the first counting entry). */
   votersChecked: boolean;
   /** Segment → the counting group it is counted in; group → its segments. */
@@ -113,6 +115,21 @@ export interface State<P> {
   readonly hybrid: Map<string, HybridBox>;
   /** Every K-code public hash accepted into a box (accepted or later cancelled), with where. */
   readonly hybridCodes: Map<string, string>;
+}
+
+/** The evidence of a `french-language-group` cancellation: the voter's ballot in the linked election (PROTOCOL.md §8.1). */
+export interface LinkedBallot {
+  readonly electionId: string;
+  readonly ballotId: string;
+  readonly constituency: string;
+  readonly receivedAt: string;
+}
+
+/** A ballot of another election's record that cancelled a ballot of this one (check-cancellation.ts). */
+export interface LinkedEvidence extends LinkedBallot {
+  /** The ballot of this record it cancelled, and the cancellation entry. */
+  readonly cancels: string;
+  readonly where: string;
 }
 
 /** One hybrid box of the record: its receipt log's figures, then its count. */

@@ -13,6 +13,7 @@ import { checkCancellation, checkVoters } from './check-cancellation.ts';
 import { checkAttendance, checkDefinition, checkRoll } from './check-roll.ts';
 import { checkShape, PAYLOADS } from './schema.ts';
 import { checkPvs, type PvFile } from './check-pv.ts';
+import { checkLinkedRecords } from './check-linked.ts';
 import { checkShuffle } from './check-shuffle.ts';
 import { checkCeremony } from './check-ceremony.ts';
 import { checkBallotTime, checkBoardComplete, checkBoardHead, checkPeriod, noteBallot } from './check-board.ts';
@@ -77,6 +78,7 @@ async function initialState(
     castOrder: new Map(),
     attendance: new Map(),
     cancelled: new Map(),
+    linked: new Map(),
     votersChecked: false,
     groupOf: new Map(),
     members: new Map(),
@@ -188,6 +190,8 @@ export interface VerifyOptions {
   readonly pvs?: readonly PvFile[];
   /** The board's (receipt) key as published outside the record (hex): every board head must be signed by it. */
   readonly boardKey?: string;
+  /** Records of linked elections (a value, or a source read entry by entry): the `french-language-group` evidence is checked against them (./check-linked.ts). */
+  readonly linked?: readonly { readonly name: string; readonly record: unknown }[];
 }
 
 /**
@@ -284,6 +288,13 @@ export async function verifyRecord(record: unknown, options: VerifyOptions = {})
       );
     }
     if (!s.board.complete) checkBoardComplete(s);
+    const linked = await checkLinkedRecords(
+      s,
+      (options.linked ?? []).map((l) => ({
+        name: l.name,
+        source: isSource(l.record) ? l.record : recordFromValue(l.record),
+      })),
+    );
     if (options.pvs !== undefined)
       checkPvs(s, { electronic: scan.electronicHeads, hybridLogs: scan.hybridLogs }, options.pvs);
     const summary = {
@@ -293,6 +304,7 @@ export async function verifyRecord(record: unknown, options: VerifyOptions = {})
       shuffles: s.shuffles,
       head,
       pvs: options.pvs?.length ?? 0,
+      linked,
     };
     if (published === undefined) return { ok: true, summary };
     const board = s.board.heads.find((h) => h.hash === published);

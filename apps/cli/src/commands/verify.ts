@@ -27,9 +27,31 @@ export function registerVerify(program: Command): void {
       '--board-key <hex>',
       "the bulletin board's (receipt) key as published (e.g. /api/voting/receipt-key): every board head must be signed by it",
     )
-    .action(async (file: string, opts: { pv?: string; head?: string; boardKey?: string }) => {
+    .option(
+      '--linked <record>',
+      "the record of a linked election (the Brussels Parliament's for the Flemish Parliament): every french-language-group cancellation naming it must name one of its ballots, in that constituency, at that time (repeatable)",
+      (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
+    )
+    .action(async (file: string, opts: VerifyFileOptions) => {
       process.exitCode = await verifyFile(file, opts);
     });
+}
+
+export interface VerifyFileOptions {
+  readonly pv?: string;
+  readonly head?: string;
+  readonly boardKey?: string;
+  /** Records of linked elections (files, read as streams). */
+  readonly linked?: readonly string[];
+}
+
+/** What the summary says of the `french-language-group` cancellations: checked against a linked record, or resting on one not read. */
+function linkedNote(l: { cancellations: number; checked: number }): string {
+  const n = (k: number): string => `${String(k)} french-language-group cancellation${k === 1 ? '' : 's'}`;
+  const unread = l.cancellations - l.checked;
+  const checked = l.checked > 0 ? `; ${n(l.checked)} checked against the linked record` : '';
+  const rest = unread > 0 ? `; ${n(unread)} resting on another election's record, not read (--linked)` : '';
+  return `${checked}${rest}`;
 }
 
 function readPvs(dir: string): PvFile[] {
@@ -40,10 +62,7 @@ function readPvs(dir: string): PvFile[] {
 }
 
 /** `isoloir verify FILE`: prints the verdict; returns the exit code (0 OK, 1 FAILED, 2 unreadable). */
-export async function verifyFile(
-  file: string,
-  opts: { pv?: string; head?: string; boardKey?: string } = {},
-): Promise<number> {
+export async function verifyFile(file: string, opts: VerifyFileOptions = {}): Promise<number> {
   // Read as a stream, entry by entry (a national record is larger than any JavaScript string).
   const { recordFromFile, recordGroupName, RecordUnreadable } = await loadRecordFile();
   const record = recordFromFile(file);
@@ -63,6 +82,9 @@ export async function verifyFile(
       ...(pvs === undefined ? {} : { pvs }),
       ...(opts.head === undefined ? {} : { head: opts.head }),
       ...(opts.boardKey === undefined ? {} : { boardKey: opts.boardKey }),
+      ...(opts.linked === undefined
+        ? {}
+        : { linked: opts.linked.map((f) => ({ name: f, record: recordFromFile(f) })) }),
       onChain: (seq) => {
         if (seq % 10_000 === 0) process.stderr.write(`read ${String(seq)} entries (chain)\n`);
       },
@@ -85,7 +107,7 @@ export async function verifyFile(
         : match.kind === 'record'
           ? "; the published head is this record's final head"
           : `; the published head is board head #${String(match.seq)} (${match.boardKind}, published ${match.publishedAt}, signed by key ${match.keyId}), and this record extends it`;
-    const extra = `${opts.pv === undefined ? '' : `; ${String(result.summary.pvs)} PVs equal the verified figures`}${headNote}`;
+    const extra = `${opts.pv === undefined ? '' : `; ${String(result.summary.pvs)} PVs equal the verified figures`}${headNote}${linkedNote(result.summary.linked)}`;
     process.stdout.write(
       `OK: ${String(result.summary.entries)} entries, ${String(result.summary.ballots)} ballots, ${String(result.summary.groups)} groups, ${String(result.summary.shuffles)} shuffles; head ${result.summary.head}${extra}\n`,
     );

@@ -124,12 +124,16 @@ export type CancellationPayload =
   | {
       readonly groupId: string;
       readonly ballotId: string;
-      /** The voter then cast their ballot of the linked election in the French language group (special act of 12 January 1989 art. 14 al. 2). */
+      /** Special act of 12 January 1989, art. 14 al. 2: a later ballot of the voter for a French-group list of the Brussels Parliament (PROTOCOL.md §8.1). */
       readonly reason: 'french-language-group';
       readonly evidence: {
+        /** The linked election (never this record's own). */
         readonly electionId: string;
+        /** The voter's ballot there that caused the cancellation. */
         readonly ballotId: string;
+        /** Its constituency there (the language group). */
         readonly constituency: string;
+        /** Its receipt time, ISO 8601 UTC, strictly after the cancelled ballot's. */
         readonly receivedAt: string;
       };
     };
