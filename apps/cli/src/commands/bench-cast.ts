@@ -1,15 +1,17 @@
-// `isoloir bench cast [--seconds S] [--concurrency C] [--voters V] [--url U] [--receipts F]`: the online
-// ballot box under load. Starts a server on a fresh database (PostgreSQL when DATABASE_URL is set, else
-// in-memory PGlite) or, with --url, casts against a platform already running there (one node or the
-// load balancer of deploy/, whose database DATABASE_URL must be); --receipts writes the id of each
-// acknowledged ballot (201 with a receipt) with the time of the answer (the failover drill counts them).
-// It
-// registers generated voters with sessions, encrypts real ballots beforehand (as devices would),
-// then casts them over HTTP for S seconds with C requests in flight. Each ballot's proof is checked
-// and its transaction committed before the answer. Progress on stderr; the last stdout line is JSON,
-// with the load-independent costs too: SQL round trips and CPU (this process, PostgreSQL backends) per cast.
+// `isoloir bench cast [--seconds S] [--concurrency C] [--voters V] [--url U] [--receipts F] [--cpu-prof F]`:
+// the online ballot box under load. Starts a server on a fresh database (PostgreSQL when DATABASE_URL
+// is set, else in-memory PGlite) or, with --url, casts against a platform already running there (one
+// node or the load balancer of deploy/, whose database DATABASE_URL must be); --receipts writes the id
+// of each acknowledged ballot (201 with a receipt) with the time of the answer (the failover drill
+// counts them). It registers generated voters with sessions, encrypts real ballots beforehand (as
+// devices would), then casts them over HTTP for S seconds with C requests in flight, from the
+// devices' worker thread (./bench-cast-devices.ts). Each ballot's proof is checked and its
+// transaction committed before the answer. Progress on stderr; the last stdout line is JSON, with the
+// load-independent costs too: SQL round trips, CPU (the server's thread, the devices' thread, the
+// whole process, the PostgreSQL backends) and commits, WAL and WAL flushes per cast; --cpu-prof
+// writes a V8 profile of the server's thread over the casting (scripts/cpu-profile-summary.ts).
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createWriteStream, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import pg from 'pg';
 import { buildApp, seedDemoIfEmpty } from '@isoloir/server';
@@ -17,6 +19,8 @@ import { testSession } from '@isoloir/server/testing';
 import { encryptForCast, openTestPeriod, publishTestKey, votingService, type CastBody } from '@isoloir/server/voting';
 import { openStore, verifyAuditChain, type Store } from '@isoloir/store';
 import { benchCommand } from './bench.ts';
+import { startDevices } from './bench-cast-devices.ts';
+import { backendCpuMs, backgroundCpuMs, cpuDelta, startCpuProfile, walCounters, walPerCast } from './bench-costs.ts';
 
 interface Flags {
   readonly seconds: string;
@@ -24,6 +28,7 @@ interface Flags {
   readonly voters: string;
   readonly url?: string | undefined;
   readonly receipts?: string | undefined;
+  readonly cpuProf?: string | undefined;
 }
 
 const ELECTION = 'demo-2029-chamber';
@@ -83,35 +88,10 @@ const clientQuery = (pg.Client.prototype as unknown as { query: (...args: unknow
   return clientQuery.apply(this, args);
 };
 
-/** CPU time (ms) used so far by the PostgreSQL backends serving this benchmark's database. */
-export async function backendCpuMs(store: Store): Promise<Map<number, number> | undefined> {
-  if (store.kind !== 'postgresql') return undefined;
-  const { rows } = (await store.pgPool?.query<{ pid: number }>(
-    'select pid from pg_stat_activity where datname = current_database()',
-  )) ?? { rows: [] };
-  const ticks = new Map<number, number>();
-  for (const { pid } of rows) {
-    try {
-      const fields =
-        readFileSync(`/proc/${String(pid)}/stat`, 'utf8')
-          .split(') ')[1]
-          ?.split(' ') ?? [];
-      ticks.set(pid, (Number(fields[11]) + Number(fields[12])) * 10);
-    } catch {
-      // A backend that has just exited (an autovacuum worker): not ours.
-    }
-  }
-  return ticks;
-}
+export { backendCpuMs, cpuDelta } from './bench-costs.ts';
 
-export function cpuDelta(
-  before: Map<number, number> | undefined,
-  after: Map<number, number> | undefined,
-): number | undefined {
-  if (before === undefined || after === undefined) return undefined;
-  let total = 0;
-  for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);
-  return total;
+function loadAverage(): number[] {
+  return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).map(Number);
 }
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -130,6 +110,7 @@ export function registerBenchCast(program: Command): void {
       'cast against the platform running at this address (a node or a balancer); DATABASE_URL is its database, where the voters and sessions are seeded',
     )
     .option('--receipts <file>', 'append "ballotId epochMs" for every acknowledged ballot to this file')
+    .option('--cpu-prof <file>', "write a V8 CPU profile of the server's thread over the casting (.cpuprofile)")
     .action(async (flags: Flags) => {
       const seconds = positiveInt(flags.seconds, 'seconds');
       const concurrency = positiveInt(flags.concurrency, 'concurrency');
@@ -138,7 +119,6 @@ export function registerBenchCast(program: Command): void {
         process.stderr.write(`${m}\n`);
       };
       const { store, drop, database } = flags.url === undefined ? await freshStore() : await platformStore();
-      const receipts = flags.receipts === undefined ? undefined : createWriteStream(flags.receipts, { flags: 'a' });
       try {
         log(`database ${database}: seeding ${String(voterCount)} voters`);
         await seedDemoIfEmpty(store, { voters: voterCount, abroadPerMille: 22, seed: 42 });
@@ -203,88 +183,81 @@ export function registerBenchCast(program: Command): void {
           });
         }
         log(`casting for ${String(seconds)} s with ${String(concurrency)} in flight`);
-        const latencies: number[] = [];
-        let errors = 0;
-        let next = 0;
+        const devices = await startDevices({
+          origin: url,
+          work: work.map((w) => ({
+            path: `/api/voting/elections/${ELECTION}/ballots`,
+            headers: w.headers,
+            body: JSON.stringify(w.body),
+            ballotId: w.ballotId,
+          })),
+          concurrency,
+          seconds,
+          receipts: flags.receipts,
+        });
+        const loadBefore = loadAverage();
+        const walBefore = await walCounters(store);
         const pgBefore = await backendCpuMs(store);
+        const pgBackgroundBefore = await backgroundCpuMs(store);
         const cpuBefore = process.cpuUsage();
+        const threadBefore = process.threadCpuUsage();
+        const profile = flags.cpuProf === undefined ? undefined : await startCpuProfile();
         roundTrips.count = 0;
         roundTrips.armed = true;
-        const deadline = performance.now() + seconds * 1000;
-        const started = performance.now();
-        await Promise.all(
-          Array.from({ length: concurrency }, async () => {
-            while (performance.now() < deadline && next < work.length) {
-              const item = work[next];
-              next += 1;
-              if (item === undefined) break;
-              const t0 = performance.now();
-              let failed = false;
-              try {
-                const response = await fetch(`${url}/api/voting/elections/${ELECTION}/ballots`, {
-                  method: 'POST',
-                  headers: item.headers,
-                  body: JSON.stringify(item.body),
-                });
-                await response.arrayBuffer();
-                if (response.status === 201) receipts?.write(`${item.ballotId} ${String(Date.now())}\n`);
-                else {
-                  errors += 1;
-                  failed = true;
-                }
-              } catch (error) {
-                // A connection reset or the like: counted, reported once, the bench goes on.
-                if (errors === 0) log(`cast failed: ${String(error)}`);
-                errors += 1;
-                failed = true;
-              }
-              latencies.push(performance.now() - t0);
-              // As a device would, wait before the next try (a balancer without nodes answers at once).
-              if (failed) await new Promise((done) => setTimeout(done, 100));
-            }
-          }),
-        );
-        const elapsed = (performance.now() - started) / 1000;
+        const cast = await devices.run();
         roundTrips.armed = false;
+        const thread = process.threadCpuUsage(threadBefore);
         const cpu = process.cpuUsage(cpuBefore);
         const pgCpu = cpuDelta(pgBefore, await backendCpuMs(store));
+        const pgBackgroundCpu = cpuDelta(pgBackgroundBefore, await backgroundCpuMs(store));
+        await profile?.stop(flags.cpuProf ?? '');
+        const loadAfter = loadAverage();
         await app?.close();
-        await new Promise<void>((done) => {
-          if (receipts === undefined) done();
-          else receipts.end(done);
-        });
-        const sorted = [...latencies].sort((a, b) => a - b);
+        // Backends send their statistics at most once a second: wait for them before reading.
+        await new Promise((done) => setTimeout(done, 1500));
+        const walAfter = await walCounters(store);
+        if (cast.firstError !== undefined) log(`first refused or failed cast: ${cast.firstError}`);
+        const { latencies, errors } = cast;
+        const requests = Math.max(1, latencies.length);
+        const sorted = [...latencies].sort((x, y) => x - y);
         // Every accepted ballot wrote an audit entry from concurrent transactions: the chains must hold.
         const audit = await verifyAuditChain(store.db);
         const stored = await store.db
           .selectFrom('ballots')
           .select((eb) => eb.fn.countAll<string>().as('n'))
           .executeTakeFirstOrThrow();
+        const perCast = (ms: number | undefined): number | null =>
+          ms === undefined ? null : Number((ms / requests).toFixed(3));
         const result = {
           database,
-          seconds: Number(elapsed.toFixed(2)),
+          seconds: Number(cast.seconds.toFixed(2)),
           concurrency,
           voters: voters.length,
           ballots: latencies.length - errors,
           stored: Number(stored.n),
           errors,
-          ballots_per_s: Number(((latencies.length - errors) / elapsed).toFixed(1)),
+          ballots_per_s: Number(((latencies.length - errors) / cast.seconds).toFixed(1)),
           p50_ms: Number(percentile(sorted, 50).toFixed(1)),
           p99_ms: Number(percentile(sorted, 99).toFixed(1)),
           max_ms: Number((sorted.at(-1) ?? 0).toFixed(1)),
-          exhausted: next >= work.length,
+          exhausted: cast.exhausted,
           audit: audit.ok
             ? `intact (${String(audit.entries)} entries)`
             : `BROKEN at entry #${audit.seq.toString()} (${audit.problem})`,
           // Load-independent costs per request: SQL round trips (PostgreSQL only), CPU of this process
-          // (server and load generator together) and of the PostgreSQL backends.
+          // (server, devices and V8's helper threads together), of the server's thread (its event loop:
+          // one core at most), of the devices' thread, and of the PostgreSQL backends.
           round_trips_per_cast:
-            store.kind === 'postgresql' && app !== undefined
-              ? Number((roundTrips.count / Math.max(1, latencies.length)).toFixed(2))
-              : null,
-          node_cpu_ms_per_cast: Number(((cpu.user + cpu.system) / 1000 / Math.max(1, latencies.length)).toFixed(3)),
-          pg_cpu_ms_per_cast: pgCpu === undefined ? null : Number((pgCpu / Math.max(1, latencies.length)).toFixed(3)),
-          load_average: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).map(Number),
+            store.kind === 'postgresql' && app !== undefined ? Number((roundTrips.count / requests).toFixed(2)) : null,
+          node_cpu_ms_per_cast: perCast((cpu.user + cpu.system) / 1000),
+          server_thread_cpu_ms_per_cast: perCast((thread.user + thread.system) / 1000),
+          devices_cpu_ms_per_cast: perCast(cast.cpuMs),
+          pg_cpu_ms_per_cast: perCast(pgCpu),
+          // The cluster's own processes (WAL writer, checkpointer…) and its WAL: shared by every
+          // database of the cluster, so exact only when nothing else uses it.
+          pg_background_cpu_ms_per_cast: perCast(pgBackgroundCpu),
+          per_cast: walPerCast(walBefore, walAfter, requests),
+          load_average: { before: loadBefore, after: loadAfter },
         };
         process.stdout.write(`${JSON.stringify(result)}\n`);
       } finally {
