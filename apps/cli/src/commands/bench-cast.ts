@@ -77,14 +77,26 @@ async function freshStore(): Promise<{ store: Store; drop: () => Promise<void>; 
   };
 }
 
-// SQL round trips: every query a pg client sends (BEGIN and COMMIT included), counted while armed.
+// SQL round trips: every query a pg client sends (BEGIN and COMMIT included), counted while armed,
+// except a query written behind another one still unanswered on a client in pipeline mode (it
+// travels in the same round trip, @isoloir/store pipelined.ts).
 const roundTrips = { armed: false, count: 0 };
+interface ClientState {
+  readonly pipeline: boolean;
+  readonly _activeQuery: unknown;
+  readonly _sentQueryQueue: readonly unknown[];
+  readonly _queryQueue: readonly unknown[];
+}
 const clientQuery = (pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown }).query;
 (pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown }).query = function query(
   this: pg.Client,
   ...args: unknown[]
 ) {
-  if (roundTrips.armed) roundTrips.count += 1;
+  const state = this as unknown as ClientState;
+  const behind =
+    state.pipeline &&
+    ((state._activeQuery ?? null) !== null || state._sentQueryQueue.length > 0 || state._queryQueue.length > 0);
+  if (roundTrips.armed && !behind) roundTrips.count += 1;
   return clientQuery.apply(this, args);
 };
 
