@@ -99,6 +99,14 @@ export function claimAuditHeadSql(): RawBuilder<{ shard: number; seq: string; ha
   return sql`/* isoloir:prepared */ select shard, seq, hash from audit_shards order by random() limit 1 for update skip locked`;
 }
 
+/**
+ * SQL of `claimAuditHead`'s fallback: every chain held by another transaction (more writers than
+ * chains), wait for one chosen at random. Returns `shard, seq, hash` (one row).
+ */
+export function waitAuditHeadSql(): RawBuilder<{ shard: number; seq: string; hash: string }> {
+  return sql`/* isoloir:prepared */ select shard, seq, hash from audit_shards where shard = ${Math.floor(Math.random() * AUDIT_SHARDS)} for update`;
+}
+
 /** Records that `trx` holds `head` (claimed through `claimAuditHeadSql`). */
 export function heldAuditHead(trx: Transaction<Schema>, row: { shard: number; seq: string; hash: string }): AuditHead {
   held.set(trx, row.shard);
@@ -123,15 +131,22 @@ export function nextAuditEntry(head: AuditHead, event: AuditEvent, now: Date): P
 /**
  * The two data-modifying statements that write a pending entry and move its chain's head, to be
  * used as CTEs of one statement: `insert` returns `seq`, `advance` returns `shard` (one row only
- * if the head was still where the entry expects it).
+ * if the head was still where the entry expects it). `insertIfAdvanced` is `insert` written only
+ * when the CTE named `head` (the `advance`) returned its row, so that a head that did not move
+ * writes nothing even when the statement is committed before its answer is read.
  */
 export function auditWriteSql(entry: PendingAuditEntry): {
   insert: RawBuilder<{ seq: string }>;
+  insertIfAdvanced: RawBuilder<{ seq: string }>;
   advance: RawBuilder<{ shard: number }>;
 } {
+  const row = sql`${entry.shard}, ${entry.shardSeq.toString()}, ${entry.at}, ${entry.actor}, ${entry.action}, ${entry.subject}, ${JSON.stringify(entry.details)}::jsonb, ${entry.prevHash}, ${entry.hash}`;
   return {
     insert: sql`insert into audit_log (shard, shard_seq, at, actor, action, subject, details, prev_hash, hash)
-      values (${entry.shard}, ${entry.shardSeq.toString()}, ${entry.at}, ${entry.actor}, ${entry.action}, ${entry.subject}, ${JSON.stringify(entry.details)}::jsonb, ${entry.prevHash}, ${entry.hash})
+      values (${row})
+      returning seq`,
+    insertIfAdvanced: sql`insert into audit_log (shard, shard_seq, at, actor, action, subject, details, prev_hash, hash)
+      select ${row} from head
       returning seq`,
     advance: sql`update audit_shards set seq = ${entry.shardSeq.toString()}, hash = ${entry.hash}
       where shard = ${entry.shard} and seq = ${(entry.shardSeq - 1n).toString()} and hash = ${entry.prevHash}

@@ -12,6 +12,7 @@ export {
   nextAuditEntry,
   shardGenesis,
   verifyAuditChain,
+  waitAuditHeadSql,
   AUDIT_SHARDS,
   GENESIS_HASH,
   type AuditChainCheck,
@@ -37,5 +38,6 @@ export {
   type AuditPhase,
   type PublishedCheckpointHeads,
 } from './audit-anchor.ts';
+export { pipelinedTransaction, type PipelinedTransaction } from './pipelined.ts';
 export { canonicalJson } from './canonical-json.ts';
 export type * from './schema.ts';

@@ -7,24 +7,26 @@
 // key-share lock, so a close waits for ballots in flight), the voter's earlier ballots, idempotency,
 // the limit (X re-votes: X + 1 ballots), replay and ballot-id checks (the first also claims an audit
 // chain head); then, only if every ballot passed, per ballot one writing statement: supersede the
-// previous ballot, insert the new one, append its audit entry on the same chain. The caller
-// acknowledges only after the commit. A retry of the same request (same ballot ids) returns the same
+// previous ballot, insert the new one, append its audit entry on the same chain. On PostgreSQL the
+// BEGIN travels with the first checking statement and the COMMIT with the last write (one round trip
+// each, @isoloir/store pipelined.ts); a refused request's transaction is rolled back (it wrote
+// nothing). The caller acknowledges only after the commit. A retry of the same request (same ballot ids) returns the same
 // receipts. Two requests of one voter racing each other are stopped by the unique indexes (sequence,
 // one current ballot, idempotency key) and the loser runs again from the start, so it sees the
 // winner's ballots. Refusals are values, never exceptions. See README.md for the costs.
-import { sql } from 'kysely';
+import { sql, type RawBuilder, type Transaction } from 'kysely';
 import { verifyBallot } from '@isoloir/crypto';
 import {
   auditWriteSql,
-  claimAuditHead,
   claimAuditHeadSql,
   heldAuditHead,
   nextAuditEntry,
+  pipelinedTransaction,
+  waitAuditHeadSql,
   type AuditHead,
   type PendingAuditEntry,
   type Schema,
 } from '@isoloir/store';
-import type { Transaction } from 'kysely';
 import { offers, placeOf, placeSql, type LinkedRequirement } from './eligibility.ts';
 import { cancelUnlinked, linkMissing } from './linked-places.ts';
 import { MODE_NUMBER, periodRefusal, periodState, type BoxMode } from './period.ts';
@@ -135,15 +137,44 @@ export async function castBallots(service: VotingService, input: CastInput): Pro
   }
   const first = ballots[0];
   if (first === undefined) throw new Error('cast: no ballot');
+  const { db, pgPool } = service.store;
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await service.store.db.transaction().execute((trx) => store(trx, service, input, ballots));
+      // PostgreSQL: BEGIN goes with the first checking statement and COMMIT with the last write
+      // (pipelined.ts), 2 round trips for a ballot. PGlite, and the kiosk (which writes its own rows
+      // in the transaction): a Kysely transaction, the same statements one round trip each.
+      return pgPool !== undefined && input.alsoWrite === undefined
+        ? await pipelinedTransaction(pgPool, (transaction) =>
+            store(
+              {
+                run: (query) => transaction.query(query.compile(db)),
+                last: (query) => transaction.commitWith(query.compile(db)),
+              },
+              service,
+              input,
+              ballots,
+            ),
+          )
+        : await db.transaction().execute((trx) => {
+            const run = async <R>(query: RawBuilder<R>): Promise<R[]> => (await query.execute(trx)).rows;
+            return store({ run, last: run, trx }, service, input, ballots);
+          });
     } catch (error) {
       const refusal = uniqueViolation(error);
       if (refusal === undefined) throw error;
       if (attempt >= ATTEMPTS) return refuse(refusal, first.electionId);
     }
   }
+}
+
+/** The cast's transaction as its statements see it. */
+interface Statements {
+  /** Runs one statement of the transaction. */
+  run<R>(query: RawBuilder<R>): Promise<R[]>;
+  /** Runs the transaction's last statement; resolves once the transaction is committed. */
+  last<R>(query: RawBuilder<R>): Promise<R[]>;
+  /** The Kysely transaction, where there is one (for `alsoWrite`). */
+  readonly trx?: Transaction<Schema> | undefined;
 }
 
 /** A unique index stopped the insert: a concurrent request committed first (tried again), or, at the last attempt, the refusal it stands for. */
@@ -157,18 +188,25 @@ function uniqueViolation(error: unknown): CastRefusal | undefined {
     : 'voting.limit-reached';
 }
 
-/** One row per earlier ballot of the voter (or one row of nulls), each carrying every other answer. */
+/** Everything the decision on one ballot needs, as one row. */
 interface Checked {
-  readonly id: string | null;
-  readonly sequence: number | null;
-  readonly status: string | null;
-  readonly tracking_code: string | null;
-  readonly received_at: Date | null;
-  readonly receipt_signature: string | null;
-  readonly receipt_head_seq: number | null;
-  readonly receipt_head_hash: string | null;
+  /** The voter's earlier ballots in this election: how many, the last sequence, the current ones (ids, in order). */
+  readonly earlier: number;
+  readonly last_sequence: number | null;
+  readonly current_ids: string[];
+  /**
+   * The stored ballot with this ballot's id, if any (looked up by its primary key alone, so that the
+   * plan never depends on the table's statistics): the voter's own in this election (a retry), or
+   * someone else's (the id is taken).
+   */
+  readonly same_mine: boolean | null;
+  readonly same_sequence: number | null;
+  readonly same_tracking_code: string | null;
+  readonly same_received_at: Date | null;
+  readonly same_signature: string | null;
+  readonly same_head_seq: number | null;
+  readonly same_head_hash: string | null;
   readonly replay: boolean;
-  readonly id_taken: boolean;
   readonly shard: number | null;
   readonly head_seq: string | null;
   readonly head_hash: string | null;
@@ -208,20 +246,14 @@ export type Decision =
       readonly unlinks: boolean;
     };
 
-async function check(
-  trx: Transaction<Schema>,
-  input: CastInput,
-  mode: BoxMode,
-  ballot: Ballot,
-  claimHead: boolean,
-): Promise<{ decision: Decision; head: Checked }> {
+/** The checking statement of one ballot; the first ballot's also claims an audit chain head. */
+function checkSql(input: CastInput, mode: BoxMode, ballot: Ballot, claimHead: boolean): RawBuilder<Checked> {
   const { body, electionId } = ballot;
-  const { nrn, now } = input;
-  // Everything the decision needs, in one statement; the first ballot's also claims an audit chain.
+  const { nrn } = input;
   const head = claimHead
     ? sql`${claimAuditHeadSql()}`
     : sql`select null::integer as shard, null::bigint as seq, null::text as hash where false`;
-  const { rows } = await sql<Checked>`/* isoloir:prepared */
+  return sql<Checked>`/* isoloir:prepared */
     with head as materialized (${head}),
     acts as materialized (
       select opened_at, closed_at from voting_periods
@@ -234,30 +266,41 @@ async function check(
     ),
     place as materialized (${placeSql(input.electionDayId, nrn, electionId, MODE_NUMBER[mode])}),
     board as materialized (select seq, hash from board_heads where election_id = ${electionId} order by seq desc limit 1),
-    checks as (
-      select exists (select 1 from ballots where tracking_code = ${ballot.code})
-          or exists (select 1 from ballots where election_id = ${electionId} and ciphertexts ->> 0 = ${body.ciphertexts[0] ?? ''}) as replay,
-        exists (select 1 from ballots where id = ${body.ballotId}::uuid) as id_taken,
-        head.shard, head.seq as head_seq, head.hash as head_hash,
-        setup.mode_periods, setup.online_revote_limit,
-        (select count(*) from acts) > 0 as acts, acts.opened_at, acts.closed_at,
-        place.choices as place_choices, place.category as place_category, place.mode as place_mode, place.kiosk_post as place_kiosk_post,
-        place.requires_election_id as place_requires_election_id, place.requires_constituency as place_requires_constituency,
-        exists (select 1 from frozen_voter_places lp where lp.election_day_id = ${input.electionDayId} and lp.nrn = ${nrn}
-                   and lp.requires_election_id = ${electionId} and lp.requires_constituency <> ${body.constituency}) as unlinks,
-        board.seq as board_seq, board.hash as board_hash
-      from (select 1) as one left join head on true left join setup on true left join acts on true left join place on true left join board on true
+    earlier as materialized (
+      select count(*)::integer as earlier, max(sequence) as last_sequence,
+        coalesce(array_agg(id::text order by sequence) filter (where status = 'received'), '{}') as current_ids
+      from (
+        select id, sequence, status from ballots where election_id = ${electionId} and voter_nrn = ${nrn} order by sequence
+      ) as mine
+    ),
+    same as materialized (
+      select b.election_id = ${electionId} and b.voter_nrn = ${nrn} as same_mine, b.sequence as same_sequence,
+        b.tracking_code as same_tracking_code, b.received_at as same_received_at, b.receipt_signature as same_signature,
+        b.receipt_head_seq as same_head_seq,
+        (select rh.hash from board_heads rh where rh.election_id = b.election_id and rh.seq = b.receipt_head_seq) as same_head_hash
+      from ballots b where b.id = ${body.ballotId}::uuid
     )
-    select b.id, b.sequence, b.status, b.tracking_code, b.received_at, b.receipt_signature, b.receipt_head_seq, rh.hash as receipt_head_hash, checks.*
-    from checks left join ballots b on b.election_id = ${electionId} and b.voter_nrn = ${nrn}
-      left join board_heads rh on rh.election_id = b.election_id and rh.seq = b.receipt_head_seq
-    order by b.sequence`.execute(trx);
-  const checks = rows[0];
-  if (checks === undefined) throw new Error('cast: the checks returned no row');
-  const refused = (code: CastRefusal): { decision: Decision; head: Checked } => ({
-    decision: { kind: 'refused', code },
-    head: checks,
-  });
+    select exists (select 1 from ballots where tracking_code = ${ballot.code})
+        or exists (select 1 from ballots where election_id = ${electionId} and ciphertexts ->> 0 = ${body.ciphertexts[0] ?? ''}) as replay,
+      head.shard, head.seq as head_seq, head.hash as head_hash,
+      setup.mode_periods, setup.online_revote_limit,
+      (select count(*) from acts) > 0 as acts, acts.opened_at, acts.closed_at,
+      place.choices as place_choices, place.category as place_category, place.mode as place_mode, place.kiosk_post as place_kiosk_post,
+      place.requires_election_id as place_requires_election_id, place.requires_constituency as place_requires_constituency,
+      exists (select 1 from frozen_voter_places lp where lp.election_day_id = ${input.electionDayId} and lp.nrn = ${nrn}
+                 and lp.requires_election_id = ${electionId} and lp.requires_constituency <> ${body.constituency}) as unlinks,
+      board.seq as board_seq, board.hash as board_hash,
+      earlier.earlier, earlier.last_sequence, earlier.current_ids,
+      same.same_mine, same.same_sequence, same.same_tracking_code, same.same_received_at, same.same_signature, same.same_head_seq, same.same_head_hash
+    from earlier left join head on true left join setup on true left join acts on true left join place on true
+      left join board on true left join same on true`;
+}
+
+/** The decision on one ballot from its checking statement's row (no I/O but the proof check). */
+function decide(input: CastInput, mode: BoxMode, ballot: Ballot, checks: Checked): Decision {
+  const { body, electionId } = ballot;
+  const { now } = input;
+  const refused = (code: CastRefusal): Decision => ({ kind: 'refused', code });
   const place = placeOf(
     electionId,
     checks.place_choices === null || checks.place_category === null || checks.place_mode === null
@@ -288,68 +331,55 @@ async function check(
   );
   const closed = periodRefusal(periodState(facts, now));
   if (closed !== undefined) return refused(closed);
-  const earlier = rows.filter((b) => b.id !== null);
-  const same = earlier.find((b) => b.id === body.ballotId);
-  if (same !== undefined) {
+  if (checks.same_mine === true) {
     if (
-      same.tracking_code !== ballot.code ||
-      same.received_at === null ||
-      same.receipt_signature === null ||
-      same.sequence === null
+      checks.same_tracking_code !== ballot.code ||
+      checks.same_received_at === null ||
+      checks.same_signature === null ||
+      checks.same_sequence === null
     )
       return refused('ballot.id-reused');
     const replayHead =
-      same.receipt_head_seq === null || same.receipt_head_hash === null
+      checks.same_head_seq === null || checks.same_head_hash === null
         ? null
-        : { seq: same.receipt_head_seq, hash: same.receipt_head_hash };
+        : { seq: checks.same_head_seq, hash: checks.same_head_hash };
     return {
-      decision: {
-        kind: 'replay',
-        receipt: {
-          electionId,
-          constituency: body.constituency,
-          boardHead: replayHead,
-          trackingCode: ballot.code,
-          receivedAt: same.received_at.toISOString(),
-          keyId: '',
-          signature: same.receipt_signature,
-          ballotId: body.ballotId,
-          sequence: same.sequence,
-          maxBallots: facts.maxBallots,
-          replayed: true,
-        },
+      kind: 'replay',
+      receipt: {
+        electionId,
+        constituency: body.constituency,
+        boardHead: replayHead,
+        trackingCode: ballot.code,
+        receivedAt: checks.same_received_at.toISOString(),
+        keyId: '',
+        signature: checks.same_signature,
+        ballotId: body.ballotId,
+        sequence: checks.same_sequence,
+        maxBallots: facts.maxBallots,
+        replayed: true,
       },
-      head: checks,
     };
   }
-  if (earlier.length >= facts.maxBallots) return refused('voting.limit-reached');
+  if (checks.earlier >= facts.maxBallots) return refused('voting.limit-reached');
   if (checks.replay) return refused('ballot.duplicate');
-  if (checks.id_taken) return refused('ballot.id-reused');
-  const sequence = (earlier.at(-1)?.sequence ?? 0) + 1;
-  const previous = earlier
-    .filter((b) => b.status === 'received')
-    .map((b) => b.id)
-    .filter((id): id is string => id !== null);
+  if (checks.same_mine === false) return refused('ballot.id-reused');
   const boardHead =
     checks.board_seq === null || checks.board_hash === null ? null : { seq: checks.board_seq, hash: checks.board_hash };
   return {
-    decision: {
-      kind: 'new',
-      ballot,
-      category: place.category,
-      sequence,
-      previous,
-      maxBallots: facts.maxBallots,
-      boardHead,
-      requires: place.requires,
-      unlinks: checks.unlinks,
-    },
-    head: checks,
+    kind: 'new',
+    ballot,
+    category: place.category,
+    sequence: (checks.last_sequence ?? 0) + 1,
+    previous: checks.current_ids,
+    maxBallots: facts.maxBallots,
+    boardHead,
+    requires: place.requires,
+    unlinks: checks.unlinks,
   };
 }
 
 async function store(
-  trx: Transaction<Schema>,
+  statements: Statements,
   service: VotingService,
   input: CastInput,
   ballots: readonly Ballot[],
@@ -358,8 +388,10 @@ async function store(
   const decisions: Decision[] = [];
   let claimed: Checked | undefined;
   for (const [i, ballot] of ballots.entries()) {
-    const { decision, head } = await check(trx, input, mode, ballot, i === 0);
-    if (i === 0) claimed = head;
+    const checks = (await statements.run(checkSql(input, mode, ballot, i === 0)))[0];
+    if (checks === undefined) throw new Error('cast: the checks returned no row');
+    if (i === 0) claimed = checks;
+    const decision = decide(input, mode, ballot, checks);
     if (decision.kind === 'refused') return refuse(decision.code, ballot.electionId);
     decisions.push(decision);
   }
@@ -372,30 +404,45 @@ async function store(
   if (replayed !== undefined) return refuse('ballot.id-reused', replayed.receipt.electionId);
   const unlinked = linkMissing(decisions, ballots);
   if (unlinked !== undefined) return refuse('ballot.linked-choice', unlinked);
-  // Every audit chain held by another transaction (more writers than chains): wait for one.
-  let head: AuditHead =
+  let row: { shard: number; seq: string; hash: string } | undefined =
     claimed !== undefined && claimed.shard !== null && claimed.head_seq !== null && claimed.head_hash !== null
-      ? heldAuditHead(trx, { shard: claimed.shard, seq: claimed.head_seq, hash: claimed.head_hash })
-      : await claimAuditHead(trx);
+      ? { shard: claimed.shard, seq: claimed.head_seq, hash: claimed.head_hash }
+      : undefined;
+  // Every audit chain held by another transaction (more writers than chains): wait for one.
+  row ??= (await statements.run(waitAuditHeadSql()))[0];
+  if (row === undefined) throw new Error('cast: no audit chain');
+  let head: AuditHead =
+    statements.trx === undefined
+      ? { shard: row.shard, seq: BigInt(row.seq), hash: row.hash }
+      : heldAuditHead(statements.trx, row);
+  const news = decisions.filter((d) => d.kind === 'new');
   const receipts: CastReceipt[] = [];
-  for (const decision of decisions) {
-    if (decision.kind !== 'new') continue;
-    const { entry, receipt } = await write(trx, keys, input, mode, decision, head);
+  // A ballot that cancels a linked place's ballot (./linked-places.ts) writes after its own write:
+  // then the COMMIT travels with a statement of its own, after everything.
+  const unlinking = news.some((d) => d.unlinks);
+  for (const [i, decision] of news.entries()) {
+    const last = !unlinking && i === news.length - 1;
+    const { entry, receipt } = await write(statements, keys, input, mode, decision, head, last);
     head = { shard: entry.shard, seq: entry.shardSeq, hash: entry.hash };
     receipts.push(receipt);
-    if (decision.unlinks) head = await cancelUnlinked(trx, input, decision.ballot, head);
+    if (decision.unlinks) head = await cancelUnlinked((query) => statements.run(query), input, decision.ballot, head);
   }
-  await input.alsoWrite?.(trx, receipts);
+  if (unlinking) await statements.last(sql`select 1`);
+  if (input.alsoWrite !== undefined) {
+    if (statements.trx === undefined) throw new Error('cast: alsoWrite needs a Kysely transaction');
+    await input.alsoWrite(statements.trx, receipts);
+  }
   return { ok: true, receipts, replayed: false };
 }
 
 async function write(
-  trx: Transaction<Schema>,
+  statements: Statements,
   keys: Awaited<ReturnType<VotingService['serverKeys']>>,
   input: CastInput,
   mode: BoxMode,
   decision: Extract<Decision, { kind: 'new' }>,
   head: AuditHead,
+  last: boolean,
 ): Promise<{ entry: PendingAuditEntry; receipt: CastReceipt }> {
   const { ballot, sequence, previous, category } = decision;
   const { electionId, body } = ballot;
@@ -427,27 +474,30 @@ async function write(
     now,
   );
   const audit = auditWriteSql(entry);
-  // Supersede before inserting (the insert reads the update's count, which orders them: at most
-  // one current ballot per voter is a unique index), then the audit entry and its chain's head.
-  const written = await sql<{ inserted: string; advanced: string }>`/* isoloir:prepared */
-    with superseded as (
+  // The head moves first, only from where the entry expects it; the ballot, its predecessor's
+  // superseding and the audit entry are written only if it moved (data-modifying CTEs cannot see
+  // each other's rows, only what they return), so that a failed check writes nothing even when the
+  // COMMIT travels with this statement. Supersede before inserting (the insert reads the update's
+  // count, which orders them: at most one current ballot per voter is a unique index).
+  const query = sql<{ inserted: string; advanced: string }>`/* isoloir:prepared */
+    with head as (${audit.advance}),
+    superseded as (
       update ballots set status = 'superseded', status_changed_at = ${now}
-      where election_id = ${electionId} and voter_nrn = ${nrn} and status = 'received'
+      where election_id = ${electionId} and voter_nrn = ${nrn} and status = 'received' and exists (select 1 from head)
       returning id
     ),
     ballot as (
       insert into ballots (id, election_id, constituency_code, mode, category, voter_nrn, voter_id, sequence, ciphertexts, proof, tracking_code, idempotency_key, received_at, receipt_signature, receipt_head_seq)
       select ${body.ballotId}::uuid, ${electionId}, ${body.constituency}, ${mode}, ${category}, ${nrn}, ${ballot.voterId}, ${sequence},
         ${JSON.stringify(body.ciphertexts)}::jsonb, ${JSON.stringify(body.proof)}::jsonb, ${ballot.code}, ${body.ballotId}, ${now}, ${signed.signature}, ${decision.boardHead?.seq ?? null}::integer
-      from (select count(*) from superseded) as done
+      from (select count(*) from superseded) as done, head
       returning id
     ),
-    entry as (${audit.insert}),
-    head as (${audit.advance})
-    select (select count(*) from ballot) as inserted, (select count(*) from head) as advanced`.execute(trx);
-  const done = written.rows[0];
-  if (done === undefined || Number(done.inserted) !== 1 || Number(done.advanced) !== 1)
-    throw new Error(`cast: ballot or audit head not written (${JSON.stringify(done)})`);
+    entry as (${audit.insertIfAdvanced})
+    select (select count(*) from ballot) as inserted, (select count(*) from head) as advanced`;
+  const written = (await (last ? statements.last(query) : statements.run(query)))[0];
+  if (written === undefined || Number(written.inserted) !== 1 || Number(written.advanced) !== 1)
+    throw new Error(`cast: ballot or audit head not written (${JSON.stringify(written)})`);
   return {
     entry,
     receipt: { ...signed, ballotId: body.ballotId, sequence, maxBallots: decision.maxBallots, replayed: false },

@@ -13,8 +13,8 @@
 //   linked place (`cancelUnlinked`): reason `french-language-group`, `cancelled_by` naming the new
 //   ballot (the record publishes it as the evidence), one audit entry per cancelled ballot. A later
 //   cast in the Dutch group with a new Flemish ballot counts again; the cancelled one stays cancelled.
-import { sql, type Transaction } from 'kysely';
-import { auditWriteSql, nextAuditEntry, type AuditHead, type Schema } from '@isoloir/store';
+import { sql, type RawBuilder } from 'kysely';
+import { auditWriteSql, nextAuditEntry, type AuditHead } from '@isoloir/store';
 import type { Ballot, CastInput, Decision } from './cast.ts';
 
 /** The election of the first new ballot whose link the cast does not hold, or undefined. */
@@ -31,15 +31,15 @@ export function linkMissing(decisions: readonly Decision[], ballots: readonly Ba
 /**
  * Cancels the voter's current ballots of the places linked to `ballot`'s election in another
  * constituency than `ballot`'s; runs after `ballot` is written (it is the evidence). Returns the audit
- * chain's new head.
+ * chain's new head. `run` runs a statement in the cast's transaction (cast.ts).
  */
 export async function cancelUnlinked(
-  trx: Transaction<Schema>,
+  run: <R>(query: RawBuilder<R>) => Promise<R[]>,
   input: Pick<CastInput, 'electionDayId' | 'nrn' | 'actor' | 'now'>,
   ballot: Pick<Ballot, 'electionId' | 'body'>,
   head: AuditHead,
 ): Promise<AuditHead> {
-  const { rows } = await sql<{ id: string; election_id: string }>`
+  const rows = await run(sql<{ id: string; election_id: string }>`
     update ballots b
        set status = 'cancelled', cancellation_reason = 'french-language-group',
            cancelled_by = ${ballot.body.ballotId}::uuid, status_changed_at = ${input.now}
@@ -47,7 +47,7 @@ export async function cancelUnlinked(
      where p.election_day_id = ${input.electionDayId} and p.nrn = ${input.nrn}
        and p.requires_election_id = ${ballot.electionId} and p.requires_constituency <> ${ballot.body.constituency}
        and b.election_id = p.election_id and b.voter_nrn = ${input.nrn} and b.status = 'received'
-    returning b.id, b.election_id`.execute(trx);
+    returning b.id, b.election_id`);
   let at = head;
   for (const row of rows) {
     const entry = nextAuditEntry(
@@ -61,10 +61,10 @@ export async function cancelUnlinked(
       input.now,
     );
     const audit = auditWriteSql(entry);
-    const written = await sql<{ advanced: string }>`
+    const written = await run(sql<{ advanced: string }>`
       with entry as (${audit.insert}), head as (${audit.advance})
-      select (select count(*) from head) as advanced`.execute(trx);
-    if (Number(written.rows[0]?.advanced) !== 1) throw new Error('cast: audit head moved while held');
+      select (select count(*) from head) as advanced`);
+    if (Number(written[0]?.advanced) !== 1) throw new Error('cast: audit head moved while held');
     at = { shard: entry.shard, seq: entry.shardSeq, hash: entry.hash };
   }
   return at;
