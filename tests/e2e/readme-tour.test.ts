@@ -474,10 +474,15 @@ describe('the README tour, by clicking, from a fresh database to a final PV', { 
       const { page: b } = await official(demo.url, persona, 'Main office, Team B');
       await b.getByRole('link', { name: 'Encoding the hybrid ballots (Team B)' }).click();
       await b.getByRole('heading', { level: 1, name: 'Main office, Team B: encoding the hybrid ballots' }).waitFor();
+      await b.getByLabel('Election').selectOption(CHAMBER);
       const list = b.locator('#encode-list');
       await list.waitFor();
-      await list.fill('1');
-      await list.press('Enter');
+      // From the keyboard, as the README says: the list's number, Tab, Space for the head box, Enter.
+      await list.focus();
+      await b.keyboard.type('1');
+      await b.keyboard.press('Tab');
+      await b.keyboard.press('Space');
+      await b.keyboard.press('Enter');
       await b.locator(`[data-mine="${String(member)}/1"]`).waitFor();
       await axe(b, 'hybrid encoding');
       await b.locator('#finish-ballots').fill('1');
@@ -493,6 +498,7 @@ describe('the README tour, by clicking, from a fresh database to a final PV', { 
     const president = await official(demo.url, 'official-president', 'President of a constituency main office');
     const pr = president.page;
     await pr.getByRole('link', { name: 'Hybrid ballots: differences between the entries' }).click();
+    await pr.getByLabel('Election').selectOption(CHAMBER);
     await pr.locator('[data-box-state="done"]').waitFor();
     await pr.getByRole('button', { name: 'Make the official reports of the hybrid votes' }).click();
     await pr.locator('li[data-hybrid-pv="belgium"][data-counted="1"]').waitFor();
@@ -504,6 +510,7 @@ describe('the README tour, by clicking, from a fresh database to a final PV', { 
       await page.getByRole('link', { name: 'Back to Team B’s workspace' }).click();
       await page.getByRole('link', { name: 'Cancellations and official reports (Team B)' }).click();
       await page.getByRole('heading', { level: 1, name: 'Main office, Team B: contents' }).waitFor();
+      await page.getByLabel('Election').selectOption(CHAMBER);
       const pv = page.locator('[data-pv="hybrid/belgium"]');
       await pv.getByRole('button', { name: 'Approve this report' }).click();
       await page
@@ -599,7 +606,8 @@ describe('the README tour, by clicking, from a fresh database to a final PV', { 
       .getByRole('dialog', { name: /^Split the identities of / })
       .getByRole('button', { name: 'Yes, split' })
       .click();
-    await o.locator('[data-withheld]').first().waitFor();
+    // Below the minimum anonymity set even all together: withheld, said in words (its ballots are never decrypted).
+    await o.locator('[data-code="counting.anonymity-set"]').waitFor();
     await po.context.close();
     await pr.reload();
     await pr.locator('tr[data-station="Liège BV 12"][data-done="true"]').waitFor();

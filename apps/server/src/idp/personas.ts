@@ -85,6 +85,8 @@ const VOTER_SPECS: readonly VoterSpec[] = [
     id: 'voter-hybrid-500',
     category: 'belgium',
     languages: ['fr', 'nl', 'de'],
+    // Liège, whose main office the development Team A, Team B and president work for (the README's tour).
+    constituency: 'liege',
     level: 500,
     how: `${LEVEL_HOW[500] ?? ''}; hybrid voting (mode 6)`,
     hybrid: true,
