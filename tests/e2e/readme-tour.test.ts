@@ -109,11 +109,27 @@ async function startPlatform(args: readonly string[]): Promise<Platform> {
   };
 }
 
-/** One of the README's commands, run as the user types it (`npx isoloir …` is this same program). */
-function isoloir(args: readonly string[], env: NodeJS.ProcessEnv = userEnv()): string {
-  const run = spawnSync(process.execPath, [CLI, ...args], { cwd: REPO, env, encoding: 'utf8', timeout: 300_000 });
-  assert.equal(run.status, 0, `isoloir ${args.join(' ')}\n${run.stdout}\n${run.stderr}`);
-  return run.stdout;
+/**
+ * One of the README's commands, run as the user types it (`npx isoloir …` is this same program).
+ * Asynchronous: the platform, a child of this process too, must keep writing its log meanwhile.
+ */
+async function isoloir(args: readonly string[], env: NodeJS.ProcessEnv = userEnv()): Promise<string> {
+  const child = spawn(process.execPath, [CLI, ...args], { cwd: REPO, env });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString('utf8');
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString('utf8');
+  });
+  const status = await new Promise<number | null>((resolve) => {
+    child.once('close', (code) => {
+      resolve(code);
+    });
+  });
+  assert.equal(status, 0, `isoloir ${args.join(' ')}\n${stdout}\n${stderr}`);
+  return stdout;
 }
 
 describe('the README tour, by clicking, from a fresh database to a final PV', { skip }, () => {
@@ -270,9 +286,9 @@ describe('the README tour, by clicking, from a fresh database to a final PV', { 
 
   test('Preparing a day yourself: the README’s commands, then the commune, the consular post and the organising authority on screen, to the freeze', async () => {
     const D = ['--data', join(work, 'prep')];
-    isoloir(['election', 'import', ...D, join(SAMPLES, 'election-setup.json')]);
-    isoloir(['communes', 'import', ...D, '--day', 'demo-2029', join(SAMPLES, 'communes.csv')]);
-    isoloir(['lists', 'import', ...D, '--election', 'demo-2029-chamber', join(SAMPLES, 'lists-luxembourg.json')]);
+    await isoloir(['election', 'import', ...D, join(SAMPLES, 'election-setup.json')]);
+    await isoloir(['communes', 'import', ...D, '--day', 'demo-2029', join(SAMPLES, 'communes.csv')]);
+    await isoloir(['lists', 'import', ...D, '--election', 'demo-2029-chamber', join(SAMPLES, 'lists-luxembourg.json')]);
     const own = await startPlatform([...D, '--no-demo']);
     try {
       // 1. A commune official imports Liège's file: 10 rows accepted, 4 rejected; importing again makes version 2.
@@ -626,7 +642,7 @@ describe('the README tour, by clicking, from a fresh database to a final PV', { 
       [1, 'official-trustee'],
       [2, 'official-trustee-2'],
     ] as const) {
-      isoloir(
+      await isoloir(
         [
           'trustee',
           '--server',
