@@ -638,9 +638,11 @@ describe('the README tour, by clicking, from a fresh database to a final PV', { 
     // tool: it mixes with a proof, checks, decrypts its part with a proof, every upload signed).
     // That is the trustee's step in the README, not a shortcut through the API.
     const shares = join(data, 'DEMO-ONLY-trustee-shares');
+    // Trustee 1 mixes (its decryption waits for t = 2 shuffles), trustee 2 mixes and decrypts, trustee 1 again decrypts.
     for (const [j, persona] of [
       [1, 'official-trustee'],
       [2, 'official-trustee-2'],
+      [1, 'official-trustee'],
     ] as const) {
       await isoloir(
         [
