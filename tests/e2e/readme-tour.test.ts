@@ -274,6 +274,9 @@ describe('the README tour, by clicking, from a fresh database to a final PV', { 
     await page.getByRole('link', { name: 'Preparation: consolidated file, conflicts, freeze, letters' }).click();
     await page.getByRole('heading', { level: 1, name: 'Organising authority: consolidated voter file' }).waitFor();
     await page.getByText('SHA-256 fingerprint').first().waitFor();
+    // Frozen: the screen says so and offers no change.
+    await page.getByRole('status').filter({ hasText: 'The preparation is frozen.' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Consolidate the voter file' }).count(), 0);
     await axe(page, 'preparation: authority');
     const online = (
       await download(page, () => page.getByRole('link', { name: 'Download: 7 – online voting' }).click())
@@ -396,6 +399,18 @@ describe('the README tour, by clicking, from a fresh database to a final PV', { 
       .filter({ hasText: /^List 1 — / })
       .waitFor();
     await axe(page, 'booth: audit');
+    // The same check on a second device: the QR code's link (the key in its fragment), opened by a phone.
+    await page.getByRole('button', { name: 'Check it on another device (QR code)' }).click();
+    await page.getByRole('img', { name: /^QR code of the link/ }).waitFor();
+    const link = (await page.locator('a[data-handover-link]').getAttribute('href')) ?? '';
+    const phone = await newPage();
+    await phone.page.goto(link);
+    await phone.page
+      .locator('[data-decrypted] li')
+      .filter({ hasText: /^List 1 — / })
+      .waitFor();
+    await axe(phone.page, 'verify on a second device');
+    await phone.context.close();
     await page.getByRole('button', { name: 'Encrypt again and continue' }).click();
     await page.getByRole('heading', { level: 2, name: 'Check your ballots' }).waitFor();
     await page
