@@ -505,7 +505,7 @@ describe('the README tour, by clicking, from a fresh database to a final PV', { 
       const { page: b } = await official(demo.url, persona, 'Main office, Team B');
       await b.getByRole('link', { name: 'Encoding the hybrid ballots (Team B)' }).click();
       await b.getByRole('heading', { level: 1, name: 'Main office, Team B: encoding the hybrid ballots' }).waitFor();
-      await b.getByLabel('Election').selectOption(CHAMBER);
+      await b.getByLabel('Election', { exact: true }).selectOption(CHAMBER);
       const list = b.locator('#encode-list');
       await list.waitFor();
       // From the keyboard, as the README says: the list's number, Tab, Space for the head box, Enter.
@@ -529,7 +529,7 @@ describe('the README tour, by clicking, from a fresh database to a final PV', { 
     const president = await official(demo.url, 'official-president', 'President of a constituency main office');
     const pr = president.page;
     await pr.getByRole('link', { name: 'Hybrid ballots: differences between the entries' }).click();
-    await pr.getByLabel('Election').selectOption(CHAMBER);
+    await pr.getByLabel('Election', { exact: true }).selectOption(CHAMBER);
     await pr.locator('[data-box-state="done"]').waitFor();
     await pr.getByRole('button', { name: 'Make the official reports of the hybrid votes' }).click();
     await pr.locator('li[data-hybrid-pv="belgium"][data-counted="1"]').waitFor();
@@ -538,10 +538,10 @@ describe('the README tour, by clicking, from a fresh database to a final PV', { 
 
     // Team B approves it, two different members.
     for (const page of [b1, b2]) {
+      // The encoding screen's way back leads to Team B's contents: cancellations and official reports.
       await page.getByRole('link', { name: 'Back to Team B’s workspace' }).click();
-      await page.getByRole('link', { name: 'Cancellations and official reports (Team B)' }).click();
       await page.getByRole('heading', { level: 1, name: 'Main office, Team B: contents' }).waitFor();
-      await page.getByLabel('Election').selectOption(CHAMBER);
+      await page.getByLabel('Election', { exact: true }).selectOption(CHAMBER);
       const pv = page.locator('[data-pv="hybrid/belgium"]');
       await pv.getByRole('button', { name: 'Approve this report' }).click();
       await page
@@ -631,7 +631,7 @@ describe('the README tour, by clicking, from a fresh database to a final PV', { 
     await o.goBack();
     await o.getByRole('link', { name: 'A main office’s count' }).click();
     await o.getByRole('heading', { level: 1, name: 'Constituency main office: the count' }).waitFor();
-    await o.getByLabel('Constituency').selectOption('bruxelles-capitale');
+    await o.getByLabel('Constituency', { exact: true }).selectOption('bruxelles-capitale');
     await o.getByRole('button', { name: 'Split identities from contents' }).click();
     await o
       .getByRole('dialog', { name: /^Split the identities of / })
