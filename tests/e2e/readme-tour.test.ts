@@ -185,7 +185,8 @@ describe('the README tour, by clicking, from a fresh database to a final PV', { 
   /** The development identity provider's persona picker: one click on the persona, back on isoloir. */
   async function pickPersona(page: Page, base: string, persona: string): Promise<void> {
     await page.locator(`button[data-persona="${persona}"]`).click();
-    await page.waitForURL((url) => url.href.startsWith(base) && !url.pathname.startsWith('/api/'));
+    const origin = new URL(base).origin;
+    await page.waitForURL((url) => url.origin === origin && !url.pathname.startsWith('/api/'));
   }
 
   /** An official: the home page, "Officials’ workspaces", the persona, then the role's workspace. */
