@@ -1,4 +1,4 @@
-// The development officials: one per role (two Team members for Liège, in different teams; two PO
+// The development officials: one per role (Team A and two Team B members for Liège; two PO
 // administrators, since a role takes two), with fixed national register numbers the development
 // identity provider logs them in with. DEMO-ONLY. Seeded only where the development identity
 // provider runs, never in production, through the same two-step grants as a real election
@@ -77,6 +77,17 @@ export const DEV_OFFICIALS: readonly DevOfficial[] = [
     surname: 'Janssens',
     language: 'nl',
     roles: [{ role: 'team-b', scope: 'liege' }],
+  },
+  // A second Team B member of Liège: a PV is final after two different members approve it, and a
+  // hybrid box is encoded by two members (the second blind to the first).
+  {
+    id: 'dev-team-b-liege-2',
+    nrn: nrn(1982, 3, 9, 919),
+    givenName: 'Ines',
+    surname: 'Wouters',
+    language: 'fr',
+    roles: [{ role: 'team-b', scope: 'liege' }],
+    persona: 'official-team-b-2',
   },
   {
     id: 'dev-trustee',

@@ -85,6 +85,8 @@ const VOTER_SPECS: readonly VoterSpec[] = [
     id: 'voter-hybrid-500',
     category: 'belgium',
     languages: ['fr', 'nl', 'de'],
+    // Liège, whose main office the development Team A, Team B and president work for (the README's tour).
+    constituency: 'liege',
     level: 500,
     how: `${LEVEL_HOW[500] ?? ''}; hybrid voting (mode 6)`,
     hybrid: true,
@@ -98,6 +100,17 @@ const VOTER_SPECS: readonly VoterSpec[] = [
     kiosk: true,
   },
   { id: 'voter-level-200', category: 'belgium', languages: ['fr', 'nl', 'de'], level: 200, how: LEVEL_HOW[200] ?? '' },
+  // Ten more voters of Liège (after the others, whom they leave as they were): with voter-be-fr-500
+  // they let the README's count be played by clicking, since no group smaller than the minimum
+  // anonymity set (10 ballots) is ever decrypted (apps/server/src/counting/anonymity.ts).
+  ...Array.from({ length: 10 }, (_, i): VoterSpec => ({
+    id: `voter-liege-${String(i + 1)}`,
+    category: 'belgium',
+    languages: ['fr'],
+    constituency: 'liege',
+    level: 450,
+    how: `${LEVEL_HOW[450] ?? ''}; one of the ten extra voters of Liège, for the count`,
+  })),
 ];
 
 function pick(

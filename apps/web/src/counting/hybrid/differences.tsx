@@ -1,6 +1,7 @@
 // The president's screen for the hybrid boxes (issue #16): each box's step, and where its two entries
 // differ, ballot by ballot, both versions in words; the president looks at the paper and decides each
-// difference — the first version, the second, the ballot as encoded here, or no ballot at that place.
+// difference — the first version, the second, the ballot as encoded here, or no ballot at that place;
+// then makes the PVs of the hybrid votes, which Team B approves.
 import { useState, type ReactNode } from 'react';
 import type { MarkedBallot } from '@isoloir/electoral';
 import { send } from '../../auth/api.ts';
@@ -133,6 +134,65 @@ function BoxDifferences({
   );
 }
 
+interface MadePv {
+  readonly category: Box;
+  readonly received: number;
+  readonly counted: number;
+  readonly difference: number;
+  readonly explained: boolean;
+}
+
+/**
+ * The PVs of the hybrid votes of the constituency (abroad, Belgium), made from the boxes whose
+ * entries agree: the reception figures, the count and the reconciliation; Team B approves them.
+ * Made again, a PV's approvals start over (the server refuses it once final).
+ */
+function HybridPvs({ place }: { readonly place: Place }): ReactNode {
+  const { t } = useI18n();
+  const [outcome, setOutcome] = useOutcome();
+  const [made, setMade] = useState<readonly MadePv[] | null>(null);
+  const make = async (): Promise<void> => {
+    const r = await send<{ pvs: MadePv[] }>(
+      'POST',
+      `/api/counting/process/${place.electionId}/constituencies/${place.constituency}/hybrid-pvs`,
+    );
+    setOutcome(r.ok ? { ok: true } : { ok: false, code: r.code });
+    setMade(r.ok ? r.value.pvs : null);
+  };
+  return (
+    <section aria-labelledby="hybrid-pvs-title">
+      <h2 id="hybrid-pvs-title">{t('hc.pvs.title')}</h2>
+      <p>{t('hc.pvs.intro')}</p>
+      <button
+        type="button"
+        onClick={() => {
+          void make();
+        }}
+      >
+        {t('hc.pvs.make')}
+      </button>
+      {outcome}
+      {made !== null && (
+        <>
+          <ul>
+            {made.map((pv) => (
+              <li key={pv.category} data-hybrid-pv={pv.category} data-counted={pv.counted}>
+                {fill(t('hc.pvs.made'), {
+                  box: `${place.constituencyLabel} · ${t(`count.category.${pv.category}`)}`,
+                  received: String(pv.received),
+                  counted: String(pv.counted),
+                })}
+                {pv.difference !== 0 && !pv.explained && <> {t('hc.pvs.unexplained')}</>}
+              </li>
+            ))}
+          </ul>
+          <p>{t('hc.pvs.next')}</p>
+        </>
+      )}
+    </section>
+  );
+}
+
 function Differences({ place }: { readonly place: Place }): ReactNode {
   const [box, setBox] = useState<Box>('belgium');
   const lists = usePaperLists(place, 'process');
@@ -141,6 +201,7 @@ function Differences({ place }: { readonly place: Place }): ReactNode {
     <>
       <BoxChooser box={box} onChange={setBox} constituencyLabel={place.constituencyLabel} />
       <BoxDifferences key={box} place={place} box={box} lists={lists.value.lists} />
+      <HybridPvs place={place} />
     </>
   );
 }

@@ -35,6 +35,7 @@ export const countingDe: Readonly<Record<CountingKey, string>> = {
   'count.pvs.none': 'Es wurde noch kein Protokoll erstellt.',
   'count.mode.online': 'Online-Stimmabgabe',
   'count.mode.kiosk': 'Stimmabgabe am Terminal',
+  'count.mode.hybrid': 'hybride Stimmabgabe',
   'count.category.belgium': 'Belgien',
   'count.category.abroad': 'Ausland',
   'count.figure': 'Zahl',

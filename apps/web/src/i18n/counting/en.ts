@@ -35,6 +35,7 @@ export const countingEn: Readonly<Record<CountingKey, string>> = {
   'count.pvs.none': 'No report has been generated yet.',
   'count.mode.online': 'online voting',
   'count.mode.kiosk': 'kiosk voting',
+  'count.mode.hybrid': 'hybrid voting',
   'count.category.belgium': 'Belgium',
   'count.category.abroad': 'abroad',
   'count.figure': 'Figure',

@@ -34,6 +34,7 @@ export const countingFr = {
   'count.pvs.none': 'Aucun procès-verbal n’a encore été généré.',
   'count.mode.online': 'vote en ligne',
   'count.mode.kiosk': 'vote en borne',
+  'count.mode.hybrid': 'vote hybride',
   'count.category.belgium': 'Belgique',
   'count.category.abroad': 'étranger',
   'count.figure': 'Chiffre',

@@ -35,6 +35,7 @@ export const countingNl: Readonly<Record<CountingKey, string>> = {
   'count.pvs.none': 'Er is nog geen proces-verbaal gemaakt.',
   'count.mode.online': 'online stemmen',
   'count.mode.kiosk': 'stemmen in een kiosk',
+  'count.mode.hybrid': 'hybride stemmen',
   'count.category.belgium': 'België',
   'count.category.abroad': 'buitenland',
   'count.figure': 'Cijfer',

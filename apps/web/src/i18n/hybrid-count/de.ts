@@ -90,4 +90,11 @@ export const hybridCountDe: Readonly<Record<HybridCountKey, string>> = {
   'hc.decide.none': 'Kein Stimmzettel an dieser Stelle',
   'hc.decide.encode': 'Den Stimmzettel so erfassen, wie er ist',
   'hc.decide.record': 'Diesen Stimmzettel festhalten',
+  'hc.pvs.title': 'Protokolle der hybriden Stimmen',
+  'hc.pvs.intro':
+    'Wenn die zwei Erfassungen einer Urne übereinstimmen oder jeder Unterschied entschieden ist, erstellen Sie die Protokolle der hybriden Stimmen des Wahlkreises (Belgien, Ausland): erhaltene Umschläge, gezählte Stimmzettel, Abgleich. Ein erneutes Erstellen löscht die bereits erteilten Genehmigungen.',
+  'hc.pvs.make': 'Die Protokolle der hybriden Stimmen erstellen',
+  'hc.pvs.made': 'Urne {box}: {received} Umschlag/Umschläge erhalten, {counted} Stimmzettel gezählt.',
+  'hc.pvs.unexplained': 'Der Unterschied zu den angenommenen Umschlägen muss vor der Genehmigung erklärt werden.',
+  'hc.pvs.next': 'Nächster Schritt: zwei Mitglieder des Teams B prüfen und genehmigen jedes Protokoll.',
 };

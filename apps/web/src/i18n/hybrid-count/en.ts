@@ -89,4 +89,11 @@ export const hybridCountEn: Readonly<Record<HybridCountKey, string>> = {
   'hc.decide.none': 'No ballot at this place',
   'hc.decide.encode': 'Encode the ballot as it is',
   'hc.decide.record': 'Keep this ballot',
+  'hc.pvs.title': 'Official reports of the hybrid votes',
+  'hc.pvs.intro':
+    'Once the two entries of a box agree or every difference is decided, make the official reports of the constituency’s hybrid votes (Belgium, abroad): envelopes received, ballots counted, reconciliation. Making them again clears the approvals already given.',
+  'hc.pvs.make': 'Make the official reports of the hybrid votes',
+  'hc.pvs.made': 'Box {box}: {received} envelope(s) received, {counted} ballot(s) counted.',
+  'hc.pvs.unexplained': 'The difference with the envelopes accepted must be explained before approval.',
+  'hc.pvs.next': 'Next step: two Team B members check and approve each official report.',
 };

@@ -90,6 +90,13 @@ export const hybridCountFr = {
   'hc.decide.none': 'Pas de bulletin à cette place',
   'hc.decide.encode': 'Encoder le bulletin tel qu’il se présente',
   'hc.decide.record': 'Retenir ce bulletin',
+  'hc.pvs.title': 'Procès-verbaux des votes hybrides',
+  'hc.pvs.intro':
+    'Quand les deux encodages d’une boîte concordent ou que chaque différence est tranchée, établissez les procès-verbaux des votes hybrides de la circonscription (Belgique, étranger) : enveloppes reçues, bulletins comptés, rapprochement. Les établir à nouveau efface les approbations déjà données.',
+  'hc.pvs.make': 'Établir les procès-verbaux des votes hybrides',
+  'hc.pvs.made': 'Boîte {box} : {received} enveloppe(s) reçue(s), {counted} bulletin(s) compté(s).',
+  'hc.pvs.unexplained': 'La différence avec les enveloppes acceptées doit être expliquée avant l’approbation.',
+  'hc.pvs.next': 'Étape suivante : deux membres de l’équipe B vérifient et approuvent chaque procès-verbal.',
 } as const;
 
 export type HybridCountKey = keyof typeof hybridCountFr;

@@ -90,4 +90,11 @@ export const hybridCountNl: Readonly<Record<HybridCountKey, string>> = {
   'hc.decide.none': 'Geen stembiljet op deze plaats',
   'hc.decide.encode': 'Het stembiljet invoeren zoals het is',
   'hc.decide.record': 'Dit stembiljet behouden',
+  'hc.pvs.title': 'Processen-verbaal van de hybride stemmen',
+  'hc.pvs.intro':
+    'Wanneer de twee invoeren van een doos overeenkomen of elk verschil beslecht is, maakt u de processen-verbaal van de hybride stemmen van de kieskring (België, buitenland): ontvangen enveloppen, getelde stembiljetten, aansluiting. Ze opnieuw maken wist de goedkeuringen die al gegeven zijn.',
+  'hc.pvs.make': 'De processen-verbaal van de hybride stemmen opmaken',
+  'hc.pvs.made': 'Doos {box}: {received} envelop(pen) ontvangen, {counted} stembiljet(ten) geteld.',
+  'hc.pvs.unexplained': 'Het verschil met de aanvaarde enveloppen moet vóór de goedkeuring verklaard worden.',
+  'hc.pvs.next': 'Volgende stap: twee leden van team B controleren en keuren elk proces-verbaal goed.',
 };
