@@ -4,9 +4,10 @@
 // group, list, candidates, re-votes) are seeded by the demo's `--seed`. A linked place (issue #11:
 // the Brussels members of the Flemish Parliament, special act of 12 January 1989 art. 14 al. 2) is
 // voted in the same request as the ballot it depends on, and only when that ballot is in the required
-// group; a few DEMO-ONLY voters re-vote in the other group (see DEMO_GROUP_SWITCHERS). Each receipt's Ed25519 signature
-// is checked with node:crypto (OpenSSL, 0.13 ms a check on this machine): the booth checks it with
-// packages/crypto's own code (2.1 ms), which at 100,000 ballots was most of the demo's casting time.
+// group; a few DEMO-ONLY voters re-vote in the other group (see DEMO_GROUP_SWITCHERS). Each receipt's
+// Ed25519 signature is checked with node:crypto (OpenSSL, 0.13 ms a check on this machine): the booth
+// checks it with packages/crypto's own code (2.1 ms), which at 100,000 ballots was most of the demo's
+// casting time.
 import { createPublicKey, randomUUID, verify, type KeyObject } from 'node:crypto';
 import { receiptMessage, type BallotLayout, type PlainBallot, type Runner } from '@isoloir/crypto';
 import { memorySecretFor, voterActor } from '@isoloir/server';
