@@ -14,7 +14,10 @@ export function requiresOf(election: PortalElection): NonNullable<PortalElection
   return election.requires ?? null;
 }
 
-/** The constituency of `election`'s ballot in this booth: its own, the college chosen, or its only choice; undefined until chosen. */
+/**
+ * The constituency of `election`'s ballot in this booth: its own, the college chosen, or its only
+ * choice; undefined until chosen.
+ */
 export function constituencyInBooth(election: PortalElection, colleges: Colleges): string | undefined {
   return (
     election.constituency?.code ??
@@ -29,7 +32,10 @@ export function castable(election: PortalElection, booth: readonly PortalElectio
   return requires === null || booth.some((e) => e.electionId === requires.electionId);
 }
 
-/** Whether `election`'s ballot is offered now: not linked, or the booth's ballot it requires is in the required constituency. */
+/**
+ * Whether `election`'s ballot is offered now: not linked, or the booth's ballot it requires is in the
+ * required constituency.
+ */
 export function isOffered(election: PortalElection, booth: readonly PortalElection[], colleges: Colleges): boolean {
   const requires = requiresOf(election);
   if (requires === null) return true;
