@@ -50,6 +50,7 @@ import {
 import { runDemoKeygen, runDemoTrusteeQueuedStep, runDemoTrusteeStep } from '../ceremony/demo-trustees.ts';
 import { castDemoBallots, type CastLogEntry } from './demo-cast.ts';
 import { castDemoKioskBallots, demoKioskDay, kioskPeriodAct } from './demo-kiosk.ts';
+import { seededRandom, streamSeed } from './demo-random.ts';
 import { writeDemoKits } from './demo-kits.ts';
 import { hybridPvsOfDemo, receiveAndEncodeDemoHybrid, type DemoHybridSummary } from './demo-hybrid.ts';
 import { verifierChecks } from './server-checks.ts';
@@ -209,6 +210,7 @@ export async function runDemo(o: DemoOptions): Promise<DemoSummary> {
         key.layout as BallotLayout,
         // received within the last minute, before the period's close below
         new Date(Date.now() - 60_000),
+        seededRandom(streamSeed(o.seed, `kiosk ${electionId}`)),
       );
       casts.push(...kiosk.casts);
       if (kiosk.casts.length > 0)
