@@ -106,8 +106,6 @@ export const codesDe: Readonly<Record<CodesKey, string>> = {
   'error.ballot.proof-invalid': 'Der Beweis des Stimmzettels ist nicht gültig.',
   'error.ballot.duplicate':
     'Dieser Stimmzettel wurde bereits empfangen: ein Stimmzettel kann nur einmal gesendet werden.',
-  'error.ballot.linked-choice':
-    'Dieser Stimmzettel kann nur zusammen mit einem Stimmzettel für die niederländische Sprachgruppe des Brüsseler Parlaments abgegeben werden.',
   'error.ballot.id-reused': 'Diese Kennung wurde bereits für einen anderen Stimmzettel verwendet.',
   'error.audit.handover-not-found':
     'Dieser geprüfte Stimmzettel ist nicht hier: Der Link ist falsch oder abgelaufen (24 Stunden).',
@@ -189,7 +187,6 @@ export const codesDe: Readonly<Record<CodesKey, string>> = {
   'cancel.voted-online': 'Sie haben auch online gewählt',
   'cancel.envelope-open': 'der innere Umschlag war offen oder trug ein Zeichen',
   'cancel.identity-missing': 'die Identität des Wählers fehlte auf dem äußeren Umschlag',
-  'cancel.french-language-group': 'Sie haben danach für die französische Sprachgruppe des Brüsseler Parlaments gewählt',
   'cancel.other': 'ein anderer Grund, im Protokoll vermerkt',
   'set-aside.kcode-unknown': 'unbekannter K-Code: kein Kit dieses Tages trägt diesen Code',
   'set-aside.kcode-voided': 'ungültig gewordener K-Code: der Wähler hat ein neues Kit gedruckt, dessen Umschlag zählt',

@@ -93,8 +93,6 @@ export const codesEn: Readonly<Record<CodesKey, string>> = {
   'error.ballot.wrong-constituency': 'This ballot is for another constituency than yours.',
   'error.ballot.proof-invalid': 'The ballot’s proof is not valid.',
   'error.ballot.duplicate': 'This ballot was already received: a ballot can only be cast once.',
-  'error.ballot.linked-choice':
-    'This ballot can only be cast together with a ballot for the Dutch language group of the Brussels Parliament.',
   'error.ballot.id-reused': 'This ballot identifier was already used for another ballot.',
   'error.audit.handover-not-found': 'This audited ballot is not here: the link is wrong, or it expired (24 hours).',
   'error.audit.handover-limit':
@@ -170,7 +168,6 @@ export const codesEn: Readonly<Record<CodesKey, string>> = {
   'cancel.voted-online': 'you also voted online',
   'cancel.envelope-open': 'the inner envelope was open or bore a mark',
   'cancel.identity-missing': 'the voter’s identity was missing from the outer envelope',
-  'cancel.french-language-group': 'you then voted for the French language group of the Brussels Parliament',
   'cancel.other': 'another reason, recorded in the official report',
   'set-aside.kcode-unknown': 'unknown K-code: no kit of this day bears this code',
   'set-aside.kcode-voided': 'voided K-code: the voter printed a new kit, whose envelope counts',

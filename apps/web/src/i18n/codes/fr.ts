@@ -105,8 +105,6 @@ export const codesFr = {
   'error.ballot.wrong-constituency': 'Ce bulletin est celui d’une autre circonscription que la vôtre.',
   'error.ballot.proof-invalid': 'La preuve du bulletin n’est pas valable.',
   'error.ballot.duplicate': 'Ce bulletin a déjà été reçu : un bulletin ne peut être envoyé qu’une fois.',
-  'error.ballot.linked-choice':
-    'Ce bulletin ne peut être envoyé qu’avec un bulletin pour le groupe linguistique néerlandais du Parlement bruxellois.',
   'error.ballot.id-reused': 'Cet identifiant de bulletin a déjà servi pour un autre bulletin.',
   'error.audit.handover-not-found':
     'Ce bulletin audité n’est pas ici : le lien est erroné, ou il a expiré (24 heures).',
@@ -185,7 +183,6 @@ export const codesFr = {
   'cancel.voted-online': 'vous avez aussi voté en ligne',
   'cancel.envelope-open': 'l’enveloppe intérieure était ouverte ou portait un signe',
   'cancel.identity-missing': 'l’identité de l’électeur manquait sur l’enveloppe extérieure',
-  'cancel.french-language-group': 'vous avez ensuite voté pour le groupe linguistique français du Parlement bruxellois',
   'cancel.other': 'une autre raison, consignée au procès-verbal',
   'set-aside.kcode-unknown': 'code K inconnu : aucun kit de ce jour ne porte ce code',
   'set-aside.kcode-voided': 'code K annulé : l’électeur a imprimé un nouveau kit, dont l’enveloppe compte',

@@ -96,8 +96,6 @@ export const codesNl: Readonly<Record<CodesKey, string>> = {
   'error.ballot.wrong-constituency': 'Dit stembiljet is van een andere kieskring dan de uwe.',
   'error.ballot.proof-invalid': 'Het bewijs van het stembiljet is niet geldig.',
   'error.ballot.duplicate': 'Dit stembiljet werd al ontvangen: een stembiljet kan maar één keer verstuurd worden.',
-  'error.ballot.linked-choice':
-    'Dit stembiljet kan alleen worden verstuurd samen met een stembiljet voor de Nederlandse taalgroep van het Brussels Parlement.',
   'error.ballot.id-reused': 'Deze identificatie werd al voor een ander stembiljet gebruikt.',
   'error.audit.handover-not-found':
     'Dit gecontroleerde stembiljet is hier niet: de link is fout, of hij is verlopen (24 uur).',
@@ -179,7 +177,6 @@ export const codesNl: Readonly<Record<CodesKey, string>> = {
   'cancel.voted-online': 'u hebt ook online gestemd',
   'cancel.envelope-open': 'de binnenenvelop was open of droeg een teken',
   'cancel.identity-missing': 'de identiteit van de kiezer ontbrak op de buitenenvelop',
-  'cancel.french-language-group': 'u hebt daarna gestemd voor de Franse taalgroep van het Brussels Parlement',
   'cancel.other': 'een andere reden, opgenomen in het proces-verbaal',
   'set-aside.kcode-unknown': 'onbekende K-code: geen kit van deze dag draagt die code',
   'set-aside.kcode-voided': 'vervallen K-code: de kiezer heeft een nieuwe kit afgedrukt, waarvan de enveloppe telt',
