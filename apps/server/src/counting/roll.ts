@@ -58,7 +58,8 @@ async function rollNrns(store: Store, electionId: string): Promise<Segments> {
         const cell = (name: string): string => row.cells[header?.indexOf(name) ?? -1] ?? '';
         // One code, or the codes the voter chooses among in the booth (`a|b`: EP college, Brussels
         // language group): they may vote in each, so they are on each one's roll (PROTOCOL.md §8).
-        for (const constituency of cell(electionId).split('|'))
+        // A linked place's cell ends with its condition (`code@election=constituency`, issue #11): the roll names the code.
+        for (const constituency of (cell(electionId).split('@')[0] ?? '').split('|'))
           if (constituency !== '')
             add(segments, constituency, mode, cell('category') === 'abroad' ? 'abroad' : 'belgium', cell('nrn'));
       }

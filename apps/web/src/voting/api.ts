@@ -11,6 +11,13 @@ export interface PortalElection {
   /** Null when the voter chooses one of `choices` (EP college, Brussels language group). */
   readonly constituency: { readonly code: string; readonly label: Labels } | null;
   readonly choices: readonly { readonly code: string; readonly label: Labels }[];
+  /**
+   * A linked place (./linked.ts): this ballot is offered only together with the voter's ballot of
+   * `electionId` in `constituency`, in the same cast (the Brussels members of the Flemish Parliament:
+   * special act of 12 January 1989 art. 14 al. 2). Null for every other election; a server that does
+   * not send it yet is read as null.
+   */
+  readonly requires?: { readonly electionId: string; readonly constituency: string } | null;
   readonly category: 'belgium' | 'abroad';
   readonly mode: number | null;
   readonly online: boolean;

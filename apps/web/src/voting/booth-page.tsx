@@ -3,13 +3,17 @@
 // candidates), a review of all ballots, each sealed on this device (encrypt + prove), and one
 // request casting them together, accepted or refused as a whole. Any ballot may be audited
 // (Benaloh): it is then never cast, and the booth seals it again. `/vote/booth` takes every election
-// open to the voter; `/vote/<election>` only that one.
+// open to the voter; `/vote/<election>` only that one (and the election its place is linked to). A
+// linked ballot (./linked.ts: the Brussels members of the Flemish Parliament, special act of 12
+// January 1989 art. 14 al. 2) comes right after the ballot it depends on, only while the voter's
+// choice there is the one the law requires, and the booth says why; the review says why it is left
+// out otherwise.
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { getJson } from '../api.ts';
 import { send } from '../auth/api.ts';
 import { LoadProblem } from '../auth/me-page.tsx';
 import { useApi } from '../auth/use-api.ts';
-import { errorMessageKey, useI18n } from '../i18n/i18n.tsx';
+import { errorMessageKey, fill, useI18n } from '../i18n/i18n.tsx';
 import { localeOf } from '../i18n/languages.ts';
 import { Link, useRouter } from '../router.tsx';
 import type { Booth, CastBody, Portal, PortalElection, Receipt, Receipts } from './api.ts';
@@ -21,6 +25,17 @@ import { AuditCheck } from './verify-page.tsx';
 import { KeyFingerprint, ReceiptCheck } from './board-anchor.tsx';
 import { DisplayOptions } from './display-options.tsx';
 import { canVoteIn } from './portal-page.tsx';
+import {
+  castable,
+  choiceOf,
+  constituencyInBooth,
+  leftOutByChoice,
+  linkedAfterRequired,
+  linkedTo,
+  offeredBallots,
+  requiresOf,
+  type Colleges,
+} from './linked.ts';
 
 type Step = 'college' | 'list' | 'candidates' | 'review' | 'audit' | 'sent';
 
@@ -141,10 +156,17 @@ export function BoothPage({
   const { t } = useI18n();
   const portal = useApi<Portal>('/api/voting/portal');
   const loaded = portal.state === 'done' ? portal.value : undefined;
-  const mine = (loaded?.elections ?? []).filter(
-    (e) => (kiosk === undefined ? e.online : e.mode === 8) && (electionId === undefined || e.electionId === electionId),
+  const voters = (loaded?.elections ?? []).filter((e) => (kiosk === undefined ? e.online : e.mode === 8));
+  // `/vote/<election>`: that election, and the one its place is linked to (cast together).
+  const asked = voters.find((e) => e.electionId === electionId);
+  const mine = voters.filter(
+    (e) =>
+      electionId === undefined ||
+      e.electionId === electionId ||
+      (asked !== undefined && requiresOf(asked)?.electionId === e.electionId),
   );
-  const elections = mine.filter(kiosk === undefined ? canVoteIn : canVoteAtKiosk).sort(byBallotOrder);
+  const open = linkedAfterRequired(mine.filter(kiosk === undefined ? canVoteIn : canVoteAtKiosk).sort(byBallotOrder));
+  const elections = open.filter((e) => castable(e, open));
   const watch = usePeriodWatch(
     loaded,
     elections.map((e) => e.electionId),
@@ -172,26 +194,99 @@ export function BoothPage({
         )}
       </>
     );
-  return <Ballots elections={elections} watch={watch} kiosk={kiosk} />;
+  return <Ballots elections={elections} voters={voters} watch={watch} kiosk={kiosk} />;
+}
+
+/** The sentence before a linked ballot: the voter's choice that brings it. */
+function whyLinked(
+  t: ReturnType<typeof useI18n>['t'],
+  language: ReturnType<typeof useI18n>['language'],
+  election: PortalElection,
+  elections: readonly PortalElection[],
+): string | undefined {
+  const requires = requiresOf(election);
+  const required = elections.find((e) => e.electionId === requires?.electionId);
+  if (requires === null || required === undefined) return undefined;
+  return fill(t('booth.linked.why'), {
+    choice: choiceOf(required, requires.constituency)?.label[language] ?? requires.constituency,
+    required: required.label[language],
+    election: election.label[language],
+    constituency: election.constituency?.label[language] ?? '',
+  });
+}
+
+/** What the college or group chosen for `required` also decides: one sentence per linked election of the voter. */
+function linkedHints(
+  t: ReturnType<typeof useI18n>['t'],
+  language: ReturnType<typeof useI18n>['language'],
+  required: PortalElection,
+  voters: readonly PortalElection[],
+): string[] {
+  return linkedTo(required, voters).map((e) => {
+    const code = requiresOf(e)?.constituency ?? '';
+    return fill(t('booth.linked.hint'), {
+      choice: choiceOf(required, code)?.label[language] ?? code,
+      election: e.label[language],
+      constituency: e.constituency?.label[language] ?? '',
+    });
+  });
+}
+
+/** The review's word on each linked ballot the voter's choice leaves out of this cast. */
+function LeftOut({
+  booth,
+  voters,
+  colleges,
+}: {
+  readonly booth: readonly PortalElection[];
+  readonly voters: readonly PortalElection[];
+  readonly colleges: Colleges;
+}): ReactNode {
+  const { t, language } = useI18n();
+  return leftOutByChoice(booth, voters, colleges).map(({ election, required, cancels }) => {
+    const code = requiresOf(election)?.constituency ?? '';
+    const chosen = constituencyInBooth(required, colleges) ?? '';
+    return (
+      <p key={election.electionId} className="linked-note" data-linked-left-out={election.electionId}>
+        {fill(t('booth.linked.left-out'), {
+          election: election.label[language],
+          constituency: election.constituency?.label[language] ?? '',
+          choice: choiceOf(required, code)?.label[language] ?? code,
+          required: required.label[language],
+          chosen: choiceOf(required, chosen)?.label[language] ?? chosen,
+        })}
+        {cancels && (
+          <>
+            {' '}
+            <strong data-linked-cancels>{t('booth.linked.cancels')}</strong>
+          </>
+        )}
+      </p>
+    );
+  });
 }
 
 function Ballots({
-  elections,
+  elections: all,
+  voters,
   watch,
   kiosk,
 }: {
+  /** The ballots this booth may offer, in order; a linked one only while its condition holds (`offered`). */
   readonly elections: readonly PortalElection[];
+  /** Every election of the voter (the review warns about a linked ballot this cast cancels). */
+  readonly voters: readonly PortalElection[];
   readonly watch: ReturnType<typeof usePeriodWatch>;
   readonly kiosk: KioskBooth | undefined;
 }): ReactNode {
   const { t, language } = useI18n();
   const { navigate } = useRouter();
   const [position, setPosition] = useState(0);
-  const [step, setStep] = useState<Step>(() =>
-    elections[0] !== undefined && needsChoice(elections[0]) ? 'college' : 'list',
-  );
+  const [step, setStep] = useState<Step>(() => (all[0] !== undefined && needsChoice(all[0]) ? 'college' : 'list'));
   const [booths, setBooths] = useState<Readonly<Record<string, Booth>>>({});
-  const [colleges, setColleges] = useState<Readonly<Record<string, string>>>({});
+  const [colleges, setColleges] = useState<Colleges>({});
+  // The ballots offered now: a linked ballot only while the voter's choice it depends on is the required one.
+  const elections = offeredBallots(all, colleges);
   const [choices, setChoices] = useState<Readonly<Record<string, Choice>>>({});
   const [sealed, setSealed] = useState<Readonly<Record<string, Sealed>>>({});
   const [revising, setRevising] = useState(false);
@@ -260,9 +355,11 @@ function Ballots({
     setChoices(next);
     setSealed((s) => Object.fromEntries(Object.entries(s).filter(([id]) => id !== election.electionId)));
     setError(null);
-    const following = elections[position + 1];
-    if (!revising && following !== undefined) {
-      setPosition(position + 1);
+    // Next: the following ballot; when revising, a ballot the change brought in (a linked one), if any.
+    const index = revising ? elections.findIndex((e) => next[e.electionId] === undefined) : position + 1;
+    const following = index < 0 ? undefined : elections[index];
+    if (following !== undefined) {
+      setPosition(index);
       setStep(needsChoice(following) && colleges[following.electionId] === undefined ? 'college' : 'list');
       return;
     }
@@ -376,10 +473,20 @@ function Ballots({
               heading={heading}
               election={election}
               chosen={colleges[election.electionId]}
+              notes={linkedHints(t, language, election, voters)}
               onChoose={(code) => {
                 setColleges((c) => ({ ...c, [election.electionId]: code }));
-                if (choices[election.electionId] !== undefined && colleges[election.electionId] !== code)
-                  setChoices((c) => Object.fromEntries(Object.entries(c).filter(([id]) => id !== election.electionId)));
+                // A new college or group: this ballot's choice goes, and so does every linked ballot it no longer brings.
+                const gone = new Set([
+                  ...(colleges[election.electionId] !== code ? [election.electionId] : []),
+                  ...linkedTo(election, all)
+                    .filter((e) => requiresOf(e)?.constituency !== code)
+                    .map((e) => e.electionId),
+                ]);
+                const keep = <T,>(r: Readonly<Record<string, T>>): Record<string, T> =>
+                  Object.fromEntries(Object.entries(r).filter(([id]) => !gone.has(id)));
+                setChoices(keep);
+                setSealed((s) => keep(s));
                 setStep('list');
               }}
             />
@@ -390,6 +497,7 @@ function Ballots({
               heading={heading}
               booth={current}
               choice={choices[election.electionId] ?? null}
+              note={whyLinked(t, language, election, all)}
               onBlank={() => {
                 done({ kind: 'blank' });
               }}
@@ -477,6 +585,7 @@ function Ballots({
               );
             })}
           </ol>
+          <LeftOut booth={all} voters={voters} colleges={colleges} />
           <div className="actions">
             <button
               type="button"

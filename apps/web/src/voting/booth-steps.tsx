@@ -1,5 +1,6 @@
 // The booth's steps: the college or language group (where the law offers a choice), lists (or
-// blank), the head box and candidates of the chosen list, the review of one choice.
+// blank), the head box and candidates of the chosen list, the review of one choice. A `note` says
+// why a linked ballot appears (list step) or what the choice of a group decides (college step).
 import { useState, type ReactNode, type RefObject } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { Booth, PortalElection } from './api.ts';
@@ -9,21 +10,33 @@ export function ListStep({
   heading,
   booth,
   choice,
+  note,
   onBlank,
   onList,
 }: {
   readonly heading: RefObject<HTMLHeadingElement | null>;
   readonly booth: Booth;
   readonly choice: Choice | null;
+  readonly note?: string | undefined;
   readonly onBlank: () => void;
   readonly onList: (list: number) => void;
 }): ReactNode {
   const { t } = useI18n();
   return (
     <section aria-labelledby="step-list">
-      <h2 id="step-list" ref={heading} tabIndex={-1}>
+      <h2
+        id="step-list"
+        ref={heading}
+        tabIndex={-1}
+        aria-describedby={note === undefined ? undefined : 'step-list-note'}
+      >
         {t('booth.step.list')}
       </h2>
+      {note !== undefined && (
+        <p id="step-list-note" className="linked-note" data-linked-why={booth.election.electionId}>
+          {note}
+        </p>
+      )}
       <ul className="lists">
         {booth.lists.map((l) => (
           <li key={l.number}>
@@ -183,11 +196,14 @@ export function CollegeStep({
   heading,
   election,
   chosen,
+  notes = [],
   onChoose,
 }: {
   readonly heading: RefObject<HTMLHeadingElement | null>;
   readonly election: PortalElection;
   readonly chosen: string | undefined;
+  /** What the choice also decides (a linked election's ballot), one sentence each. */
+  readonly notes?: readonly string[];
   readonly onChoose: (code: string) => void;
 }): ReactNode {
   const { t, language } = useI18n();
@@ -198,7 +214,12 @@ export function CollegeStep({
         {t('booth.step.college')}
       </h2>
       <p id="college-intro">{t('booth.college.intro')}</p>
-      <fieldset aria-describedby="college-intro">
+      {notes.map((n, i) => (
+        <p key={n} id={`college-note-${String(i)}`} className="linked-note" data-linked-hint>
+          {n}
+        </p>
+      ))}
+      <fieldset aria-describedby={['college-intro', ...notes.map((_, i) => `college-note-${String(i)}`)].join(' ')}>
         <legend>{election.label[language]}</legend>
         {election.choices.map((c) => (
           <label key={c.code} className="candidate">

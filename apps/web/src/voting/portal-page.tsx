@@ -1,16 +1,19 @@
 // The voter portal: who, constituency per election, mode, period (in the voter's time zone), votes
 // used of X + 1 and re-votes left, and the status of each of the voter's own ballots in words
 // (received, replaced by a later vote, cancelled with its reason, counted) with the time of its last
-// update. One button takes the voter through every ballot they may cast now, in one booth.
+// update. One button takes the voter through every ballot they may cast now, in one booth. A linked
+// place (./linked.ts) says on what choice its ballot depends; a ballot cancelled because the voter
+// then chose the French language group says so in words (`cancel.french-language-group`).
 import type { ReactNode } from 'react';
 import { LoadProblem } from '../auth/me-page.tsx';
 import { useApi } from '../auth/use-api.ts';
 import type { Me } from '../auth/api.ts';
-import { codeMessageKey, useI18n } from '../i18n/i18n.tsx';
+import { codeMessageKey, fill, useI18n } from '../i18n/i18n.tsx';
 import { HybridPanel } from '../hybrid/kit-panel.tsx';
 import { Link } from '../router.tsx';
 import type { Portal, PortalElection } from './api.ts';
 import { DisplayOptions } from './display-options.tsx';
+import { choiceOf, requiresOf } from './linked.ts';
 import { localTime, timeLeft, timeZoneName } from './format.ts';
 
 /** Whether the voter may cast a ballot in this election now. */
@@ -41,7 +44,42 @@ function BallotStatus({ ballot }: { readonly ballot: PortalElection['ballots'][n
   );
 }
 
-function ElectionCard({ election, now }: { readonly election: PortalElection; readonly now: string }): ReactNode {
+/** A linked place's condition in words: the choice, in the same booth, that brings its ballot. */
+function LinkedCondition({
+  election,
+  elections,
+}: {
+  readonly election: PortalElection;
+  readonly elections: readonly PortalElection[];
+}): ReactNode {
+  const { t, language } = useI18n();
+  const requires = requiresOf(election);
+  if (requires === null) return null;
+  const required = elections.find((e) => e.electionId === requires.electionId);
+  return (
+    <div>
+      <dt>{t('vote.linked')}</dt>
+      <dd data-linked={requires.electionId}>
+        {fill(t('vote.linked.only-if'), {
+          choice:
+            (required === undefined ? undefined : choiceOf(required, requires.constituency)?.label[language]) ??
+            requires.constituency,
+          required: required?.label[language] ?? requires.electionId,
+        })}
+      </dd>
+    </div>
+  );
+}
+
+function ElectionCard({
+  election,
+  elections,
+  now,
+}: {
+  readonly election: PortalElection;
+  readonly elections: readonly PortalElection[];
+  readonly now: string;
+}): ReactNode {
   const { t, language } = useI18n();
   const { period } = election;
   const left = Math.max(0, period.maxBallots - Math.max(1, election.used));
@@ -59,6 +97,7 @@ function ElectionCard({ election, now }: { readonly election: PortalElection; re
               `${election.choices.map((c) => c.label[language]).join(' / ')} (${t('vote.choice-in-booth')})`}
           </dd>
         </div>
+        <LinkedCondition election={election} elections={elections} />
         <div>
           <dt>{t('vote.mode')}</dt>
           <dd>{t(election.online ? 'vote.mode.online' : 'vote.mode.other')}</dd>
@@ -155,7 +194,7 @@ export function PortalPage(): ReactNode {
         </div>
       )}
       {portal.value.elections.map((e) => (
-        <ElectionCard key={e.electionId} election={e} now={portal.value.now} />
+        <ElectionCard key={e.electionId} election={e} elections={portal.value.elections} now={portal.value.now} />
       ))}
       <p>
         <Link to="/board">{t('vote.board')}</Link>

@@ -28,6 +28,7 @@ import {
   receiveEnvelope,
   type BoxKey,
 } from '@isoloir/server/hybrid';
+import { seededRandom } from './demo-random.ts';
 
 interface Actor {
   readonly id: string;
@@ -56,18 +57,6 @@ export interface DemoHybridSummary {
   readonly ballots: number;
   readonly differencesDecided: number;
   readonly pvs: readonly PvContent[];
-}
-
-/** A small seeded generator (mulberry32): the same order and ballots for the same seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function shuffled<T>(items: readonly T[], rnd: () => number): T[] {
@@ -109,7 +98,7 @@ export async function receiveAndEncodeDemoHybrid(
   seed: number,
   printed: ReadonlyMap<string, string>,
 ): Promise<{ readonly summary: Omit<DemoHybridSummary, 'pvs'>; readonly meant: Map<string, Meant[]> }> {
-  const rnd = random(seed + 6);
+  const rnd = seededRandom(seed + 6);
   const keyedHash = keyedHashOf(store);
   const nrns = await hybridVoterNrns(store, DEMO_DAY_ID);
   const voters = await hybridVoters(store.db, DEMO_DAY_ID, nrns, new Date());

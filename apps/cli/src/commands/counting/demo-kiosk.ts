@@ -56,6 +56,8 @@ export async function castDemoKioskBallots(
   dayId: string,
   layout: BallotLayout,
   at: Date,
+  /** The demo's seeded choices (./demo-random.ts). */
+  random: () => number = Math.random,
 ): Promise<DemoKioskSummary> {
   const voters = await store.db
     .selectFrom('frozen_voter_places as p')
@@ -114,6 +116,7 @@ export async function castDemoKioskBallots(
           substitutes: first?.substitutes.length ?? 0,
         },
         layout,
+        random,
       );
       const ballotId = randomUUID();
       const voterId = keys.pseudonym(electionId, v.nrn);

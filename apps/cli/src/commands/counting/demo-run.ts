@@ -50,6 +50,7 @@ import {
 import { runDemoKeygen, runDemoTrusteeQueuedStep, runDemoTrusteeStep } from '../ceremony/demo-trustees.ts';
 import { castDemoBallots, type CastLogEntry } from './demo-cast.ts';
 import { castDemoKioskBallots, demoKioskDay, kioskPeriodAct } from './demo-kiosk.ts';
+import { seededRandom, streamSeed } from './demo-random.ts';
 import { writeDemoKits } from './demo-kits.ts';
 import { hybridPvsOfDemo, receiveAndEncodeDemoHybrid, type DemoHybridSummary } from './demo-hybrid.ts';
 import { verifierChecks } from './server-checks.ts';
@@ -173,14 +174,18 @@ export async function runDemo(o: DemoOptions): Promise<DemoSummary> {
     lap(`key ceremonies (${String(elections.length)} elections, 3 trustee processes each) and rolls`);
     const casts: CastLogEntry[] = [];
     const kioskDay = demoKioskDay();
+    // Every online period opens first: a linked place (the Brussels members of the Flemish Parliament)
+    // is voted in the same request as the ballot it depends on, whichever election is cast first.
+    for (const electionId of elections) {
+      await periodAct(store, electionId, 'open', opened);
+      await publishHead(votingService(store), electionId, 'opening', new Date(opened.getTime() + 1000));
+    }
     for (const electionId of elections) {
       const key = await store.db
         .selectFrom('election_keys')
         .selectAll()
         .where('election_id', '=', electionId)
         .executeTakeFirstOrThrow();
-      await periodAct(store, electionId, 'open', opened);
-      await publishHead(votingService(store), electionId, 'opening', new Date(opened.getTime() + 1000));
       casts.push(
         ...(await castDemoBallots(
           store,
@@ -190,6 +195,9 @@ export async function runDemo(o: DemoOptions): Promise<DemoSummary> {
           key.layout as BallotLayout,
           key.public_key,
           100,
+          undefined,
+          undefined,
+          o.seed,
         )),
       );
       // DEMO-ONLY kiosk voters (mode 8) at the Paris post, one of them through a network cut.
@@ -202,6 +210,7 @@ export async function runDemo(o: DemoOptions): Promise<DemoSummary> {
         key.layout as BallotLayout,
         // received within the last minute, before the period's close below
         new Date(Date.now() - 60_000),
+        seededRandom(streamSeed(o.seed, `kiosk ${electionId}`)),
       );
       casts.push(...kiosk.casts);
       if (kiosk.casts.length > 0)
@@ -209,6 +218,8 @@ export async function runDemo(o: DemoOptions): Promise<DemoSummary> {
           `kiosk: ${String(kiosk.casts.length)} ballots in ${electionId} (${String(kiosk.replayed)} sent again after a network cut, stored once)`,
         );
       await kioskPeriodAct(store, electionId, 'close', new Date(), PO.id);
+    }
+    for (const electionId of elections) {
       await periodAct(store, electionId, 'close', new Date());
       await publishHead(votingService(store), electionId, 'closing', new Date());
     }

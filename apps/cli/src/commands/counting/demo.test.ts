@@ -11,6 +11,7 @@ import { verifyRecord } from '@isoloir/verifier';
 import { rechain, type ElectionRecord } from '@isoloir/crypto';
 import { runDemo } from './demo-run.ts';
 import { assertPvsEqualRecount } from './demo-recount.ts';
+import { DEMO_GROUP_SWITCHERS } from './demo-cast.ts';
 
 const VERIFY_PY = fileURLToPath(new URL('../../../../../verifiers/python/verify.py', import.meta.url));
 
@@ -19,8 +20,15 @@ test('isoloir demo: verifiable record, PVs equal an independent recount, tamperi
   try {
     const plainLog = join(out, 'plain.json');
     const summary = await runDemo({ voters: 250, out, seed: 7, plaintextLog: plainLog, log: () => undefined });
-    // The demo places enough voters in every constituency: a normal demo withholds nothing.
-    assert.deepEqual(summary.withheld, []);
+    // The demo places enough voters in every constituency: a normal demo withholds nothing, but for the
+    // few Brussels voters of the Dutch language group and so of the Flemish Parliament's Brussels
+    // constituency (a linked place, issue #11), who may stay below the minimum in a demo this small.
+    assert.deepEqual(
+      summary.withheld.filter(
+        (w) => !['demo-2029-brussels/groupe-neerlandais', 'demo-2029-flemish/bruxelles-capitale'].includes(w),
+      ),
+      [],
+    );
     const record = JSON.parse(readFileSync(join(out, 'record'), 'utf8')) as {
       entries: { type: string; payload: Record<string, unknown> }[];
     };
@@ -29,6 +37,17 @@ test('isoloir demo: verifiable record, PVs equal an independent recount, tamperi
 
     // Independent recount from the plaintext log (./demo-recount.ts).
     const voted = assertPvsEqualRecount(summary, plainLog);
+    // The DEMO-ONLY voters who went from the Dutch to the French language group: their Flemish ballot
+    // cancelled by their later Brussels ballot, with its evidence, in the Flemish Parliament's record.
+    const flemish = JSON.parse(readFileSync(join(out, 'records', 'demo-2029-flemish.json'), 'utf8')) as typeof record;
+    const linkedCancellations = flemish.entries.filter(
+      (e) => e.type === 'cancellation' && e.payload['reason'] === 'french-language-group',
+    );
+    assert.equal(linkedCancellations.length, DEMO_GROUP_SWITCHERS.away);
+    for (const c of linkedCancellations)
+      assert.equal((c.payload['evidence'] as Record<string, unknown>)['electionId'], 'demo-2029-brussels');
+    const flemishChecked = await verifyRecord(flemish);
+    assert.ok(flemishChecked.ok, JSON.stringify(flemishChecked));
     // Every election of the day was voted in and counted.
     assert.deepEqual(
       Object.keys(summary.records).sort(),

@@ -91,6 +91,15 @@ export const votingDe: Readonly<Record<VotingKey, string>> = {
   'vote.revotes-left': 'Noch mögliche erneute Stimmabgaben',
   'vote.last-update': 'zuletzt aktualisiert',
   'vote.choice-in-booth': 'in der Wahlkabine zu wählen',
+  'booth.linked.why':
+    'Da Sie „{choice}“ für „{required}“ gewählt haben, wählen Sie auch die Mitglieder von „{election}“ in „{constituency}“.',
+  'booth.linked.hint':
+    'Ihre Wahl entscheidet auch, ob Sie die Mitglieder von „{election}“ in „{constituency}“ wählen: nur die Wähler, die „{choice}“ wählen, wählen sie.',
+  'booth.linked.left-out':
+    'Sie haben keinen Stimmzettel für „{election}“ („{constituency}“): nur die Wähler, die „{choice}“ für „{required}“ wählen, wählen dessen Mitglieder, und Sie haben „{chosen}“ gewählt.',
+  'booth.linked.cancels': 'Ihre frühere Stimme in dieser Wahl wird annulliert, wenn Sie diese Stimmen absenden.',
+  'vote.linked': 'Bedingung',
+  'vote.linked.only-if': 'Sie wählen hier nur, wenn Sie in derselben Wahlkabine „{choice}“ für „{required}“ wählen',
   'booth.none': 'Sie haben jetzt keinen Stimmzettel auszufüllen.',
   'booth.ballot': 'Stimmzettel',
   'booth.step.college': 'Wählen Sie Ihr Wahlkollegium oder Ihre Sprachgruppe',

@@ -90,6 +90,15 @@ export const votingEn: Readonly<Record<VotingKey, string>> = {
   'vote.revotes-left': 'Re-votes left',
   'vote.last-update': 'last updated',
   'vote.choice-in-booth': 'to choose in the booth',
+  'booth.linked.why':
+    'Because you chose the {choice} for the {required}, you also elect the members of the {election} for {constituency}.',
+  'booth.linked.hint':
+    'Your choice also decides whether you elect the members of the {election} for {constituency}: only the voters who choose the {choice} do.',
+  'booth.linked.left-out':
+    'You have no ballot for the {election} ({constituency}): only the voters who choose the {choice} for the {required} elect its members, and you chose the {chosen}.',
+  'booth.linked.cancels': 'Your earlier vote in this election will be cancelled when you send these votes.',
+  'vote.linked': 'Condition',
+  'vote.linked.only-if': 'you vote here only if you choose the {choice} for the {required} in the same booth',
   'booth.none': 'You have no ballot to fill in now.',
   'booth.ballot': 'Ballot',
   'booth.step.college': 'Choose your electoral college or language group',

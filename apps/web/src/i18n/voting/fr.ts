@@ -90,6 +90,16 @@ export const votingFr = {
   'vote.revotes-left': 'Nouveaux votes encore possibles',
   'vote.last-update': 'dernière mise à jour',
   'vote.choice-in-booth': 'à choisir dans l’isoloir',
+  'booth.linked.why':
+    'Comme vous avez choisi « {choice} » pour « {required} », vous élisez aussi les membres de « {election} » dans « {constituency} ».',
+  'booth.linked.hint':
+    'Votre choix décide aussi si vous élisez les membres de « {election} » dans « {constituency} » : seuls les électeurs qui choisissent « {choice} » les élisent.',
+  'booth.linked.left-out':
+    'Vous n’avez pas de bulletin pour « {election} » (« {constituency} ») : seuls les électeurs qui choisissent « {choice} » pour « {required} » en élisent les membres, et vous avez choisi « {chosen} ».',
+  'booth.linked.cancels': 'Votre vote précédent dans cette élection sera annulé quand vous enverrez ces votes.',
+  'vote.linked': 'Condition',
+  'vote.linked.only-if':
+    'vous votez ici seulement si vous choisissez « {choice} » pour « {required} » dans le même isoloir',
   'booth.none': 'Vous n’avez aucun bulletin à voter maintenant.',
   'booth.ballot': 'Bulletin',
   'booth.step.college': 'Choisissez votre collège électoral ou groupe linguistique',

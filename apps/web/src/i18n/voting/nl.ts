@@ -91,6 +91,15 @@ export const votingNl: Readonly<Record<VotingKey, string>> = {
   'vote.revotes-left': 'Nog mogelijke nieuwe stemmen',
   'vote.last-update': 'laatst bijgewerkt',
   'vote.choice-in-booth': 'te kiezen in het stemhokje',
+  'booth.linked.why':
+    'Omdat u “{choice}” koos voor “{required}”, kiest u ook de leden van “{election}” in “{constituency}”.',
+  'booth.linked.hint':
+    'Uw keuze bepaalt ook of u de leden van “{election}” in “{constituency}” kiest: alleen de kiezers die “{choice}” kiezen, kiezen hen.',
+  'booth.linked.left-out':
+    'U hebt geen stembiljet voor “{election}” (“{constituency}”): alleen de kiezers die “{choice}” kiezen voor “{required}”, kiezen de leden ervan, en u koos “{chosen}”.',
+  'booth.linked.cancels': 'Uw vorige stem in deze verkiezing wordt geannuleerd wanneer u deze stemmen verstuurt.',
+  'vote.linked': 'Voorwaarde',
+  'vote.linked.only-if': 'u stemt hier alleen als u in hetzelfde stemhokje “{choice}” kiest voor “{required}”',
   'booth.none': 'U hebt nu geen stembiljet om in te vullen.',
   'booth.ballot': 'Stembiljet',
   'booth.step.college': 'Kies uw kiescollege of taalgroep',
