@@ -24,6 +24,7 @@ import {
 import { verifyRecord, type PvFile } from '@isoloir/verifier';
 import { hybridCases } from './hybrid-cases.ts';
 import { linkedCases } from './linked-cases.ts';
+import { electronicPvs } from '@isoloir/verifier/linked-fixture';
 
 const VERIFY_PY = fileURLToPath(new URL('./verify.py', import.meta.url));
 const hasPython = spawnSync('python3', ['--version']).status === 0;
@@ -149,81 +150,6 @@ function withholding(constituency: string): ElectionRecord {
   });
 }
 
-/** PVs of every counting set with ballots, from the record's own entries (the figures `--pv` compares). */
-function pvsOf(rec: ElectionRecord): PvFile[] {
-  const es = rec.entries;
-  const head = es.at(-1)?.hash ?? '';
-  const voters = new Map(
-    es
-      .filter((e) => e.type === 'roll')
-      .map((e) => {
-        const p = payload(e);
-        return [`${text(p['constituency'])}/${text(p['mode'])}/${text(p['category'])}`, Number(p['voters'])];
-      }),
-  );
-  const reasons = new Map(
-    es.filter((e) => e.type === 'cancellation').map((e) => [text(payload(e)['ballotId']), text(payload(e)['reason'])]),
-  );
-  const cast = es.filter((e) => e.type === 'ballot').map(payload);
-  const pvs: PvFile[] = [];
-  for (const input of es.filter((e) => e.type === 'group-input').map(payload)) {
-    const groupId = text(input['groupId']);
-    const members = list(input['members']).map(text);
-    const mine = cast.filter((x) => members.includes(text(x['groupId'])));
-    if (mine.length === 0) continue;
-    const counts = payload(es.find(of('counts', groupIdIs(groupId))) ?? es[0] ?? ({} as RecordEntry))[
-      'counts'
-    ] as Payload;
-    const [constituency = '', mode = '', category = ''] = groupId.split('/');
-    const def = definition.constituencies.find((c) => c.code === constituency);
-    const cancelled: Record<string, number> = {};
-    let superseded = 0;
-    for (const x of mine) {
-      const r = reasons.get(text(x['ballotId']));
-      if (r === 'superseded') superseded += 1;
-      else if (r !== undefined) cancelled[r] = (cancelled[r] ?? 0) + 1;
-    }
-    const lists = list(counts['lists']).map((j) => {
-      const l = j as Payload;
-      const d = def?.lists.find((x) => x.number === l['number']);
-      const named = (votes: Json | undefined, who: readonly string[] | undefined): Json[] =>
-        list(votes).map((n, i) => ({ position: i + 1, name: who?.[i] ?? '', votes: n }));
-      return {
-        number: l['number'] ?? 0,
-        name: d?.name ?? '',
-        categories: { B: l['B'] ?? 0, C: l['C'] ?? 0, D: l['D'] ?? 0, E: l['E'] ?? 0 },
-        total: l['total'] ?? 0,
-        effectives: named(l['effectives'], d?.effectives),
-        substitutes: named(l['substitutes'], d?.substitutes),
-      };
-    });
-    const content: Payload = {
-      format: 'isoloir-pv/1',
-      electionId: 'BE-2029-chamber',
-      groupId,
-      constituency: { code: constituency },
-      mode,
-      category,
-      recordHash: head,
-      registeredVoters: members.reduce((n, m) => n + (voters.get(m) ?? 0), 0),
-      received: mine.length,
-      superseded,
-      cancelled,
-      counted: mine.length - superseded - Object.values(cancelled).reduce((a, n) => a + n, 0),
-      withheld: 0,
-      mergedInto: null,
-      mergedFrom: members.filter((m) => m !== groupId).sort(),
-      valid: counts['valid'] ?? 0,
-      blank: counts['blank'] ?? 0,
-      invalid: counts['invalid'] ?? 0,
-      invalidByRule: counts['invalidByRule'] ?? {},
-      lists,
-    };
-    pvs.push({ name: `${groupId.replaceAll('/', '-')}.json`, content });
-  }
-  return pvs;
-}
-
 interface Case {
   readonly name: string;
   /** The check both verifiers must name, 'ok', or 'any failure' (both must then name the same check). */
@@ -240,7 +166,7 @@ const entries = record.entries;
 const hashOf = (match: (e: RecordEntry) => boolean): string => entries.find(match)?.hash ?? '';
 const firstBoardKey = text(payload(entries.find(of('board-head')) ?? (entries[0] as RecordEntry))['signingKey']);
 const periodic = entries.find(of('board-head', (p) => p['kind'] === 'periodic'));
-const honestPvs = pvsOf(record);
+const honestPvs = electronicPvs(record, definition, 'BE-2029-chamber');
 const withheldGent = withholding('gent');
 
 /** Voter 3 re-voted: its later ballot cancelled as if voted at a station (voter added to the list), the first one counted. */
